@@ -1,0 +1,66 @@
+/**
+ * The host interface: everything the renderer asks of the machine it runs on. The
+ * Electron preload implements it over IPC (one named function per operation, never a
+ * generic send/invoke); the web build implements it with browser APIs. The renderer
+ * only ever talks to `window.vpcHost`, typed by this interface.
+ *
+ * Paths never travel from the renderer to the host: the host remembers which file the
+ * user picked in its own dialog and refers to it by an opaque handle.
+ */
+export interface OpenedDocument {
+  /** Opaque to the renderer: the host maps it to the file the user picked. */
+  handle: string;
+  /** For the title bar and the recent list, e.g. "hub-and-spoke.vpcplan.json". */
+  displayName: string;
+  text: string;
+}
+
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface RecoveredWork {
+  text: string;
+  /** ISO time the autosave was written. */
+  savedAt: string;
+  /** The document it was a draft of, if it had been saved before. */
+  displayName?: string;
+}
+
+export interface RecentFile {
+  handle: string;
+  displayName: string;
+}
+
+export type MenuCommand =
+  | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
+  | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export';
+
+export interface VpcHost {
+  /** 'electron' or 'web': the UI hides what a host cannot do. */
+  readonly kind: 'electron' | 'web';
+  /** Show an open dialog; `undefined` value when the user cancels. */
+  openPlanFile(): Promise<HostResult<OpenedDocument | undefined>>;
+  openRecent(handle: string): Promise<HostResult<OpenedDocument>>;
+  listRecent(): Promise<RecentFile[]>;
+  /** Save to the document's own file (atomically); no handle = ask where (Save As). */
+  savePlanFile(text: string, handle?: string): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
+  savePlanFileAs(text: string, suggestedName: string): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
+  /** Save an export (report, image, Terraform...) where the user chooses. */
+  exportFile(suggestedName: string, data: string | Uint8Array, mimeType: string): Promise<HostResult<string | undefined>>;
+  /** Autosave of unsaved work, for crash recovery. `undefined` clears it. */
+  writeRecovery(text: string | undefined, displayName?: string): Promise<void>;
+  readRecovery(): Promise<RecoveredWork | undefined>;
+  /** The file given on the command line, or the bundled example on first start. */
+  initialDocument(): Promise<OpenedDocument | undefined>;
+  /** Ask before unsaved work is replaced (New, Open, recovery): save it first, drop it, or stop. */
+  confirmDiscardChanges(displayName: string): Promise<'save' | 'discard' | 'cancel'>;
+  /** Tell the host whether there is unsaved work (title bar, close prompt). */
+  setDocumentState(state: { displayName: string; dirty: boolean }): void;
+  /** Native menu commands (Electron); the web build calls back from its own keyboard handling. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+declare global {
+  // The renderer's only door to the host; set by the preload or by the web build.
+  // eslint-disable-next-line no-var
+  var vpcHost: VpcHost | undefined;
+}
