@@ -44,7 +44,7 @@ export function parsePlanText(text: string, sourceName = 'the file'): PlanLoadRe
 export function validatePlan(raw: unknown, sourceName = 'the plan'): PlanLoadResult {
   const migrated = migratePlan(raw);
   if (!migrated.ok) return fail(sourceName, [{ path: migrated.path, message: migrated.message }]);
-  const parsed = PlanSchema.safeParse(migrated.value);
+  const parsed = PlanSchema.safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) return fail(sourceName, parsed.error.issues.slice(0, 50).map(issueToProblem));
   const duplicates = findDuplicateIds(parsed.data);
   if (duplicates.length > 0) return fail(sourceName, duplicates);
