@@ -1,0 +1,129 @@
+/**
+ * `vpcplan cidr ...`: the address maths on the command line. Every command takes its
+ * values as arguments, or `-` to read them one per line from standard input.
+ */
+import {
+  addressCount, divide, divisionCount, findOverlappingPairs, firstAddress, formatAddress, formatCidr, freeSpace,
+  lastAddress, parseCidr, reservedAddresses, usableAddresses, type Cidr, type CidrError, type Cloud,
+} from '../shared/cidr';
+import { UsageError, type CommandOutput } from './output';
+
+export const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+/** Enough for any real subdivision; a /8 into /32s (16 M lines) is a typo, not a plan. */
+const DIVIDE_LIMIT = 65_536;
+
+export interface ExplainEntry {
+  cidr: string;
+  version: 4 | 6;
+  prefix: number;
+  first: string;
+  last: string;
+  size: string;
+  usable: string;
+}
+
+export function explainCidrs(inputs: readonly string[], cloud: Cloud, json: boolean): CommandOutput {
+  if (inputs.length === 0) throw new UsageError('cidr explain needs at least one CIDR block, e.g. `vpcplan cidr explain 10.0.0.0/16` (or `-` to read them from stdin)');
+  const entries: Array<ExplainEntry | { input: string; error: string }> = [];
+  const human: string[] = [];
+  let invalid = 0;
+  for (const input of inputs) {
+    const parsed = parseCidr(input);
+    if (!parsed.ok) {
+      invalid += 1;
+      entries.push({ input, error: parsed.error.message });
+      human.push(`${input}: error: ${describeError(parsed.error)}`);
+      continue;
+    }
+    const block = parsed.cidr;
+    const entry: ExplainEntry = {
+      cidr: formatCidr(block),
+      version: block.version,
+      prefix: block.prefix,
+      first: formatAddress(block.version, firstAddress(block)),
+      last: formatAddress(block.version, lastAddress(block)),
+      size: addressCount(block).toString(),
+      usable: usableAddresses(block, cloud).toString(),
+    };
+    entries.push(entry);
+    human.push(explainText(block, entry, cloud));
+  }
+  return {
+    stdout: json ? `${JSON.stringify(entries, null, 2)}\n` : `${human.join('\n\n')}\n`,
+    code: invalid > 0 ? 2 : 0,
+  };
+}
+
+function explainText(block: Cidr, entry: ExplainEntry, cloud: Cloud): string {
+  const reserved = reservedAddresses(block, cloud);
+  const roles = reserved.map((r) => `${formatAddress(block.version, r.address)} ${r.role}`).join(', ');
+  const maxBits = block.version === 4 ? 32 : 128;
+  return [
+    `${entry.cidr}  (IPv${block.version}, ${block.prefix} network bits, ${maxBits - block.prefix} host bits)`,
+    `  first     ${entry.first}`,
+    `  last      ${entry.last}`,
+    `  size      ${group(entry.size)} addresses`,
+    `  usable    ${group(entry.usable)} in a ${cloud.toUpperCase()} subnet${reserved.length > 0 ? ` (reserved: ${roles})` : ''}`,
+  ].join('\n');
+}
+
+export function findOverlaps(inputs: readonly string[], json: boolean): CommandOutput {
+  if (inputs.length < 2) throw new UsageError('cidr overlaps needs at least two CIDR blocks, e.g. `vpcplan cidr overlaps 10.0.0.0/16 10.0.128.0/17`');
+  const blocks = parseAll(inputs);
+  const pairs = findOverlappingPairs(blocks);
+  if (json) return { stdout: `${JSON.stringify({ pairs })}\n`, code: 0 };
+  if (pairs.length === 0) return { stdout: `No overlaps among ${inputs.length} blocks.\n`, code: 0 };
+  const lines = pairs.map(([i, j]) => `#${i} ${formatCidr(blocks[i]!)} overlaps #${j} ${formatCidr(blocks[j]!)}`);
+  return { stdout: `${lines.join('\n')}\n${pairs.length} overlapping pair${pairs.length === 1 ? '' : 's'}.\n`, code: 0 };
+}
+
+export function divideCidr(inputs: readonly string[], prefixText: string | undefined, json: boolean): CommandOutput {
+  if (inputs.length !== 1) throw new UsageError('cidr divide takes exactly one CIDR block, e.g. `vpcplan cidr divide 10.0.0.0/24 --prefix 26`');
+  const [block] = parseAll(inputs);
+  const prefix = parsePrefixOption(prefixText, block!);
+  const count = divisionCount(block!, prefix);
+  if (count > BigInt(DIVIDE_LIMIT)) {
+    throw new UsageError(`dividing ${formatCidr(block!)} into /${prefix} blocks gives ${group(count.toString())} blocks; the limit is ${group(String(DIVIDE_LIMIT))}. Use a shorter prefix.`);
+  }
+  const parts = divide(block!, prefix, DIVIDE_LIMIT).map(formatCidr);
+  return { stdout: json ? `${JSON.stringify(parts)}\n` : `${parts.join('\n')}\n`, code: 0 };
+}
+
+export function freeCidrs(inputs: readonly string[], json: boolean): CommandOutput {
+  if (inputs.length < 1) throw new UsageError('cidr free needs a parent block and the used ones, e.g. `vpcplan cidr free 10.0.0.0/16 10.0.0.0/24`');
+  const [parent, ...used] = parseAll(inputs);
+  const free = freeSpace(parent!, used).map(formatCidr);
+  return { stdout: json ? `${JSON.stringify(free)}\n` : free.length > 0 ? `${free.join('\n')}\n` : `${formatCidr(parent!)} has no free space.\n`, code: 0 };
+}
+
+function parsePrefixOption(text: string | undefined, block: Cidr): number {
+  const max = block.version === 4 ? 32 : 128;
+  if (text === undefined) throw new UsageError(`cidr divide needs --prefix, the size of the pieces, from ${block.prefix} to ${max}`);
+  const prefix = /^\/?\d{1,3}$/.test(text) ? Number(text.replace('/', '')) : Number.NaN;
+  if (!Number.isInteger(prefix) || prefix < block.prefix || prefix > max) {
+    throw new UsageError(`--prefix ${text} is not a prefix length from ${block.prefix} (the block's own) to ${max}`);
+  }
+  return prefix;
+}
+
+/** Every input must be valid: the answer would be wrong with one left out. */
+function parseAll(inputs: readonly string[]): Cidr[] {
+  const blocks: Cidr[] = [];
+  const errors: string[] = [];
+  inputs.forEach((input, index) => {
+    const parsed = parseCidr(input);
+    if (parsed.ok) blocks.push(parsed.cidr);
+    else errors.push(`input #${index}: ${describeError(parsed.error)}`);
+  });
+  if (errors.length > 0) throw new UsageError(errors.join('\n'));
+  return blocks;
+}
+
+function describeError(error: CidrError): string {
+  return error.message;
+}
+
+/** 65536 -> 65,536 (bigint-sized decimal strings too). */
+export function group(decimal: string): string {
+  return decimal.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

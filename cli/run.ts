@@ -1,0 +1,111 @@
+/**
+ * The `vpcplan` command line. `runCli` takes the arguments and a way to read files and
+ * stdin, and returns what to print and the exit code, so tests call it directly.
+ * Exit codes: 0 ok, 1 findings at error level (`check`) or no path (`reach`), 2 bad
+ * input or usage.
+ */
+import { parseArgs } from 'node:util';
+import { CLOUDS, divideCidr, explainCidrs, findOverlaps, freeCidrs } from './cidr-commands';
+import { UsageError, type CommandOutput } from './output';
+import { checkCommand, loadPlanOrFail, reachCommand } from './plan-commands';
+import type { Cloud } from '../shared/cidr';
+
+export interface CliIo {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+}
+
+export const USAGE = `vpcplan: plan and check cloud networks from the command line
+
+Usage:
+  vpcplan cidr explain <cidr>... [--cloud aws|azure|gcp] [--json]
+  vpcplan cidr overlaps <cidr> <cidr>... [--json]
+  vpcplan cidr divide <cidr> --prefix <P> [--json]
+  vpcplan cidr free <parent> [<used>...] [--json]
+  vpcplan check <plan.json> [--json]
+  vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
+
+A value of "-" reads values one per line from standard input (for check and reach:
+the plan file itself). Subnets are named by id or by unique name.
+Exit codes: 0 ok; 1 findings at error level (check) or no path (reach); 2 bad input or usage.
+`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  cloud: { type: 'string' },
+  prefix: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<CommandOutput> {
+  try {
+    return await dispatch(argv, io, version);
+  } catch (error) {
+    if (error instanceof UsageError) return { stdout: '', stderr: `vpcplan: ${error.message}\n`, code: 2 };
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      return { stdout: '', stderr: `vpcplan: ${error.message}\n\n${USAGE}`, code: 2 };
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo, version: string): Promise<CommandOutput> {
+  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  if (values.version) return { stdout: `${version}\n`, code: 0 };
+  if (values.help || positionals.length === 0) return { stdout: USAGE, code: positionals.length === 0 && !values.help ? 2 : 0 };
+  const json = values.json ?? false;
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'cidr': {
+      const [sub, ...args] = rest;
+      const inputs = await expandStdin(args, io);
+      if (values.cloud !== undefined && sub !== 'explain') throw new UsageError('--cloud goes with `cidr explain`');
+      if (values.prefix !== undefined && sub !== 'divide') throw new UsageError('--prefix goes with `cidr divide`');
+      switch (sub) {
+        case 'explain': return explainCidrs(inputs, parseCloud(values.cloud), json);
+        case 'overlaps': return findOverlaps(inputs, json);
+        case 'divide': return divideCidr(inputs, values.prefix, json);
+        case 'free': return freeCidrs(inputs, json);
+        default: throw new UsageError(`unknown cidr command "${sub ?? ''}"; use explain, overlaps, divide or free`);
+      }
+    }
+    case 'check': {
+      if (rest.length !== 1) throw new UsageError('check takes one plan file, e.g. `vpcplan check examples/hub-and-spoke.vpcplan.json`');
+      const { plan, name } = await readPlan(rest[0]!, io);
+      return checkCommand(plan, name, json);
+    }
+    case 'reach': {
+      if (rest.length !== 3) throw new UsageError('reach takes a plan file and two subnets, e.g. `vpcplan reach plan.json dev-app-a prod-app-a`');
+      const { plan } = await readPlan(rest[0]!, io);
+      return reachCommand(plan, rest[1]!, rest[2]!, json);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function parseCloud(text: string | undefined): Cloud {
+  if (text === undefined) return 'aws';
+  if ((CLOUDS as readonly string[]).includes(text)) return text as Cloud;
+  throw new UsageError(`--cloud ${text} is not one of ${CLOUDS.join(', ')}`);
+}
+
+/** `-` stands for the lines of standard input (blank lines and # comments skipped). */
+async function expandStdin(args: readonly string[], io: CliIo): Promise<string[]> {
+  if (!args.includes('-')) return [...args];
+  const lines = (await io.readStdin()).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  return args.flatMap((arg) => (arg === '-' ? lines : [arg]));
+}
+
+async function readPlan(path: string, io: CliIo) {
+  const name = path === '-' ? 'standard input' : path;
+  let text: string;
+  try {
+    text = path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read ${name}: ${reason}`);
+  }
+  return { plan: loadPlanOrFail(text, name), name };
+}
