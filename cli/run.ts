@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CLOUDS, divideCidr, explainCidrs, findOverlaps, freeCidrs } from './cidr-commands';
 import { UsageError, type CommandOutput } from './output';
 import { checkCommand, loadPlanOrFail, reachCommand } from './plan-commands';
+import { sizeCommand } from './size-command';
 import type { Cloud } from '../shared/cidr';
 
 export interface CliIo {
@@ -24,16 +25,34 @@ Usage:
   vpcplan cidr free <parent> [<used>...] [--json]
   vpcplan check <plan.json> [--json]
   vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
+  vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
+               [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
 
 A value of "-" reads values one per line from standard input (for check and reach:
 the plan file itself). Subnets are named by id or by unique name.
 Exit codes: 0 ok; 1 findings at error level (check) or no path (reach); 2 bad input or usage.
 `;
 
+/** Which options each command takes (besides --json, --help, --version); anything else is a usage error. */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  'cidr explain': ['cloud'],
+  'cidr divide': ['prefix'],
+  size: ['azs', 'tier', 'growth', 'avoid', 'ipv6', 'region', 'within', 'spare'],
+};
+const GLOBAL_OPTIONS = new Set(['json', 'help', 'version']);
+
 const OPTIONS = {
   json: { type: 'boolean' },
   cloud: { type: 'string' },
   prefix: { type: 'string' },
+  azs: { type: 'string' },
+  tier: { type: 'string', multiple: true },
+  growth: { type: 'string' },
+  avoid: { type: 'string', multiple: true },
+  ipv6: { type: 'boolean' },
+  region: { type: 'string' },
+  within: { type: 'string' },
+  spare: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -56,12 +75,11 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
   if (values.help || positionals.length === 0) return { stdout: USAGE, code: positionals.length === 0 && !values.help ? 2 : 0 };
   const json = values.json ?? false;
   const [command, ...rest] = positionals;
+  rejectForeignOptions(values, command === 'cidr' ? `cidr ${rest[0] ?? ''}` : command ?? '');
   switch (command) {
     case 'cidr': {
       const [sub, ...args] = rest;
       const inputs = await expandStdin(args, io);
-      if (values.cloud !== undefined && sub !== 'explain') throw new UsageError('--cloud goes with `cidr explain`');
-      if (values.prefix !== undefined && sub !== 'divide') throw new UsageError('--prefix goes with `cidr divide`');
       switch (sub) {
         case 'explain': return explainCidrs(inputs, parseCloud(values.cloud), json);
         case 'overlaps': return findOverlaps(inputs, json);
@@ -80,8 +98,24 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const { plan } = await readPlan(rest[0]!, io);
       return reachCommand(plan, rest[1]!, rest[2]!, json);
     }
+    case 'size': {
+      if (rest.length > 0) throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);
+      return sizeCommand({
+        azs: values.azs ?? '', tiers: values.tier ?? [], growth: values.growth ?? 0, avoid: values.avoid ?? [], ipv6: values.ipv6 ?? false,
+        region: values.region, within: values.within, spare: values.spare, json,
+      });
+    }
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function rejectForeignOptions(values: Record<string, unknown>, command: string): void {
+  const allowed = new Set(COMMAND_OPTIONS[command] ?? []);
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || GLOBAL_OPTIONS.has(name) || allowed.has(name)) continue;
+    const owner = Object.entries(COMMAND_OPTIONS).find(([, names]) => names.includes(name))?.[0];
+    throw new UsageError(`--${name} does not go with \`${command.trim()}\`${owner ? `; it is an option of \`${owner}\`` : ''}`);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { CURRENT_PLAN_VERSION, PLAN_FORMAT, PlanSchema, type Plan } from './schema';
+import { findJsonSyntaxError, lineAndColumn } from './json-syntax';
 import { migratePlan } from './migrate';
 
 export interface PlanProblem {
@@ -31,11 +32,12 @@ export function parsePlanText(text: string, sourceName = 'the file'): PlanLoadRe
   if (text.trim() === '') {
     return fail(sourceName, [{ path: '$', message: 'is empty; a plan file is a JSON object starting with {"format": "vpcplan"' }]);
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(body);
   } catch (error) {
-    return fail(sourceName, [jsonSyntaxProblem(text, error)]);
+    return fail(sourceName, [jsonSyntaxProblem(body, error)]);
   }
   return validatePlan(raw, sourceName);
 }
@@ -64,15 +66,10 @@ function fail(sourceName: string, problems: PlanProblem[]): PlanLoadResult {
 }
 
 function jsonSyntaxProblem(text: string, error: unknown): PlanProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-  if (!position) return { path: '$', message: `is not valid JSON (${reason})` };
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return { path: '$', line, column, message: `is not valid JSON: ${reason}. Check for a missing comma, quote or bracket there` };
+  const found = findJsonSyntaxError(text);
+  if (!found) return { path: '$', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  const { line, column } = lineAndColumn(text, found.offset);
+  return { path: '$', line, column, message: `is not valid JSON: ${found.message}` };
 }
 
 function issueToProblem(issue: z.core.$ZodIssue): PlanProblem {

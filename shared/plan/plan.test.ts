@@ -44,7 +44,7 @@ describe('bad plan files get a clear message and no exception', () => {
     const result = problemsOf('{\n  "format": "vpcplan",\n  "version": 1,\n  "vpcs": [\n    {"id": "a" "name": "b"}\n  ]\n}');
     expect(result.problems[0]).toMatchObject({ line: 5, path: '$' });
     expect(result.summary).toMatch(/line 5, column \d+/);
-    expect(result.summary).toMatch(/missing comma/);
+    expect(result.summary).toMatch(/a comma is probably missing/);
   });
 
   it('refuses a file written by a newer version and says to update', () => {
@@ -132,5 +132,24 @@ describe('migrations', () => {
 describe('docs/plan.schema.json', () => {
   it('is up to date with the zod schema (run `npm run schema`)', () => {
     expect(read('../../docs/plan.schema.json')).toBe(planJsonSchemaText());
+  });
+});
+
+describe('JSON syntax errors name the slip and its place', () => {
+  it.each([
+    ['{"a": 1,}', 1, 9, /trailing comma before "}"/],
+    ['[1, 2,\n]', 2, 1, /trailing comma before "]"/],
+    ["{'a': 1}", 1, 2, /double quotes/],
+    ['{"a": 1 // note\n}', 1, 9, /comments are not allowed/],
+    ['{"a": "x\n"}', 1, 9, /control character inside a string/],
+    ['{"a": [1 2]}', 1, 10, /expected "," or "]"/],
+    ['{"a": tru}', 1, 7, /expected a value/],
+    ['{"a": 1}{', 1, 9, /after the end of the JSON document/],
+    ['{"a": "unterminated', 1, 7, /never closed/],
+    ['{"format": "vpcplan", "version": 1, "vpcs": [}', 1, 46, /expected a value/],
+  ])('%j', (text, line, column, message) => {
+    const result = problemsOf(text);
+    expect(result.problems[0]).toMatchObject({ line, column });
+    expect(result.problems[0]?.message).toMatch(message);
   });
 });

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from '../shared/plan/load';
+import type { Plan } from '../shared/plan/schema';
+import { diffCommand, exportCommand, nodeExportIo, parseExportFormat } from './export-commands';
+import { UsageError } from './output';
+
+function example(name: string): Plan {
+  const r = parsePlanText(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(r.summary);
+  return r.plan;
+}
+const io = { ...nodeExportIo, now: () => new Date('2026-03-04T05:06:07Z') };
+
+describe('exportCommand', () => {
+  it('writes main.tf and variables.tf into a new directory, and nothing else', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'vpcplan-export-')), 'tf');
+    const out = await exportCommand(example('hub-and-spoke.vpcplan.json'), 'terraform', dir, io);
+    expect(out.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['main.tf', 'variables.tf']);
+    await parse('main.tf', readFileSync(join(dir, 'main.tf'), 'utf8'));
+    expect(out.stderr).toMatch(/warning: .*AWS RAM/);
+  });
+
+  it('prints Terraform to stdout as one parseable module without -o', async () => {
+    const out = await exportCommand(example('three-tier.vpcplan.json'), 'terraform', undefined, io);
+    const json = (await parse('all.tf', out.stdout)) as { resource: Record<string, unknown>; variable: Record<string, unknown> };
+    expect(Object.keys(json.resource)).toContain('aws_nat_gateway');
+    expect(Object.keys(json.variable)).toContain('region');
+  });
+
+  it('refuses a .tf file as the Terraform target, and a directory for a one-file format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcplan-export-'));
+    const file = join(dir, 'x.tf');
+    await expect(exportCommand(example('three-tier.vpcplan.json'), 'terraform', file, io)).rejects.toThrow(UsageError);
+    await expect(exportCommand(example('three-tier.vpcplan.json'), 'csv', dir, io)).rejects.toThrow(/is a directory/);
+  });
+
+  it('replaces an existing file whole and leaves no temp file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcplan-export-'));
+    const target = join(dir, 'plan.html');
+    writeFileSync(target, 'old');
+    const out = await exportCommand(example('three-tier.vpcplan.json'), 'html', target, io);
+    expect(out.code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/^<!DOCTYPE html>[\s\S]*2026-03-04T05:06:07\.000Z/);
+    expect(readdirSync(dir)).toEqual(['plan.html']);
+  });
+
+  it('prints json as the plan file itself, and svg, csv and markdown to stdout', async () => {
+    const plan = example('three-tier.vpcplan.json');
+    const json = await exportCommand(plan, 'json', undefined, io);
+    const again = parsePlanText(json.stdout);
+    expect(again.ok && again.plan).toEqual(plan);
+    expect((await exportCommand(plan, 'svg', undefined, io)).stdout).toMatch(/^<svg /);
+    expect((await exportCommand(plan, 'csv', undefined, io)).stdout).toMatch(/^vpc,vpc_id,/);
+    expect((await exportCommand(plan, 'markdown', undefined, io)).stdout).toMatch(/^# Network review/);
+  });
+
+  it('names the allowed formats when given a wrong one', () => {
+    expect(() => parseExportFormat('pdf')).toThrow(/terraform, csv, json, markdown, html, svg/);
+    expect(parseExportFormat('svg')).toBe('svg');
+  });
+});
+
+describe('diffCommand', () => {
+  it('exits 0 for the same plan and 1 with the changes listed when they differ', () => {
+    const before = example('three-tier.vpcplan.json');
+    expect(diffCommand(before, structuredClone(before), false)).toEqual({ stdout: 'No differences (canvas positions are not compared).\n', code: 0 });
+    const after = structuredClone(before);
+    after.subnets[0]!.ipv4Cidr = '10.20.0.0/25';
+    const out = diffCommand(before, after, false);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('ipv4Cidr: resized 10.20.0.0/26 -> 10.20.0.0/25');
+    const json = JSON.parse(diffCommand(before, after, true).stdout);
+    expect(json.changed[0].id).toBe('sn-public-a');
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * `vpcplan import`: AWS CLI JSON or a CSV of CIDRs -> a plan. The plan JSON goes to stdout
+ * (or to --output, written atomically: a temp file in the same folder, then a rename, so a
+ * reader never sees half a plan); notes go to stderr. Bad input: exit 2 with the problems,
+ * and nothing is written.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { importAwsCli, importCsv, type ImportProblem, type ImportResult } from '../shared/import';
+import { serializePlan } from '../shared/plan/load';
+import type { Plan } from '../shared/plan/schema';
+import { UsageError, type CommandOutput } from './output';
+import { loadPlanOrFail } from './plan-commands';
+
+export interface ImportCommandOptions {
+  /** Write the plan here instead of stdout. */
+  output?: string;
+  /** CSV only: what the rows become. */
+  into?: 'external-networks' | 'subnets' | 'auto';
+  /** CSV only: a plan to add the rows to. */
+  base?: { name: string; text: string };
+}
+
+export const IMPORT_SOURCES = ['aws-cli', 'csv'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+const INTO = ['external-networks', 'subnets', 'auto'] as const;
+
+export function parseImportSource(text: string | undefined): ImportSource {
+  if (text === undefined) throw new UsageError(`import needs --from ${IMPORT_SOURCES.join('|')}`);
+  if ((IMPORT_SOURCES as readonly string[]).includes(text)) return text as ImportSource;
+  throw new UsageError(`--from ${text} is not one of ${IMPORT_SOURCES.join(', ')}`);
+}
+
+export function parseInto(text: string | undefined): ImportCommandOptions['into'] {
+  if (text === undefined) return undefined;
+  if ((INTO as readonly string[]).includes(text)) return text as ImportCommandOptions['into'];
+  throw new UsageError(`--into ${text} is not one of ${INTO.join(', ')}`);
+}
+
+export function importCommand(files: ReadonlyArray<{ name: string; text: string }>, from: ImportSource, options: ImportCommandOptions = {}): CommandOutput {
+  if (files.length === 0) return { stdout: '', stderr: 'vpcplan: import takes one or more files, e.g. `vpcplan import --from aws-cli vpcs.json subnets.json`\n', code: 2 };
+  if (from === 'aws-cli' && (options.into !== undefined || options.base !== undefined)) return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
+  let result: ImportResult;
+  if (from === 'aws-cli') {
+    result = importAwsCli(files);
+  } else {
+    let plan: Plan | undefined;
+    if (options.base) {
+      try {
+        plan = loadPlanOrFail(options.base.text, options.base.name);
+      } catch (error) {
+        if (error instanceof UsageError) return { stdout: '', stderr: `vpcplan: ${error.message}\n`, code: 2 };
+        throw error;
+      }
+    }
+    const notes: string[] = [];
+    result = { ok: false, problems: [] };
+    for (const file of files) {
+      result = importCsv(file.text, { name: file.name, into: options.into ?? 'auto' }, plan);
+      if (!result.ok) break;
+      plan = result.plan;
+      notes.push(...result.notes.map((n) => `${file.name}: ${n}`));
+    }
+    if (result.ok) result = { ...result, notes };
+  }
+  if (!result.ok) {
+    const lines = result.problems.map(formatProblem);
+    return { stdout: '', stderr: `vpcplan: nothing imported; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`, code: 2 };
+  }
+  const noteText = result.notes.map((n) => `note: ${n}\n`).join('');
+  const text = serializePlan(result.plan);
+  if (options.output === undefined) return { stdout: text, stderr: noteText, code: 0 };
+  try {
+    writeAtomically(options.output, text);
+  } catch (error) {
+    return { stdout: '', stderr: `${noteText}vpcplan: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 };
+  }
+  const summary = `wrote ${options.output}: ${result.plan.vpcs.length} VPCs, ${result.plan.subnets.length} subnets, ${result.plan.peerings.length} peerings, ${result.plan.transitGateways.length} transit gateways, ${result.plan.externalNetworks.length} external networks\n`;
+  return { stdout: '', stderr: noteText + summary, code: 0 };
+}
+
+export function formatProblem(p: ImportProblem): string {
+  const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.path].filter((x) => x !== undefined).join(', ');
+  return `  ${where}: ${p.message}`;
+}
+
+/** Temp file beside the target (same file system, so the rename is atomic), flushed, then renamed over it. */
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
