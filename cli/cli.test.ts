@@ -144,3 +144,47 @@ describe('the built bin', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('vpcplan size and import through the dispatcher', () => {
+  it('sizes a VPC from the command line', async () => {
+    const out = await json(['size', '--azs', '3', '--tier', 'public:50', '--tier', 'private:1000', '--growth', '50', '--avoid', '10.0.0.0/16', '--json']);
+    expect(out.code).toBe(0);
+    const proposal = out.value as { vpcCidr: string; subnets: unknown[] };
+    expect(proposal.subnets).toHaveLength(6);
+    expect(proposal.vpcCidr.startsWith('10.0.')).toBe(false);
+  });
+
+  it('refuses options that belong to another command', async () => {
+    const out = await cli(['cidr', 'explain', '10.0.0.0/8', '--azs', '3']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--azs does not go with `cidr explain`; it is an option of `size`/);
+  });
+
+  it('imports AWS CLI output given as files', async () => {
+    const fixtures = `${root}../shared/fixtures/aws-cli/ec2/`;
+    const out = await json(['import', '--from', 'aws-cli', `${fixtures}describe-vpcs-1.json`]);
+    expect(out.code).toBe(0);
+    expect((out.value as { vpcs: unknown[] }).vpcs).toHaveLength(2);
+  });
+});
+
+describe('vpcplan export and diff through the dispatcher', () => {
+  it('prints Terraform for a plan', async () => {
+    const out = await cli(['export', example('three-tier'), '--format', 'terraform']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/resource "aws_vpc" /);
+  });
+
+  it('names the formats when --format is wrong', async () => {
+    const out = await cli(['export', example('three-tier'), '--format', 'pdf']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/terraform/);
+  });
+
+  it('diffs two plans: 0 when the same, 1 when they differ', async () => {
+    expect((await cli(['diff', example('three-tier'), example('three-tier')])).code).toBe(0);
+    const changed = await cli(['diff', example('three-tier'), example('hub-and-spoke')]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/prod-app/);
+  });
+});

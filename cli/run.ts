@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { CLOUDS, divideCidr, explainCidrs, findOverlaps, freeCidrs } from './cidr-commands';
 import { UsageError, type CommandOutput } from './output';
 import { checkCommand, loadPlanOrFail, reachCommand } from './plan-commands';
+import { diffCommand, exportCommand, nodeExportIo, parseExportFormat } from './export-commands';
+import { importCommand, parseImportSource, parseInto } from './import-command';
 import { sizeCommand } from './size-command';
 import type { Cloud } from '../shared/cidr';
 
@@ -27,6 +29,12 @@ Usage:
   vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
   vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
                [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
+  vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg [-o <path>]
+                                                    terraform -o takes a directory (main.tf, variables.tf)
+  vpcplan diff <before.json> <after.json> [--json]  exit 0 same, 1 different
+  vpcplan import --from aws-cli <file>...            AWS CLI describe-* output (one or concatenated)
+  vpcplan import --from csv [--into external-networks|subnets|auto] [--base plan.json] <file>...
+                 [-o plan.json]                      the new plan goes to stdout or -o; notes to stderr
 
 A value of "-" reads values one per line from standard input (for check and reach:
 the plan file itself). Subnets are named by id or by unique name.
@@ -37,6 +45,8 @@ Exit codes: 0 ok; 1 findings at error level (check) or no path (reach); 2 bad in
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'cidr explain': ['cloud'],
   'cidr divide': ['prefix'],
+  import: ['from', 'into', 'base', 'output'],
+  export: ['format', 'output'],
   size: ['azs', 'tier', 'growth', 'avoid', 'ipv6', 'region', 'within', 'spare'],
 };
 const GLOBAL_OPTIONS = new Set(['json', 'help', 'version']);
@@ -53,6 +63,11 @@ const OPTIONS = {
   region: { type: 'string' },
   within: { type: 'string' },
   spare: { type: 'string' },
+  from: { type: 'string' },
+  into: { type: 'string' },
+  base: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -98,6 +113,23 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const { plan } = await readPlan(rest[0]!, io);
       return reachCommand(plan, rest[1]!, rest[2]!, json);
     }
+    case 'export': {
+      if (rest.length !== 1) throw new UsageError('export takes one plan file, e.g. `vpcplan export plan.json --format terraform -o infra/`');
+      const format = parseExportFormat(values.format);
+      const { plan } = await readPlan(rest[0]!, io);
+      return exportCommand(plan, format, values.output, nodeExportIo);
+    }
+    case 'diff': {
+      if (rest.length !== 2) throw new UsageError('diff takes two plan files, e.g. `vpcplan diff before.json after.json`');
+      const [before, after] = await Promise.all([readPlan(rest[0]!, io), readPlan(rest[1]!, io)]);
+      return diffCommand(before.plan, after.plan, json);
+    }
+    case 'import': {
+      const from = parseImportSource(values.from);
+      const files = await Promise.all(rest.map(async (path) => ({ name: path === '-' ? 'standard input' : path, text: await readInput(path, io) })));
+      const base = values.base === undefined ? undefined : { name: values.base, text: await readInput(values.base, io) };
+      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base });
+    }
     case 'size': {
       if (rest.length > 0) throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);
       return sizeCommand({
@@ -132,14 +164,17 @@ async function expandStdin(args: readonly string[], io: CliIo): Promise<string[]
   return args.flatMap((arg) => (arg === '-' ? lines : [arg]));
 }
 
-async function readPlan(path: string, io: CliIo) {
-  const name = path === '-' ? 'standard input' : path;
-  let text: string;
+/** A file's text, or standard input for `-`; a read failure is the user's to fix (exit 2). */
+async function readInput(path: string, io: CliIo): Promise<string> {
   try {
-    text = path === '-' ? await io.readStdin() : await io.readFile(path);
+    return path === '-' ? await io.readStdin() : await io.readFile(path);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot read ${name}: ${reason}`);
+    throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason}`);
   }
-  return { plan: loadPlanOrFail(text, name), name };
+}
+
+async function readPlan(path: string, io: CliIo) {
+  const name = path === '-' ? 'standard input' : path;
+  return { plan: loadPlanOrFail(await readInput(path, io), name), name };
 }

@@ -1,0 +1,294 @@
+/**
+ * What changed between two versions of a plan: objects added, removed and changed (by kind
+ * and id, with the changed fields), CIDR changes in network terms (resized, moved, block
+ * added or removed), and the findings that appear or go away (by code + subjects).
+ * Canvas positions (`layout`) are not compared: moving a box changes no network.
+ */
+import { checkPlan, type Finding } from '../checks';
+import { contains, parseCidr } from '../cidr';
+import type { Plan } from '../plan/schema';
+
+export type ObjectKind =
+  | 'vpc' | 'subnet' | 'internet-gateway' | 'egress-only-gateway' | 'vpn-gateway' | 'nat-gateway' | 'route-table'
+  | 'peering' | 'transit-gateway' | 'tgw-route-table' | 'tgw-attachment' | 'service-network' | 'external-network';
+
+export interface ObjectRef {
+  kind: ObjectKind;
+  id: string;
+  name: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  /** For list fields: the items that were added and removed, as text. */
+  added?: string[];
+  removed?: string[];
+}
+
+export type CidrChangeKind = 'resized' | 'moved' | 'added' | 'removed' | 'edited';
+
+export interface CidrChange {
+  field: string;
+  /** resized: same addresses grown or shrunk (one block contains the other); moved: other addresses; edited: text that is not a valid CIDR on one side. */
+  kind: CidrChangeKind;
+  before?: string;
+  after?: string;
+}
+
+export interface ObjectChange extends ObjectRef {
+  fields: FieldChange[];
+  cidrs: CidrChange[];
+}
+
+export interface PlanDiff {
+  /** Plan-level fields: name, description, settings. */
+  plan: FieldChange[];
+  added: ObjectRef[];
+  removed: ObjectRef[];
+  changed: ObjectChange[];
+  findings: { appeared: Finding[]; resolved: Finding[] };
+  /** True when nothing but the layout differs. */
+  identical: boolean;
+}
+
+interface Entry {
+  kind: ObjectKind;
+  id: string;
+  name: string;
+  value: Record<string, unknown>;
+}
+
+/** Single-CIDR and CIDR-list fields, per kind. */
+const CIDR_FIELDS: Partial<Record<ObjectKind, readonly string[]>> = {
+  vpc: ['ipv4Cidrs', 'ipv6Cidrs'],
+  subnet: ['ipv4Cidr', 'ipv6Cidr'],
+  'external-network': ['cidrs'],
+};
+
+function entries(plan: Plan): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  const add = (kind: ObjectKind, items: ReadonlyArray<{ id: string; name: string }>, omit: readonly string[] = []) => {
+    for (const item of items) {
+      const value: Record<string, unknown> = { ...item };
+      for (const key of omit) delete value[key];
+      out.set(`${kind}\u0000${item.id}`, { kind, id: item.id, name: item.name, value });
+    }
+  };
+  add('vpc', plan.vpcs);
+  add('subnet', plan.subnets);
+  add('internet-gateway', plan.internetGateways);
+  add('egress-only-gateway', plan.egressOnlyGateways);
+  add('vpn-gateway', plan.vpnGateways);
+  add('nat-gateway', plan.natGateways);
+  add('route-table', plan.routeTables);
+  add('peering', plan.peerings);
+  add('transit-gateway', plan.transitGateways, ['routeTables', 'attachments']);
+  for (const tgw of plan.transitGateways) {
+    add('tgw-route-table', tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })));
+    add('tgw-attachment', tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })));
+  }
+  add('service-network', plan.serviceNetworks);
+  add('external-network', plan.externalNetworks);
+  return out;
+}
+
+/** JSON with sorted keys, so equal values compare equal whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  }) ?? 'undefined';
+}
+
+function itemText(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (item && typeof item === 'object' && 'destination' in item) {
+    const r = item as { destination: string; target?: string; kind?: string; targetId?: string; attachmentId?: string };
+    const to = r.target ?? r.kind ?? '';
+    const id = r.targetId ?? r.attachmentId;
+    return `${r.destination} -> ${to}${id ? ` ${id}` : ''}`;
+  }
+  return canonical(item);
+}
+
+function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const out: FieldChange[] = [];
+  for (const key of keys) {
+    const a = before[key];
+    const b = after[key];
+    if (canonical(a) === canonical(b)) continue;
+    const change: FieldChange = { field: key, before: a, after: b };
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const beforeItems = (Array.isArray(a) ? a : []).map(itemText);
+      const afterItems = (Array.isArray(b) ? b : []).map(itemText);
+      change.added = afterItems.filter((t) => !beforeItems.includes(t));
+      change.removed = beforeItems.filter((t) => !afterItems.includes(t));
+    }
+    out.push(change);
+  }
+  return out;
+}
+
+/** How one CIDR turned into another. */
+export function classifyCidrChange(field: string, before: string | undefined, after: string | undefined): CidrChange {
+  const change: CidrChange = { field, kind: 'edited' };
+  if (before !== undefined) change.before = before;
+  if (after !== undefined) change.after = after;
+  if (before === undefined || before === '') return { ...change, kind: 'added' };
+  if (after === undefined || after === '') return { ...change, kind: 'removed' };
+  const a = parseCidr(before);
+  const b = parseCidr(after);
+  if (!a.ok || !b.ok) return change;
+  const nested = contains(a.cidr, b.cidr) || contains(b.cidr, a.cidr);
+  change.kind = nested && a.cidr.prefix !== b.cidr.prefix ? 'resized' : 'moved';
+  return change;
+}
+
+function cidrChanges(kind: ObjectKind, before: Record<string, unknown>, after: Record<string, unknown>): CidrChange[] {
+  const out: CidrChange[] = [];
+  for (const field of CIDR_FIELDS[kind] ?? []) {
+    const a = before[field];
+    const b = after[field];
+    if (canonical(a) === canonical(b)) continue;
+    if (!Array.isArray(a) && !Array.isArray(b)) {
+      out.push(classifyCidrChange(field, a as string | undefined, b as string | undefined));
+      continue;
+    }
+    const beforeList = (Array.isArray(a) ? a : []) as string[];
+    const afterList = (Array.isArray(b) ? b : []) as string[];
+    const removed = beforeList.filter((c) => !afterList.includes(c));
+    const added = afterList.filter((c) => !beforeList.includes(c));
+    // Pair a removed block with an added one that overlaps it (resized), then the rest in order (moved).
+    for (const r of [...removed]) {
+      const rp = parseCidr(r);
+      const match = added.find((x) => {
+        const xp = parseCidr(x);
+        return rp.ok && xp.ok && (contains(rp.cidr, xp.cidr) || contains(xp.cidr, rp.cidr));
+      });
+      if (match !== undefined) {
+        out.push(classifyCidrChange(field, r, match));
+        removed.splice(removed.indexOf(r), 1);
+        added.splice(added.indexOf(match), 1);
+      }
+    }
+    while (removed.length > 0 && added.length > 0) out.push(classifyCidrChange(field, removed.shift(), added.shift()));
+    for (const r of removed) out.push({ field, kind: 'removed', before: r });
+    for (const x of added) out.push({ field, kind: 'added', after: x });
+  }
+  return out;
+}
+
+function findingKey(f: Finding): string {
+  return `${f.code}\u0000${f.subjects.join('\u0000')}`;
+}
+
+export function diffPlans(before: Plan, after: Plan): PlanDiff {
+  const a = entries(before);
+  const b = entries(after);
+  const added: ObjectRef[] = [];
+  const removed: ObjectRef[] = [];
+  const changed: ObjectChange[] = [];
+  for (const [key, entry] of a) {
+    const other = b.get(key);
+    if (!other) {
+      removed.push({ kind: entry.kind, id: entry.id, name: entry.name });
+      continue;
+    }
+    const fields = fieldChanges(entry.value, other.value);
+    if (fields.length > 0) {
+      changed.push({ kind: entry.kind, id: entry.id, name: other.name, fields, cidrs: cidrChanges(entry.kind, entry.value, other.value) });
+    }
+  }
+  for (const [key, entry] of b) if (!a.has(key)) added.push({ kind: entry.kind, id: entry.id, name: entry.name });
+  const planFields = fieldChanges(
+    { name: before.name, description: before.description, settings: before.settings },
+    { name: after.name, description: after.description, settings: after.settings },
+  );
+  const identical = planFields.length === 0 && added.length === 0 && removed.length === 0 && changed.length === 0;
+  let appeared: Finding[] = [];
+  let resolved: Finding[] = [];
+  if (!identical) {
+    const beforeFindings = checkPlan(before);
+    const afterFindings = checkPlan(after);
+    const beforeKeys = new Set(beforeFindings.map(findingKey));
+    const afterKeys = new Set(afterFindings.map(findingKey));
+    appeared = afterFindings.filter((f) => !beforeKeys.has(findingKey(f)));
+    resolved = beforeFindings.filter((f) => !afterKeys.has(findingKey(f)));
+  }
+  return { plan: planFields, added, removed, changed, findings: { appeared, resolved }, identical };
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(not set)';
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  return canonical(value);
+}
+
+function refText(r: ObjectRef): string {
+  return r.name && r.name !== r.id ? `${r.kind} ${r.name} (${r.id})` : `${r.kind} ${r.id}`;
+}
+
+const CIDR_VERBS: Record<CidrChangeKind, string> = { resized: 'resized', moved: 'moved', added: 'block added', removed: 'block removed', edited: 'edited' };
+
+function cidrText(c: CidrChange): string {
+  const range = c.before !== undefined && c.after !== undefined ? `${c.before} -> ${c.after}` : c.after ?? c.before ?? '';
+  return `${c.field}: ${CIDR_VERBS[c.kind]} ${range}`;
+}
+
+function fieldText(f: FieldChange): string {
+  if (f.added !== undefined || f.removed !== undefined) {
+    const parts = [...(f.added ?? []).map((x) => `+ ${x}`), ...(f.removed ?? []).map((x) => `- ${x}`)];
+    return `${f.field}: ${parts.length > 0 ? parts.join('; ') : 'reordered'}`;
+  }
+  return `${f.field}: ${show(f.before)} -> ${show(f.after)}`;
+}
+
+/** Escapes text for a Markdown list or table cell. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+export function formatPlanDiff(diff: PlanDiff, format: 'text' | 'markdown'): string {
+  const lines: string[] = [];
+  const esc = format === 'markdown' ? md : (t: string) => t;
+  const heading = (t: string) => lines.push(format === 'markdown' ? `\n## ${t}\n` : `\n${t}:`);
+  const item = (t: string, depth = 0) => lines.push(`${'  '.repeat(depth)}${format === 'markdown' ? '- ' : depth === 0 ? '  ' : '  - '}${esc(t)}`);
+  if (diff.identical) return format === 'markdown' ? '# Plan changes\n\nNo differences (canvas positions are not compared).\n' : 'No differences (canvas positions are not compared).\n';
+  lines.push(format === 'markdown' ? '# Plan changes' : 'Plan changes');
+  lines.push(`${format === 'markdown' ? '\n' : ''}${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed; findings: ${diff.findings.appeared.length} new, ${diff.findings.resolved.length} resolved.`);
+  if (diff.plan.length > 0) {
+    heading('Plan');
+    for (const f of diff.plan) item(fieldText(f));
+  }
+  if (diff.added.length > 0) {
+    heading('Added');
+    for (const r of diff.added) item(refText(r));
+  }
+  if (diff.removed.length > 0) {
+    heading('Removed');
+    for (const r of diff.removed) item(refText(r));
+  }
+  if (diff.changed.length > 0) {
+    heading('Changed');
+    for (const c of diff.changed) {
+      item(refText(c));
+      const cidrFields = new Set(c.cidrs.map((x) => x.field));
+      for (const x of c.cidrs) item(cidrText(x), 1);
+      for (const f of c.fields) if (!cidrFields.has(f.field)) item(fieldText(f), 1);
+    }
+  }
+  if (diff.findings.appeared.length > 0) {
+    heading('New findings');
+    for (const f of diff.findings.appeared) item(`${f.severity} ${f.code} [${f.subjects.join(', ')}]: ${f.message}`);
+  }
+  if (diff.findings.resolved.length > 0) {
+    heading('Resolved findings');
+    for (const f of diff.findings.resolved) item(`${f.severity} ${f.code} [${f.subjects.join(', ')}]: ${f.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,208 @@
+/**
+ * The review report an architect hands round: diagram, VPCs and subnets, IPv6 allocations,
+ * free space, NAT capacity, VPC-to-VPC reachability and every finding, as Markdown and as
+ * self-contained HTML (inline CSS, nothing fetched, A4 page breaks between sections) that
+ * the app prints to PDF. Every plan string is escaped. The diagram is embedded as a data:
+ * image, so even an SVG with a script in it cannot run.
+ */
+import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
+import { parseCidr, usableAddresses } from '../cidr';
+import type { Plan, Subnet } from '../plan/schema';
+import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
+import { escapeMarkup } from './markup';
+import { planToSvg } from './svg';
+
+export interface ReviewReportOptions {
+  /** The canvas as SVG, from the app; without it the report draws its own diagram. */
+  diagramSvg?: string;
+  /** When the report was made (ISO 8601); left out when not given, so the output is reproducible. */
+  generatedAt?: string;
+}
+
+interface Table {
+  headers: string[];
+  rows: string[][];
+  /** Columns aligned right (numbers). */
+  numeric?: number[];
+}
+
+interface Section {
+  title: string;
+  intro?: string;
+  tables: Array<{ caption?: string; table: Table }>;
+  /** Present only in the diagram section. */
+  imageUri?: string;
+}
+
+function count(n: number | bigint): string {
+  return typeof n === 'bigint' ? n.toLocaleString('en-US') : n.toLocaleString('en-US');
+}
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '';
+}
+
+function subnetUsable(subnet: Subnet): bigint | undefined {
+  if (!subnet.ipv4Cidr) return undefined;
+  const parsed = parseCidr(subnet.ipv4Cidr, { version: 4 });
+  return parsed.ok ? usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip === true }) : undefined;
+}
+
+const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
+
+function sections(plan: Plan, diagramSvg: string): Section[] {
+  const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
+  const out: Section[] = [];
+  out.push({ title: 'Diagram', tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
+
+  const subnetRows: string[][] = [];
+  for (const vpc of plan.vpcs) {
+    subnetRows.push([vpc.name || vpc.id, '(VPC)', vpc.ipv4Cidrs.join(', '), vpc.region, '', '', '', '']);
+    for (const s of plan.subnets.filter((x) => x.vpcId === vpc.id)) {
+      const usable = subnetUsable(s);
+      subnetRows.push([
+        '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
+        usable !== undefined ? count(usable) : '', s.hostsNeeded !== undefined ? count(s.hostsNeeded) : '',
+        usable !== undefined && s.hostsNeeded !== undefined ? percent(s.hostsNeeded, Number(usable)) : '',
+      ]);
+    }
+  }
+  const orphans = plan.subnets.filter((s) => !names.has(s.vpcId));
+  for (const s of orphans) subnetRows.push([`${s.vpcId} (not in the plan)`, s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier, '', '', '']);
+  out.push({
+    title: 'VPCs and subnets',
+    intro: 'Usable = addresses minus the 5 AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.',
+    tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7] } }],
+  });
+
+  const v6Rows: string[][] = [];
+  for (const vpc of plan.vpcs) {
+    for (const block of vpc.ipv6Cidrs) v6Rows.push([vpc.name || vpc.id, '(VPC block)', block, vpc.ipv6Source]);
+    for (const s of plan.subnets) if (s.vpcId === vpc.id && s.ipv6Cidr) v6Rows.push([vpc.name || vpc.id, s.name || s.id, s.ipv6Cidr, s.availabilityZone]);
+  }
+  out.push({
+    title: 'IPv6 allocations',
+    intro: v6Rows.length === 0 ? 'The plan has no IPv6 blocks.' : 'Amazon-provided blocks are assigned by AWS: the addresses shown are the plan\'s placeholders, their positions are what counts.',
+    tables: v6Rows.length > 0 ? [{ table: { headers: ['VPC', 'Subnet', 'IPv6 CIDR', 'Source / AZ'], rows: v6Rows } }] : [],
+  });
+
+  const freeRows: string[][] = [];
+  for (const vpc of plan.vpcs) {
+    const space = vpcFreeSpace(vpc, plan.subnets.filter((s) => s.vpcId === vpc.id));
+    for (const block of space.ipv4.blocks) {
+      const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
+      freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);
+    }
+  }
+  out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4] } }] });
+
+  const natRows: string[][] = [];
+  for (const nat of plan.natGateways) {
+    const c = natCapacity(nat);
+    natRows.push(c
+      ? [nat.name || nat.id, String(nat.addresses), count(c.perDestination), count(c.busiestDemand), `${(c.utilisation * 100).toFixed(1)} %`, c.busiestDestination ?? (c.assumedWorstCase ? 'all to one (worst case)' : '')]
+      : [nat.name || nat.id, String(nat.addresses), count(55_000 * nat.addresses), 'no demand in the plan', '', '']);
+  }
+  out.push({
+    title: 'NAT gateway capacity',
+    intro: 'A NAT address holds 55,000 simultaneous connections to one destination (IP, port, protocol): capacity = 55,000 x addresses, against the busiest destination\'s peak.',
+    tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4] } }] : [],
+  });
+
+  let matrixTable: Table | undefined;
+  let matrixIntro = 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).';
+  try {
+    const m = reachabilityMatrix(plan);
+    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]) };
+  } catch (error) {
+    matrixIntro = `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`;
+  }
+  out.push({ title: 'Reachability between VPCs', intro: matrixIntro, tables: matrixTable ? [{ table: matrixTable }] : [] });
+
+  const findings: Finding[] = checkPlan(plan);
+  const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  out.push({
+    title: 'Findings',
+    intro: findings.length === 0 ? 'The checks found nothing.' : counts,
+    tables: findings.length > 0 ? [{ table: { headers: ['Severity', 'Code', 'About', 'Message', 'Fix'], rows: findings.map((f) => [f.severity, f.code, f.subjects.join(', '), f.message, f.fix ?? '']) } }] : [],
+  });
+  return out;
+}
+
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function markdownTable(t: Table): string {
+  const align = t.headers.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
+  return [t.headers.map(md).join(' | '), align.join(' | '), ...t.rows.map((r) => r.map(md).join(' | '))].map((l) => `| ${l} |`).join('\n');
+}
+
+function htmlTable(t: Table): string {
+  const cls = (i: number) => (t.numeric?.includes(i) ? ' class="num"' : '');
+  const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
+  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>`;
+  return `<table>${head}\n${body}</table>`;
+}
+
+const CSS = `
+@page { size: A4; margin: 14mm; }
+* { box-sizing: border-box; }
+body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #0f172a; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 18pt; margin: 0 0 4pt; }
+h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; }
+section { break-before: page; page-break-before: always; }
+section.first { break-before: auto; page-break-before: auto; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #cbd5e1; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f1f5f9; }
+.num { text-align: right; }
+.meta { color: #475569; }
+img.diagram { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+`;
+
+export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): { markdown: string; html: string } {
+  const diagram = options.diagramSvg ?? planToSvg(plan);
+  const all = sections(plan, diagram);
+  const meta = [`${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets`, ...(options.generatedAt ? [`generated ${options.generatedAt}`] : [])].join(' · ');
+
+  const mdParts = [`# Network review: ${md(plan.name)}`, '', md(meta)];
+  if (plan.description) mdParts.push('', md(plan.description));
+  for (const s of all) {
+    mdParts.push('', `## ${md(s.title)}`, '');
+    if (s.imageUri) mdParts.push(`![Diagram of ${md(plan.name)}](${s.imageUri})`);
+    if (s.intro) mdParts.push(md(s.intro), '');
+    for (const t of s.tables) mdParts.push(markdownTable(t.table), '');
+  }
+
+  const htmlSections = all.map((s, i) => [
+    `<section${i === 0 ? ' class="first"' : ''}>`,
+    `<h2>${escapeMarkup(s.title)}</h2>`,
+    s.imageUri ? `<img class="diagram" alt="${escapeMarkup(`Diagram of ${plan.name}`)}" src="${escapeMarkup(s.imageUri)}">` : '',
+    s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
+    ...s.tables.map((t) => htmlTable(t.table)),
+    '</section>',
+  ].filter((l) => l !== '').join('\n'));
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    // Nothing may load: no scripts, no fonts, no remote images (the diagram is a data: URI).
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<title>${escapeMarkup(`Network review: ${plan.name}`)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeMarkup(`Network review: ${plan.name}`)}</h1>`,
+    `<p class="meta">${escapeMarkup(meta)}</p>`,
+    plan.description ? `<p>${escapeMarkup(plan.description)}</p>` : '',
+    ...htmlSections,
+    '</body>',
+    '</html>',
+    '',
+  ].filter((l) => l !== '').join('\n');
+  return { markdown: `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`, html: `${html}\n` };
+}
