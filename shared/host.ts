@@ -15,7 +15,14 @@ export interface OpenedDocument {
   text: string;
 }
 
-export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type HostResult<T> =
+  | { ok: true; value: T }
+  /**
+   * `reason: 'changed-on-disk'`: another program changed the file since it was opened or
+   * last saved; nothing was written. Ask the user, then either save again with
+   * `{ overwriteChangesOnDisk: true }`, Save As, or reopen the file.
+   */
+  | { ok: false; error: string; reason?: 'changed-on-disk' };
 
 export interface RecoveredWork {
   text: string;
@@ -32,17 +39,39 @@ export interface RecentFile {
 
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
-  | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export';
+  | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
+  /** Open Recent, a bundled example, a file given to the running app: `detail.handle` says which; confirm discarding unsaved work, then `openRecent(detail.handle)`. */
+  | 'open-document';
+
+/** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
+export const MENU_COMMANDS = [
+  'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
+  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'open-document',
+] as const satisfies readonly MenuCommand[];
+
+/** Sent with 'open-document'. */
+export interface MenuCommandDetail {
+  handle: string;
+}
 
 export interface VpcHost {
   /** 'electron' or 'web': the UI hides what a host cannot do. */
   readonly kind: 'electron' | 'web';
   /** Show an open dialog; `undefined` value when the user cancels. */
   openPlanFile(): Promise<HostResult<OpenedDocument | undefined>>;
+  /** Open a recent file, or a document the host announced with the 'open-document' menu command. */
   openRecent(handle: string): Promise<HostResult<OpenedDocument>>;
   listRecent(): Promise<RecentFile[]>;
-  /** Save to the document's own file (atomically); no handle = ask where (Save As). */
-  savePlanFile(text: string, handle?: string): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
+  /**
+   * Save to the document's own file (atomically); no handle, or a read-only one such as a
+   * bundled example, = ask where (Save As). Fails with `reason: 'changed-on-disk'` if the
+   * file changed since it was opened or saved, unless `overwriteChangesOnDisk` is set.
+   */
+  savePlanFile(
+    text: string,
+    handle?: string,
+    options?: { overwriteChangesOnDisk?: boolean },
+  ): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
   savePlanFileAs(text: string, suggestedName: string): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
   /** Save an export (report, image, Terraform...) where the user chooses. */
   exportFile(suggestedName: string, data: string | Uint8Array, mimeType: string): Promise<HostResult<string | undefined>>;
@@ -56,7 +85,7 @@ export interface VpcHost {
   /** Tell the host whether there is unsaved work (title bar, close prompt). */
   setDocumentState(state: { displayName: string; dirty: boolean }): void;
   /** Native menu commands (Electron); the web build calls back from its own keyboard handling. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand, detail?: MenuCommandDetail) => void): () => void;
 }
 
 declare global {

@@ -1,0 +1,276 @@
+/**
+ * The Electron main process: the thin edge that touches Electron at runtime. It wires the
+ * plain modules (file service, recovery, menu, IPC contract, window options) to the app;
+ * anything with logic lives in those modules, where vitest can reach it.
+ *
+ * Environment (all optional):
+ *   VPCPLANNER_USER_DATA       use this folder for userData (e2e tests give each test its own)
+ *   VPCPLANNER_E2E_DIALOGS     JSON file of canned dialog answers (see dialogs.ts); read only when set
+ *   VPCPLANNER_DEV_SERVER_URL  load the renderer from a localhost Vite server (unpackaged only)
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { appendFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, RecentFile } from '../shared/host';
+import { electronDialogs, loadCannedDialogs, PLAN_FILE_FILTER, type NativeDialogs } from './dialogs';
+import { displayNameOf, DocumentHandles, openPlanFile, RecentFiles, savePlanFile, writeExportFile, type DiskSnapshot } from './file-service';
+import { CHANNELS, handleValidated, isLocalDevOrigin, type SenderPolicy, type TextFieldCommand } from './ipc-contract';
+import { EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
+import { buildMenuTemplate } from './menu-template';
+import { RecoveryStore } from './recovery';
+import { APP_NAME, UnsavedWorkGuard, windowTitle } from './unsaved-work';
+import { appWindowOptions, lockDownSession, lockDownWindow } from './window-options';
+
+if (process.env.VPCPLANNER_USER_DATA) app.setPath('userData', path.resolve(process.env.VPCPLANNER_USER_DATA));
+app.setName(APP_NAME);
+
+const appRoot = app.getAppPath();
+const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const devServerUrl = !app.isPackaged && process.env.VPCPLANNER_DEV_SERVER_URL && isLocalDevOrigin(process.env.VPCPLANNER_DEV_SERVER_URL) ? process.env.VPCPLANNER_DEV_SERVER_URL : undefined;
+const senderPolicy: SenderPolicy = devServerUrl
+  ? { appIndexUrl: pathToFileURL(rendererIndex).href, devServerOrigin: new URL(devServerUrl).origin }
+  : { appIndexUrl: pathToFileURL(rendererIndex).href };
+
+let mainWindow: BrowserWindow | undefined;
+let lastFolder = '';
+/** A plan to open that arrived before the renderer asked for its first document. */
+let pendingPlanPath = planPathFromArgs({ argv: process.argv, defaultApp: Boolean(process.defaultApp), cwd: process.cwd() });
+let firstDocument: Promise<OpenedDocument | undefined> | undefined;
+
+const handles = new DocumentHandles();
+const userData = () => app.getPath('userData');
+let recent: RecentFiles;
+let recovery: RecoveryStore;
+const dialogs: NativeDialogs = process.env.VPCPLANNER_E2E_DIALOGS
+  ? loadCannedDialogs(process.env.VPCPLANNER_E2E_DIALOGS, (file, line) => appendFileSync(file, line))
+  : electronDialogs(dialog, () => mainWindow, () => lastFolder || app.getPath('documents'));
+
+const guard = new UnsavedWorkGuard({
+  ask: (displayName) => dialogs.askAboutUnsavedChanges(displayName, 'close'),
+  requestSave: () => sendMenuCommand('save'),
+  discardRecovery: () => recovery.clear(),
+  close: () => mainWindow?.close(),
+  reportError: (error) => console.error('Close prompt failed:', error),
+});
+
+function sendMenuCommand(command: MenuCommand, detail?: MenuCommandDetail): void {
+  if (!mainWindow) return;
+  if (detail) mainWindow.webContents.send(CHANNELS.onMenuCommand, command, detail);
+  else mainWindow.webContents.send(CHANNELS.onMenuCommand, command);
+}
+
+function exampleFiles(): RecentFile[] {
+  return EXAMPLE_FILES.map((name) => path.join(appRoot, 'examples', name))
+    .filter((file) => existsSync(file))
+    .map((file) => ({ handle: handles.register(file, { readOnly: true }), displayName: displayNameOf(file) }));
+}
+
+async function recentFiles(): Promise<RecentFile[]> {
+  const files = await recent.list();
+  return files.map((file) => ({ handle: handles.register(file), displayName: displayNameOf(file) }));
+}
+
+async function refreshMenu(): Promise<void> {
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    recent: await recentFiles(),
+    examples: exampleFiles(),
+    send: sendMenuCommand,
+    clearRecent: () => void recent.clear().then(refreshMenu),
+    isDev: !app.isPackaged,
+    appName: APP_NAME,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function openDocumentAt(filePath: string, options: { readOnly?: boolean } = {}): Promise<HostResult<OpenedDocument>> {
+  const opened = await openPlanFile(filePath);
+  if (!opened.ok) {
+    void refreshMenu(); // drops it from Open Recent if it has gone
+    return { ok: false, error: opened.error };
+  }
+  const handle = handles.register(filePath, options);
+  handles.setSnapshot(handle, opened.snapshot);
+  if (!options.readOnly) {
+    lastFolder = path.dirname(filePath);
+    await recent.add(filePath);
+    app.addRecentDocument(filePath);
+    void refreshMenu();
+  }
+  return { ok: true, value: { handle, displayName: displayNameOf(filePath), text: opened.text } };
+}
+
+type SaveOutcome = HostResult<{ handle: string; displayName: string } | undefined>;
+
+async function saveTo(filePath: string, text: string, expected?: DiskSnapshot, overwriteChangesOnDisk?: boolean): Promise<SaveOutcome> {
+  const saved = await savePlanFile(filePath, text, { ...(expected ? { expected } : {}), ...(overwriteChangesOnDisk ? { overwriteChangesOnDisk } : {}) });
+  if (!saved.ok) {
+    guard.saveFinished(false);
+    return saved.reason === 'changed-on-disk' ? { ok: false, error: saved.error, reason: 'changed-on-disk' } : { ok: false, error: saved.error };
+  }
+  const handle = handles.register(filePath);
+  handles.setSnapshot(handle, saved.snapshot);
+  lastFolder = path.dirname(filePath);
+  await recovery.clear();
+  await recent.add(filePath);
+  app.addRecentDocument(filePath);
+  void refreshMenu();
+  guard.saveFinished(true);
+  return { ok: true, value: { handle, displayName: displayNameOf(filePath) } };
+}
+
+async function saveAs(text: string, suggestedName: string): Promise<SaveOutcome> {
+  const chosen = await dialogs.chooseSaveLocation(suggestedName, PLAN_FILE_FILTER);
+  if (!chosen) {
+    guard.saveFinished(false);
+    return { ok: true, value: undefined };
+  }
+  // Linux save dialogs do not add the extension the filter implies.
+  const filePath = /\.json$/i.test(chosen) ? chosen : `${chosen}.vpcplan.json`;
+  return saveTo(filePath, text);
+}
+
+function applyToTextField(contents: WebContents, command: TextFieldCommand): void {
+  const edits: Record<TextFieldCommand, () => void> = {
+    undo: () => contents.undo(),
+    redo: () => contents.redo(),
+    cut: () => contents.cut(),
+    copy: () => contents.copy(),
+    paste: () => contents.paste(),
+    'select-all': () => contents.selectAll(),
+    delete: () => contents.delete(),
+  };
+  edits[command]();
+}
+
+function registerHostHandlers(): void {
+  handleValidated(ipcMain, senderPolicy, 'openPlanFile', async () => {
+    const chosen = await dialogs.chooseFileToOpen();
+    if (!chosen) return { ok: true, value: undefined };
+    return openDocumentAt(chosen);
+  });
+  handleValidated(ipcMain, senderPolicy, 'openRecent', async ([handle]) => {
+    const record = handles.resolve(handle);
+    if (!record) return { ok: false, error: 'That file is not known to this window any more; open it again with File > Open.' };
+    return openDocumentAt(record.path, { readOnly: record.readOnly });
+  });
+  handleValidated(ipcMain, senderPolicy, 'listRecent', () => recentFiles());
+  handleValidated(ipcMain, senderPolicy, 'savePlanFile', async ([text, handle, options]) => {
+    if (!handle) return saveAs(text, 'Untitled.vpcplan.json');
+    const record = handles.resolve(handle);
+    if (!record) {
+      guard.saveFinished(false);
+      return { ok: false, error: 'This plan\'s file is not known to this window any more, so it was not saved; use File > Save As.' };
+    }
+    if (record.readOnly) return saveAs(text, displayNameOf(record.path));
+    return saveTo(record.path, text, record.snapshot, options?.overwriteChangesOnDisk);
+  });
+  handleValidated(ipcMain, senderPolicy, 'savePlanFileAs', ([text, suggestedName]) => saveAs(text, suggestedName));
+  handleValidated(ipcMain, senderPolicy, 'exportFile', async ([suggestedName, data]) => {
+    const extension = path.extname(suggestedName).slice(1).toLowerCase();
+    const filter = extension ? { name: `${extension.toUpperCase()} file`, extensions: [extension] } : { name: 'All files', extensions: ['*'] };
+    const chosen = await dialogs.chooseSaveLocation(suggestedName, filter);
+    if (!chosen) return { ok: true, value: undefined };
+    const written = await writeExportFile(chosen, data);
+    return written.ok ? { ok: true, value: displayNameOf(chosen) } : written;
+  });
+  handleValidated(ipcMain, senderPolicy, 'writeRecovery', ([text, displayName]) => (text === undefined ? recovery.clear() : recovery.write(text, displayName)));
+  handleValidated(ipcMain, senderPolicy, 'readRecovery', () => recovery.read());
+  handleValidated(ipcMain, senderPolicy, 'initialDocument', () => {
+    // Memoised: React's strict mode runs start-up effects twice in development.
+    firstDocument ??= chooseFirstDocument();
+    return firstDocument;
+  });
+  handleValidated(ipcMain, senderPolicy, 'confirmDiscardChanges', ([displayName]) => dialogs.askAboutUnsavedChanges(displayName, 'replace'));
+  handleValidated(ipcMain, senderPolicy, 'setDocumentState', ([state]) => {
+    guard.setState(state);
+    mainWindow?.setTitle(windowTitle(state.displayName, state.dirty));
+    if (process.platform === 'darwin') mainWindow?.setDocumentEdited(state.dirty);
+  });
+  handleValidated(ipcMain, senderPolicy, 'editFocusedField', ([command], event) => applyToTextField(event.sender, command));
+}
+
+async function chooseFirstDocument(): Promise<OpenedDocument | undefined> {
+  const firstStart = await isFirstStart(userData());
+  if (firstStart) await markStarted(userData());
+  if (pendingPlanPath) {
+    const filePath = pendingPlanPath;
+    pendingPlanPath = undefined;
+    const opened = await openDocumentAt(filePath);
+    if (opened.ok) return opened.value;
+    await dialogs.showProblem(`Could not open "${displayNameOf(filePath)}"`, opened.error);
+    return undefined;
+  }
+  if (!firstStart) return undefined;
+  const example = path.join(appRoot, 'examples', FIRST_START_EXAMPLE);
+  const opened = await openDocumentAt(example, { readOnly: true });
+  return opened.ok ? opened.value : undefined;
+}
+
+/** A plan handed to the running app (macOS open-file, a second launch with a path). */
+function openFromOutside(filePath: string): void {
+  if (!mainWindow || !firstDocument) {
+    pendingPlanPath = filePath;
+    return;
+  }
+  const handle = handles.register(filePath);
+  sendMenuCommand('open-document', { handle });
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function createWindow(): void {
+  if (!devServerUrl && !existsSync(rendererIndex)) {
+    dialog.showErrorBox(`${APP_NAME} cannot start`, `The user interface is missing: ${rendererIndex} does not exist. Run "npm run build:renderer" first.`);
+    app.quit();
+    return;
+  }
+  const window = new BrowserWindow(appWindowOptions(preloadPath));
+  mainWindow = window;
+  lockDownWindow(window.webContents);
+  // The title says which file and whether it is saved; the page's <title> must not replace it.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (!guard.closeRequested()) event.preventDefault();
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+    firstDocument = undefined;
+    guard.setState({ displayName: 'Untitled', dirty: false });
+  });
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererIndex);
+}
+
+app.on('open-file', (event, filePath) => {
+  event.preventDefault();
+  openFromOutside(filePath);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already runs with this userData; 'second-instance' there opens the file.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const filePath = planPathFromArgs({ argv, defaultApp: Boolean(process.defaultApp), cwd: workingDirectory });
+    if (filePath) openFromOutside(filePath);
+    else if (mainWindow) mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && app.isReady()) createWindow();
+  });
+  void app.whenReady().then(async () => {
+    recent = new RecentFiles(path.join(userData(), 'recent-files.json'));
+    recovery = new RecoveryStore(userData());
+    lockDownSession(session.defaultSession);
+    registerHostHandlers();
+    await refreshMenu();
+    createWindow();
+  });
+}
