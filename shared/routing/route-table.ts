@@ -1,0 +1,329 @@
+/**
+ * Which routes a subnet follows: its own route table, else its VPC's main route table,
+ * else (when the plan asks for it) the routes the design implies, else only the local route.
+ *
+ * Every VPC route table holds a local route for each of the VPC's blocks whether or not
+ * the plan lists it (AWS: the local route is created with the table and cannot be deleted);
+ * we add it when the table does not name that destination itself.
+ */
+import { formatCidr, type Cidr, type IpVersion } from '../cidr';
+import { validCidr } from '../checks/plan-index';
+import type { PlanIndex } from '../checks/types';
+import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
+import { PrefixLookup } from './route-lookup';
+import {
+  allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, type RoutingModel,
+} from './model';
+
+export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
+
+export interface EffectiveRoute {
+  destination: string;
+  target: RouteTarget;
+  targetId?: string;
+  /** A local route AWS adds to every table, not written in the plan. */
+  implicit?: true;
+  /** Why a derived route is there, e.g. "public tier: internet gateway". */
+  note?: string;
+}
+
+export interface EffectiveRouteTable {
+  source: RouteTableSource;
+  routeTableId?: string;
+  vpcId: string;
+  routes: EffectiveRoute[];
+}
+
+/** A resolved route table, shared by every subnet that uses it. */
+export interface ResolvedTable {
+  /** Identity of the table: subnets with the same key route identically (AZ aside, for transit gateways). */
+  key: string;
+  source: RouteTableSource;
+  vpcId: string;
+  table?: RouteTable;
+  /** For messages: "route table app-rt", "the main route table of VPC a", "the derived routes", ... */
+  label: string;
+  routes(): EffectiveRoute[];
+  /** Longest-prefix match for a block or address. */
+  match(destination: Cidr): EffectiveRoute | undefined;
+  /** The route internet-bound traffic (0.0.0.0/0 or ::/0) takes. */
+  defaultRoute(version: IpVersion): EffectiveRoute | undefined;
+}
+
+export const DEFAULT_ROUTE: Record<IpVersion, Cidr> = {
+  4: { version: 4, network: 0n, prefix: 0 },
+  6: { version: 6, network: 0n, prefix: 0 },
+};
+
+/** The routes a subnet follows, and where they come from. Undefined for an unknown subnet. */
+export function effectiveRouteTable(index: PlanIndex, subnetId: string): EffectiveRouteTable | undefined {
+  const model = routingModel(index);
+  const subnet = index.subnetById.get(subnetId);
+  if (!subnet) return undefined;
+  const resolved = resolveTable(model, subnet);
+  const result: EffectiveRouteTable = { source: resolved.source, vpcId: resolved.vpcId, routes: resolved.routes() };
+  if (resolved.table) result.routeTableId = resolved.table.id;
+  return result;
+}
+
+/** The table a subnet follows: explicit table of its own VPC, else main, else derived or implicit local. */
+export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
+  if (!resolved) {
+    resolved = resolveTableUncached(model, subnet);
+    model.tableOfSubnet.set(subnet, resolved);
+  }
+  return resolved;
+}
+
+function resolveTableUncached(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  const own = subnet.routeTableId === undefined ? undefined : model.routeTableById.get(subnet.routeTableId);
+  // A table of another VPC cannot be associated (AWS); the dangling-reference rule reports an unknown id.
+  if (own && own.vpcId === subnet.vpcId) return writtenTable(model, own, 'explicit');
+  const main = model.mainTableByVpc.get(subnet.vpcId);
+  if (main) return writtenTable(model, main, 'main');
+  if (model.plan.settings.deriveRoutes) return derivedTable(model, subnet);
+  return implicitLocalTable(model, subnet.vpcId);
+}
+
+/** Every distinct table some subnet of the plan follows, with the subnets that follow it. */
+export function tablesInUse(model: RoutingModel): Map<ResolvedTable, Subnet[]> {
+  return cached(model, 'tables-in-use', () => {
+    const result = new Map<ResolvedTable, Subnet[]>();
+    for (const subnet of model.plan.subnets) {
+      const table = resolveTable(model, subnet);
+      const list = result.get(table);
+      if (list) list.push(subnet);
+      else result.set(table, [subnet]);
+    }
+    return result;
+  });
+}
+
+/** A route table from the plan, resolved (memoized per table). */
+export function writtenTable(model: RoutingModel, table: RouteTable, source: 'explicit' | 'main'): ResolvedTable {
+  let both = model.objectCache.get(table) as { explicit?: ResolvedTable; main?: ResolvedTable } | undefined;
+  if (!both) {
+    both = {};
+    model.objectCache.set(table, both);
+  }
+  return (both[source] ??= buildWrittenTable(model, table, source));
+}
+
+function buildWrittenTable(model: RoutingModel, table: RouteTable, source: 'explicit' | 'main'): ResolvedTable {
+  return new WrittenTable(model, table, source);
+}
+
+/** A table written in the plan. A class, not a closure per table: thousands are made per check. */
+class WrittenTable implements ResolvedTable {
+  readonly vpcId: string;
+  private lookup: PrefixLookup<EffectiveRoute> | undefined;
+  private allRoutes: EffectiveRoute[] | undefined;
+  private defaults: Partial<Record<IpVersion, EffectiveRoute>> | undefined;
+
+  constructor(private readonly model: RoutingModel, readonly table: RouteTable, readonly source: 'explicit' | 'main') {
+    this.vpcId = table.vpcId;
+  }
+
+  get key(): string {
+    return `table:${this.table.id}`;
+  }
+
+  get label(): string {
+    const vpc = this.model.index.vpcById.get(this.table.vpcId);
+    return this.source === 'main'
+      ? `the main route table ${labelOf(this.table)} of VPC ${labelOf(vpc, this.table.vpcId)}`
+      : `route table ${labelOf(this.table)}`;
+  }
+
+  routes(): EffectiveRoute[] {
+    if (!this.allRoutes) this.build();
+    return this.allRoutes as EffectiveRoute[];
+  }
+
+  match(destination: Cidr): EffectiveRoute | undefined {
+    if (!this.lookup) this.build();
+    return (this.lookup as PrefixLookup<EffectiveRoute>).match(destination);
+  }
+
+  defaultRoute(version: IpVersion): EffectiveRoute | undefined {
+    // Only a /0 holds all of /0, so no lookup is needed (and none is built: the rules ask only this).
+    if (!this.defaults) this.defaults = defaultRoutesOf(this.table);
+    return this.defaults[version];
+  }
+
+  private build(): void {
+    const lookup = new PrefixLookup<EffectiveRoute>();
+    const written: EffectiveRoute[] = [];
+    for (const route of this.table.routes) {
+      const copy: EffectiveRoute = { destination: route.destination, target: route.target };
+      if (route.targetId !== undefined) copy.targetId = route.targetId;
+      written.push(copy);
+      const destination = validCidr(route.destination);
+      if (destination) lookup.add(destination, copy);
+    }
+    const locals: EffectiveRoute[] = [];
+    for (const block of allVpcBlocks(this.model.index.vpcById.get(this.table.vpcId))) {
+      const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
+      if (lookup.add(block, local)) locals.push(local);
+    }
+    this.lookup = lookup;
+    this.allRoutes = [...locals, ...written];
+  }
+}
+
+function defaultRoutesOf(table: RouteTable): Partial<Record<IpVersion, EffectiveRoute>> {
+  const found: Partial<Record<IpVersion, EffectiveRoute>> = {};
+  for (const route of table.routes) {
+    const destination = validCidr(route.destination);
+    if (!destination || destination.prefix !== 0 || found[destination.version]) continue;
+    const copy: EffectiveRoute = { destination: route.destination, target: route.target };
+    if (route.targetId !== undefined) copy.targetId = route.targetId;
+    found[destination.version] = copy;
+  }
+  return found;
+}
+
+function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
+  return cached(model, `implicit:${vpcId}`, () => {
+    const lookup = new PrefixLookup<EffectiveRoute>();
+    const routes: EffectiveRoute[] = [];
+    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
+      const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
+      if (lookup.add(block, local)) routes.push(local);
+    }
+    return {
+      key: `implicit:${vpcId}`,
+      source: 'implicit-local',
+      vpcId,
+      label: 'only the implicit local route (the subnet has no route table, its VPC has no main route table, and derived routes are off)',
+      routes: () => routes,
+      match: (destination) => lookup.match(destination),
+      defaultRoute: () => undefined,
+    };
+  });
+}
+
+/**
+ * The routes the design implies for a subnet (settings.deriveRoutes). The internet routes
+ * depend on the tier (and, for NAT, the AZ); the rest (local, peering, transit gateway,
+ * VPN) is the same for every subnet of the VPC and is built once per VPC, and only when
+ * someone asks for it: the rules need only the internet routes.
+ */
+function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  const hasIpv6 = subnetBlock(subnet, 6) !== undefined;
+  const zone = subnet.tier === 'private' ? subnet.availabilityZone : '';
+  const key = `derived:${subnet.vpcId}|${subnet.tier}|${zone}|${hasIpv6 ? 6 : 4}`;
+  return cached(model, key, () => {
+    const internet = derivedInternetRoutes(model, subnet.vpcId, subnet.tier, subnet.availabilityZone, hasIpv6);
+    let routes: EffectiveRoute[] | undefined;
+    let lookup: PrefixLookup<EffectiveRoute> | undefined;
+    const build = (): void => {
+      const shared = derivedVpcRoutes(model, subnet.vpcId);
+      lookup = new PrefixLookup();
+      routes = [];
+      const locals = shared.filter((r) => r.target === 'local');
+      const rest = shared.filter((r) => r.target !== 'local');
+      for (const route of [...locals, ...internet, ...rest]) {
+        const destination = validCidr(route.destination);
+        if (destination && lookup.add(destination, route)) routes.push(route);
+      }
+    };
+    return {
+      key,
+      source: 'derived',
+      vpcId: subnet.vpcId,
+      label: `the derived route table for ${subnet.tier} subnets of VPC ${labelOf(model.index.vpcById.get(subnet.vpcId), subnet.vpcId)}`,
+      routes() {
+        if (!routes) build();
+        return routes as EffectiveRoute[];
+      },
+      match(destination) {
+        if (!lookup) build();
+        return (lookup as PrefixLookup<EffectiveRoute>).match(destination);
+      },
+      defaultRoute(version) {
+        return internet.find((r) => validCidr(r.destination)?.version === version);
+      },
+    };
+  });
+}
+
+function derivedInternetRoutes(model: RoutingModel, vpcId: string, tier: SubnetTier, zone: string, hasIpv6: boolean): EffectiveRoute[] {
+  const routes: EffectiveRoute[] = [];
+  if (tier === 'public') {
+    const igw = model.internetGatewaysByVpc.get(vpcId)?.[0];
+    if (igw) {
+      routes.push({ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
+      if (hasIpv6) routes.push({ destination: '::/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
+    }
+  } else if (tier === 'private') {
+    const nat = preferredNat(model, vpcId, zone);
+    if (nat) routes.push({ destination: '0.0.0.0/0', target: 'nat-gateway', targetId: nat.id, note: 'private tier: NAT gateway' });
+    const egressOnly = model.egressOnlyByVpc.get(vpcId)?.[0];
+    if (egressOnly && hasIpv6) {
+      routes.push({ destination: '::/0', target: 'egress-only-gateway', targetId: egressOnly.id, note: 'private tier: egress-only internet gateway' });
+    }
+  }
+  // Isolated tier: local only.
+  return routes;
+}
+
+/** A NAT gateway for a private subnet: public before private connectivity, same AZ before any other. */
+function preferredNat(model: RoutingModel, vpcId: string, zone: string): NatGateway | undefined {
+  const nats = model.natGatewaysByVpc.get(vpcId) ?? [];
+  let best: NatGateway | undefined;
+  let bestScore = -1;
+  for (const nat of nats) {
+    const sameZone = model.index.subnetById.get(nat.subnetId)?.availabilityZone === zone;
+    const score = (nat.connectivity === 'public' ? 2 : 0) + (sameZone ? 1 : 0);
+    if (score > bestScore) {
+      best = nat;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Local, peering, transit gateway and VPN routes of a VPC, for derived tables. A peer's
+ * blocks go via the peering (pending ones too: reach then says the peering is pending);
+ * a transit gateway carries the blocks of every other attachment on it. Default routes
+ * (/0) of external networks are not derived: sending internet traffic on-premises is a
+ * choice to write down in a route table.
+ */
+function derivedVpcRoutes(model: RoutingModel, vpcId: string): EffectiveRoute[] {
+  return cached(model, `derived-vpc:${vpcId}`, () => {
+    const routes: EffectiveRoute[] = [];
+    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
+      routes.push({ destination: formatCidr(block), target: 'local', note: 'local route of the VPC' });
+    }
+    for (const peering of model.peeringsByVpc.get(vpcId) ?? []) {
+      const peer = peerOf(peering, vpcId);
+      if (peer === undefined || peer === vpcId) continue;
+      for (const block of allVpcBlocks(model.index.vpcById.get(peer))) {
+        routes.push({ destination: formatCidr(block), target: 'peering', targetId: peering.id, note: `peering ${labelOf(peering)}` });
+      }
+    }
+    for (const { tgw, attachment } of model.vpcAttachmentsByVpc.get(vpcId) ?? []) {
+      for (const other of tgw.attachments) {
+        if (other === attachment || (other.type === 'vpc' && other.vpcId === vpcId)) continue;
+        for (const block of attachmentBlocks(model, other)) {
+          if (block.prefix === 0) continue;
+          routes.push({ destination: formatCidr(block), target: 'transit-gateway', targetId: tgw.id, note: `transit gateway ${labelOf(tgw)}, ${labelOf(other)}` });
+        }
+      }
+    }
+    for (const gateway of model.vpnGatewaysByVpc.get(vpcId) ?? []) {
+      for (const networkId of gateway.externalNetworkIds) {
+        const network = model.externalNetworkById.get(networkId);
+        for (const text of network?.cidrs ?? []) {
+          const block = validCidr(text);
+          if (!block || block.prefix === 0) continue;
+          routes.push({ destination: formatCidr(block), target: 'vpn-gateway', targetId: gateway.id, note: `VPN gateway ${labelOf(gateway)} to ${labelOf(network)}` });
+        }
+      }
+    }
+    return routes;
+  });
+}

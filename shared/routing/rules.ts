@@ -1,0 +1,10 @@
+/**
+ * The routing rules, registered with the other checks by shared/checks. Each rule module
+ * declares its finding codes with the NETWORK-RULES.md section they come from.
+ */
+import type { Rule } from '../checks/types';
+import { internetEgressRule } from './rules/internet-egress';
+import { routeTargetRule } from './rules/route-targets';
+import { transitGatewayRule } from './rules/transit-gateway';
+
+export const routingRules: Rule[] = [routeTargetRule, transitGatewayRule, internetEgressRule];

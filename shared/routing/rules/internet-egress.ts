@@ -1,0 +1,154 @@
+/**
+ * Does each subnet reach the internet the way its tier says it should? Private subnets
+ * need working egress, bastion subnets must be public, isolated ones must not route to
+ * an internet gateway or NAT gateway, and a NAT gateway must itself be able to reach one.
+ */
+import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
+import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
+import { familyExposureOf, natEgress, subnetExposure } from '../exposure';
+import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
+import { tablesInUse, writtenTable, type ResolvedTable } from '../route-table';
+
+const NAT_SOURCE = 'NETWORK-RULES.md "AWS NAT gateway"';
+
+export const internetEgressRule: PlanRule = {
+  scope: 'plan',
+  name: 'routing/internet-egress',
+  findings: {
+    'nat/private-subnet-no-egress': {
+      severity: 'warning',
+      title: 'Private subnet without internet egress',
+      source: `${NAT_SOURCE}: a private subnet reaches the internet through a public NAT gateway in a subnet routed to an internet gateway (or a transit gateway to one; not a peering)`,
+    },
+    'nat/private-nat-internet': {
+      severity: 'error',
+      title: 'NAT gateway that cannot reach the internet',
+      source: `${NAT_SOURCE}: a private NAT gateway has no Elastic IP and its traffic to an internet gateway is dropped; a public NAT gateway needs a subnet routed to an internet gateway`,
+    },
+    'exposure/bastion-unreachable': {
+      severity: 'error',
+      title: 'Bastion subnet is not public',
+      source: 'AWS VPC guide, internet gateways: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC; a bastion must be reachable from the internet',
+    },
+    'exposure/isolated-with-internet-route': {
+      severity: 'warning',
+      title: 'Isolated subnet routes to the internet',
+      source: 'AWS VPC guide, subnet types: an isolated subnet has no route to an internet gateway or NAT gateway (NETWORK-RULES.md "AWS NAT gateway")',
+    },
+  },
+  dependsOn: ['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'],
+  check(index: PlanIndex): Finding[] {
+    const model = routingModel(index);
+    const findings: Finding[] = [];
+    const inUse = tablesInUse(model);
+    for (const [table, subnets] of inUse) {
+      for (const subnet of subnets) checkSubnet(model, table, subnet, findings);
+    }
+    checkNatTargets(model, inUse, findings);
+    for (const nat of index.plan.natGateways) {
+      if (nat.connectivity !== 'public') continue;
+      const egress = natEgress(model, nat);
+      if (egress.ok) continue;
+      findings.push({
+        code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, nat.subnetId],
+        message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
+        fix: `Move ${labelOf(nat)} into a public subnet, or send 0.0.0.0/0 from its subnet's route table to the VPC's internet gateway.`,
+        field: 'subnetId',
+      });
+    }
+    return findings;
+  },
+};
+
+function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: Finding[]): void {
+  const name = `Subnet ${labelOf(subnet)}`;
+  const tableSubjects = table.table ? [table.table.id] : [];
+  if (subnet.tier === 'private') {
+    const hasIpv4 = subnetBlock(subnet, 4) !== undefined;
+    const family = familyExposureOf(model, subnet, hasIpv4 ? 4 : 6);
+    if (family.hasAddress && family.kind === 'isolated') {
+      findings.push({
+        code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: [subnet.id, ...tableSubjects],
+        message: `${name} is private but has no path to the internet. ${family.explanation}`,
+        fix: hasIpv4
+          ? `Send 0.0.0.0/0 from its route table to a public NAT gateway of its VPC (in a public subnet, ideally in ${subnet.availabilityZone}), or to a transit gateway with a shared egress VPC; mark the subnet isolated if it needs no internet.`
+          : `Send ::/0 from its route table to an egress-only internet gateway of its VPC; mark the subnet isolated if it needs no internet.`,
+        field: 'routeTableId',
+      });
+    }
+  }
+  if (subnet.bastion) {
+    const exposure = subnetExposure(model, subnet);
+    if (exposure.kind !== 'public') {
+      findings.push({
+        code: 'exposure/bastion-unreachable', severity: 'error', subjects: [subnet.id, ...tableSubjects],
+        message: `${name} holds a bastion host but is not public, so the bastion cannot be reached from the internet. ${exposure.explanation}`,
+        fix: `Give ${labelOf(subnet)} a route table that sends 0.0.0.0/0 to its VPC's internet gateway (and the tier "public"), or move the bastion to a public subnet.`,
+        field: 'bastion',
+      });
+    }
+  }
+  if (subnet.tier === 'isolated' && table.table) {
+    const internet = internetRoutes(model, table.table);
+    if (internet.length > 0) {
+      const listed = internet.map((r) => `${r.destination} -> ${routeTargetLabel(model, r.target, r.targetId)}`).join(', ');
+      findings.push({
+        code: 'exposure/isolated-with-internet-route', severity: 'warning', subjects: [subnet.id, table.table.id],
+        message: `${name} is marked isolated, but ${table.label} sends traffic to the internet (${listed}).`,
+        fix: `Give ${labelOf(subnet)} a route table without internet gateway or NAT gateway routes, or change its tier to ${internet.some((r) => r.target === 'internet-gateway') ? 'public' : 'private'}.`,
+        field: 'routeTableId',
+        cidrs: internet.map((r) => r.destination),
+      });
+    }
+  }
+}
+
+/** Routes of a written table to an internet gateway or NAT gateway (derived isolated tables have none by construction). */
+function internetRoutes(model: RoutingModel, table: RouteTable): Route[] {
+  let routes = model.objectCache.get(table.routes) as Route[] | undefined;
+  if (!routes) {
+    routes = table.routes.filter((r) => r.target === 'internet-gateway' || r.target === 'nat-gateway');
+    model.objectCache.set(table.routes, routes);
+  }
+  return routes;
+}
+
+/** 0.0.0.0/0 to a private NAT gateway, in any written table and in the derived routes of IPv4 subnets. */
+function checkNatTargets(model: RoutingModel, inUse: Map<ResolvedTable, Subnet[]>, findings: Finding[]): void {
+  const privateNat = (table: ResolvedTable) => {
+    const route = table.defaultRoute(4);
+    if (route?.target !== 'nat-gateway' || route.targetId === undefined) return undefined;
+    const nat = model.natGatewayById.get(route.targetId);
+    return nat && nat.connectivity === 'private' ? { nat, route } : undefined;
+  };
+  const message = (nat: NatGateway) => `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
+  const fix = (nat: NatGateway) => `Send 0.0.0.0/0 to a public NAT gateway instead; keep ${labelOf(nat)} for routes to other private networks.`;
+  for (const written of model.plan.routeTables) {
+    const table = writtenTable(model, written, written.main ? 'main' : 'explicit');
+    const hit = privateNat(table);
+    if (!hit) continue;
+    findings.push({
+      code: 'nat/private-nat-internet', severity: 'error', subjects: [written.id, hit.nat.id], cidrs: [hit.route.destination],
+      message: `Route table ${labelOf(written)} sends ${hit.route.destination} to ${message(hit.nat)}`,
+      fix: fix(hit.nat),
+      field: `routes[${written.routes.findIndex((r) => r.targetId === hit.nat.id && r.destination === hit.route.destination)}].targetId`,
+    });
+  }
+  // Derived routes pick a public NAT gateway when the VPC has one; a VPC with only private ones gets this, once per gateway.
+  const derivedUsers = new Map<NatGateway, Subnet[]>();
+  for (const [table, subnets] of inUse) {
+    if (table.source !== 'derived') continue;
+    const hit = privateNat(table);
+    const withIpv4 = subnets.filter((s) => subnetBlock(s, 4) !== undefined);
+    if (!hit || withIpv4.length === 0) continue;
+    derivedUsers.set(hit.nat, [...(derivedUsers.get(hit.nat) ?? []), ...withIpv4]);
+  }
+  for (const [nat, subnets] of derivedUsers) {
+    const names = subnets.slice(0, 3).map((s) => labelOf(s)).join(', ') + (subnets.length > 3 ? ` and ${subnets.length - 3} more` : '');
+    findings.push({
+      code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, ...subnets.map((s) => s.id)], cidrs: ['0.0.0.0/0'],
+      message: `The derived routes of ${subnets.length === 1 ? 'subnet' : 'subnets'} ${names} send 0.0.0.0/0 to ${message(nat)}`,
+      fix: `Add a public NAT gateway to ${vpcLabel(model, subnets[0]?.vpcId ?? '?')} in a public subnet.`,
+    });
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Routes in the plan's route tables that cannot work as written: a target that is not
+ * there or belongs to another VPC, a peering that is pending, or a peering asked to do
+ * what peering never does (carry traffic on to a third VPC, or to the peer's NAT gateway).
+ */
+import { contains, formatCidr, type Cidr } from '../../cidr';
+import { validCidr } from '../../checks/plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
+import type { PeeringConnection, Route, RouteTable } from '../../plan/schema';
+import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../model';
+import { vpcBlocksOverlapping } from '../vpc-block-owners';
+
+const PEERING_SOURCE = 'NETWORK-RULES.md "AWS VPC peering": not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
+
+export const routeTargetRule: PlanRule = {
+  scope: 'plan',
+  name: 'routing/route-targets',
+  findings: {
+    'routing/transitive-peering': {
+      severity: 'error',
+      title: 'Route relies on transitive peering',
+      source: PEERING_SOURCE,
+    },
+    'routing/pending-peering': {
+      severity: 'warning',
+      title: 'Route over a peering that is not active',
+      source: 'NETWORK-RULES.md "AWS VPC peering" (AWS VPC peering guide: a peering carries traffic only once accepted)',
+    },
+    'routing/missing-target': {
+      severity: 'error',
+      title: 'Route target missing or in another VPC',
+      source: 'AWS VPC route tables: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (NETWORK-RULES.md "AWS transit gateway": one attachment per VPC per transit gateway)',
+    },
+    'nat/route-via-peering': {
+      severity: 'error',
+      title: 'Internet egress through a peering',
+      source: 'NETWORK-RULES.md "AWS NAT gateway": traffic cannot reach a NAT gateway through VPC peering; "AWS VPC peering": no edge-to-edge routing',
+    },
+  },
+  dependsOn: ['vpcs', 'subnets', 'routeTables', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways'],
+  check(index: PlanIndex): Finding[] {
+    const model = routingModel(index);
+    const findings: Finding[] = [];
+    for (const table of index.plan.routeTables) {
+      table.routes.forEach((route, i) => checkRoute(model, table, route, i, findings));
+    }
+    return findings;
+  },
+};
+
+function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[]): void {
+  if (route.target === 'local') return;
+  const tableName = `Route table ${labelOf(table)}`;
+  const vpcName = vpcLabel(model, table.vpcId);
+  const routeText = `the route ${route.destination} -> ${route.target.replace(/-/g, ' ')}`;
+  const field = `routes[${i}].targetId`;
+  const missing = (message: string, fix: string, extraSubjects: string[] = []): void => {
+    findings.push({ code: 'routing/missing-target', severity: 'error', message, subjects: [table.id, ...extraSubjects], fix, field, cidrs: [route.destination] });
+  };
+  if (route.targetId === undefined) {
+    missing(`${tableName} has ${routeText} with no target named, so AWS cannot create it.`, `Pick the ${route.target.replace(/-/g, ' ')} of ${vpcName} the route should use.`);
+    return;
+  }
+  const id = route.targetId;
+  switch (route.target) {
+    case 'internet-gateway':
+    case 'egress-only-gateway':
+    case 'vpn-gateway': {
+      const gateway = route.target === 'internet-gateway' ? model.internetGatewayById.get(id)
+        : route.target === 'egress-only-gateway' ? model.egressOnlyById.get(id) : model.vpnGatewayById.get(id);
+      const kind = route.target.replace(/-/g, ' ');
+      if (!gateway) missing(`${tableName} has ${routeText} ${id}, but there is no ${kind} ${id} in the plan.`, `Point the route at the ${kind} of ${vpcName}, or add one.`);
+      else if (gateway.vpcId !== table.vpcId) {
+        missing(`${tableName} (in ${vpcName}) has ${routeText} ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}; a route table can use only its own VPC's gateways.`,
+          `Use a ${kind} of ${vpcName}.`, [gateway.id]);
+      }
+      return;
+    }
+    case 'nat-gateway': {
+      const nat = model.natGatewayById.get(id);
+      if (!nat) {
+        missing(`${tableName} has ${routeText} ${id}, but there is no NAT gateway ${id} in the plan.`, `Point the route at a NAT gateway of ${vpcName}, or add one.`);
+        return;
+      }
+      const natVpc = natVpcId(model, nat);
+      if (natVpc === table.vpcId) return;
+      if (natVpc !== undefined && peeringBetween(model, table.vpcId, natVpc)) {
+        findings.push({
+          code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, nat.id], field, cidrs: [route.destination],
+          message: `${tableName} (in ${vpcName}) sends ${route.destination} to NAT gateway ${labelOf(nat)} of the peered ${vpcLabel(model, natVpc)}; traffic cannot reach a NAT gateway through VPC peering.`,
+          fix: `Add a NAT gateway to ${vpcName}, or share one egress VPC through a transit gateway.`,
+        });
+        return;
+      }
+      missing(`${tableName} (in ${vpcName}) has ${routeText} ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}; a route table can use only its own VPC's NAT gateways.`,
+        `Use a NAT gateway of ${vpcName}.`, [nat.id]);
+      return;
+    }
+    case 'transit-gateway': {
+      const tgw = model.transitGatewayById.get(id);
+      if (!tgw) missing(`${tableName} has ${routeText} ${id}, but there is no transit gateway ${id} in the plan.`, 'Point the route at an existing transit gateway.');
+      else if (!(model.vpcAttachmentsByVpc.get(table.vpcId) ?? []).some((ref) => ref.tgw === tgw)) {
+        missing(`${tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${vpcName} is not attached to it.`,
+          `Attach ${vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`, [tgw.id]);
+      }
+      return;
+    }
+    case 'peering':
+      checkPeeringRoute(model, table, route, i, findings, missing);
+      return;
+  }
+}
+
+function checkPeeringRoute(
+  model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[],
+  missing: (message: string, fix: string, extra?: string[]) => void,
+): void {
+  const tableName = `Route table ${labelOf(table)}`;
+  const vpcName = vpcLabel(model, table.vpcId);
+  const peering = model.peeringById.get(route.targetId as string);
+  if (!peering) {
+    missing(`${tableName} sends ${route.destination} to peering ${route.targetId}, which is not in the plan.`, `Point the route at a peering of ${vpcName}.`);
+    return;
+  }
+  const peer = peerOf(peering, table.vpcId);
+  if (peer === undefined) {
+    missing(`${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}; ${vpcName} is not part of it.`,
+      `Use a peering of ${vpcName}.`, [peering.id]);
+    return;
+  }
+  const peerName = vpcLabel(model, peer);
+  const field = `routes[${i}]`;
+  if (peering.status !== 'active') {
+    findings.push({
+      code: 'routing/pending-peering', severity: 'warning', subjects: [table.id, peering.id], field, cidrs: [route.destination],
+      message: `${tableName} sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but the peering is ${peering.status}: it carries no traffic until accepted.`,
+      fix: `Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept the peering.`,
+    });
+  }
+  const destination = validCidr(route.destination);
+  if (!destination) return;
+  if (destination.prefix === 0) {
+    findings.push({
+      code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, peering.id], field, cidrs: [route.destination],
+      message: `${tableName} (in ${vpcName}) sends internet traffic (${route.destination}) over peering ${labelOf(peering)} to ${peerName}; a peer cannot use the other VPC's internet gateway or NAT gateway, so it is dropped.`,
+      fix: `Give ${vpcName} its own NAT gateway or internet gateway, or use a shared egress VPC behind a transit gateway.`,
+    });
+    return;
+  }
+  const peerBlocks = allVpcBlocks(model.index.vpcById.get(peer));
+  if (peerBlocks.some((block) => contains(block, destination))) return;
+  const third = transitiveTarget(model, table.vpcId, peer, destination);
+  if (third === undefined) return;
+  findings.push({
+    code: 'routing/transitive-peering', severity: 'error', subjects: [table.id, peering.id, third.vpcId], field,
+    cidrs: [route.destination, formatCidr(third.block)],
+    message: `${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but that range belongs to ${vpcLabel(model, third.vpcId)} (${formatCidr(third.block)}). Peering is not transitive: ${peerName} will not forward traffic from ${vpcName} to ${vpcLabel(model, third.vpcId)}.`,
+    fix: `Peer ${vpcName} with ${vpcLabel(model, third.vpcId)} directly and route ${formatCidr(third.block)} over that peering, or connect the VPCs through a transit gateway.`,
+  });
+}
+
+/** A third VPC whose block the destination overlaps; VPCs peered with the peer first (the A-B-C chain people draw). */
+function transitiveTarget(model: RoutingModel, self: string, peer: string, destination: Cidr): { block: Cidr; vpcId: string } | undefined {
+  const candidates = vpcBlocksOverlapping(model, destination).filter((owned) => owned.vpcId !== self && owned.vpcId !== peer);
+  if (candidates.length === 0) return undefined;
+  const peersOfPeer = new Set((model.peeringsByVpc.get(peer) ?? []).map((p) => peerOf(p, peer)));
+  return candidates.find((owned) => peersOfPeer.has(owned.vpcId)) ?? candidates[0];
+}
+
+function peeringBetween(model: RoutingModel, a: string, b: string): PeeringConnection | undefined {
+  return (model.peeringsByVpc.get(a) ?? []).find((p) => peerOf(p, a) === b);
+}

@@ -1,0 +1,166 @@
+/**
+ * Transit gateway design mistakes: routes to attachments that are not there, blackholes
+ * that swallow propagated VPC ranges, identical VPC CIDRs, attachments that leave AZs
+ * out or sit in IPv6-only subnets, and attachments with no route table.
+ */
+import { contains, formatCidr, type Cidr } from '../../cidr';
+import { validCidr } from '../../checks/plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
+import type { TgwAttachment, TransitGateway } from '../../plan/schema';
+import { attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, vpcLabel, type RoutingModel } from '../model';
+
+const TGW_SOURCE = 'NETWORK-RULES.md "AWS transit gateway"';
+
+export const transitGatewayRule: PlanRule = {
+  scope: 'plan',
+  name: 'routing/transit-gateways',
+  findings: {
+    'tgw/route-to-missing-attachment': {
+      severity: 'error',
+      title: 'Static route to a missing attachment',
+      source: `${TGW_SOURCE}: a static route sends traffic to an attachment of the same transit gateway (AWS Transit Gateway route tables)`,
+    },
+    'tgw/blackhole-hides-route': {
+      severity: 'warning',
+      title: 'Blackhole drops a propagated range',
+      source: `${TGW_SOURCE}: longest prefix wins, static beats propagated at equal prefix, a blackhole is a static route that drops (M)`,
+    },
+    'tgw/identical-cidrs': {
+      severity: 'error',
+      title: 'Attachments with identical CIDRs',
+      source: `${TGW_SOURCE}: identical VPC CIDRs, the second attachment's routes are not propagated (M/L)`,
+    },
+    'tgw/attachment-az-coverage': {
+      severity: 'warning',
+      title: 'Attachment leaves an availability zone out',
+      source: `${TGW_SOURCE}: resources in an AZ without an attachment subnet cannot reach the transit gateway (M)`,
+    },
+    'tgw/attachment-subnet-ipv4': {
+      severity: 'error',
+      title: 'Attachment subnet without IPv4',
+      source: 'NETWORK-RULES.md "AWS subnets": a transit gateway attachment subnet needs IPv4 too (H/M)',
+    },
+    'tgw/no-association': {
+      severity: 'warning',
+      title: 'Attachment without a route table',
+      source: `${TGW_SOURCE}: each attachment is associated with exactly one route table (M)`,
+    },
+  },
+  dependsOn: ['transitGateways', 'vpcs', 'subnets', 'externalNetworks'],
+  check(index: PlanIndex): Finding[] {
+    const model = routingModel(index);
+    const findings: Finding[] = [];
+    for (const tgw of index.plan.transitGateways) checkTransitGateway(model, tgw, findings);
+    return findings;
+  },
+};
+
+function checkTransitGateway(model: RoutingModel, tgw: TransitGateway, findings: Finding[]): void {
+  const tgwName = `transit gateway ${labelOf(tgw)}`;
+  const attachmentIds = new Set(tgw.attachments.map((a) => a.id));
+  const tableIds = new Set(tgw.routeTables.map((t) => t.id));
+
+  tgw.routeTables.forEach((table, t) => {
+    const propagating = tgw.attachments.filter((a) => a.propagatedRouteTableIds.includes(table.id));
+    const propagated = propagating.flatMap((attachment) => attachmentBlocks(model, attachment).map((block) => ({ attachment, block })));
+    table.routes.forEach((route, r) => {
+      const field = `routeTables[${t}].routes[${r}]`;
+      if (route.kind === 'static' && (route.attachmentId === undefined || !attachmentIds.has(route.attachmentId))) {
+        findings.push({
+          code: 'tgw/route-to-missing-attachment', severity: 'error', subjects: [tgw.id, table.id], field: `${field}.attachmentId`, cidrs: [route.destination],
+          message: route.attachmentId === undefined
+            ? `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} names no attachment, so it has nowhere to send traffic.`
+            : `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} goes to attachment ${route.attachmentId}, which ${tgwName} does not have.`,
+          fix: `Point it at one of the gateway's attachments, or make it a blackhole if the range should be dropped.`,
+        });
+      }
+      if (route.kind === 'blackhole') {
+        const block = validCidr(route.destination);
+        if (block) blackholeFindings(model, tgw, table.id, labelOf(table), block, field, propagated, findings);
+      }
+    });
+
+    // Identical CIDRs propagated into one table: only the first attachment's route is used.
+    const first = new Map<string, TgwAttachment>();
+    const reported = new Set<string>();
+    for (const { attachment, block } of propagated) {
+      if (attachment.type !== 'vpc') continue;
+      const key = formatCidr(block);
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, attachment);
+        continue;
+      }
+      if (earlier === attachment || reported.has(`${earlier.id}|${attachment.id}`)) continue;
+      reported.add(`${earlier.id}|${attachment.id}`);
+      findings.push({
+        code: 'tgw/identical-cidrs', severity: 'error', subjects: [attachment.id, earlier.id, tgw.id], cidrs: [key],
+        message: `${capitalized(attachmentLabel(model, attachment))} and ${attachmentLabel(model, earlier)} both propagate ${key} into route table ${labelOf(table)} of ${tgwName}; with identical CIDRs the second attachment's route is not propagated, so ${vpcLabel(model, attachment.vpcId ?? '?')} is unreachable there.`,
+        fix: `Re-address one of the VPCs, or keep them in separate transit gateway route tables.`,
+      });
+    }
+  });
+
+  tgw.attachments.forEach((attachment, a) => {
+    const field = `attachments[${a}]`;
+    if (attachment.associatedRouteTableId === undefined) {
+      findings.push({
+        code: 'tgw/no-association', severity: 'warning', subjects: [attachment.id, tgw.id], field: `${field}.associatedRouteTableId`,
+        message: `${capitalized(attachmentLabel(model, attachment))} on ${tgwName} is not associated with a route table, so the gateway drops everything it sends.`,
+        fix: `Associate it with one of the gateway's route tables${tgw.routeTables[0] ? ` (e.g. ${labelOf(tgw.routeTables[0])})` : ''}.`,
+      });
+    } else if (!tableIds.has(attachment.associatedRouteTableId)) {
+      findings.push({
+        code: 'tgw/no-association', severity: 'warning', subjects: [attachment.id, tgw.id], field: `${field}.associatedRouteTableId`,
+        message: `${capitalized(attachmentLabel(model, attachment))} is associated with route table ${attachment.associatedRouteTableId}, which ${tgwName} does not have, so it has no route table in effect.`,
+        fix: `Associate it with one of the gateway's route tables.`,
+      });
+    }
+    if (attachment.type === 'vpc' && attachment.vpcId !== undefined) checkVpcAttachment(model, tgw, attachment, field, findings);
+  });
+}
+
+function blackholeFindings(
+  model: RoutingModel, tgw: TransitGateway, tableId: string, tableName: string, hole: Cidr, field: string,
+  propagated: Array<{ attachment: TgwAttachment; block: Cidr }>, findings: Finding[],
+): void {
+  for (const { attachment, block } of propagated) {
+    // A shorter blackhole loses to the more specific propagated route; one as specific or more drops traffic.
+    if (!contains(block, hole)) continue;
+    const blockText = formatCidr(block);
+    const holeText = formatCidr(hole);
+    const share = hole.prefix === block.prefix ? `all of ${blockText}` : `${holeText}, part of ${blockText}`;
+    findings.push({
+      code: 'tgw/blackhole-hides-route', severity: 'warning', subjects: [tableId, attachment.id, tgw.id], field, cidrs: [holeText, blockText],
+      message: `The blackhole ${holeText} in route table ${tableName} of transit gateway ${labelOf(tgw)} drops ${share}, which ${attachmentLabel(model, attachment)} propagates into that table.`,
+      fix: `Remove the blackhole, or stop propagating ${attachmentLabel(model, attachment)} into ${tableName} if the range is meant to be unreachable.`,
+    });
+  }
+}
+
+function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string, findings: Finding[]): void {
+  const name = attachmentLabel(model, attachment);
+  attachment.subnetIds.forEach((subnetId, s) => {
+    const subnet = model.index.subnetById.get(subnetId);
+    if (subnet && (subnet.ipv4Cidr === undefined || subnet.ipv4Cidr.trim() === '')) {
+      findings.push({
+        code: 'tgw/attachment-subnet-ipv4', severity: 'error', subjects: [attachment.id, subnet.id, tgw.id], field: `${field}.subnetIds[${s}]`,
+        message: `${capitalized(name)} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
+        fix: `Give subnet ${labelOf(subnet)} an IPv4 block, or attach a dual-stack subnet in ${subnet.availabilityZone} instead.`,
+      });
+    }
+  });
+  const covered = attachmentZones(model, attachment);
+  const uncovered = new Map<string, number>();
+  for (const subnet of model.index.subnetsByVpc.get(attachment.vpcId as string) ?? []) {
+    if (!covered.has(subnet.availabilityZone)) uncovered.set(subnet.availabilityZone, (uncovered.get(subnet.availabilityZone) ?? 0) + 1);
+  }
+  if (uncovered.size === 0) return;
+  const zones = [...uncovered.keys()].sort();
+  const subnetCount = [...uncovered.values()].reduce((a, b) => a + b, 0);
+  findings.push({
+    code: 'tgw/attachment-az-coverage', severity: 'warning', subjects: [attachment.id, attachment.vpcId as string, tgw.id], field: `${field}.subnetIds`,
+    message: `${capitalized(name)} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
+    fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /28 per AZ is enough).`,
+  });
+}

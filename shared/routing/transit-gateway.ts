@@ -1,0 +1,103 @@
+/**
+ * Transit gateway route tables as the gateway sees them (NETWORK-RULES "AWS transit gateway"):
+ * each attachment is associated with exactly one table (which decides where its traffic
+ * goes) and propagates its blocks into any number of tables. Longest prefix wins; at equal
+ * prefix a static route (a blackhole is a static route that drops) beats a propagated one.
+ */
+import { formatCidr, type Cidr } from '../cidr';
+import { validCidr } from '../checks/plan-index';
+import type { PlanIndex } from '../checks/types';
+import type { TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
+import { PrefixLookup } from './route-lookup';
+import { attachmentBlocks, attachmentLabel, cached, labelOf, routingModel, type RoutingModel } from './model';
+
+export interface TgwEffectiveRoute {
+  destination: string;
+  cidr: Cidr;
+  kind: 'static' | 'propagated' | 'blackhole';
+  /** Where the traffic goes; none for a blackhole (or a static route written without one). */
+  attachmentId?: string;
+  /** Where the route came from, in words: "static route in rt-shared", "propagated by attachment a (VPC a)". */
+  from: string;
+}
+
+/** A propagated route the table does not use, and why. */
+export interface TgwSuppressedRoute {
+  destination: string;
+  cidr: Cidr;
+  attachmentId: string;
+  reason: string;
+}
+
+export interface TgwTableRouting {
+  tgw: TransitGateway;
+  table: TgwRouteTable;
+  routes: TgwEffectiveRoute[];
+  suppressed: TgwSuppressedRoute[];
+  match(destination: Cidr): TgwEffectiveRoute | undefined;
+}
+
+/** The effective routes of one transit gateway route table: static, blackhole and propagated, each with its origin. */
+export function tgwRouteTableRoutes(tgw: TransitGateway, tableId: string, index: PlanIndex): TgwEffectiveRoute[] {
+  return tgwTableRouting(routingModel(index), tgw, tableId)?.routes ?? [];
+}
+
+export function tgwTableRouting(model: RoutingModel, tgw: TransitGateway, tableId: string): TgwTableRouting | undefined {
+  const table = tgw.routeTables.find((t) => t.id === tableId);
+  if (!table) return undefined;
+  return cached(model, `tgw-table:${tgw.id}:${tableId}`, () => buildTable(model, tgw, table));
+}
+
+function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTable): TgwTableRouting {
+  const lookup = new PrefixLookup<TgwEffectiveRoute>();
+  const routes: TgwEffectiveRoute[] = [];
+  const suppressed: TgwSuppressedRoute[] = [];
+  const tableName = labelOf(table);
+  for (const route of table.routes) {
+    const block = validCidr(route.destination);
+    if (!block) continue;
+    const effective: TgwEffectiveRoute = {
+      destination: formatCidr(block),
+      cidr: block,
+      kind: route.kind,
+      from: route.kind === 'blackhole' ? `blackhole route in ${tableName}` : `static route in ${tableName}`,
+    };
+    if (route.kind === 'static' && route.attachmentId !== undefined) effective.attachmentId = route.attachmentId;
+    // Static routes first: at equal prefix static (and blackhole) beats propagated.
+    if (lookup.add(block, effective)) routes.push(effective);
+  }
+  const propagatedBy = new Map<string, TgwAttachment>();
+  for (const attachment of tgw.attachments) {
+    if (!attachment.propagatedRouteTableIds.includes(table.id)) continue;
+    for (const block of attachmentBlocks(model, attachment)) {
+      const destination = formatCidr(block);
+      const key = `${block.version}:${destination}`;
+      const earlier = propagatedBy.get(key);
+      if (earlier) {
+        // Identical CIDRs: the second attachment's route is not propagated (NETWORK-RULES
+        // "AWS transit gateway", confidence M/L: AWS documents it for VPC attachments).
+        suppressed.push({
+          destination, cidr: block, attachmentId: attachment.id,
+          reason: `${attachmentLabel(model, earlier)} already propagates ${destination} into ${tableName}; an identical CIDR from a second attachment is not propagated`,
+        });
+        continue;
+      }
+      const staticRoute = lookup.exact(block);
+      if (staticRoute) {
+        suppressed.push({
+          destination, cidr: block, attachmentId: attachment.id,
+          reason: `the ${staticRoute.kind} route for ${destination} in ${tableName} wins over the propagated one at equal prefix`,
+        });
+        continue;
+      }
+      propagatedBy.set(key, attachment);
+      const effective: TgwEffectiveRoute = {
+        destination, cidr: block, kind: 'propagated', attachmentId: attachment.id,
+        from: `propagated by ${attachmentLabel(model, attachment)}`,
+      };
+      lookup.add(block, effective);
+      routes.push(effective);
+    }
+  }
+  return { tgw, table, routes, suppressed, match: (destination) => lookup.match(destination) };
+}
