@@ -19,7 +19,10 @@ export function checkCommand(plan: Plan, sourceName: string, json: boolean): Com
   const findings = checkPlan(plan);
   const code = findings.some((f) => f.severity === 'error') ? 1 : 0;
   if (json) return { stdout: `${JSON.stringify(findings, null, 2)}\n`, code };
-  const counts = ORDER.map((severity) => `${findings.filter((f) => f.severity === severity).length} ${severity === 'info' ? 'info' : `${severity}s`}`);
+  const counts = ORDER.map((severity) => {
+    const n = findings.filter((f) => f.severity === severity).length;
+    return `${n} ${severity === 'info' || n === 1 ? severity : `${severity}s`}`;
+  });
   const names = nameIndex(plan);
   const lines = findings.map((f) => formatFinding(f, names));
   return { stdout: `${sourceName}: ${counts.join(', ')}\n${lines.length > 0 ? `\n${lines.join('\n\n')}\n` : ''}`, code };

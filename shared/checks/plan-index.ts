@@ -6,9 +6,25 @@ import { parseCidr, type Cidr, type CidrResult, type IpVersion } from '../cidr';
 import type { Plan, Subnet, Vpc } from '../plan/schema';
 import type { PlanIndex } from './types';
 
-export function indexPlan(plan: Plan): PlanIndex {
-  const vpcById = new Map<string, Vpc>();
-  for (const vpc of plan.vpcs) vpcById.set(vpc.id, vpc);
+/**
+ * Builds the index. Given the index of the previous version of the same plan, it reuses
+ * what kept its identity (the editor replaces a section's array only when something in it
+ * changed): an edit to one subnet patches the subnet lookups instead of rebuilding them,
+ * and every other VPC's subnet list keeps its identity, which the runner's caches rely on.
+ */
+export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
+  let vpcById: ReadonlyMap<string, Vpc>;
+  if (previous && previous.plan.vpcs === plan.vpcs) vpcById = previous.vpcById;
+  else {
+    const map = new Map<string, Vpc>();
+    for (const vpc of plan.vpcs) map.set(vpc.id, vpc);
+    vpcById = map;
+  }
+  if (previous && previous.plan.subnets === plan.subnets) {
+    return { plan, vpcById, subnetById: previous.subnetById, subnetsByVpc: previous.subnetsByVpc };
+  }
+  const patched = previous ? patchSubnets(previous, plan.subnets) : undefined;
+  if (patched) return { plan, vpcById, ...patched };
   const subnetById = new Map<string, Subnet>();
   const subnetsByVpc = new Map<string, Subnet[]>();
   for (const subnet of plan.subnets) {
@@ -20,16 +36,96 @@ export function indexPlan(plan: Plan): PlanIndex {
   return { plan, vpcById, subnetById, subnetsByVpc };
 }
 
+/** Past this many edited subnets a rebuild is as cheap as a patch. */
+const PATCH_LIMIT = 64;
+/** Overrides an overlay may collect before the next index rebuilds the map. */
+const OVERLAY_LIMIT = 512;
+
+/**
+ * A map read through a small set of overrides over a base that is shared with earlier
+ * indexes (and never modified), so that replacing one subnet costs O(1), not a copy.
+ */
+class OverlayMap<V> implements ReadonlyMap<string, V> {
+  constructor(
+    readonly base: ReadonlyMap<string, V>,
+    readonly overrides: ReadonlyMap<string, V>,
+  ) {}
+  get size(): number {
+    return this.base.size;
+  }
+  get(key: string): V | undefined {
+    const v = this.overrides.get(key);
+    return v !== undefined ? v : this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.base.has(key);
+  }
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k, this);
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const k of this.base.keys()) yield [k, this.get(k) as V];
+  }
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const k of this.base.keys()) yield this.get(k) as V;
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
+/** The patched subnet lookups when only a few subnets were replaced in place (same ids and VPCs), else undefined. */
+function patchSubnets(previous: PlanIndex, subnets: readonly Subnet[]): Pick<PlanIndex, 'subnetById' | 'subnetsByVpc'> | undefined {
+  const before = previous.plan.subnets;
+  if (before.length !== subnets.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < subnets.length; i++) {
+    if (subnets[i] !== before[i]) {
+      const now = subnets[i]!;
+      const was = before[i]!;
+      if (now.id !== was.id || now.vpcId !== was.vpcId || changed.length >= PATCH_LIMIT) return undefined;
+      changed.push(i);
+    }
+  }
+  const old = previous.subnetById;
+  const base = old instanceof OverlayMap ? (old.base as ReadonlyMap<string, Subnet>) : old;
+  const overrides = new Map<string, Subnet>(old instanceof OverlayMap ? (old.overrides as ReadonlyMap<string, Subnet>) : undefined);
+  if (overrides.size + changed.length > OVERLAY_LIMIT) return undefined;
+  const subnetsByVpc = new Map(previous.subnetsByVpc);
+  for (const i of changed) {
+    const now = subnets[i]!;
+    const was = before[i]!;
+    overrides.set(now.id, now);
+    const list = subnetsByVpc.get(now.vpcId)!;
+    const copy = list === previous.subnetsByVpc.get(now.vpcId) ? list.slice() : (list as Subnet[]);
+    const at = copy.indexOf(was);
+    if (at === -1) return undefined;
+    copy[at] = now;
+    subnetsByVpc.set(now.vpcId, copy);
+  }
+  return { subnetById: new OverlayMap(base, overrides), subnetsByVpc };
+}
+
 const PARSE_CACHE_LIMIT = 200_000;
 const parseCache = new Map<string, CidrResult>();
+const parseCacheV4 = new Map<string, CidrResult>();
+const parseCacheV6 = new Map<string, CidrResult>();
 
-/** parseCidr, remembered: CIDR text in a plan is re-checked on every edit. */
-export function parseCidrCached(text: string): CidrResult {
-  let result = parseCache.get(text);
+/**
+ * parseCidr, remembered: CIDR text in a plan is re-checked on every edit. With a version,
+ * the text is parsed as a field of that version (an IPv4 block in an IPv6 field is a
+ * 'version-mismatch' error rather than a valid block).
+ */
+export function parseCidrCached(text: string, version?: IpVersion): CidrResult {
+  const cache = version === undefined ? parseCache : version === 4 ? parseCacheV4 : parseCacheV6;
+  let result = cache.get(text);
   if (result === undefined) {
-    result = parseCidr(text);
-    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
-    parseCache.set(text, result);
+    result = version === undefined ? parseCidr(text) : parseCidr(text, { version });
+    if (cache.size >= PARSE_CACHE_LIMIT) cache.clear();
+    cache.set(text, result);
   }
   return result;
 }
@@ -42,13 +138,73 @@ export function validCidr(text: string | undefined, version?: IpVersion): Cidr |
   return version === undefined || result.cidr.version === version ? result.cidr : undefined;
 }
 
+interface VpcParsed {
+  v4: Array<{ block: Cidr; index: number; text: string }>;
+  v6: Array<{ block: Cidr; index: number; text: string }>;
+}
+
+/**
+ * Parsed blocks by object identity: a plan object is never mutated (the editor replaces
+ * it), so its blocks are read once, however many rules and checks ask.
+ */
+const vpcParsed = new WeakMap<Vpc, VpcParsed>();
+const subnetParsed = new WeakMap<Subnet, { v4: Cidr | undefined; v6: Cidr | undefined }>();
+
+function parsedVpc(vpc: Vpc): VpcParsed {
+  let parsed = vpcParsed.get(vpc);
+  if (!parsed) {
+    const read = (texts: readonly string[], version: IpVersion) => {
+      const out: Array<{ block: Cidr; index: number; text: string }> = [];
+      texts.forEach((text, index) => {
+        const block = validCidr(text, version);
+        if (block) out.push({ block, index, text });
+      });
+      return out;
+    };
+    parsed = { v4: read(vpc.ipv4Cidrs, 4), v6: read(vpc.ipv6Cidrs, 6) };
+    vpcParsed.set(vpc, parsed);
+  }
+  return parsed;
+}
+
 /** A VPC's valid blocks of one version, in association order. */
 export function vpcBlocks(vpc: Vpc, version: IpVersion): Cidr[] {
-  const texts = version === 4 ? vpc.ipv4Cidrs : vpc.ipv6Cidrs;
-  const blocks: Cidr[] = [];
-  for (const text of texts) {
-    const block = validCidr(text, version);
-    if (block) blocks.push(block);
-  }
+  const entries = version === 4 ? parsedVpc(vpc).v4 : parsedVpc(vpc).v6;
+  const blocks: Cidr[] = new Array<Cidr>(entries.length);
+  for (let i = 0; i < entries.length; i++) blocks[i] = entries[i]!.block;
   return blocks;
+}
+
+/** A VPC's valid blocks of one version with the index of the field each came from (for `field`). Do not modify the result. */
+export function vpcBlocksWithField(vpc: Vpc, version: IpVersion): ReadonlyArray<{ block: Cidr; index: number; text: string }> {
+  return version === 4 ? parsedVpc(vpc).v4 : parsedVpc(vpc).v6;
+}
+
+/** A subnet's valid IPv4 or IPv6 block, if it has one. */
+export function subnetBlock(subnet: Subnet, version: IpVersion): Cidr | undefined {
+  let parsed = subnetParsed.get(subnet);
+  if (!parsed) {
+    parsed = { v4: validCidr(subnet.ipv4Cidr, 4), v6: validCidr(subnet.ipv6Cidr, 6) };
+    subnetParsed.set(subnet, parsed);
+  }
+  return version === 4 ? parsed.v4 : parsed.v6;
+}
+
+/** How an object is called in messages: its name, or its id when it has none. */
+export function nameOf(object: { id: string; name: string } | undefined, fallbackId?: string): string {
+  if (!object) return fallbackId ?? '(unknown)';
+  return object.name.trim() === '' ? object.id : object.name;
+}
+
+/** A count as a person writes it: 65,536. (toLocaleString is correct too, but costs a microsecond a call.) */
+export function formatCount(n: number | bigint): string {
+  const text = String(n);
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  if (digits.length <= 3 || digits.includes('.') || digits.includes('e')) return typeof n === 'number' && digits.includes('.') ? n.toLocaleString('en-US') : text;
+  let out = '';
+  const head = digits.length % 3;
+  if (head > 0) out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += (out === '' ? '' : ',') + digits.slice(i, i + 3);
+  return negative ? `-${out}` : out;
 }

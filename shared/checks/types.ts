@@ -36,6 +36,12 @@ export interface VpcRule {
   scope: 'vpc';
   name: string;
   findings: Record<string, FindingDefinition>;
+  /**
+   * Plan sections the rule reads besides its VPC and that VPC's subnets (e.g. `settings`
+   * for a quota). The runner keys its per-VPC cache on their identity too, so a rule that
+   * reads a section without naming it here would show stale findings.
+   */
+  reads?: ReadonlyArray<keyof Plan>;
   check(vpc: VpcView, plan: PlanIndex): Finding[];
 }
 

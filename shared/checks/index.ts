@@ -1,0 +1,196 @@
+/**
+ * The check runner: every rule over a plan, in a stable order, and an incremental checker
+ * for the editor that re-runs only what an edit can have changed.
+ *
+ * The editor updates the plan immutably (an edit replaces the changed object and the
+ * arrays on its path; untouched objects keep their identity), so identity is the cache key:
+ * a per-VPC rule's findings are kept while the VPC object, each of its subnets and the
+ * plan sections the rule `reads` are the same objects; a plan rule's findings are kept
+ * while every section in its `dependsOn` is the same object.
+ */
+import type { Plan, Subnet, Vpc } from '../plan/schema';
+import { indexPlan } from './plan-index';
+import { engineRules } from './rules';
+import { routingRules } from '../routing/rules';
+import type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
+
+export type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule, VpcView } from './types';
+export { indexPlan } from './plan-index';
+export { natCapacity, type NatCapacity } from './rules/nat-capacity';
+export { vpcFreeSpace, type VpcFreeSpace, type BlockFreeSpace } from './rules/sizing';
+export { engineRules } from './rules';
+
+/** Every rule, the engine's and the routing engine's. */
+export const rules: readonly Rule[] = [...engineRules, ...routingRules];
+
+const RUNNER_FINDINGS: Record<string, FindingDefinition> = {
+  'engine/rule-failed': {
+    severity: 'error',
+    title: 'A check could not run (a bug in the checker, not in the plan)',
+    source: 'VPC Planner engine: a rule threw; the other rules still ran',
+  },
+};
+
+export interface CatalogueEntry extends FindingDefinition {
+  code: string;
+  /** The rule that raises it. */
+  rule: string;
+}
+
+/** Every finding code the engine can raise, with its severity, title, source and rule, sorted by code. */
+export function findingCatalogue(): CatalogueEntry[] {
+  const entries: CatalogueEntry[] = [];
+  const seen = new Map<string, string>();
+  const add = (rule: string, findings: Record<string, FindingDefinition>) => {
+    for (const [code, definition] of Object.entries(findings)) {
+      const earlier = seen.get(code);
+      if (earlier !== undefined) throw new Error(`Finding code ${code} is declared by both rule ${earlier} and rule ${rule}; a code belongs to one rule`);
+      seen.set(code, rule);
+      entries.push({ code, rule, ...definition });
+    }
+  };
+  for (const rule of rules) add(rule.name, rule.findings);
+  add('runner', RUNNER_FINDINGS);
+  return entries.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable order: severity (error, warning, info), then code, then subjects (then field and message, so ties never depend on rule order). */
+export function compareFindings(a: Finding, b: Finding): number {
+  const bySeverity = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  if (bySeverity !== 0) return bySeverity;
+  const byCode = compareText(a.code, b.code);
+  if (byCode !== 0) return byCode;
+  const n = Math.min(a.subjects.length, b.subjects.length);
+  for (let i = 0; i < n; i++) {
+    const bySubject = compareText(a.subjects[i]!, b.subjects[i]!);
+    if (bySubject !== 0) return bySubject;
+  }
+  if (a.subjects.length !== b.subjects.length) return a.subjects.length - b.subjects.length;
+  const byField = compareText(a.field ?? '', b.field ?? '');
+  if (byField !== 0) return byField;
+  return compareText(a.message, b.message);
+}
+
+interface RuleSet {
+  vpcRules: readonly VpcRule[];
+  planRules: readonly PlanRule[];
+  /** The plan sections any per-VPC rule reads besides its VPC and subnets. */
+  vpcReads: ReadonlyArray<keyof Plan>;
+}
+
+function ruleSet(list: readonly Rule[]): RuleSet {
+  const vpcRules = list.filter((r): r is VpcRule => r.scope === 'vpc');
+  return { vpcRules, planRules: list.filter((r): r is PlanRule => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
+}
+
+const ALL_RULES = ruleSet(rules);
+
+const NO_SUBNETS: readonly Subnet[] = [];
+
+function failed(rule: Rule, error: unknown, subjects: string[]): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'engine/rule-failed', severity: 'error', subjects,
+    message: `The ${rule.name} check failed and its findings are missing: ${reason}.`,
+    fix: 'Report this with the plan file; the other checks still ran.',
+  };
+}
+
+function runVpcRules(vpcRules: readonly VpcRule[], vpc: Vpc, index: PlanIndex, out: Finding[]): void {
+  const view = { vpc, subnets: index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS };
+  for (const rule of vpcRules) {
+    try {
+      for (const f of rule.check(view, index)) out.push(f);
+    } catch (error) {
+      out.push(failed(rule, error, [vpc.id]));
+    }
+  }
+}
+
+function runPlanRule(rule: PlanRule, index: PlanIndex): Finding[] {
+  try {
+    return rule.check(index);
+  } catch (error) {
+    return [failed(rule, error, [])];
+  }
+}
+
+/** A full check: every rule (or the rules given, e.g. to time one part) over the whole plan, nothing remembered. */
+export function checkPlan(plan: Plan, only?: readonly Rule[]): Finding[] {
+  const { vpcRules, planRules } = only ? ruleSet(only) : ALL_RULES;
+  const index = indexPlan(plan);
+  const out: Finding[] = [];
+  for (const vpc of plan.vpcs) runVpcRules(vpcRules, vpc, index, out);
+  for (const rule of planRules) for (const f of runPlanRule(rule, index)) out.push(f);
+  return out.sort(compareFindings);
+}
+
+interface VpcEntry {
+  vpc: Vpc;
+  subnets: readonly Subnet[];
+  reads: unknown[];
+  findings: Finding[];
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export interface Checker {
+  /** The same findings as checkPlan(plan), re-using the work of the previous call where the plan kept its identity. */
+  check(plan: Plan): Finding[];
+}
+
+/** An incremental checker over every rule (or the rules given). */
+export function createChecker(only?: readonly Rule[]): Checker {
+  const { vpcRules, planRules, vpcReads } = only ? ruleSet(only) : ALL_RULES;
+  let previousIndex: PlanIndex | undefined;
+  let vpcCache = new Map<string, VpcEntry>();
+  const planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
+  let lastPlan: Plan | undefined;
+  let lastResult: Finding[] = [];
+
+  return {
+    check(plan: Plan): Finding[] {
+      if (plan === lastPlan) return lastResult.slice();
+      const index = indexPlan(plan, previousIndex);
+      const reads = vpcReads.map((section) => plan[section]);
+      const nextCache = new Map<string, VpcEntry>();
+      const out: Finding[] = [];
+      for (const vpc of plan.vpcs) {
+        const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
+        let entry = vpcCache.get(vpc.id);
+        if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
+          const findings: Finding[] = [];
+          runVpcRules(vpcRules, vpc, index, findings);
+          entry = { vpc, subnets, reads, findings };
+        }
+        nextCache.set(vpc.id, entry);
+        for (const f of entry.findings) out.push(f);
+      }
+      vpcCache = nextCache;
+      for (const rule of planRules) {
+        const deps = rule.dependsOn.map((section) => plan[section]);
+        let cached = planCache.get(rule);
+        if (!cached || !sameList(cached.deps, deps)) {
+          cached = { deps, findings: runPlanRule(rule, index) };
+          planCache.set(rule, cached);
+        }
+        for (const f of cached.findings) out.push(f);
+      }
+      previousIndex = index;
+      lastPlan = plan;
+      lastResult = out.sort(compareFindings);
+      return lastResult.slice();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The engine's own rules (the routing rules live in shared/routing/rules.ts). */
+import type { Rule } from '../types';
+import { cidrSyntaxRule } from './cidr-syntax';
+import { latticeRule } from './lattice';
+import { natCapacityRule } from './nat-capacity';
+import { networkOverlapRule } from './network-overlap';
+import { peeringsRule } from './peerings';
+import { referencesRule } from './references';
+import { sizingRule } from './sizing';
+import { subnetsRule } from './subnets';
+import { vpcBlocksRule } from './vpc-blocks';
+
+export const engineRules: readonly Rule[] = [
+  cidrSyntaxRule,
+  vpcBlocksRule,
+  subnetsRule,
+  networkOverlapRule,
+  latticeRule,
+  sizingRule,
+  natCapacityRule,
+  referencesRule,
+  peeringsRule,
+];

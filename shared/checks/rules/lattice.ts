@@ -1,0 +1,72 @@
+/** VPC Lattice: one service network per VPC, its data-plane ranges, and the association quota. */
+import { cidr, formatCidr, overlaps } from '../../cidr';
+import { formatCount, nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../types';
+
+const LATTICE = 'NETWORK-RULES.md "AWS VPC Lattice (service networks)"; Amazon VPC Lattice User Guide';
+
+/** Lattice's data-plane ranges, published as managed prefix lists (NETWORK-RULES "AWS VPC Lattice"). */
+const DATA_PLANE = [cidr('169.254.171.0/24'), cidr('fd00:ec2:80::/64')];
+
+export const latticeRule: PlanRule = {
+  scope: 'plan',
+  name: 'lattice',
+  findings: {
+    'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
+    'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
+    'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
+  },
+  dependsOn: ['vpcs', 'serviceNetworks', 'externalNetworks', 'settings'],
+  check({ plan, vpcById }: PlanIndex): Finding[] {
+    const out: Finding[] = [];
+    const networksOfVpc = new Map<string, string[]>();
+    for (const sn of plan.serviceNetworks) {
+      for (const vpcId of new Set(sn.vpcIds)) {
+        const list = networksOfVpc.get(vpcId);
+        if (list) list.push(sn.id);
+        else networksOfVpc.set(vpcId, [sn.id]);
+      }
+      const quota = plan.settings.quotas.serviceNetworkVpcAssociations;
+      if (sn.vpcIds.length > quota) {
+        out.push({
+          code: 'lattice/vpc-association-quota', severity: 'warning', subjects: [sn.id], field: 'vpcIds',
+          message: `Service network ${nameOf(sn)} has ${formatCount(sn.vpcIds.length)} VPC associations; the quota is ${formatCount(quota)} per service network.`,
+          fix: 'Ask AWS to raise "VPC associations per service network" and set settings.quotas.serviceNetworkVpcAssociations, or split the VPCs over several service networks.',
+        });
+      }
+    }
+    const snName = new Map(plan.serviceNetworks.map((s) => [s.id, nameOf(s)]));
+    for (const [vpcId, ids] of networksOfVpc) {
+      if (ids.length < 2) continue;
+      const vpc = vpcById.get(vpcId);
+      if (!vpc) continue; // a dangling id: plan/dangling-reference
+      const names = ids.map((id) => snName.get(id)!);
+      out.push({
+        code: 'lattice/vpc-in-several-service-networks', severity: 'error', subjects: [vpcId, ...ids],
+        message: `VPC ${nameOf(vpc)} is associated with ${ids.length} service networks (${names.join(', ')}); a VPC can be associated with only one.`,
+        fix: `Keep the association with ${names[0]} and reach the others through service-network endpoints in VPC ${nameOf(vpc)}, or merge the service networks.`,
+      });
+    }
+    const report = (subject: string, what: string, field: string, text: string) => {
+      const block = validCidr(text);
+      if (!block) return;
+      for (const range of DATA_PLANE) {
+        if (!overlaps(block, range)) continue;
+        out.push({
+          code: 'lattice/data-plane-overlap', severity: 'warning', subjects: [subject], field, cidrs: [text, formatCidr(range)],
+          message: `${what}'s block ${text} overlaps ${formatCidr(range)}, the VPC Lattice data-plane range; traffic to Lattice services from where this block is used will be misrouted.`,
+          fix: `Choose a block outside ${formatCidr(range)}.`,
+        });
+      }
+    };
+    for (const vpc of plan.vpcs) {
+      for (const version of [4, 6] as const) {
+        for (const { index, text } of vpcBlocksWithField(vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${index}]`, text);
+      }
+    }
+    for (const network of plan.externalNetworks) {
+      network.cidrs.forEach((text, i) => report(network.id, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}`, `cidrs[${i}]`, text));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,147 @@
+/**
+ * The subnets of one VPC against the VPC's blocks and against each other.
+ * Reads: the VPC, its subnets, and plan.settings (the subnets-per-VPC quota).
+ */
+import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
+import type { Subnet } from '../../plan/schema';
+import { formatCount, nameOf, subnetBlock, validCidr, vpcBlocks } from '../plan-index';
+import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
+
+const SUBNETS = 'NETWORK-RULES.md "AWS subnets"; AWS VPC User Guide, "Subnet CIDR blocks"';
+
+/** The first free block of `prefix` in any of `blocks`, given the used blocks. */
+export function firstFreeBlock(blocks: readonly Cidr[], used: readonly Cidr[], prefix: number): Cidr | undefined {
+  for (const block of blocks) {
+    if (prefix < block.prefix) continue;
+    const free = nextFreeBlock(block, used as Cidr[], prefix);
+    if (free) return free;
+  }
+  return undefined;
+}
+
+function blockList(blocks: readonly Cidr[]): string {
+  return blocks.map(formatCidr).join(', ');
+}
+
+export const subnetsRule: VpcRule = {
+  scope: 'vpc',
+  name: 'subnets',
+  reads: ['settings'],
+  findings: {
+    'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
+    'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
+    'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
+    'subnet/size': { severity: 'error', title: 'An IPv4 subnet is not /16 to /28', source: SUBNETS },
+    'subnet/ipv6-size': { severity: 'error', title: 'An IPv6 subnet is not /44 to /64 on a nibble boundary', source: SUBNETS },
+    'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
+    'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
+    'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
+  },
+  check({ vpc, subnets }: VpcView, { plan }: PlanIndex): Finding[] {
+    const out: Finding[] = [];
+    const vpcName = nameOf(vpc);
+    const v4Blocks = vpcBlocks(vpc, 4);
+    const v6Blocks = vpcBlocks(vpc, 6);
+    const v4: Array<{ subnet: Subnet; block: Cidr }> = [];
+    const v6: Array<{ subnet: Subnet; block: Cidr }> = [];
+    for (const subnet of subnets) {
+      const a = subnetBlock(subnet, 4);
+      const b = subnetBlock(subnet, 6);
+      if (a) v4.push({ subnet, block: a });
+      if (b) v6.push({ subnet, block: b });
+    }
+    const usedV4 = v4.map((e) => e.block);
+    const usedV6 = v6.map((e) => e.block);
+
+    for (const subnet of subnets) {
+      const name = nameOf(subnet);
+      const has4 = subnet.ipv4Cidr !== undefined && subnet.ipv4Cidr !== '';
+      const has6 = subnet.ipv6Cidr !== undefined && subnet.ipv6Cidr !== '';
+      if (!has4 && !has6) {
+        out.push({
+          code: 'subnet/no-address', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr',
+          message: `Subnet ${name} in VPC ${vpcName} has neither an IPv4 nor an IPv6 block.`,
+          fix: (() => {
+            const free = firstFreeBlock(v4Blocks, usedV4, 24);
+            return free ? `Give it an IPv4 block, e.g. ${formatCidr(free)} (the next free /24 in VPC ${vpcName}).` : 'Give it an IPv4 or IPv6 block from the VPC.';
+          })(),
+        });
+      }
+      if (has6 && vpc.ipv6Cidrs.length === 0) {
+        out.push({
+          code: 'subnet/ipv6-without-vpc-ipv6', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [subnet.ipv6Cidr!],
+          message: `Subnet ${name} has the IPv6 block ${subnet.ipv6Cidr}, but VPC ${vpcName} has no IPv6 block.`,
+          fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /56), or remove the subnet's IPv6 block.`,
+        });
+      }
+    }
+
+    // Names and texts are formatted only inside a finding: formatting 10,000 blocks costs more than checking them.
+    for (const { subnet, block } of v4) {
+      if (block.prefix < 16 || block.prefix > 28) {
+        out.push({
+          code: 'subnet/size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
+          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) is a /${block.prefix}; an AWS subnet is /16 to /28.`,
+          fix: block.prefix > 28 ? `Make it at least a /28 (16 addresses, 11 usable).` : 'Make it a /16 or smaller, and split the hosts over several subnets.',
+        });
+      }
+      if (v4Blocks.length > 0 && !v4Blocks.some((b) => contains(b, block))) {
+        const others = usedV4.filter((u) => u !== block);
+        const free = block.prefix >= 16 && block.prefix <= 28 ? firstFreeBlock(v4Blocks, others, block.prefix) : undefined;
+        out.push({
+          code: 'subnet/outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), ...v4Blocks.map(formatCidr)],
+          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) lies outside VPC ${vpcName}'s ${v4Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v4Blocks)}.`,
+          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `There is no free /${block.prefix} left in the VPC: add a secondary block that contains ${formatCidr(block)}, or use a smaller subnet.`,
+        });
+      }
+    }
+
+    for (const { subnet, block } of v6) {
+      if (block.prefix < 44 || block.prefix > 64 || block.prefix % 4 !== 0) {
+        const nearest = Math.min(64, Math.max(44, Math.ceil(block.prefix / 4) * 4));
+        out.push({
+          code: 'subnet/ipv6-size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block)],
+          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} is a /${block.prefix}; an AWS IPv6 subnet is /44 to /64 in steps of 4.`,
+          fix: `Use a /${nearest === 64 || block.prefix > 64 ? 64 : nearest}; /64 is the usual size.`,
+        });
+      }
+      if (v6Blocks.length > 0 && !v6Blocks.some((b) => contains(b, block))) {
+        const others = usedV6.filter((u) => u !== block);
+        const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? firstFreeBlock(v6Blocks, others, block.prefix) : undefined;
+        out.push({
+          code: 'subnet/ipv6-outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block), ...v6Blocks.map(formatCidr)],
+          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} lies outside VPC ${vpcName}'s IPv6 ${v6Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v6Blocks)}.`,
+          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /64 from ${blockList(v6Blocks)}.`,
+        });
+      }
+    }
+
+    for (const list of [v4, v6]) {
+      if (list.length < 2) continue;
+      const pairs = findOverlappingPairs(list.map((e) => e.block));
+      for (const [i, j] of pairs) {
+        const [a, b] = i < j ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+        const version = a.block.version;
+        const blocks = version === 4 ? v4Blocks : v6Blocks;
+        const used = list.map((e) => e.block).filter((u) => u !== b.block);
+        const free = firstFreeBlock(blocks, used, b.block.prefix);
+        out.push({
+          code: 'subnet/overlap', severity: 'error', subjects: [b.subnet.id, a.subnet.id, vpc.id], field: version === 4 ? 'ipv4Cidr' : 'ipv6Cidr',
+          cidrs: [formatCidr(a.block), formatCidr(b.block)],
+          message: `Subnets ${nameOf(a.subnet)} (${formatCidr(a.block)}) and ${nameOf(b.subnet)} (${formatCidr(b.block)}) in VPC ${vpcName} overlap; AWS refuses a subnet that overlaps another.`,
+          fix: free ? `Move ${nameOf(b.subnet)} to ${formatCidr(free)}, the next free /${b.block.prefix} in the VPC.` : `There is no free /${b.block.prefix} left in VPC ${vpcName}: add a block or shrink a subnet.`,
+        });
+      }
+    }
+
+    const quota = plan.settings.quotas.subnetsPerVpc;
+    if (subnets.length > quota) {
+      out.push({
+        code: 'subnet/quota', severity: 'warning', subjects: [vpc.id],
+        message: `VPC ${vpcName} has ${formatCount(subnets.length)} subnets; the quota is ${formatCount(quota)} per VPC.`,
+        fix: 'Ask AWS to raise "Subnets per VPC" and set settings.quotas.subnetsPerVpc to the new value, or spread the subnets over more VPCs.',
+      });
+    }
+    return out;
+  },
+};
