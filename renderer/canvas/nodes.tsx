@@ -1,0 +1,179 @@
+/**
+ * Node and edge components. They only draw what derive.ts put in their data (which came
+ * from the plan and the engine); memo() keeps React from re-rendering a node whose data
+ * object did not change.
+ */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import type {
+  Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
+} from './derive';
+import { Icon } from './icons';
+
+function BadgeMark({ badge }: { badge?: Badge }) {
+  if (!badge) return null;
+  const title = `${badge.count} ${badge.severity === 'info' ? 'note' : badge.severity}${badge.count > 1 ? 's' : ''}:\n${badge.messages.join('\n')}`;
+  return (
+    <span className={`badge badge-${badge.severity}`} title={title} data-testid={`badge-${badge.severity}`} aria-label={title}>
+      <Icon name={badge.severity} size={12} />
+      {badge.count}
+    </span>
+  );
+}
+
+function SideHandles() {
+  return (
+    <>
+      <Handle id="t" type="source" position={Position.Top} />
+      <Handle id="r" type="source" position={Position.Right} />
+      <Handle id="b" type="source" position={Position.Bottom} />
+      <Handle id="l" type="source" position={Position.Left} />
+    </>
+  );
+}
+
+const TIER_WORDS = { public: 'Public', private: 'Private', isolated: 'Isolated' } as const;
+
+export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeData>>) {
+  const { vpc, usage, badge, grid, subnetCount, igwNames } = data;
+  const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
+  return (
+    <div className="vpc" data-testid={`vpc-${vpc.id}`}>
+      <SideHandles />
+      <header className="vpc-header">
+        <div className="vpc-title">
+          <Icon name="vpc" />
+          <strong className="vpc-name">{vpc.name || vpc.id}</strong>
+          <BadgeMark badge={badge} />
+          {igwNames.length > 0 ? (
+            <span className="chip chip-igw" title={`Internet gateway: ${igwNames.join(', ')}`}><Icon name="igw" size={12} /> IGW</span>
+          ) : null}
+        </div>
+        <div className="vpc-meta">
+          {vpc.region}{vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
+        </div>
+        <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
+        {usage ? (
+          <div className="usage" title={usage.label}>
+            <div className="usage-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage.usedFraction * 100)} aria-label="Addresses used by subnets">
+              <div className="usage-fill" style={{ width: `${Math.min(100, usage.usedFraction * 100).toFixed(1)}%` }} />
+            </div>
+            <span className="usage-label">{usage.label}</span>
+          </div>
+        ) : null}
+      </header>
+      {grid.columns.map((column) => (
+        <div key={column.az} className="az-label" style={{ left: column.x, top: 96 }}>{column.az || 'no AZ'}</div>
+      ))}
+      {grid.rows.map((row) => (
+        <div key={row.tier} className={`tier-label tier-${row.tier}`} style={{ top: row.y, height: row.height }}>{TIER_WORDS[row.tier]}</div>
+      ))}
+      {subnetCount === 0 ? <div className="vpc-empty">No subnets yet: press S or use “Subnet” to add one.</div> : null}
+    </div>
+  );
+});
+
+export const SubnetNode = memo(function SubnetNode({ data }: NodeProps<Node<SubnetNodeData>>) {
+  const { subnet, usable, badge } = data;
+  return (
+    <div className={`subnet tier-${subnet.tier}`} data-testid={`subnet-${subnet.id}`}>
+      <div className="subnet-title">
+        <span className="subnet-name">{subnet.name || subnet.id}</span>
+        <BadgeMark badge={badge} />
+      </div>
+      <div className="subnet-cidr">{subnet.ipv4Cidr || subnet.ipv6Cidr || 'no CIDR'}</div>
+      <div className="subnet-meta">
+        {usable !== undefined ? <span title="Usable addresses after AWS reserves 5">{usable} usable</span> : <span>—</span>}
+        {subnet.hostsNeeded !== undefined ? <span title="Hosts needed"> · needs {subnet.hostsNeeded.toLocaleString('en-US')}</span> : null}
+      </div>
+    </div>
+  );
+});
+
+export const NatNode = memo(function NatNode({ data }: NodeProps<Node<NatNodeData>>) {
+  const { nat, capacity, badge } = data;
+  const level = capacity ? (capacity.utilisation >= 1 ? 'over' : capacity.utilisation >= 0.8 ? 'high' : 'ok') : 'none';
+  return (
+    <div className="nat" data-testid={`nat-${nat.id}`}>
+      <div className="nat-title">
+        <Icon name="nat" size={14} />
+        <span className="nat-name">{nat.name || nat.id}</span>
+        <BadgeMark badge={badge} />
+      </div>
+      {capacity ? (
+        <div className={`gauge gauge-${level}`} title={capacity.detail}>
+          <div className="gauge-bar" role="meter" aria-label="NAT port use at peak" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(capacity.utilisation * 100)}>
+            <div className="gauge-fill" style={{ width: `${Math.min(100, capacity.utilisation * 100).toFixed(1)}%` }} />
+          </div>
+          <span className="gauge-label">{capacity.label}</span>
+        </div>
+      ) : (
+        <div className="nat-meta">{nat.connectivity} · {nat.addresses} address{nat.addresses === 1 ? '' : 'es'} · no demand given</div>
+      )}
+    </div>
+  );
+});
+
+export const TgwNode = memo(function TgwNode({ data }: NodeProps<Node<TgwNodeData>>) {
+  const { tgw, badge } = data;
+  return (
+    <div className="hub tgw" data-testid={`tgw-${tgw.id}`}>
+      <SideHandles />
+      <div className="hub-title"><Icon name="tgw" size={18} /><strong>{tgw.name || tgw.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-meta">Transit gateway · {tgw.region}</div>
+      <div className="hub-meta">{tgw.attachments.length} attachment{tgw.attachments.length === 1 ? '' : 's'} · {tgw.routeTables.length} route table{tgw.routeTables.length === 1 ? '' : 's'}</div>
+    </div>
+  );
+});
+
+export const ServiceNetworkNode = memo(function ServiceNetworkNode({ data }: NodeProps<Node<ServiceNetworkNodeData>>) {
+  const { network, badge } = data;
+  return (
+    <div className="hub lattice" data-testid={`service-network-${network.id}`}>
+      <SideHandles />
+      <div className="hub-title"><Icon name="serviceNetwork" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-meta">Lattice service network</div>
+      <div className="hub-meta">{network.services.length} service{network.services.length === 1 ? '' : 's'} · {network.vpcIds.length} VPC{network.vpcIds.length === 1 ? '' : 's'}</div>
+    </div>
+  );
+});
+
+const EXTERNAL_WORDS = { 'on-premises': 'On-premises', azure: 'Azure', gcp: 'Google Cloud', 'other-cloud': 'Other cloud' } as const;
+
+export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<ExternalNodeData>>) {
+  const { network, badge } = data;
+  return (
+    <div className={`hub external external-${network.kind}`} data-testid={`external-${network.id}`}>
+      <SideHandles />
+      <div className="hub-title"><Icon name="external" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-meta">{EXTERNAL_WORDS[network.kind]}</div>
+      <div className="hub-meta hub-cidrs">{network.cidrs.join('  ') || 'no ranges'}</div>
+    </div>
+  );
+});
+
+export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, selected } = props;
+  const data = props.data as PlanEdgeData | undefined;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
+      {data ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-label-${data.objectId}`}
+          >
+            {data.label}
+            <BadgeMark badge={data.badge} />
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+export const nodeTypes = { vpc: VpcNode, subnet: SubnetNode, nat: NatNode, tgw: TgwNode, serviceNetwork: ServiceNetworkNode, external: ExternalNode };
+export const edgeTypes = { plan: PlanEdge };

@@ -1,0 +1,51 @@
+/** Every finding of the engine, grouped by severity; clicking one selects and frames its subjects. */
+import { useState } from 'react';
+import type { Finding, Severity } from '../../shared/checks/types';
+import { Icon } from '../canvas/icons';
+
+const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
+  { severity: 'error', title: 'Errors' },
+  { severity: 'warning', title: 'Warnings' },
+  { severity: 'info', title: 'Notes' },
+];
+
+export function FindingsPanel({ findings, onShow }: { findings: readonly Finding[]; onShow(finding: Finding): void }) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set(['info']));
+  if (findings.length === 0) {
+    return <p className="all-clear" data-testid="findings-empty">No findings: the plan passes every check.</p>;
+  }
+  return (
+    <div className="findings" data-testid="findings">
+      {GROUPS.map(({ severity, title }) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (group.length === 0) return null;
+        const open = !collapsed.has(severity);
+        return (
+          <section key={severity} className={`finding-group group-${severity}`} data-testid={`findings-${severity}`}>
+            <h3>
+              <button type="button" className="group-toggle" aria-expanded={open}
+                onClick={() => setCollapsed((c) => { const n = new Set(c); if (open) n.add(severity); else n.delete(severity); return n; })}>
+                <span className="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+                <Icon name={severity} size={14} /> {title} <span className="count" data-testid={`count-${severity}`}>{group.length}</span>
+              </button>
+            </h3>
+            {open ? (
+              <ul>
+                {group.map((finding, i) => (
+                  <li key={`${finding.code}:${finding.subjects.join(',')}:${i}`}>
+                    <button type="button" className={`finding finding-${severity}`} data-testid="finding" data-code={finding.code}
+                      onClick={() => onShow(finding)} title="Show on the canvas">
+                      <span className="finding-message">{finding.message}</span>
+                      {finding.fix ? <span className="finding-fix">{finding.fix}</span> : null}
+                      <span className="finding-code">{finding.code}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

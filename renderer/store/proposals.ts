@@ -1,0 +1,65 @@
+/**
+ * The CIDR blocks the editor proposes when something new is added. The address maths is
+ * the engine's (nextFreeBlock over the blocks already in use); this only decides which
+ * blocks count as "in use" for a new VPC or subnet.
+ */
+import { cidr, contains, formatCidr, nextFreeBlock, parseCidr, type Cidr } from '../../shared/cidr';
+import type { Plan, Vpc } from '../../shared/plan/schema';
+
+/** RFC 1918 private space, in the order most teams allocate from it. */
+const PRIVATE_SPACES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(cidr);
+
+function valid(text: string | undefined): Cidr | undefined {
+  if (!text) return undefined;
+  const result = parseCidr(text);
+  return result.ok ? result.cidr : undefined;
+}
+
+/** A block for a new VPC that overlaps no VPC and no on-premises or other-cloud range. */
+export function proposeVpcCidr(plan: Plan, prefix = 16): string | undefined {
+  const used: Cidr[] = [];
+  for (const vpc of plan.vpcs) for (const text of vpc.ipv4Cidrs) { const block = valid(text); if (block) used.push(block); }
+  for (const network of plan.externalNetworks) for (const text of network.cidrs) { const block = valid(text); if (block) used.push(block); }
+  for (const space of PRIVATE_SPACES) {
+    if (prefix < space.prefix) continue;
+    const block = nextFreeBlock(space, used, prefix);
+    if (block) return formatCidr(block);
+  }
+  return undefined;
+}
+
+export type SubnetProposal = { ok: true; cidr: string } | { ok: false; reason: string };
+
+/** The first free block of `prefix` in the VPC's IPv4 blocks, in association order. */
+export function proposeSubnetCidr(plan: Plan, vpc: Vpc, prefix: number, exceptSubnetIds: readonly string[] = []): SubnetProposal {
+  const blocks = vpc.ipv4Cidrs.map(valid).filter((b): b is Cidr => b !== undefined && b.version === 4);
+  if (blocks.length === 0) return { ok: false, reason: `${vpc.name || vpc.id} has no valid IPv4 block to take a subnet from; give it one first.` };
+  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 28) return { ok: false, reason: `A subnet's prefix is /16 to /28 on AWS; /${prefix} is outside that.` };
+  const used: Cidr[] = [];
+  for (const subnet of plan.subnets) {
+    if (subnet.vpcId !== vpc.id || exceptSubnetIds.includes(subnet.id)) continue;
+    const block = valid(subnet.ipv4Cidr);
+    if (block) used.push(block);
+  }
+  for (const block of blocks) {
+    if (prefix < block.prefix) continue;
+    const free = nextFreeBlock(block, used, prefix);
+    if (free) return { ok: true, cidr: formatCidr(free) };
+  }
+  const largest = Math.min(...blocks.map((b) => b.prefix));
+  return {
+    ok: false,
+    reason: prefix < largest
+      ? `A /${prefix} is larger than any block of ${vpc.name || vpc.id} (the largest is a /${largest}).`
+      : `No free /${prefix} is left in ${blocks.map(formatCidr).join(', ')}; try a smaller subnet or add a secondary block to the VPC.`,
+  };
+}
+
+/** The same position inside a new parent block: used when a VPC is duplicated with its subnets. */
+export function rebase(child: string | undefined, fromParent: string, toParent: string): string | undefined {
+  const inner = valid(child);
+  const from = valid(fromParent);
+  const to = valid(toParent);
+  if (!inner || !from || !to || inner.version !== from.version || from.version !== to.version || from.prefix !== to.prefix || !contains(from, inner)) return undefined;
+  return formatCidr({ version: inner.version, network: inner.network - from.network + to.network, prefix: inner.prefix });
+}

@@ -1,0 +1,112 @@
+/**
+ * Reading IPv6 addresses (RFC 4291 §2.2 text forms). ipaddr.js does the parse; the checks
+ * before it exist for two reasons: to say precisely what is wrong (ipaddr.js only says "not
+ * formatted like an IPv6 address"), and to correct what it accepts but should not:
+ *  - an embedded IPv4 tail is read with the strict dotted-quad reader, so "::ffff:010.0.0.1"
+ *    and "::ffff:0x0a.0.0.1" are refused like their IPv4 forms;
+ *  - ipaddr.js 2.5 reads "::1.2.3.4" as ::ffff:1.2.3.4, but RFC 4291 §2.5.5.1 makes it
+ *    ::102:304; rewriting the tail to two hex groups first gives the RFC value.
+ */
+import ipaddr from 'ipaddr.js';
+import { explainIpv4, readIpv4, type AddressProblem } from './ipv4-text';
+import { quoteInput } from './errors';
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+function valueOfGroups(parts: readonly number[]): bigint {
+  // Four 32-bit words: four BigInt conversions instead of eight shifts of a growing bigint
+  // (measured: about five times faster, and this is on the bulk-parse path).
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = parts;
+  const high = (BigInt(g0 * 65536 + g1) << 32n) | BigInt(g2 * 65536 + g3);
+  const low = (BigInt(g4 * 65536 + g5) << 32n) | BigInt(g6 * 65536 + g7);
+  return (high << 64n) | low;
+}
+
+/**
+ * The address as a bigint, or why it is not one. `address` holds no zone id (the caller
+ * reports those) and is at most a hundred characters. `text` is the whole input, quoted in
+ * messages.
+ *
+ * Fast path: an address of hex digits and colons only goes straight to ipaddr.js, whose
+ * grammar for that form is exactly RFC 4291's (at most four digits a group, one "::",
+ * eight groups); the tests hold it to an independent reference. Anything else, or anything
+ * ipaddr.js refuses, takes the slow path, which explains.
+ */
+export function readIpv6(address: string, text: string): bigint | AddressProblem {
+  let plainHex = true;
+  for (let i = 0; i < address.length && plainHex; i++) {
+    const c = address.charCodeAt(i);
+    plainHex = isHexDigit(c) || c === 58;
+  }
+  if (plainHex) {
+    try {
+      return valueOfGroups(ipaddr.IPv6.parse(address).parts);
+    } catch {
+      // Fall through to the explanation.
+    }
+  }
+  return readOrExplainIpv6(address, quoteInput(text));
+}
+
+function readOrExplainIpv6(address: string, shown: string): bigint | AddressProblem {
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (isHexDigit(c) || c === 58 /* : */ || c === 46 /* . */) continue;
+    const ch = String.fromCodePoint(address.codePointAt(i) ?? 0);
+    const problem = /\s/u.test(ch) ? `${shown} has a space in its address` : `${shown}: ${quoteInput(ch)} is not a hex digit`;
+    return { code: 'bad-address', message: `${problem}; write IPv6 groups in hex digits (0-9, a-f) separated by colons` };
+  }
+  if (address.includes(':::')) {
+    return { code: 'bad-address', message: `${shown} has three colons in a row; write :: once for a run of zero groups` };
+  }
+  const doubleColon = address.indexOf('::');
+  if (doubleColon !== -1 && address.indexOf('::', doubleColon + 1) !== -1) {
+    return { code: 'bad-address', message: `${shown} uses :: more than once; write :: for one run of zero groups only` };
+  }
+  if (address.startsWith(':') && doubleColon !== 0) {
+    return { code: 'bad-address', message: `${shown} starts with a single colon; write :: for leading zero groups, or remove the colon` };
+  }
+  if (address.endsWith(':') && doubleColon !== address.length - 2) {
+    return { code: 'bad-address', message: `${shown} ends with a single colon; write :: for trailing zero groups, or remove the colon` };
+  }
+
+  let hexOnly = address;
+  const lastColon = address.lastIndexOf(':');
+  const firstDot = address.indexOf('.');
+  if (firstDot !== -1) {
+    if (firstDot < lastColon) {
+      return { code: 'bad-address', message: `${shown} has a dot before its last colon; write an embedded IPv4 address only at the end, e.g. ::ffff:192.0.2.1` };
+    }
+    const tail = address.slice(lastColon + 1);
+    const v4 = readIpv4(tail, 0, tail.length);
+    if (v4 === -1) return explainIpv4(tail, shown, (fixed) => address.slice(0, lastColon + 1) + fixed);
+    hexOnly = `${address.slice(0, lastColon + 1)}${Math.floor(v4 / 65536).toString(16)}:${(v4 % 65536).toString(16)}`;
+  }
+
+  const compressed = hexOnly.indexOf('::');
+  const written = compressed === -1
+    ? hexOnly.split(':')
+    : [...hexOnly.slice(0, compressed).split(':'), ...hexOnly.slice(compressed + 2).split(':')].filter((g) => g !== '');
+  for (const group of written) {
+    if (group.length > 4) {
+      return { code: 'bad-address', message: `${quoteInput(group)} in ${shown} has more than four hex digits; write each group as 0 to ffff` };
+    }
+  }
+  if (compressed === -1 && written.length !== 8) {
+    return {
+      code: 'bad-address',
+      message: `${shown} has ${written.length} groups; an IPv6 address has eight, so write eight or use :: for a run of zero groups`,
+    };
+  }
+  if (compressed !== -1 && written.length > 7) {
+    return { code: 'bad-address', message: `${shown} has ${written.length} groups besides ::; write at most seven with ::, eight without` };
+  }
+
+  try {
+    return valueOfGroups(ipaddr.IPv6.parse(hexOnly).parts);
+  } catch {
+    return { code: 'bad-address', message: `${shown} is not a valid IPv6 address; write eight hex groups separated by colons, e.g. 2001:db8::/32` };
+  }
+}
