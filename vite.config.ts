@@ -24,7 +24,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   build: {
-    outDir: '../dist/renderer',
+    // VPC_WEB_OUT lets parallel e2e runs build side by side (relative to renderer/).
+    outDir: process.env.VPC_WEB_OUT ?? '../dist/renderer',
     emptyOutDir: true,
     // Electron loads the build from file://: no module preload polyfill (it is an inline script).
     modulePreload: { polyfill: false },
