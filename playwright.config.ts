@@ -35,8 +35,7 @@ export default defineConfig({
     { name: 'electron', testDir: 'e2e/electron' },
   ],
   webServer: {
-    // --bypass-lock: Vite 8 allows one preview per project unless told; parallel runs use their own VPC_WEB_OUT.
-    command: `npm run web -- --port ${WEB_PORT} --strictPort --bypass-lock`,
+    command: `npm run web -- --port ${WEB_PORT} --strictPort`,
     url: `http://127.0.0.1:${WEB_PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
