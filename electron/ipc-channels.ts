@@ -19,6 +19,7 @@ export const CHANNELS = {
   savePlanFile: 'vpc-host:save-plan-file',
   savePlanFileAs: 'vpc-host:save-plan-file-as',
   exportFile: 'vpc-host:export-file',
+  exportReportPdf: 'vpc-host:export-report-pdf',
   writeRecovery: 'vpc-host:write-recovery',
   readRecovery: 'vpc-host:read-recovery',
   initialDocument: 'vpc-host:initial-document',

@@ -53,6 +53,7 @@ describe('the IPC contract', () => {
     expect(parsePayload('savePlanFile', ['{}', undefined, undefined])).toMatchObject({ ok: true });
     expect(parsePayload('writeRecovery', [undefined])).toMatchObject({ ok: true });
     expect(parsePayload('exportFile', ['plan.png', new Uint8Array([1, 2]), 'image/png'])).toMatchObject({ ok: true });
+    expect(parsePayload('exportReportPdf', ['<!DOCTYPE html><p>x</p>', 'hub review.pdf'])).toMatchObject({ ok: true });
     expect(parsePayload('setDocumentState', [{ displayName: 'a.json', dirty: true }])).toMatchObject({ ok: true });
   });
 
@@ -64,6 +65,9 @@ describe('the IPC contract', () => {
     ['savePlanFileAs', ['{}', '../../etc/cron.d/x'], /suggestedName must be a file name without folders/],
     ['exportFile', ['a.png', { length: 3 }, 'image/png'], /data/],
     ['exportFile', ['a.png', 'x', 'not a mime'], /mimeType/],
+    ['exportReportPdf', ['<html></html>', 'report.html'], /suggestedName must end in \.pdf/],
+    ['exportReportPdf', ['', 'report.pdf'], /html is empty/],
+    ['exportReportPdf', [{ html: 1 }, 'report.pdf'], /html/],
     ['setDocumentState', [{ displayName: 'a', dirty: 'yes' }], /state\.dirty/],
     ['openPlanFile', ['/some/path'], /expected no arguments/],
     ['editFocusedField', ['rm -rf'], /command/],

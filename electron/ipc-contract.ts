@@ -36,6 +36,8 @@ const exportData = z.union(
   ],
   { error: 'should be text or bytes (a string or a Uint8Array)' },
 );
+// The report embeds the diagram as a data: image, so it can be as large as an image export.
+const reportHtml = z.string().min(1, 'is empty').max(MAX_EXPORT_BYTES, 'is larger than an export may be');
 
 export const PAYLOAD_SCHEMAS = {
   openPlanFile: z.tuple([]),
@@ -44,6 +46,7 @@ export const PAYLOAD_SCHEMAS = {
   savePlanFile: z.tuple([planText, handle.optional(), z.strictObject({ overwriteChangesOnDisk: z.boolean().optional() }).optional()]),
   savePlanFileAs: z.tuple([planText, fileName]),
   exportFile: z.tuple([fileName, exportData, mimeType]),
+  exportReportPdf: z.tuple([reportHtml, fileName.refine((name) => /\.pdf$/i.test(name), 'must end in .pdf')]),
   writeRecovery: z.tuple([planText.optional(), displayName.optional()]),
   readRecovery: z.tuple([]),
   initialDocument: z.tuple([]),
@@ -61,6 +64,7 @@ const ARGUMENT_NAMES: Record<Operation, readonly string[]> = {
   savePlanFile: ['text', 'handle', 'options'],
   savePlanFileAs: ['text', 'suggestedName'],
   exportFile: ['suggestedName', 'data', 'mimeType'],
+  exportReportPdf: ['html', 'suggestedName'],
   writeRecovery: ['text', 'displayName'],
   readRecovery: [],
   initialDocument: [],
@@ -80,7 +84,7 @@ export type ResultOf<Op extends InvokeOperation> = Op extends HostOperation ? Aw
 type Same<Payload, Params> = [Params] extends [Payload] ? ([Required<Payload>] extends [Required<Params>] ? true : false) : false;
 type SchemasMatchHost = { [Op in Exclude<HostOperation, 'onMenuCommand'>]: Same<PayloadOf<Op>, Parameters<VpcHost[Op]>> };
 const schemasMatchHost: SchemasMatchHost = {
-  openPlanFile: true, openRecent: true, listRecent: true, savePlanFile: true, savePlanFileAs: true, exportFile: true,
+  openPlanFile: true, openRecent: true, listRecent: true, savePlanFile: true, savePlanFileAs: true, exportFile: true, exportReportPdf: true,
   writeRecovery: true, readRecovery: true, initialDocument: true, confirmDiscardChanges: true, setDocumentState: true,
 };
 void schemasMatchHost;

@@ -10,6 +10,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
 import { appendFileSync, existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, RecentFile } from '../shared/host';
@@ -19,8 +21,9 @@ import { CHANNELS, handleValidated, isLocalDevOrigin, type SenderPolicy, type Te
 import { EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
 import { buildMenuTemplate } from './menu-template';
 import { RecoveryStore } from './recovery';
+import { exportReportPdf } from './report-pdf';
 import { APP_NAME, UnsavedWorkGuard, windowTitle } from './unsaved-work';
-import { appWindowOptions, lockDownSession, lockDownWindow } from './window-options';
+import { appWindowOptions, lockDownSession, lockDownWindow, reportPdfWindowOptions } from './window-options';
 
 if (process.env.VPCPLANNER_USER_DATA) app.setPath('userData', path.resolve(process.env.VPCPLANNER_USER_DATA));
 app.setName(APP_NAME);
@@ -176,6 +179,26 @@ function registerHostHandlers(): void {
     const written = await writeExportFile(chosen, data);
     return written.ok ? { ok: true, value: displayNameOf(chosen) } : written;
   });
+  handleValidated(ipcMain, senderPolicy, 'exportReportPdf', ([html, suggestedName]) => exportReportPdf(html, suggestedName, {
+    chooseSaveLocation: (name, filter) => dialogs.chooseSaveLocation(name, filter),
+    openHiddenWindow: () => {
+      const window = new BrowserWindow(reportPdfWindowOptions());
+      lockDownWindow(window.webContents);
+      return {
+        loadFile: (filePath) => window.loadFile(filePath),
+        printToPDF: (options) => window.webContents.printToPDF(options),
+        destroy: () => window.destroy(),
+      };
+    },
+    writeTemporaryHtml: async (text) => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'vpc-planner-report-'));
+      const filePath = path.join(folder, 'report.html');
+      await writeFile(filePath, text, { encoding: 'utf8', mode: 0o600 });
+      return { filePath, remove: () => rm(folder, { recursive: true, force: true }) };
+    },
+    writeExportFile: (filePath, data) => writeExportFile(filePath, data),
+    displayNameOf,
+  }));
   handleValidated(ipcMain, senderPolicy, 'writeRecovery', ([text, displayName]) => (text === undefined ? recovery.clear() : recovery.write(text, displayName)));
   handleValidated(ipcMain, senderPolicy, 'readRecovery', () => recovery.read());
   handleValidated(ipcMain, senderPolicy, 'initialDocument', () => {

@@ -45,6 +45,7 @@ const host: VpcHost = {
   savePlanFile: (text, handle, options) => invoke(CHANNELS.savePlanFile, text, handle, options),
   savePlanFileAs: (text, suggestedName) => invoke(CHANNELS.savePlanFileAs, text, suggestedName),
   exportFile: (suggestedName, data, mimeType) => invoke(CHANNELS.exportFile, suggestedName, data, mimeType),
+  exportReportPdf: (html, suggestedName) => invoke(CHANNELS.exportReportPdf, html, suggestedName),
   writeRecovery: (text, displayName) => invoke(CHANNELS.writeRecovery, text, displayName),
   readRecovery: () => invoke(CHANNELS.readRecovery),
   initialDocument: () => invoke(CHANNELS.initialDocument),

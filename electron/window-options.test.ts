@@ -1,7 +1,7 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security-policy';
-import { appWebPreferences, appWindowOptions, lockDownSession, lockDownWindow, withContentSecurityPolicy } from './window-options';
+import { appWebPreferences, appWindowOptions, lockDownSession, lockDownWindow, reportPdfWindowOptions, withContentSecurityPolicy } from './window-options';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -21,6 +21,20 @@ function fakeWebContents() {
   };
   return { contents: contents as unknown as WebContents, emit, listeners, openWindow: (url: string) => openHandler?.({ url }) };
 }
+
+describe('reportPdfWindowOptions', () => {
+  it('is never shown, renders offscreen, runs no JavaScript and has no preload', () => {
+    const options = reportPdfWindowOptions();
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({ javascript: false, offscreen: true });
+    expect(options.webPreferences?.preload).toBeUndefined();
+  });
+
+  it('keeps every lock-down setting of the app window', () => {
+    const { preload: _preload, spellcheck: _spellcheck, ...app } = appWebPreferences('/p.cjs');
+    expect(reportPdfWindowOptions().webPreferences).toMatchObject(app);
+  });
+});
 
 describe('appWebPreferences', () => {
   it('isolates and sandboxes the page and loads the preload', () => {

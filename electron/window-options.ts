@@ -37,6 +37,35 @@ export function appWindowOptions(preloadPath: string): BrowserWindowConstructorO
   };
 }
 
+/**
+ * The hidden window that prints the review report to PDF: the app window's lock-down
+ * without the preload (no host access), and with JavaScript off, since the report is
+ * inert HTML and plan strings in it must never run. Offscreen: it is never shown.
+ */
+export function reportPdfWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    // A4 at 96 dpi, so the page lays out as it prints.
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      javascript: false,
+      offscreen: true,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
 /** The app is a single page: any navigation is either a bug or an attack. */
 export function lockDownWindow(webContents: WebContents, log: (message: string) => void = (m) => console.warn(m)): void {
   webContents.on('will-navigate', (event, url) => {

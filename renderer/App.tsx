@@ -21,14 +21,25 @@ import {
   addExternalNetwork, addInternetGateway, addNatGateway, addServiceNetwork, addSubnet, addTransitGateway, addVpc, connect,
   deleteObjects, findObject, moveNodes, newId,
 } from './store/plan-edits';
-import { proposeVpcCidr } from './store/proposals';
+import { proposeVpcCidr } from '../shared/plan/proposals';
 import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from './panels/dialogs';
 import { FindingsPanel } from './panels/FindingsPanel';
 import { Inspector } from './panels/Inspector';
 import { ReachabilityPanel } from './panels/ReachabilityPanel';
 import { installTestHandle } from './test-handle';
+import { ExportDialog } from './export/ExportDialog';
+import { ImportDialog } from './import/ImportDialog';
+import { CompareDialog } from './import/CompareDialog';
+import { askToOverwrite } from './host/confirm-dialog';
+import { saveDocument } from './host/save-flow';
+import { FileMenu } from './panels/FileMenu';
+import { layOutVpc } from './canvas/derive';
+import { ExplorerDialog } from './explorer/ExplorerDialog';
+import { ExplorerContext, type ExplorerTarget } from './explorer/explorer-context';
+import { SizingDialog, type SizingResult } from './sizing/SizingDialog';
+import { addSizedVpc, sizedVpc } from './sizing/sized-vpc';
 
-export type Command = MenuCommand | 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
+export type Command = MenuCommand | 'import' | 'compare' | 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
 
 interface Notice { kind: 'error' | 'info'; text: string; actions?: Array<{ label: string; run(): void }> }
 
@@ -60,9 +71,13 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   const [notice, setNotice] = useState<Notice | undefined>();
   const [loadProblems, setLoadProblems] = useState<{ summary: string; problems: PlanProblem[] } | undefined>();
   const [addingSubnet, setAddingSubnet] = useState<string | undefined>();
+  const [fileDialog, setFileDialog] = useState<'export' | 'import' | 'compare' | undefined>();
   const [recovery, setRecovery] = useState(recoveryOffer);
   const [tab, setTab] = useState<'findings' | 'reach'>('findings');
   const [reachPair, setReachPair] = useState({ from: '', to: '' });
+  const [explorer, setExplorer] = useState<ExplorerTarget & { key: number } | undefined>();
+  const [sizing, setSizing] = useState(false);
+  const openExplorer = useCallback((target: ExplorerTarget) => setExplorer((e) => ({ ...target, key: (e?.key ?? 0) + 1 })), []);
   const clipboard = useRef<Fragment | undefined>(undefined);
 
   const reachResult: ReachResult | undefined = useMemo(
@@ -104,28 +119,19 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   }, [host, store, plan, dirty, documentInfo.displayName]);
 
   // ---- file commands
-  const save = useCallback(async (as: boolean, overwrite = false): Promise<boolean> => {
+  const save = useCallback(async (as: boolean): Promise<boolean> => {
     const state = store.getState();
     const text = serializePlan(state.plan);
     const suggested = state.document.displayName.endsWith('.json') ? state.document.displayName : `${state.document.displayName || 'plan'}.vpcplan.json`;
-    const result = as || !state.document.handle
-      ? await host.savePlanFileAs(text, suggested)
-      : await host.savePlanFile(text, state.document.handle, overwrite ? { overwriteChangesOnDisk: true } : undefined);
-    if (!result.ok) {
-      if (result.reason === 'changed-on-disk') {
-        setNotice({ kind: 'error', text: result.error, actions: [
-          { label: 'Overwrite', run: () => { setNotice(undefined); void save(false, true); } },
-          { label: 'Save As…', run: () => { setNotice(undefined); void save(true); } },
-        ] });
-      } else say(result.error, 'error');
-      return false;
-    }
-    if (!result.value) return false;
+    const request = { text, suggestedName: suggested, as, ...(state.document.handle ? { handle: state.document.handle } : {}) };
+    const outcome = await saveDocument(host, request, askToOverwrite);
+    if (outcome.kind === 'failed') { say(outcome.error, 'error'); return false; }
+    if (outcome.kind === 'cancelled') return false;
     // Saved what was serialized: if the user edited during the save, those edits stay dirty.
-    if (store.getState().plan === state.plan) store.markSaved({ handle: result.value.handle, displayName: result.value.displayName });
-    else store.replaceDocument(store.getState().plan, { handle: result.value.handle, displayName: result.value.displayName }, { dirty: true });
+    if (store.getState().plan === state.plan) store.markSaved({ handle: outcome.handle, displayName: outcome.displayName });
+    else store.replaceDocument(store.getState().plan, { handle: outcome.handle, displayName: outcome.displayName }, { dirty: true });
     await host.writeRecovery(undefined);
-    say(`Saved ${result.value.displayName}.`);
+    say(`Saved ${outcome.displayName}.`);
     return true;
   }, [host, store, say]);
 
@@ -185,7 +191,9 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
       case 'open-document': return detail ? open(detail.handle) : undefined;
       case 'save': await save(false); return;
       case 'save-as': await save(true); return;
-      case 'export': await host.exportFile(`${state.plan.name || 'plan'}.vpcplan.json`, serializePlan(state.plan), 'application/json'); return;
+      case 'export':
+      case 'import':
+      case 'compare': setFileDialog(command); return;
       case 'undo': store.undo(); return;
       case 'redo': store.redo(); return;
       case 'select-all': store.select([...state.plan.vpcs, ...state.plan.transitGateways, ...state.plan.serviceNetworks, ...state.plan.externalNetworks].map((o) => o.id)); return;
@@ -358,13 +366,32 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of engine.findings) counts[f.severity]++;
 
+  /** The sizing assistant's VPC and subnets, placed clear of every other node, as one undo step. */
+  const addSized = ({ proposal, request, name }: SizingResult) => {
+    const sized = sizedVpc(store.getState().plan, proposal, request, name);
+    const { width, height } = layOutVpc(sized.subnets, []);
+    const at = place({ width, height });
+    if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
+    setSizing(false);
+    requestAnimationFrame(() => canvas.current?.frame([sized.vpc.id]));
+  };
+  const exploreSelection = () => {
+    const state = store.getState();
+    const found = state.selection.length === 1 ? findObject(state.plan, state.selection[0]!) : undefined;
+    const cidr = found?.kind === 'vpc' ? found.object.ipv4Cidrs[0] ?? found.object.ipv6Cidrs[0]
+      : found?.kind === 'subnet' ? found.object.ipv4Cidr ?? found.object.ipv6Cidr : undefined;
+    openExplorer({ cidr: cidr || state.plan.vpcs[0]?.ipv4Cidrs[0] || '10.0.0.0/16' });
+  };
+
   return (
+    <ExplorerContext.Provider value={openExplorer}>
     <div className="app">
       <header className="toolbar" role="toolbar" aria-label="Plan commands">
         <div className="brand" aria-hidden="true"><Icon name="vpc" size={18} /> VPC Planner</div>
         <div className="doc-name" data-testid="document-name" title={documentInfo.displayName}>
           {documentInfo.displayName}{dirty ? <span className="dirty-dot" data-testid="dirty" aria-label="unsaved changes"> ●</span> : null}
         </div>
+        <FileMenu host={host} mod={MOD} run={(command, detail) => void run(command, detail)} />
         <div className="tool-group">
           <ToolButton icon="new" label="New" shortcut="Alt+N" onClick={() => void run('new')} />
           <ToolButton icon="open" label="Open" shortcut={`${MOD}O`} onClick={() => void run('open')} testId="open" />
@@ -380,6 +407,15 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
         <div className="tool-group">
           <ToolButton icon="fit" label="Zoom to fit" shortcut="F" onClick={() => void run('zoom-to-fit')} testId="fit" />
           <ToolButton icon="layout" label="Automatic layout" shortcut="Shift+L" onClick={() => void run('auto-layout')} testId="auto-layout" />
+        </div>
+        <div className="tool-group" role="group" aria-label="Exchange with other tools">
+          <ToolButton icon="open" label="Import AWS CLI output or CSV" onClick={() => void run('import')} testId="import" text="Import" />
+          <ToolButton icon="save" label="Export image, report, Terraform, CSV" onClick={() => void run('export')} testId="export" text="Export" />
+          <ToolButton icon="copy" label="Compare with another plan" onClick={() => void run('compare')} testId="compare" text="Compare" />
+        </div>
+        <div className="tool-group" role="group" aria-label="Learn and size">
+          <ToolButton icon="subnet" label="CIDR explorer" onClick={exploreSelection} testId="open-explorer" text="Explore CIDR" />
+          <ToolButton icon="vpc" label="Size a VPC" onClick={() => setSizing(true)} testId="size-vpc" text="Size a VPC" />
         </div>
         <div className="tool-group palette" role="group" aria-label="Add to the plan">
           <ToolButton icon="vpc" label="VPC" shortcut="V" onClick={() => void run('add-vpc')} testId="add-vpc" text="VPC" />
@@ -452,7 +488,16 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
 
       {addingSubnet ? <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} /> : null}
       {loadProblems ? <LoadProblemsDialog summary={loadProblems.summary} problems={loadProblems.problems} onClose={() => setLoadProblems(undefined)} /> : null}
+      {fileDialog === 'export' ? <ExportDialog plan={plan} selection={selection} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'import' ? (
+        <ImportDialog mayDiscard={mayDiscard} onClose={() => setFileDialog(undefined)}
+          onOpen={(imported, displayName) => { store.replaceDocument(imported, { displayName }, { dirty: true }); setReachPair({ from: '', to: '' }); canvas.current?.fitAll(); }} />
+      ) : null}
+      {fileDialog === 'compare' ? <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
+      {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
     </div>
+    </ExplorerContext.Provider>
   );
 }
 

@@ -75,6 +75,13 @@ export interface VpcHost {
   savePlanFileAs(text: string, suggestedName: string): Promise<HostResult<{ handle: string; displayName: string } | undefined>>;
   /** Save an export (report, image, Terraform...) where the user chooses. */
   exportFile(suggestedName: string, data: string | Uint8Array, mimeType: string): Promise<HostResult<string | undefined>>;
+  /**
+   * The review report (self-contained HTML, shared/export/report.ts) as an A4 PDF. Electron:
+   * printed in a hidden window with JavaScript off, then saved where the user chooses; the
+   * value is the saved file's name. Web: the browser's print dialog opens on the report
+   * (its "Save as PDF" destination); the value is undefined, as the page cannot know.
+   */
+  exportReportPdf(html: string, suggestedName: string): Promise<HostResult<string | undefined>>;
   /** Autosave of unsaved work, for crash recovery. `undefined` clears it. */
   writeRecovery(text: string | undefined, displayName?: string): Promise<void>;
   readRecovery(): Promise<RecoveredWork | undefined>;

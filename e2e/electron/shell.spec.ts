@@ -31,7 +31,10 @@ function electronExecutable(): string | undefined {
 }
 
 const executablePath = electronExecutable();
-test.skip(!executablePath, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 here); run `npm install` on a machine with internet to run these');
+const SKIP_REASON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 here); run `npm install` on a machine with internet to run these';
+// The list reporter does not print skip reasons, so say it where CI logs show it.
+if (!executablePath) console.log(`\n[electron e2e] SKIPPED: ${SKIP_REASON}\n`);
+test.skip(!executablePath, SKIP_REASON);
 
 interface Session {
   app: ElectronApplication;

@@ -27,7 +27,7 @@ interface CanvasProps {
   onConnect(sourceId: string, targetId: string): void;
 }
 
-const FIT_OPTIONS = { padding: 0.12, duration: 0 } as const;
+const FIT_OPTIONS = { padding: 0.04, duration: 0 } as const;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
 export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect }, ref) {

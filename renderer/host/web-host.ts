@@ -7,7 +7,7 @@
  * Like the Electron host, it never hands the renderer a path: a document's handle is an
  * opaque id that this module maps to the file handle the user picked.
  */
-import type { HostResult, MenuCommand, OpenedDocument, RecentFile, RecoveredWork, VpcHost } from '../../shared/host';
+import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, RecentFile, RecoveredWork, VpcHost } from '../../shared/host';
 import exampleText from '../../examples/hub-and-spoke.vpcplan.json?raw';
 import { askToDiscardChanges } from './confirm-dialog';
 
@@ -28,11 +28,11 @@ const RECENT_LIMIT = 10;
 const EXAMPLE_NAME = 'hub-and-spoke.vpcplan.json';
 
 /** A document the user opened or saved: its FS Access handle, if the browser gave one. */
-interface KnownFile { displayName: string; fileHandle?: FileSystemFileHandle }
+interface KnownFile { displayName: string; fileHandle?: FileSystemFileHandle; /** The file's lastModified when it was opened or last saved. */ lastModified?: number }
 
 export function createWebHost(): VpcHost {
   const files = new Map<string, KnownFile>();
-  const listeners = new Set<(command: MenuCommand) => void>();
+  const listeners = new Set<(command: MenuCommand, detail?: MenuCommandDetail) => void>();
   const picker = window as unknown as PickerWindow;
   // Session-only recent entries for browsers without FS Access (nothing to reopen them with later).
   const sessionRecent: RecentFile[] = [];
@@ -79,7 +79,7 @@ export function createWebHost(): VpcHost {
           if (!fileHandle) return { ok: true, value: undefined };
           const file = await fileHandle.getFile();
           const text = await file.text();
-          const known = { displayName: file.name, fileHandle };
+          const known = { displayName: file.name, fileHandle, lastModified: file.lastModified };
           const handle = remember(known);
           await addRecent(handle, known, text);
           return { ok: true, value: { handle, displayName: file.name, text } };
@@ -112,7 +112,7 @@ export function createWebHost(): VpcHost {
           if (permission !== 'granted') return { ok: false, error: `The browser did not allow reading ${entry.displayName}.` };
         }
         const file = await fileHandle.getFile();
-        files.set(handle, { displayName: entry.displayName, fileHandle });
+        files.set(handle, { displayName: entry.displayName, fileHandle, lastModified: file.lastModified });
         return { ok: true, value: { handle, displayName: entry.displayName, text: await file.text() } };
       } catch (error) {
         return { ok: false, error: `Could not reopen the file: ${describe(error)}` };
@@ -124,12 +124,18 @@ export function createWebHost(): VpcHost {
       return [...sessionRecent, ...stored.map(({ handle, displayName }) => ({ handle, displayName }))].slice(0, RECENT_LIMIT);
     },
 
-    async savePlanFile(text, handle) {
+    async savePlanFile(text, handle, options) {
       const known = handle === undefined ? undefined : files.get(handle);
       if (!known || handle === undefined) return host.savePlanFileAs(text, 'plan.vpcplan.json');
       try {
         if (known.fileHandle) {
+          // Like the desktop app: never silently write over changes another program made.
+          const onDisk = await known.fileHandle.getFile();
+          if (!options?.overwriteChangesOnDisk && known.lastModified !== undefined && onDisk.lastModified !== known.lastModified) {
+            return { ok: false, reason: 'changed-on-disk', error: `${known.displayName} changed on disk since it was opened; it was not saved.` };
+          }
           await writeTo(known.fileHandle, text);
+          known.lastModified = (await known.fileHandle.getFile()).lastModified;
         } else {
           download(known.displayName, text, 'application/json');
         }
@@ -150,7 +156,7 @@ export function createWebHost(): VpcHost {
             throw error;
           }
           await writeTo(fileHandle, text);
-          const known = { displayName: fileHandle.name, fileHandle };
+          const known = { displayName: fileHandle.name, fileHandle, lastModified: (await fileHandle.getFile()).lastModified };
           const handle = remember(known);
           await addRecent(handle, known, text);
           return { ok: true, value: { handle, displayName: known.displayName } };
@@ -171,6 +177,15 @@ export function createWebHost(): VpcHost {
         return { ok: true, value: suggestedName };
       } catch (error) {
         return { ok: false, error: `Could not export ${suggestedName}: ${describe(error)}` };
+      }
+    },
+
+    async exportReportPdf(html, suggestedName): Promise<HostResult<string | undefined>> {
+      try {
+        await printInFrame(html, suggestedName);
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, error: `Could not print ${suggestedName}: ${describe(error)}` };
       }
     },
 
@@ -249,6 +264,42 @@ function download(name: string, data: string | Uint8Array, mimeType: string) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The browser's print dialog on the report (its "Save as PDF" destination). The frame has
+ * an A4-wide layout box, off screen (a zero-sized frame prints zero pages), and stays until
+ * printing is over. Sandboxed without scripts: the report is inert HTML.
+ */
+function printInFrame(html: string, title: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    frame.title = title;
+    frame.dataset.testid = 'report-print-frame';
+    frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    Object.assign(frame.style, { position: 'fixed', left: '-10000px', top: '0', width: '794px', height: '1123px', border: '0' });
+    let removeTimer: ReturnType<typeof setTimeout> | undefined;
+    const remove = () => { if (removeTimer) clearTimeout(removeTimer); frame.remove(); };
+    frame.addEventListener('load', () => {
+      const view = frame.contentWindow;
+      if (!view) { remove(); reject(new Error('the print frame did not open')); return; }
+      view.addEventListener('afterprint', remove, { once: true });
+      // Browsers whose print() does not wait for the dialog: give up the frame after a while.
+      removeTimer = setTimeout(remove, 10 * 60_000);
+      try {
+        view.focus();
+        view.print();
+        resolve();
+      } catch (error) {
+        remove();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }, { once: true });
+    frame.srcdoc = html;
+    document.body.append(frame);
+  });
 }
 
 /** An <input type=file>; resolves undefined when the user cancels (the 'cancel' event). */

@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { Finding, Severity } from '../../shared/checks/types';
 import { Icon } from '../canvas/icons';
+import { useOpenExplorer } from '../explorer/explorer-context';
+import '../explorer/affordances.css';
 
 const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
   { severity: 'error', title: 'Errors' },
@@ -11,6 +13,7 @@ const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
 
 export function FindingsPanel({ findings, onShow }: { findings: readonly Finding[]; onShow(finding: Finding): void }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set(['info']));
+  const explore = useOpenExplorer();
   if (findings.length === 0) {
     return <p className="all-clear" data-testid="findings-empty">No findings: the plan passes every check.</p>;
   }
@@ -32,13 +35,18 @@ export function FindingsPanel({ findings, onShow }: { findings: readonly Finding
             {open ? (
               <ul>
                 {group.map((finding, i) => (
-                  <li key={`${finding.code}:${finding.subjects.join(',')}:${i}`}>
+                  <li key={`${finding.code}:${finding.subjects.join(',')}:${i}`} className={explore && finding.cidrs?.length ? 'finding-with-why' : undefined}>
                     <button type="button" className={`finding finding-${severity}`} data-testid="finding" data-code={finding.code}
                       onClick={() => onShow(finding)} title="Show on the canvas">
                       <span className="finding-message">{finding.message}</span>
                       {finding.fix ? <span className="finding-fix">{finding.fix}</span> : null}
                       <span className="finding-code">{finding.code}</span>
                     </button>
+                    {explore && finding.cidrs?.length ? (
+                      // "Why?": the blocks involved, in the explorer, with the bits they share.
+                      <button type="button" className="why-button" data-testid="finding-why" aria-label={`Why? Explain the bits of ${finding.cidrs.slice(0, 2).join(' and ')}`}
+                        onClick={() => explore({ cidr: finding.cidrs![0]!, compare: finding.cidrs![1], reason: finding.message })}>Why?</button>
+                    ) : null}
                   </li>
                 ))}
               </ul>

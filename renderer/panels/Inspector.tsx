@@ -4,10 +4,14 @@
 import type { Finding } from '../../shared/checks/types';
 import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
 import { describeKind, findObject, updateAttachment, updateObject } from '../store/plan-edits';
-import { proposeSubnetCidr } from '../store/proposals';
+import { prefixOf, proposeSubnetCidr } from '../../shared/plan/proposals';
 import type { EngineViews } from '../canvas/derive';
 import { Icon } from '../canvas/icons';
 import { CheckField, CidrField, NumberField, SelectField, TextField } from './fields';
+import { LatticeServices, NatDemandFields } from './DemandFields';
+import { FindingList } from './finding-list';
+import { SubnetRouteTable, TgwRouting } from './RoutingFields';
+import { RightSize } from '../sizing/RightSize';
 
 interface InspectorProps {
   plan: Plan;
@@ -60,10 +64,10 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
   let body: React.ReactNode;
   switch (found.kind) {
     case 'vpc': body = <VpcFields vpc={found.object} edit={edit} />; break;
-    case 'subnet': body = <SubnetFields plan={plan} subnet={found.object} edit={edit} usable={engine.usableAddresses(found.object)} />; break;
+    case 'subnet': body = <SubnetFields plan={plan} subnet={found.object} edit={edit} engine={engine} usable={engine.usableAddresses(found.object)} />; break;
     case 'natGateway': body = <NatFields plan={plan} nat={found.object} edit={edit} engine={engine} />; break;
     case 'peering': body = <PeeringFields plan={plan} peering={found.object} edit={edit} />; break;
-    case 'transitGateway': body = <TgwFields tgw={found.object} edit={edit} />; break;
+    case 'transitGateway': body = <TgwFields plan={plan} tgw={found.object} edit={edit} engine={engine} />; break;
     case 'tgwAttachment': body = <AttachmentFields plan={plan} attachment={found.object} tgw={found.transitGateway} edit={edit} />; break;
     case 'serviceNetwork': body = <ServiceNetworkFields plan={plan} network={found.object} edit={edit} />; break;
     case 'externalNetwork': body = <ExternalFields network={found.object} edit={edit} />; break;
@@ -86,6 +90,7 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
       <div className="muted mono small">{id}</div>
       {findings.length > 0 ? <FindingList findings={findings} /> : null}
       <div key={id}>{body}</div>
+      {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
         <button type="button" onClick={onDelete} data-testid="inspector-delete"><Icon name="trash" /> Delete</button>
       </div>
@@ -97,22 +102,6 @@ function withoutDescription(plan: Plan): Plan {
   const copy = { ...plan };
   delete copy.description;
   return copy;
-}
-
-function FindingList({ findings }: { findings: Finding[] }) {
-  return (
-    <ul className="inspector-findings">
-      {findings.map((f, i) => (
-        <li key={`${f.code}-${i}`} className={`finding finding-${f.severity}`}>
-          <Icon name={f.severity} size={14} />
-          <div>
-            <div>{f.message}</div>
-            {f.fix ? <div className="finding-fix">{f.fix}</div> : null}
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 type Edit = (change: (plan: Plan) => Plan) => void;
@@ -157,11 +146,11 @@ const TIER_OPTIONS = [
   { value: 'isolated', label: 'Isolated (no internet route)' },
 ] as const;
 
-function SubnetFields({ plan, subnet, edit, usable }: { plan: Plan; subnet: Subnet; edit: Edit; usable: string | undefined }) {
+function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subnet: Subnet; edit: Edit; engine: EngineViews; usable: string | undefined }) {
   const set = (patch: Partial<Subnet>) => edit((p) => updateObject(p, 'subnet', subnet.id, patch));
   const vpc = plan.vpcs.find((v) => v.id === subnet.vpcId);
-  const prefix = subnet.ipv4Cidr ? Number(subnet.ipv4Cidr.split('/')[1]) : 24;
-  const proposal = vpc ? proposeSubnetCidr(plan, vpc, Number.isInteger(prefix) ? prefix : 24, [subnet.id]) : undefined;
+  const prefix = prefixOf(subnet.ipv4Cidr) ?? 24;
+  const proposal = vpc ? proposeSubnetCidr(plan, vpc, prefix, [subnet.id]) : undefined;
   return (
     <>
       <TextField label="Name" value={subnet.name} testId="subnet-name" onCommit={(name) => set({ name })} />
@@ -179,11 +168,9 @@ function SubnetFields({ plan, subnet, edit, usable }: { plan: Plan; subnet: Subn
       <SelectField label="Tier" value={subnet.tier} options={TIER_OPTIONS} testId="subnet-tier" onCommit={(tier) => set({ tier })} />
       <NumberField label="Hosts needed" value={subnet.hostsNeeded} optional min={0} max={1e9} testId="subnet-hosts" onCommit={(hostsNeeded) => set({ hostsNeeded })} />
       <NumberField label="Growth headroom (%)" value={subnet.growthPercent} optional min={0} max={10000} onCommit={(growthPercent) => set({ growthPercent })} />
-      <SelectField label="Route table" value={subnet.routeTableId ?? ''}
-        options={[{ value: '', label: 'The VPC main route table' }, ...plan.routeTables.filter((t) => t.vpcId === subnet.vpcId).map((t) => ({ value: t.id, label: t.name || t.id }))]}
-        onCommit={(routeTableId) => set({ routeTableId: routeTableId || undefined })} />
       <CheckField label="BYOIP range (AWS reserves no addresses)" checked={subnet.byoip ?? false} onCommit={(byoip) => set({ byoip: byoip || undefined })} />
       <CheckField label="Holds a bastion host" checked={subnet.bastion ?? false} onCommit={(bastion) => set({ bastion: bastion || undefined })} />
+      <SubnetRouteTable plan={plan} subnet={subnet} engine={engine} edit={edit} />
     </>
   );
 }
@@ -191,15 +178,12 @@ function SubnetFields({ plan, subnet, edit, usable }: { plan: Plan; subnet: Subn
 function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; edit: Edit; engine: EngineViews }) {
   const set = (patch: Partial<NatGateway>) => edit((p) => updateObject(p, 'natGateway', nat.id, patch));
   const gauge = engine.natGauge(nat);
-  const demand = nat.demand ?? { instances: 0, peakConnectionsPerInstance: 0, destinations: [] };
   return (
     <>
       <TextField label="Name" value={nat.name} onCommit={(name) => set({ name })} />
       <SelectField label="Subnet" value={nat.subnetId} options={plan.subnets.map((s) => ({ value: s.id, label: `${s.name || s.id} (${s.tier})` }))} onCommit={(subnetId) => set({ subnetId })} />
       <SelectField label="Connectivity" value={nat.connectivity} options={[{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }]} onCommit={(connectivity) => set({ connectivity })} />
       <NumberField label="IPv4 addresses (1 to 8)" value={nat.addresses} min={1} max={8} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
-      <NumberField label="Instances behind it" value={nat.demand?.instances} optional min={0} max={1e9} onCommit={(instances) => set({ demand: { ...demand, instances: instances ?? 0 } })} />
-      <NumberField label="Peak connections per instance" value={nat.demand?.peakConnectionsPerInstance} optional min={0} max={1e9} onCommit={(peak) => set({ demand: { ...demand, peakConnectionsPerInstance: peak ?? 0 } })} />
       {gauge ? (
         <div className="nat-capacity" data-testid="nat-capacity">
           <div className={`gauge gauge-${gauge.utilisation >= 1 ? 'over' : gauge.utilisation >= 0.8 ? 'high' : 'ok'}`}>
@@ -209,6 +193,7 @@ function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; e
           <p className="small">{gauge.detail}</p>
         </div>
       ) : <p className="muted small">Give the instances and their peak connections to see the port capacity.</p>}
+      <NatDemandFields nat={nat} edit={edit} />
     </>
   );
 }
@@ -225,17 +210,14 @@ function PeeringFields({ plan, peering, edit }: { plan: Plan; peering: PeeringCo
   );
 }
 
-function TgwFields({ tgw, edit }: { tgw: TransitGateway; edit: Edit }) {
+function TgwFields({ plan, tgw, edit, engine }: { plan: Plan; tgw: TransitGateway; edit: Edit; engine: EngineViews }) {
   const set = (patch: Partial<TransitGateway>) => edit((p) => updateObject(p, 'transitGateway', tgw.id, patch));
   return (
     <>
       <TextField label="Name" value={tgw.name} onCommit={(name) => set({ name })} />
       <TextField label="Region" value={tgw.region} onCommit={(region) => set({ region })} />
       <NumberField label="ASN" value={tgw.asn} optional min={1} max={4294967295} onCommit={(asn) => set({ asn })} />
-      <h3>Route tables</h3>
-      <ul className="plain-list">{tgw.routeTables.map((t) => <li key={t.id}>{t.name || t.id}: {t.routes.length} static route{t.routes.length === 1 ? '' : 's'}</li>)}</ul>
-      <h3>Attachments</h3>
-      <ul className="plain-list">{tgw.attachments.map((a) => <li key={a.id}>{a.name || a.id} ({a.type})</li>)}</ul>
+      <TgwRouting plan={plan} tgw={tgw} engine={engine} edit={edit} />
     </>
   );
 }
@@ -282,8 +264,7 @@ function ServiceNetworkFields({ plan, network, edit }: { plan: Plan; network: Se
             onCommit={(on) => set({ vpcIds: on ? [...network.vpcIds, v.id] : network.vpcIds.filter((x) => x !== v.id) })} />
         ))}
       </fieldset>
-      <h3>Services</h3>
-      <ul className="plain-list">{network.services.map((s) => <li key={s.id}>{s.name || s.id}{s.vpcId ? ` in ${plan.vpcs.find((v) => v.id === s.vpcId)?.name ?? s.vpcId}` : ''}</li>)}</ul>
+      <LatticeServices plan={plan} network={network} edit={edit} />
     </>
   );
 }

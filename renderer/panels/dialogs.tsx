@@ -5,9 +5,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PlanProblem } from '../../shared/plan/load';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
-import { proposeSubnetCidr } from '../store/proposals';
+import { proposeSubnetCidr, subnetSizeChoices } from '../../shared/plan/proposals';
 
-function Modal({ title, onCancel, children, testId, wide }: { title: string; onCancel(): void; children: ReactNode; testId: string; wide?: boolean }) {
+export function Modal({ title, onCancel, children, testId, wide }: { title: string; onCancel(): void; children: ReactNode; testId: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -40,6 +40,8 @@ export function LoadProblemsDialog({ summary, problems, onClose }: { summary: st
     </Modal>
   );
 }
+
+const SIZE_CHOICES = subnetSizeChoices();
 
 export interface NewSubnet { vpcId: string; name: string; prefix: number; cidr: string; availabilityZone: string; tier: SubnetTier }
 
@@ -77,8 +79,8 @@ export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan:
         <div className="field">
           <label htmlFor={ids.prefix}>Size</label>
           <select id={ids.prefix} value={prefix} onChange={(e) => setPrefix(Number(e.target.value))} data-testid="add-subnet-prefix">
-            {Array.from({ length: 13 }, (_, i) => 16 + i).map((p) => (
-              <option key={p} value={p}>/{p} ({(2 ** (32 - p) - 5).toLocaleString('en-US')} usable)</option>
+            {SIZE_CHOICES.map(({ prefix: p, usable }) => (
+              <option key={p} value={p}>/{p} ({usable.toLocaleString('en-US')} usable)</option>
             ))}
           </select>
         </div>

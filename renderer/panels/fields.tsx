@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { parseCidr, type IpVersion } from '../../shared/cidr';
+import { useOpenExplorer } from '../explorer/explorer-context';
+import '../explorer/affordances.css';
 
 interface TextFieldProps {
   label: string;
@@ -75,6 +77,8 @@ export function CidrField({ label, value, version, onCommit, testId, onRemove, a
   const result = draft === '' && allowEmpty ? undefined : parseCidr(draft, version === undefined ? {} : { version });
   const error = result && !result.ok ? result.error : undefined;
   const commit = (text = draft) => { if (text !== value) onCommit(text); };
+  const explore = useOpenExplorer();
+  const explorable = draft.trim() !== '' && result?.ok === true;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -83,6 +87,11 @@ export function CidrField({ label, value, version, onCommit, testId, onRemove, a
           aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setDraft(e.target.value)} onBlur={() => commit()}
           onKeyDown={(e) => { if (e.key === 'Enter') commit(); if (e.key === 'Escape') setDraft(value); }} />
+        {explore ? (
+          <button type="button" className="explore-button" disabled={!explorable} data-testid={testId ? `${testId}-explore` : undefined}
+            aria-label={`Explore ${label} ${draft} in the CIDR explorer`} title="See its bits, size and neighbours in the CIDR explorer"
+            onClick={() => explore({ cidr: draft.trim() })}>Explore</button>
+        ) : null}
         {onRemove ? <button type="button" className="icon-button" aria-label={`Remove ${label}`} title={`Remove ${label}`} onClick={onRemove}>×</button> : null}
       </div>
       {error ? (

@@ -8,7 +8,7 @@ import type {
   TransitGateway, Vpc, VpnGateway,
 } from '../../shared/plan/schema';
 import { findObject, newId } from './plan-edits';
-import { proposeSubnetCidr, proposeVpcCidr, rebase } from './proposals';
+import { prefixOf, proposeSubnetCidr, proposeVpcCidr, rebase } from '../../shared/plan/proposals';
 
 export interface Fragment {
   vpcs: Vpc[];
@@ -77,8 +77,8 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset = { x: 48, 
     const id = fresh(vpc.id, 'vpc');
     const ipv4Cidrs: string[] = [];
     for (const block of vpc.ipv4Cidrs) {
-      const prefix = Number(block.split('/')[1]);
-      const proposal = Number.isInteger(prefix) ? proposeVpcCidr({ ...next, vpcs: [...next.vpcs, { ...vpc, id, ipv4Cidrs }] }, prefix) : undefined;
+      const prefix = prefixOf(block);
+      const proposal = prefix !== undefined ? proposeVpcCidr({ ...next, vpcs: [...next.vpcs, { ...vpc, id, ipv4Cidrs }] }, prefix) : undefined;
       if (proposal) ipv4Cidrs.push(proposal);
       else notes.push(`No free block the size of ${block} was found for the copy of ${vpc.name}.`);
     }
@@ -112,8 +112,7 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset = { x: 48, 
       const to = vpc.ipv4Cidrs[index];
       if (from && to) proposal = rebase(subnet.ipv4Cidr, from, to);
     } else if (vpc && subnet.ipv4Cidr) {
-      const prefix = Number(subnet.ipv4Cidr.split('/')[1]);
-      const result = proposeSubnetCidr(next, vpc, prefix);
+      const result = proposeSubnetCidr(next, vpc, prefixOf(subnet.ipv4Cidr) ?? 24);
       if (result.ok) proposal = result.cidr;
       else notes.push(result.reason);
     }

@@ -5,7 +5,8 @@
  * the very same plan, so the store records no undo step for it.
  */
 import type {
-  ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, SubnetTier, TgwAttachment, TransitGateway, Vpc,
+  ExternalNetwork, NatGateway, PeeringConnection, Plan, Route, RouteTable, ServiceNetwork, Subnet, SubnetTier, TgwAttachment, TgwRoute,
+  TransitGateway, Vpc,
 } from '../../shared/plan/schema';
 import { associationId, parseAssociationId } from './editor-store';
 
@@ -73,14 +74,67 @@ export function updateObject<K extends ListKind>(plan: Plan, kind: K, id: string
   return { ...plan, [key]: nextList };
 }
 
+/** Patch one TGW attachment; keys set to undefined are removed. */
 export function updateAttachment(plan: Plan, id: string, patch: Partial<TgwAttachment>): Plan {
   const tgwIndex = plan.transitGateways.findIndex((t) => t.attachments.some((a) => a.id === id));
   const tgw = plan.transitGateways[tgwIndex];
   if (!tgw) return plan;
-  const attachments = tgw.attachments.map((a) => (a.id === id ? ({ ...a, ...patch } as TgwAttachment) : a));
+  let changed = false;
+  const attachments = tgw.attachments.map((a) => {
+    if (a.id !== id) return a;
+    const after: Record<string, unknown> = { ...a };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === undefined) { if (field in after) { delete after[field]; changed = true; } }
+      else if (!sameValue(after[field], value)) { after[field] = value; changed = true; }
+    }
+    return after as unknown as TgwAttachment;
+  });
+  if (!changed) return plan;
   const transitGateways = [...plan.transitGateways];
   transitGateways[tgwIndex] = { ...tgw, attachments };
   return { ...plan, transitGateways };
+}
+
+// ---------------------------------------------------------------- route tables
+
+/** A new route table of the subnet's VPC, with the subnet associated to it: one edit. */
+export function addRouteTableFor(plan: Plan, subnetId: string, table: RouteTable): Plan {
+  const withTable = { ...plan, routeTables: [...plan.routeTables, table] };
+  return updateObject(withTable, 'subnet', subnetId, { routeTableId: table.id });
+}
+
+export function setRoutes(plan: Plan, tableId: string, routes: Route[]): Plan {
+  return updateObject(plan, 'routeTable', tableId, { routes });
+}
+
+/** Replace one transit gateway through `change`; the same plan when nothing changed. */
+export function updateTransitGateway(plan: Plan, tgwId: string, change: (tgw: TransitGateway) => TransitGateway): Plan {
+  const index = plan.transitGateways.findIndex((t) => t.id === tgwId);
+  const before = plan.transitGateways[index];
+  if (!before) return plan;
+  const after = change(before);
+  if (after === before || sameValue(after, before)) return plan;
+  const transitGateways = [...plan.transitGateways];
+  transitGateways[index] = after;
+  return { ...plan, transitGateways };
+}
+
+export function setTgwRoutes(plan: Plan, tgwId: string, tableId: string, routes: TgwRoute[]): Plan {
+  return updateTransitGateway(plan, tgwId, (tgw) => ({ ...tgw, routeTables: tgw.routeTables.map((t) => (t.id === tableId ? { ...t, routes } : t)) }));
+}
+
+/** Remove a TGW route table; attachments associated with it lose their association, and it leaves their propagations. */
+export function removeTgwRouteTable(plan: Plan, tgwId: string, tableId: string): Plan {
+  return updateTransitGateway(plan, tgwId, (tgw) => ({
+    ...tgw,
+    routeTables: tgw.routeTables.filter((t) => t.id !== tableId),
+    attachments: tgw.attachments.map((a) => {
+      if (a.associatedRouteTableId !== tableId && !a.propagatedRouteTableIds.includes(tableId)) return a;
+      const next: TgwAttachment = { ...a, propagatedRouteTableIds: a.propagatedRouteTableIds.filter((id) => id !== tableId) };
+      if (next.associatedRouteTableId === tableId) delete next.associatedRouteTableId;
+      return next;
+    }),
+  }));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

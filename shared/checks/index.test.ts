@@ -35,6 +35,22 @@ const troubled: Plan = planWith({
 
 const small = generatePlan({ vpcs: 12, subnetsPerVpc: 10, seed: 7 });
 
+/** `small` with shared egress: private tables send 0.0.0.0/0 to their transit gateway, which sends it on to one VPC's attachment. */
+const sharedEgress: Plan = (() => {
+  const egressVpcs = new Set(small.transitGateways.map((t) => t.attachments.find((a) => a.type === 'vpc')!.vpcId));
+  const tgwOf = new Map(small.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)));
+  return {
+    ...small,
+    routeTables: small.routeTables.map((t) => (t.main && tgwOf.has(t.vpcId)
+      ? { ...t, routes: [...t.routes.filter((r) => r.destination !== '0.0.0.0/0'), { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! }] }
+      : t)),
+    transitGateways: small.transitGateways.map((t) => {
+      const egress = t.attachments.find((a) => a.type === 'vpc')!;
+      return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')] })) };
+    }),
+  };
+})();
+
 describe('the runner', () => {
   it('raises a code only from the rule that declares it, with the declared severity', () => {
     for (const plan of [troubled, small]) {
@@ -127,6 +143,66 @@ const edits: Edit[] = [
     natGateways[i] = { ...natGateways[i]!, addresses: 1 + (k % 8), demand: { instances: 50 + (k % 400), peakConnectionsPerInstance: 100 + (k % 1000), destinations: [] } };
     return { ...p, natGateways };
   },
+  // Routing: a subnet's tier, bastion flag, AZ or route table (the egress VPC's subnets are read by other VPCs' exposure).
+  (p, k) => {
+    if (p.subnets.length === 0) return p;
+    const subnets = p.subnets.slice();
+    // Half the time a subnet other objects route through: a NAT gateway's, or a transit gateway attachment's.
+    const shared = [...p.natGateways.map((n) => n.subnetId), ...p.transitGateways.flatMap((t) => t.attachments.flatMap((a) => a.subnetIds))];
+    const at = k % 2 === 0 && shared.length > 0 ? subnets.findIndex((x) => x.id === shared[(k >> 1) % shared.length]) : -1;
+    const i = at >= 0 ? at : k % subnets.length;
+    const s = subnets[i]!;
+    const tables = p.routeTables.filter((t) => t.vpcId === s.vpcId);
+    const mode = (k >> 3) % 4;
+    subnets[i] = mode === 0 ? { ...s, tier: (['public', 'private', 'isolated'] as const)[k % 3]! }
+      : mode === 1 ? { ...s, bastion: !s.bastion }
+      : mode === 2 ? { ...s, availabilityZone: `us-east-1${'abc'[(k >> 5) % 3]}` }
+      : { ...s, routeTableId: tables.length > 0 ? tables[k % tables.length]!.id : undefined };
+    return { ...p, subnets };
+  },
+  // Routing: a route table's default route to an internet gateway, a NAT gateway (maybe another VPC's), a transit gateway, or none.
+  (p, k) => {
+    if (p.routeTables.length === 0) return p;
+    const routeTables = p.routeTables.slice();
+    const i = k % routeTables.length;
+    const table = routeTables[i]!;
+    const others = table.routes.filter((r) => r.destination !== '0.0.0.0/0');
+    const pick = <T,>(list: readonly T[]): T | undefined => (list.length === 0 ? undefined : list[(k >> 2) % list.length]);
+    const choice = k % 4;
+    const targetId = choice === 0 ? pick(p.internetGateways)?.id : choice === 1 ? pick(p.natGateways)?.id : choice === 2 ? pick(p.transitGateways)?.id : undefined;
+    const target = (['internet-gateway', 'nat-gateway', 'transit-gateway'] as const)[choice];
+    routeTables[i] = { ...table, routes: target && targetId ? [...others, { destination: '0.0.0.0/0', target, targetId }] : others };
+    return { ...p, routeTables };
+  },
+  // Routing: a NAT gateway's connectivity or subnet.
+  (p, k) => {
+    if (p.natGateways.length === 0 || p.subnets.length === 0) return p;
+    const natGateways = p.natGateways.slice();
+    const i = k % natGateways.length;
+    natGateways[i] = k % 2 === 0
+      ? { ...natGateways[i]!, connectivity: natGateways[i]!.connectivity === 'private' ? 'public' : 'private' }
+      : { ...natGateways[i]!, subnetId: p.subnets[k % p.subnets.length]!.id };
+    return { ...p, natGateways };
+  },
+  // Routing: a transit gateway's default route to one of its VPC attachments (an egress VPC), or an attachment's subnets.
+  (p, k) => {
+    if (p.transitGateways.length === 0) return p;
+    const transitGateways = p.transitGateways.slice();
+    const i = k % transitGateways.length;
+    const tgw = transitGateways[i]!;
+    const vpcAttachments = tgw.attachments.filter((a) => a.type === 'vpc');
+    if (vpcAttachments.length === 0 || tgw.routeTables.length === 0) return p;
+    const attachment = vpcAttachments[k % vpcAttachments.length]!;
+    if (k % 2 === 0) {
+      const routeTables = tgw.routeTables.map((t) => ({ ...t, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: attachment.id }, ...t.routes.filter((r) => r.destination !== '0.0.0.0/0')] }));
+      transitGateways[i] = { ...tgw, routeTables };
+    } else {
+      const own = p.subnets.filter((s) => s.vpcId === attachment.vpcId);
+      const attachments = tgw.attachments.map((a) => (a === attachment ? { ...a, subnetIds: own.filter((_, j) => (k >> j) & 1).map((s) => s.id) } : a));
+      transitGateways[i] = { ...tgw, attachments };
+    }
+    return { ...p, transitGateways };
+  },
   (p, k) => ({ ...p, settings: { ...p.settings, quotas: { ...p.settings.quotas, subnetsPerVpc: 1 + (k % 12), ipv4BlocksPerVpc: 1 + (k % 5) } } }),
   (p, k) => {
     if (p.serviceNetworks.length === 0) return p;
@@ -140,7 +216,7 @@ describe('the incremental checker', () => {
   it('gives the same findings as a full check after any sequence of edits', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(small, troubled),
+        fc.constantFrom(small, sharedEgress, troubled),
         fc.array(fc.tuple(fc.integer({ min: 0, max: edits.length - 1 }), fc.nat(10_000), fc.constantFrom(...CIDR_TEXTS)), { minLength: 1, maxLength: 12 }),
         (start, steps) => {
           const checker = createChecker();
@@ -152,7 +228,7 @@ describe('the incremental checker', () => {
           }
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 80 },
     );
   }, 60_000);
 

@@ -52,16 +52,27 @@ export function rangeToCidrs(version: IpVersion, first: bigint, last: bigint): C
 
 /**
  * IPv4 blocks as merged inclusive intervals [start0, end0, start1, end1, ...], ascending;
- * overlapping and adjacent blocks become one interval.
+ * overlapping and adjacent blocks become one interval. Blocks of other versions are skipped.
  */
 export function mergeIntervalsV4(blocks: readonly Cidr[]): number[] {
-  // start * 64 + prefix is exact (< 2^38) and sorts by start: a typed-array numeric sort
-  // is far faster than sorting objects with a comparator.
   const keys = new Float64Array(blocks.length);
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Cidr;
-    keys[i] = Number(block.network) * 64 + block.prefix;
+  let count = 0;
+  for (const block of blocks) {
+    if (block.version === 4) keys[count++] = ipv4SortKey(Number(block.network), block.prefix);
   }
+  return mergeSortKeysV4(keys.subarray(0, count));
+}
+
+/**
+ * start * 64 + prefix: exact (below 2^38) and ordered by start. Sorting these in a
+ * Float64Array is far faster than sorting block objects with a comparator.
+ */
+export function ipv4SortKey(start: number, prefix: number): number {
+  return start * 64 + prefix;
+}
+
+/** Sorts the keys (in place) and merges the blocks they stand for, as mergeIntervalsV4. */
+export function mergeSortKeysV4(keys: Float64Array): number[] {
   keys.sort();
   const merged: number[] = [];
   let start = -1;
@@ -82,9 +93,9 @@ export function mergeIntervalsV4(blocks: readonly Cidr[]): number[] {
   return merged;
 }
 
-/** IPv6 blocks as merged inclusive intervals, as mergeIntervalsV4. */
+/** IPv6 blocks as merged inclusive intervals, as mergeIntervalsV4 (other versions skipped). */
 export function mergeIntervalsV6(blocks: readonly Cidr[]): bigint[] {
-  const sorted = blocks.slice().sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : a.prefix - b.prefix));
+  const sorted = blocks.filter((b) => b.version === 6).sort((a, b) => (a.network < b.network ? -1 : a.network > b.network ? 1 : a.prefix - b.prefix));
   const merged: bigint[] = [];
   let start = -1n;
   let end = -2n;
@@ -109,9 +120,9 @@ export function mergeIntervalsV6(blocks: readonly Cidr[]): bigint[] {
  */
 export function summarize(blocks: readonly Cidr[]): Cidr[] {
   const out: Cidr[] = [];
-  const v4 = mergeIntervalsV4(blocks.filter((b) => b.version === 4));
+  const v4 = mergeIntervalsV4(blocks);
   for (let i = 0; i < v4.length; i += 2) coverRangeV4(v4[i] as number, v4[i + 1] as number, out);
-  const v6 = mergeIntervalsV6(blocks.filter((b) => b.version === 6));
+  const v6 = mergeIntervalsV6(blocks);
   for (let i = 0; i < v6.length; i += 2) coverRangeV6(v6[i] as bigint, v6[i + 1] as bigint, out);
   return out;
 }

@@ -8,7 +8,8 @@ import { lastAddressOfSpace, type Cidr, type IpVersion } from './block';
 const OCTET_TEXT: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
 
 function dotted(value: number): string {
-  return `${OCTET_TEXT[Math.floor(value / 16777216)]}.${OCTET_TEXT[Math.floor(value / 65536) % 256]}.${OCTET_TEXT[Math.floor(value / 256) % 256]}.${OCTET_TEXT[value % 256]}`;
+  // value < 2^32, so the unsigned shifts see it whole.
+  return `${OCTET_TEXT[value >>> 24]}.${OCTET_TEXT[(value >>> 16) & 255]}.${OCTET_TEXT[(value >>> 8) & 255]}.${OCTET_TEXT[value & 255]}`;
 }
 
 function ipv6Text(value: bigint): string {

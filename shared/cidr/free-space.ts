@@ -1,24 +1,40 @@
 /** What is left of a block once some of it is in use: the free blocks, and the first free block of a size. */
 import { blockSize, contains, type Cidr } from './block';
-import { BLOCK_SIZE_V4_NUMBER, coverRangeV4, coverRangeV6, mergeIntervalsV4, mergeIntervalsV6 } from './cover';
+import { BLOCK_SIZE_V4_NUMBER, coverRangeV4, coverRangeV6, ipv4SortKey, mergeIntervalsV6, mergeSortKeysV4 } from './cover';
 import { checkPrefix } from './subdivide';
 
-/**
- * The used blocks that matter inside `parent`, or undefined when one of them covers the
- * whole parent. Two CIDR blocks are nested or disjoint, so a used block either lies inside
- * the parent, contains it, or misses it: no partial clipping is needed.
+/*
+ * The used blocks that matter inside `parent`, merged, or undefined when one of them covers
+ * the whole parent. Two CIDR blocks are nested or disjoint, so a used block either lies
+ * inside the parent, contains it, or misses it: no partial clipping is needed.
  */
-function usedInside(parent: Cidr, used: readonly Cidr[]): Cidr[] | undefined {
+
+function usedWithinV4(parent: Cidr, used: readonly Cidr[]): number[] | undefined {
+  const first = Number(parent.network);
+  const last = first + (BLOCK_SIZE_V4_NUMBER[parent.prefix] as number) - 1;
+  const keys = new Float64Array(used.length);
+  let count = 0;
+  for (const block of used) {
+    if (block.version !== 4) continue;
+    const start = Number(block.network);
+    const end = start + (BLOCK_SIZE_V4_NUMBER[block.prefix] as number) - 1;
+    if (start <= first && end >= last) return undefined;
+    if (start >= first && end <= last) keys[count++] = ipv4SortKey(start, block.prefix);
+  }
+  return mergeSortKeysV4(keys.subarray(0, count));
+}
+
+function usedWithinV6(parent: Cidr, used: readonly Cidr[]): bigint[] | undefined {
   const inside: Cidr[] = [];
   for (const block of used) {
-    if (block.version !== parent.version) continue;
+    if (block.version !== 6) continue;
     if (block.prefix <= parent.prefix) {
       if (contains(block, parent)) return undefined;
     } else if (contains(parent, block)) {
       inside.push(block);
     }
   }
-  return inside;
+  return mergeIntervalsV6(inside);
 }
 
 /**
@@ -26,11 +42,10 @@ function usedInside(parent: Cidr, used: readonly Cidr[]): Cidr[] | undefined {
  * blocks may overlap each other or stick out of the parent; other-version blocks are ignored.
  */
 export function freeSpace(parent: Cidr, used: readonly Cidr[]): Cidr[] {
-  const inside = usedInside(parent, used);
   const free: Cidr[] = [];
-  if (inside === undefined) return free;
   if (parent.version === 4) {
-    const merged = mergeIntervalsV4(inside);
+    const merged = usedWithinV4(parent, used);
+    if (merged === undefined) return free;
     let cursor = Number(parent.network);
     for (let i = 0; i < merged.length; i += 2) {
       const start = merged[i] as number;
@@ -40,7 +55,8 @@ export function freeSpace(parent: Cidr, used: readonly Cidr[]): Cidr[] {
     const last = Number(parent.network) + (BLOCK_SIZE_V4_NUMBER[parent.prefix] as number) - 1;
     if (cursor <= last) coverRangeV4(cursor, last, free);
   } else {
-    const merged = mergeIntervalsV6(inside);
+    const merged = usedWithinV6(parent, used);
+    if (merged === undefined) return free;
     let cursor = parent.network;
     for (let i = 0; i < merged.length; i += 2) {
       const start = merged[i] as bigint;
@@ -60,11 +76,10 @@ export function freeSpace(parent: Cidr, used: readonly Cidr[]): Cidr[] {
 export function nextFreeBlock(parent: Cidr, used: readonly Cidr[], prefix: number): Cidr | undefined {
   checkPrefix(parent.version, prefix, 'nextFreeBlock');
   if (prefix < parent.prefix) return undefined;
-  const inside = usedInside(parent, used);
-  if (inside === undefined) return undefined;
   if (parent.version === 4) {
+    const merged = usedWithinV4(parent, used);
+    if (merged === undefined) return undefined;
     const size = BLOCK_SIZE_V4_NUMBER[prefix] as number;
-    const merged = mergeIntervalsV4(inside);
     const parentEnd = Number(parent.network) + (BLOCK_SIZE_V4_NUMBER[parent.prefix] as number) - 1;
     let gapStart = Number(parent.network);
     for (let i = 0; i <= merged.length; i += 2) {
@@ -75,8 +90,9 @@ export function nextFreeBlock(parent: Cidr, used: readonly Cidr[], prefix: numbe
     }
     return undefined;
   }
+  const merged = usedWithinV6(parent, used);
+  if (merged === undefined) return undefined;
   const size = blockSize(6, prefix);
-  const merged = mergeIntervalsV6(inside);
   const parentEnd = parent.network + blockSize(6, parent.prefix) - 1n;
   let gapStart = parent.network;
   for (let i = 0; i <= merged.length; i += 2) {

@@ -1,10 +1,10 @@
 /**
- * The CIDR blocks the editor proposes when something new is added. The address maths is
- * the engine's (nextFreeBlock over the blocks already in use); this only decides which
- * blocks count as "in use" for a new VPC or subnet.
+ * The CIDR blocks proposed when something new is added to a plan (a VPC, a subnet, a pasted
+ * copy): which blocks count as "in use", and the first free block of the wanted size
+ * (nextFreeBlock) in RFC 1918 space or in the VPC's own blocks.
  */
-import { cidr, contains, formatCidr, nextFreeBlock, parseCidr, type Cidr } from '../../shared/cidr';
-import type { Plan, Vpc } from '../../shared/plan/schema';
+import { cidr, contains, formatCidr, nextFreeBlock, parseCidr, usableAddresses, type Cidr } from '../cidr';
+import type { Plan, Vpc } from './schema';
 
 /** RFC 1918 private space, in the order most teams allocate from it. */
 const PRIVATE_SPACES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(cidr);
@@ -53,6 +53,19 @@ export function proposeSubnetCidr(plan: Plan, vpc: Vpc, prefix: number, exceptSu
       ? `A /${prefix} is larger than any block of ${vpc.name || vpc.id} (the largest is a /${largest}).`
       : `No free /${prefix} is left in ${blocks.map(formatCidr).join(', ')}; try a smaller subnet or add a secondary block to the VPC.`,
   };
+}
+
+/** The prefix length of a CIDR text ("10.0.1.0/24" -> 24); undefined when it is not a valid block. */
+export function prefixOf(text: string | undefined): number | undefined {
+  return valid(text)?.prefix;
+}
+
+/** AWS: an IPv4 subnet is /16 to /28. */
+export const SUBNET_PREFIXES = Array.from({ length: 13 }, (_, i) => 16 + i);
+
+/** The subnet sizes AWS allows, with the addresses left after AWS's five reserved ones. */
+export function subnetSizeChoices(): Array<{ prefix: number; usable: bigint }> {
+  return SUBNET_PREFIXES.map((prefix) => ({ prefix, usable: usableAddresses({ version: 4, network: 0n, prefix }, 'aws') }));
 }
 
 /** The same position inside a new parent block: used when a VPC is duplicated with its subnets. */

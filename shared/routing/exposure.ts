@@ -12,7 +12,7 @@ import type { IpVersion } from '../cidr';
 import type { PlanIndex } from '../checks/types';
 import type { NatGateway, Subnet } from '../plan/schema';
 import {
-  attachmentZones, cached, labelOf, natVpcId, peerOf, routingModel, subnetBlock, vpcLabel, type RoutingModel,
+  attachmentZones, cached, labelOf, natVpcId, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcLabel, withReads, type RoutingModel, type SubnetReads,
 } from './model';
 import { DEFAULT_ROUTE, resolveTable, type EffectiveRoute, type ResolvedTable } from './route-table';
 import { tgwTableRouting } from './transit-gateway';
@@ -71,18 +71,19 @@ export function familyExposureOf(model: RoutingModel, subnet: Subnet, version: I
   const route = table.defaultRoute(version);
   // Only the transit gateway path depends on the subnet's AZ (attachment coverage).
   const zone = route?.target === 'transit-gateway' ? subnet.availabilityZone : '';
-  let byZone = model.objectCache.get(table) as Map<string, FamilyExposure> | undefined;
+  let byZone = model.objectCache.get(table) as Map<string, { value: FamilyExposure; reads: SubnetReads }> | undefined;
   if (!byZone) {
     byZone = new Map();
     model.objectCache.set(table, byZone);
   }
   const key = `${zone}|${version}`;
   let result = byZone.get(key);
-  if (!result) {
-    result = evaluate(model, table, route, subnet.availabilityZone, version);
+  if (result) replayReads(model, result.reads);
+  else {
+    result = withReads(model, () => evaluate(model, table, route, subnet.availabilityZone, version));
     byZone.set(key, result);
   }
-  return result;
+  return result.value;
 }
 
 function isolated(explanation: string, via: string[] = []): FamilyExposure {
@@ -155,7 +156,7 @@ export function natEgress(model: RoutingModel, nat: NatGateway): NatEgress {
     if (nat.connectivity === 'private') {
       return { ok: false, reason: `${labelOf(nat)} is a private NAT gateway: it has no Elastic IP, and its traffic to an internet gateway is dropped.` };
     }
-    const subnet = model.index.subnetById.get(nat.subnetId);
+    const subnet = subnetOf(model, nat.subnetId);
     if (!subnet) return { ok: false, reason: `it sits in subnet ${nat.subnetId}, which is not in the plan.` };
     const route = resolveTable(model, subnet).defaultRoute(4);
     const igw = route?.target === 'internet-gateway' && route.targetId !== undefined ? model.internetGatewayById.get(route.targetId) : undefined;
@@ -185,7 +186,7 @@ function throughTransitGateway(model: RoutingModel, vpcId: string, route: Effect
   // In the egress VPC, the attachment subnet's route table decides: it must lead to a NAT
   // gateway (IPv4) or an egress-only gateway (IPv6) there. Same AZ first, as AWS keeps traffic in the AZ.
   const egressVpc = vpcLabel(model, target.vpcId);
-  const attachmentSubnets = target.subnetIds.map((id) => model.index.subnetById.get(id)).filter((s): s is Subnet => s !== undefined && s.vpcId === target.vpcId);
+  const attachmentSubnets = target.subnetIds.map((id) => subnetOf(model, id)).filter((s): s is Subnet => s !== undefined && s.vpcId === target.vpcId);
   const landing = attachmentSubnets.find((s) => s.availabilityZone === zone) ?? attachmentSubnets[0];
   if (!landing) return isolated(`${start} and on to ${egressVpc}, but that attachment has no subnets to land in.`, [tgw.id, target.id]);
   const next = resolveTable(model, landing).defaultRoute(version);

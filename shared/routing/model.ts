@@ -3,9 +3,14 @@
  * object): gateways by VPC, peerings by VPC, transit gateway attachments by VPC, and the
  * caches for resolved route tables, so that ten thousand subnets sharing a few thousand
  * route tables cost a few thousand table resolutions, not ten thousand.
+ *
+ * The lookups over sections other than subnets are shared by the models of successive
+ * plans while those sections keep their identity (a subnet edit rebuilds none of them);
+ * the caches are per model, and each remembers the subnet reads it was computed from, so
+ * that the rules' per-part memo (./memo) knows what a part depends on.
  */
 import type { Cidr, IpVersion } from '../cidr';
-import { indexPlan, validCidr, vpcBlocks } from '../checks/plan-index';
+import { indexPlan, subnetBlock as parsedSubnetBlock, validCidr, vpcBlocks } from '../checks/plan-index';
 import type { PlanIndex } from '../checks/types';
 import type {
   EgressOnlyGateway, ExternalNetwork, InternetGateway, NatGateway, PeeringConnection, Plan, RouteTable, RouteTarget,
@@ -41,6 +46,67 @@ export interface RoutingModel {
   /** Hot caches, keyed by object rather than by a built string: they are hit once per subnet. */
   objectCache: Map<object, unknown>;
   tableOfSubnet: Map<Subnet, unknown>;
+  /**
+   * While a rule computes the findings of one part of the plan (see ./memo), the subnet
+   * reads it makes, so that the part is re-checked when one of those subnets changes.
+   */
+  reads: SubnetReads | undefined;
+}
+
+/**
+ * Subnet reads: the VPCs whose subnet lists were read (a list also stands for each of its
+ * subnets: the index replaces the list when one of them changes), and the ids of subnets
+ * looked up but not in the plan.
+ */
+export interface SubnetReads {
+  vpcs: Set<string>;
+  missing: Set<string> | undefined;
+}
+
+const NO_READS: SubnetReads = { vpcs: new Set(), missing: undefined };
+
+/** A subnet by id, recording the read. */
+export function subnetOf(model: RoutingModel, subnetId: string): Subnet | undefined {
+  const subnet = model.index.subnetById.get(subnetId);
+  const reads = model.reads;
+  if (reads) {
+    if (subnet) reads.vpcs.add(subnet.vpcId);
+    else (reads.missing ??= new Set()).add(subnetId);
+  }
+  return subnet;
+}
+
+const NO_SUBNETS: readonly Subnet[] = [];
+
+/** A VPC's subnets, recording the read. */
+export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[] {
+  model.reads?.vpcs.add(vpcId);
+  return model.index.subnetsByVpc.get(vpcId) ?? NO_SUBNETS;
+}
+
+/** Runs `build`, collecting the subnet reads it makes (and adding them to the reads of the computation around it). */
+export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
+  const outer = model.reads;
+  const reads: SubnetReads = { vpcs: new Set(), missing: undefined };
+  model.reads = reads;
+  let value: T;
+  try {
+    value = build();
+  } finally {
+    model.reads = outer;
+  }
+  if (outer) replayInto(outer, reads);
+  return { value, reads: reads.vpcs.size === 0 && !reads.missing ? NO_READS : reads };
+}
+
+function replayInto(into: SubnetReads, reads: SubnetReads): void {
+  for (const id of reads.vpcs) into.vpcs.add(id);
+  if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
+}
+
+/** Adds the reads a memoized value was computed from to the computation in progress. */
+export function replayReads(model: RoutingModel, reads: SubnetReads): void {
+  if (model.reads && reads !== NO_READS) replayInto(model.reads, reads);
 }
 
 const models = new WeakMap<object, RoutingModel>();
@@ -62,19 +128,51 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The lookups built from plan sections other than subnets, shared by every model while those sections keep their identity. */
+type SectionLookups = Omit<RoutingModel, 'index' | 'plan' | 'natGatewaysByVpc' | 'cache' | 'objectCache' | 'tableOfSubnet' | 'reads'>;
+
+const SECTIONS = ['routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
+
+let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
+
+function sectionLookups(plan: Plan): SectionLookups {
+  const sections = SECTIONS.map((name) => plan[name]);
+  if (lastLookups && lastLookups.sections.every((section, i) => section === sections[i])) return lastLookups.lookups;
+  const lookups = buildSectionLookups(plan);
+  lastLookups = { sections, lookups };
+  return lookups;
+}
+
 export function routingModel(index: PlanIndex): RoutingModel {
   const existing = models.get(index);
   if (existing) return existing;
   const { plan } = index;
+  const natGatewaysByVpc = new Map<string, NatGateway[]>();
+  for (const nat of plan.natGateways) {
+    const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
+    if (vpcId !== undefined) push(natGatewaysByVpc, vpcId, nat);
+  }
   const model: RoutingModel = {
+    ...sectionLookups(plan),
     index,
     plan,
+    natGatewaysByVpc,
+    cache: new Map(),
+    objectCache: new Map(),
+    tableOfSubnet: new Map(),
+    reads: undefined,
+  };
+  models.set(index, model);
+  return model;
+}
+
+function buildSectionLookups(plan: Plan): SectionLookups {
+  const model: SectionLookups = {
     routeTableById: new Map(),
     mainTableByVpc: new Map(),
     internetGatewayById: new Map(),
     internetGatewaysByVpc: new Map(),
     natGatewayById: new Map(),
-    natGatewaysByVpc: new Map(),
     egressOnlyById: new Map(),
     egressOnlyByVpc: new Map(),
     vpnGatewayById: new Map(),
@@ -84,9 +182,6 @@ export function routingModel(index: PlanIndex): RoutingModel {
     transitGatewayById: new Map(),
     vpcAttachmentsByVpc: new Map(),
     externalNetworkById: new Map(),
-    cache: new Map(),
-    objectCache: new Map(),
-    tableOfSubnet: new Map(),
   };
   for (const table of plan.routeTables) {
     model.routeTableById.set(table.id, table);
@@ -96,11 +191,7 @@ export function routingModel(index: PlanIndex): RoutingModel {
     model.internetGatewayById.set(igw.id, igw);
     push(model.internetGatewaysByVpc, igw.vpcId, igw);
   }
-  for (const nat of plan.natGateways) {
-    model.natGatewayById.set(nat.id, nat);
-    const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
-    if (vpcId !== undefined) push(model.natGatewaysByVpc, vpcId, nat);
-  }
+  for (const nat of plan.natGateways) model.natGatewayById.set(nat.id, nat);
   for (const gateway of plan.egressOnlyGateways) {
     model.egressOnlyById.set(gateway.id, gateway);
     push(model.egressOnlyByVpc, gateway.vpcId, gateway);
@@ -121,7 +212,6 @@ export function routingModel(index: PlanIndex): RoutingModel {
     }
   }
   for (const network of plan.externalNetworks) model.externalNetworkById.set(network.id, network);
-  models.set(index, model);
   return model;
 }
 
@@ -130,11 +220,16 @@ export function routingModelOf(plan: Plan): RoutingModel {
   return routingModel(planIndexOf(plan));
 }
 
+/** A value memoized in the model, with the subnet reads it was computed from (replayed on every hit). */
 export function cached<T>(model: RoutingModel, key: string, build: () => T): T {
-  if (model.cache.has(key)) return model.cache.get(key) as T;
-  const value = build();
-  model.cache.set(key, value);
-  return value;
+  const hit = model.cache.get(key) as { value: T; reads: SubnetReads } | undefined;
+  if (hit) {
+    replayReads(model, hit.reads);
+    return hit.value;
+  }
+  const entry = withReads(model, build);
+  model.cache.set(key, entry);
+  return entry.value;
 }
 
 /** A plan object's name for messages: its name, else its id. */
@@ -148,7 +243,7 @@ export function vpcLabel(model: RoutingModel, vpcId: string): string {
 }
 
 export function subnetLabel(model: RoutingModel, subnetId: string): string {
-  return `subnet ${labelOf(model.index.subnetById.get(subnetId), subnetId)}`;
+  return `subnet ${labelOf(subnetOf(model, subnetId), subnetId)}`;
 }
 
 /** Every valid block of a VPC, IPv4 then IPv6. */
@@ -158,12 +253,12 @@ export function allVpcBlocks(vpc: Vpc | undefined): Cidr[] {
 }
 
 export function subnetBlock(subnet: Subnet, version: IpVersion): Cidr | undefined {
-  return validCidr(version === 4 ? subnet.ipv4Cidr : subnet.ipv6Cidr, version);
+  return parsedSubnetBlock(subnet, version);
 }
 
 /** The VPC a NAT gateway sits in (through its subnet). */
 export function natVpcId(model: RoutingModel, nat: NatGateway): string | undefined {
-  return model.index.subnetById.get(nat.subnetId)?.vpcId;
+  return subnetOf(model, nat.subnetId)?.vpcId;
 }
 
 /** The other side of a peering, seen from `vpcId`; undefined if the VPC is not part of it. */
@@ -175,14 +270,22 @@ export function peerOf(peering: PeeringConnection, vpcId: string): string | unde
 
 /** The availability zones an attachment serves: those of its subnets (NETWORK-RULES "AWS transit gateway"). */
 export function attachmentZones(model: RoutingModel, attachment: TgwAttachment): Set<string> {
-  return cached(model, `zones:${attachment.id}:${attachment.vpcId ?? ''}`, () => {
+  // By object, not by a built key: the reachability matrix asks this for every pair of subnets.
+  const hit = model.objectCache.get(attachment) as { value: Set<string>; reads: SubnetReads } | undefined;
+  if (hit) {
+    replayReads(model, hit.reads);
+    return hit.value;
+  }
+  const entry = withReads(model, () => {
     const zones = new Set<string>();
     for (const subnetId of attachment.subnetIds) {
-      const subnet = model.index.subnetById.get(subnetId);
+      const subnet = subnetOf(model, subnetId);
       if (subnet && subnet.vpcId === attachment.vpcId) zones.add(subnet.availabilityZone);
     }
     return zones;
   });
+  model.objectCache.set(attachment, entry);
+  return entry.value;
 }
 
 /** The blocks an attachment propagates: the VPC's blocks, or the external network's CIDRs. */

@@ -3,10 +3,11 @@
  * by hop, the way AWS forwards a packet, then do the same for the reply. The answer
  * names every object on the way, and where it stops, why, in words.
  */
-import { formatCidr, type Cidr, type IpVersion } from '../cidr';
+import { contains, formatCidr, type Cidr, type IpVersion } from '../cidr';
+import { validCidr } from '../checks/plan-index';
 import type { Plan, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
 import {
-  attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
+  allVpcBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
 } from './model';
 import { resolveTable, type EffectiveRoute, type ResolvedTable } from './route-table';
 import { tgwTableRouting, type TgwEffectiveRoute } from './transit-gateway';
@@ -283,30 +284,42 @@ export interface ReachabilityMatrix {
 /**
  * VPC-to-VPC reachability. Subnets with the same route table in the same AZ route alike,
  * so one subnet per (route table, AZ) stands for the rest; a cell is reachable when every
- * pair of those representatives is, partial when some are.
+ * pair of those representatives is, partial when some are. Each pair is decided by
+ * `reaches`, which follows the same hops as reach() but builds no path or explanation.
  */
 export function reachabilityMatrix(plan: Plan): ReachabilityMatrix {
   const model = routingModelOf(plan);
   const vpcIds = plan.vpcs.map((v) => v.id);
-  const representatives = vpcIds.map((vpcId) => {
-    const seen = new Map<string, Subnet>();
-    for (const subnet of model.index.subnetsByVpc.get(vpcId) ?? []) {
-      const key = `${resolveTable(model, subnet).key}|${subnet.availabilityZone}`;
-      if (!seen.has(key)) seen.set(key, subnet);
-    }
-    return [...seen.values()];
-  });
+  const groups = vpcIds.map((vpcId) => representativesOf(model, vpcId));
   const connected = directlyConnected(model);
-  const legs: LegCache = new Map();
   const cells: MatrixCell[][] = vpcIds.map((a, i) => vpcIds.map((b, j): MatrixCell => {
     if (i === j) return 'self';
     // reach() follows one peering or one transit gateway: VPCs with neither between them never reach.
     if (!connected.has(`${a}\u0000${b}`)) return 'none';
+    const from = groups[i] as Representatives;
+    const to = groups[j] as Representatives;
+    if (a !== b && noRouteLeads(from, to)) return 'none';
+    // Route lookups per (source table, destination subnet, family): subnets of one table in several AZs share them.
+    const forward: Array<EffectiveRoute | null | undefined> = new Array(from.tables.length * to.subnets.length * 2);
     let reachable = 0;
     let unreachable = 0;
-    for (const from of representatives[i] as Subnet[]) {
-      for (const to of representatives[j] as Subnet[]) {
-        if (reachIn(model, from.id, to.id, legs).reachable) reachable++;
+    for (let f = 0; f < from.subnets.length; f++) {
+      const source = from.subnets[f] as Subnet;
+      for (let t = 0; t < to.subnets.length; t++) {
+        const dest = to.subnets[t] as Subnet;
+        let ok = false;
+        const version = source.id === dest.id ? undefined : commonVersion(source, dest);
+        if (version !== undefined) {
+          const slot = ((from.tableOf[f] as number) * to.subnets.length + t) * 2 + (version === 4 ? 0 : 1);
+          let route = forward[slot];
+          if (route === undefined) {
+            route = (from.tables[from.tableOf[f] as number] as ResolvedTable).match(subnetBlock(dest, version) as Cidr) ?? null;
+            forward[slot] = route;
+          }
+          ok = legFollows(model, source, dest, subnetBlock(dest, version) as Cidr, route ?? undefined)
+            && legFollows(model, dest, source, subnetBlock(source, version) as Cidr, resolveTable(model, dest).match(subnetBlock(source, version) as Cidr));
+        }
+        if (ok) reachable++;
         else unreachable++;
         if (reachable > 0 && unreachable > 0) return 'partial';
       }
@@ -314,6 +327,124 @@ export function reachabilityMatrix(plan: Plan): ReachabilityMatrix {
     return reachable > 0 ? 'reachable' : 'none';
   }));
   return { vpcIds, cells };
+}
+
+interface Representatives {
+  /** The VPC's valid blocks, and whether every representative's blocks lie inside them. */
+  blocks: Cidr[];
+  inside: boolean;
+  /** One subnet per (route table, AZ), in plan order. */
+  subnets: Subnet[];
+  /** The distinct tables they follow, and which one each follows. */
+  tables: ResolvedTable[];
+  tableOf: number[];
+}
+
+function representativesOf(model: RoutingModel, vpcId: string): Representatives {
+  const seen = new Set<string>();
+  const blocks = allVpcBlocks(model.index.vpcById.get(vpcId));
+  const result: Representatives = { blocks, inside: true, subnets: [], tables: [], tableOf: [] };
+  for (const subnet of model.index.subnetsByVpc.get(vpcId) ?? []) {
+    const table = resolveTable(model, subnet);
+    const key = `${table.key}|${subnet.availabilityZone}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let at = result.tables.indexOf(table);
+    if (at === -1) at = result.tables.push(table) - 1;
+    result.subnets.push(subnet);
+    result.tableOf.push(at);
+    for (const version of [4, 6] as const) {
+      const block = subnetBlock(subnet, version);
+      if (block && !blocks.some((b) => contains(b, block))) result.inside = false;
+    }
+  }
+  return result;
+}
+
+/**
+ * True when no source table can send anything to the destination VPC: for each of its
+ * blocks, the table's most specific route for the whole block leaves the network (or
+ * there is none) and no more specific route lies inside the block. Then every subnet
+ * block inside it matches that same route (a route holding a subnet block is either
+ * inside the VPC block or holds all of it), so every forward leg fails.
+ */
+function noRouteLeads(from: Representatives, to: Representatives): boolean {
+  if (!to.inside) return false;
+  for (const table of from.tables) {
+    const destinations = routeDestinations(table);
+    for (const block of to.blocks) {
+      const route = table.match(block);
+      if (route && (route.target === 'local' || route.target === 'peering' || route.target === 'transit-gateway')) return false;
+      for (const destination of destinations) {
+        if (destination.version === block.version && destination.prefix > block.prefix && contains(block, destination)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+const destinationsOf = new WeakMap<ResolvedTable, Cidr[]>();
+
+function routeDestinations(table: ResolvedTable): Cidr[] {
+  let list = destinationsOf.get(table);
+  if (!list) {
+    list = [];
+    for (const route of table.routes()) {
+      const destination = validCidr(route.destination);
+      if (destination) list.push(destination);
+    }
+    destinationsOf.set(table, list);
+  }
+  return list;
+}
+
+/** reachIn(...).reachable, without the path and the reasons. */
+export function reaches(model: RoutingModel, from: Subnet, to: Subnet): boolean {
+  if (from.id === to.id) return false;
+  const version = commonVersion(from, to);
+  if (version === undefined) return false;
+  const toBlock = subnetBlock(to, version) as Cidr;
+  const fromBlock = subnetBlock(from, version) as Cidr;
+  return legFollows(model, from, to, toBlock, resolveTable(model, from).match(toBlock))
+    && legFollows(model, to, from, fromBlock, resolveTable(model, to).match(fromBlock));
+}
+
+/** Whether trace() would arrive, given the route the source's table matched for the destination: the same checks, in the same order. */
+function legFollows(model: RoutingModel, source: Subnet, dest: Subnet, destBlock: Cidr, route: EffectiveRoute | undefined): boolean {
+  if (!route) return false;
+  switch (route.target) {
+    case 'local':
+      return dest.vpcId === source.vpcId;
+    case 'peering': {
+      const peering = route.targetId === undefined ? undefined : model.peeringById.get(route.targetId);
+      return peering !== undefined && peering.status === 'active' && peerOf(peering, source.vpcId) === dest.vpcId;
+    }
+    case 'transit-gateway': {
+      const tgw = route.targetId === undefined ? undefined : model.transitGatewayById.get(route.targetId);
+      if (!tgw) return false;
+      const own = vpcAttachmentOn(model, tgw, source.vpcId);
+      if (!own || !attachmentZones(model, own).has(source.availabilityZone) || own.associatedRouteTableId === undefined) return false;
+      const tgwRoute = tgwTableRouting(model, tgw, own.associatedRouteTableId)?.match(destBlock);
+      if (!tgwRoute || tgwRoute.kind === 'blackhole' || tgwRoute.attachmentId === undefined) return false;
+      const target = attachmentOn(tgw, tgwRoute.attachmentId);
+      return target !== undefined && target.type === 'vpc' && target.vpcId === dest.vpcId && attachmentZones(model, target).has(dest.availabilityZone);
+    }
+    default:
+      return false;
+  }
+}
+
+const attachmentsById = new WeakMap<TransitGateway, Map<string, TgwAttachment>>();
+
+/** An attachment of a gateway by id (the first with that id, as `attachments.find` gives). */
+function attachmentOn(tgw: TransitGateway, attachmentId: string): TgwAttachment | undefined {
+  let byId = attachmentsById.get(tgw);
+  if (!byId) {
+    byId = new Map();
+    for (const attachment of tgw.attachments) if (!byId.has(attachment.id)) byId.set(attachment.id, attachment);
+    attachmentsById.set(tgw, byId);
+  }
+  return byId.get(attachmentId);
 }
 
 /** Pairs of VPCs (both orders) with a peering between them or a transit gateway both are attached to. */

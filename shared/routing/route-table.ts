@@ -12,7 +12,7 @@ import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import {
-  allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, type RoutingModel,
+  allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -68,6 +68,8 @@ export function effectiveRouteTable(index: PlanIndex, subnetId: string): Effecti
 
 /** The table a subnet follows: explicit table of its own VPC, else main, else derived or implicit local. */
 export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  // Resolving reads the subnet and (for derived routes) the NAT gateways' subnets of its own VPC, nothing else.
+  model.reads?.vpcs.add(subnet.vpcId);
   let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
   if (!resolved) {
     resolved = resolveTableUncached(model, subnet);
@@ -84,20 +86,6 @@ function resolveTableUncached(model: RoutingModel, subnet: Subnet): ResolvedTabl
   if (main) return writtenTable(model, main, 'main');
   if (model.plan.settings.deriveRoutes) return derivedTable(model, subnet);
   return implicitLocalTable(model, subnet.vpcId);
-}
-
-/** Every distinct table some subnet of the plan follows, with the subnets that follow it. */
-export function tablesInUse(model: RoutingModel): Map<ResolvedTable, Subnet[]> {
-  return cached(model, 'tables-in-use', () => {
-    const result = new Map<ResolvedTable, Subnet[]>();
-    for (const subnet of model.plan.subnets) {
-      const table = resolveTable(model, subnet);
-      const list = result.get(table);
-      if (list) list.push(subnet);
-      else result.set(table, [subnet]);
-    }
-    return result;
-  });
 }
 
 /** A route table from the plan, resolved (memoized per table). */
@@ -275,7 +263,7 @@ function preferredNat(model: RoutingModel, vpcId: string, zone: string): NatGate
   let best: NatGateway | undefined;
   let bestScore = -1;
   for (const nat of nats) {
-    const sameZone = model.index.subnetById.get(nat.subnetId)?.availabilityZone === zone;
+    const sameZone = subnetOf(model, nat.subnetId)?.availabilityZone === zone;
     const score = (nat.connectivity === 'public' ? 2 : 0) + (sameZone ? 1 : 0);
     if (score > bestScore) {
       best = nat;

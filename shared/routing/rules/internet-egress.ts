@@ -7,7 +7,8 @@ import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
 import { familyExposureOf, natEgress, subnetExposure } from '../exposure';
 import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
-import { tablesInUse, writtenTable, type ResolvedTable } from '../route-table';
+import { PartMemo } from '../memo';
+import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
 
 const NAT_SOURCE = 'NETWORK-RULES.md "AWS NAT gateway"';
 
@@ -40,25 +41,57 @@ export const internetEgressRule: PlanRule = {
   check(index: PlanIndex): Finding[] {
     const model = routingModel(index);
     const findings: Finding[] = [];
-    const inUse = tablesInUse(model);
-    for (const [table, subnets] of inUse) {
-      for (const subnet of subnets) checkSubnet(model, table, subnet, findings);
+    const { plan } = index;
+    subnetParts.begin(plan);
+    for (const subnets of index.subnetsByVpc.values()) {
+      for (const f of subnetParts.findings(model, subnets, checkVpcSubnets)) findings.push(f);
     }
-    checkNatTargets(model, inUse, findings);
-    for (const nat of index.plan.natGateways) {
+    tableParts.begin(plan);
+    for (const table of plan.routeTables) {
+      for (const f of tableParts.findings(model, table, checkNatTarget)) findings.push(f);
+    }
+    natParts.begin(plan);
+    for (const nat of plan.natGateways) {
       if (nat.connectivity !== 'public') continue;
-      const egress = natEgress(model, nat);
-      if (egress.ok) continue;
-      findings.push({
-        code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, nat.subnetId],
-        message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
-        fix: `Move ${labelOf(nat)} into a public subnet, or send 0.0.0.0/0 from its subnet's route table to the VPC's internet gateway.`,
-        field: 'subnetId',
-      });
+      for (const f of natParts.findings(model, nat, checkNatEgress)) findings.push(f);
     }
     return findings;
   },
 };
+
+/** Every section the rule reads but subnets; the parts below are re-checked by identity of their own objects and subnet reads. */
+const READS = ['vpcs', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'] as const;
+const subnetParts = new PartMemo<readonly Subnet[]>(READS);
+const tableParts = new PartMemo<RouteTable>(['vpcs', 'natGateways']);
+const natParts = new PartMemo<NatGateway>(READS);
+
+/** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */
+function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Finding[] {
+  const findings: Finding[] = [];
+  const byTable = new Map<ResolvedTable, Subnet[]>();
+  for (const subnet of subnets) {
+    const table = resolveTable(model, subnet);
+    const list = byTable.get(table);
+    if (list) list.push(subnet);
+    else byTable.set(table, [subnet]);
+  }
+  for (const [table, users] of byTable) {
+    for (const subnet of users) checkSubnet(model, table, subnet, findings);
+  }
+  checkDerivedNatTargets(model, byTable, findings);
+  return findings;
+}
+
+function checkNatEgress(model: RoutingModel, nat: NatGateway): Finding[] {
+  const egress = natEgress(model, nat);
+  if (egress.ok) return [];
+  return [{
+    code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, nat.subnetId],
+    message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
+    fix: `Move ${labelOf(nat)} into a public subnet, or send 0.0.0.0/0 from its subnet's route table to the VPC's internet gateway.`,
+    field: 'subnetId',
+  }];
+}
 
 function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: Finding[]): void {
   const name = `Subnet ${labelOf(subnet)}`;
@@ -113,32 +146,37 @@ function internetRoutes(model: RoutingModel, table: RouteTable): Route[] {
   return routes;
 }
 
-/** 0.0.0.0/0 to a private NAT gateway, in any written table and in the derived routes of IPv4 subnets. */
-function checkNatTargets(model: RoutingModel, inUse: Map<ResolvedTable, Subnet[]>, findings: Finding[]): void {
-  const privateNat = (table: ResolvedTable) => {
-    const route = table.defaultRoute(4);
-    if (route?.target !== 'nat-gateway' || route.targetId === undefined) return undefined;
-    const nat = model.natGatewayById.get(route.targetId);
-    return nat && nat.connectivity === 'private' ? { nat, route } : undefined;
-  };
-  const message = (nat: NatGateway) => `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
-  const fix = (nat: NatGateway) => `Send 0.0.0.0/0 to a public NAT gateway instead; keep ${labelOf(nat)} for routes to other private networks.`;
-  for (const written of model.plan.routeTables) {
-    const table = writtenTable(model, written, written.main ? 'main' : 'explicit');
-    const hit = privateNat(table);
-    if (!hit) continue;
-    findings.push({
-      code: 'nat/private-nat-internet', severity: 'error', subjects: [written.id, hit.nat.id], cidrs: [hit.route.destination],
-      message: `Route table ${labelOf(written)} sends ${hit.route.destination} to ${message(hit.nat)}`,
-      fix: fix(hit.nat),
-      field: `routes[${written.routes.findIndex((r) => r.targetId === hit.nat.id && r.destination === hit.route.destination)}].targetId`,
-    });
-  }
-  // Derived routes pick a public NAT gateway when the VPC has one; a VPC with only private ones gets this, once per gateway.
+function privateNat(model: RoutingModel, table: ResolvedTable): { nat: NatGateway; route: EffectiveRoute } | undefined {
+  const route = table.defaultRoute(4);
+  if (route?.target !== 'nat-gateway' || route.targetId === undefined) return undefined;
+  const nat = model.natGatewayById.get(route.targetId);
+  return nat && nat.connectivity === 'private' ? { nat, route } : undefined;
+}
+
+const privateNatMessage = (nat: NatGateway) => `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
+
+/** 0.0.0.0/0 to a private NAT gateway in a written table (used or not). */
+function checkNatTarget(model: RoutingModel, written: RouteTable): Finding[] {
+  const hit = privateNat(model, writtenTable(model, written, written.main ? 'main' : 'explicit'));
+  if (!hit) return [];
+  return [{
+    code: 'nat/private-nat-internet', severity: 'error', subjects: [written.id, hit.nat.id], cidrs: [hit.route.destination],
+    message: `Route table ${labelOf(written)} sends ${hit.route.destination} to ${privateNatMessage(hit.nat)}`,
+    fix: `Send 0.0.0.0/0 to a public NAT gateway instead; keep ${labelOf(hit.nat)} for routes to other private networks.`,
+    field: `routes[${written.routes.findIndex((r) => r.targetId === hit.nat.id && r.destination === hit.route.destination)}].targetId`,
+  }];
+}
+
+/**
+ * 0.0.0.0/0 to a private NAT gateway in the derived routes of IPv4 subnets. Derived routes
+ * pick a public NAT gateway when the VPC has one; a VPC with only private ones gets this,
+ * once per gateway (a derived table only ever picks a NAT gateway of its own VPC).
+ */
+function checkDerivedNatTargets(model: RoutingModel, byTable: Map<ResolvedTable, Subnet[]>, findings: Finding[]): void {
   const derivedUsers = new Map<NatGateway, Subnet[]>();
-  for (const [table, subnets] of inUse) {
+  for (const [table, subnets] of byTable) {
     if (table.source !== 'derived') continue;
-    const hit = privateNat(table);
+    const hit = privateNat(model, table);
     const withIpv4 = subnets.filter((s) => subnetBlock(s, 4) !== undefined);
     if (!hit || withIpv4.length === 0) continue;
     derivedUsers.set(hit.nat, [...(derivedUsers.get(hit.nat) ?? []), ...withIpv4]);
@@ -147,7 +185,7 @@ function checkNatTargets(model: RoutingModel, inUse: Map<ResolvedTable, Subnet[]
     const names = subnets.slice(0, 3).map((s) => labelOf(s)).join(', ') + (subnets.length > 3 ? ` and ${subnets.length - 3} more` : '');
     findings.push({
       code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, ...subnets.map((s) => s.id)], cidrs: ['0.0.0.0/0'],
-      message: `The derived routes of ${subnets.length === 1 ? 'subnet' : 'subnets'} ${names} send 0.0.0.0/0 to ${message(nat)}`,
+      message: `The derived routes of ${subnets.length === 1 ? 'subnet' : 'subnets'} ${names} send 0.0.0.0/0 to ${privateNatMessage(nat)}`,
       fix: `Add a public NAT gateway to ${vpcLabel(model, subnets[0]?.vpcId ?? '?')} in a public subnet.`,
     });
   }

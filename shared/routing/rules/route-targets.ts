@@ -8,6 +8,7 @@ import { validCidr } from '../../checks/plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { PeeringConnection, Route, RouteTable } from '../../plan/schema';
 import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../model';
+import { PartMemo } from '../memo';
 import { vpcBlocksOverlapping } from '../vpc-block-owners';
 
 const PEERING_SOURCE = 'NETWORK-RULES.md "AWS VPC peering": not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
@@ -41,12 +42,22 @@ export const routeTargetRule: PlanRule = {
   check(index: PlanIndex): Finding[] {
     const model = routingModel(index);
     const findings: Finding[] = [];
+    tableParts.begin(index.plan);
     for (const table of index.plan.routeTables) {
-      table.routes.forEach((route, i) => checkRoute(model, table, route, i, findings));
+      for (const f of tableParts.findings(model, table, checkTable)) findings.push(f);
     }
     return findings;
   },
 };
+
+/** A table's findings read the table, these sections, and the subnet of each NAT gateway it targets. */
+const tableParts = new PartMemo<RouteTable>(['vpcs', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways']);
+
+function checkTable(model: RoutingModel, table: RouteTable): Finding[] {
+  const findings: Finding[] = [];
+  table.routes.forEach((route, i) => checkRoute(model, table, route, i, findings));
+  return findings;
+}
 
 function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[]): void {
   if (route.target === 'local') return;

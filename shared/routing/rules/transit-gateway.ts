@@ -7,7 +7,10 @@ import { contains, formatCidr, type Cidr } from '../../cidr';
 import { validCidr } from '../../checks/plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { TgwAttachment, TransitGateway } from '../../plan/schema';
-import { attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, vpcLabel, type RoutingModel } from '../model';
+import { PartMemo } from '../memo';
+import {
+  attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, subnetOf, subnetsOf, vpcLabel, type RoutingModel,
+} from '../model';
 
 const TGW_SOURCE = 'NETWORK-RULES.md "AWS transit gateway"';
 
@@ -50,12 +53,40 @@ export const transitGatewayRule: PlanRule = {
   check(index: PlanIndex): Finding[] {
     const model = routingModel(index);
     const findings: Finding[] = [];
-    for (const tgw of index.plan.transitGateways) checkTransitGateway(model, tgw, findings);
+    gatewayParts.begin(index.plan);
+    attachmentParts.begin(index.plan);
+    for (const tgw of index.plan.transitGateways) {
+      for (const f of gatewayParts.findings(model, tgw, checkTransitGateway)) findings.push(f);
+      tgw.attachments.forEach((attachment, a) => {
+        if (attachment.type !== 'vpc' || attachment.vpcId === undefined) return;
+        // The attachment's field path and gateway are part of its findings: key on both.
+        const key = attachmentKey(tgw, a);
+        for (const f of attachmentParts.findings(model, key, () => checkVpcAttachment(model, tgw, attachment, `attachments[${a}]`))) findings.push(f);
+      });
+    }
     return findings;
   },
 };
 
-function checkTransitGateway(model: RoutingModel, tgw: TransitGateway, findings: Finding[]): void {
+/** Route tables and associations read the gateway, VPC blocks and external networks, no subnets. */
+const gatewayParts = new PartMemo<TransitGateway>(['vpcs', 'externalNetworks']);
+/** An attachment's subnets and AZ coverage read the subnets of its VPC. */
+const attachmentParts = new PartMemo<object>(['vpcs', 'externalNetworks']);
+
+const attachmentKeys = new WeakMap<TransitGateway, object[]>();
+
+/** One key object per (gateway, attachment position), renewed when the attachment object changes. */
+function attachmentKey(tgw: TransitGateway, position: number): object {
+  let keys = attachmentKeys.get(tgw);
+  if (!keys) {
+    keys = tgw.attachments.map(() => ({}));
+    attachmentKeys.set(tgw, keys);
+  }
+  return keys[position] ?? {};
+}
+
+function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[] {
+  const findings: Finding[] = [];
   const tgwName = `transit gateway ${labelOf(tgw)}`;
   const attachmentIds = new Set(tgw.attachments.map((a) => a.id));
   const tableIds = new Set(tgw.routeTables.map((t) => t.id));
@@ -116,8 +147,8 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway, findings:
         fix: `Associate it with one of the gateway's route tables.`,
       });
     }
-    if (attachment.type === 'vpc' && attachment.vpcId !== undefined) checkVpcAttachment(model, tgw, attachment, field, findings);
   });
+  return findings;
 }
 
 function blackholeFindings(
@@ -138,10 +169,11 @@ function blackholeFindings(
   }
 }
 
-function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string, findings: Finding[]): void {
+function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string): Finding[] {
+  const findings: Finding[] = [];
   const name = attachmentLabel(model, attachment);
   attachment.subnetIds.forEach((subnetId, s) => {
-    const subnet = model.index.subnetById.get(subnetId);
+    const subnet = subnetOf(model, subnetId);
     if (subnet && (subnet.ipv4Cidr === undefined || subnet.ipv4Cidr.trim() === '')) {
       findings.push({
         code: 'tgw/attachment-subnet-ipv4', severity: 'error', subjects: [attachment.id, subnet.id, tgw.id], field: `${field}.subnetIds[${s}]`,
@@ -152,10 +184,10 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   });
   const covered = attachmentZones(model, attachment);
   const uncovered = new Map<string, number>();
-  for (const subnet of model.index.subnetsByVpc.get(attachment.vpcId as string) ?? []) {
+  for (const subnet of subnetsOf(model, attachment.vpcId as string)) {
     if (!covered.has(subnet.availabilityZone)) uncovered.set(subnet.availabilityZone, (uncovered.get(subnet.availabilityZone) ?? 0) + 1);
   }
-  if (uncovered.size === 0) return;
+  if (uncovered.size === 0) return findings;
   const zones = [...uncovered.keys()].sort();
   const subnetCount = [...uncovered.values()].reduce((a, b) => a + b, 0);
   findings.push({
@@ -163,4 +195,5 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
     message: `${capitalized(name)} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
     fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /28 per AZ is enough).`,
   });
+  return findings;
 }

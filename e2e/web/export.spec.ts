@@ -1,0 +1,226 @@
+/**
+ * File > Export in the browser build: every format is saved as a download, and each file
+ * is checked for what a reviewer or a Terraform user would rely on. The PDF cannot be taken
+ * through the browser's print dialog here, so the test prints the exact report HTML the app
+ * exports (captured from the HTML download) with Chromium's own PDF printer, the same one
+ * Electron's printToPDF uses, and reads the PDF back with poppler (pdfinfo, pdftotext).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import type { Download, Page } from '@playwright/test';
+import { planToTerraform, SUBNET_CSV_COLUMNS } from '../../shared/export';
+import { parsePlanText } from '../../shared/plan/load';
+import { test, expect, type Editor } from './fixtures';
+
+async function exportAs(page: Page, format: string, options: { selection?: boolean; legend?: boolean } = {}): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByTestId('export').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId(`export-format-${format}`).check();
+  if (options.selection) await page.getByTestId('export-scope-selection').check();
+  else if (await page.getByTestId('export-scope-plan').count()) await page.getByTestId('export-scope-plan').check();
+  if (options.legend === false) await page.getByTestId('export-legend').uncheck();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-confirm').click()]);
+  const file = await download.path();
+  return { download, bytes: await readFile(file) };
+}
+
+async function closeDialog(page: Page) {
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+}
+
+/** Width and height from the IHDR chunk, after the 8-byte signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Decodes the PNG in the page and samples a grid of pixels: how many distinct colours, and how many differ from the corner (background). */
+async function samplePixels(page: Page, bytes: Buffer): Promise<{ colours: number; nonBackground: number; samples: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const at = (x: number, y: number) => { const i = (y * canvas.width + x) * 4; return `${data[i]},${data[i + 1]},${data[i + 2]}`; };
+    const background = at(1, 1);
+    const colours = new Set<string>();
+    let nonBackground = 0;
+    let samples = 0;
+    for (let y = 0; y < canvas.height; y += 7) {
+      for (let x = 0; x < canvas.width; x += 7) {
+        const c = at(x, y);
+        colours.add(c);
+        if (c !== background) nonBackground++;
+        samples++;
+      }
+    }
+    return { colours: colours.size, nonBackground, samples };
+  }, bytes.toString('base64'));
+}
+
+async function examplePlanText(editor: Editor): Promise<string> {
+  return editor.planText();
+}
+
+test('PNG of the whole plan: a real PNG, sized to the diagram, with content and a legend', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  // The dialog is modal and takes the focus.
+  await expect(page.getByTestId('export-format-png')).toBeFocused();
+  await editor.screenshot('export-dialog');
+  await closeDialog(page);
+
+  const { download, bytes } = await exportAs(page, 'png');
+  expect(download.suggestedFilename()).toBe(`${plan.name}.png`);
+  const { width, height } = pngSize(bytes);
+  // The example's six VPCs and hub span well over a screen; capped at 4000 CSS px, twice that in pixels.
+  expect(width).toBeGreaterThan(1200);
+  expect(height).toBeGreaterThan(600);
+  expect(width).toBeLessThanOrEqual(8000);
+  expect(height).toBeLessThanOrEqual(8000);
+  expect(bytes.length).toBeGreaterThan(50_000);
+  const pixels = await samplePixels(page, bytes);
+  expect(pixels.colours).toBeGreaterThan(20);
+  expect(pixels.nonBackground / pixels.samples).toBeGreaterThan(0.05);
+  await expect(page.getByTestId('export-outcome')).toContainText(`Saved ${plan.name}.png (${width} × ${height} pixels)`);
+  await writeFile('e2e/artifacts/export-canvas.png', bytes);
+  await closeDialog(page);
+
+  // Without the legend the picture is shorter by the legend's rows, and as wide.
+  const bare = pngSize((await exportAs(page, 'png', { legend: false })).bytes);
+  expect(bare.width).toBe(width);
+  expect(bare.height).toBeLessThan(height);
+});
+
+test('PNG of the selection is only the selected VPC, smaller than the whole plan', async ({ editor, page }) => {
+  const whole = pngSize((await exportAs(page, 'png')).bytes);
+  await closeDialog(page);
+  await editor.select(['vpc-prod']);
+  const { download, bytes } = await exportAs(page, 'png', { selection: true });
+  expect(download.suggestedFilename()).toMatch(/ selection\.png$/);
+  const part = pngSize(bytes);
+  expect(part.width).toBeLessThan(whole.width);
+  expect(part.width).toBeGreaterThan(400);
+  const pixels = await samplePixels(page, bytes);
+  expect(pixels.colours).toBeGreaterThan(10);
+  await writeFile('e2e/artifacts/export-selection.png', bytes);
+});
+
+test('SVG: the canvas as SVG with the legend, naming the VPCs', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const { download, bytes } = await exportAs(page, 'svg');
+  expect(download.suggestedFilename()).toBe(`${plan.name}.svg`);
+  const svg = bytes.toString('utf8');
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  expect(svg).toContain('<foreignObject');
+  expect(svg).toContain('>Legend</text>');
+  expect(svg).toContain('>Transit gateway</text>');
+  for (const vpc of plan.vpcs) expect(svg).toContain(vpc.name);
+  // The connections are drawn: each edge's stroke travels with the picture.
+  for (const peering of plan.peerings) expect(svg).toMatch(new RegExp(`\\.react-flow__edge\\[data-id="${peering.id}"\\] \\.react-flow__edge-path \\{ fill: none; stroke: rgb`));
+  // Nothing in it may run or load.
+  expect(svg).not.toMatch(/<script|href="https?:/i);
+  // It renders: open it as an image in the page.
+  const size = await page.evaluate(async (text) => {
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    await image.decode();
+    return { width: image.naturalWidth, height: image.naturalHeight };
+  }, svg);
+  expect(size.width).toBeGreaterThan(1000);
+});
+
+test('review report: HTML and Markdown downloads, and the same HTML printed to an A4 PDF', async ({ editor, page, browser }) => {
+  const plan = await editor.plan();
+  const findings = await editor.findings();
+  const { download, bytes } = await exportAs(page, 'html');
+  expect(download.suggestedFilename()).toBe(`${plan.name} review.html`);
+  const html = bytes.toString('utf8');
+  expect(html).toMatch(/^<!DOCTYPE html>/);
+  expect(html).toContain('<img class="diagram"');
+  // The canvas picture (a PNG inside SVG) is the diagram, not the report's own drawing.
+  const diagramUri = /<img class="diagram"[^>]* src="data:image\/svg\+xml;charset=utf-8,([^"]+)"/.exec(html)?.[1];
+  expect(decodeURIComponent(diagramUri ?? '')).toMatch(/^<svg [^>]*><image href="data:image\/png;base64,/);
+  expect(html).not.toMatch(/<script/i);
+  await closeDialog(page);
+
+  const markdown = (await exportAs(page, 'markdown')).bytes.toString('utf8');
+  expect(markdown).toContain(`# Network review: ${plan.name}`);
+  expect(markdown).toContain('## NAT gateway capacity');
+  await closeDialog(page);
+
+  const printer = await browser.newPage();
+  await printer.setContent(html, { waitUntil: 'load' });
+  const pdf = await printer.pdf({ format: 'A4', printBackground: true });
+  await printer.close();
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-report-'));
+  const pdfPath = path.join(folder, 'review.pdf');
+  await writeFile(pdfPath, pdf);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+  // One page per section at least: diagram, subnets, free space, NAT, reachability, findings.
+  expect(pages).toBeGreaterThanOrEqual(5);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const vpc of plan.vpcs) {
+    expect(text).toContain(vpc.name);
+    expect(text).toContain(vpc.ipv4Cidrs[0]!);
+  }
+  // The findings table wraps long codes inside their cell (sizing/s|ubnet-|oversiz|ed), so compare the text in reading order (-raw) without white space.
+  const flat = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const worst = findings.find((f) => f.severity === 'error') ?? findings[0]!;
+  expect(flat).toContain(worst.code);
+  expect(text).toMatch(/nat-egress-a\s+2\s+110,000\s+90,720\s+82\.5 %/);
+});
+
+test('Terraform: one .tf with main.tf and variables.tf that parses as HCL, and its warnings in the dialog', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const expected = planToTerraform(plan);
+  const { download, bytes } = await exportAs(page, 'terraform');
+  expect(download.suggestedFilename()).toBe(`${plan.name}.tf`);
+  const text = bytes.toString('utf8');
+  expect(text).toContain('# ==== main.tf ====');
+  expect(text).toContain('# ==== variables.tf ====');
+  const parsed = await parseHcl('plan.tf', text) as { resource?: Record<string, unknown>; variable?: Record<string, unknown> };
+  expect(Object.keys(parsed.resource?.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);
+  expect(Object.keys(parsed.resource?.aws_subnet ?? {})).toHaveLength(plan.subnets.length);
+  expect(parsed.variable).toHaveProperty('region');
+  expect(expected.warnings.length).toBeGreaterThan(0);
+  const warnings = page.getByTestId('export-warnings').locator('li');
+  await expect(warnings).toHaveCount(expected.warnings.length);
+  await expect(warnings.first()).toHaveText(expected.warnings[0]!);
+  await editor.screenshot('export-terraform-warnings');
+});
+
+test('CSV of subnets and the plan JSON', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const csv = (await exportAs(page, 'csv')).bytes.toString('utf8').trim().split(/\r?\n/);
+  expect(csv[0]).toBe(SUBNET_CSV_COLUMNS.join(','));
+  expect(csv).toHaveLength(plan.subnets.length + 1);
+  expect(csv.join('\n')).toContain(plan.subnets[0]!.ipv4Cidr!);
+  await closeDialog(page);
+
+  const json = (await exportAs(page, 'json')).bytes.toString('utf8');
+  expect(json).toBe(await examplePlanText(editor));
+  const reopened = parsePlanText(json, 'export.json');
+  expect(reopened.ok && reopened.plan.vpcs.map((v) => v.id)).toEqual(plan.vpcs.map((v) => v.id));
+});
+
+test('exporting the selection with nothing selected is not offered', async ({ editor, page }) => {
+  await editor.select([]);
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-scope-selection')).toBeDisabled();
+  await expect(page.getByTestId('export-scope-plan')).toBeChecked();
+  await closeDialog(page);
+});

@@ -1,0 +1,201 @@
+/**
+ * File > Import and Compare with… in the browser build, driven through the dialogs' file
+ * inputs (setInputFiles) with the AWS CLI fixtures. The expected plan is what the engine's
+ * importer makes of the same files, so the test checks the app shows that plan (every VPC
+ * and subnet on the canvas), laid out without overlaps, and never loses the open plan.
+ */
+import { readdir, readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { diffPlans } from '../../shared/export';
+import { importAwsCli } from '../../shared/import';
+import { parsePlanText } from '../../shared/plan/load';
+import { test, expect, type Editor } from './fixtures';
+
+const COHERENT = path.resolve('shared/import/fixtures/coherent');
+const SHARED_CLI = path.resolve('../shared/fixtures/aws-cli');
+
+async function filesIn(folder: string): Promise<string[]> {
+  return (await readdir(folder)).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(folder, n));
+}
+
+async function expectedImport(files: string[]) {
+  const result = importAwsCli(await Promise.all(files.map(async (f) => ({ name: path.basename(f), text: await readFile(f, 'utf8') }))));
+  if (!result.ok) throw new Error(`fixtures do not import: ${JSON.stringify(result.problems)}`);
+  return result;
+}
+
+async function importThrough(page: Page, files: string[], csv?: 'subnets' | 'external') {
+  await page.getByTestId('import').click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('import-files').setInputFiles(files);
+  await expect(page.getByTestId('import-file-list').locator('li')).toHaveCount(files.length);
+  if (csv) await page.getByTestId(csv === 'subnets' ? 'import-csv-subnets' : 'import-csv-external').check();
+  await page.getByTestId('import-confirm').click();
+}
+
+/** No two top-level boxes on the canvas overlap. */
+async function expectNoOverlaps(editor: Editor) {
+  const boxes = await editor.page.locator('.react-flow__node:not(.react-flow__node-subnet):not(.react-flow__node-nat)').evaluateAll((nodes) =>
+    nodes.map((n) => { const r = n.getBoundingClientRect(); return { id: n.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height }; }));
+  for (const a of boxes) for (const b of boxes) {
+    if (a.id! >= b.id!) continue;
+    const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+    expect(overlap, `${a.id} and ${b.id} overlap`).toBe(false);
+  }
+}
+
+test('import the coherent AWS CLI set: its VPCs and subnets on the canvas, laid out, with the notes', async ({ editor, page }) => {
+  const files = await filesIn(COHERENT);
+  const expected = await expectedImport(files);
+  await importThrough(page, files);
+  const done = page.getByTestId('import-done');
+  await expect(done).toContainText(`Imported ${expected.plan.vpcs.length} VPCs, ${expected.plan.subnets.length} subnets`);
+  await expect(page.getByTestId('import-notes').locator('li')).toHaveCount(expected.notes.length);
+  await editor.screenshot('export-import-notes');
+  await page.getByTestId('import-close').click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+
+  const plan = await editor.plan();
+  expect(plan.vpcs.map((v) => v.id).sort()).toEqual(expected.plan.vpcs.map((v) => v.id).sort());
+  expect(plan.subnets.map((s) => s.id).sort()).toEqual(expected.plan.subnets.map((s) => s.id).sort());
+  for (const vpc of expected.plan.vpcs) await expect(editor.node(vpc.id)).toBeVisible();
+  for (const subnet of expected.plan.subnets) await expect(editor.node(subnet.id)).toBeAttached();
+  await expect(editor.node('vpc-0a1b2c3d4e5f60001')).toContainText('prod');
+  // A new, unsaved document, laid out by the app's ELK layout (not the importer's rows of three).
+  expect(await page.evaluate(() => window.__vpcPlanner!.isDirty())).toBe(true);
+  await expect(page.getByTestId('document-name')).toContainText('Imported from');
+  expect(plan.layout.nodes).not.toEqual(expected.plan.layout.nodes);
+  await expectNoOverlaps(editor);
+  await editor.screenshot('export-imported-plan');
+});
+
+test('import the shared aws-cli fixtures (EC2 and VPC Lattice outputs) in one go', async ({ editor, page }) => {
+  const files = [...await filesIn(path.join(SHARED_CLI, 'ec2')), ...await filesIn(path.join(SHARED_CLI, 'vpc-lattice'))];
+  const expected = await expectedImport(files);
+  await importThrough(page, files);
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-close').click();
+  const plan = await editor.plan();
+  expect(plan.vpcs.map((v) => v.id).sort()).toEqual(expected.plan.vpcs.map((v) => v.id).sort());
+  for (const vpc of expected.plan.vpcs) await expect(editor.node(vpc.id)).toBeVisible();
+  for (const tgw of expected.plan.transitGateways) await expect(editor.node(tgw.id)).toBeVisible();
+});
+
+test('a broken file shows every problem with file and line, and the open plan stays', async ({ editor, page }) => {
+  const before = await editor.planText();
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-import-'));
+  const broken = path.join(folder, 'describe-vpcs-broken.json');
+  await writeFile(broken, '{\n  "Vpcs": [\n    { "VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16" },\n  ]\n');
+  const badCsv = path.join(folder, 'ranges.csv');
+  await writeFile(badCsv, 'name,cidr\ndatacenter,10.20.0.0/33\n');
+  await importThrough(page, [broken, path.join(COHERENT, 'describe-subnets.json'), badCsv], 'external');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toBeVisible();
+  await expect(problems).toContainText('Nothing was imported');
+  await expect(problems).toContainText('Your current plan was not changed');
+  await expect(problems).toContainText(/describe-vpcs-broken\.json, line \d/);
+  await expect(problems).toContainText(/ranges\.csv, line 2/);
+  await editor.screenshot('export-import-problems');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  expect(await editor.planText()).toBe(before);
+  expect(await page.evaluate(() => window.__vpcPlanner!.isDirty())).toBe(false);
+});
+
+test('unsaved work is only replaced after the user says so', async ({ editor, page }) => {
+  await page.getByTestId('add-vpc').click();
+  const edited = await editor.planText();
+  const files = await filesIn(COHERENT);
+  await importThrough(page, files);
+  await expect(page.getByTestId('discard-dialog')).toBeVisible();
+  await page.getByTestId('confirm-cancel').click();
+  // Kept: the dialog is still open on the choice, and the plan is the edited one.
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+  expect(await editor.planText()).toBe(edited);
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('confirm-discard').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  expect((await editor.plan()).vpcs.map((v) => v.id)).toContain('vpc-0a1b2c3d4e5f60001');
+});
+
+test('CSV into external networks, and AWS CLI JSON plus a CSV of subnets for one of its VPCs', async ({ editor, page }) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-import-'));
+  const ranges = path.join(folder, 'on-prem ranges.csv');
+  await writeFile(ranges, 'name,cidr\nfrankfurt-dc,192.168.0.0/16\nfrankfurt-dc,10.200.0.0/16\nlondon-office,172.20.0.0/20\n');
+  await importThrough(page, [ranges], 'external');
+  await expect(page.getByTestId('import-done')).toContainText('2 external networks');
+  await page.getByTestId('import-close').click();
+  const external = (await editor.plan()).externalNetworks;
+  expect(external.map((n) => n.name).sort()).toEqual(['frankfurt-dc', 'london-office']);
+  for (const n of external) await expect(editor.node(n.id)).toBeVisible();
+
+  const subnets = path.join(folder, 'new subnets.csv');
+  await writeFile(subnets, 'name,cidr,vpc_id,az,tier\nprod-extra-a,10.0.200.0/24,vpc-0a1b2c3d4e5f60001,us-east-1a,private\n');
+  await importThrough(page, [...await filesIn(COHERENT), subnets], 'subnets');
+  await page.getByTestId('confirm-discard').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.getByTestId('import-close').click();
+  const plan = await editor.plan();
+  const added = plan.subnets.find((s) => s.name === 'prod-extra-a');
+  expect(added).toMatchObject({ vpcId: 'vpc-0a1b2c3d4e5f60001', ipv4Cidr: '10.0.200.0/24', tier: 'private' });
+  await expect(editor.node(added!.id)).toBeAttached();
+});
+
+test('compare with a modified copy: added, removed, resized and the findings that change', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const copy = structuredClone(plan);
+  // Resize a subnet (/20 -> /21, same start), remove the legacy VPC, add an overlapping external network.
+  const resized = copy.subnets.find((s) => s.id === 'prod-app-a' || s.name === 'prod-app-a')!;
+  resized.ipv4Cidr = '10.1.0.0/21';
+  const legacy = copy.vpcs.find((v) => v.name === 'legacy-erp')!;
+  copy.vpcs = copy.vpcs.filter((v) => v.id !== legacy.id);
+  copy.subnets = copy.subnets.filter((s) => s.vpcId !== legacy.id);
+  copy.peerings = copy.peerings.filter((p) => p.requesterVpcId !== legacy.id && p.accepterVpcId !== legacy.id);
+  copy.externalNetworks.push({ id: 'ext-branch', name: 'branch-office', kind: 'on-premises', cidrs: ['10.3.0.0/24'] });
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-compare-'));
+  const file = path.join(folder, 'modified.vpcplan.json');
+  const copyText = JSON.stringify(copy, null, 2);
+  await writeFile(file, copyText);
+  const reparsed = parsePlanText(copyText, 'modified');
+  if (!reparsed.ok) throw new Error(reparsed.summary);
+  const expected = diffPlans(plan, reparsed.plan);
+
+  await page.getByTestId('compare').click();
+  await expect(page.getByTestId('compare-dialog')).toBeVisible();
+  await page.getByTestId('compare-file').setInputFiles(file);
+  // Open plan first = the earlier version: swap so the copy is "after".
+  await page.getByTestId('compare-swap').click();
+  await expect(page.getByTestId('compare-summary')).toHaveText(
+    `${expected.added.length} added, ${expected.removed.length} removed, ${expected.changed.length} changed; findings: ${expected.findings.appeared.length} new, ${expected.findings.resolved.length} resolved.`);
+  await expect(page.getByTestId('compare-added')).toContainText('branch-office');
+  await expect(page.getByTestId('compare-removed')).toContainText('legacy-erp');
+  await expect(page.getByTestId('compare-changed')).toContainText('ipv4Cidr: resized 10.1.0.0/20 → 10.1.0.0/21');
+  expect(expected.findings.appeared.length + expected.findings.resolved.length).toBeGreaterThan(0);
+  if (expected.findings.appeared[0]) await expect(page.getByTestId('compare-findings-new')).toContainText(expected.findings.appeared[0].code);
+  if (expected.findings.resolved[0]) await expect(page.getByTestId('compare-findings-resolved')).toContainText(expected.findings.resolved[0].code);
+  await editor.screenshot('export-compare');
+
+  // Swapping back reads the other way round.
+  await page.getByTestId('compare-swap').click();
+  await expect(page.getByTestId('compare-removed')).toContainText('branch-office');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-save').click()]);
+  expect(await readFile(await download.path(), 'utf8')).toContain('# Plan changes');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('compare-dialog')).toHaveCount(0);
+  expect(await editor.plan()).toEqual(plan);
+});
+
+test('compare with a file that is not a plan says why', async ({ editor, page }) => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-compare-'));
+  const file = path.join(folder, 'not-a-plan.json');
+  await writeFile(file, '{"format": "vpcplan", "version": 1, "vpcs": [{"id": 3}]}');
+  await page.getByTestId('compare').click();
+  await page.getByTestId('compare-file').setInputFiles(file);
+  await expect(page.getByTestId('compare-problems')).toBeVisible();
+  await expect(page.getByTestId('compare-problems')).toContainText('vpcs');
+  await expect(page.getByTestId('compare-result')).toHaveCount(0);
+  expect((await editor.plan()).vpcs.length).toBeGreaterThan(0);
+});

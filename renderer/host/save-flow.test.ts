@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { VpcHost } from '../../shared/host';
+import { CHANGED_ON_DISK_MESSAGE, saveDocument } from './save-flow';
+
+type Save = VpcHost['savePlanFile'];
+
+function fakeHost(changedOnDisk: boolean) {
+  const savePlanFile = vi.fn<Save>(async (_text, handle, options) => {
+    if (changedOnDisk && !options?.overwriteChangesOnDisk) return { ok: false, error: 'changed', reason: 'changed-on-disk' };
+    return { ok: true, value: { handle: handle!, displayName: 'plan.json' } };
+  });
+  const savePlanFileAs = vi.fn<VpcHost['savePlanFileAs']>(async () => ({ ok: true, value: { handle: 'new', displayName: 'copy.json' } }));
+  return { savePlanFile, savePlanFileAs };
+}
+
+const request = { text: '{}', handle: 'h1', suggestedName: 'plan.json', as: false };
+
+describe('saveDocument', () => {
+  it('saves to the document\'s file without asking when nothing changed on disk', async () => {
+    const host = fakeHost(false);
+    const ask = vi.fn(async () => true);
+    expect(await saveDocument(host, request, ask)).toEqual({ kind: 'saved', handle: 'h1', displayName: 'plan.json' });
+    expect(ask).not.toHaveBeenCalled();
+    expect(host.savePlanFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks when the file changed on disk; Overwrite saves again with overwriteChangesOnDisk', async () => {
+    const host = fakeHost(true);
+    const ask = vi.fn(async () => true);
+    expect(await saveDocument(host, request, ask)).toEqual({ kind: 'saved', handle: 'h1', displayName: 'plan.json' });
+    expect(ask).toHaveBeenCalledWith(CHANGED_ON_DISK_MESSAGE);
+    expect(host.savePlanFile.mock.calls[1]).toEqual(['{}', 'h1', { overwriteChangesOnDisk: true }]);
+  });
+
+  it('Cancel writes nothing more', async () => {
+    const host = fakeHost(true);
+    expect(await saveDocument(host, request, async () => false)).toEqual({ kind: 'cancelled' });
+    expect(host.savePlanFile).toHaveBeenCalledTimes(1);
+  });
+
+  it('Save As and a document without a file go to the save dialog', async () => {
+    const host = fakeHost(true);
+    expect(await saveDocument(host, { ...request, as: true }, async () => true)).toEqual({ kind: 'saved', handle: 'new', displayName: 'copy.json' });
+    expect(await saveDocument(host, { ...request, handle: undefined }, async () => true)).toMatchObject({ kind: 'saved', handle: 'new' });
+    expect(host.savePlanFile).not.toHaveBeenCalled();
+  });
+
+  it('reports a failure and a cancelled dialog', async () => {
+    const failing = { savePlanFile: vi.fn<Save>(async () => ({ ok: false, error: 'disk full' })), savePlanFileAs: vi.fn<VpcHost['savePlanFileAs']>(async () => ({ ok: true, value: undefined })) };
+    expect(await saveDocument(failing, request, async () => true)).toEqual({ kind: 'failed', error: 'disk full' });
+    expect(await saveDocument(failing, { ...request, as: true }, async () => true)).toEqual({ kind: 'cancelled' });
+  });
+});

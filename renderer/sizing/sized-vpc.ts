@@ -1,0 +1,55 @@
+/**
+ * Turning the sizing assistant's proposal into plan objects, and adding them as one edit.
+ * The blocks are the engine's (proposeVpc); this only names and ids them.
+ */
+import { parseCidr } from '../../shared/cidr';
+import type { SizingProposal, SizingRequest } from '../../shared/sizing';
+import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
+import { newId, withPositions } from '../store/plan-edits';
+
+export interface SizedVpc { vpc: Vpc; subnets: Subnet[] }
+
+export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string): SizedVpc {
+  const id = newId('vpc', plan);
+  const azCount = new Set(proposal.subnets.map((s) => s.az)).size;
+  const vpc: Vpc = {
+    id, name: name.trim() || `vpc-${plan.vpcs.length + 1}`, region: proposal.region,
+    ipv4Cidrs: [proposal.vpcCidr], ipv6Cidrs: proposal.vpcIpv6Cidr ? [proposal.vpcIpv6Cidr] : [], ipv6Source: 'amazon',
+  };
+  // The spare room the proposal kept is the growth the VPC was sized for: the checks hold it to that.
+  if (proposal.spare.perAz > 0) vpc.growth = { subnets: proposal.spare.perAz * azCount, prefix: proposal.spare.prefix };
+  const taken = new Set<string>();
+  const subnets = proposal.subnets.map((s): Subnet => {
+    let subnetId = newId('subnet', plan);
+    while (taken.has(subnetId)) subnetId = newId('subnet', plan);
+    taken.add(subnetId);
+    const subnet: Subnet = {
+      id: subnetId, name: `${s.tierName}-${s.az.slice(-1)}`, vpcId: id, availabilityZone: s.az, tier: s.tier,
+      ipv4Cidr: s.cidr, hostsNeeded: s.hostsNeeded, growthPercent: request.growthPercent,
+    };
+    if (s.ipv6Cidr) subnet.ipv6Cidr = s.ipv6Cidr;
+    return subnet;
+  });
+  return { vpc, subnets };
+}
+
+export function addSizedVpc(plan: Plan, sized: SizedVpc, position: { x: number; y: number }): Plan {
+  return {
+    ...plan,
+    vpcs: [...plan.vpcs, sized.vpc],
+    subnets: [...plan.subnets, ...sized.subnets],
+    layout: withPositions(plan.layout, { [sized.vpc.id]: position }),
+  };
+}
+
+/** What a new VPC must not overlap: the plan's other VPCs and its on-premises and other-cloud ranges (IPv4). */
+export function rangesToAvoid(plan: Plan): Array<{ cidr: string; source: string }> {
+  const out: Array<{ cidr: string; source: string }> = [];
+  const add = (text: string, source: string) => {
+    const parsed = parseCidr(text);
+    if (parsed.ok && parsed.cidr.version === 4) out.push({ cidr: text, source });
+  };
+  for (const vpc of plan.vpcs) for (const text of vpc.ipv4Cidrs) add(text, `VPC ${vpc.name || vpc.id}`);
+  for (const network of plan.externalNetworks) for (const text of network.cidrs) add(text, network.name || network.id);
+  return out;
+}

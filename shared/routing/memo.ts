@@ -1,0 +1,72 @@
+/**
+ * Findings of one part of the plan (a route table, a VPC's subnets, a transit gateway
+ * attachment), kept across checks while what they were computed from keeps its identity:
+ * the rule's plan sections other than subnets (any change there drops every part), the
+ * part's own object, and the subnets the computation read (recorded by ./model's
+ * `subnetOf`/`subnetsOf`, by VPC: the plan index replaces a VPC's subnet list when one of
+ * its subnets changes, and every list when a subnet is added, removed or moved).
+ *
+ * The routing rules stay plan rules (they re-run on every subnet edit), but each run
+ * re-computes only the parts an edit touched: one subnet edit costs one VPC, not the plan.
+ */
+import type { Finding } from '../checks/types';
+import type { Plan } from '../plan/schema';
+import { withReads, type RoutingModel } from './model';
+
+interface Part {
+  /** The subnet lists read, with what they were, and the subnets found missing. */
+  vpcIds: string[];
+  lists: unknown[];
+  missing: string[] | undefined;
+  findings: Finding[];
+  /** The check that last used the part (stale parts are dropped now and then). */
+  used: number;
+}
+
+export class PartMemo<K extends object> {
+  private sections: unknown[] = [];
+  private parts = new Map<K, Part>();
+  private checks = 0;
+  private usedLastCheck = 0;
+  private usedThisCheck = 0;
+
+  /** @param reads the plan sections the parts depend on, besides subnets and the part's own object. */
+  constructor(private readonly reads: ReadonlyArray<keyof Plan>) {}
+
+  /** Drops every part when one of the sections changed, and the parts no longer in the plan now and then; call once per check. */
+  begin(plan: Plan): void {
+    let same = this.sections.length === this.reads.length;
+    for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === plan[this.reads[i]!];
+    this.checks++;
+    this.usedLastCheck = this.usedThisCheck;
+    this.usedThisCheck = 0;
+    if (!same) {
+      this.sections = this.reads.map((name) => plan[name]);
+      this.parts = new Map();
+    } else if (this.parts.size > 2 * this.usedLastCheck + 64) {
+      for (const [key, part] of this.parts) if (part.used < this.checks - 1) this.parts.delete(key);
+    }
+  }
+
+  /** The part's findings: remembered while its subnet reads are unchanged, else computed by `check(model, key)`. */
+  findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => Finding[]): Finding[] {
+    const { subnetsByVpc, subnetById } = model.index;
+    this.usedThisCheck++;
+    const part = this.parts.get(key);
+    if (part) {
+      let valid = true;
+      for (let i = 0; valid && i < part.vpcIds.length; i++) valid = subnetsByVpc.get(part.vpcIds[i]!) === part.lists[i];
+      if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
+      if (valid) {
+        part.used = this.checks;
+        return part.findings;
+      }
+    }
+    const { value, reads } = withReads(model, () => check(model, key));
+    const vpcIds = [...reads.vpcs];
+    this.parts.set(key, {
+      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], findings: value, used: this.checks,
+    });
+    return value;
+  }
+}
