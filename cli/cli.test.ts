@@ -176,9 +176,15 @@ describe('vpcplan export and diff through the dispatcher', () => {
   });
 
   it('names the formats when --format is wrong', async () => {
+    const out = await cli(['export', example('three-tier'), '--format', 'docx']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--format docx is not one of terraform, .*pdf, png/);
+  });
+
+  it('asks for -o for the binary formats', async () => {
     const out = await cli(['export', example('three-tier'), '--format', 'pdf']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/terraform/);
+    expect(out.stderr).toMatch(/--format pdf is binary and needs -o <file>/);
   });
 
   it('diffs two plans: 0 when the same, 1 when they differ', async () => {

@@ -5,6 +5,8 @@
  * variables.tf, which read as one module). With -o it writes atomically (temp file in the
  * same folder, fsync, rename), so a reader never sees half a file; Terraform writes two
  * files, so its -o must be a directory (created if missing). Terraform warnings go to stderr.
+ * pdf (the review report printed by headless Chromium) and png (the diagram, screenshotted)
+ * are binary, so they need -o; see browser-render.ts for where the browser comes from.
  *
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
@@ -14,28 +16,35 @@ import { dirname, join } from 'node:path';
 import { buildReviewReport, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
+import { playwrightRenderer, type BrowserRenderer } from './browser-render';
 import { UsageError, type CommandOutput } from './output';
 
-export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg'] as const;
+export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'pdf', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+type TextFormat = Exclude<ExportFormat, 'terraform' | BinaryFormat>;
+type BinaryFormat = 'pdf' | 'png';
+
+const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', pdf: 'pdf', png: 'png' };
 
 /** File access for export; tests pass a fake or a temp folder. */
 export interface ExportIo {
-  /** Writes the whole file or leaves the old one: never half a file. */
-  writeFileAtomic(path: string, text: string): Promise<void>;
+  /** Writes the whole file or leaves the old one: never half a file. Text is written as UTF-8. */
+  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   /** 'directory', 'file', or undefined when nothing is there. */
   kindOf(path: string): Promise<'directory' | 'file' | undefined>;
   makeDirectory(path: string): Promise<void>;
   /** The report's time stamp. */
   now(): Date;
+  /** Draws the pdf and png formats (headless Chromium in the real CLI). */
+  browser: BrowserRenderer;
 }
 
 export const nodeExportIo: ExportIo = {
-  async writeFileAtomic(path, text) {
+  async writeFileAtomic(path, data) {
     const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.vpcplan-tmp`);
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
       await handle.sync();
     } finally {
       await handle.close();
@@ -59,6 +68,7 @@ export const nodeExportIo: ExportIo = {
     await mkdir(path, { recursive: true });
   },
   now: () => new Date(),
+  browser: playwrightRenderer(),
 };
 
 export function parseExportFormat(text: string | undefined): ExportFormat {
@@ -67,7 +77,7 @@ export function parseExportFormat(text: string | undefined): ExportFormat {
   throw new UsageError(`--format ${text} is not one of ${EXPORT_FORMATS.join(', ')}`);
 }
 
-function render(plan: Plan, format: Exclude<ExportFormat, 'terraform'>, io: ExportIo): string {
+function render(plan: Plan, format: TextFormat, io: ExportIo): string {
   switch (format) {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
@@ -77,12 +87,29 @@ function render(plan: Plan, format: Exclude<ExportFormat, 'terraform'>, io: Expo
   }
 }
 
-async function write(io: ExportIo, path: string, text: string): Promise<void> {
+async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Promise<Uint8Array> {
+  switch (format) {
+    case 'pdf': return io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
+    case 'png': return io.browser.png(planToSvg(plan));
+  }
+}
+
+function isBinary(format: ExportFormat): format is BinaryFormat {
+  return format === 'pdf' || format === 'png';
+}
+
+async function write(io: ExportIo, path: string, data: string | Uint8Array): Promise<void> {
   try {
-    await io.writeFileAtomic(path, text);
+    await io.writeFileAtomic(path, data);
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? `${String(error.code)}: ${error.message}` : String(error);
     throw new UsageError(`cannot write ${path} (${reason}); check that the folder exists and you may write there`);
+  }
+}
+
+async function refuseDirectory(io: ExportIo, outPath: string, format: Exclude<ExportFormat, 'terraform'>): Promise<void> {
+  if ((await io.kindOf(outPath)) === 'directory') {
+    throw new UsageError(`-o ${outPath} is a directory; give a file name, e.g. ${join(outPath, `plan.${FILE_EXTENSIONS[format]}`)}`);
   }
 }
 
@@ -103,9 +130,15 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
     const written = `wrote ${result.files.map((f) => join(outPath, f.name)).join(', ')}\n`;
     return { stdout: '', stderr: `${stderr}${written}`, code: 0 };
   }
+  if (isBinary(format)) {
+    if (outPath === undefined) throw new UsageError(`--format ${format} is binary and needs -o <file>, e.g. \`-o plan.${format}\`; it is not printed to the terminal`);
+    await refuseDirectory(io, outPath, format);
+    await write(io, outPath, await renderBinary(plan, format, io));
+    return { stdout: '', stderr: `wrote ${outPath}\n`, code: 0 };
+  }
   const text = render(plan, format, io);
   if (outPath === undefined) return { stdout: text, code: 0 };
-  if ((await io.kindOf(outPath)) === 'directory') throw new UsageError(`-o ${outPath} is a directory; give a file name, e.g. ${join(outPath, `plan.${format === 'markdown' ? 'md' : format}`)}`);
+  await refuseDirectory(io, outPath, format);
   await write(io, outPath, text);
   return { stdout: '', stderr: `wrote ${outPath}\n`, code: 0 };
 }

@@ -29,8 +29,10 @@ Usage:
   vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
   vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
                [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
-  vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg [-o <path>]
-                                                    terraform -o takes a directory (main.tf, variables.tf)
+  vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg|pdf|png [-o <path>]
+                                                    terraform -o takes a directory (main.tf, variables.tf);
+                                                    pdf (the review report) and png (the diagram) need -o
+                                                    and Chromium: CHROMIUM_PATH, or chromium on PATH
   vpcplan diff <before.json> <after.json> [--json]  exit 0 same, 1 different
   vpcplan import --from aws-cli <file>...            AWS CLI describe-* output (one or concatenated)
   vpcplan import --from csv [--into external-networks|subnets|auto] [--base plan.json] <file>...

@@ -22,8 +22,12 @@ export interface ReviewReportOptions {
 interface Table {
   headers: string[];
   rows: string[][];
-  /** Columns aligned right (numbers). */
+  /** Columns aligned right (numbers); they never wrap. */
   numeric?: number[];
+  /** Columns of short tokens that must not break (codes, CIDRs, zones, severities). */
+  nowrap?: number[];
+  /** Columns of running text, which may break a long token anywhere so the table fits the page. */
+  prose?: number[];
 }
 
 interface Section {
@@ -32,6 +36,8 @@ interface Section {
   tables: Array<{ caption?: string; table: Table }>;
   /** Present only in the diagram section. */
   imageUri?: string;
+  /** Printed on a landscape page (the diagram is wider than tall). */
+  wide?: boolean;
 }
 
 function count(n: number | bigint): string {
@@ -53,7 +59,7 @@ const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', 
 function sections(plan: Plan, diagramSvg: string): Section[] {
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
-  out.push({ title: 'Diagram', tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
+  out.push({ title: 'Diagram', wide: true, tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
 
   const subnetRows: string[][] = [];
   for (const vpc of plan.vpcs) {
@@ -72,7 +78,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   out.push({
     title: 'VPCs and subnets',
     intro: 'Usable = addresses minus the 5 AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.',
-    tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7] } }],
+    tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7], nowrap: [2, 3, 4] } }],
   });
 
   const v6Rows: string[][] = [];
@@ -83,7 +89,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   out.push({
     title: 'IPv6 allocations',
     intro: v6Rows.length === 0 ? 'The plan has no IPv6 blocks.' : 'Amazon-provided blocks are assigned by AWS: the addresses shown are the plan\'s placeholders, their positions are what counts.',
-    tables: v6Rows.length > 0 ? [{ table: { headers: ['VPC', 'Subnet', 'IPv6 CIDR', 'Source / AZ'], rows: v6Rows } }] : [],
+    tables: v6Rows.length > 0 ? [{ table: { headers: ['VPC', 'Subnet', 'IPv6 CIDR', 'Source / AZ'], rows: v6Rows, nowrap: [2, 3] } }] : [],
   });
 
   const freeRows: string[][] = [];
@@ -94,7 +100,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
       freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);
     }
   }
-  out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4] } }] });
+  out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4], nowrap: [1], prose: [5] } }] });
 
   const natRows: string[][] = [];
   for (const nat of plan.natGateways) {
@@ -106,7 +112,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   out.push({
     title: 'NAT gateway capacity',
     intro: 'A NAT address holds 55,000 simultaneous connections to one destination (IP, port, protocol): capacity = 55,000 x addresses, against the busiest destination\'s peak.',
-    tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4] } }] : [],
+    tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
   });
 
   let matrixTable: Table | undefined;
@@ -124,7 +130,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   out.push({
     title: 'Findings',
     intro: findings.length === 0 ? 'The checks found nothing.' : counts,
-    tables: findings.length > 0 ? [{ table: { headers: ['Severity', 'Code', 'About', 'Message', 'Fix'], rows: findings.map((f) => [f.severity, f.code, f.subjects.join(', '), f.message, f.fix ?? '']) } }] : [],
+    tables: findings.length > 0 ? [{ table: { headers: ['Severity', 'Code', 'About', 'Message', 'Fix'], rows: findings.map((f) => [f.severity, f.code, f.subjects.join(', '), f.message, f.fix ?? '']), nowrap: [0, 1], prose: [3, 4] } }] : [],
   });
   return out;
 }
@@ -139,28 +145,43 @@ function markdownTable(t: Table): string {
 }
 
 function htmlTable(t: Table): string {
-  const cls = (i: number) => (t.numeric?.includes(i) ? ' class="num"' : '');
+  const cls = (i: number) => {
+    const names = [t.numeric?.includes(i) ? 'num' : '', t.numeric?.includes(i) || t.nowrap?.includes(i) ? 'nowrap' : '', t.prose?.includes(i) ? 'prose' : ''].filter((n) => n !== '');
+    return names.length > 0 ? ` class="${names.join(' ')}"` : '';
+  };
   const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>`;
   return `<table>${head}\n${body}</table>`;
 }
 
+// Print layout, checked by printing the examples with headless Chromium (cli/export-binary.test.ts)
+// and looking at the pages: a cell never breaks inside a code, CIDR, zone or number (nowrap);
+// only running text may break a long token anywhere (prose); names break at their hyphens.
+// The title page with the diagram is landscape (the diagram is wider than tall), the tables portrait.
 const CSS = `
-@page { size: A4; margin: 14mm; }
+@page { size: A4 portrait; margin: 14mm; }
+@page wide { size: A4 landscape; margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #0f172a; margin: 0 auto; max-width: 190mm; }
+body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #0f172a; margin: 0 auto; }
+@media screen { body { max-width: 277mm; padding: 0 8mm; } }
 h1 { font-size: 18pt; margin: 0 0 4pt; }
-h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; }
+h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
+p { margin: 4pt 0 6pt; }
+header.wide, section.wide { page: wide; }
 section { break-before: page; page-break-before: always; }
 section.first { break-before: auto; page-break-before: auto; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #cbd5e1; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #cbd5e1; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 th { background: #f1f5f9; }
-.num { text-align: right; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.nowrap { white-space: nowrap; }
+.prose { overflow-wrap: anywhere; }
+th.prose { overflow-wrap: break-word; }
 .meta { color: #475569; }
-img.diagram { max-width: 100%; height: auto; border: 1px solid #e2e8f0; }
+img.diagram { display: block; max-width: 100%; max-height: 130mm; width: auto; height: auto; margin: 0 auto; border: 1px solid #e2e8f0; }
+@media screen { img.diagram { max-height: none; } }
 `;
 
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): { markdown: string; html: string } {
@@ -177,14 +198,17 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
     for (const t of s.tables) mdParts.push(markdownTable(t.table), '');
   }
 
-  const htmlSections = all.map((s, i) => [
-    `<section${i === 0 ? ' class="first"' : ''}>`,
-    `<h2>${escapeMarkup(s.title)}</h2>`,
-    s.imageUri ? `<img class="diagram" alt="${escapeMarkup(`Diagram of ${plan.name}`)}" src="${escapeMarkup(s.imageUri)}">` : '',
-    s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-    ...s.tables.map((t) => htmlTable(t.table)),
-    '</section>',
-  ].filter((l) => l !== '').join('\n'));
+  const htmlSections = all.map((s, i) => {
+    const classes = [...(i === 0 ? ['first'] : []), ...(s.wide ? ['wide'] : [])];
+    return [
+      `<section${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>`,
+      `<h2>${escapeMarkup(s.title)}</h2>`,
+      s.imageUri ? `<img class="diagram" alt="${escapeMarkup(`Diagram of ${plan.name}`)}" src="${escapeMarkup(s.imageUri)}">` : '',
+      s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
+      ...s.tables.map((t) => htmlTable(t.table)),
+      '</section>',
+    ].filter((l) => l !== '').join('\n');
+  });
   const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -196,9 +220,12 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
+    // The title goes on the diagram's landscape page when the diagram comes first.
+    `<header${all[0]?.wide ? ' class="wide"' : ''}>`,
     `<h1>${escapeMarkup(`Network review: ${plan.name}`)}</h1>`,
     `<p class="meta">${escapeMarkup(meta)}</p>`,
     plan.description ? `<p>${escapeMarkup(plan.description)}</p>` : '',
+    '</header>',
     ...htmlSections,
     '</body>',
     '</html>',

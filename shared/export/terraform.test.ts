@@ -7,7 +7,7 @@ import { parsePlanText } from '../plan/load';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { quoteHcl } from './hcl';
 import { planToTerraform } from './terraform';
-import { isAllowedArgument, RESOURCE_ARGUMENTS } from './terraform-arguments';
+import { isAllowedArgument, laterVersion, RESOURCE_ARGUMENTS } from './terraform-arguments';
 import { TERRAFORM_IDENTIFIER } from './terraform-identifiers';
 
 type Resources = Record<string, Record<string, Array<Record<string, unknown>>>>;
@@ -140,6 +140,51 @@ describe('planToTerraform on the examples', () => {
     expect(resources.aws_vpc!.web_prod![0]!.assign_generated_ipv6_cidr_block).toBe(true);
     expect(resources.aws_subnet!.app_a![0]!.ipv6_cidr_block).toBe('${cidrsubnet(aws_vpc.web_prod.ipv6_cidr_block, 8, 16)}');
     expect(resources.aws_subnet!.app_a![0]!.assign_ipv6_address_on_creation).toBe(true);
+  });
+});
+
+describe('the provider version pin and audited arguments', () => {
+  function providerVersion(plan: Plan): string {
+    return /aws\s*=\s*\{[^}]*version\s*=\s*"([^"]+)"/.exec(planToTerraform(plan).files[0]!.text)![1]!;
+  }
+
+  it('pins the release that added the newest argument it writes', async () => {
+    // hub-and-spoke has two-address NAT gateways: secondary_allocation_ids came in 5.10.0.
+    expect(providerVersion(loadExample('hub-and-spoke.vpcplan.json'))).toBe('>= 5.10, < 7.0');
+    const bare = PlanSchema.parse({ format: 'vpcplan', version: 1, name: 'bare', vpcs: [{ id: 'v', name: 'v', ipv4Cidrs: ['10.0.0.0/16'] }] });
+    expect(providerVersion(bare)).toBe('>= 5.0, < 7.0');
+    // A second Amazon-provided IPv6 block: the association's assign_generated_ipv6_cidr_block came in 5.61.0.
+    const twoBlocks = PlanSchema.parse({
+      format: 'vpcplan', version: 1, name: 'v6',
+      vpcs: [{ id: 'v', name: 'v', ipv4Cidrs: ['10.0.0.0/16'], ipv6Source: 'amazon', ipv6Cidrs: ['2600:1f18:aa00:100::/56', '2600:1f18:aa00:200::/56'] }],
+    });
+    const { resources } = await parseOutput(twoBlocks);
+    expect(Object.values(resources.aws_vpc_ipv6_cidr_block_association!)[0]![0]!.assign_generated_ipv6_cidr_block).toBe(true);
+    expect(providerVersion(twoBlocks)).toBe('>= 5.61, < 7.0');
+  });
+
+  it('writes Elastic IPs with domain = "vpc", never the deprecated vpc = true', async () => {
+    const { resources } = await parseOutput(loadExample('hub-and-spoke.vpcplan.json'));
+    const eips = Object.values(resources.aws_eip!).map(([b]) => b!);
+    expect(eips.length).toBeGreaterThan(0);
+    for (const eip of eips) {
+      expect(eip.domain).toBe('vpc');
+      expect(eip).not.toHaveProperty('vpc');
+    }
+    expect(isAllowedArgument('aws_eip', 'vpc')).toBe(false);
+  });
+
+  it('records for every resource type the doc page and the stored version it was checked against', () => {
+    for (const [type, entry] of Object.entries(RESOURCE_ARGUMENTS)) {
+      expect(type).toBe(`aws_${entry.doc}`);
+      expect(entry.read, type).toMatch(/commit [0-9a-f]{8}/);
+    }
+  });
+
+  it('compares provider versions numerically', () => {
+    expect(laterVersion('5.9', '5.10')).toBe('5.10');
+    expect(laterVersion('5.61', '5.10')).toBe('5.61');
+    expect(laterVersion('5.0', '5.0')).toBe('5.0');
   });
 });
 

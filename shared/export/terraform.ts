@@ -19,6 +19,8 @@
  *   `local` routes are implicit in AWS and not written.
  * - Transit gateways disable the default route table association and propagation: the plan
  *   says exactly which route table each attachment uses.
+ * - The provider pin is `>= ` the release that added the newest argument written (ARGUMENT_SINCE
+ *   in terraform-arguments.ts, from the provider CHANGELOG), so an older provider fails at init.
  * - Anything with an invalid CIDR or a reference to an object that was not exported is
  *   skipped with a warning: the output is always valid HCL, never a half-written resource.
  */
@@ -26,7 +28,7 @@ import { formatCidr, parseCidr, contains, type Cidr, type IpVersion } from '../c
 import type { Plan, Subnet, Vpc } from '../plan/schema';
 import { expression, formatBlock, hclMap, type HclBlock, type HclValue } from './hcl';
 import { IdentifierRegistry, identifierFrom } from './terraform-identifiers';
-import { isAllowedArgument, PROVIDER_ARGUMENTS, VARIABLE_ARGUMENTS, type ResourceType } from './terraform-arguments';
+import { ARGUMENT_SINCE, isAllowedArgument, laterVersion, PROVIDER_ARGUMENTS, PROVIDER_FLOOR, VARIABLE_ARGUMENTS, type ResourceType } from './terraform-arguments';
 
 export interface TerraformFile {
   name: string;
@@ -94,6 +96,8 @@ class TerraformWriter {
   private primary: ProviderSlot | undefined;
   private readonly regionVariables = new Map<string, string>();
   private readonly accountVariables = new Map<string, string>();
+  /** The oldest AWS provider that has every argument written so far (see ARGUMENT_SINCE). */
+  minimumProvider = PROVIDER_FLOOR;
 
   constructor(readonly plan: Plan) {
     const first = plan.vpcs[0];
@@ -165,6 +169,8 @@ class TerraformWriter {
     for (const [argument, value] of attributes) {
       if (value === undefined) continue;
       if (!isAllowedArgument(type, argument)) throw new Error(`${argument} is not an argument of ${type} (see shared/export/terraform-arguments.ts)`);
+      const since = ARGUMENT_SINCE[`${type}.${argument}`];
+      if (since) this.minimumProvider = laterVersion(this.minimumProvider, since);
       written.push([argument, value]);
     }
     const block: HclBlock = { type: 'resource', labels: [type, name], attributes: written };
@@ -232,7 +238,7 @@ export function planToTerraform(plan: Plan): TerraformExport {
   ];
   const terraformBlock: HclBlock = {
     type: 'terraform', labels: [], attributes: [['required_version', '>= 1.5']],
-    blocks: [{ type: 'required_providers', labels: [], attributes: [['aws', hclMap([['source', 'hashicorp/aws'], ['version', '>= 5.40, < 7.0']])]] }],
+    blocks: [{ type: 'required_providers', labels: [], attributes: [['aws', hclMap([['source', 'hashicorp/aws'], ['version', `>= ${w.minimumProvider}, < 7.0`]])]] }],
   };
   // Provider blocks are built last: they create the region and account variables they use.
   const providers = w.providerBlocks();
