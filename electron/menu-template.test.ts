@@ -12,12 +12,15 @@ const recent = [
   { handle: '22222222-2222-4222-8222-222222222222', displayName: 'tiers.vpcplan.json' },
 ];
 
-const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darwin: string; linux: string; win32: string }> = {
+/** `undefined`: the command is in the menu without a key. */
+const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darwin?: string; linux?: string; win32?: string }> = {
   new: { darwin: 'CmdOrCtrl+N', linux: 'CmdOrCtrl+N', win32: 'CmdOrCtrl+N' },
   open: { darwin: 'CmdOrCtrl+O', linux: 'CmdOrCtrl+O', win32: 'CmdOrCtrl+O' },
   save: { darwin: 'CmdOrCtrl+S', linux: 'CmdOrCtrl+S', win32: 'CmdOrCtrl+S' },
   'save-as': { darwin: 'CmdOrCtrl+Shift+S', linux: 'CmdOrCtrl+Shift+S', win32: 'CmdOrCtrl+Shift+S' },
   export: { darwin: 'CmdOrCtrl+E', linux: 'CmdOrCtrl+E', win32: 'CmdOrCtrl+E' },
+  import: { darwin: 'CmdOrCtrl+I', linux: 'CmdOrCtrl+I', win32: 'CmdOrCtrl+I' },
+  compare: {},
   undo: { darwin: 'CmdOrCtrl+Z', linux: 'CmdOrCtrl+Z', win32: 'CmdOrCtrl+Z' },
   redo: { darwin: 'CmdOrCtrl+Shift+Z', linux: 'Ctrl+Y', win32: 'Ctrl+Y' },
   cut: { darwin: 'CmdOrCtrl+X', linux: 'CmdOrCtrl+X', win32: 'CmdOrCtrl+X' },
@@ -51,6 +54,24 @@ describe('buildMenuTemplate', () => {
     const ids = new Set(items.map((i) => i.id));
     for (const command of MENU_COMMANDS.filter((c) => c !== 'open-document')) expect(ids, command).toContain(command);
     expect(Object.keys(expectedAccelerators).sort()).toEqual(MENU_COMMANDS.filter((c) => c !== 'open-document').sort());
+  });
+
+  it('lists Import…, Export… and Compare with… in the File menu, after saving', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const menu = buildMenuTemplate({ platform, recent, send: () => undefined });
+      const file = menu.find((m) => m.label === '&File')!;
+      const labels = (file.submenu as MenuItemConstructorOptions[]).map((i) => i.label ?? i.type ?? i.role);
+      expect(labels.slice(labels.indexOf('Save As…'))).toEqual(expect.arrayContaining(['Import…', 'Export…', 'Compare with…']));
+      expect(labels.indexOf('Import…')).toBeLessThan(labels.indexOf('Export…'));
+      expect(labels.indexOf('Export…')).toBeLessThan(labels.indexOf('Compare with…'));
+    }
+  });
+
+  it('gives no two items the same accelerator', () => {
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      const accelerators = flatten(buildMenuTemplate({ platform, recent, send: () => undefined })).map((i) => i.accelerator).filter(Boolean);
+      expect(new Set(accelerators).size, platform).toBe(accelerators.length);
+    }
   });
 
   it('has the macOS app menu and Window menu only on darwin, and Quit in File elsewhere', () => {

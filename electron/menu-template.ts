@@ -50,7 +50,10 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
       { type: 'separator' },
       command('save', 'Save', 'CmdOrCtrl+S'),
       command('save-as', 'Save As…', 'CmdOrCtrl+Shift+S'),
+      { type: 'separator' },
+      command('import', 'Import…', 'CmdOrCtrl+I'),
       command('export', 'Export…', 'CmdOrCtrl+E'),
+      command('compare', 'Compare with…'),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' } as const]),
     ],
   };

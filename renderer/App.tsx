@@ -39,7 +39,7 @@ import { ExplorerContext, type ExplorerTarget } from './explorer/explorer-contex
 import { SizingDialog, type SizingResult } from './sizing/SizingDialog';
 import { addSizedVpc, sizedVpc } from './sizing/sized-vpc';
 
-export type Command = MenuCommand | 'import' | 'compare' | 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
+export type Command = MenuCommand | 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
 
 interface Notice { kind: 'error' | 'info'; text: string; actions?: Array<{ label: string; run(): void }> }
 
@@ -310,6 +310,8 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
       if (mod && !event.altKey) {
         if (key === 's') command = event.shiftKey ? 'save-as' : 'save';
         else if (key === 'o') command = 'open';
+        else if (key === 'e' && !event.shiftKey) command = 'export';
+        else if (key === 'i' && !event.shiftKey) command = 'import';
         else if (typing) return;
         else if (key === 'z') command = event.shiftKey ? 'redo' : 'undo';
         else if (key === 'y') command = 'redo';
@@ -366,10 +368,10 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of engine.findings) counts[f.severity]++;
 
-  /** The sizing assistant's VPC and subnets, placed clear of every other node, as one undo step. */
-  const addSized = ({ proposal, request, name }: SizingResult) => {
-    const sized = sizedVpc(store.getState().plan, proposal, request, name);
-    const { width, height } = layOutVpc(sized.subnets, []);
+  /** The sizing assistant's VPC, subnets and (if asked) gateways and route tables, placed clear of every other node, as one undo step. */
+  const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
+    const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
+    const { width, height } = layOutVpc(sized.subnets, sized.network?.natGateways ?? []);
     const at = place({ width, height });
     if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
     setSizing(false);
@@ -387,7 +389,7 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
     <ExplorerContext.Provider value={openExplorer}>
     <div className="app">
       <header className="toolbar" role="toolbar" aria-label="Plan commands">
-        <div className="brand" aria-hidden="true"><Icon name="vpc" size={18} /> VPC Planner</div>
+        <div className="brand" aria-hidden="true"><Icon name="vpc" size={18} /> <span className="brand-name">VPC Planner</span></div>
         <div className="doc-name" data-testid="document-name" title={documentInfo.displayName}>
           {documentInfo.displayName}{dirty ? <span className="dirty-dot" data-testid="dirty" aria-label="unsaved changes"> ●</span> : null}
         </div>
@@ -408,9 +410,10 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
           <ToolButton icon="fit" label="Zoom to fit" shortcut="F" onClick={() => void run('zoom-to-fit')} testId="fit" />
           <ToolButton icon="layout" label="Automatic layout" shortcut="Shift+L" onClick={() => void run('auto-layout')} testId="auto-layout" />
         </div>
-        <div className="tool-group" role="group" aria-label="Exchange with other tools">
-          <ToolButton icon="open" label="Import AWS CLI output or CSV" onClick={() => void run('import')} testId="import" text="Import" />
-          <ToolButton icon="save" label="Export image, report, Terraform, CSV" onClick={() => void run('export')} testId="export" text="Export" />
+        {/* In narrow windows this group gives way: the File menu and Ctrl+I / Ctrl+E reach the same commands. */}
+        <div className="tool-group tool-group-exchange" role="group" aria-label="Exchange with other tools">
+          <ToolButton icon="open" label="Import AWS CLI output or CSV" shortcut={`${MOD}I`} onClick={() => void run('import')} testId="import" text="Import" />
+          <ToolButton icon="save" label="Export image, report, Terraform, CSV" shortcut={`${MOD}E`} onClick={() => void run('export')} testId="export" text="Export" />
           <ToolButton icon="copy" label="Compare with another plan" onClick={() => void run('compare')} testId="compare" text="Compare" />
         </div>
         <div className="tool-group" role="group" aria-label="Learn and size">

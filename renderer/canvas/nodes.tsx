@@ -3,12 +3,44 @@
  * from the plan and the engine); memo() keeps React from re-rendering a node whose data
  * object did not change.
  */
-import { memo } from 'react';
+import { Fragment, memo, useEffect, useRef, type MouseEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
 } from './derive';
 import { Icon } from './icons';
+import { useOpenExplorer } from '../explorer/explorer-context';
+
+/**
+ * A CIDR on the canvas that opens the explorer on itself: double-click it, or focus it and
+ * press Enter or Space. A single click is left to the node (it selects, and a drag that starts
+ * here still drags the node), so the label never gets in the way of editing the diagram.
+ */
+function CidrButton({ cidr }: { cidr: string }) {
+  const explore = useOpenExplorer();
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = ref.current;
+    if (!button || !explore) return;
+    // Native, not React's: the canvas pane zooms on double-click through its own native listener,
+    // which a React handler (delegated to the root) would run after.
+    const onDoubleClick = (event: Event) => { event.stopPropagation(); explore({ cidr }); };
+    button.addEventListener('dblclick', onDoubleClick);
+    return () => button.removeEventListener('dblclick', onDoubleClick);
+  }, [explore, cidr]);
+  if (!explore) return <span className="cidr-text">{cidr}</span>;
+  // detail 0: activated from the keyboard (or assistive technology), not by a mouse click.
+  const onClick = (event: MouseEvent) => { if (event.detail === 0) explore({ cidr }); };
+  // "nokey": React Flow's node keyboard handling (Enter selects the node) leaves the button's keys alone.
+  return (
+    <button ref={ref} type="button" className="cidr-button nokey" aria-label={`Explore ${cidr}`}
+      title={`Double-click to explore ${cidr}`} onClick={onClick} data-testid="cidr-button">{cidr}</button>
+  );
+}
+
+function CidrList({ cidrs }: { cidrs: readonly string[] }) {
+  return <>{cidrs.map((c, i) => <Fragment key={`${i}-${c}`}>{i > 0 ? '  ' : null}<CidrButton cidr={c} /></Fragment>)}</>;
+}
 
 function BadgeMark({ badge }: { badge?: Badge }) {
   if (!badge) return null;
@@ -52,7 +84,7 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
         <div className="vpc-meta">
           {vpc.region}{vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
         </div>
-        <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
+        <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? <CidrList cidrs={blocks} /> : 'no CIDR block'}</div>
         {usage ? (
           <div className="usage" title={usage.label}>
             <div className="usage-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage.usedFraction * 100)} aria-label="Addresses used by subnets">
@@ -81,7 +113,7 @@ export const SubnetNode = memo(function SubnetNode({ data }: NodeProps<Node<Subn
         <span className="subnet-name">{subnet.name || subnet.id}</span>
         <BadgeMark badge={badge} />
       </div>
-      <div className="subnet-cidr">{subnet.ipv4Cidr || subnet.ipv6Cidr || 'no CIDR'}</div>
+      <div className="subnet-cidr">{subnet.ipv4Cidr || subnet.ipv6Cidr ? <CidrButton cidr={(subnet.ipv4Cidr || subnet.ipv6Cidr)!} /> : 'no CIDR'}</div>
       <div className="subnet-meta">
         {usable !== undefined ? <span title="Usable addresses after AWS reserves 5">{usable} usable</span> : <span>—</span>}
         {subnet.hostsNeeded !== undefined ? <span title="Hosts needed"> · needs {subnet.hostsNeeded.toLocaleString('en-US')}</span> : null}
@@ -147,7 +179,7 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
       <SideHandles />
       <div className="hub-title"><Icon name="external" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
       <div className="hub-meta">{EXTERNAL_WORDS[network.kind]}</div>
-      <div className="hub-meta hub-cidrs">{network.cidrs.join('  ') || 'no ranges'}</div>
+      <div className="hub-meta hub-cidrs">{network.cidrs.length ? <CidrList cidrs={network.cidrs} /> : 'no ranges'}</div>
     </div>
   );
 });

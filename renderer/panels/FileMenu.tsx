@@ -1,6 +1,7 @@
 /**
  * The toolbar's File menu: New, Open, Open recent ▸ (the host's recent list, read when the
- * menu opens), Save, Save As. It runs the same commands as the native menu and the keys.
+ * menu opens), Save, Save As, Import, Export, Compare with. It runs the same commands as the
+ * native menu and the keys.
  * Keyboard: Enter/Space/ArrowDown open it, arrows move, ArrowRight opens the recent list,
  * Escape closes and returns focus to the button.
  */
@@ -86,6 +87,10 @@ export function FileMenu({ host, mod, run }: FileMenuProps) {
           <div className="menu-separator" role="separator" />
           <MenuItem label="Save" shortcut={`${mod}S`} testId="file-save" onClick={() => choose('save')} />
           <MenuItem label="Save As…" shortcut={`${mod}Shift+S`} testId="file-save-as" onClick={() => choose('save-as')} />
+          <div className="menu-separator" role="separator" />
+          <MenuItem label="Import…" shortcut={`${mod}I`} testId="file-import" onClick={() => choose('import')} />
+          <MenuItem label="Export…" shortcut={`${mod}E`} testId="file-export" onClick={() => choose('export')} />
+          <MenuItem label="Compare with…" testId="file-compare" onClick={() => choose('compare')} />
         </div>
       ) : null}
     </div>

@@ -5,9 +5,9 @@
  * external ranges are avoided without being asked.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { MAX_AZS, proposeVpc, type SizingProposal, type SizingRequest } from '../../shared/sizing';
+import { MAX_AZS, networkForProposal, proposeVpc, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
-import { rangesToAvoid } from './sized-vpc';
+import { rangesToAvoid, sizedVpcName } from './sized-vpc';
 import './sizing.css';
 
 interface TierRow { key: number; name: string; tier: SubnetTier; hosts: string }
@@ -18,7 +18,13 @@ const DEFAULT_TIERS: TierRow[] = [
   { key: 3, name: 'data', tier: 'isolated', hosts: '100' },
 ];
 
-export interface SizingResult { proposal: SizingProposal; request: SizingRequest; name: string }
+export interface SizingResult {
+  proposal: SizingProposal;
+  request: SizingRequest;
+  name: string;
+  /** Also add the internet gateway, NAT gateways, egress-only gateway and route tables (networkForProposal). */
+  withNetwork: boolean;
+}
 
 export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(result: SizingResult): void; onCancel(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -36,6 +42,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
   const [growth, setGrowth] = useState('50');
   const [ipv6, setIpv6] = useState(false);
   const [extraAvoid, setExtraAvoid] = useState('');
+  const [withNetwork, setWithNetwork] = useState(true);
   const nextKey = useRef(4);
 
   const automatic = useMemo(() => rangesToAvoid(plan), [plan]);
@@ -46,6 +53,10 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
     avoid: [...automatic.map((a) => a.cidr), ...extra],
   };
   const result = proposeVpc(request);
+  // The preview's ids are stand-ins: only names and explanations are shown; the real ids are given on adding.
+  const network = result.ok && withNetwork
+    ? networkForProposal(result, { vpcId: 'new-vpc', vpcName: sizedVpcName(plan, name), subnetIds: result.subnets.map((_, i) => `new-subnet-${i}`), newId: (() => { let n = 0; return (kind: string) => `new-${kind}-${++n}`; })() })
+    : undefined;
 
   const setTier = (key: number, patch: Partial<TierRow>) => setTiers((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -53,7 +64,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
     <dialog ref={ref} className="modal sizing" aria-labelledby={ids.title} data-testid="sizing-dialog"
       onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <h2 id={ids.title}>Size a VPC</h2>
-      <form onSubmit={(e) => { e.preventDefault(); if (result.ok) onAdd({ proposal: result, request, name }); }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (result.ok) onAdd({ proposal: result, request, name, withNetwork }); }}>
         <div className="sizing-grid">
           <div className="field">
             <label htmlFor={ids.name}>VPC name</label>
@@ -75,6 +86,9 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
           </div>
           <label className="check-field sizing-ipv6">
             <input type="checkbox" checked={ipv6} onChange={(e) => setIpv6(e.target.checked)} data-testid="sizing-ipv6" /> IPv6 (a /64 per subnet)
+          </label>
+          <label className="check-field sizing-network">
+            <input type="checkbox" checked={withNetwork} onChange={(e) => setWithNetwork(e.target.checked)} data-testid="sizing-network" /> Add gateways and route tables
           </label>
         </div>
 
@@ -116,7 +130,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
 
         <section className="sizing-proposal" aria-labelledby={`${ids.title}-p`} data-testid="sizing-proposal" aria-live="polite">
           <h3 id={`${ids.title}-p`}>Proposal</h3>
-          {result.ok ? <ProposalView proposal={result} /> : <p className="field-error" role="alert" data-testid="sizing-error">{result.reason}</p>}
+          {result.ok ? <ProposalView proposal={result} network={network} /> : <p className="field-error" role="alert" data-testid="sizing-error">{result.reason}</p>}
         </section>
 
         <div className="modal-buttons">
@@ -128,7 +142,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
   );
 }
 
-function ProposalView({ proposal }: { proposal: SizingProposal }) {
+function ProposalView({ proposal, network }: { proposal: SizingProposal; network: ProposalNetwork | undefined }) {
   return (
     <>
       <p>VPC block <strong className="mono" data-testid="sizing-vpc-cidr">{proposal.vpcCidr}</strong>
@@ -154,6 +168,33 @@ function ProposalView({ proposal }: { proposal: SizingProposal }) {
       <ul className="sizing-explanations" data-testid="sizing-explanations">
         {proposal.explanations.map((line, i) => <li key={i}>{line}</li>)}
       </ul>
+      <h4 className="sizing-subhead">Gateways and route tables</h4>
+      {network ? (
+        <>
+          <p className="small" data-testid="sizing-network-summary">{networkSummary(network)}</p>
+          <ul className="sizing-explanations" data-testid="sizing-network-explanations">
+            {network.explanations.map((line, i) => <li key={i}>{line}</li>)}
+          </ul>
+        </>
+      ) : (
+        <p className="muted small" data-testid="sizing-network-off">Subnets only: no internet gateway, NAT gateway or route table is added, so the public and private subnets cannot reach the internet until you add them.</p>
+      )}
     </>
   );
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Adds 1 internet gateway, 3 NAT gateways and 5 route tables." */
+function networkSummary(network: ProposalNetwork): string {
+  const parts = [
+    network.internetGateways.length ? count(network.internetGateways.length, 'internet gateway') : '',
+    network.natGateways.length ? count(network.natGateways.length, 'NAT gateway') : '',
+    network.egressOnlyGateways.length ? count(network.egressOnlyGateways.length, 'egress-only internet gateway') : '',
+    count(network.routeTables.length, 'route table'),
+  ].filter(Boolean);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  return `Adds ${list}, each subnet associated with its table.`;
 }

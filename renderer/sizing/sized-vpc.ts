@@ -3,26 +3,40 @@
  * The blocks are the engine's (proposeVpc); this only names and ids them.
  */
 import { parseCidr } from '../../shared/cidr';
-import type { SizingProposal, SizingRequest } from '../../shared/sizing';
+import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
 import { newId, withPositions } from '../store/plan-edits';
 
-export interface SizedVpc { vpc: Vpc; subnets: Subnet[] }
+export interface SizedVpc {
+  vpc: Vpc;
+  subnets: Subnet[];
+  /** The gateways and route tables (networkForProposal), when asked for. */
+  network?: ProposalNetwork;
+}
 
-export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string): SizedVpc {
+/** The name the sized VPC gets: the user's, else the next vpc-N. */
+export function sizedVpcName(plan: Plan, name: string): string {
+  return name.trim() || `vpc-${plan.vpcs.length + 1}`;
+}
+
+export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string, options: { network?: boolean } = {}): SizedVpc {
   const id = newId('vpc', plan);
   const azCount = new Set(proposal.subnets.map((s) => s.az)).size;
   const vpc: Vpc = {
-    id, name: name.trim() || `vpc-${plan.vpcs.length + 1}`, region: proposal.region,
+    id, name: sizedVpcName(plan, name), region: proposal.region,
     ipv4Cidrs: [proposal.vpcCidr], ipv6Cidrs: proposal.vpcIpv6Cidr ? [proposal.vpcIpv6Cidr] : [], ipv6Source: 'amazon',
   };
   // The spare room the proposal kept is the growth the VPC was sized for: the checks hold it to that.
   if (proposal.spare.perAz > 0) vpc.growth = { subnets: proposal.spare.perAz * azCount, prefix: proposal.spare.prefix };
-  const taken = new Set<string>();
+  const taken = new Set<string>([id]);
+  const fresh = (prefix: string) => {
+    let candidate = newId(prefix, plan);
+    while (taken.has(candidate)) candidate = newId(prefix, plan);
+    taken.add(candidate);
+    return candidate;
+  };
   const subnets = proposal.subnets.map((s): Subnet => {
-    let subnetId = newId('subnet', plan);
-    while (taken.has(subnetId)) subnetId = newId('subnet', plan);
-    taken.add(subnetId);
+    const subnetId = fresh('subnet');
     const subnet: Subnet = {
       id: subnetId, name: `${s.tierName}-${s.az.slice(-1)}`, vpcId: id, availabilityZone: s.az, tier: s.tier,
       ipv4Cidr: s.cidr, hostsNeeded: s.hostsNeeded, growthPercent: request.growthPercent,
@@ -30,14 +44,25 @@ export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRe
     if (s.ipv6Cidr) subnet.ipv6Cidr = s.ipv6Cidr;
     return subnet;
   });
-  return { vpc, subnets };
+  if (!options.network) return { vpc, subnets };
+  const network = networkForProposal(proposal, { vpcId: id, vpcName: vpc.name, subnetIds: subnets.map((s) => s.id), newId: fresh });
+  subnets.forEach((subnet, i) => { subnet.routeTableId = network.subnetRouteTableIds[i]; });
+  return { vpc, subnets, network };
 }
 
+/** The VPC, its subnets and (if any) its gateways and route tables, added in one plan change. */
 export function addSizedVpc(plan: Plan, sized: SizedVpc, position: { x: number; y: number }): Plan {
+  const { network } = sized;
   return {
     ...plan,
     vpcs: [...plan.vpcs, sized.vpc],
     subnets: [...plan.subnets, ...sized.subnets],
+    ...(network ? {
+      internetGateways: [...plan.internetGateways, ...network.internetGateways],
+      egressOnlyGateways: [...plan.egressOnlyGateways, ...network.egressOnlyGateways],
+      natGateways: [...plan.natGateways, ...network.natGateways],
+      routeTables: [...plan.routeTables, ...network.routeTables],
+    } : {}),
     layout: withPositions(plan.layout, { [sized.vpc.id]: position }),
   };
 }

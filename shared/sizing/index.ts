@@ -6,3 +6,5 @@ export { DEFAULT_SPARE_PER_AZ, IPV6_PLACEHOLDER, MAX_AZS, PRIVATE_RANGES, SUBNET
 export type { RightSizeChange, RightSizeFailure, SubnetContext, SubnetRightSize, VpcBlockRightSize } from './right-size';
 export { rightSizeSubnet, rightSizeVpc } from './right-size';
 export { addressesWithGrowth, awsSubnetPrefixFor } from './subnet-size';
+export type { NetworkNaming, NetworkObjectKind, ProposalNetwork } from './network-for-proposal';
+export { networkForProposal } from './network-for-proposal';
