@@ -55,8 +55,15 @@ describe('audit catches', () => {
 
   it('window-options.ts that no longer isolates the page', () => {
     const weakened = realSources.find((s) => s.path === 'electron/window-options.ts')!.text.replaceAll('contextIsolation: true', 'contextIsolation: false');
-    // Each weakened literal (app window, report PDF window), and no isolating one left.
-    expect(highRules(withFile('electron/window-options.ts', weakened))).toEqual(['web-preferences', 'web-preferences', 'web-preferences']);
+    // The weakened shared lock-down literal, and no isolating one left.
+    expect(highRules(withFile('electron/window-options.ts', weakened))).toEqual(['web-preferences', 'web-preferences']);
+  });
+
+  it('a window that spreads the lock-down and then turns part of it off', () => {
+    const real = realSources.find((s) => s.path === 'electron/window-options.ts')!.text;
+    const weakened = real.replace('javascript: false, offscreen: true', 'javascript: false, sandbox: false, offscreen: true');
+    expect(weakened).not.toBe(real);
+    expect(highRules(withFile('electron/window-options.ts', weakened))).toContain('web-preferences');
   });
 
   it('sources that never block navigation or window.open', () => {
