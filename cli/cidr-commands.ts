@@ -9,6 +9,7 @@ import {
 import { UsageError, type CommandOutput } from './output';
 
 export const CLOUDS: readonly Cloud[] = ['aws', 'azure', 'gcp'];
+const CLOUD_NAMES: Record<Cloud, string> = { aws: 'an AWS subnet', azure: 'an Azure subnet', gcp: 'a GCP subnet' };
 /** Enough for any real subdivision; a /8 into /32s (16 M lines) is a typo, not a plan. */
 const DIVIDE_LIMIT = 65_536;
 
@@ -63,7 +64,7 @@ function explainText(block: Cidr, entry: ExplainEntry, cloud: Cloud): string {
     `  first     ${entry.first}`,
     `  last      ${entry.last}`,
     `  size      ${group(entry.size)} addresses`,
-    `  usable    ${group(entry.usable)} in a ${cloud.toUpperCase()} subnet${reserved.length > 0 ? ` (reserved: ${roles})` : ''}`,
+    `  usable    ${group(entry.usable)} in ${CLOUD_NAMES[cloud]}${reserved.length > 0 ? ` (reserved: ${roles})` : ''}`,
   ].join('\n');
 }
 

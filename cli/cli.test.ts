@@ -49,7 +49,7 @@ describe('vpcplan cidr explain', () => {
 
   it('prints a readable explanation by default', async () => {
     const out = await cli(['cidr', 'explain', '10.0.0.0/28']);
-    expect(out.stdout).toMatch(/usable\s+11 in a AWS subnet \(reserved: 10\.0\.0\.0 network, 10\.0\.0\.1 router/);
+    expect(out.stdout).toMatch(/usable\s+11 in an AWS subnet \(reserved: 10\.0\.0\.0 network, 10\.0\.0\.1 router/);
   });
 });
 
