@@ -148,7 +148,6 @@ interface VpcParsed {
  * it), so its blocks are read once, however many rules and checks ask.
  */
 const vpcParsed = new WeakMap<Vpc, VpcParsed>();
-const subnetParsed = new WeakMap<Subnet, { v4: Cidr | undefined; v6: Cidr | undefined }>();
 
 function parsedVpc(vpc: Vpc): VpcParsed {
   let parsed = vpcParsed.get(vpc);
@@ -180,14 +179,42 @@ export function vpcBlocksWithField(vpc: Vpc, version: IpVersion): ReadonlyArray<
   return version === 4 ? parsedVpc(vpc).v4 : parsedVpc(vpc).v6;
 }
 
-/** A subnet's valid IPv4 or IPv6 block, if it has one. */
+/**
+ * A subnet's valid IPv4 or IPv6 block, if it has one. Straight from the parse cache, not
+ * memoized per subnet: on a plan just opened, a WeakMap entry per subnet costs more than
+ * the cache lookups it saves. (The block is the parse cache's object for the text either way.)
+ */
 export function subnetBlock(subnet: Subnet, version: IpVersion): Cidr | undefined {
-  let parsed = subnetParsed.get(subnet);
-  if (!parsed) {
-    parsed = { v4: validCidr(subnet.ipv4Cidr, 4), v6: validCidr(subnet.ipv6Cidr, 6) };
-    subnetParsed.set(subnet, parsed);
+  return validCidr(version === 4 ? subnet.ipv4Cidr : subnet.ipv6Cidr, version);
+}
+
+export interface SubnetListBlocks {
+  /** v4[k] is subnets[k]'s valid IPv4 block, if any; v6 likewise. */
+  v4: ReadonlyArray<Cidr | undefined>;
+  v6: ReadonlyArray<Cidr | undefined>;
+}
+
+/**
+ * The blocks of a VPC's subnet list, read once per list (the index keeps a list while its
+ * subnets keep their identity): the per-VPC rules and the syntax check share one parse
+ * lookup per field instead of each making their own.
+ */
+const listBlocks = new WeakMap<readonly Subnet[], SubnetListBlocks>();
+
+export function subnetListBlocks(subnets: readonly Subnet[]): SubnetListBlocks {
+  let blocks = listBlocks.get(subnets);
+  if (!blocks) {
+    const v4 = new Array<Cidr | undefined>(subnets.length);
+    const v6 = new Array<Cidr | undefined>(subnets.length);
+    for (let k = 0; k < subnets.length; k++) {
+      const subnet = subnets[k]!;
+      v4[k] = validCidr(subnet.ipv4Cidr, 4);
+      v6[k] = validCidr(subnet.ipv6Cidr, 6);
+    }
+    blocks = { v4, v6 };
+    listBlocks.set(subnets, blocks);
   }
-  return version === 4 ? parsed.v4 : parsed.v6;
+  return blocks;
 }
 
 /** How an object is called in messages: its name, or its id when it has none. */

@@ -148,7 +148,43 @@ function countingOrder(flat: number[], field: 0 | 1, n: number, within: Int32Arr
   return order;
 }
 
+/** Below this many blocks, comparing every pair is cheaper than setting up the sweep (a VPC's subnets, checked per VPC). */
+const SMALL_LIST = 24;
+
+/** Every pair of a short list, i then j ascending: the same answer as the sweep (bounds compared, no bigint maths per pair). */
+function smallListPairs(blocks: readonly Cidr[]): Array<[number, number]> {
+  const n = blocks.length;
+  const starts4 = new Array<number>(n);
+  const ends4 = new Array<number>(n);
+  const starts6 = new Array<bigint>(n);
+  const ends6 = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    const block = blocks[i] as Cidr;
+    if (block.version === 4) {
+      const start = Number(block.network);
+      starts4[i] = start;
+      ends4[i] = start + (BLOCK_SIZE_V4_NUMBER[block.prefix] as number) - 1;
+    } else {
+      starts6[i] = block.network;
+      ends6[i] = block.network + blockSize(6, block.prefix) - 1n;
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const version = (blocks[i] as Cidr).version;
+    for (let j = i + 1; j < n; j++) {
+      if ((blocks[j] as Cidr).version !== version) continue;
+      const hit = version === 4
+        ? (starts4[i] as number) <= (ends4[j] as number) && (starts4[j] as number) <= (ends4[i] as number)
+        : (starts6[i] as bigint) <= (ends6[j] as bigint) && (starts6[j] as bigint) <= (ends6[i] as bigint);
+      if (hit) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
 export function findOverlappingPairs(blocks: readonly Cidr[]): Array<[number, number]> {
+  if (blocks.length <= SMALL_LIST) return smallListPairs(blocks);
   const v4 = new Ipv4Blocks(blocks.length);
   const v6 = new Ipv6Blocks();
   for (let i = 0; i < blocks.length; i++) {

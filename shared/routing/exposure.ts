@@ -63,28 +63,35 @@ export function subnetExposure(model: RoutingModel, subnet: Subnet): InternetExp
 }
 
 export function familyExposureOf(model: RoutingModel, subnet: Subnet, version: IpVersion): FamilyExposure {
-  const family = `IPv${version}`;
   if (!subnetBlock(subnet, version)) {
-    return { kind: 'isolated', hasAddress: false, via: [], explanation: `Subnet ${labelOf(subnet)} has no ${family} block.` };
+    return { kind: 'isolated', hasAddress: false, via: [], explanation: `Subnet ${labelOf(subnet)} has no IPv${version} block.` };
   }
-  const table = resolveTable(model, subnet);
+  return familyExposureWith(model, subnet, resolveTable(model, subnet), version);
+}
+
+/** familyExposureOf for a subnet with a valid block of `version` whose table the caller has resolved already. */
+export function familyExposureWith(model: RoutingModel, subnet: Subnet, table: ResolvedTable, version: IpVersion): FamilyExposure {
   const route = table.defaultRoute(version);
   // Only the transit gateway path depends on the subnet's AZ (attachment coverage).
   const zone = route?.target === 'transit-gateway' ? subnet.availabilityZone : '';
-  let byZone = model.objectCache.get(table) as Map<string, { value: FamilyExposure; reads: SubnetReads }> | undefined;
-  if (!byZone) {
-    byZone = new Map();
-    model.objectCache.set(table, byZone);
+  // Per table and family, then by zone: no key string is built per subnet.
+  let byFamily = model.objectCache.get(table) as TableExposures | undefined;
+  if (!byFamily) {
+    byFamily = { 4: new Map(), 6: new Map() };
+    model.objectCache.set(table, byFamily);
   }
-  const key = `${zone}|${version}`;
-  let result = byZone.get(key);
+  const byZone = byFamily[version];
+  let result = byZone.get(zone);
   if (result) replayReads(model, result.reads);
   else {
     result = withReads(model, () => evaluate(model, table, route, subnet.availabilityZone, version));
-    byZone.set(key, result);
+    byZone.set(zone, result);
   }
   return result.value;
 }
+
+/** A table's exposures by family, then by zone ('' when the zone does not matter). */
+type TableExposures = Record<IpVersion, Map<string, { value: FamilyExposure; reads: SubnetReads }>>;
 
 function isolated(explanation: string, via: string[] = []): FamilyExposure {
   return { kind: 'isolated', hasAddress: true, via, explanation };

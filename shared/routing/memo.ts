@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../checks/types';
 import type { Plan } from '../plan/schema';
-import { withReads, type RoutingModel } from './model';
+import { vpcReadIds, withReads, type RoutingModel } from './model';
 
 interface Part {
   /** The subnet lists read, with what they were, and the subnets found missing. */
@@ -63,7 +63,7 @@ export class PartMemo<K extends object> {
       }
     }
     const { value, reads } = withReads(model, () => check(model, key));
-    const vpcIds = [...reads.vpcs];
+    const vpcIds = vpcReadIds(reads);
     this.parts.set(key, {
       vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], findings: value, used: this.checks,
     });

@@ -59,18 +59,39 @@ export interface RoutingModel {
  * looked up but not in the plan.
  */
 export interface SubnetReads {
-  vpcs: Set<string>;
+  /**
+   * The first VPC read, and the others only once there is a second: most computations read
+   * one VPC, and a Set for each of the thousands of them on every full check costs more
+   * than the check.
+   */
+  vpc: string | undefined;
+  more: Set<string> | undefined;
   missing: Set<string> | undefined;
 }
 
-const NO_READS: SubnetReads = { vpcs: new Set(), missing: undefined };
+const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
+
+/** Records that the computation in progress read the subnets of `vpcId`. */
+export function addVpcRead(reads: SubnetReads, vpcId: string): void {
+  if (reads.vpc === undefined) reads.vpc = vpcId;
+  else if (reads.vpc !== vpcId) (reads.more ??= new Set()).add(vpcId);
+}
+
+/** The VPCs whose subnets were read, each once, the first read first. */
+export function vpcReadIds(reads: SubnetReads): string[] {
+  if (reads.vpc === undefined) return [];
+  if (!reads.more) return [reads.vpc];
+  const ids = [reads.vpc];
+  for (const id of reads.more) if (id !== reads.vpc) ids.push(id);
+  return ids;
+}
 
 /** A subnet by id, recording the read. */
 export function subnetOf(model: RoutingModel, subnetId: string): Subnet | undefined {
   const subnet = model.index.subnetById.get(subnetId);
   const reads = model.reads;
   if (reads) {
-    if (subnet) reads.vpcs.add(subnet.vpcId);
+    if (subnet) addVpcRead(reads, subnet.vpcId);
     else (reads.missing ??= new Set()).add(subnetId);
   }
   return subnet;
@@ -80,14 +101,14 @@ const NO_SUBNETS: readonly Subnet[] = [];
 
 /** A VPC's subnets, recording the read. */
 export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[] {
-  model.reads?.vpcs.add(vpcId);
+  if (model.reads) addVpcRead(model.reads, vpcId);
   return model.index.subnetsByVpc.get(vpcId) ?? NO_SUBNETS;
 }
 
 /** Runs `build`, collecting the subnet reads it makes (and adding them to the reads of the computation around it). */
 export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
   const outer = model.reads;
-  const reads: SubnetReads = { vpcs: new Set(), missing: undefined };
+  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
   model.reads = reads;
   let value: T;
   try {
@@ -96,11 +117,12 @@ export function withReads<T>(model: RoutingModel, build: () => T): { value: T; r
     model.reads = outer;
   }
   if (outer) replayInto(outer, reads);
-  return { value, reads: reads.vpcs.size === 0 && !reads.missing ? NO_READS : reads };
+  return { value, reads: reads.vpc === undefined && !reads.missing ? NO_READS : reads };
 }
 
 function replayInto(into: SubnetReads, reads: SubnetReads): void {
-  for (const id of reads.vpcs) into.vpcs.add(id);
+  if (reads.vpc !== undefined) addVpcRead(into, reads.vpc);
+  if (reads.more) for (const id of reads.more) addVpcRead(into, id);
   if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
 }
 

@@ -12,7 +12,7 @@ import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import {
-  allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
+  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -69,23 +69,20 @@ export function effectiveRouteTable(index: PlanIndex, subnetId: string): Effecti
 /** The table a subnet follows: explicit table of its own VPC, else main, else derived or implicit local. */
 export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
   // Resolving reads the subnet and (for derived routes) the NAT gateways' subnets of its own VPC, nothing else.
-  model.reads?.vpcs.add(subnet.vpcId);
-  let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
-  if (!resolved) {
-    resolved = resolveTableUncached(model, subnet);
-    model.tableOfSubnet.set(subnet, resolved);
-  }
-  return resolved;
-}
-
-function resolveTableUncached(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  if (model.reads) addVpcRead(model.reads, subnet.vpcId);
+  // A written table is two lookups away (and memoized per table): remembering it per subnet
+  // would cost a map entry for each of ten thousand subnets. Derived tables build a key, so they are remembered.
   const own = subnet.routeTableId === undefined ? undefined : model.routeTableById.get(subnet.routeTableId);
   // A table of another VPC cannot be associated (AWS); the dangling-reference rule reports an unknown id.
   if (own && own.vpcId === subnet.vpcId) return writtenTable(model, own, 'explicit');
   const main = model.mainTableByVpc.get(subnet.vpcId);
   if (main) return writtenTable(model, main, 'main');
-  if (model.plan.settings.deriveRoutes) return derivedTable(model, subnet);
-  return implicitLocalTable(model, subnet.vpcId);
+  let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
+  if (!resolved) {
+    resolved = model.plan.settings.deriveRoutes ? derivedTable(model, subnet) : implicitLocalTable(model, subnet.vpcId);
+    model.tableOfSubnet.set(subnet, resolved);
+  }
+  return resolved;
 }
 
 /** A route table from the plan, resolved (memoized per table). */
@@ -163,6 +160,8 @@ class WrittenTable implements ResolvedTable {
 function defaultRoutesOf(table: RouteTable): Partial<Record<IpVersion, EffectiveRoute>> {
   const found: Partial<Record<IpVersion, EffectiveRoute>> = {};
   for (const route of table.routes) {
+    // A valid /0 always contains "/0" (a prefix has no leading zero): the other routes need no parse.
+    if (!route.destination.includes('/0')) continue;
     const destination = validCidr(route.destination);
     if (!destination || destination.prefix !== 0 || found[destination.version]) continue;
     const copy: EffectiveRoute = { destination: route.destination, target: route.target };

@@ -3,112 +3,111 @@
  * set. The message and the suggested correction come from the cidr module's parser.
  * Other rules skip a field that fails here, so each bad field gives exactly one finding.
  */
-import type { IpVersion } from '../../cidr';
+import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
-import { nameOf, parseCidrCached } from '../plan-index';
+import { nameOf, parseCidrCached, subnetListBlocks } from '../plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
 const SOURCE = 'NETWORK-RULES.md "AWS VPC, IPv4" and "AWS subnets"; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
 
-interface Field {
-  subjects: string[];
-  field: string;
-  /** What the field is, for the message: "VPC prod, ipv4Cidrs[1]". */
-  where: string;
-  text: string;
-  version?: IpVersion;
-}
-
-function checkField(f: Field, out: Finding[]): void {
-  const result = parseCidrCached(f.text, f.version);
-  if (result.ok) return;
-  const { error } = result;
+/**
+ * One field. Most fields are valid, so the parse comes first and the wording (subjects,
+ * field path, "VPC prod, IPv4 block 2") is built only for a field that fails.
+ */
+function report(error: CidrError, version: IpVersion | undefined, subjects: string[], field: string, where: string, out: Finding[]): void {
   const code = error.code === 'host-bits-set' ? 'cidr/host-bits' : error.code === 'version-mismatch' ? 'cidr/version-mismatch' : 'cidr/syntax';
-  const finding: Finding = { code, severity: 'error', message: `${f.where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects: f.subjects, field: f.field };
+  const finding: Finding = { code, severity: 'error', message: `${where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects, field };
   if (error.suggestion !== undefined) {
     finding.fix = `Write ${error.suggestion}.`;
     finding.cidrs = [error.suggestion];
   } else if (code === 'cidr/version-mismatch') {
-    finding.fix = f.version === 4 ? 'Move this block to the IPv6 list (ipv6Cidrs / ipv6Cidr), or enter an IPv4 block here.' : 'Move this block to the IPv4 list (ipv4Cidrs / ipv4Cidr), or enter an IPv6 block here.';
+    finding.fix = version === 4 ? 'Move this block to the IPv6 list (ipv6Cidrs / ipv6Cidr), or enter an IPv4 block here.' : 'Move this block to the IPv4 list (ipv4Cidrs / ipv4Cidr), or enter an IPv6 block here.';
   }
   out.push(finding);
 }
 
 /**
- * Results per plan object, by identity: after one edit only the edited object is parsed
- * and described again. The cache holds no state of its own beyond what the object
- * determines, so the rule stays a pure function of the plan.
+ * Results by identity of a section's array (VPCs, route tables, ...) or of one VPC's subnet
+ * list: after one edit only the edited array is walked again. Keyed by arrays, not by each
+ * object: on a plan just opened, ten thousand WeakMap entries cost more than the walk.
+ * The cache holds nothing the arrays do not determine, so the rule stays a pure function of the plan.
  */
-const byObject = new WeakMap<object, Finding[]>();
+const byArray = new WeakMap<readonly object[], Finding[]>();
 
-function memo(object: object, compute: (out: Finding[]) => void): Finding[] {
-  let found = byObject.get(object);
+function memo<T extends object>(list: readonly T[], check: (item: T, out: Finding[]) => void): Finding[] {
+  let found = byArray.get(list);
   if (found === undefined) {
     found = [];
-    compute(found);
-    byObject.set(object, found);
+    for (const item of list) check(item, found);
+    byArray.set(list, found);
   }
   return found;
 }
 
-function vpcFindings(vpc: Plan['vpcs'][number]): Finding[] {
-  return memo(vpc, (out) => {
-    const name = nameOf(vpc);
-    vpc.ipv4Cidrs.forEach((text, i) => checkField({ subjects: [vpc.id], field: `ipv4Cidrs[${i}]`, where: `VPC ${name}, IPv4 block ${i + 1}`, text, version: 4 }, out));
-    vpc.ipv6Cidrs.forEach((text, i) => checkField({ subjects: [vpc.id], field: `ipv6Cidrs[${i}]`, where: `VPC ${name}, IPv6 block ${i + 1}`, text, version: 6 }, out));
-  });
+function checkVpc(vpc: Plan['vpcs'][number], out: Finding[]): void {
+  const v4 = vpc.ipv4Cidrs;
+  for (let i = 0; i < v4.length; i++) {
+    const result = parseCidrCached(v4[i]!, 4);
+    if (!result.ok) report(result.error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
+  }
+  const v6 = vpc.ipv6Cidrs;
+  for (let i = 0; i < v6.length; i++) {
+    const result = parseCidrCached(v6[i]!, 6);
+    if (!result.ok) report(result.error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
+  }
 }
 
-function subnetFindings(subnet: Plan['subnets'][number]): Finding[] {
-  return memo(subnet, (out) => {
-    const name = nameOf(subnet);
-    // An empty optional field means "none" (the editor clears a field that way), not a typo.
-    if (subnet.ipv4Cidr !== undefined && subnet.ipv4Cidr !== '') {
-      checkField({ subjects: [subnet.id, subnet.vpcId], field: 'ipv4Cidr', where: `Subnet ${name}, IPv4 block`, text: subnet.ipv4Cidr, version: 4 }, out);
-    }
-    if (subnet.ipv6Cidr !== undefined && subnet.ipv6Cidr !== '') {
-      checkField({ subjects: [subnet.id, subnet.vpcId], field: 'ipv6Cidr', where: `Subnet ${name}, IPv6 block`, text: subnet.ipv6Cidr, version: 6 }, out);
-    }
-  });
+function checkSubnet(subnet: Plan['subnets'][number], out: Finding[]): void {
+  // An empty optional field means "none" (the editor clears a field that way), not a typo.
+  if (subnet.ipv4Cidr !== undefined && subnet.ipv4Cidr !== '') {
+    const result = parseCidrCached(subnet.ipv4Cidr, 4);
+    if (!result.ok) report(result.error, 4, [subnet.id, subnet.vpcId], 'ipv4Cidr', `Subnet ${nameOf(subnet)}, IPv4 block`, out);
+  }
+  if (subnet.ipv6Cidr !== undefined && subnet.ipv6Cidr !== '') {
+    const result = parseCidrCached(subnet.ipv6Cidr, 6);
+    if (!result.ok) report(result.error, 6, [subnet.id, subnet.vpcId], 'ipv6Cidr', `Subnet ${nameOf(subnet)}, IPv6 block`, out);
+  }
 }
 
-const byList = new WeakMap<readonly Plan['subnets'][number][], Finding[]>();
-function listFindings(list: readonly Plan['subnets'][number][]): Finding[] {
-  let found = byList.get(list);
+/** A VPC's subnets; a field the index already read as a block of its version is valid, and needs no second lookup. */
+function subnetListFindings(list: readonly Plan['subnets'][number][]): Finding[] {
+  let found = byArray.get(list);
   if (found === undefined) {
     found = [];
-    for (const subnet of list) for (const f of subnetFindings(subnet)) found.push(f);
-    byList.set(list, found);
+    const { v4, v6 } = subnetListBlocks(list);
+    for (let k = 0; k < list.length; k++) {
+      if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
+      checkSubnet(list[k]!, found);
+    }
+    byArray.set(list, found);
   }
   return found;
 }
 
-function routeTableFindings(table: Plan['routeTables'][number]): Finding[] {
-  return memo(table, (out) => {
-    const name = nameOf(table);
-    table.routes.forEach((route, i) =>
-      checkField({ subjects: [table.id], field: `routes[${i}].destination`, where: `Route table ${name}, route ${i + 1} destination`, text: route.destination }, out),
-    );
-  });
+function checkRouteTable(table: Plan['routeTables'][number], out: Finding[]): void {
+  const routes = table.routes;
+  for (let i = 0; i < routes.length; i++) {
+    const result = parseCidrCached(routes[i]!.destination, undefined);
+    if (!result.ok) report(result.error, undefined, [table.id], `routes[${i}].destination`, `Route table ${nameOf(table)}, route ${i + 1} destination`, out);
+  }
 }
 
-function transitGatewayFindings(tgw: Plan['transitGateways'][number]): Finding[] {
-  return memo(tgw, (out) => {
-    for (const table of tgw.routeTables) {
-      const name = nameOf(table);
-      table.routes.forEach((route, i) =>
-        checkField({ subjects: [table.id, tgw.id], field: `routes[${i}].destination`, where: `Transit gateway ${nameOf(tgw)}, route table ${name}, route ${i + 1} destination`, text: route.destination }, out),
-      );
+function checkTransitGateway(tgw: Plan['transitGateways'][number], out: Finding[]): void {
+  for (const table of tgw.routeTables) {
+    const routes = table.routes;
+    for (let i = 0; i < routes.length; i++) {
+      const result = parseCidrCached(routes[i]!.destination, undefined);
+      if (!result.ok) report(result.error, undefined, [table.id, tgw.id], `routes[${i}].destination`, `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`, out);
     }
-  });
+  }
 }
 
-function externalNetworkFindings(network: Plan['externalNetworks'][number]): Finding[] {
-  return memo(network, (out) => {
-    network.cidrs.forEach((text, i) =>
-      checkField({ subjects: [network.id], field: `cidrs[${i}]`, where: `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, text }, out),
-    );
-  });
+function checkExternalNetwork(network: Plan['externalNetworks'][number], out: Finding[]): void {
+  const cidrs = network.cidrs;
+  for (let i = 0; i < cidrs.length; i++) {
+    const result = parseCidrCached(cidrs[i]!, undefined);
+    if (!result.ok) report(result.error, undefined, [network.id], `cidrs[${i}]`, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, out);
+  }
 }
 
 export const cidrSyntaxRule: PlanRule = {
@@ -125,12 +124,12 @@ export const cidrSyntaxRule: PlanRule = {
     const add = (found: Finding[]) => {
       for (const f of found) out.push(f);
     };
-    for (const vpc of plan.vpcs) add(vpcFindings(vpc));
+    add(memo(plan.vpcs, checkVpc));
     // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
-    for (const list of subnetsByVpc.values()) add(listFindings(list));
-    for (const table of plan.routeTables) add(routeTableFindings(table));
-    for (const tgw of plan.transitGateways) add(transitGatewayFindings(tgw));
-    for (const network of plan.externalNetworks) add(externalNetworkFindings(network));
+    for (const list of subnetsByVpc.values()) add(subnetListFindings(list));
+    add(memo(plan.routeTables, checkRouteTable));
+    add(memo(plan.transitGateways, checkTransitGateway));
+    add(memo(plan.externalNetworks, checkExternalNetwork));
     return out;
   },
 };

@@ -5,13 +5,14 @@
  */
 import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from '../../cidr';
 import type { Subnet, Vpc } from '../../plan/schema';
-import { formatCount, nameOf, subnetBlock, validCidr, vpcBlocks } from '../plan-index';
+import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
 import type { Finding, VpcRule, VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
 const SIZING = 'NETWORK-RULES.md "AWS subnets" (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
 const OVERSIZED_FACTOR = 4n;
+const OVERSIZED_NUMBER = Number(OVERSIZED_FACTOR);
 const AWS_MIN_SUBNET_PREFIX = 16;
 const AWS_MAX_SUBNET_PREFIX = 28;
 
@@ -27,6 +28,8 @@ export function addressesNeeded(subnet: Pick<Subnet, 'hostsNeeded' | 'growthPerc
  * full check, and bigint maths there costs more than the rest of the rule.
  */
 const USABLE_AWS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws')));
+/** Addresses in an IPv4 block by prefix, made once (a bigint per subnet otherwise). */
+const IPV4_BLOCK_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, prefix) => addressCount({ version: 4, network: 0n, prefix }));
 const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })));
 
 /** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even a /16 is too small. */
@@ -115,30 +118,38 @@ export const sizingRule: VpcRule = {
     const out: Finding[] = [];
     const vpcName = nameOf(vpc);
     const blocks = vpcBlocks(vpc, 4);
+    // Parallel arrays (used[k] is placed[k]'s block), not an object per subnet.
     const used: Cidr[] = [];
-    const placed: Array<{ subnet: Subnet; block: Cidr }> = [];
-    for (const subnet of subnets) {
-      const block = subnetBlock(subnet, 4);
+    const placed: Subnet[] = [];
+    const listed = subnetListBlocks(subnets).v4;
+    for (let k = 0; k < subnets.length; k++) {
+      const subnet = subnets[k]!;
+      const block = listed[k];
       if (block) {
         used.push(block);
-        placed.push({ subnet, block });
+        placed.push(subnet);
       }
     }
     let everyNeedKnown = placed.length > 0 && placed.length === subnets.length;
     let neededTotal = 0n;
-    for (const { subnet, block } of placed) {
+    for (let k = 0; k < placed.length; k++) {
+      const subnet = placed[k]!;
+      const block = used[k]!;
       const needed = addressesNeeded(subnet);
       if (needed === undefined) {
         everyNeedKnown = false;
         continue;
       }
+      // BigInt() first: it refuses a non-integer need exactly as before. Past it, `needed` is
+      // an integer held exactly, so comparing numbers gives the bigint answer without the allocations.
+      const neededBig = BigInt(needed);
       const byoip = subnet.byoip === true;
-      const usable = BigInt((byoip ? USABLE_BYOIP : USABLE_AWS)[block.prefix]!);
+      const usable = (byoip ? USABLE_BYOIP : USABLE_AWS)[block.prefix]!;
       const fitsPrefix = subnetPrefixFor(needed, byoip);
-      neededTotal += fitsPrefix === undefined ? BigInt(needed) : addressCount({ version: 4, network: 0n, prefix: fitsPrefix });
+      neededTotal += fitsPrefix === undefined ? neededBig : IPV4_BLOCK_SIZE[fitsPrefix]!;
       // Wording is built only for a finding: most subnets raise none.
       const reserved = byoip ? '' : ', after the 5 addresses AWS reserves';
-      if (usable < BigInt(needed)) {
+      if (usable < needed) {
         let fix: string;
         if (fitsPrefix === undefined) {
           fix = `${count(needed)} addresses do not fit in one subnet (a /16 holds ${count(65_531)} usable): split the hosts over several subnets.`;
@@ -156,7 +167,7 @@ export const sizingRule: VpcRule = {
         });
         continue;
       }
-      if (needed > 0 && fitsPrefix !== undefined && fitsPrefix > block.prefix && usable >= OVERSIZED_FACTOR * BigInt(needed)) {
+      if (needed > 0 && fitsPrefix !== undefined && fitsPrefix > block.prefix && usable >= OVERSIZED_NUMBER * needed) {
         const right = { version: 4 as const, network: block.network, prefix: fitsPrefix };
         const freed = addressCount(block) - addressCount(right);
         out.push({

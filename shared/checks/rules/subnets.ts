@@ -4,7 +4,7 @@
  */
 import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { Subnet } from '../../plan/schema';
-import { formatCount, nameOf, subnetBlock, validCidr, vpcBlocks } from '../plan-index';
+import { formatCount, nameOf, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
 import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
 
 const SUBNETS = 'NETWORK-RULES.md "AWS subnets"; AWS VPC User Guide, "Subnet CIDR blocks"';
@@ -17,6 +17,12 @@ export function firstFreeBlock(blocks: readonly Cidr[], used: readonly Cidr[], p
     if (free) return free;
   }
   return undefined;
+}
+
+/** Whether one of `blocks` contains `block` (a loop, not .some(): no closure per subnet). */
+function insideAny(blocks: readonly Cidr[], block: Cidr): boolean {
+  for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, block)) return true;
+  return false;
 }
 
 function blockList(blocks: readonly Cidr[]): string {
@@ -42,25 +48,34 @@ export const subnetsRule: VpcRule = {
     const vpcName = nameOf(vpc);
     const v4Blocks = vpcBlocks(vpc, 4);
     const v6Blocks = vpcBlocks(vpc, 6);
-    const v4: Array<{ subnet: Subnet; block: Cidr }> = [];
-    const v6: Array<{ subnet: Subnet; block: Cidr }> = [];
-    for (const subnet of subnets) {
-      const a = subnetBlock(subnet, 4);
-      const b = subnetBlock(subnet, 6);
-      if (a) v4.push({ subnet, block: a });
-      if (b) v6.push({ subnet, block: b });
+    // Parallel arrays, not an object per subnet: this runs for every subnet of a plan just opened.
+    const v4Subnets: Subnet[] = [];
+    const usedV4: Cidr[] = [];
+    const v6Subnets: Subnet[] = [];
+    const usedV6: Cidr[] = [];
+    const listed = subnetListBlocks(subnets);
+    for (let k = 0; k < subnets.length; k++) {
+      const subnet = subnets[k]!;
+      const a = listed.v4[k];
+      const b = listed.v6[k];
+      if (a) {
+        v4Subnets.push(subnet);
+        usedV4.push(a);
+      }
+      if (b) {
+        v6Subnets.push(subnet);
+        usedV6.push(b);
+      }
     }
-    const usedV4 = v4.map((e) => e.block);
-    const usedV6 = v6.map((e) => e.block);
 
-    for (const subnet of subnets) {
-      const name = nameOf(subnet);
+    for (let k = 0; k < subnets.length; k++) {
+      const subnet = subnets[k]!;
       const has4 = subnet.ipv4Cidr !== undefined && subnet.ipv4Cidr !== '';
       const has6 = subnet.ipv6Cidr !== undefined && subnet.ipv6Cidr !== '';
       if (!has4 && !has6) {
         out.push({
           code: 'subnet/no-address', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr',
-          message: `Subnet ${name} in VPC ${vpcName} has neither an IPv4 nor an IPv6 block.`,
+          message: `Subnet ${nameOf(subnet)} in VPC ${vpcName} has neither an IPv4 nor an IPv6 block.`,
           fix: (() => {
             const free = firstFreeBlock(v4Blocks, usedV4, 24);
             return free ? `Give it an IPv4 block, e.g. ${formatCidr(free)} (the next free /24 in VPC ${vpcName}).` : 'Give it an IPv4 or IPv6 block from the VPC.';
@@ -70,14 +85,16 @@ export const subnetsRule: VpcRule = {
       if (has6 && vpc.ipv6Cidrs.length === 0) {
         out.push({
           code: 'subnet/ipv6-without-vpc-ipv6', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [subnet.ipv6Cidr!],
-          message: `Subnet ${name} has the IPv6 block ${subnet.ipv6Cidr}, but VPC ${vpcName} has no IPv6 block.`,
+          message: `Subnet ${nameOf(subnet)} has the IPv6 block ${subnet.ipv6Cidr}, but VPC ${vpcName} has no IPv6 block.`,
           fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /56), or remove the subnet's IPv6 block.`,
         });
       }
     }
 
     // Names and texts are formatted only inside a finding: formatting 10,000 blocks costs more than checking them.
-    for (const { subnet, block } of v4) {
+    for (let k = 0; k < usedV4.length; k++) {
+      const subnet = v4Subnets[k]!;
+      const block = usedV4[k]!;
       if (block.prefix < 16 || block.prefix > 28) {
         out.push({
           code: 'subnet/size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
@@ -85,7 +102,7 @@ export const subnetsRule: VpcRule = {
           fix: block.prefix > 28 ? `Make it at least a /28 (16 addresses, 11 usable).` : 'Make it a /16 or smaller, and split the hosts over several subnets.',
         });
       }
-      if (v4Blocks.length > 0 && !v4Blocks.some((b) => contains(b, block))) {
+      if (v4Blocks.length > 0 && !insideAny(v4Blocks, block)) {
         const others = usedV4.filter((u) => u !== block);
         const free = block.prefix >= 16 && block.prefix <= 28 ? firstFreeBlock(v4Blocks, others, block.prefix) : undefined;
         out.push({
@@ -96,7 +113,9 @@ export const subnetsRule: VpcRule = {
       }
     }
 
-    for (const { subnet, block } of v6) {
+    for (let k = 0; k < usedV6.length; k++) {
+      const subnet = v6Subnets[k]!;
+      const block = usedV6[k]!;
       if (block.prefix < 44 || block.prefix > 64 || block.prefix % 4 !== 0) {
         const nearest = Math.min(64, Math.max(44, Math.ceil(block.prefix / 4) * 4));
         out.push({
@@ -105,7 +124,7 @@ export const subnetsRule: VpcRule = {
           fix: `Use a /${nearest === 64 || block.prefix > 64 ? 64 : nearest}; /64 is the usual size.`,
         });
       }
-      if (v6Blocks.length > 0 && !v6Blocks.some((b) => contains(b, block))) {
+      if (v6Blocks.length > 0 && !insideAny(v6Blocks, block)) {
         const others = usedV6.filter((u) => u !== block);
         const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? firstFreeBlock(v6Blocks, others, block.prefix) : undefined;
         out.push({
@@ -116,15 +135,17 @@ export const subnetsRule: VpcRule = {
       }
     }
 
-    for (const list of [v4, v6]) {
-      if (list.length < 2) continue;
-      const pairs = findOverlappingPairs(list.map((e) => e.block));
+    for (const [listSubnets, used] of [[v4Subnets, usedV4], [v6Subnets, usedV6]] as const) {
+      if (used.length < 2) continue;
+      const pairs = findOverlappingPairs(used);
       for (const [i, j] of pairs) {
-        const [a, b] = i < j ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
+        const [first, second] = i < j ? [i, j] : [j, i];
+        const a = { subnet: listSubnets[first]!, block: used[first]! };
+        const b = { subnet: listSubnets[second]!, block: used[second]! };
         const version = a.block.version;
         const blocks = version === 4 ? v4Blocks : v6Blocks;
-        const used = list.map((e) => e.block).filter((u) => u !== b.block);
-        const free = firstFreeBlock(blocks, used, b.block.prefix);
+        const others = used.filter((u) => u !== b.block);
+        const free = firstFreeBlock(blocks, others, b.block.prefix);
         out.push({
           code: 'subnet/overlap', severity: 'error', subjects: [b.subnet.id, a.subnet.id, vpc.id], field: version === 4 ? 'ipv4Cidr' : 'ipv6Cidr',
           cidrs: [formatCidr(a.block), formatCidr(b.block)],

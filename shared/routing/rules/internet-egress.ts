@@ -5,7 +5,7 @@
  */
 import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
-import { familyExposureOf, natEgress, subnetExposure } from '../exposure';
+import { familyExposureOf, familyExposureWith, natEgress, subnetExposure } from '../exposure';
 import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
 import { PartMemo } from '../memo';
 import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
@@ -68,17 +68,20 @@ const natParts = new PartMemo<NatGateway>(READS);
 /** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */
 function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Finding[] {
   const findings: Finding[] = [];
-  const byTable = new Map<ResolvedTable, Subnet[]>();
-  for (const subnet of subnets) {
+  // Only derived tables are grouped (their NAT finding lists the subnets table by table); the
+  // per-subnet findings are independent of one another, so the rest need no map.
+  let derived: Map<ResolvedTable, Subnet[]> | undefined;
+  for (let k = 0; k < subnets.length; k++) {
+    const subnet = subnets[k]!;
     const table = resolveTable(model, subnet);
-    const list = byTable.get(table);
+    checkSubnet(model, table, subnet, findings);
+    if (table.source !== 'derived') continue;
+    derived ??= new Map();
+    const list = derived.get(table);
     if (list) list.push(subnet);
-    else byTable.set(table, [subnet]);
+    else derived.set(table, [subnet]);
   }
-  for (const [table, users] of byTable) {
-    for (const subnet of users) checkSubnet(model, table, subnet, findings);
-  }
-  checkDerivedNatTargets(model, byTable, findings);
+  if (derived) checkDerivedNatTargets(model, derived, findings);
   return findings;
 }
 
@@ -93,16 +96,21 @@ function checkNatEgress(model: RoutingModel, nat: NatGateway): Finding[] {
   }];
 }
 
+function subnetAndTable(subnet: Subnet, table: ResolvedTable): string[] {
+  return table.table ? [subnet.id, table.table.id] : [subnet.id];
+}
+
 function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: Finding[]): void {
-  const name = `Subnet ${labelOf(subnet)}`;
-  const tableSubjects = table.table ? [table.table.id] : [];
+  // Wording is built only for a finding: most subnets raise none.
   if (subnet.tier === 'private') {
     const hasIpv4 = subnetBlock(subnet, 4) !== undefined;
-    const family = familyExposureOf(model, subnet, hasIpv4 ? 4 : 6);
+    const version = hasIpv4 ? 4 : 6;
+    // The table is resolved already (checkVpcSubnets): no second lookup per subnet.
+    const family = hasIpv4 || subnetBlock(subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
     if (family.hasAddress && family.kind === 'isolated') {
       findings.push({
-        code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: [subnet.id, ...tableSubjects],
-        message: `${name} is private but has no path to the internet. ${family.explanation}`,
+        code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: subnetAndTable(subnet, table),
+        message: `Subnet ${labelOf(subnet)} is private but has no path to the internet. ${family.explanation}`,
         fix: hasIpv4
           ? `Send 0.0.0.0/0 from its route table to a public NAT gateway of its VPC (in a public subnet, ideally in ${subnet.availabilityZone}), or to a transit gateway with a shared egress VPC; mark the subnet isolated if it needs no internet.`
           : `Send ::/0 from its route table to an egress-only internet gateway of its VPC; mark the subnet isolated if it needs no internet.`,
@@ -114,8 +122,8 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
     const exposure = subnetExposure(model, subnet);
     if (exposure.kind !== 'public') {
       findings.push({
-        code: 'exposure/bastion-unreachable', severity: 'error', subjects: [subnet.id, ...tableSubjects],
-        message: `${name} holds a bastion host but is not public, so the bastion cannot be reached from the internet. ${exposure.explanation}`,
+        code: 'exposure/bastion-unreachable', severity: 'error', subjects: subnetAndTable(subnet, table),
+        message: `Subnet ${labelOf(subnet)} holds a bastion host but is not public, so the bastion cannot be reached from the internet. ${exposure.explanation}`,
         fix: `Give ${labelOf(subnet)} a route table that sends 0.0.0.0/0 to its VPC's internet gateway (and the tier "public"), or move the bastion to a public subnet.`,
         field: 'bastion',
       });
@@ -127,7 +135,7 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
       const listed = internet.map((r) => `${r.destination} -> ${routeTargetLabel(model, r.target, r.targetId)}`).join(', ');
       findings.push({
         code: 'exposure/isolated-with-internet-route', severity: 'warning', subjects: [subnet.id, table.table.id],
-        message: `${name} is marked isolated, but ${table.label} sends traffic to the internet (${listed}).`,
+        message: `Subnet ${labelOf(subnet)} is marked isolated, but ${table.label} sends traffic to the internet (${listed}).`,
         fix: `Give ${labelOf(subnet)} a route table without internet gateway or NAT gateway routes, or change its tier to ${internet.some((r) => r.target === 'internet-gateway') ? 'public' : 'private'}.`,
         field: 'routeTableId',
         cidrs: internet.map((r) => r.destination),

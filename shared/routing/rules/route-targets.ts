@@ -59,17 +59,32 @@ function checkTable(model: RoutingModel, table: RouteTable): Finding[] {
   return findings;
 }
 
+/** How a route is named in messages, worked out on first use: most routes raise no finding. */
+class RouteWords {
+  constructor(private readonly model: RoutingModel, private readonly table: RouteTable, private readonly route: Route, private readonly i: number) {}
+  get tableName(): string {
+    return `Route table ${labelOf(this.table)}`;
+  }
+  get vpcName(): string {
+    return vpcLabel(this.model, this.table.vpcId);
+  }
+  get routeText(): string {
+    return `the route ${this.route.destination} -> ${this.route.target.replace(/-/g, ' ')}`;
+  }
+  get field(): string {
+    return `routes[${this.i}].targetId`;
+  }
+}
+
 function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[]): void {
   if (route.target === 'local') return;
-  const tableName = `Route table ${labelOf(table)}`;
-  const vpcName = vpcLabel(model, table.vpcId);
-  const routeText = `the route ${route.destination} -> ${route.target.replace(/-/g, ' ')}`;
-  const field = `routes[${i}].targetId`;
+  // The wording below is only read when a finding is made; getters keep a sound route free of it.
+  const w = new RouteWords(model, table, route, i);
   const missing = (message: string, fix: string, extraSubjects: string[] = []): void => {
-    findings.push({ code: 'routing/missing-target', severity: 'error', message, subjects: [table.id, ...extraSubjects], fix, field, cidrs: [route.destination] });
+    findings.push({ code: 'routing/missing-target', severity: 'error', message, subjects: [table.id, ...extraSubjects], fix, field: w.field, cidrs: [route.destination] });
   };
   if (route.targetId === undefined) {
-    missing(`${tableName} has ${routeText} with no target named, so AWS cannot create it.`, `Pick the ${route.target.replace(/-/g, ' ')} of ${vpcName} the route should use.`);
+    missing(`${w.tableName} has ${w.routeText} with no target named, so AWS cannot create it.`, `Pick the ${route.target.replace(/-/g, ' ')} of ${w.vpcName} the route should use.`);
     return;
   }
   const id = route.targetId;
@@ -80,39 +95,39 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
       const gateway = route.target === 'internet-gateway' ? model.internetGatewayById.get(id)
         : route.target === 'egress-only-gateway' ? model.egressOnlyById.get(id) : model.vpnGatewayById.get(id);
       const kind = route.target.replace(/-/g, ' ');
-      if (!gateway) missing(`${tableName} has ${routeText} ${id}, but there is no ${kind} ${id} in the plan.`, `Point the route at the ${kind} of ${vpcName}, or add one.`);
+      if (!gateway) missing(`${w.tableName} has ${w.routeText} ${id}, but there is no ${kind} ${id} in the plan.`, `Point the route at the ${kind} of ${w.vpcName}, or add one.`);
       else if (gateway.vpcId !== table.vpcId) {
-        missing(`${tableName} (in ${vpcName}) has ${routeText} ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}; a route table can use only its own VPC's gateways.`,
-          `Use a ${kind} of ${vpcName}.`, [gateway.id]);
+        missing(`${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}; a route table can use only its own VPC's gateways.`,
+          `Use a ${kind} of ${w.vpcName}.`, [gateway.id]);
       }
       return;
     }
     case 'nat-gateway': {
       const nat = model.natGatewayById.get(id);
       if (!nat) {
-        missing(`${tableName} has ${routeText} ${id}, but there is no NAT gateway ${id} in the plan.`, `Point the route at a NAT gateway of ${vpcName}, or add one.`);
+        missing(`${w.tableName} has ${w.routeText} ${id}, but there is no NAT gateway ${id} in the plan.`, `Point the route at a NAT gateway of ${w.vpcName}, or add one.`);
         return;
       }
       const natVpc = natVpcId(model, nat);
       if (natVpc === table.vpcId) return;
       if (natVpc !== undefined && peeringBetween(model, table.vpcId, natVpc)) {
         findings.push({
-          code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, nat.id], field, cidrs: [route.destination],
-          message: `${tableName} (in ${vpcName}) sends ${route.destination} to NAT gateway ${labelOf(nat)} of the peered ${vpcLabel(model, natVpc)}; traffic cannot reach a NAT gateway through VPC peering.`,
-          fix: `Add a NAT gateway to ${vpcName}, or share one egress VPC through a transit gateway.`,
+          code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, nat.id], field: w.field, cidrs: [route.destination],
+          message: `${w.tableName} (in ${w.vpcName}) sends ${route.destination} to NAT gateway ${labelOf(nat)} of the peered ${vpcLabel(model, natVpc)}; traffic cannot reach a NAT gateway through VPC peering.`,
+          fix: `Add a NAT gateway to ${w.vpcName}, or share one egress VPC through a transit gateway.`,
         });
         return;
       }
-      missing(`${tableName} (in ${vpcName}) has ${routeText} ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}; a route table can use only its own VPC's NAT gateways.`,
-        `Use a NAT gateway of ${vpcName}.`, [nat.id]);
+      missing(`${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}; a route table can use only its own VPC's NAT gateways.`,
+        `Use a NAT gateway of ${w.vpcName}.`, [nat.id]);
       return;
     }
     case 'transit-gateway': {
       const tgw = model.transitGatewayById.get(id);
-      if (!tgw) missing(`${tableName} has ${routeText} ${id}, but there is no transit gateway ${id} in the plan.`, 'Point the route at an existing transit gateway.');
+      if (!tgw) missing(`${w.tableName} has ${w.routeText} ${id}, but there is no transit gateway ${id} in the plan.`, 'Point the route at an existing transit gateway.');
       else if (!(model.vpcAttachmentsByVpc.get(table.vpcId) ?? []).some((ref) => ref.tgw === tgw)) {
-        missing(`${tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${vpcName} is not attached to it.`,
-          `Attach ${vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`, [tgw.id]);
+        missing(`${w.tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${w.vpcName} is not attached to it.`,
+          `Attach ${w.vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`, [tgw.id]);
       }
       return;
     }

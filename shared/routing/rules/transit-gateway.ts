@@ -95,10 +95,11 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
     const propagating = tgw.attachments.filter((a) => a.propagatedRouteTableIds.includes(table.id));
     const propagated = propagating.flatMap((attachment) => attachmentBlocks(model, attachment).map((block) => ({ attachment, block })));
     table.routes.forEach((route, r) => {
-      const field = `routeTables[${t}].routes[${r}]`;
+      // The field path is built only for a finding.
+      const field = (): string => `routeTables[${t}].routes[${r}]`;
       if (route.kind === 'static' && (route.attachmentId === undefined || !attachmentIds.has(route.attachmentId))) {
         findings.push({
-          code: 'tgw/route-to-missing-attachment', severity: 'error', subjects: [tgw.id, table.id], field: `${field}.attachmentId`, cidrs: [route.destination],
+          code: 'tgw/route-to-missing-attachment', severity: 'error', subjects: [tgw.id, table.id], field: `${field()}.attachmentId`, cidrs: [route.destination],
           message: route.attachmentId === undefined
             ? `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} names no attachment, so it has nowhere to send traffic.`
             : `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} goes to attachment ${route.attachmentId}, which ${tgwName} does not have.`,
@@ -107,23 +108,26 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
       }
       if (route.kind === 'blackhole') {
         const block = validCidr(route.destination);
-        if (block) blackholeFindings(model, tgw, table.id, labelOf(table), block, field, propagated, findings);
+        if (block) blackholeFindings(model, tgw, table.id, labelOf(table), block, field(), propagated, findings);
       }
     });
 
     // Identical CIDRs propagated into one table: only the first attachment's route is used.
-    const first = new Map<string, TgwAttachment>();
+    // Keyed by the block's numbers (IPv4) rather than its text: a thousand VPC blocks per table, hardly ever a repeat.
+    const firstV4 = new Map<number, TgwAttachment>();
+    const firstV6 = new Map<string, TgwAttachment>();
     const reported = new Set<string>();
     for (const { attachment, block } of propagated) {
       if (attachment.type !== 'vpc') continue;
-      const key = formatCidr(block);
-      const earlier = first.get(key);
+      const earlier = block.version === 4 ? firstV4.get(Number(block.network) * 64 + block.prefix) : firstV6.get(formatCidr(block));
       if (!earlier) {
-        first.set(key, attachment);
+        if (block.version === 4) firstV4.set(Number(block.network) * 64 + block.prefix, attachment);
+        else firstV6.set(formatCidr(block), attachment);
         continue;
       }
       if (earlier === attachment || reported.has(`${earlier.id}|${attachment.id}`)) continue;
       reported.add(`${earlier.id}|${attachment.id}`);
+      const key = formatCidr(block);
       findings.push({
         code: 'tgw/identical-cidrs', severity: 'error', subjects: [attachment.id, earlier.id, tgw.id], cidrs: [key],
         message: `${capitalized(attachmentLabel(model, attachment))} and ${attachmentLabel(model, earlier)} both propagate ${key} into route table ${labelOf(table)} of ${tgwName}; with identical CIDRs the second attachment's route is not propagated, so ${vpcLabel(model, attachment.vpcId ?? '?')} is unreachable there.`,
@@ -171,13 +175,14 @@ function blackholeFindings(
 
 function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string): Finding[] {
   const findings: Finding[] = [];
-  const name = attachmentLabel(model, attachment);
+  // Named only for a finding: most attachments raise none.
+  const name = (): string => attachmentLabel(model, attachment);
   attachment.subnetIds.forEach((subnetId, s) => {
     const subnet = subnetOf(model, subnetId);
     if (subnet && (subnet.ipv4Cidr === undefined || subnet.ipv4Cidr.trim() === '')) {
       findings.push({
         code: 'tgw/attachment-subnet-ipv4', severity: 'error', subjects: [attachment.id, subnet.id, tgw.id], field: `${field}.subnetIds[${s}]`,
-        message: `${capitalized(name)} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
+        message: `${capitalized(name())} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
         fix: `Give subnet ${labelOf(subnet)} an IPv4 block, or attach a dual-stack subnet in ${subnet.availabilityZone} instead.`,
       });
     }
@@ -192,7 +197,7 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   const subnetCount = [...uncovered.values()].reduce((a, b) => a + b, 0);
   findings.push({
     code: 'tgw/attachment-az-coverage', severity: 'warning', subjects: [attachment.id, attachment.vpcId as string, tgw.id], field: `${field}.subnetIds`,
-    message: `${capitalized(name)} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
+    message: `${capitalized(name())} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
     fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /28 per AZ is enough).`,
   });
   return findings;
