@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import {
   cidr, findOverlappingPairsInText, formatCidr, freeSpace, parseCidr, summarize, type Cidr,
 } from '../shared/cidr';
+import { median } from './timing';
 
 /** mulberry32: small, fast, good enough for test data, and seeded (no Math.random). */
 function seededRandom(seed: number): () => number {
@@ -83,12 +84,6 @@ function makeDataset(size: number, seed: number): Dataset {
     [texts[k], texts[j]] = [texts[j]!, texts[k]!];
   }
   return { texts, deliberateOverlaps, ipv6 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Median (and best) wall time in ms of `runs` calls after `warmups` untimed ones; returns the last result too. */

@@ -8,32 +8,10 @@
  * Targets on the 2-core machine the project is built on: full check of 1,000 VPCs /
  * 10,000 subnets under 100 ms; incremental re-check under 5 ms.
  */
-import { performance } from 'node:perf_hooks';
 import { checkPlan, createChecker } from '../shared/checks';
-import type { Plan } from '../shared/plan/schema';
 import { runCidrBench } from './cidr.bench';
-import { generatePlan } from './generate-plan';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-/** One subnet edit, as the editor makes it: a new subnet object in a new array, the rest untouched. */
-function editSubnet(plan: Plan, index: number, round: number): Plan {
-  const subnets = plan.subnets.slice();
-  const subnet = subnets[index]!;
-  // Flip the growth figure: a real edit that the sizing rules must re-check.
-  subnets[index] = { ...subnet, hostsNeeded: (subnet.hostsNeeded ?? 10) + (round % 2 === 0 ? 1 : -1) };
-  return { ...plan, subnets };
-}
+import { editSubnet, generatePlan } from './generate-plan';
+import { median, timeOnce } from './timing';
 
 function benchPlan(vpcs: number): { vpcs: number; subnets: number; findings: number; full: number; incremental: number } {
   const plan = generatePlan({ vpcs, subnetsPerVpc: 10, seed: 42 });
@@ -45,7 +23,7 @@ function benchPlan(vpcs: number): { vpcs: number; subnets: number; findings: num
     // A fresh copy each time: the rules memoize by object identity, and a full check
     // (a plan just opened) must not be answered from that memo.
     const fresh = structuredClone(plan);
-    full.push(time(() => { findings = checkPlan(fresh).length; }));
+    full.push(timeOnce(() => { findings = checkPlan(fresh).length; }));
   }
 
   const checker = createChecker();
@@ -55,7 +33,7 @@ function benchPlan(vpcs: number): { vpcs: number; subnets: number; findings: num
   for (let round = 0; round < 60; round += 1) {
     current = editSubnet(current, (round * 7919) % current.subnets.length, round);
     const next = current;
-    incremental.push(time(() => checker.check(next)));
+    incremental.push(timeOnce(() => checker.check(next)));
   }
   return { vpcs, subnets: plan.subnets.length, findings, full: median(full), incremental: median(incremental.slice(10)) };
 }

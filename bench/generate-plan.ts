@@ -179,3 +179,14 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
   }
   return PlanSchema.parse({ format: 'vpcplan', version: 1, name: `Generated: ${vpcCount} VPCs x ${subnetsPerVpc} subnets (seed ${seed})`, ...plan });
 }
+
+/**
+ * One subnet edit, as the editor makes it: a new subnet object in a new array, every other
+ * object untouched. Flips the host count, a real edit the sizing rules must re-check.
+ */
+export function editSubnet(plan: Plan, index: number, round: number): Plan {
+  const subnets = plan.subnets.slice();
+  const subnet = subnets[index]!;
+  subnets[index] = { ...subnet, hostsNeeded: (subnet.hostsNeeded ?? 10) + (round % 2 === 0 ? 1 : -1) };
+  return { ...plan, subnets };
+}

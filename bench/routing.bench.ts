@@ -3,31 +3,11 @@
  * (figures only, never asserted). Per rule: a full check and the re-check after one subnet
  * edit; then the VPC-to-VPC matrix at 100 and 1,000 VPCs.
  */
-import { performance } from 'node:perf_hooks';
 import { checkPlan, createChecker } from '../shared/checks';
-import type { Plan } from '../shared/plan/schema';
 import { reachabilityMatrix } from '../shared/routing/reach';
 import { routingRules } from '../shared/routing/rules';
-import { generatePlan } from './generate-plan';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-function editSubnet(plan: Plan, index: number, round: number): Plan {
-  const subnets = plan.subnets.slice();
-  const subnet = subnets[index]!;
-  subnets[index] = { ...subnet, hostsNeeded: (subnet.hostsNeeded ?? 10) + (round % 2 === 0 ? 1 : -1) };
-  return { ...plan, subnets };
-}
+import { editSubnet, generatePlan } from './generate-plan';
+import { median, timeOnce } from './timing';
 
 const plan = generatePlan({ vpcs: 1000, subnetsPerVpc: 10, seed: 42 });
 checkPlan(plan);
@@ -36,8 +16,8 @@ console.log('  rule                       full (fresh objects)  full (same plan)
 for (const rule of routingRules) {
   // Fresh objects: nothing the rule remembers by identity applies, as for a plan just opened.
   const fresh = Array.from({ length: 7 }, () => structuredClone(plan));
-  const cold = fresh.map((p) => time(() => checkPlan(p, [rule])));
-  const warm = Array.from({ length: 9 }, () => time(() => checkPlan(plan, [rule])));
+  const cold = fresh.map((p) => timeOnce(() => checkPlan(p, [rule])));
+  const warm = Array.from({ length: 9 }, () => timeOnce(() => checkPlan(plan, [rule])));
   const checker = createChecker([rule]);
   let current = plan;
   checker.check(current);
@@ -45,12 +25,12 @@ for (const rule of routingRules) {
   for (let round = 0; round < 60; round++) {
     current = editSubnet(current, (round * 7919) % current.subnets.length, round);
     const next = current;
-    incremental.push(time(() => checker.check(next)));
+    incremental.push(timeOnce(() => checker.check(next)));
   }
   console.log(`  ${rule.name.padEnd(26)} ${median(cold).toFixed(1).padStart(20)}  ${median(warm).toFixed(1).padStart(16)}  ${median(incremental.slice(10)).toFixed(2).padStart(21)}`);
 }
 console.log('\nReachability matrix (ms)');
 for (const vpcs of [100, 1000]) {
   const matrixPlan = generatePlan({ vpcs, subnetsPerVpc: 10, seed: 42 });
-  console.log(`  ${String(vpcs).padStart(5)} VPCs  ${time(() => reachabilityMatrix(matrixPlan)).toFixed(0).padStart(6)}`);
+  console.log(`  ${String(vpcs).padStart(5)} VPCs  ${timeOnce(() => reachabilityMatrix(matrixPlan)).toFixed(0).padStart(6)}`);
 }

@@ -1,0 +1,15 @@
+/** Timing for the benchmarks: wall-clock milliseconds, summarised by the median. */
+import { performance } from 'node:perf_hooks';
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Milliseconds one call of `run` takes. */
+export function timeOnce(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
