@@ -2,7 +2,7 @@
  * The host interface: everything the renderer asks of the machine it runs on. The
  * Electron preload implements it over IPC (one named function per operation, never a
  * generic send/invoke); the web build implements it with browser APIs. The renderer
- * only ever talks to `window.vpcHost`, typed by this interface.
+ * only ever talks to the global `vpcHost`, typed by this interface.
  *
  * Paths never travel from the renderer to the host: the host remembers which file the
  * user picked in its own dialog and refers to it by an opaque handle.

@@ -10,6 +10,7 @@ import { contains, formatCidr, parseCidr, type Cidr } from '../../shared/cidr';
 import { checkPlan } from '../../shared/checks';
 import { blockFacts, joinBlocks, splitBlock } from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
+import { SubnetPlacementFields } from '../panels/subnet-placement';
 import { addSubnet, newId } from '../store/plan-edits';
 
 /** Splits below the bar's block: 6 levels make 64 pieces, as many as stay legible in a bar. */
@@ -107,7 +108,7 @@ function whyNoJoin(piece: Cidr, pieces: readonly Cidr[], selected: number): stri
 }
 
 function MakeSubnet({ piece, plan, edit, onResult }: { piece: Cidr; plan: Plan; edit: SplitBarProps['edit']; onResult(m: { kind: 'error' | 'ok'; text: string }): void }) {
-  const ids = { vpc: useId(), az: useId(), tier: useId(), name: useId() };
+  const ids = { vpc: useId() };
   const text = formatCidr(piece);
   const key = piece.version === 4 ? 'ipv4Cidrs' : 'ipv6Cidrs';
   const holder = plan.vpcs.find((v) => v[key].some((b) => { const r = parseCidr(b); return r.ok && contains(r.cidr, piece); }));
@@ -147,24 +148,7 @@ function MakeSubnet({ piece, plan, edit, onResult }: { piece: Cidr; plan: Plan; 
           {plan.vpcs.map((v) => <option key={v.id} value={v.id}>{v.name || v.id} ({v[key].join(', ') || 'no block'})</option>)}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={ids.az}>Availability zone</label>
-        <select id={ids.az} value={az} onChange={(e) => setAz(e.target.value)} data-testid="make-subnet-az">
-          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.tier}>Tier</label>
-        <select id={ids.tier} value={tier} onChange={(e) => setTier(e.target.value as SubnetTier)} data-testid="make-subnet-tier">
-          <option value="public">Public</option>
-          <option value="private">Private</option>
-          <option value="isolated">Isolated</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.name}>Name</label>
-        <input id={ids.name} value={name} placeholder={defaultName} onChange={(e) => setName(e.target.value)} data-testid="make-subnet-name" />
-      </div>
+      <SubnetPlacementFields testIdPrefix="make-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
       <button type="submit" className="primary" data-testid="make-subnet">Make {text} a subnet</button>
     </form>
   );

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import type { PlanProblem } from '../../shared/plan/load';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
 import { proposeSubnetCidr, subnetSizeChoices } from '../../shared/plan/proposals';
+import { SubnetPlacementFields } from './subnet-placement';
 
 export function Modal({ title, onCancel, children, testId, wide }: { title: string; onCancel(): void; children: ReactNode; testId: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -47,7 +48,7 @@ export interface NewSubnet { vpcId: string; name: string; prefix: number; cidr: 
 
 /** Asks the size, AZ and tier; proposes the engine's next free block of that size, never an overlapping one. */
 export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan: Plan; initialVpcId: string; onAdd(subnet: NewSubnet): void; onCancel(): void }) {
-  const ids = { vpc: useId(), prefix: useId(), az: useId(), tier: useId(), name: useId() };
+  const ids = { vpc: useId(), prefix: useId() };
   const [vpcId, setVpcId] = useState(initialVpcId);
   const vpc = plan.vpcs.find((v) => v.id === vpcId);
   const zones = useMemo(() => {
@@ -84,24 +85,7 @@ export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan:
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.az}>Availability zone</label>
-          <select id={ids.az} value={az} onChange={(e) => setAz(e.target.value)} data-testid="add-subnet-az">
-            {zones.map((z) => <option key={z} value={z}>{z}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.tier}>Tier</label>
-          <select id={ids.tier} value={tier} onChange={(e) => setTier(e.target.value as SubnetTier)} data-testid="add-subnet-tier">
-            <option value="public">Public</option>
-            <option value="private">Private</option>
-            <option value="isolated">Isolated</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.name}>Name</label>
-          <input id={ids.name} value={name} placeholder={defaultName} onChange={(e) => setName(e.target.value)} data-testid="add-subnet-name" />
-        </div>
+        <SubnetPlacementFields testIdPrefix="add-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
         <div className={`proposal ${proposal.ok ? '' : 'proposal-none'}`} data-testid="add-subnet-proposal" role="status">
           {proposal.ok ? <>Next free /{prefix}: <strong className="mono">{proposal.cidr}</strong></> : proposal.reason}
         </div>

@@ -68,9 +68,9 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
   for (const file of files) {
     const split = splitJsonDocuments(file.name, file.text);
     if (!split.ok) { problems.push(...split.problems); continue; }
-    for (const document of split.documents) {
-      const at = { file: document.file, line: document.line };
-      const kind = recognise(document.value);
+    for (const response of split.documents) {
+      const at = { file: response.file, line: response.line };
+      const kind = recognise(response.value);
       if ('unknown' in kind) {
         problems.push({ ...at, path: '$', message: `${kind.unknown} is not an output VPC Planner can import; it understands the JSON output of ${understoodCommands().join(', ')}` });
         continue;
@@ -79,7 +79,7 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
         readQueriedList(kind.list, collected, file.name);
         continue;
       }
-      const parsed = AWS_OUTPUTS[kind.kind].schema.safeParse(document.value);
+      const parsed = AWS_OUTPUTS[kind.kind].schema.safeParse(response.value);
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, 20)) {
           problems.push({ ...at, path: formatPath(issue.path), message: `${describeIssue(issue)} (reading the output of ${AWS_OUTPUTS[kind.kind].command})` });
