@@ -1,101 +1,105 @@
 /**
- * The web host's "unsaved changes" question, as an in-app modal. A native <dialog> opened
- * with showModal() makes the rest of the page inert (the focus stays inside) and turns
- * Escape into a 'cancel' event, which we answer as Cancel.
+ * The app's yes/no questions as in-app modals. A native <dialog> opened with showModal()
+ * makes the rest of the page inert (the focus stays inside) and turns Escape into a
+ * 'cancel' event, which each question answers with its own cancel answer.
  */
 export type DiscardAnswer = 'save' | 'discard' | 'cancel';
 
-export function askToDiscardChanges(displayName: string): Promise<DiscardAnswer> {
+interface Choice<T> {
+  label: string;
+  answer: T;
+  testId: string;
+  primary?: boolean;
+}
+
+interface Question<T> {
+  /** Prefix of the element ids and the dialog's data-testid ("<key>-dialog"). */
+  key: string;
+  title: string;
+  text: string;
+  choices: ReadonlyArray<Choice<T>>;
+  /** What Escape answers. */
+  onEscape: T;
+  /** The choice that has the focus when the dialog opens. */
+  focus: T;
+}
+
+function ask<T>(question: Question<T>): Promise<T> {
   return new Promise((resolve) => {
     const dialog = document.createElement('dialog');
     dialog.className = 'modal';
-    dialog.setAttribute('aria-labelledby', 'discard-title');
-    dialog.setAttribute('aria-describedby', 'discard-text');
-    dialog.dataset.testid = 'discard-dialog';
+    dialog.setAttribute('aria-labelledby', `${question.key}-title`);
+    dialog.setAttribute('aria-describedby', `${question.key}-text`);
+    dialog.dataset.testid = `${question.key}-dialog`;
 
     const title = document.createElement('h2');
-    title.id = 'discard-title';
-    title.textContent = 'Save changes?';
+    title.id = `${question.key}-title`;
+    title.textContent = question.title;
     const text = document.createElement('p');
-    text.id = 'discard-text';
-    text.textContent = `“${displayName}” has changes that are not saved. Save them before going on?`;
-
-    const buttons = document.createElement('div');
-    buttons.className = 'modal-buttons';
-    const make = (label: string, answer: DiscardAnswer, primary = false) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = label;
-      button.dataset.testid = `confirm-${answer}`;
-      if (primary) button.className = 'primary';
-      button.addEventListener('click', () => finish(answer));
-      buttons.append(button);
-      return button;
-    };
-    const save = make('Save', 'save', true);
-    make('Don’t save', 'discard');
-    make('Cancel', 'cancel');
+    text.id = `${question.key}-text`;
+    text.textContent = question.text;
 
     let done = false;
-    const finish = (answer: DiscardAnswer) => {
+    const finish = (answer: T) => {
       if (done) return;
       done = true;
       dialog.close();
       dialog.remove();
       resolve(answer);
     };
+
+    const buttons = document.createElement('div');
+    buttons.className = 'modal-buttons';
+    let focused: HTMLButtonElement | undefined;
+    for (const choice of question.choices) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = choice.label;
+      button.dataset.testid = choice.testId;
+      if (choice.primary) button.className = 'primary';
+      button.addEventListener('click', () => finish(choice.answer));
+      buttons.append(button);
+      if (choice.answer === question.focus) focused = button;
+    }
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
-      finish('cancel');
+      finish(question.onEscape);
     });
 
     dialog.append(title, text, buttons);
     document.body.append(dialog);
     dialog.showModal();
-    save.focus();
+    focused?.focus();
+  });
+}
+
+/** The web host's "unsaved changes" question. */
+export function askToDiscardChanges(displayName: string): Promise<DiscardAnswer> {
+  return ask<DiscardAnswer>({
+    key: 'discard',
+    title: 'Save changes?',
+    text: `“${displayName}” has changes that are not saved. Save them before going on?`,
+    choices: [
+      { label: 'Save', answer: 'save', testId: 'confirm-save', primary: true },
+      { label: 'Don’t save', answer: 'discard', testId: 'confirm-discard' },
+      { label: 'Cancel', answer: 'cancel', testId: 'confirm-cancel' },
+    ],
+    onEscape: 'cancel',
+    focus: 'save',
   });
 }
 
 /** "The file changed on disk since you opened it. Overwrite / Cancel": true for Overwrite. Escape is Cancel. */
 export function askToOverwrite(message: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const dialog = document.createElement('dialog');
-    dialog.className = 'modal';
-    dialog.setAttribute('aria-labelledby', 'overwrite-title');
-    dialog.setAttribute('aria-describedby', 'overwrite-text');
-    dialog.dataset.testid = 'overwrite-dialog';
-    const title = document.createElement('h2');
-    title.id = 'overwrite-title';
-    title.textContent = 'Overwrite the file?';
-    const text = document.createElement('p');
-    text.id = 'overwrite-text';
-    text.textContent = `${message} Overwrite it with this plan, or cancel and keep both as they are?`;
-    const buttons = document.createElement('div');
-    buttons.className = 'modal-buttons';
-    let done = false;
-    const finish = (answer: boolean) => {
-      if (done) return;
-      done = true;
-      dialog.close();
-      dialog.remove();
-      resolve(answer);
-    };
-    const make = (label: string, answer: boolean, testId: string) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = label;
-      button.dataset.testid = testId;
-      button.addEventListener('click', () => finish(answer));
-      buttons.append(button);
-      return button;
-    };
-    make('Overwrite', true, 'overwrite-confirm');
-    const cancel = make('Cancel', false, 'overwrite-cancel');
-    cancel.className = 'primary';
-    dialog.addEventListener('cancel', (event) => { event.preventDefault(); finish(false); });
-    dialog.append(title, text, buttons);
-    document.body.append(dialog);
-    dialog.showModal();
-    cancel.focus();
+  return ask<boolean>({
+    key: 'overwrite',
+    title: 'Overwrite the file?',
+    text: `${message} Overwrite it with this plan, or cancel and keep both as they are?`,
+    choices: [
+      { label: 'Overwrite', answer: true, testId: 'overwrite-confirm' },
+      { label: 'Cancel', answer: false, testId: 'overwrite-cancel', primary: true },
+    ],
+    onEscape: false,
+    focus: false,
   });
 }
