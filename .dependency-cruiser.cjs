@@ -1,6 +1,7 @@
 /**
  * The layers, as a check (STYLE.md, after VS Code's common/browser/node/electron-main):
- * shared/ is pure and imports nothing above it; the renderer never reaches into the
+ * shared/ is pure and imports nothing above it; node/ is Node-only code that electron/ and
+ * cli/ share, and imports neither of them; the renderer never reaches into Node or the
  * Electron main process; nothing but electron/ imports electron at runtime.
  */
 module.exports = {
@@ -10,7 +11,7 @@ module.exports = {
       comment: 'shared/ is the engine and the plan format: no DOM, no Node built-ins, no Electron, no React, no UI code.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^(renderer|electron|cli|bench|e2e|scripts)/|^(node:)?(fs|path|os|child_process|crypto|url|util|stream|http|https|net)$|(^|/)node_modules/(electron|react|react-dom|@xyflow)/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(node|renderer|electron|cli|bench|e2e|scripts)/|^(node:)?(fs|path|os|child_process|crypto|url|util|stream|http|https|net)$|(^|/)node_modules/(electron|react|react-dom|@xyflow)/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-no-node-builtins',
@@ -19,11 +20,18 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'node-below-the-shells',
+      comment: 'node/ is shared by electron/ and cli/ (file writes, Chromium rendering); it builds on shared/ only.',
+      severity: 'error',
+      from: { path: '^node/' },
+      to: { path: '^(renderer|electron|cli|bench|e2e|scripts)/' },
+    },
+    {
       name: 'renderer-not-into-main',
-      comment: 'The renderer talks to the host through shared/host.ts only.',
+      comment: 'The renderer talks to the host through shared/host.ts only; node/ is Node-only and cannot run in a browser.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: { path: '^(electron|cli)/|(^|/)node_modules/electron/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(node|electron|cli)/|(^|/)node_modules/electron/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-runtime-electron-outside-shell',

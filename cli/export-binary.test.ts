@@ -12,7 +12,7 @@ import { checkPlan, natCapacity } from '../shared/checks';
 import { planToSvg } from '../shared/export';
 import { parsePlanText } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
-import { findChromium, playwrightRenderer, svgSize } from './browser-render';
+import { findChromium, playwrightRenderer, svgSize } from '../node/browser-render';
 import { exportCommand, nodeExportIo, type ExportIo } from './export-commands';
 import { UsageError } from './output';
 import { runCli } from './run';

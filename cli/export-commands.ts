@@ -2,21 +2,22 @@
  * `vpcplan export` and `vpcplan diff`.
  *
  * export: one plan in a format. Without -o it prints to stdout (Terraform: main.tf then
- * variables.tf, which read as one module). With -o it writes atomically (temp file in the
- * same folder, fsync, rename), so a reader never sees half a file; Terraform writes two
- * files, so its -o must be a directory (created if missing). Terraform warnings go to stderr.
+ * variables.tf, which read as one module). With -o it writes through the one atomic writer
+ * (file-output.ts): a reader never sees half a file, and a failure leaves the old one. Terraform
+ * writes two files, so its -o must be a directory (created if missing), and both are written
+ * as one: neither is replaced unless both could be written. Terraform warnings go to stderr.
  * pdf (the review report printed by headless Chromium) and png (the diagram, screenshotted)
- * are binary, so they need -o; see browser-render.ts for where the browser comes from.
+ * are binary, so they need -o; see node/browser-render.ts for where the browser comes from.
  *
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { buildReviewReport, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
-import { playwrightRenderer, type BrowserRenderer } from './browser-render';
+import { realFileSystem, type FileSystem } from '../node/atomic-write';
+import { BrowserUnavailableError, playwrightRenderer, type BrowserRenderer } from '../node/browser-render';
+import { kindOf, writeOutputFile, writeOutputFolder, wroteLine } from './file-output';
 import { UsageError, type CommandOutput } from './output';
 
 export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'pdf', 'png'] as const;
@@ -26,13 +27,10 @@ type BinaryFormat = 'pdf' | 'png';
 
 const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', pdf: 'pdf', png: 'png' };
 
-/** File access for export; tests pass a fake or a temp folder. */
+/** What export reaches outside the plan; tests pass a fixed clock, a file system with faults, another browser. */
 export interface ExportIo {
-  /** Writes the whole file or leaves the old one: never half a file. Text is written as UTF-8. */
-  writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
-  /** 'directory', 'file', or undefined when nothing is there. */
-  kindOf(path: string): Promise<'directory' | 'file' | undefined>;
-  makeDirectory(path: string): Promise<void>;
+  /** Where -o files are written (through node/atomic-write.ts). */
+  fs: FileSystem;
   /** The report's time stamp. */
   now(): Date;
   /** Draws the pdf and png formats (headless Chromium in the real CLI). */
@@ -40,33 +38,7 @@ export interface ExportIo {
 }
 
 export const nodeExportIo: ExportIo = {
-  async writeFileAtomic(path, data) {
-    const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.vpcplan-tmp`);
-    const handle = await open(temp, 'wx');
-    try {
-      await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-  },
-  async kindOf(path) {
-    try {
-      return (await stat(path)).isDirectory() ? 'directory' : 'file';
-    } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
-  async makeDirectory(path) {
-    await mkdir(path, { recursive: true });
-  },
+  fs: realFileSystem,
   now: () => new Date(),
   browser: playwrightRenderer(),
 };
@@ -88,9 +60,15 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
 }
 
 async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Promise<Uint8Array> {
-  switch (format) {
-    case 'pdf': return io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
-    case 'png': return io.browser.png(planToSvg(plan));
+  try {
+    switch (format) {
+      case 'pdf': return await io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
+      case 'png': return await io.browser.png(planToSvg(plan));
+    }
+  } catch (error) {
+    // A missing Chromium or playwright is the user's to fix: exit 2 with the message.
+    if (error instanceof BrowserUnavailableError) throw new UsageError(error.message);
+    throw error;
   }
 }
 
@@ -98,17 +76,8 @@ function isBinary(format: ExportFormat): format is BinaryFormat {
   return format === 'pdf' || format === 'png';
 }
 
-async function write(io: ExportIo, path: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await io.writeFileAtomic(path, data);
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? `${String(error.code)}: ${error.message}` : String(error);
-    throw new UsageError(`cannot write ${path} (${reason}); check that the folder exists and you may write there`);
-  }
-}
-
 async function refuseDirectory(io: ExportIo, outPath: string, format: Exclude<ExportFormat, 'terraform'>): Promise<void> {
-  if ((await io.kindOf(outPath)) === 'directory') {
+  if ((await kindOf(outPath, io.fs)) === 'directory') {
     throw new UsageError(`-o ${outPath} is a directory; give a file name, e.g. ${join(outPath, `plan.${FILE_EXTENSIONS[format]}`)}`);
   }
 }
@@ -121,26 +90,24 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
       const stdout = result.files.map((f) => `# ---- ${f.name} ----\n${f.text}`).join('\n');
       return stderr ? { stdout, stderr, code: 0 } : { stdout, code: 0 };
     }
-    const kind = await io.kindOf(outPath);
+    const kind = await kindOf(outPath, io.fs);
     if (kind === 'file' || (kind === undefined && /\.tf$/i.test(outPath))) {
       throw new UsageError(`terraform writes ${result.files.map((f) => f.name).join(' and ')}: give -o a directory, not the file ${outPath}`);
     }
-    if (kind === undefined) await io.makeDirectory(outPath);
-    for (const file of result.files) await write(io, join(outPath, file.name), file.text);
-    const written = `wrote ${result.files.map((f) => join(outPath, f.name)).join(', ')}\n`;
-    return { stdout: '', stderr: `${stderr}${written}`, code: 0 };
+    const written = await writeOutputFolder(outPath, result.files.map((f) => ({ name: f.name, data: f.text })), io.fs);
+    return { stdout: '', stderr: `${stderr}${wroteLine(result.files.map((f) => join(outPath, f.name)), written)}`, code: 0 };
   }
   if (isBinary(format)) {
     if (outPath === undefined) throw new UsageError(`--format ${format} is binary and needs -o <file>, e.g. \`-o plan.${format}\`; it is not printed to the terminal`);
     await refuseDirectory(io, outPath, format);
-    await write(io, outPath, await renderBinary(plan, format, io));
-    return { stdout: '', stderr: `wrote ${outPath}\n`, code: 0 };
+    const written = await writeOutputFile(outPath, await renderBinary(plan, format, io), io.fs);
+    return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
   }
   const text = render(plan, format, io);
   if (outPath === undefined) return { stdout: text, code: 0 };
   await refuseDirectory(io, outPath, format);
-  await write(io, outPath, text);
-  return { stdout: '', stderr: `wrote ${outPath}\n`, code: 0 };
+  const written = await writeOutputFile(outPath, text, io.fs);
+  return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
 }
 
 export function diffCommand(before: Plan, after: Plan, json: boolean): CommandOutput {

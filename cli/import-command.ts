@@ -1,14 +1,14 @@
 /**
  * `vpcplan import`: AWS CLI JSON or a CSV of CIDRs -> a plan. The plan JSON goes to stdout
- * (or to --output, written atomically: a temp file in the same folder, then a rename, so a
- * reader never sees half a plan); notes go to stderr. Bad input: exit 2 with the problems,
- * and nothing is written.
+ * (or to --output, through the one atomic writer, file-output.ts: a reader never sees half
+ * a plan, and a failed write leaves the old file); notes go to stderr. Bad input: exit 2
+ * with the problems, and nothing is written.
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import type { FileSystem } from '../node/atomic-write';
 import { importAwsCli, importCsv, type ImportProblem, type ImportResult } from '../shared/import';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
+import { writeOutputFile, wroteLine } from './file-output';
 import { UsageError, type CommandOutput } from './output';
 import { loadPlanOrFail } from './plan-commands';
 
@@ -19,6 +19,8 @@ export interface ImportCommandOptions {
   into?: 'external-networks' | 'subnets' | 'auto';
   /** CSV only: a plan to add the rows to. */
   base?: { name: string; text: string };
+  /** Where --output is written; tests inject faults. */
+  fs?: FileSystem;
 }
 
 export const IMPORT_SOURCES = ['aws-cli', 'csv'] as const;
@@ -37,7 +39,7 @@ export function parseInto(text: string | undefined): ImportCommandOptions['into'
   throw new UsageError(`--into ${text} is not one of ${INTO.join(', ')}`);
 }
 
-export function importCommand(files: ReadonlyArray<{ name: string; text: string }>, from: ImportSource, options: ImportCommandOptions = {}): CommandOutput {
+export async function importCommand(files: ReadonlyArray<{ name: string; text: string }>, from: ImportSource, options: ImportCommandOptions = {}): Promise<CommandOutput> {
   if (files.length === 0) return { stdout: '', stderr: 'vpcplan: import takes one or more files, e.g. `vpcplan import --from aws-cli vpcs.json subnets.json`\n', code: 2 };
   if (from === 'aws-cli' && (options.into !== undefined || options.base !== undefined)) return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
   let result: ImportResult;
@@ -70,34 +72,19 @@ export function importCommand(files: ReadonlyArray<{ name: string; text: string 
   const noteText = result.notes.map((n) => `note: ${n}\n`).join('');
   const text = serializePlan(result.plan);
   if (options.output === undefined) return { stdout: text, stderr: noteText, code: 0 };
+  let written: string;
   try {
-    writeAtomically(options.output, text);
+    written = await writeOutputFile(options.output, text, options.fs);
   } catch (error) {
-    return { stdout: '', stderr: `${noteText}vpcplan: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 };
+    // Only the failure: the notes come again with the run that writes.
+    if (error instanceof UsageError) return { stdout: '', stderr: `vpcplan: ${error.message}\n`, code: 2 };
+    throw error;
   }
-  const summary = `wrote ${options.output}: ${result.plan.vpcs.length} VPCs, ${result.plan.subnets.length} subnets, ${result.plan.peerings.length} peerings, ${result.plan.transitGateways.length} transit gateways, ${result.plan.externalNetworks.length} external networks\n`;
+  const summary = `${wroteLine([options.output], [written]).trimEnd()}: ${result.plan.vpcs.length} VPCs, ${result.plan.subnets.length} subnets, ${result.plan.peerings.length} peerings, ${result.plan.transitGateways.length} transit gateways, ${result.plan.externalNetworks.length} external networks\n`;
   return { stdout: '', stderr: noteText + summary, code: 0 };
 }
 
 export function formatProblem(p: ImportProblem): string {
   const where = [p.file, p.line !== undefined ? `line ${p.line}` : undefined, p.path].filter((x) => x !== undefined).join(', ');
   return `  ${where}: ${p.message}`;
-}
-
-/** Temp file beside the target (same file system, so the rename is atomic), flushed, then renamed over it. */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
-  }
 }

@@ -12,10 +12,14 @@ import { diffCommand, exportCommand, nodeExportIo, parseExportFormat } from './e
 import { importCommand, parseImportSource, parseInto } from './import-command';
 import { sizeCommand } from './size-command';
 import type { Cloud } from '../shared/cidr';
+import type { FileSystem } from '../node/atomic-write';
+import { unexpectedFileErrorLine } from './file-output';
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Where -o files are written; the real file system when absent (tests inject faults). */
+  fs?: FileSystem;
 }
 
 export const USAGE = `vpcplan: plan and check cloud networks from the command line
@@ -82,6 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       return { stdout: '', stderr: `vpcplan: ${error.message}\n\n${USAGE}`, code: 2 };
     }
+    const fileError = unexpectedFileErrorLine(error);
+    if (fileError !== undefined) return { stdout: '', stderr: `vpcplan: ${fileError}\n`, code: 2 };
     throw error;
   }
 }
@@ -119,7 +125,7 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       if (rest.length !== 1) throw new UsageError('export takes one plan file, e.g. `vpcplan export plan.json --format terraform -o infra/`');
       const format = parseExportFormat(values.format);
       const { plan } = await readPlan(rest[0]!, io);
-      return exportCommand(plan, format, values.output, nodeExportIo);
+      return exportCommand(plan, format, values.output, io.fs ? { ...nodeExportIo, fs: io.fs } : nodeExportIo);
     }
     case 'diff': {
       if (rest.length !== 2) throw new UsageError('diff takes two plan files, e.g. `vpcplan diff before.json after.json`');
@@ -130,7 +136,7 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const from = parseImportSource(values.from);
       const files = await Promise.all(rest.map(async (path) => ({ name: path === '-' ? 'standard input' : path, text: await readInput(path, io) })));
       const base = values.base === undefined ? undefined : { name: values.base, text: await readInput(values.base, io) };
-      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base });
+      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base, fs: io.fs });
     }
     case 'size': {
       if (rest.length > 0) throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);

@@ -1,11 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, utimes } from 'node:fs/promises';
-import * as nodeFs from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyPlan } from '../shared/plan/schema';
 import { serializePlan } from '../shared/plan/load';
-import type { FileSystem } from './atomic-file';
+import { tempPathFor } from '../node/atomic-write';
+import { faultyFileSystem } from '../node/faulty-file-system';
 import { backupPathOf, DocumentHandles, MAX_RECENT_FILES, openPlanFile, RecentFiles, savePlanFile } from './file-service';
 
 const planText = (name: string) => serializePlan(emptyPlan(name));
@@ -17,35 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
-
-/** The real file system, with one operation made to fail (tests run as root, so chmod would not stop a write). */
-function failing(operation: 'rename' | 'open' | 'writeFile', code: string, when: (target: string) => boolean = () => true): FileSystem {
-  const error = () => Object.assign(new Error(`${code}: injected`), { code });
-  return {
-    ...nodeFs,
-    rename: async (from, to) => (operation === 'rename' && when(String(to)) ? Promise.reject(error()) : nodeFs.rename(from, to)),
-    open: async (file, flags, mode) => {
-      const handle = await nodeFs.open(file, flags, mode);
-      if (operation === 'open' && when(String(file)) && flags === 'wx') {
-        await handle.close();
-        throw error();
-      }
-      if (operation === 'writeFile' && when(String(file))) {
-        // Write half the data, then fail, as a full disk would.
-        return Object.assign(Object.create(handle) as nodeFs.FileHandle, {
-          writeFile: async (data: string | Uint8Array) => {
-            const bytes = Buffer.from(data);
-            await handle.write(bytes.subarray(0, bytes.length / 2));
-            throw error();
-          },
-          close: () => handle.close(),
-          sync: () => handle.sync(),
-        });
-      }
-      return handle;
-    },
-  };
-}
 
 describe('openPlanFile', () => {
   it('reads a valid plan and records a snapshot of it', async () => {
@@ -113,9 +85,11 @@ describe('savePlanFile', () => {
   });
 
   it.each([
-    ['the rename fails', failing('rename', 'EACCES', (to) => to.endsWith('.vpcplan.json')), /permission/],
-    ['the temp file cannot be created', failing('open', 'EROFS', (f) => !f.includes('.bak')), /read-only/],
-    ['the disk fills up mid-write', failing('writeFile', 'ENOSPC', (f) => f.includes('p.vpcplan.json.') && !f.includes('.bak')), /disk is full/],
+    ['the rename fails', faultyFileSystem({ on: 'rename', code: 'EACCES', when: (to) => to.endsWith('.vpcplan.json') }), /permission/],
+    ['the temp file cannot be created', faultyFileSystem({ on: 'open', code: 'EROFS', when: (f) => !f.includes('.bak') }), /read-only/],
+    ['the disk fills up mid-write', faultyFileSystem({ on: 'write', room: 100, code: 'ENOSPC', when: (f) => !f.includes('.bak') }), /disk is full/],
+    ['the disk takes part of the file and then nothing', faultyFileSystem({ on: 'write', room: 100, silent: 'zero-bytes', when: (f) => !f.includes('.bak') }), /took only part of the file/],
+    ['the file is read-only', faultyFileSystem({ on: 'access', code: 'EACCES', when: (f) => f.endsWith('p.vpcplan.json') }), /read-only; make it writable/],
   ])('leaves the old file intact and says why when %s', async (_case, fs, why) => {
     const file = path.join(folder, 'p.vpcplan.json');
     await writeFile(file, planText('Old'));
@@ -133,7 +107,7 @@ describe('savePlanFile', () => {
   it('does not replace the file when the backup cannot be written', async () => {
     const file = path.join(folder, 'p.vpcplan.json');
     await writeFile(file, planText('Old'));
-    const saved = await savePlanFile(file, planText('New'), { fs: failing('rename', 'ENOSPC', (to) => to.endsWith('.bak')) });
+    const saved = await savePlanFile(file, planText('New'), { fs: faultyFileSystem({ on: 'rename', code: 'ENOSPC', when: (to) => to.endsWith('.bak') }) });
     expect(saved).toMatchObject({ ok: false, reason: 'write-failed', error: expect.stringContaining('backup') });
     expect(await readFile(file, 'utf8')).toBe(planText('Old'));
   });
@@ -174,6 +148,42 @@ describe('savePlanFile', () => {
     if (!first.ok) throw new Error(first.error);
     const second = await savePlanFile(file, planText('2'), { expected: first.snapshot });
     expect(second.ok).toBe(true);
+  });
+
+  it('saves through a symbolic link: the file it names changes, the link stays, the backup sits beside the file', async () => {
+    await mkdir(path.join(folder, 'plans'));
+    const real = path.join(folder, 'plans', 'p.vpcplan.json');
+    const link = path.join(folder, 'p.vpcplan.json');
+    await writeFile(real, planText('Old'));
+    await symlink('plans/p.vpcplan.json', link);
+    const opened = await openPlanFile(link);
+    if (!opened.ok) throw new Error(opened.error);
+    const saved = await savePlanFile(link, planText('New'), { expected: opened.snapshot });
+    expect(saved).toMatchObject({ ok: true, backupPath: `${real}.bak` });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe(planText('New'));
+    expect(await readFile(`${real}.bak`, 'utf8')).toBe(planText('Old'));
+  });
+
+  it('saves through a dangling symbolic link by creating its file, and keeps the link', async () => {
+    const link = path.join(folder, 'p.vpcplan.json');
+    await symlink('moved.vpcplan.json', link);
+    const saved = await savePlanFile(link, planText('New'));
+    expect(saved).toMatchObject({ ok: true });
+    expect(await readlink(link)).toBe('moved.vpcplan.json');
+    expect(await readFile(path.join(folder, 'moved.vpcplan.json'), 'utf8')).toBe(planText('New'));
+    expect((await readdir(folder)).sort()).toEqual(['moved.vpcplan.json', 'p.vpcplan.json']);
+  });
+
+  it('removes the temp file a crashed save left, on the next save', async () => {
+    const file = path.join(folder, 'p.vpcplan.json');
+    await writeFile(file, planText('Old'));
+    // The temp file of a save whose process is gone (it has exited).
+    const crashed = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const orphan = tempPathFor(file).replace(/-\d+-([0-9a-f]{8})\.tmp$/, `-${crashed}-$1.tmp`);
+    await writeFile(orphan, planText('Half'));
+    expect(await savePlanFile(file, planText('New'))).toMatchObject({ ok: true });
+    expect((await readdir(folder)).sort()).toEqual(['p.vpcplan.json', 'p.vpcplan.json.bak']);
   });
 
   it('refuses to write text that is not a valid plan', async () => {

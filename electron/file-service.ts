@@ -1,13 +1,15 @@
 /**
- * Plan files on disk: open (validated before the renderer sees it), save (atomic, with a
- * `.bak` of the previous version, refusing to overwrite changes another program made),
+ * Plan files on disk: open (validated before the renderer sees it), save (atomic, through
+ * node/atomic-write.ts, which the CLI uses too, with a `.bak` of the previous version,
+ * refusing to overwrite changes another program made),
  * the recent list, and the handles the renderer uses instead of paths. Plain Node: the
  * main process passes in where things live, so all of it runs under vitest.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { MAX_PLAN_BYTES, parsePlanText, type PlanProblem } from '../shared/plan/load';
-import { describeFileError, realFileSystem, writeFileAtomically, type FileSystem } from './atomic-file';
+import { realFileSystem, resolveWriteTarget, writeFileAtomically, type FileSystem } from '../node/atomic-write';
+import { describeFileError } from '../node/file-errors';
 
 /** What the file looked like when we last read or wrote it. */
 export interface DiskSnapshot {
@@ -85,7 +87,14 @@ export async function savePlanFile(filePath: string, text: string, options: Save
     // Writing it would produce a file that cannot be opened again; the work stays in the app (and in the recovery draft).
     return { ok: false, reason: 'invalid-plan', error: `Did not save "${name}": ${loaded.summary} Your work is still open; please report this as a bug.` };
   }
-  const target = await fs.realpath(filePath).catch(() => filePath);
+  // Through a symbolic link to the file it names (kept a link; a dangling one gets its
+  // file created), so the backup and the changed-on-disk check are about the real file.
+  let target: string;
+  try {
+    target = (await resolveWriteTarget(filePath, fs)).path;
+  } catch (error) {
+    return { ok: false, reason: 'write-failed', error: `Could not save "${name}": ${describeFileError(error)}. The file on disk is unchanged.` };
+  }
   const previous = await fs.readFile(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : error));
   if (previous instanceof Error) {
     return { ok: false, reason: 'write-failed', error: `Could not save "${name}": could not read the current file (${describeFileError(previous)}). The file on disk is unchanged.` };

@@ -4,7 +4,7 @@
  * start, else nothing (the renderer may then offer recovery or start empty).
  */
 import path from 'node:path';
-import { realFileSystem, writeFileAtomically, type FileSystem } from './atomic-file';
+import { realFileSystem, writeFileAtomically, type FileSystem } from '../node/atomic-write';
 
 export interface LaunchArgs {
   argv: readonly string[];

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { RecoveredWork } from '../shared/host';
-import { realFileSystem, writeFileAtomically, type FileSystem } from './atomic-file';
+import { realFileSystem, writeFileAtomically, type FileSystem } from '../node/atomic-write';
 
 const RECOVERY_FORMAT_VERSION = 1;
 export const RECOVERY_FILE_NAME = 'unsaved-plan.recovery.json';

@@ -6,13 +6,19 @@
  * for, so every other command runs (and the bundled bin starts) without it; the bundle marks
  * it external (scripts/build-cli.mjs). Playwright's own browser download is not used: the
  * Chromium comes from CHROMIUM_PATH, else the first of chromium, chromium-browser,
- * google-chrome on PATH. Either one missing is the user's to fix: a UsageError (exit 2)
- * that says what to install.
+ * google-chrome on PATH. Either one missing is the user's to fix: a BrowserUnavailableError
+ * that says what to install (the CLI prints it and exits 2).
+ *
+ * Node only (here, not in cli/, so the desktop app can draw with the same code).
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'playwright';
-import { UsageError } from './output';
+
+/** No Chromium, or no playwright to drive it: the user's to fix, and the message says how. */
+export class BrowserUnavailableError extends Error {
+  override readonly name = 'BrowserUnavailableError';
+}
 
 /** Turns the report and the diagram into binary files. */
 export interface BrowserRenderer {
@@ -55,7 +61,7 @@ export function findChromium(env: Environment): string {
     } catch {
       reason = 'does not exist';
     }
-    throw new UsageError(`CHROMIUM_PATH=${configured} ${reason}: point CHROMIUM_PATH at a Chromium or Chrome binary (e.g. /usr/bin/chromium), or unset it to search PATH for ${CHROMIUM_NAMES.join(', ')}; ${FALLBACK}`);
+    throw new BrowserUnavailableError(`CHROMIUM_PATH=${configured} ${reason}: point CHROMIUM_PATH at a Chromium or Chrome binary (e.g. /usr/bin/chromium), or unset it to search PATH for ${CHROMIUM_NAMES.join(', ')}; ${FALLBACK}`);
   }
   const folders = (env.PATH ?? '').split(delimiter).filter((folder) => folder !== '');
   for (const name of CHROMIUM_NAMES) {
@@ -64,7 +70,7 @@ export function findChromium(env: Environment): string {
       if (isExecutableFile(candidate)) return candidate;
     }
   }
-  throw new UsageError(`PDF and PNG export need Chromium, and none of ${CHROMIUM_NAMES.join(', ')} is on PATH: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary; ${FALLBACK}`);
+  throw new BrowserUnavailableError(`PDF and PNG export need Chromium, and none of ${CHROMIUM_NAMES.join(', ')} is on PATH: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary; ${FALLBACK}`);
 }
 
 type Playwright = typeof import('playwright');
@@ -76,7 +82,7 @@ async function loadPlaywright(): Promise<Playwright> {
     return (await import(specifier)) as Playwright;
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`PDF and PNG export need the playwright package, which could not be loaded (${detail}): install it next to vpcplan (npm install playwright; its browser download is not needed, Chromium comes from CHROMIUM_PATH or PATH); ${FALLBACK}`);
+    throw new BrowserUnavailableError(`PDF and PNG export need the playwright package, which could not be loaded (${detail}): install it next to vpcplan (npm install playwright; its browser download is not needed, Chromium comes from CHROMIUM_PATH or PATH); ${FALLBACK}`);
   }
 }
 
@@ -102,7 +108,7 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
     } catch (error) {
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new UsageError(`could not start Chromium at ${executablePath} (${detail}): check that it runs (\`${executablePath} --version\`) or set CHROMIUM_PATH to another one; ${FALLBACK}`);
+      throw new BrowserUnavailableError(`could not start Chromium at ${executablePath} (${detail}): check that it runs (\`${executablePath} --version\`) or set CHROMIUM_PATH to another one; ${FALLBACK}`);
     }
     try {
       return await use(browser);
