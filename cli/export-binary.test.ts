@@ -1,6 +1,6 @@
 /**
  * `vpcplan export --format pdf|png`: real files from the real headless Chromium (no browser
- * e2e harness), read back with poppler (pdfinfo, pdftotext) and by the PNG header; and the
+ * e2e harness), read back with PDF.js (e2e/pdf-text.ts) and by the PNG header; and the
  * errors when Chromium or playwright is missing, through the function and the built bin.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, type PdfText } from '../e2e/pdf-text';
+import { requirePrerequisite } from '../e2e/prerequisites';
 import { checkPlan, natCapacity } from '../shared/checks';
 import { planToSvg } from '../shared/export';
 import { parsePlanText } from '../shared/plan/load';
@@ -17,11 +19,16 @@ import { exportCommand, nodeExportIo, type ExportIo } from './export-commands';
 import { UsageError } from './output';
 import { runCli } from './run';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const HAS_POPPLER = spawnSync('pdfinfo', ['-v']).error === undefined;
-if (!HAS_CHROMIUM) console.warn(`export-binary.test.ts: skipping the PDF and PNG rendering tests: ${CHROMIUM} not found (apt-get install chromium)`);
-else if (!HAS_POPPLER) console.warn('export-binary.test.ts: skipping the PDF checks: pdfinfo/pdftotext not found (apt-get install poppler-utils)');
+/** The Chromium the exports print with, found as `vpcplan` finds it (CHROMIUM_PATH, else PATH). */
+const chromiumLookup = (() => {
+  try {
+    return { path: findChromium(process.env) };
+  } catch (error) {
+    return { path: '', why: error instanceof Error ? error.message : String(error) };
+  }
+})();
+const CHROMIUM = chromiumLookup.path;
+const HAS_CHROMIUM = requirePrerequisite('Chromium, for the PDF and PNG export tests in cli/export-binary.test.ts', CHROMIUM !== '', chromiumLookup.why ?? '');
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -42,9 +49,10 @@ function grouped(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)(`export --format pdf (needs ${CHROMIUM} and poppler-utils)`, () => {
+describe.skipIf(!HAS_CHROMIUM)('export --format pdf (needs Chromium)', () => {
   const plan = example('hub-and-spoke.vpcplan.json');
   let dir = '';
+  let pdf: PdfText;
   let text = '';
   let pages = 0;
 
@@ -52,8 +60,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)(`export --format pdf (needs ${CHR
     dir = mkdtempSync(join(tmpdir(), 'vpcplan-pdf-'));
     const out = await exportCommand(plan, 'pdf', join(dir, 'review.pdf'), withChromium);
     expect(out).toEqual({ stdout: '', stderr: `wrote ${join(dir, 'review.pdf')}\n`, code: 0 });
-    pages = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [join(dir, 'review.pdf')], { encoding: 'utf8' }))?.[1]);
-    text = execFileSync('pdftotext', ['-layout', join(dir, 'review.pdf'), '-'], { encoding: 'utf8' });
+    pdf = await readPdf(readFileSync(join(dir, 'review.pdf')));
+    pages = pdf.pages.length;
+    text = pdf.text;
   }, 120_000);
 
   it('is a PDF of several pages, written atomically (no temp file left)', () => {
@@ -78,8 +87,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)(`export --format pdf (needs ${CHR
   });
 
   it('prints the title and diagram on a landscape page and the tables on portrait A4', () => {
-    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), join(dir, 'review.pdf')], { encoding: 'utf8' });
-    const pageSizes = [...sizes.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const pageSizes = pdf.pages.map((p) => [p.width, p.height] as const);
     expect(pageSizes).toHaveLength(pages);
     // A4 is 595 x 842 pt.
     expect(pageSizes[0]![0]).toBeCloseTo(842, 0);
@@ -88,13 +96,13 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_POPPLER)(`export --format pdf (needs ${CHR
       expect(width).toBeCloseTo(595, 0);
       expect(height).toBeCloseTo(842, 0);
     }
-    const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'review.pdf'), '-'], { encoding: 'utf8' });
+    const firstPage = pdf.pages[0]!.lines.join('\n');
     expect(firstPage).toContain(`Network review: ${plan.name}`);
     expect(firstPage).toContain('Diagram');
   });
 });
 
-describe.skipIf(!HAS_CHROMIUM)(`export --format png (needs ${CHROMIUM})`, () => {
+describe.skipIf(!HAS_CHROMIUM)('export --format png (needs Chromium)', () => {
   it.each(['hub-and-spoke.vpcplan.json', 'three-tier.vpcplan.json'])('draws the %s diagram at twice the SVG\'s width and height', async (name) => {
     const plan = example(name);
     const dir = mkdtempSync(join(tmpdir(), 'vpcplan-png-'));

@@ -3,15 +3,13 @@
  * is checked for what a reviewer or a Terraform user would rely on. The PDF cannot be taken
  * through the browser's print dialog here, so the test prints the exact report HTML the app
  * exports (captured from the HTML download) with Chromium's own PDF printer, the same one
- * Electron's printToPDF uses, and reads the PDF back with poppler (pdfinfo, pdftotext).
+ * Electron's printToPDF uses, and reads the PDF back with PDF.js (../pdf-text.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import type { Download, Page } from '@playwright/test';
 import { planToTerraform, SUBNET_CSV_COLUMNS } from '../../shared/export';
+import { readPdf } from '../pdf-text';
 import { parsePlanText } from '../../shared/plan/load';
 import { test, expect, type Editor } from './fixtures';
 
@@ -165,20 +163,19 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   await printer.setContent(html, { waitUntil: 'load' });
   const pdf = await printer.pdf({ format: 'A4', printBackground: true });
   await printer.close();
-  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-report-'));
-  const pdfPath = path.join(folder, 'review.pdf');
-  await writeFile(pdfPath, pdf);
+  // Kept in the test's output folder for a person to open.
+  await writeFile(test.info().outputPath('review.pdf'), pdf);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+  const read = await readPdf(pdf);
   // One page per section at least: diagram, subnets, free space, NAT, reachability, findings.
-  expect(pages).toBeGreaterThanOrEqual(5);
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(read.pages.length).toBeGreaterThanOrEqual(5);
+  const text = read.text;
   for (const vpc of plan.vpcs) {
     expect(text).toContain(vpc.name);
     expect(text).toContain(vpc.ipv4Cidrs[0]!);
   }
-  // The findings table wraps long codes inside their cell (sizing/s|ubnet-|oversiz|ed), so compare the text in reading order (-raw) without white space.
-  const flat = execFileSync('pdftotext', ['-raw', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  // The findings table wraps long codes inside their cell (sizing/s|ubnet-|oversiz|ed), so compare the text in drawing order without white space.
+  const flat = read.flow.replace(/\s+/g, '');
   const worst = findings.find((f) => f.severity === 'error') ?? findings[0]!;
   expect(flat).toContain(worst.code);
   expect(text).toMatch(/nat-egress-a\s+2\s+110,000\s+90,720\s+82\.5 %/);

@@ -14,7 +14,8 @@ import { parsePlanText } from '../../shared/plan/load';
 import { test, expect, type Editor } from './fixtures';
 
 const COHERENT = path.resolve('shared/import/fixtures/coherent');
-const SHARED_CLI = path.resolve('../shared/fixtures/aws-cli');
+/** The AWS CLI's own documentation examples (shared/import/fixtures/aws-cli/README.md). */
+const DOCS_CLI = path.resolve('shared/import/fixtures/aws-cli');
 
 async function filesIn(folder: string): Promise<string[]> {
   return (await readdir(folder)).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(folder, n));
@@ -72,8 +73,8 @@ test('import the coherent AWS CLI set: its VPCs and subnets on the canvas, laid 
   await editor.screenshot('export-imported-plan');
 });
 
-test('import the shared aws-cli fixtures (EC2 and VPC Lattice outputs) in one go', async ({ editor, page }) => {
-  const files = [...await filesIn(path.join(SHARED_CLI, 'ec2')), ...await filesIn(path.join(SHARED_CLI, 'vpc-lattice'))];
+test('import the AWS CLI documentation examples (EC2 and VPC Lattice outputs) in one go', async ({ editor, page }) => {
+  const files = [...await filesIn(path.join(DOCS_CLI, 'ec2')), ...await filesIn(path.join(DOCS_CLI, 'vpc-lattice'))];
   const expected = await expectedImport(files);
   await importThrough(page, files);
   await expect(page.getByTestId('import-done')).toBeVisible();

@@ -5,6 +5,11 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** A source cell, its `docs/network-rules.md#<section>` citations made links (findings.md sits beside network-rules.md). */
+function sourceCell(text: string): string {
+  return cell(text).replace(/docs\/network-rules\.md#([a-z0-9-]+)/g, '[network-rules.md#$1](network-rules.md#$1)');
+}
+
 export function renderFindingsDoc(): string {
   const entries = findingCatalogue();
   const areas = new Map<string, typeof entries>();
@@ -21,11 +26,12 @@ export function renderFindingsDoc(): string {
     '',
     `Every finding the plan checks can raise: ${entries.length} codes in ${areas.size} areas. A code is stable once released;`,
     'errors are designs AWS refuses or that cannot work, warnings are limits and traps, info is advice.',
+    'Each source cites the section of [network-rules.md](network-rules.md) that states the rule, with the provider documentation it comes from.',
     '',
   ];
   for (const [area, list] of areas) {
     lines.push(`## ${area}`, '', '| Code | Severity | Title | Source | Rule |', '|---|---|---|---|---|');
-    for (const e of list) lines.push(`| \`${e.code}\` | ${e.severity} | ${cell(e.title)} | ${cell(e.source)} | ${e.rule} |`);
+    for (const e of list) lines.push(`| \`${e.code}\` | ${e.severity} | ${cell(e.title)} | ${sourceCell(e.source)} | ${e.rule} |`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -6,7 +6,9 @@ import { parsePlanText } from '../plan/load';
 import type { Plan } from '../plan/schema';
 import { planWith, subnet, vpc } from './fixture';
 import { renderFindingsDoc } from './findings-doc';
-import { checkPlan, compareFindings, createChecker, findingCatalogue, indexPlan, rules } from './index';
+import { checkPlan, compareFindings, createChecker, findingCatalogue, indexPlan, rules, type Finding, type PlanRule, type VpcRule } from './index';
+import { peeringsRule } from './rules/peerings';
+import { vpcBlocksRule } from './rules/vpc-blocks';
 
 /** A plan that trips most of the engine's rules at once. */
 const troubled: Plan = planWith({
@@ -97,6 +99,60 @@ describe('the runner', () => {
   it('keeps docs/findings.md in step with the catalogue (run `npm run docs:findings`)', () => {
     const onDisk = readFileSync(new URL('../../docs/findings.md', import.meta.url), 'utf8');
     expect(onDisk).toBe(renderFindingsDoc());
+  });
+});
+
+describe('a rule that throws (engine/rule-failed)', () => {
+  /** A per-VPC rule with a bug that only one VPC's data reaches. */
+  const brittle: VpcRule = {
+    scope: 'vpc', name: 'brittle', findings: {},
+    check({ vpc }) {
+      if (vpc.name === 'legacy') throw new Error(`cannot read properties of undefined (reading 'prefix') in ${vpc.id}`);
+      return [];
+    },
+  };
+  /** A plan rule that throws something that is not an Error. */
+  const broken: PlanRule = {
+    scope: 'plan', name: 'broken', findings: {}, dependsOn: ['peerings'],
+    check() {
+      throw 'peering table unreadable';
+    },
+  };
+  const plan = planWith({
+    vpcs: [vpc('a', ['10.0.0.0/8']), vpc('b', ['10.1.0.0/16'], { name: 'legacy' }), vpc('c', ['10.2.0.0/16'])],
+    peerings: [{ id: 'p', name: 'p', requesterVpcId: 'a', accepterVpcId: 'a' }],
+  });
+
+  it('reports the failure as an error about the VPC it was checking, and the other rules still run', () => {
+    const found = checkPlan(plan, [brittle, vpcBlocksRule, broken, peeringsRule]);
+    const failures = found.filter((f) => f.code === 'engine/rule-failed');
+    const expected: Finding[] = [
+      {
+        code: 'engine/rule-failed', severity: 'error', subjects: ['b'],
+        message: "The brittle check failed and its findings are missing: cannot read properties of undefined (reading 'prefix') in b.",
+        fix: 'Report this with the plan file; the other checks still ran.',
+      },
+      {
+        code: 'engine/rule-failed', severity: 'error', subjects: [],
+        message: 'The broken check failed and its findings are missing: peering table unreadable.',
+        fix: 'Report this with the plan file; the other checks still ran.',
+      },
+    ];
+    expect(failures).toEqual(expected.sort(compareFindings));
+    // The rules that did not throw still found what they find, for every VPC, the one the brittle rule failed on included.
+    expect(found.filter((f) => f.code !== 'engine/rule-failed').map((f) => [f.code, f.subjects[0]])).toEqual([
+      ['peering/self', 'p'],
+      ['vpc/block-size', 'a'],
+    ]);
+  });
+
+  it('is catalogued with the severity it is raised with, and the incremental checker reports it the same way', () => {
+    expect(findingCatalogue().find((e) => e.code === 'engine/rule-failed')).toMatchObject({ severity: 'error', rule: 'runner' });
+    const checker = createChecker([brittle, vpcBlocksRule, broken, peeringsRule]);
+    expect(checker.check(plan)).toEqual(checkPlan(plan, [brittle, vpcBlocksRule, broken, peeringsRule]));
+    // Renaming the VPC away from the data that trips the bug clears its failure; the plan rule's stays.
+    const renamed = { ...plan, vpcs: plan.vpcs.map((v) => (v.id === 'b' ? { ...v, name: 'modern' } : v)) };
+    expect(checker.check(renamed).filter((f) => f.code === 'engine/rule-failed').map((f) => f.subjects)).toEqual([[]]);
   });
 });
 

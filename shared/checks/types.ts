@@ -27,7 +27,7 @@ export interface FindingDefinition {
   severity: Severity;
   /** Short title for the catalogue. */
   title: string;
-  /** Where the rule comes from: a NETWORK-RULES.md section and the provider doc it cites. */
+  /** Where the rule comes from: a docs/network-rules.md section (`docs/network-rules.md#<section>`) and the provider doc it cites. */
   source: string;
 }
 

@@ -6,7 +6,7 @@ function reservedText(block: string, cloud: 'aws' | 'azure' | 'gcp') {
   return reservedAddresses(c, cloud).map((r) => `${formatAddress(c.version, r.address)} ${r.role}`);
 }
 
-describe('reserved addresses per cloud (NETWORK-RULES.md)', () => {
+describe('reserved addresses per cloud (docs/network-rules.md)', () => {
   it('AWS IPv4: network, router, DNS, future, broadcast', () => {
     expect(reservedText('10.0.0.0/24', 'aws')).toEqual(['10.0.0.0 network', '10.0.0.1 router', '10.0.0.2 dns', '10.0.0.3 future', '10.0.0.255 broadcast']);
     const why = reservedAddresses(cidr('10.0.0.0/24'), 'aws')[0]!.why;

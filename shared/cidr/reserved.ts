@@ -1,6 +1,6 @@
 /**
  * Addresses a cloud keeps for itself in every subnet, and what that leaves for hosts.
- * Sources (shared/NETWORK-RULES.md): AWS "Subnet CIDR blocks" (5 reserved per IPv4 subnet:
+ * Sources (docs/network-rules.md): AWS "Subnet CIDR blocks" (5 reserved per IPv4 subnet:
  * .0, .1, .2, .3 and the last; IPv6: the first four and the last; none for BYOIP), Azure
  * VNet FAQ (5: .0, .1, .2, .3, last), GCP "Subnets" (4 in a primary range: network, gateway,
  * second-to-last, last).
@@ -86,7 +86,7 @@ export function reservedAddresses(c: Cidr, cloud: Cloud): Array<{ address: bigin
 }
 
 function reservedCount(version: IpVersion, cloud: Cloud, byoip: boolean): bigint {
-  // AWS: addresses brought with BYOIP are all usable (NETWORK-RULES.md, AWS subnets).
+  // AWS: addresses brought with BYOIP are all usable (docs/network-rules.md#aws-subnets).
   if (byoip && cloud === 'aws') return 0n;
   return BigInt(slotsFor(cloud, version).length);
 }

@@ -44,7 +44,7 @@ function count(n: bigint): string {
   return n.toLocaleString('en-US');
 }
 
-/** Subnet size rules per cloud (shared/NETWORK-RULES.md): the reason a block cannot be a subnet, or undefined. */
+/** Subnet size rules per cloud (docs/network-rules.md#aws-subnets, docs/network-rules.md#azure-and-google-cloud): the reason a block cannot be a subnet, or undefined. */
 function subnetLimit(c: Cidr, cloud: Cloud): string | undefined {
   const p = c.prefix;
   if (cloud === 'aws') {

@@ -1,6 +1,6 @@
 /**
- * The IPv6 slot map: a VPC's /56 holds 256 subnets of /64 (shared/NETWORK-RULES.md, "AWS
- * subnets"), and the map shows which subnet uses each slot. The slot number is the two hex
+ * The IPv6 slot map: a VPC's /56 holds 256 subnets of /64 (docs/network-rules.md#aws-subnets),
+ * and the map shows which subnet uses each slot. The slot number is the two hex
  * digits just before the /64 boundary (2001:db8:0:a3::/64 is slot 0xa3), so every 16 slots
  * the higher of those digits changes: a nibble boundary, where a /60 could start.
  */

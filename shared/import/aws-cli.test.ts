@@ -5,10 +5,11 @@ import { validatePlan } from '../plan/load';
 import { importAwsCli } from './aws-cli';
 import type { ImportResult } from './types';
 
-const shared = new URL('../../../shared/fixtures/aws-cli/', import.meta.url);
+/** The AWS CLI's own documentation examples (fixtures/aws-cli/README.md). */
+const docs = new URL('./fixtures/aws-cli/', import.meta.url);
 const own = new URL('./fixtures/', import.meta.url);
 const read = (base: URL, name: string) => ({ name, text: readFileSync(new URL(name, base), 'utf8') });
-const sharedFiles = ['ec2', 'vpc-lattice'].flatMap((d) => readdirSync(new URL(`${d}/`, shared)).map((f) => read(shared, `${d}/${f}`)));
+const docsFiles = ['ec2', 'vpc-lattice'].flatMap((d) => readdirSync(new URL(`${d}/`, docs)).map((f) => read(docs, `${d}/${f}`)));
 const coherent = readdirSync(new URL('coherent/', own)).map((f) => read(own, `coherent/${f}`));
 
 function ok(result: ImportResult) {
@@ -17,14 +18,14 @@ function ok(result: ImportResult) {
 }
 
 describe('importAwsCli on the AWS CLI documentation examples', () => {
-  it.each(sharedFiles.map((f) => [f.name, f]))('%s imports alone to a valid plan with nothing dangling', (_name, file) => {
+  it.each(docsFiles.map((f) => [f.name, f]))('%s imports alone to a valid plan with nothing dangling', (_name, file) => {
     const { plan } = ok(importAwsCli([file]));
     expect(validatePlan(plan).ok).toBe(true);
     expect(checkPlan(plan).filter((f) => f.code === 'plan/dangling-reference')).toEqual([]);
   });
 
   it('describe-vpcs: ids, names from tags, owners, blocks', () => {
-    const { plan } = ok(importAwsCli([read(shared, 'ec2/describe-vpcs-1.json')]));
+    const { plan } = ok(importAwsCli([read(docs, 'ec2/describe-vpcs-1.json')]));
     expect(plan.vpcs.map((v) => [v.id, v.name, v.accountId, v.ipv4Cidrs])).toEqual([
       ['vpc-0e9801d129EXAMPLE', 'Not Shared', '111122223333', ['30.1.0.0/16']],
       ['vpc-06e4ab6c6cEXAMPLE', 'Shared VPC', '222222222222', ['10.0.0.0/16']],
@@ -32,7 +33,7 @@ describe('importAwsCli on the AWS CLI documentation examples', () => {
   });
 
   it('describe-transit-gateways: uses the id, not the mismatched ARN, and says so; region from the ARN', () => {
-    const { plan, notes } = ok(importAwsCli([read(shared, 'ec2/describe-transit-gateways.json')]));
+    const { plan, notes } = ok(importAwsCli([read(docs, 'ec2/describe-transit-gateways.json')]));
     expect(plan.transitGateways.map((t) => [t.id, t.name, t.asn, t.region])).toEqual([
       ['tgw-0262a0e521EXAMPLE', 'MyTGW', 64516, 'us-east-2'],
       ['tgw-0fb8421e2dEXAMPLE', 'TGW1', 65412, 'us-east-2'],
@@ -41,24 +42,24 @@ describe('importAwsCli on the AWS CLI documentation examples', () => {
   });
 
   it('peerings whose VPCs are not described are skipped with a note, not made up', () => {
-    const { plan, notes } = ok(importAwsCli([read(shared, 'ec2/describe-vpc-peering-connections.json')]));
+    const { plan, notes } = ok(importAwsCli([read(docs, 'ec2/describe-vpc-peering-connections.json')]));
     expect(plan.peerings).toEqual([]);
     expect(notes.filter((n) => n.startsWith('Skipped peering'))).toHaveLength(2);
   });
 
   it('vpc-lattice: plain ARN list and get-service-network merge into named service networks', () => {
-    const { plan, notes } = ok(importAwsCli([read(shared, 'vpc-lattice/list-service-networks.json'), read(shared, 'vpc-lattice/get-service-network.json'), read(shared, 'vpc-lattice/list-service-network-vpc-associations.json')]));
+    const { plan, notes } = ok(importAwsCli([read(docs, 'vpc-lattice/list-service-networks.json'), read(docs, 'vpc-lattice/get-service-network.json'), read(docs, 'vpc-lattice/list-service-network-vpc-associations.json')]));
     expect(plan.serviceNetworks.map((n) => [n.id, n.name])).toEqual([['sn-080ec7dc93EXAMPLE', 'my-service-network'], ['sn-0ec4d436cfEXAMPLE', 'sn-0ec4d436cfEXAMPLE']]);
     expect(notes.some((n) => n.includes('without their VPC ids'))).toBe(true);
   });
 
   it('VPN and customer gateways: string BgpAsn and the placeholder configuration are read, not refused', () => {
-    const { plan } = ok(importAwsCli([read(shared, 'ec2/describe-vpn-connections.json'), read(shared, 'ec2/describe-customer-gateways-1.json')]));
+    const { plan } = ok(importAwsCli([read(docs, 'ec2/describe-vpn-connections.json'), read(docs, 'ec2/describe-customer-gateways-1.json')]));
     expect(plan.externalNetworks.map((n) => [n.id, n.name, n.kind])).toEqual([['vpn-1122334455aabbccd', 'CanadaVPN', 'on-premises']]);
   });
 
   it('all documentation examples together still import', () => {
-    const { plan } = ok(importAwsCli(sharedFiles));
+    const { plan } = ok(importAwsCli(docsFiles));
     expect(plan.vpcs).toHaveLength(2);
     expect(plan.transitGateways).toHaveLength(2);
   });
@@ -163,7 +164,7 @@ describe('importAwsCli refuses malformed input, naming file, line and path', () 
   });
 
   it('broken JSON gives the line; good files alongside do not produce a half plan', () => {
-    const r = importAwsCli([read(shared, 'ec2/describe-vpcs-1.json'), { name: 'bad.json', text: '{\n "Vpcs": [\n  {"VpcId": "vpc-1",}\n ]\n}' }]);
+    const r = importAwsCli([read(docs, 'ec2/describe-vpcs-1.json'), { name: 'bad.json', text: '{\n "Vpcs": [\n  {"VpcId": "vpc-1",}\n ]\n}' }]);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems).toEqual([expect.objectContaining({ file: 'bad.json', line: 3 })]);
   });

@@ -292,7 +292,7 @@ function build(c: Collected, files: ReadonlyArray<ImportFile>): ImportResult {
     if (GONE.has(state)) { skipped(`Skipped NAT gateway ${n.NatGatewayId}: it is ${state}.`); continue; }
     if (n.SubnetId === undefined || !subnetIds.has(n.SubnetId)) { skipped(`Skipped NAT gateway ${n.NatGatewayId}: its subnet ${n.SubnetId ?? '(none given)'} is not in the import.`); continue; }
     const count = (n.NatGatewayAddresses ?? []).filter((a) => !GONE.has(lower(a.Status))).length;
-    // A zonal NAT gateway has 1..8 IPv4 addresses (NETWORK-RULES.md); the plan holds that range.
+    // A zonal NAT gateway has 1..8 IPv4 addresses (docs/network-rules.md#aws-nat-gateway); the plan holds that range.
     const addresses = Math.min(8, Math.max(1, count));
     if (count > 8) notes.push(`NAT gateway ${n.NatGatewayId} lists ${count} addresses; the plan holds at most 8 per NAT gateway, so 8 were kept.`);
     natGateways.push({ id: n.NatGatewayId, name: nameTag(n.Tags) ?? n.NatGatewayId, subnetId: n.SubnetId, connectivity: lower(n.ConnectivityType) === 'private' ? 'private' : 'public', addresses });

@@ -1,7 +1,7 @@
 /**
  * How a subnet reaches the internet, per address family: public (its internet-bound route
  * goes to its own VPC's internet gateway), outbound only (through a working NAT gateway or
- * an egress-only gateway), or isolated. NETWORK-RULES "AWS NAT gateway" and "AWS VPC peering":
+ * an egress-only gateway), or isolated. docs/network-rules.md#aws-nat-gateway and docs/network-rules.md#aws-vpc-peering:
  * a NAT gateway can be reached through a transit gateway but not through a peering, and a
  * private NAT gateway's traffic to an internet gateway is dropped.
  *

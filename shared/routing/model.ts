@@ -290,7 +290,7 @@ export function peerOf(peering: PeeringConnection, vpcId: string): string | unde
   return undefined;
 }
 
-/** The availability zones an attachment serves: those of its subnets (NETWORK-RULES "AWS transit gateway"). */
+/** The availability zones an attachment serves: those of its subnets (docs/network-rules.md#aws-transit-gateway). */
 export function attachmentZones(model: RoutingModel, attachment: TgwAttachment): Set<string> {
   // By object, not by a built key: the reachability matrix asks this for every pair of subnets.
   const hit = model.objectCache.get(attachment) as { value: Set<string>; reads: SubnetReads } | undefined;
@@ -322,7 +322,7 @@ export function attachmentBlocks(model: RoutingModel, attachment: TgwAttachment)
     }
     return blocks;
   }
-  // Transit gateway peering attachments carry static routes only (NETWORK-RULES "AWS transit gateway").
+  // Transit gateway peering attachments carry static routes only (docs/network-rules.md#aws-transit-gateway).
   return [];
 }
 

@@ -81,7 +81,7 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
 /** One direction's outcome per (source, destination, family): the matrix asks each leg twice (as forward and as return). */
 type LegCache = Map<string, Leg>;
 
-/** IPv4 when both subnets have it, else IPv6 when both have it (NETWORK-RULES "AWS subnets": IPv6-only subnets exist). */
+/** IPv4 when both subnets have it, else IPv6 when both have it (docs/network-rules.md#aws-subnets: IPv6-only subnets exist). */
 function commonVersion(a: Subnet, b: Subnet): IpVersion | undefined {
   if (subnetBlock(a, 4) && subnetBlock(b, 4)) return 4;
   if (subnetBlock(a, 6) && subnetBlock(b, 6)) return 6;
@@ -124,7 +124,7 @@ function noRoute(model: RoutingModel, source: Subnet, dest: Subnet, table: Resol
   const noRouteText = table.source === 'implicit-local'
     ? `${capitalized(subnetName(source))} has ${table.label}, so it has no route to ${what}.`
     : `${capitalized(table.label)} (used by ${subnetName(source)}) has no route to ${what}.`;
-  // Peering is not transitive (NETWORK-RULES "AWS VPC peering"): B and C both peered with A is the classic trap.
+  // Peering is not transitive (docs/network-rules.md#aws-vpc-peering): B and C both peered with A is the classic trap.
   const shared = commonPeer(model, source.vpcId, dest.vpcId);
   if (shared !== undefined) {
     return {
@@ -171,7 +171,7 @@ function throughPeering(model: RoutingModel, source: Subnet, dest: Subnet, route
       `${capitalized(peeringName)} between ${sourceVpc} and ${vpcLabel(model, peer)} is still pending acceptance, and a pending peering carries no traffic. Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept it.`);
   }
   if (peer !== dest.vpcId) {
-    // NETWORK-RULES "AWS VPC peering": not transitive, no edge-to-edge routing.
+    // docs/network-rules.md#aws-vpc-peering: not transitive, no edge-to-edge routing.
     return fail('non-transitive-peering',
       `The route for ${what} sends it over ${peeringName} to ${vpcLabel(model, peer)}, but the destination is in ${vpcLabel(model, dest.vpcId)}. Peering is not transitive: ${vpcLabel(model, peer)} will not forward traffic from ${sourceVpc} to ${vpcLabel(model, dest.vpcId)}. Peer ${sourceVpc} with ${vpcLabel(model, dest.vpcId)} directly, or connect them through a transit gateway.`);
   }
@@ -195,7 +195,7 @@ function throughTransitGateway(
     return fail('missing-attachment', `The route for ${what} sends it to ${tgwName}, but ${sourceVpc} has no attachment on ${tgwName}. Attach ${sourceVpc} to it, with one subnet in each availability zone.`);
   }
   path.push(attachmentHop(model, own));
-  // NETWORK-RULES "AWS transit gateway": resources in an AZ without an attachment subnet cannot reach the TGW.
+  // docs/network-rules.md#aws-transit-gateway: resources in an AZ without an attachment subnet cannot reach the TGW.
   if (!attachmentZones(model, own).has(source.availabilityZone)) {
     return fail('no-attachment-in-az',
       `${capitalized(attachmentLabel(model, own))} has no subnet in ${source.availabilityZone}, so ${subnetName(source)} there cannot reach ${tgwName}. Add a subnet in ${source.availabilityZone} to the attachment.`);

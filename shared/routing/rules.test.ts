@@ -17,7 +17,7 @@ function only(plan: Plan, code: string): Finding {
 }
 
 describe('the rule catalogue', () => {
-  it('declares every code it raises, with a severity and a NETWORK-RULES source', () => {
+  it('declares every code it raises, with a severity and a docs/network-rules.md source', () => {
     const declared = routingRules.flatMap((rule) => Object.keys(rule.findings));
     expect(declared.sort()).toEqual([
       'exposure/bastion-unreachable', 'exposure/isolated-with-internet-route',
@@ -27,7 +27,7 @@ describe('the rule catalogue', () => {
       'tgw/identical-cidrs', 'tgw/no-association', 'tgw/route-to-missing-attachment',
     ]);
     for (const rule of routingRules) {
-      for (const definition of Object.values(rule.findings)) expect(definition.source).toMatch(/NETWORK-RULES|AWS/);
+      for (const definition of Object.values(rule.findings)) expect(definition.source).toMatch(/docs\/network-rules\.md#[a-z0-9-]+/);
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * The routing rules, registered with the other checks by shared/checks. Each rule module
- * declares its finding codes with the NETWORK-RULES.md section they come from.
+ * declares its finding codes with the docs/network-rules.md section they come from.
  */
 import type { Rule } from '../checks/types';
 import { internetEgressRule } from './rules/internet-egress';

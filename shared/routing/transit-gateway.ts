@@ -1,5 +1,5 @@
 /**
- * Transit gateway route tables as the gateway sees them (NETWORK-RULES "AWS transit gateway"):
+ * Transit gateway route tables as the gateway sees them (docs/network-rules.md#aws-transit-gateway):
  * each attachment is associated with exactly one table (which decides where its traffic
  * goes) and propagates its blocks into any number of tables. Longest prefix wins; at equal
  * prefix a static route (a blackhole is a static route that drops) beats a propagated one.
@@ -74,8 +74,8 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
       const key = `${block.version}:${destination}`;
       const earlier = propagatedBy.get(key);
       if (earlier) {
-        // Identical CIDRs: the second attachment's route is not propagated (NETWORK-RULES
-        // "AWS transit gateway", confidence M/L: AWS documents it for VPC attachments).
+        // Identical CIDRs: the second attachment's route is not propagated (docs/network-rules.md#aws-transit-gateway,
+        // older docs / inferred: AWS documents it for VPC attachments).
         suppressed.push({
           destination, cidr: block, attachmentId: attachment.id,
           reason: `${attachmentLabel(model, earlier)} already propagates ${destination} into ${tableName}; an identical CIDR from a second attachment is not propagated`,

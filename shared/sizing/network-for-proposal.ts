@@ -3,7 +3,7 @@
  * reach the internet through the internet gateway, private tiers through a NAT gateway in
  * their own AZ (and an egress-only gateway for IPv6), isolated tiers stay inside the VPC.
  *
- * Rules encoded (NETWORK-RULES.md "AWS NAT gateway", AWS VPC guide "Subnet types"):
+ * Rules encoded (docs/network-rules.md#aws-nat-gateway, AWS VPC guide "Subnet types"):
  * - a subnet is public when its route table sends 0.0.0.0/0 (and ::/0) to an internet gateway;
  * - a public NAT gateway sits in a public subnet; one per AZ, so an AZ outage does not cut the
  *   other AZs' egress and no traffic crosses AZs (cross-AZ data is charged);

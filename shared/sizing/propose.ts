@@ -17,7 +17,7 @@ import {
   AWS_LARGEST_PREFIX, AWS_SMALLEST_PREFIX, addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses,
 } from './subnet-size';
 
-/** NETWORK-RULES.md "AWS subnets": 200 subnets per VPC by default (adjustable). */
+/** docs/network-rules.md#aws-subnets: 200 subnets per VPC by default (adjustable). */
 export const SUBNETS_PER_VPC = 200;
 export const MAX_AZS = 6;
 /** Searched in this order when the request names no range (RFC 1918, section 3). */
@@ -30,9 +30,9 @@ export const IPV6_PLACEHOLDER = '2001:db8::/56';
 /** Default spare room: one more subnet of the largest tier's size in every AZ. */
 export const DEFAULT_SPARE_PER_AZ = 1;
 
-/** NETWORK-RULES.md "AWS VPC, IPv4": never usable in a VPC. */
+/** docs/network-rules.md#aws-vpc-ipv4-blocks: never usable in a VPC. */
 const NEVER_USABLE = ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4'].map((text) => cidr(text));
-/** NETWORK-RULES.md: allowed, but collides with the Docker bridge some AWS services use; used only as a last resort. */
+/** docs/network-rules.md#aws-vpc-ipv4-blocks: allowed, but collides with the Docker bridge some AWS services use; used only as a last resort. */
 const DOCKER_BRIDGE = cidr('172.17.0.0/16');
 
 export interface TierRequest {

@@ -1,5 +1,5 @@
 /**
- * How big an AWS IPv4 subnet or VPC block must be. Sources (shared/NETWORK-RULES.md):
+ * How big an AWS IPv4 subnet or VPC block must be. Sources (docs/network-rules.md):
  * subnets and VPC blocks are /16../28; AWS keeps 5 addresses of every subnet (none for BYOIP).
  */
 import { prefixForHosts } from '../cidr';

@@ -8,7 +8,7 @@ import type { Plan } from '../../plan/schema';
 import { nameOf, parseCidrCached, subnetListBlocks } from '../plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
-const SOURCE = 'NETWORK-RULES.md "AWS VPC, IPv4" and "AWS subnets"; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
+const SOURCE = 'docs/network-rules.md#aws-vpc-ipv4-blocks and docs/network-rules.md#aws-subnets; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
 
 /**
  * One field. Most fields are valid, so the parse comes first and the wording (subjects,

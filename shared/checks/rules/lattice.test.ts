@@ -33,4 +33,16 @@ describe('lattice', () => {
     const plan = planWith({ vpcs, serviceNetworks: [{ id: 's1', name: 's1', vpcIds: ['a', 'b'] }], settings: { quotas: { serviceNetworkVpcAssociations: 1 } } });
     expect(codes(latticeRule, plan)).toEqual(['lattice/vpc-association-quota']);
   });
+
+  it("stays quiet for blocks right next to Lattice's data-plane ranges", () => {
+    // 169.254.171.0/24 and fd00:ec2:80::/64, each with a neighbour on either side.
+    const near = ['169.254.170.0/24', '169.254.172.0/23', 'fd00:ec2:7f:ffff::/64', 'fd00:ec2:80:1::/64'];
+    const plan = planWith({
+      vpcs: [vpc('a', ['10.0.0.0/16'], { ipv6Cidrs: ['fd00:ec2:80:100::/56'] })],
+      externalNetworks: [{ id: 'e', name: 'dc', kind: 'on-premises', cidrs: near }],
+    });
+    expect(run(latticeRule, plan)).toEqual([]);
+    const oneStepIn = planWith({ externalNetworks: [{ id: 'e', name: 'dc', kind: 'on-premises', cidrs: ['169.254.170.0/23'] }] });
+    expect(codes(latticeRule, oneStepIn)).toEqual(['lattice/data-plane-overlap']);
+  });
 });

@@ -3,9 +3,9 @@ import { cidr, formatCidr, overlaps } from '../../cidr';
 import { formatCount, nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
-const LATTICE = 'NETWORK-RULES.md "AWS VPC Lattice (service networks)"; Amazon VPC Lattice User Guide';
+const LATTICE = 'docs/network-rules.md#aws-vpc-lattice-service-networks; Amazon VPC Lattice User Guide';
 
-/** Lattice's data-plane ranges, published as managed prefix lists (NETWORK-RULES "AWS VPC Lattice"). */
+/** Lattice's data-plane ranges, published as managed prefix lists (docs/network-rules.md#aws-vpc-lattice-service-networks). */
 const DATA_PLANE = [cidr('169.254.171.0/24'), cidr('fd00:ec2:80::/64')];
 
 export const latticeRule: PlanRule = {

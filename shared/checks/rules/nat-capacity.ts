@@ -1,7 +1,7 @@
 /**
  * NAT gateway port capacity. A NAT gateway address carries at most 55,000 simultaneous
  * connections to one destination (IP, port, protocol), so the busiest destination decides.
- * Source: NETWORK-RULES.md "AWS NAT gateway"; AWS VPC User Guide, "NAT gateway basics".
+ * Source: docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics".
  */
 import type { NatGateway } from '../../plan/schema';
 import { formatCount, nameOf } from '../plan-index';
@@ -12,7 +12,7 @@ export const CONNECTIONS_PER_ADDRESS_PER_DESTINATION = 55_000;
 export const MAX_ADDRESSES_PER_NAT_GATEWAY = 8;
 export const NAT_WARNING_UTILISATION = 0.8;
 
-const SOURCE = 'NETWORK-RULES.md "AWS NAT gateway"; AWS VPC User Guide, "NAT gateway basics" (55,000 connections per address per destination)';
+const SOURCE = 'docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics" (55,000 connections per address per destination)';
 
 export interface NatCapacity {
   addresses: number;

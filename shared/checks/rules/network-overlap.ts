@@ -12,9 +12,9 @@ import type { ExternalNetwork, Plan, Vpc } from '../../plan/schema';
 import { nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
 import type { Finding, FindingDefinition, PlanIndex, PlanRule } from '../types';
 
-const PEERING = 'NETWORK-RULES.md "AWS VPC peering"; AWS VPC Peering Guide, "VPC peering limitations" (overlapping CIDR blocks)';
-const TGW = 'NETWORK-RULES.md "AWS transit gateway"; AWS Transit Gateway Guide, "Transit gateway design best practices" (overlapping CIDRs)';
-const LATTICE = 'NETWORK-RULES.md "AWS VPC Lattice (service networks)"; Amazon VPC Lattice User Guide, "Service networks" (overlapping CIDRs)';
+const PEERING = 'docs/network-rules.md#aws-vpc-peering; AWS VPC Peering Guide, "VPC peering limitations" (overlapping CIDR blocks)';
+const TGW = 'docs/network-rules.md#aws-transit-gateway; AWS Transit Gateway Guide, "Transit gateway design best practices" (overlapping CIDRs)';
+const LATTICE = 'docs/network-rules.md#aws-vpc-lattice-service-networks; Amazon VPC Lattice User Guide, "Service networks" (overlapping CIDRs)';
 
 interface Owner {
   kind: 'vpc' | 'external';

@@ -2,7 +2,7 @@
 import { nameOf } from '../plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
-const PEERING = 'NETWORK-RULES.md "AWS VPC peering"; AWS VPC Peering Guide, "VPC peering limitations" and "Quotas"';
+const PEERING = 'docs/network-rules.md#aws-vpc-peering; AWS VPC Peering Guide, "VPC peering limitations" and "Quotas"';
 
 export const peeringsRule: PlanRule = {
   scope: 'plan',

@@ -9,7 +9,7 @@ import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlock
 import type { Finding, VpcRule, VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
-const SIZING = 'NETWORK-RULES.md "AWS subnets" (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
+const SIZING = 'docs/network-rules.md#aws-subnets (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
 const OVERSIZED_FACTOR = 4n;
 const OVERSIZED_NUMBER = Number(OVERSIZED_FACTOR);
@@ -110,8 +110,8 @@ export const sizingRule: VpcRule = {
   findings: {
     'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
     'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
-    'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4"` },
-    'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4" (block sizes, blocks per VPC)` },
+    'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks` },
+    'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)` },
     'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
   },
   check({ vpc, subnets }: VpcView): Finding[] {

@@ -7,7 +7,7 @@ import type { Subnet } from '../../plan/schema';
 import { formatCount, nameOf, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
 import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
 
-const SUBNETS = 'NETWORK-RULES.md "AWS subnets"; AWS VPC User Guide, "Subnet CIDR blocks"';
+const SUBNETS = 'docs/network-rules.md#aws-subnets; AWS VPC User Guide, "Subnet CIDR blocks"';
 
 /** The first free block of `prefix` in any of `blocks`, given the used blocks. */
 export function firstFreeBlock(blocks: readonly Cidr[], used: readonly Cidr[], prefix: number): Cidr | undefined {

@@ -67,4 +67,20 @@ describe('vpc-blocks', () => {
     expect(codes(vpcBlocksRule, one(['10.0.0.0/16'], { ipv6Cidrs: ['2001:db8::/50'], ipv6Source: 'byoip' }))).toEqual(['vpc/ipv6-block-size']);
     expect(codes(vpcBlocksRule, one(['10.0.0.0/16'], { ipv6Cidrs: ['2001:db8::/64'], ipv6Source: 'ipam' }))).toEqual(['vpc/ipv6-block-size']);
   });
+
+  it('stays quiet right next to the ranges AWS never allows', () => {
+    // Each touches a never-usable range (0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4) without sharing an address.
+    for (const block of ['1.0.0.0/16', '126.255.0.0/16', '128.0.0.0/16', '169.253.0.0/16', '169.255.0.0/16', '223.255.0.0/16', '126.255.255.240/28']) {
+      expect(codes(vpcBlocksRule, one([block])), block).toEqual([]);
+    }
+    // One step further is refused, in the secondary blocks too.
+    expect(codes(vpcBlocksRule, one(['126.255.255.240/28', '127.0.0.0/28']))).toEqual(['vpc/reserved-range']);
+  });
+
+  it('stays quiet for blocks of one VPC that touch but do not overlap', () => {
+    // 10.2.x, not 10.0.x: next to a block in 10.0.0.0/15, anything in 10.0.0.0/16 is a restricted association.
+    expect(run(vpcBlocksRule, one(['10.2.0.0/17', '10.2.128.0/17'], { ipv6Cidrs: ['2001:db8::/56', '2001:db8:0:100::/56'] }))).toEqual([]);
+    expect(codes(vpcBlocksRule, one(['10.2.0.0/17', '10.2.127.240/28']))).toEqual(['vpc/blocks-overlap']);
+    expect(codes(vpcBlocksRule, one(['10.2.0.0/17'], { ipv6Cidrs: ['2001:db8::/56', '2001:db8::/56'] }))).toEqual(['vpc/blocks-overlap']);
+  });
 });

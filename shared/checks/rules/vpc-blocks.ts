@@ -7,11 +7,11 @@ import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, overlaps, contai
 import { nameOf, vpcBlocksWithField } from '../plan-index';
 import type { Finding, VpcRule, VpcView, PlanIndex } from '../types';
 
-const VPC_IPV4 = 'NETWORK-RULES.md "AWS VPC, IPv4"; AWS VPC User Guide, "VPC CIDR blocks"';
-const VPC_IPV6 = 'NETWORK-RULES.md "AWS subnets" (VPC IPv6 block); AWS VPC User Guide, "VPC CIDR blocks" (IPv6 VPC CIDR blocks)';
-const QUOTAS = 'NETWORK-RULES.md "AWS VPC, IPv4" and "AWS subnets"; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)';
+const VPC_IPV4 = 'docs/network-rules.md#aws-vpc-ipv4-blocks; AWS VPC User Guide, "VPC CIDR blocks"';
+const VPC_IPV6 = 'docs/network-rules.md#aws-subnets (VPC IPv6 block); AWS VPC User Guide, "VPC CIDR blocks" (IPv6 VPC CIDR blocks)';
+const QUOTAS = 'docs/network-rules.md#aws-vpc-ipv4-blocks and docs/network-rules.md#aws-subnets; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)';
 
-/** Never usable in a VPC (NETWORK-RULES "AWS VPC, IPv4"). */
+/** Never usable in a VPC (docs/network-rules.md#aws-vpc-ipv4-blocks). */
 const FORBIDDEN: ReadonlyArray<{ block: Cidr; why: string }> = [
   { block: cidr('0.0.0.0/8'), why: '"this network"' },
   { block: cidr('127.0.0.0/8'), why: 'loopback' },
@@ -41,8 +41,8 @@ function associationRange(block: Cidr): AssociationRange {
 const RFC1918 = [TEN, ONE_SEVEN_TWO, ONE_NINE_TWO];
 
 /**
- * The ranges a VPC whose existing block is in `range` cannot take (NETWORK-RULES
- * "Restricted associations"). `inTen15` is whether that existing block is in 10.0.0.0/15.
+ * The ranges a VPC whose existing block is in `range` cannot take
+ * (docs/network-rules.md#restricted-associations). `inTen15` is whether that existing block is in 10.0.0.0/15.
  */
 function refusedRanges(range: AssociationRange, inTen15: boolean): Cidr[] {
   switch (range) {
@@ -82,7 +82,7 @@ export const vpcBlocksRule: VpcRule = {
     'vpc/block-size': { severity: 'error', title: 'A VPC IPv4 block is not /16 to /28', source: VPC_IPV4 },
     'vpc/reserved-range': { severity: 'error', title: 'A VPC block is in a range AWS never allows', source: VPC_IPV4 },
     'vpc/docker-bridge-overlap': { severity: 'warning', title: 'A VPC block overlaps the Docker bridge range 172.17.0.0/16', source: `${VPC_IPV4}; AWS Cloud9 and SageMaker documentation` },
-    'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `NETWORK-RULES.md "AWS VPC, IPv4" (Restricted associations); AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
+    'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `docs/network-rules.md#restricted-associations; AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
     'vpc/ipv4-block-quota': { severity: 'warning', title: 'More IPv4 blocks than the per-VPC quota', source: QUOTAS },
     'vpc/blocks-overlap': { severity: 'error', title: 'Two blocks of the same VPC overlap', source: `${VPC_IPV4} (a new block must not overlap the VPC's blocks)` },
     'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },

@@ -10,7 +10,7 @@ import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type Ro
 import { PartMemo } from '../memo';
 import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
 
-const NAT_SOURCE = 'NETWORK-RULES.md "AWS NAT gateway"';
+const NAT_SOURCE = 'docs/network-rules.md#aws-nat-gateway';
 
 export const internetEgressRule: PlanRule = {
   scope: 'plan',
@@ -29,12 +29,12 @@ export const internetEgressRule: PlanRule = {
     'exposure/bastion-unreachable': {
       severity: 'error',
       title: 'Bastion subnet is not public',
-      source: 'AWS VPC guide, internet gateways: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC; a bastion must be reachable from the internet',
+      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC (AWS VPC User Guide, internet gateways); a bastion must be reachable from the internet',
     },
     'exposure/isolated-with-internet-route': {
       severity: 'warning',
       title: 'Isolated subnet routes to the internet',
-      source: 'AWS VPC guide, subnet types: an isolated subnet has no route to an internet gateway or NAT gateway (NETWORK-RULES.md "AWS NAT gateway")',
+      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: an isolated subnet has no route to an internet gateway or NAT gateway (AWS VPC User Guide, subnet types)',
     },
   },
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'],

@@ -11,7 +11,7 @@ import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type R
 import { PartMemo } from '../memo';
 import { vpcBlocksOverlapping } from '../vpc-block-owners';
 
-const PEERING_SOURCE = 'NETWORK-RULES.md "AWS VPC peering": not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
+const PEERING_SOURCE = 'docs/network-rules.md#aws-vpc-peering: not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
 
 export const routeTargetRule: PlanRule = {
   scope: 'plan',
@@ -25,17 +25,17 @@ export const routeTargetRule: PlanRule = {
     'routing/pending-peering': {
       severity: 'warning',
       title: 'Route over a peering that is not active',
-      source: 'NETWORK-RULES.md "AWS VPC peering" (AWS VPC peering guide: a peering carries traffic only once accepted)',
+      source: 'docs/network-rules.md#aws-vpc-peering (AWS VPC peering guide: a peering carries traffic only once accepted)',
     },
     'routing/missing-target': {
       severity: 'error',
       title: 'Route target missing or in another VPC',
-      source: 'AWS VPC route tables: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (NETWORK-RULES.md "AWS transit gateway": one attachment per VPC per transit gateway)',
+      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (AWS VPC route tables); docs/network-rules.md#aws-transit-gateway: one attachment per VPC per transit gateway',
     },
     'nat/route-via-peering': {
       severity: 'error',
       title: 'Internet egress through a peering',
-      source: 'NETWORK-RULES.md "AWS NAT gateway": traffic cannot reach a NAT gateway through VPC peering; "AWS VPC peering": no edge-to-edge routing',
+      source: 'docs/network-rules.md#aws-nat-gateway: traffic cannot reach a NAT gateway through VPC peering; docs/network-rules.md#aws-vpc-peering: no edge-to-edge routing',
     },
   },
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways'],

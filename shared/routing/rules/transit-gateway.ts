@@ -12,7 +12,7 @@ import {
   attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, subnetOf, subnetsOf, vpcLabel, type RoutingModel,
 } from '../model';
 
-const TGW_SOURCE = 'NETWORK-RULES.md "AWS transit gateway"';
+const TGW_SOURCE = 'docs/network-rules.md#aws-transit-gateway';
 
 export const transitGatewayRule: PlanRule = {
   scope: 'plan',
@@ -26,27 +26,27 @@ export const transitGatewayRule: PlanRule = {
     'tgw/blackhole-hides-route': {
       severity: 'warning',
       title: 'Blackhole drops a propagated range',
-      source: `${TGW_SOURCE}: longest prefix wins, static beats propagated at equal prefix, a blackhole is a static route that drops (M)`,
+      source: `${TGW_SOURCE}: longest prefix wins, static beats propagated at equal prefix, a blackhole is a static route that drops (older docs)`,
     },
     'tgw/identical-cidrs': {
       severity: 'error',
       title: 'Attachments with identical CIDRs',
-      source: `${TGW_SOURCE}: identical VPC CIDRs, the second attachment's routes are not propagated (M/L)`,
+      source: `${TGW_SOURCE}: identical VPC CIDRs, the second attachment's routes are not propagated (older docs / inferred)`,
     },
     'tgw/attachment-az-coverage': {
       severity: 'warning',
       title: 'Attachment leaves an availability zone out',
-      source: `${TGW_SOURCE}: resources in an AZ without an attachment subnet cannot reach the transit gateway (M)`,
+      source: `${TGW_SOURCE}: resources in an AZ without an attachment subnet cannot reach the transit gateway (older docs)`,
     },
     'tgw/attachment-subnet-ipv4': {
       severity: 'error',
       title: 'Attachment subnet without IPv4',
-      source: 'NETWORK-RULES.md "AWS subnets": a transit gateway attachment subnet needs IPv4 too (H/M)',
+      source: 'docs/network-rules.md#aws-subnets: a transit gateway attachment subnet needs IPv4 too (docs / older docs)',
     },
     'tgw/no-association': {
       severity: 'warning',
       title: 'Attachment without a route table',
-      source: `${TGW_SOURCE}: each attachment is associated with exactly one route table (M)`,
+      source: `${TGW_SOURCE}: each attachment is associated with exactly one route table (older docs)`,
     },
   },
   dependsOn: ['transitGateways', 'vpcs', 'subnets', 'externalNetworks'],

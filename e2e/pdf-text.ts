@@ -1,0 +1,92 @@
+/**
+ * A PDF as the tests read it: pages, their sizes, and their text. Read with PDF.js
+ * (pdfjs-dist, its legacy build, which runs in Node), so the tests need no system tool
+ * such as poppler's pdfinfo / pdftotext; Chromium stays the tests' only system dependency.
+ * Used by cli/export-binary.test.ts and e2e/web/export.spec.ts.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfPage {
+  /** In points (1/72 inch), as displayed (rotation applied). A4 portrait is 595 x 842. */
+  width: number;
+  height: number;
+  /**
+   * The text laid out by position, like `pdftotext -layout`: one string per line of the
+   * page, top to bottom, pieces left to right with a space wherever there is a gap between
+   * them. A table row is one line, its cells separated by spaces.
+   */
+  lines: string[];
+  /**
+   * The text in the order the PDF draws it, like `pdftotext -raw`: a table cell that wraps
+   * (a long finding code) comes out whole, its pieces next to each other.
+   */
+  flow: string;
+}
+
+export interface PdfText {
+  pages: PdfPage[];
+  /** Every page's lines, pages separated by a form feed as pdftotext does. */
+  text: string;
+  /** Every page's flow text. */
+  flow: string;
+}
+
+interface Piece {
+  text: string;
+  x: number;
+  /** Baseline, in PDF coordinates (from the bottom of the page). */
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+/** Pieces on (nearly) the same baseline make a line; a gap wider than a fifth of the font size is a space. */
+function layoutLines(pieces: Piece[]): string[] {
+  const byBaseline = pieces.slice().sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Piece[][] = [];
+  for (const piece of byBaseline) {
+    const line = lines.at(-1);
+    // Same line when the baselines are within 40 % of the font size (sub-pixel jitter, mixed fonts in one row).
+    if (line && Math.abs(line[0]!.y - piece.y) <= 0.4 * Math.max(piece.fontSize, line[0]!.fontSize)) line.push(piece);
+    else lines.push([piece]);
+  }
+  return lines.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const piece of line) {
+      if (text !== '' && piece.x - end > 0.2 * piece.fontSize && !text.endsWith(' ') && !piece.text.startsWith(' ')) text += ' ';
+      text += piece.text;
+      end = piece.x + piece.width;
+    }
+    return text.trimEnd();
+  });
+}
+
+/** Reads the PDF's pages, sizes and text. Throws (with PDF.js's reason) when the bytes are not a PDF. */
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const document = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const pages: PdfPage[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const pieces: Piece[] = [];
+      let flow = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        flow += item.str + (item.hasEOL ? '\n' : '');
+        if (item.str.trim() === '') continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        pieces.push({ text: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(a!, b!) || item.height });
+      }
+      pages.push({ width, height, lines: layoutLines(pieces), flow });
+      page.cleanup();
+    }
+    return { pages, text: pages.map((p) => p.lines.join('\n')).join('\n\f'), flow: pages.map((p) => p.flow).join('\n\f') };
+  } finally {
+    await document.destroy();
+  }
+}
