@@ -5,7 +5,7 @@
 import { parseCidr } from '../../shared/cidr';
 import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
-import { newId, withPositions } from '../store/plan-edits';
+import { newId, withPositions } from '../../shared/plan/edits';
 
 export interface SizedVpc {
   vpc: Vpc;
