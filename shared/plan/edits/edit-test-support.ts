@@ -4,9 +4,10 @@
  * plan's references that point nowhere.
  */
 import fc from 'fast-check';
-import { routeTargetChoices } from '../route-targets';
+import { routeTargetChoices, type RouteTargetChoice } from '../route-targets';
 import { proposeSubnetCidr } from '../proposals';
 import type { Plan, Route, RouteTarget, SubnetTier, TgwRoute } from '../schema';
+import { LISTS } from './objects';
 import {
   addRouteTableFor, addTgwRouteTable, allIds, associationId, connect, deleteObjects, extractFragment, idMaker, moveNodes, newExternalNetwork,
   newInternetGateway, newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, pasteFragment, removeTgwRouteTable,
@@ -177,7 +178,7 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
     case 'rename': {
       const lists = ['vpc', 'subnet', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'natGateway'] as const;
       const kind = lists[a % lists.length] as (typeof lists)[number];
-      const list = plan[({ vpc: 'vpcs', subnet: 'subnets', transitGateway: 'transitGateways', serviceNetwork: 'serviceNetworks', externalNetwork: 'externalNetworks', natGateway: 'natGateways' } as const)[kind]];
+      const list: ReadonlyArray<{ id: string }> = plan[LISTS[kind]];
       const object = pick(list, b);
       return object ? { ...keep, edit: (p) => updateObject(p, kind, object.id, { name: step.name }) } : keep;
     }
@@ -200,7 +201,7 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       // The inspector's route editor offers these targets.
       const choices = routeTargetChoices(plan, table.vpcId);
       const routes: Route[] = Array.from({ length: b % 4 }, (_, i) => {
-        const choice = pick(choices, c + i) ?? { target: 'local' as const };
+        const choice: RouteTargetChoice = pick(choices, c + i) ?? { target: 'local', label: 'local' };
         return choice.targetId === undefined ? { destination: `10.${i}.0.0/16`, target: choice.target } : { destination: `10.${i}.0.0/16`, target: choice.target, targetId: choice.targetId };
       });
       return { ...keep, edit: (p) => setRoutes(p, table.id, routes) };
