@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
-import { connect, findObject, moveNodes, newSubnet } from '../../shared/plan/edits';
+import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
@@ -21,7 +21,6 @@ import { ImportDialog } from '../import/ImportDialog';
 import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from '../panels/dialogs';
 import { Inspector } from '../panels/Inspector';
 import { SizingDialog, type SizingResult } from '../sizing/SizingDialog';
-import { addSizedVpc, sizedVpc } from '../sizing/sized-vpc';
 import { isDirty, useEditor, type EditorStore } from '../store/editor-store';
 import { installTestHandle } from '../test-handle';
 import { NoticeBanner, RecoveryBanner, type RecoveryOffer } from './Banners';

@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { routeTargetChoices, type RouteTargetChoice } from '../route-targets';
 import { proposeSubnetCidr } from '../proposals';
 import type { Plan, Route, RouteTarget, SubnetTier, TgwRoute } from '../schema';
+import { proposeVpc } from '../../sizing';
 import { LISTS } from './objects';
 import {
-  addRouteTableFor, addTgwRouteTable, allIds, associationId, connect, deleteObjects, extractFragment, idMaker, moveNodes, newExternalNetwork,
+  addRouteTableFor, addSizedVpc, rangesToAvoid, sizedVpc, addTgwRouteTable, allIds, associationId, connect, deleteObjects, extractFragment, idMaker, moveNodes, newExternalNetwork,
   newInternetGateway, newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, pasteFragment, removeTgwRouteTable,
   setRoutes, setTgwRoutes, updateAttachment, updateObject, type Fragment, type RandomSource,
 } from '.';
@@ -93,7 +94,7 @@ export function seededRandom(seed: number): RandomSource {
 const OPERATIONS = [
   'new-vpc', 'new-subnet', 'new-nat', 'new-igw', 'new-tgw', 'new-service-network', 'new-external', 'connect', 'delete',
   'copy', 'cut', 'paste', 'duplicate', 'move', 'rename', 'subnet-route-table', 'add-route-table', 'set-routes',
-  'tgw-add-table', 'tgw-remove-table', 'tgw-set-routes', 'attachment-tables',
+  'tgw-add-table', 'tgw-remove-table', 'tgw-set-routes', 'attachment-tables', 'sized-vpc',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -224,6 +225,16 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
         return attachment ? { destination: `10.${i}.0.0/16`, kind: 'static', attachmentId: attachment.id } : { destination: `10.${i}.0.0/16`, kind: 'blackhole' };
       });
       return { ...keep, edit: (p) => setTgwRoutes(p, tgw.id, table.id, routes) };
+    }
+    case 'sized-vpc': {
+      // The sizing assistant: a VPC clear of the plan's ranges, with or without its gateways and route tables.
+      const proposal = proposeVpc({
+        region: 'us-east-1', azs: 1 + (a % 3), growthPercent: 20, ipv6: b % 2 === 0, avoid: rangesToAvoid(plan).map((r) => r.cidr),
+        tiers: [{ name: step.name, tier: 'public', hostsPerSubnet: 20 }, { name: 'app', tier: 'private', hostsPerSubnet: 100 + (c % 500) }],
+      });
+      if (!proposal.ok) return keep;
+      const sized = sizedVpc(plan, proposal, { region: 'us-east-1', azs: 1, growthPercent: 20, ipv6: false, avoid: [], tiers: [] }, step.name, { network: d % 2 === 0 }, newId);
+      return { ...keep, edit: (p) => addSizedVpc(p, sized, at) };
     }
     case 'attachment-tables': {
       // The inspector offers the attachment's own gateway's tables.

@@ -24,3 +24,4 @@ export {
 export { connect, type ConnectResult } from './connect';
 export { deleteObjects } from './delete';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
+export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
