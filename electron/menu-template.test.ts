@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { COMMANDS, commandForKey, parseKeys, shortcutText, shownShortcut, type CommandId, type KeyPress, type Platform } from '../shared/commands';
 import { MENU_COMMANDS, type MenuCommand } from '../shared/host';
 import { buildMenuTemplate } from './menu-template';
 
@@ -29,8 +30,9 @@ const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darw
   duplicate: { darwin: 'CmdOrCtrl+D', linux: 'CmdOrCtrl+D', win32: 'CmdOrCtrl+D' },
   delete: { darwin: 'Backspace', linux: 'Delete', win32: 'Delete' },
   'select-all': { darwin: 'CmdOrCtrl+A', linux: 'CmdOrCtrl+A', win32: 'CmdOrCtrl+A' },
-  'zoom-to-fit': { darwin: 'CmdOrCtrl+1', linux: 'CmdOrCtrl+1', win32: 'CmdOrCtrl+1' },
-  'auto-layout': { darwin: 'CmdOrCtrl+Shift+L', linux: 'CmdOrCtrl+Shift+L', win32: 'CmdOrCtrl+Shift+L' },
+  // Canvas keys (the toolbar's F and Shift+L): shown on Windows and Linux, not taken on macOS (see the test below).
+  'zoom-to-fit': { linux: 'F', win32: 'F' },
+  'auto-layout': { linux: 'Shift+L', win32: 'Shift+L' },
 };
 
 describe('buildMenuTemplate', () => {
@@ -125,5 +127,45 @@ describe('buildMenuTemplate', () => {
     const items = flatten(buildMenuTemplate({ platform: 'linux', recent: [], examples: [recent[0]!], send }));
     items.find((i) => i.label === 'Open Example: hub.vpcplan.json')?.click?.(undefined as never, undefined, undefined as never);
     expect(send).toHaveBeenCalledWith('open-document', { handle: recent[0]!.handle });
+  });
+});
+
+describe('the native menu and the page keys', () => {
+  const platforms = [['darwin', 'mac'], ['linux', 'other'], ['win32', 'other']] as const;
+  /** The command a menu item runs: its id, or its hidden twin's. */
+  const commandOf = (item: MenuItemConstructorOptions) => COMMANDS.find((c) => item.id === c.id || item.id?.startsWith(`${c.id}-alternative`));
+  const press = (keys: string, platform: Platform): KeyPress => {
+    const chord = parseKeys(keys);
+    const single = chord.key.length === 1;
+    return {
+      key: single ? (chord.shift ? chord.key.toUpperCase() : chord.key.toLowerCase()) : chord.key, code: single ? `Key${chord.key.toUpperCase()}` : chord.key,
+      ctrlKey: chord.command && platform === 'other', metaKey: chord.command && platform === 'mac', altKey: chord.alt, shiftKey: chord.shift,
+    };
+  };
+
+  for (const [os, platform] of platforms) {
+    it(`on ${os}, come from one table: each menu key runs the same command in the page, and the toolbar shows the menu's key`, () => {
+      const items = flatten(buildMenuTemplate({ platform: os, recent, send: () => undefined })).filter((i) => i.accelerator && commandOf(i));
+      expect(items.length).toBeGreaterThan(10);
+      for (const item of items) {
+        const spec = commandOf(item)!;
+        const keys = String(item.accelerator);
+        // A browser keeps Ctrl+N for itself: that one is the menu's only.
+        const menuOnly = spec.shortcuts.some((s) => s.keys === keys && s.only === 'menu');
+        expect(commandForKey(press(keys, platform), platform, false), `${os} ${keys}`).toBe(menuOnly ? undefined : spec.id);
+        if (!menuOnly && item.visible !== false) expect(shownShortcut(spec.id as CommandId, platform), `${os} ${spec.id}`).toBe(shortcutText(keys, platform));
+      }
+    });
+  }
+
+  it('shows canvas keys (no Ctrl, Cmd or Alt) without registering them, so typing in a field never runs them', () => {
+    for (const [os] of platforms) {
+      const canvasItems = flatten(buildMenuTemplate({ platform: os, recent, send: () => undefined }))
+        .filter((i) => i.accelerator && commandOf(i) && !/(CmdOrCtrl|Ctrl|Cmd|Alt)\+/.test(String(i.accelerator)));
+      expect(canvasItems.length, os).toBeGreaterThan(0);
+      for (const item of canvasItems) expect(item.registerAccelerator, `${os} ${item.id}`).toBe(false);
+      // macOS cannot show a key without taking it: keys that type a character stay out of its menu.
+      if (os === 'darwin') expect(canvasItems.map((i) => i.accelerator)).toEqual(['Backspace']);
+    }
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The native menu, as data. Every app command is sent to the renderer as a MenuCommand
- * (the renderer owns the document and its undo history); only window and app chores
- * (quit, minimise, dev tools) use Electron's built-in roles. Item ids are the command
- * names, so tests and e2e can find them.
+ * The native menu, as data. The app's commands, their names, keys and places come from the
+ * command table (shared/commands.ts), which the renderer's toolbar and keys read too. Every
+ * app command is sent to the renderer as a MenuCommand (the renderer owns the document and
+ * its undo history); only window and app chores (quit, minimise, dev tools) use Electron's
+ * built-in roles. Item ids are the command names, so tests and e2e can find them.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { COMMANDS, isCanvasKey, shortcutsFor, type MenuName } from '../shared/commands';
 import type { MenuCommand, MenuCommandDetail, RecentFile } from '../shared/host';
 
 export interface MenuTemplateInput {
@@ -23,13 +25,6 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
   const { platform, recent, send } = input;
   const mac = platform === 'darwin';
   const appName = input.appName ?? 'VPC Planner';
-  const command = (id: MenuCommand, label: string, accelerator?: string, extra: Partial<MenuItemConstructorOptions> = {}): MenuItemConstructorOptions => ({
-    id,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(id),
-    ...extra,
-  });
 
   const openRecent: MenuItemConstructorOptions = {
     id: 'open-recent',
@@ -44,44 +39,17 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('new', 'New Plan', 'CmdOrCtrl+N'),
-      command('open', 'Open…', 'CmdOrCtrl+O'),
-      openRecent,
-      { type: 'separator' },
-      command('save', 'Save', 'CmdOrCtrl+S'),
-      command('save-as', 'Save As…', 'CmdOrCtrl+Shift+S'),
-      { type: 'separator' },
-      command('import', 'Import…', 'CmdOrCtrl+I'),
-      command('export', 'Export…', 'CmdOrCtrl+E'),
-      command('compare', 'Compare with…'),
+      ...commandItems('file', mac, send, { after: 'open', item: openRecent }),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' } as const]),
     ],
   };
 
-  const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
-    submenu: [
-      command('undo', 'Undo', 'CmdOrCtrl+Z'),
-      // Windows and Linux users expect Ctrl+Y; Ctrl+Shift+Z still works there through a hidden twin.
-      command('redo', 'Redo', mac ? 'CmdOrCtrl+Shift+Z' : 'Ctrl+Y'),
-      ...(mac ? [] : [command('redo', 'Redo', 'Ctrl+Shift+Z', { id: 'redo-alternative', visible: false })]),
-      { type: 'separator' },
-      command('cut', 'Cut', 'CmdOrCtrl+X'),
-      command('copy', 'Copy', 'CmdOrCtrl+C'),
-      command('paste', 'Paste', 'CmdOrCtrl+V'),
-      command('duplicate', 'Duplicate', 'CmdOrCtrl+D'),
-      // The Mac key labelled "delete" is Backspace.
-      command('delete', 'Delete', mac ? 'Backspace' : 'Delete'),
-      { type: 'separator' },
-      command('select-all', 'Select All', 'CmdOrCtrl+A'),
-    ],
-  };
+  const edit: MenuItemConstructorOptions = { label: '&Edit', submenu: commandItems('edit', mac, send) };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      command('zoom-to-fit', 'Zoom to Fit', 'CmdOrCtrl+1'),
-      command('auto-layout', 'Auto Layout', 'CmdOrCtrl+Shift+L'),
+      ...commandItems('view', mac, send),
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(input.isDev ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
@@ -116,4 +84,40 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
     ],
   };
   return [appMenu, file, edit, view, window, help];
+}
+
+/**
+ * The table's commands of one menu, in table order, a separator between groups. The first
+ * shortcut is the item's accelerator; other shortcuts with Ctrl, Cmd or Alt become hidden
+ * twins (Electron gives an item one accelerator). A canvas key (no Ctrl, Cmd or Alt) is shown
+ * but not registered, since Electron would fire it while the user types in a field; macOS has
+ * no such switch, so there a canvas key that types a character is left out of the menu.
+ */
+function commandItems(
+  name: MenuName, mac: boolean, send: MenuTemplateInput['send'], insert?: { after: string; item: MenuItemConstructorOptions },
+): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [];
+  let group: number | undefined;
+  for (const spec of COMMANDS) {
+    if (spec.menu?.name !== name) continue;
+    if (group !== undefined && spec.menu.group !== group) items.push({ type: 'separator' });
+    group = spec.menu.group;
+    const id = spec.id as MenuCommand;
+    const keys = shortcutsFor(spec, mac ? 'mac' : 'other', 'menu').filter((k) => !(mac && isCanvasKey(k) && typesCharacter(k)));
+    const [shown, ...alternatives] = keys;
+    items.push({
+      id, label: spec.menuLabel ?? spec.label, click: () => send(id),
+      ...(shown ? { accelerator: shown, ...(isCanvasKey(shown) ? { registerAccelerator: false } : {}) } : {}),
+    });
+    alternatives.filter((k) => !isCanvasKey(k)).forEach((accelerator, i) => {
+      items.push({ id: `${id}-alternative${i > 0 ? `-${i + 1}` : ''}`, label: spec.menuLabel ?? spec.label, accelerator, visible: false, click: () => send(id) });
+    });
+    if (insert?.after === id) items.push(insert.item);
+  }
+  return items;
+}
+
+/** A key that puts a character in a field ('F', 'Shift+L'), as opposed to Delete or Backspace. */
+function typesCharacter(keys: string): boolean {
+  return (keys.split('+').pop() ?? '').length === 1;
 }

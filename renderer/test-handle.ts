@@ -19,7 +19,7 @@
 import type { Finding } from '../shared/checks/types';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
-import type { Command } from './App';
+import type { CommandId } from '../shared/commands';
 import { isDirty, type EditorStore } from './store/editor-store';
 
 export interface TestHandle {
@@ -31,7 +31,7 @@ export interface TestHandle {
   select(ids: string[]): void;
   isDirty(): boolean;
   history(): { undo: number; redo: number };
-  run(command: Command): Promise<void>;
+  run(command: CommandId): Promise<void>;
   frame(ids: string[]): void;
 }
 
@@ -43,7 +43,7 @@ export function installTestHandle(parts: {
   store: EditorStore;
   getFindings(): readonly Finding[];
   loadPlanText(text: string, name?: string): boolean;
-  run(command: Command): Promise<void>;
+  run(command: CommandId): Promise<void>;
   frame(ids: readonly string[]): void;
 }): () => void {
   const { store } = parts;

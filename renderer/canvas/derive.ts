@@ -13,7 +13,7 @@ import type { Finding, Severity } from '../../shared/checks/types';
 import type {
   ExternalNetwork, InternetGateway, NatGateway, Plan, ServiceNetwork, Subnet, SubnetTier, TransitGateway, Vpc,
 } from '../../shared/plan/schema';
-import { associationId } from '../store/editor-store';
+import { associationId } from '../../shared/plan/edits';
 
 export const SUBNET_WIDTH = 212;
 export const SUBNET_HEIGHT = 78;

@@ -11,7 +11,7 @@ import { checkPlan } from '../../shared/checks';
 import { blockFacts, joinBlocks, splitBlock } from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
 import { SubnetPlacementFields } from '../panels/subnet-placement';
-import { addSubnet, newId } from '../store/plan-edits';
+import { addSubnet, newId } from '../../shared/plan/edits';
 
 /** Splits below the bar's block: 6 levels make 64 pieces, as many as stay legible in a bar. */
 const MAX_DEPTH = 6;

@@ -12,7 +12,7 @@ import type { Plan } from '../../shared/plan/schema';
 import { autoLayout } from '../canvas/auto-layout';
 import { createCanvasDeriver } from '../canvas/derive';
 import { createEngineViews } from '../canvas/engine-views';
-import { moveNodes } from '../store/plan-edits';
+import { moveNodes } from '../../shared/plan/edits';
 
 export interface PickedFile { name: string; text: string }
 export type CsvTarget = 'external-networks' | 'subnets';

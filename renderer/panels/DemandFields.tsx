@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { natDemandProblems, unassignedShare } from '../../shared/plan/nat-demand';
 import type { NatDemand, NatGateway, Plan, ServiceNetwork } from '../../shared/plan/schema';
-import { newId, updateObject } from '../store/plan-edits';
+import { newId, updateObject } from '../../shared/plan/edits';
 import { NumberField, SelectField, TextField } from './fields';
 import './routing-fields.css';
 

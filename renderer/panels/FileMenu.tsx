@@ -6,16 +6,17 @@
  * Escape closes and returns focus to the button.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { commandSpec, shownShortcut, type CommandId } from '../../shared/commands';
 import type { MenuCommand, MenuCommandDetail, RecentFile, VpcHost } from '../../shared/host';
+import { PLATFORM } from '../editor/platform';
 import './file-menu.css';
 
 interface FileMenuProps {
   host: VpcHost;
-  mod: string;
   run(command: MenuCommand, detail?: MenuCommandDetail): void;
 }
 
-export function FileMenu({ host, mod, run }: FileMenuProps) {
+export function FileMenu({ host, run }: FileMenuProps) {
   const [open, setOpen] = useState(false);
   const [recentOpen, setRecentOpen] = useState(false);
   const [recent, setRecent] = useState<RecentFile[] | undefined>();
@@ -64,8 +65,8 @@ export function FileMenu({ host, mod, run }: FileMenuProps) {
       </button>
       {open ? (
         <div className="menu" role="menu" aria-label="File" data-testid="file-menu-items">
-          <MenuItem label="New" shortcut="Alt+N" testId="file-new" onClick={() => choose('new')} />
-          <MenuItem label="Open…" shortcut={`${mod}O`} testId="file-open" onClick={() => choose('open')} />
+          <MenuItem command="new" onClick={() => choose('new')} />
+          <MenuItem command="open" onClick={() => choose('open')} />
           <div className="menu-sub" onMouseEnter={() => setRecentOpen(true)} onMouseLeave={() => setRecentOpen(false)}>
             <button type="button" role="menuitem" className="menu-item" aria-haspopup="menu" aria-expanded={recentOpen} data-testid="file-recent"
               onClick={() => setRecentOpen(true)}>
@@ -85,19 +86,24 @@ export function FileMenu({ host, mod, run }: FileMenuProps) {
             ) : null}
           </div>
           <div className="menu-separator" role="separator" />
-          <MenuItem label="Save" shortcut={`${mod}S`} testId="file-save" onClick={() => choose('save')} />
-          <MenuItem label="Save As…" shortcut={`${mod}Shift+S`} testId="file-save-as" onClick={() => choose('save-as')} />
+          <MenuItem command="save" onClick={() => choose('save')} />
+          <MenuItem command="save-as" onClick={() => choose('save-as')} />
           <div className="menu-separator" role="separator" />
-          <MenuItem label="Import…" shortcut={`${mod}I`} testId="file-import" onClick={() => choose('import')} />
-          <MenuItem label="Export…" shortcut={`${mod}E`} testId="file-export" onClick={() => choose('export')} />
-          <MenuItem label="Compare with…" testId="file-compare" onClick={() => choose('compare')} />
+          <MenuItem command="import" onClick={() => choose('import')} />
+          <MenuItem command="export" onClick={() => choose('export')} />
+          <MenuItem command="compare" onClick={() => choose('compare')} />
         </div>
       ) : null}
     </div>
   );
 }
 
-function MenuItem({ label, shortcut, testId, onClick }: { label: string; shortcut?: string; testId: string; onClick(): void }) {
+/** A command of the File menu, named and keyed as in the native menu (the command table). */
+function MenuItem({ command, onClick }: { command: CommandId; onClick(): void }) {
+  const spec = commandSpec(command);
+  const label = spec.menuLabel ?? spec.label;
+  const shortcut = shownShortcut(command, PLATFORM);
+  const testId = `file-${command}`;
   return (
     <button type="button" role="menuitem" className="menu-item" data-testid={testId} onClick={onClick}>
       <span>{label}</span>{shortcut ? <span className="menu-shortcut">{shortcut}</span> : null}

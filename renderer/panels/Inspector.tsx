@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../../shared/checks/types';
 import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
-import { describeKind, findObject, updateAttachment, updateObject } from '../store/plan-edits';
+import { describeKind, findObject, updateAttachment, updateObject } from '../../shared/plan/edits';
 import { prefixOf, proposeSubnetCidr } from '../../shared/plan/proposals';
 import type { EngineViews } from '../canvas/derive';
 import { Icon } from '../canvas/icons';

@@ -11,8 +11,8 @@ import type { Plan, Route, RouteTable, Subnet, TgwRoute, TransitGateway } from '
 import { withDerivedRoutes } from '../../shared/routing/suggested-routes';
 import type { EngineViews } from '../canvas/derive';
 import {
-  addRouteTableFor, newId, removeTgwRouteTable, setRoutes, setTgwRoutes, updateAttachment, updateObject, updateTransitGateway,
-} from '../store/plan-edits';
+  addRouteTableFor, addTgwRouteTable, newId, removeTgwRouteTable, setRoutes, setTgwRoutes, updateAttachment, updateObject, updateTransitGateway,
+} from '../../shared/plan/edits';
 import { CidrField, SelectField, TextField } from './fields';
 import { FindingList } from './finding-list';
 import './routing-fields.css';
@@ -158,7 +158,7 @@ export function TgwRouting({ plan, tgw, engine, edit }: { plan: Plan; tgw: Trans
     const a = tgw.attachments.find((x) => x.id === id);
     return a ? `${a.name || a.id} (${a.type})` : `${id} (not an attachment of ${tgw.name || tgw.id})`;
   };
-  const addTable = () => edit((p) => updateTransitGateway(p, tgw.id, (t) => ({ ...t, routeTables: [...t.routeTables, { id: newId('tgw-rtb', p), name: `table-${t.routeTables.length + 1}`, routes: [] }] })));
+  const addTable = () => edit((p) => addTgwRouteTable(p, tgw.id, newId('tgw-rtb', p)));
   return (
     <>
       <div className="section-title">

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { rightSizeSubnet, rightSizeVpc } from '../../shared/sizing';
 import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
-import { updateObject } from '../store/plan-edits';
+import { updateObject } from '../../shared/plan/edits';
 import './sizing.css';
 
 type Edit = (change: (plan: Plan) => Plan) => void;

@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_AZS, networkForProposal, proposeVpc, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
-import { rangesToAvoid, sizedVpcName } from './sized-vpc';
+import { rangesToAvoid, sizedVpcName } from '../../shared/plan/edits';
 import './sizing.css';
 
 interface TierRow { key: number; name: string; tier: SubnetTier; hosts: string }

@@ -7,6 +7,7 @@
  * React reads it through useSyncExternalStore (see useEditor); nothing here touches the DOM.
  */
 import { useSyncExternalStore } from 'react';
+import { allIds } from '../../shared/plan/edits';
 import type { Plan } from '../../shared/plan/schema';
 
 export interface DocumentInfo {
@@ -94,34 +95,6 @@ export function createEditorStore(plan: Plan, document: DocumentInfo): EditorSto
       set({ ...state, selection: ids });
     },
   };
-}
-
-/** Every id an object in the plan can be selected by. */
-export function allIds(plan: Plan): Set<string> {
-  const ids = new Set<string>();
-  for (const list of [plan.vpcs, plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.natGateways, plan.routeTables, plan.peerings, plan.serviceNetworks, plan.externalNetworks]) {
-    for (const item of list) ids.add(item.id);
-  }
-  for (const tgw of plan.transitGateways) {
-    ids.add(tgw.id);
-    for (const attachment of tgw.attachments) ids.add(attachment.id);
-    for (const table of tgw.routeTables) ids.add(table.id);
-  }
-  for (const network of plan.serviceNetworks) for (const vpcId of network.vpcIds) ids.add(associationId(network.id, vpcId));
-  return ids;
-}
-
-/** A Lattice association has no id of its own in the plan; the canvas edge is named by both ends. */
-export function associationId(serviceNetworkId: string, vpcId: string): string {
-  return `assoc:${serviceNetworkId}:${vpcId}`;
-}
-
-export function parseAssociationId(id: string): { serviceNetworkId: string; vpcId: string } | undefined {
-  if (!id.startsWith('assoc:')) return undefined;
-  const rest = id.slice('assoc:'.length);
-  const colon = rest.indexOf(':');
-  if (colon < 0) return undefined;
-  return { serviceNetworkId: rest.slice(0, colon), vpcId: rest.slice(colon + 1) };
 }
 
 export function useEditor<T>(store: EditorStore, select: (state: EditorState) => T): T {

@@ -2,10 +2,12 @@
  * Turning the sizing assistant's proposal into plan objects, and adding them as one edit.
  * The blocks are the engine's (proposeVpc); this only names and ids them.
  */
-import { parseCidr } from '../../shared/cidr';
-import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
-import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
-import { newId, withPositions } from '../store/plan-edits';
+import { parseCidr } from '../../cidr';
+import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../sizing';
+import type { Plan, Subnet, Vpc } from '../schema';
+import { idMaker, type NewId } from './ids';
+import { fitName } from './objects';
+import { withPositions, type Point } from './positions';
 
 export interface SizedVpc {
   vpc: Vpc;
@@ -16,11 +18,13 @@ export interface SizedVpc {
 
 /** The name the sized VPC gets: the user's, else the next vpc-N. */
 export function sizedVpcName(plan: Plan, name: string): string {
-  return name.trim() || `vpc-${plan.vpcs.length + 1}`;
+  return fitName(name.trim()) || `vpc-${plan.vpcs.length + 1}`;
 }
 
-export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string, options: { network?: boolean } = {}): SizedVpc {
-  const id = newId('vpc', plan);
+export function sizedVpc(
+  plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string, options: { network?: boolean } = {}, newId: NewId = idMaker(plan),
+): SizedVpc {
+  const id = newId('vpc');
   const azCount = new Set(proposal.subnets.map((s) => s.az)).size;
   const vpc: Vpc = {
     id, name: sizedVpcName(plan, name), region: proposal.region,
@@ -28,30 +32,30 @@ export function sizedVpc(plan: Plan, proposal: SizingProposal, request: SizingRe
   };
   // The spare room the proposal kept is the growth the VPC was sized for: the checks hold it to that.
   if (proposal.spare.perAz > 0) vpc.growth = { subnets: proposal.spare.perAz * azCount, prefix: proposal.spare.prefix };
-  const taken = new Set<string>([id]);
-  const fresh = (prefix: string) => {
-    let candidate = newId(prefix, plan);
-    while (taken.has(candidate)) candidate = newId(prefix, plan);
-    taken.add(candidate);
-    return candidate;
-  };
   const subnets = proposal.subnets.map((s): Subnet => {
-    const subnetId = fresh('subnet');
+    const subnetId = newId('subnet');
     const subnet: Subnet = {
-      id: subnetId, name: `${s.tierName}-${s.az.slice(-1)}`, vpcId: id, availabilityZone: s.az, tier: s.tier,
+      id: subnetId, name: fitName(`${s.tierName}-${s.az.slice(-1)}`), vpcId: id, availabilityZone: s.az, tier: s.tier,
       ipv4Cidr: s.cidr, hostsNeeded: s.hostsNeeded, growthPercent: request.growthPercent,
     };
     if (s.ipv6Cidr) subnet.ipv6Cidr = s.ipv6Cidr;
     return subnet;
   });
   if (!options.network) return { vpc, subnets };
-  const network = networkForProposal(proposal, { vpcId: id, vpcName: vpc.name, subnetIds: subnets.map((s) => s.id), newId: fresh });
+  const proposed = networkForProposal(proposal, { vpcId: id, vpcName: vpc.name, subnetIds: subnets.map((s) => s.id), newId });
+  // Names made from a long VPC name ("…-private-a") still fit the format.
+  const fitted = <T extends { name: string }>(list: T[]) => list.map((o) => ({ ...o, name: fitName(o.name) }));
+  const network: ProposalNetwork = {
+    ...proposed,
+    internetGateways: fitted(proposed.internetGateways), egressOnlyGateways: fitted(proposed.egressOnlyGateways),
+    natGateways: fitted(proposed.natGateways), routeTables: fitted(proposed.routeTables),
+  };
   subnets.forEach((subnet, i) => { subnet.routeTableId = network.subnetRouteTableIds[i]; });
   return { vpc, subnets, network };
 }
 
 /** The VPC, its subnets and (if any) its gateways and route tables, added in one plan change. */
-export function addSizedVpc(plan: Plan, sized: SizedVpc, position: { x: number; y: number }): Plan {
+export function addSizedVpc(plan: Plan, sized: SizedVpc, position: Point): Plan {
   const { network } = sized;
   return {
     ...plan,

@@ -1,0 +1,177 @@
+/**
+ * The editor window: the toolbar, the findings and reachability on the left, the canvas,
+ * the inspector on the right, and the dialogs. It holds the window's state (which tab, which
+ * dialog, the latest notice) and wires the parts to the store; what the commands do is in
+ * use-commands, the file handling in use-document, the keys in use-keyboard.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding } from '../../shared/checks/types';
+import type { VpcHost } from '../../shared/host';
+import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
+import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
+import type { Plan } from '../../shared/plan/schema';
+import { Canvas, type CanvasApi } from '../canvas/Canvas';
+import { createCanvasDeriver, layOutVpc } from '../canvas/derive';
+import { createEngineViews } from '../canvas/engine-views';
+import { ExplorerDialog } from '../explorer/ExplorerDialog';
+import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
+import { ExportDialog } from '../export/ExportDialog';
+import { CompareDialog } from '../import/CompareDialog';
+import { ImportDialog } from '../import/ImportDialog';
+import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from '../panels/dialogs';
+import { Inspector } from '../panels/Inspector';
+import { SizingDialog, type SizingResult } from '../sizing/SizingDialog';
+import { isDirty, useEditor, type EditorStore } from '../store/editor-store';
+import { installTestHandle } from '../test-handle';
+import { NoticeBanner, RecoveryBanner, type RecoveryOffer } from './Banners';
+import type { Notice, Say } from './notices';
+import { SidePanel, type SideTab } from './SidePanel';
+import { Toolbar } from './Toolbar';
+import { placeNewNode, useCommands } from './use-commands';
+import { useDocument } from './use-document';
+import { useKeyboardAndMenu } from './use-keyboard';
+import { NO_PAIR, useReach } from './use-reach';
+
+type FileDialog = 'export' | 'import' | 'compare';
+
+export function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcHost; recoveryOffer?: RecoveryOffer }) {
+  const plan = useEditor(store, (s) => s.plan);
+  const selection = useEditor(store, (s) => s.selection);
+  const documentInfo = useEditor(store, (s) => s.document);
+  const dirty = useEditor(store, isDirty);
+  const canUndo = useEditor(store, (s) => s.past.length > 0);
+  const canRedo = useEditor(store, (s) => s.future.length > 0);
+
+  const canvas = useRef<CanvasApi>(null);
+  const engineViews = useMemo(() => createEngineViews(), []);
+  const deriver = useMemo(() => createCanvasDeriver(), []);
+  const engine = useMemo(() => engineViews.check(plan), [engineViews, plan]);
+
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [loadProblems, setLoadProblems] = useState<{ summary: string; problems: PlanProblem[] } | undefined>();
+  const [addingSubnet, setAddingSubnet] = useState<string | undefined>();
+  const [fileDialog, setFileDialog] = useState<FileDialog | undefined>();
+  const [recovery, setRecovery] = useState(recoveryOffer);
+  const [tab, setTab] = useState<SideTab>('findings');
+  const [explorer, setExplorer] = useState<ExplorerTarget & { key: number } | undefined>();
+  const [sizing, setSizing] = useState(false);
+  const openExplorer = useCallback((target: ExplorerTarget) => setExplorer((e) => ({ ...target, key: (e?.key ?? 0) + 1 })), []);
+
+  const reach = useReach(plan, tab === 'reach', canvas);
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight), [deriver, plan, engine, selectionSet, reach.highlight]);
+
+  const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
+  const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
+  const { setPair } = reach;
+  /** Another document is open: frame it, and the old reachability question no longer applies. */
+  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); canvas.current?.fitAll(); }, [setPair]);
+
+  const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
+  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet });
+  useKeyboardAndMenu(host, run);
+
+  // The latest run for the test handle, which is installed once per document loader.
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => installTestHandle({
+    store,
+    getFindings: () => engineViews.check(store.getState().plan).findings,
+    loadPlanText: (text, name = 'test.vpcplan.json') => documents.loadText(text, name),
+    run: (command) => runRef.current(command),
+    frame: (ids) => canvas.current?.frame(ids),
+  }), [store, engineViews, documents]);
+
+  const showFinding = useCallback((finding: Finding) => {
+    const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
+    store.select(ids);
+    requestAnimationFrame(() => canvas.current?.frame(ids));
+  }, [store]);
+
+  const addSubnetConfirmed = (subnet: NewSubnet) => {
+    const result = newSubnet(store.getState().plan, subnet);
+    if (result.ok) {
+      store.edit(() => result.plan);
+      store.select([result.created]);
+    } else {
+      say(result.reason, 'error');
+    }
+    setAddingSubnet(undefined);
+  };
+
+  const restore = () => {
+    if (!recovery) return;
+    const result = parsePlanText(recovery.text, 'the recovered draft');
+    if (!result.ok) { setLoadProblems({ summary: result.summary, problems: result.problems }); setRecovery(undefined); return; }
+    store.replaceDocument(result.plan, { displayName: recovery.displayName ?? 'Recovered plan' }, { dirty: true });
+    setRecovery(undefined);
+    canvas.current?.fitAll();
+  };
+
+  /** The sizing assistant's VPC, subnets and (if asked) gateways and route tables, placed clear of every other node, as one undo step. */
+  const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
+    const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
+    const { width, height } = layOutVpc(sized.subnets, sized.network?.natGateways ?? []);
+    const at = placeNewNode(canvas.current, derived, { width, height });
+    if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
+    setSizing(false);
+    requestAnimationFrame(() => canvas.current?.frame([sized.vpc.id]));
+  };
+  const exploreSelection = () => {
+    const state = store.getState();
+    const found = state.selection.length === 1 ? findObject(state.plan, state.selection[0]!) : undefined;
+    const cidr = found?.kind === 'vpc' ? found.object.ipv4Cidrs[0] ?? found.object.ipv6Cidrs[0]
+      : found?.kind === 'subnet' ? found.object.ipv4Cidr ?? found.object.ipv6Cidr : undefined;
+    openExplorer({ cidr: cidr || state.plan.vpcs[0]?.ipv4Cidrs[0] || '10.0.0.0/16' });
+  };
+
+  return (
+    <ExplorerContext.Provider value={openExplorer}>
+    <div className="app">
+      <Toolbar host={host} documentName={documentInfo.displayName} dirty={dirty} run={run}
+        state={{ canUndo, canRedo, hasSelection: selection.length > 0 }}
+        onExplore={exploreSelection} onSize={() => setSizing(true)} />
+
+      {recovery ? (
+        <RecoveryBanner offer={recovery} onRestore={restore} onDiscard={() => { setRecovery(undefined); void host.writeRecovery(undefined); }} />
+      ) : null}
+      {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+
+      <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding}
+        plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} />
+
+      <main className="canvas-area" aria-label="Diagram">
+        <Canvas
+          ref={canvas}
+          derived={derived}
+          getSelection={() => store.getState().selection}
+          onSelect={(ids) => store.select(ids)}
+          onMoved={(positions) => store.edit((p) => moveNodes(p, positions))}
+          onConnect={(source, target) => {
+            const result = connect(store.getState().plan, source, target);
+            if (!result.ok) { say(result.reason, 'error'); return; }
+            store.edit(() => result.plan);
+            store.select([result.created]);
+          }}
+        />
+      </main>
+
+      <aside className="side side-right" aria-label="Inspector">
+        <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
+          onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)} />
+      </aside>
+
+      {addingSubnet ? <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} /> : null}
+      {loadProblems ? <LoadProblemsDialog summary={loadProblems.summary} problems={loadProblems.problems} onClose={() => setLoadProblems(undefined)} /> : null}
+      {fileDialog === 'export' ? <ExportDialog plan={plan} selection={selection} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'import' ? (
+        <ImportDialog mayDiscard={documents.mayDiscard} onClose={() => setFileDialog(undefined)}
+          onOpen={(imported, displayName) => { store.replaceDocument(imported, { displayName }, { dirty: true }); onDocumentChanged(); }} />
+      ) : null}
+      {fileDialog === 'compare' ? <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
+      {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
+    </div>
+    </ExplorerContext.Provider>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The left panel: the engine's findings (with a count per severity on the tab) and the
+ * reachability question, as two tabs.
+ */
+import type { Finding } from '../../shared/checks/types';
+import type { Plan } from '../../shared/plan/schema';
+import type { ReachResult } from '../../shared/routing';
+import { Icon } from '../canvas/icons';
+import { FindingsPanel } from '../panels/FindingsPanel';
+import { ReachabilityPanel } from '../panels/ReachabilityPanel';
+import { NO_PAIR, type ReachPair } from './use-reach';
+
+export type SideTab = 'findings' | 'reach';
+
+export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onPair, result }: {
+  tab: SideTab;
+  onTab(tab: SideTab): void;
+  findings: readonly Finding[];
+  onShowFinding(finding: Finding): void;
+  plan: Plan;
+  pair: ReachPair;
+  onPair(pair: ReachPair): void;
+  result: ReachResult | undefined;
+}) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return (
+    <aside className="side side-left" aria-label="Findings and reachability">
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => onTab('findings')} data-testid="tab-findings">
+          Findings
+          <span className="tab-counts">
+            {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
+            {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
+            {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}
+          </span>
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'reach'} onClick={() => onTab('reach')} data-testid="tab-reach">
+          <Icon name="route" size={14} /> Reachability
+        </button>
+      </div>
+      <div className="panel-body" role="tabpanel">
+        {tab === 'findings'
+          ? <FindingsPanel findings={findings} onShow={onShowFinding} />
+          : <ReachabilityPanel plan={plan} from={pair.from} to={pair.to} result={result}
+              onChange={(from, to) => onPair({ from, to })} onClear={() => onPair(NO_PAIR)} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * What each command does, whether it comes from the toolbar, a key, the native menu or the
+ * test handle: one handler per command of the table (shared/commands.ts). The plan edits
+ * themselves, and the AWS rules they apply, are the engine's (shared/plan/edits); a handler
+ * picks the edit, runs it as one undo step, selects what it made and says what went wrong.
+ */
+import { useCallback, useRef, type RefObject } from 'react';
+import type { CommandId } from '../../shared/commands';
+import type { MenuCommandDetail, VpcHost } from '../../shared/host';
+import {
+  deleteObjects, extractFragment, isEmptyFragment, moveNodes, newExternalNetwork, newInternetGateway, newNatGateway, newServiceNetwork,
+  newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
+} from '../../shared/plan/edits';
+import { emptyPlan } from '../../shared/plan/schema';
+import type { CanvasApi } from '../canvas/Canvas';
+import { autoLayout } from '../canvas/auto-layout';
+import { freeSpot, type DerivedCanvas } from '../canvas/derive';
+import type { EditorStore } from '../store/editor-store';
+import type { DocumentCommands } from './use-document';
+import type { Say } from './notices';
+
+export type RunCommand = (command: CommandId | 'open-document', detail?: MenuCommandDetail) => Promise<void>;
+
+/** The room a new node needs, so it lands clear of its neighbours. */
+const NEW_NODE_SIZE = {
+  // A VPC of two AZs and two tiers, so its first subnets do not run into a neighbour.
+  vpc: { width: 560, height: 330 },
+  transitGateway: { width: 200, height: 90 },
+  serviceNetwork: { width: 240, height: 90 },
+  externalNetwork: { width: 240, height: 90 },
+};
+
+/**
+ * Where a new node of this size goes: near the middle of the view, clear of every other node.
+ * The one place the editor decides a position for something new.
+ */
+export function placeNewNode(canvas: CanvasApi | null, derived: DerivedCanvas, size: { width: number; height: number }): Point {
+  const middle = canvas?.center() ?? { x: 0, y: 0 };
+  return freeSpot(derived.nodes, { x: middle.x - size.width / 2, y: middle.y - size.height / 2 }, size);
+}
+
+export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo }: {
+  store: EditorStore;
+  host: VpcHost;
+  canvas: RefObject<CanvasApi | null>;
+  derived: DerivedCanvas;
+  documents: DocumentCommands;
+  say: Say;
+  openDialog(dialog: 'export' | 'import' | 'compare'): void;
+  /** Open the Add subnet form for this VPC. */
+  addSubnetTo(vpcId: string): void;
+}): RunCommand {
+  const clipboard = useRef<Fragment | undefined>(undefined);
+
+  const run = useCallback<RunCommand>(async (command, detail) => {
+    const state = store.getState();
+    const place = (size: { width: number; height: number }) => placeNewNode(canvas.current, derived, size);
+    /** Apply a palette command's result: one undo step, the new object selected, or why not. */
+    const added = (result: AddResult) => {
+      if (!result.ok) { say(result.reason, 'error'); return; }
+      store.edit(() => result.plan);
+      store.select([result.created]);
+      if (result.problem) say(result.problem, 'error');
+    };
+    const copy = (cut: boolean) => {
+      const fragment = extractFragment(state.plan, state.selection);
+      if (isEmptyFragment(fragment)) { say('Select what to copy first.'); return; }
+      clipboard.current = fragment;
+      if (cut) store.edit((p) => deleteObjects(p, state.selection));
+    };
+    const paste = (fragment: Fragment | undefined, nothing: string) => {
+      if (!fragment || isEmptyFragment(fragment)) { say(nothing); return; }
+      const result = pasteFragment(state.plan, fragment);
+      if (store.edit(() => result.plan)) store.select(result.pastedIds);
+      if (result.notes.length) say(result.notes.join(' '));
+    };
+
+    const handlers: Record<CommandId | 'open-document', () => void | Promise<unknown>> = {
+      'new': async () => {
+        if (await documents.mayDiscard()) { store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' }); await host.writeRecovery(undefined); }
+      },
+      'open': () => documents.open(),
+      'open-document': () => (detail ? documents.open(detail.handle) : undefined),
+      'save': () => documents.save(false),
+      'save-as': () => documents.save(true),
+      'export': () => openDialog('export'),
+      'import': () => openDialog('import'),
+      'compare': () => openDialog('compare'),
+      'undo': () => store.undo(),
+      'redo': () => store.redo(),
+      'select-all': () => store.select([...state.plan.vpcs, ...state.plan.transitGateways, ...state.plan.serviceNetworks, ...state.plan.externalNetworks].map((o) => o.id)),
+      'delete': () => { if (state.selection.length > 0) store.edit((p) => deleteObjects(p, state.selection)); },
+      'cut': () => copy(true),
+      'copy': () => copy(false),
+      'paste': () => paste(clipboard.current, 'Nothing has been copied yet.'),
+      'duplicate': () => paste(extractFragment(state.plan, state.selection), 'Select what to duplicate first.'),
+      'zoom-to-fit': () => canvas.current?.fitAll(),
+      'auto-layout': async () => {
+        const plan = state.plan;
+        const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size }));
+        const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+        try {
+          const positions = await autoLayout(boxes, links);
+          // Only if nothing changed while ELK worked; otherwise the layout would undo those edits.
+          if (store.getState().plan === plan) { store.edit((p) => moveNodes(p, positions)); canvas.current?.fitAll(); }
+        } catch (error) {
+          say(`Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+        }
+      },
+      'add-vpc': () => added(newVpc(state.plan, place(NEW_NODE_SIZE.vpc))),
+      'add-subnet': () => {
+        const target = vpcForNewSubnet(state.plan, state.selection);
+        if (target.ok) addSubnetTo(target.vpcId);
+        else say(target.reason, 'error');
+      },
+      'add-nat': () => added(newNatGateway(state.plan, state.selection)),
+      'add-igw': () => {
+        const result = newInternetGateway(state.plan, state.selection);
+        // The gateway shows inside its VPC: the VPC stays selected.
+        if (result.ok) store.edit(() => result.plan);
+        else say(result.reason, 'error');
+      },
+      'add-tgw': () => added(newTransitGateway(state.plan, place(NEW_NODE_SIZE.transitGateway))),
+      'add-service-network': () => added(newServiceNetwork(state.plan, place(NEW_NODE_SIZE.serviceNetwork))),
+      'add-external': () => added(newExternalNetwork(state.plan, place(NEW_NODE_SIZE.externalNetwork))),
+    };
+    await handlers[command]();
+  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo]);
+
+  return run;
+}

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import threeTier from '../../examples/three-tier.vpcplan.json';
+import { editFor, editStepArbitrary, seededRandom, type EditorModel } from '../../shared/plan/edits/edit-test-support';
+import { validatePlan } from '../../shared/plan/load';
+import { emptyPlan, type Plan } from '../../shared/plan/schema';
+import { createEditorStore, isDirty } from './editor-store';
+
+function loaded(raw: unknown): Plan {
+  const result = validatePlan(raw);
+  if (!result.ok) throw new Error(result.summary);
+  return result.plan;
+}
+
+describe('the editor store', () => {
+  it('undo of any edit restores the plan exactly, and redo the edited one', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer(), fc.array(editStepArbitrary, { minLength: 1, maxLength: 30, size: 'max' }), (example, seed, steps) => {
+        const random = seededRandom(seed);
+        const store = createEditorStore(example ? loaded(threeTier) : emptyPlan(), { displayName: 'test' });
+        let clipboard: EditorModel['clipboard'];
+        for (const step of steps) {
+          const before = store.getState().plan;
+          const snapshot = structuredClone(before);
+          const { edit, clipboard: next } = editFor({ plan: before, ...(clipboard ? { clipboard } : {}) }, step, random);
+          clipboard = next;
+          if (!edit) continue;
+          const recorded = store.edit(edit);
+          const after = store.getState().plan;
+          expect(recorded).toBe(after !== before);
+          if (!recorded) continue;
+          const edited = structuredClone(after);
+          store.undo();
+          expect(store.getState().plan).toEqual(snapshot);
+          store.redo();
+          expect(store.getState().plan).toEqual(edited);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('keeps the selection to objects that still exist', () => {
+    const store = createEditorStore(loaded(threeTier), { displayName: 'test' });
+    const vpcId = store.getState().plan.vpcs[0]!.id;
+    const subnetId = store.getState().plan.subnets[0]!.id;
+    store.select([vpcId, subnetId]);
+    store.edit((p) => ({ ...p, subnets: p.subnets.filter((s) => s.id !== subnetId) }));
+    expect(store.getState().selection).toEqual([vpcId]);
+  });
+
+  it('an edit that changes nothing is no undo step and leaves the document clean', () => {
+    const store = createEditorStore(emptyPlan(), { displayName: 'test' });
+    expect(store.edit((p) => p)).toBe(false);
+    expect(store.getState().past).toHaveLength(0);
+    expect(isDirty(store.getState())).toBe(false);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Every command of the editor, as data: its names, its keys, where it sits in the native
+ * menu, when the toolbar offers it. The native menu (electron/menu-template.ts), the
+ * toolbar's tooltips, the in-app File menu and the keyboard handler all read this one table,
+ * so a key shown anywhere is the key that works everywhere.
+ *
+ * Keys are written in Electron's accelerator syntax ('CmdOrCtrl+Shift+S', 'Alt+N', 'F').
+ * A key without Ctrl, Cmd or Alt is a canvas key: it types text (or deletes it) in a field,
+ * so it works only when no field has focus, and the native menu only shows it.
+ */
+import type { MenuCommand } from './host';
+
+export type PaletteCommand = 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
+/** 'open-document' is not a command of its own: it is Open with a file already chosen. */
+export type CommandId = Exclude<MenuCommand, 'open-document'> | PaletteCommand;
+
+export type Platform = 'mac' | 'other';
+
+export interface Shortcut {
+  keys: string;
+  /** Only on macOS, or only on Windows and Linux. */
+  platform?: Platform;
+  /**
+   * 'menu': only the native menu has it (a browser keeps Ctrl+N for a new window, so a page
+   * never sees it). 'page': only the page handles it (Option+N types a character on a Mac
+   * keyboard, so it must not be a menu accelerator there).
+   */
+  only?: 'menu' | 'page';
+}
+
+export type MenuName = 'file' | 'edit' | 'view';
+
+export interface CommandSpec {
+  id: CommandId;
+  /** The toolbar button's name (and tooltip). */
+  label: string;
+  /** The toolbar button's visible text, where it shows one. */
+  text?: string;
+  /** The name in the native menu and the in-app File menu; the label when not given. */
+  menuLabel?: string;
+  /** The first shortcut that applies is the one shown; the others are alternatives. */
+  shortcuts: readonly Shortcut[];
+  /** Its menu, and its group there (groups are separated). */
+  menu?: { name: MenuName; group: number };
+  /** Its keys also work while typing in a field (the file commands); the others leave their keys to the field. */
+  whileTyping?: true;
+  /** When the toolbar offers it. */
+  enabledWhen?: 'can-undo' | 'can-redo' | 'selection';
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  // A browser keeps Ctrl+N for a new window: the page uses Alt+N, the desktop menu Ctrl+N.
+  { id: 'new', label: 'New', menuLabel: 'New Plan', shortcuts: [{ keys: 'CmdOrCtrl+N', only: 'menu' }, { keys: 'Alt+N', only: 'page' }], menu: { name: 'file', group: 0 }, whileTyping: true },
+  { id: 'open', label: 'Open', menuLabel: 'Open…', shortcuts: [{ keys: 'CmdOrCtrl+O' }], menu: { name: 'file', group: 0 }, whileTyping: true },
+  { id: 'save', label: 'Save', shortcuts: [{ keys: 'CmdOrCtrl+S' }], menu: { name: 'file', group: 1 }, whileTyping: true },
+  { id: 'save-as', label: 'Save As', text: 'Save As', menuLabel: 'Save As…', shortcuts: [{ keys: 'CmdOrCtrl+Shift+S' }], menu: { name: 'file', group: 1 }, whileTyping: true },
+  { id: 'import', label: 'Import AWS CLI output or CSV', text: 'Import', menuLabel: 'Import…', shortcuts: [{ keys: 'CmdOrCtrl+I' }], menu: { name: 'file', group: 2 }, whileTyping: true },
+  { id: 'export', label: 'Export image, report, Terraform, CSV', text: 'Export', menuLabel: 'Export…', shortcuts: [{ keys: 'CmdOrCtrl+E' }], menu: { name: 'file', group: 2 }, whileTyping: true },
+  { id: 'compare', label: 'Compare with another plan', text: 'Compare', menuLabel: 'Compare with…', shortcuts: [], menu: { name: 'file', group: 2 } },
+
+  { id: 'undo', label: 'Undo', shortcuts: [{ keys: 'CmdOrCtrl+Z' }], menu: { name: 'edit', group: 0 }, enabledWhen: 'can-undo' },
+  // Windows and Linux users expect Ctrl+Y; Ctrl+Shift+Z works there too.
+  {
+    id: 'redo', label: 'Redo', menu: { name: 'edit', group: 0 }, enabledWhen: 'can-redo',
+    shortcuts: [{ keys: 'CmdOrCtrl+Shift+Z', platform: 'mac' }, { keys: 'Ctrl+Y', platform: 'other' }, { keys: 'Ctrl+Shift+Z', platform: 'other' }],
+  },
+  { id: 'cut', label: 'Cut', shortcuts: [{ keys: 'CmdOrCtrl+X' }], menu: { name: 'edit', group: 1 } },
+  { id: 'copy', label: 'Copy', shortcuts: [{ keys: 'CmdOrCtrl+C' }], menu: { name: 'edit', group: 1 } },
+  { id: 'paste', label: 'Paste', shortcuts: [{ keys: 'CmdOrCtrl+V' }], menu: { name: 'edit', group: 1 } },
+  { id: 'duplicate', label: 'Duplicate', shortcuts: [{ keys: 'CmdOrCtrl+D' }], menu: { name: 'edit', group: 1 }, enabledWhen: 'selection' },
+  // The Mac key labelled "delete" is Backspace; elsewhere both keys delete.
+  {
+    id: 'delete', label: 'Delete', menu: { name: 'edit', group: 1 }, enabledWhen: 'selection',
+    shortcuts: [{ keys: 'Backspace', platform: 'mac' }, { keys: 'Delete' }, { keys: 'Backspace', platform: 'other' }],
+  },
+  { id: 'select-all', label: 'Select all', menuLabel: 'Select All', shortcuts: [{ keys: 'CmdOrCtrl+A' }], menu: { name: 'edit', group: 2 } },
+
+  { id: 'zoom-to-fit', label: 'Zoom to fit', menuLabel: 'Zoom to Fit', shortcuts: [{ keys: 'F' }], menu: { name: 'view', group: 0 } },
+  { id: 'auto-layout', label: 'Automatic layout', menuLabel: 'Auto Layout', shortcuts: [{ keys: 'Shift+L' }], menu: { name: 'view', group: 0 } },
+
+  { id: 'add-vpc', label: 'VPC', text: 'VPC', shortcuts: [{ keys: 'V' }] },
+  { id: 'add-subnet', label: 'Subnet', text: 'Subnet', shortcuts: [{ keys: 'S' }] },
+  { id: 'add-nat', label: 'NAT gateway', text: 'NAT', shortcuts: [{ keys: 'N' }] },
+  { id: 'add-igw', label: 'Internet gateway', text: 'IGW', shortcuts: [{ keys: 'I' }] },
+  { id: 'add-tgw', label: 'Transit gateway', text: 'TGW', shortcuts: [{ keys: 'T' }] },
+  { id: 'add-service-network', label: 'Lattice service network', text: 'Lattice', shortcuts: [{ keys: 'L' }] },
+  { id: 'add-external', label: 'On-premises or other-cloud network', text: 'External', shortcuts: [{ keys: 'E' }] },
+];
+
+const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function commandSpec(id: CommandId): CommandSpec {
+  const spec = BY_ID.get(id);
+  if (!spec) throw new Error(`No command "${id}" in the command table.`);
+  return spec;
+}
+
+/** The command's shortcuts on this platform, for the native menu or the page, the shown one first. */
+export function shortcutsFor(spec: CommandSpec, platform: Platform, where: 'menu' | 'page'): string[] {
+  return spec.shortcuts
+    .filter((s) => (s.platform === undefined || s.platform === platform) && (s.only === undefined || s.only === where))
+    .map((s) => s.keys);
+}
+
+// ---------------------------------------------------------------- keys
+
+export interface KeyChord {
+  /** Ctrl, or Cmd on a Mac ('CmdOrCtrl', 'Ctrl' and 'Cmd' all mean the platform's command key here). */
+  command: boolean;
+  alt: boolean;
+  shift: boolean;
+  /** The key itself, as in Electron: 'N', '1', 'Delete', 'Backspace'. */
+  key: string;
+}
+
+const COMMAND_MODIFIERS = new Set(['cmdorctrl', 'commandorcontrol', 'ctrl', 'control', 'cmd', 'command', 'super', 'meta']);
+
+export function parseKeys(keys: string): KeyChord {
+  const parts = keys.split('+');
+  const key = parts.pop() ?? '';
+  const chord: KeyChord = { command: false, alt: false, shift: false, key };
+  for (const part of parts) {
+    const modifier = part.toLowerCase();
+    if (COMMAND_MODIFIERS.has(modifier)) chord.command = true;
+    else if (modifier === 'alt' || modifier === 'option') chord.alt = true;
+    else if (modifier === 'shift') chord.shift = true;
+    else throw new Error(`"${keys}" has an unknown modifier "${part}".`);
+  }
+  return chord;
+}
+
+/**
+ * A key that types (or deletes) text in a field: no Ctrl, Cmd or Alt. The page handles it
+ * only outside fields, and the native menu must not take it (Electron fires single-key
+ * accelerators while the user types in a field).
+ */
+export function isCanvasKey(keys: string): boolean {
+  const chord = parseKeys(keys);
+  return !chord.command && !chord.alt;
+}
+
+/** As the user reads it: '⌘S' on a Mac, 'Ctrl+S' elsewhere; canvas keys as they are ('F', 'Shift+L'). */
+export function shortcutText(keys: string, platform: Platform): string {
+  const chord = parseKeys(keys);
+  const parts = [chord.alt ? 'Alt+' : '', chord.shift ? 'Shift+' : '', chord.key].join('');
+  if (!chord.command) return parts;
+  return platform === 'mac' ? `⌘${parts}` : `Ctrl+${parts}`;
+}
+
+/** The shortcut the toolbar and the in-app menus show for a command on this platform. */
+export function shownShortcut(id: CommandId, platform: Platform): string | undefined {
+  const keys = shortcutsFor(commandSpec(id), platform, 'page')[0];
+  return keys === undefined ? undefined : shortcutText(keys, platform);
+}
+
+/** A key press as the page sees it (the fields of a DOM KeyboardEvent that matter). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+function matches(chord: KeyChord, press: KeyPress): boolean {
+  if (chord.command !== (press.ctrlKey || press.metaKey) || chord.alt !== press.altKey || chord.shift !== press.shiftKey) return false;
+  // With Alt (Option on a Mac) the key types another character: compare the physical key.
+  if (chord.alt && /^[A-Z0-9]$/.test(chord.key)) return press.code === (/[0-9]/.test(chord.key) ? `Digit${chord.key}` : `Key${chord.key}`);
+  return press.key.toLowerCase() === chord.key.toLowerCase();
+}
+
+/** The command a key press runs in the page, if any. `typing`: a field has focus. */
+export function commandForKey(press: KeyPress, platform: Platform, typing: boolean): CommandId | undefined {
+  for (const spec of COMMANDS) {
+    if (typing && !spec.whileTyping) continue;
+    for (const keys of shortcutsFor(spec, platform, 'page')) if (matches(parseKeys(keys), press)) return spec.id;
+  }
+  return undefined;
+}

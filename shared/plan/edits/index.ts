@@ -1,0 +1,27 @@
+/**
+ * Edits of the plan document, as pure functions Plan -> Plan. Each replaces only the objects
+ * it changes and the arrays on their path; everything else keeps its identity, which the
+ * incremental checker and the memoized canvas rely on. An edit never changes the plan it is
+ * given (undo is keeping the old plan), and an edit that changes nothing returns the very
+ * same plan, so the editor records no undo step for it.
+ *
+ * The editor (renderer/) only chooses which edit to run and keeps the history.
+ */
+export {
+  allIds, associationId, describeKind, findObject, fitName, nameOf, parseAssociationId,
+  type FoundObject, type ListKind, type ObjectKind,
+} from './objects';
+export { idMaker, newId, type NewId, type RandomSource } from './ids';
+export { moveNodes, PASTE_OFFSET, withPositions, type Point } from './positions';
+export {
+  addRouteTableFor, addTgwRouteTable, removeTgwRouteTable, setRoutes, setTgwRoutes, updateAttachment, updateObject, updateTransitGateway,
+} from './update';
+export {
+  addExternalNetwork, addNatGateway, addServiceNetwork, addSubnet, addTransitGateway, addVpc, newExternalNetwork, newInternetGateway,
+  newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, vpcForNewSubnet, vpcHasInternetGateway, vpcOfSelection,
+  type AddResult, type NewSubnetFields,
+} from './add';
+export { connect, type ConnectResult } from './connect';
+export { deleteObjects } from './delete';
+export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
+export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
