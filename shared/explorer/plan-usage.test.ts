@@ -42,7 +42,7 @@ describe('blockUsage', () => {
 describe('pieceAvailability', () => {
   it('gives the one-line reason a piece cannot be a subnet', () => {
     expect(pieceAvailability(cidr('10.0.0.0/18'), blocks)).toMatchObject({
-      status: 'holds-subnets', reason: '10.0.0.0/18 already holds 3 subnets: app-a 10.0.0.0/24, app-b 10.0.1.0/24, db-a 10.0.8.0/24; split it to find a free piece.',
+      status: 'holds-subnets', vpcId: 'vpc-a', reason: '10.0.0.0/18 already holds 3 subnets: app-a 10.0.0.0/24, app-b 10.0.1.0/24, db-a 10.0.8.0/24; split it to find a free piece.',
     });
     expect(pieceAvailability(cidr('10.0.8.0/22'), blocks)).toMatchObject({ status: 'holds-subnets', reason: '10.0.8.0/22 already holds subnet db-a 10.0.8.0/24; split it to find a free piece.' });
     expect(pieceAvailability(cidr('10.0.1.0/24'), blocks)).toMatchObject({ status: 'is-subnet', reason: '10.0.1.0/24 is already subnet app-b.' });

@@ -107,7 +107,7 @@ export type PieceStatus = 'free' | 'is-subnet' | 'inside-subnet' | 'holds-subnet
 
 export interface PieceAvailability {
   status: PieceStatus;
-  /** Free only: the VPC it would be a subnet of. */
+  /** The VPC whose block holds it (the one it would be a subnet of); none when it is outside every VPC. */
   vpcId?: string;
   /** One line: why it cannot be a subnet, or where it is free. */
   reason: string;
@@ -141,16 +141,16 @@ export function pieceAvailability(piece: Cidr, blocks: PlanBlocks, vpcId?: strin
   }
   const mine = blocks.subnets.filter((s) => s.vpcId === vpc.id && s.block.version === piece.version && overlaps(s.block, piece));
   const same = mine.find((s) => s.block.prefix === piece.prefix);
-  if (same) return { status: 'is-subnet', reason: `${text} is already subnet ${same.name}.` };
+  if (same) return { status: 'is-subnet', vpcId: vpc.id, reason: `${text} is already subnet ${same.name}.` };
   const holder = mine.find((s) => s.block.prefix < piece.prefix);
-  if (holder) return { status: 'inside-subnet', reason: `${text} is inside subnet ${holder.name} (${formatCidr(holder.block)}).` };
+  if (holder) return { status: 'inside-subnet', vpcId: vpc.id, reason: `${text} is inside subnet ${holder.name} (${formatCidr(holder.block)}).` };
   if (mine.length > 0) {
     return {
-      status: 'holds-subnets',
+      status: 'holds-subnets', vpcId: vpc.id,
       reason: `${text} already holds ${mine.length === 1 ? 'subnet' : `${mine.length} subnets:`} ${names(mine)}; split it to find a free piece.`,
     };
   }
   const limit = blockFacts(piece, 'aws').clouds.aws.subnetLimit;
-  if (limit) return { status: 'not-a-subnet-size', reason: limit };
+  if (limit) return { status: 'not-a-subnet-size', vpcId: vpc.id, reason: limit };
   return { status: 'free', vpcId: vpc.id, reason: `${text} is free in ${vpc.name}.` };
 }
