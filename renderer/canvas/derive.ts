@@ -57,6 +57,9 @@ export interface EngineViews {
 
 export interface Highlight { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }
 
+/** Extra CSS classes per node id, from a view over the canvas (the differences of Compare with…). */
+export type NodeMarks = ReadonlyMap<string, string>;
+
 export interface DerivedCanvas { nodes: Node[]; edges: Edge[]; sizes: Map<string, { width: number; height: number }> }
 
 const SIZES = {
@@ -213,7 +216,7 @@ export function createCanvasDeriver() {
   const nodes = new NodeCache<Node>();
   const edges = new NodeCache<Edge>();
 
-  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined): DerivedCanvas {
+  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, marks?: NodeMarks): DerivedCanvas {
     const badges = badgesFrom(engine.findings);
     const subnetsByVpc = new Map<string, Subnet[]>();
     for (const subnet of plan.subnets) {
@@ -248,7 +251,8 @@ export function createCanvasDeriver() {
     const cls = (id: string, base: string) => {
       const on = highlight?.nodes.has(id);
       const dim = highlight && !on;
-      return `${base}${on ? ' on-path' : ''}${dim ? ' off-path' : ''}`;
+      const mark = marks?.get(id);
+      return `${base}${on ? ' on-path' : ''}${dim ? ' off-path' : ''}${mark ? ` ${mark}` : ''}`;
     };
 
     for (const vpc of plan.vpcs) {

@@ -17,6 +17,8 @@ import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../import/CompareDialog';
+import { CompareTray } from '../import/CompareTray';
+import { useComparison } from '../import/use-comparison';
 import { ImportDialog } from '../import/ImportDialog';
 import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from '../panels/dialogs';
 import { Inspector } from '../panels/Inspector';
@@ -59,13 +61,15 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
 
   const reach = useReach(plan, tab === 'reach', canvas);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight), [deriver, plan, engine, selectionSet, reach.highlight]);
+  const compared = useComparison(plan, canvas);
+  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight, compared.marks), [deriver, plan, engine, selectionSet, reach.highlight, compared.marks]);
 
   const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
   const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
   const { setPair } = reach;
-  /** Another document is open: frame it, and the old reachability question no longer applies. */
-  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); canvas.current?.fitAll(); }, [setPair]);
+  const stopComparing = compared.close;
+  /** Another document is open: frame it, and the old reachability question and comparison no longer apply. */
+  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); stopComparing(); canvas.current?.fitAll(); }, [setPair, stopComparing]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
   const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet });
@@ -141,6 +145,7 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
         plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} />
 
       <main className="canvas-area" aria-label="Diagram">
+        {compared.shown ? <CompareTray shown={compared.shown} onStep={compared.go} onClose={compared.close} /> : null}
         <Canvas
           ref={canvas}
           derived={derived}
@@ -168,7 +173,10 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
         <ImportDialog mayDiscard={documents.mayDiscard} onClose={() => setFileDialog(undefined)}
           onOpen={(imported, displayName) => { store.replaceDocument(imported, { displayName }, { dirty: true }); onDocumentChanged(); }} />
       ) : null}
-      {fileDialog === 'compare' ? <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'compare' ? (
+        <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)}
+          onShow={(other, name) => { setFileDialog(undefined); compared.show(other, name); }} />
+      ) : null}
       {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
       {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
     </div>

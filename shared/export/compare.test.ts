@@ -42,11 +42,11 @@ describe('comparePlans: this plan against the other file', () => {
     const c = comparePlans(here, there);
     expect(c.differences).toEqual([expect.objectContaining({
       key: 'subnet:sn-legacy-b', where: 'only-here', title: 'Subnet legacy-erp-b', details: ['Not in the other file.'],
-      canvasIds: ['sn-legacy-b', here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId],
+      canvasIds: ['sn-legacy-b', here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId], marksItself: true,
     })]);
     // And the other way round: only in the other file, shown where it would be (its VPC).
     const back = comparePlans(there, here);
-    expect(back.differences[0]).toMatchObject({ where: 'only-there', canvasIds: [here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId] });
+    expect(back.differences[0]).toMatchObject({ where: 'only-there', canvasIds: [here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId], marksItself: false });
     expect(comparisonSummary(c)).toMatch(/^1 only in this plan, 0 only in the other file, 0 different/);
   });
 

@@ -34,6 +34,8 @@ export interface Difference {
   details: string[];
   /** The nodes of this plan's canvas that show it (for an object only in the other file: where it would be). */
   canvasIds: string[];
+  /** It is itself a node of this canvas (the first of canvasIds); otherwise canvasIds hold or join it. */
+  marksItself: boolean;
 }
 
 export interface PlanComparison {
@@ -187,9 +189,10 @@ export function comparePlans(thisPlan: Plan, otherPlan: Plan): PlanComparison {
 
   const differences: Difference[] = [];
   const push = (r: ObjectRef, where: Where, details: string[], object: AnyObject | undefined) => {
+    const canvasIds = object ? onCanvas(placesOf(r.kind, object)) : [];
     differences.push({
       key: `${r.kind}:${r.id}`, kind: r.kind, id: r.id, name: r.name, where, title: titleOf(r), details,
-      canvasIds: object ? onCanvas(placesOf(r.kind, object)) : [],
+      canvasIds, marksItself: canvasIds[0] === r.id,
     });
   };
   // diff.added: in this plan, not the other file; diff.removed: the other way round.
