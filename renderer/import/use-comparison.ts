@@ -4,7 +4,7 @@
  * the derived canvas), and stepping to one frames it.
  */
 import { useCallback, useMemo, useState, type RefObject } from 'react';
-import { comparePlans, type PlanComparison } from '../../shared/export';
+import { comparePlans, type Difference, type PlanComparison } from '../../shared/export';
 import type { Plan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
 import type { NodeMarks } from '../canvas/derive';
@@ -14,6 +14,16 @@ export interface ShownComparison {
   comparison: PlanComparison;
   /** The difference stepped to, an index into comparison.differences. */
   step: number;
+}
+
+/** The tray covers the canvas's left edge: framing keeps what it frames clear of it. */
+function trayWidth(): number {
+  return document.querySelector('[data-testid="compare-tray"]')?.getBoundingClientRect().width ?? 360;
+}
+
+/** What to frame for a difference: the node itself when it is one (close enough to read), else all that hold or join it. */
+function framed(d: Difference): string[] {
+  return d.marksItself ? [d.id] : d.canvasIds;
 }
 
 export function useComparison(plan: Plan, canvas: RefObject<CanvasApi | null>) {
@@ -41,15 +51,15 @@ export function useComparison(plan: Plan, canvas: RefObject<CanvasApi | null>) {
     const n = comparison.differences.length;
     const next = ((index % n) + n) % n;
     setStep(next);
-    const ids = comparison.differences[next]!.canvasIds;
-    if (ids.length > 0) requestAnimationFrame(() => canvas.current?.frame(ids));
+    const ids = framed(comparison.differences[next]!);
+    if (ids.length > 0) requestAnimationFrame(() => canvas.current?.frame(ids, { coveredLeft: trayWidth() }));
   }, [comparison, canvas]);
 
   const show = useCallback((otherPlan: Plan, name: string) => {
     setOther({ plan: otherPlan, name });
     setStep(0);
     const first = comparePlans(plan, otherPlan).differences[0];
-    if (first && first.canvasIds.length > 0) requestAnimationFrame(() => canvas.current?.frame(first.canvasIds));
+    if (first && first.canvasIds.length > 0) requestAnimationFrame(() => canvas.current?.frame(framed(first), { coveredLeft: trayWidth() }));
   }, [plan, canvas]);
 
   const close = useCallback(() => setOther(undefined), []);
