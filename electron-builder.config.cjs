@@ -12,7 +12,7 @@
  * installed app cannot be turned into a plain Node.js (ELECTRON_RUN_AS_NODE), cannot be
  * given Node options or a debugger from outside, loads its code only from app.asar and
  * checks that archive's integrity (macOS and Windows), encrypts its cookies, and gives
- * file:// no extra powers (the app serves itself from app://). electron/packaging.test.ts
+ * file:// no extra powers (the app serves itself from app://). scripts/packaging.test.ts
  * checks this file; scripts/check-fuses.mjs reads the fuses back from a packaged binary.
  */
 'use strict';

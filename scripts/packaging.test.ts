@@ -5,7 +5,7 @@
  * is reported. `npm run dist` itself needs the binary and runs in CI (.github/workflows).
  */
 import { FuseV1Options } from '@electron/fuses';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -84,6 +84,15 @@ describe('electron-builder.config.cjs', () => {
   it('packs the Electron binary npm install fetched, and never rebuilds native modules', () => {
     expect(config.electronDist).toBe('node_modules/electron/dist');
     expect(config.npmRebuild).toBe(false);
+  });
+
+  it('has an app icon electron-builder can turn into every platform\'s format (at least 512 px square)', async () => {
+    const png = await readFile(path.join(root, 'build', 'icon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(512);
+    expect((config.directories as { buildResources: string }).buildResources).toBe('build');
   });
 
   it('is what npm run dist uses, with the fuse check after it', () => {
