@@ -9,6 +9,7 @@
  *   VPCPLANNER_USER_DATA       use this folder for userData (e2e tests give each test its own)
  *   VPCPLANNER_E2E_DIALOGS     JSON file of canned dialog answers (see dialogs.ts); read only when set
  *   VPCPLANNER_DEV_SERVER_URL  with --dev only: load the renderer from a localhost Vite server
+ *   VPCPLANNER_SMOKE_TEST      1: quit with 0 once the page is up, 1 if it is not (smoke-test.ts)
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { appendFileSync, existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { CHANNELS, handleValidated, type SenderPolicy, type TextFieldCommand } f
 import { chooseRunMode, EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
 import { buildMenuTemplate } from './menu-template';
 import { RecoveryStore, saveDraftAs } from './recovery';
+import { SMOKE_TEST_VARIABLE, SmokeTest } from './smoke-test';
 import { exportReportPdf, REPORT_PARTITION, ReportPages } from './report-pdf';
 import { APP_NAME, UnsavedWorkGuard, windowTitle } from './unsaved-work';
 import { appWindowOptions, lockDownReportSession, lockDownSession, lockDownWindow, reportPdfWindowOptions } from './window-options';
@@ -42,6 +44,17 @@ const rendererIndex = path.join(rendererFolder, 'index.html');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const senderPolicy: SenderPolicy = devServerUrl ? { appIndexUrl: APP_INDEX_URL, devServerOrigin: new URL(devServerUrl).origin } : { appIndexUrl: APP_INDEX_URL };
 const reportPages = new ReportPages();
+const smokeTest =
+  process.env[SMOKE_TEST_VARIABLE] === '1'
+    ? new SmokeTest({
+        exit: (code) => app.exit(code),
+        log: (message) => console.log(message),
+        startTimer: (ms, onTimeout) => {
+          const timer = setTimeout(onTimeout, ms);
+          return { cancel: () => clearTimeout(timer) };
+        },
+      })
+    : undefined;
 
 /** The app's page; after a crash, with ?restore=draft so it opens the autosaved draft at once. */
 function pageUrl(options: { restoreDraft: boolean }): string {
@@ -238,7 +251,8 @@ function registerHostHandlers(): void {
     return firstDocument;
   });
   handleValidated(ipcMain, senderPolicy, 'confirmDiscardChanges', ([displayName]) => dialogs.askAboutUnsavedChanges(displayName, 'replace'));
-  handleValidated(ipcMain, senderPolicy, 'setDocumentState', ([state]) => {
+  handleValidated(ipcMain, senderPolicy, 'setDocumentState', ([state], event) => {
+    smokeTest?.pageReady(event.senderFrame?.url ?? APP_INDEX_URL);
     guard.setState(state);
     mainWindow?.setTitle(windowTitle(state.displayName, state.dirty));
     if (process.platform === 'darwin') mainWindow?.setDocumentEdited(state.dirty);
@@ -287,7 +301,14 @@ function createWindow(): void {
   // The page died (a crash, out of memory, killed): keep the draft, offer to reload with it.
   window.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason !== 'clean-exit') console.error(`The window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`);
-    guard.rendererStopped(details.reason);
+    if (smokeTest) smokeTest.fail(`the renderer stopped (${details.reason})`);
+    else guard.rendererStopped(details.reason);
+  });
+  window.webContents.on('did-fail-load', (_event, errorCode, description, url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a load replaced by another, such as the reload after a crash.
+    if (!isMainFrame || errorCode === -3) return;
+    console.error(`The window could not load ${url}: ${description} (${errorCode})`);
+    smokeTest?.fail(`the page ${url} did not load (${description})`);
   });
   // The title says which file and whether it is saved; the page's <title> must not replace it.
   window.on('page-title-updated', (event) => event.preventDefault());

@@ -2,7 +2,8 @@
  * The desktop CI workflow (.github/workflows/desktop.yml) cannot run here, so what it must
  * do is checked from the file: valid against GitHub's workflow schema (the same check as
  * `npm run lint:workflows`), and on Linux, macOS and Windows it installs Electron's binary,
- * runs the Electron e2e suite (under Xvfb on Linux, refusing to skip) and `npm run dist`.
+ * runs the Electron e2e suite (under Xvfb on Linux, refusing to skip), `npm run dist`, and
+ * starts the packaged app.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,17 +61,20 @@ describe('.github/workflows/desktop.yml', () => {
     expect(job.env.VPCPLANNER_REQUIRE_ELECTRON).toBe('1');
   });
 
-  it.each(['Linux', 'macOS', 'Windows'] as const)('on %s: installs, then runs the Electron e2e suite, then packages', (os) => {
+  it.each(['Linux', 'macOS', 'Windows'] as const)('on %s: installs, runs the Electron e2e suite, packages, then starts the package', (os) => {
     const steps = stepsOn(os);
     const install = indexOf(steps, /^npm ci\b/);
     const e2e = indexOf(steps, /npx playwright test --project=electron\b/);
     const dist = indexOf(steps, /^npm run dist$/);
-    expect([install, e2e, dist].every((i) => i >= 0)).toBe(true);
+    const smoke = indexOf(steps, /npx tsx scripts\/smoke-test-package\.ts$/);
+    expect([install, e2e, dist, smoke].every((i) => i >= 0)).toBe(true);
     expect(install).toBeLessThan(e2e);
     expect(e2e).toBeLessThan(dist);
-    const e2eRun = steps[e2e]!.run!;
-    if (os === 'Linux') expect(e2eRun).toMatch(/^xvfb-run\b/);
-    else expect(e2eRun).not.toMatch(/xvfb/);
+    expect(dist).toBeLessThan(smoke);
+    for (const step of [steps[e2e]!, steps[smoke]!]) {
+      if (os === 'Linux') expect(step.run).toMatch(/^xvfb-run\b/);
+      else expect(step.run).not.toMatch(/xvfb/);
+    }
   });
 
   it('installs Xvfb on Linux and keeps the installers each OS built', () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_FILES } from '../electron/launch';
 import { FUSE_POSITIONS, fuseMismatches, loadBuilderConfig, packagedExecutables } from './check-fuses';
 import { findElectronBinary } from './electron-binary';
+import { launcherOf, smokeTest } from './smoke-test-package';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -174,5 +175,43 @@ describe('finding the Electron binary', () => {
     expect(findElectronBinary(folder)).toMatchObject({ ok: true, executable: path.join(electron, 'dist', 'electron'), version: '45.5.0' });
     await writeFile(path.join(electron, 'dist', 'version'), '39.8.10');
     expect(findElectronBinary(folder)).toEqual({ ok: false, problem: expect.stringContaining('holds Electron 39.8.10, but package.json asks for 45.5.0') });
+  });
+});
+
+describe('the packaged-app smoke test', () => {
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'vpcplanner-smoke-run-'));
+  });
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  /** A stand-in for a packaged app: a Node script that answers as main.ts does in smoke-test mode. */
+  async function fakeApp(name: string, body: string): Promise<string> {
+    const file = path.join(folder, name);
+    await writeFile(file, `#!${process.execPath}\n${body}\n`, { mode: 0o755 });
+    return file;
+  }
+
+  it.skipIf(process.platform === 'win32')('passes an app that reports its page started, with a fresh user-data folder', async () => {
+    const app = await fakeApp('good', `
+      const fs = require('node:fs');
+      if (process.env.VPCPLANNER_SMOKE_TEST !== '1' || !fs.existsSync(process.env.VPCPLANNER_USER_DATA)) process.exit(3);
+      console.log('Smoke test passed: the page at app://vpc-planner/index.html started and reached the main process.');`);
+    expect(await smokeTest(app)).toMatchObject({ ok: true });
+  });
+
+  it.skipIf(process.platform === 'win32')('fails an app that exits with an error, or that hangs', async () => {
+    const crashing = await fakeApp('crashing', `console.error('Smoke test failed: the renderer stopped (crashed).'); process.exit(1);`);
+    expect(await smokeTest(crashing)).toEqual({ ok: false, output: expect.stringContaining('renderer stopped') });
+    const silent = await fakeApp('silent', 'process.exit(0);');
+    expect((await smokeTest(silent)).ok).toBe(false);
+    const hanging = await fakeApp('hanging', 'setInterval(() => {}, 1000);');
+    expect(await smokeTest(hanging, 500)).toEqual({ ok: false, output: expect.stringContaining('no answer within 0.5 s') });
+    expect(await smokeTest(path.join(folder, 'missing'))).toEqual({ ok: false, output: expect.stringContaining('could not start') });
+  });
+
+  it("runs a macOS app bundle's own executable", () => {
+    expect(launcherOf('/r/mac-arm64/VPC Planner.app', config)).toBe(path.join('/r/mac-arm64/VPC Planner.app', 'Contents', 'MacOS', 'VPC Planner'));
+    expect(launcherOf('/r/linux-unpacked/vpc-planner', config)).toBe('/r/linux-unpacked/vpc-planner');
   });
 });
