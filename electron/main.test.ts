@@ -273,16 +273,20 @@ describe('when the renderer crashes', () => {
     return fake.FakeBrowserWindow.all[count]!;
   }
 
-  it('keeps the draft and reloads the page with it restored', async () => {
+  it('keeps the draft and reloads the page with it restored, over the file it was a draft of', async () => {
     const window = await newWindow();
-    await call(CHANNELS.writeRecovery, await draftText(), 'three-tier.vpcplan.json');
-    await call(CHANNELS.setDocumentState, { displayName: 'three-tier.vpcplan.json', dirty: true });
+    // The window shows my-hub.vpcplan.json (saved earlier), with unsaved changes.
+    await call(CHANNELS.setDocumentState, { displayName: 'my-hub.vpcplan.json', dirty: true });
+    await call(CHANNELS.writeRecovery, await draftText(), 'my-hub.vpcplan.json');
     window.rendererGone('crashed');
     await vi.waitFor(() => expect(window.loaded).toContain(`${APP_INDEX_URL}?restore=draft`));
     expect(existsSync(draftFile())).toBe(true);
     const offer = (await dialogLog()).at(-1)!;
     expect(offer.dialog).toBe('offerReloadAfterCrash');
-    expect(offer.detail).toMatch(/stopped unexpectedly\. Your unsaved work on "three-tier\.vpcplan\.json" was autosaved at .* and is kept\. Reload to carry on with it restored/);
+    expect(offer.detail).toMatch(/stopped unexpectedly\. Your unsaved work on "my-hub\.vpcplan\.json" was autosaved at .* and is kept\. Reload to carry on with it restored/);
+    // The reloaded page starts from that file as last saved; the draft then goes on top.
+    expect(await call(CHANNELS.initialDocument)).toMatchObject({ displayName: 'my-hub.vpcplan.json', text: await readFile(savedAs(), 'utf8') });
+    await call(CHANNELS.writeRecovery, await draftText(), 'three-tier.vpcplan.json');
 
     // A window closing normally also ends its renderer: that is no crash.
     const dialogs = (await dialogLog()).length;

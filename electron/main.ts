@@ -23,8 +23,8 @@ import { CHANNELS, handleValidated, type SenderPolicy, type TextFieldCommand } f
 import { chooseRunMode, EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
 import { buildMenuTemplate } from './menu-template';
 import { RecoveryStore, saveDraftAs } from './recovery';
-import { SMOKE_TEST_VARIABLE, SmokeTest } from './smoke-test';
 import { exportReportPdf, REPORT_PARTITION, ReportPages } from './report-pdf';
+import { SMOKE_TEST_VARIABLE, SmokeTest } from './smoke-test';
 import { APP_NAME, UnsavedWorkGuard, windowTitle } from './unsaved-work';
 import { appWindowOptions, lockDownReportSession, lockDownSession, lockDownWindow, reportPdfWindowOptions } from './window-options';
 
@@ -68,6 +68,8 @@ let lastFolder = '';
 /** A plan to open that arrived before the renderer asked for its first document. */
 let pendingPlanPath = planPathFromArgs({ argv: process.argv, defaultApp: Boolean(process.defaultApp), cwd: process.cwd() });
 let firstDocument: Promise<OpenedDocument | undefined> | undefined;
+/** The file the window last opened or saved, so a reload after a crash can open it again. */
+let currentFile: { path: string; readOnly: boolean } | undefined;
 
 const handles = new DocumentHandles();
 const userData = () => app.getPath('userData');
@@ -88,7 +90,10 @@ const guard = new UnsavedWorkGuard({
     return draft && { savedAt: draft.savedAt, ...(draft.displayName ? { displayName: draft.displayName } : {}) };
   },
   offerReload: (report) => dialogs.offerReloadAfterCrash(report),
-  reload: (options) => void mainWindow?.webContents.loadURL(pageUrl(options)),
+  reload: (options) => {
+    firstDocument = reopenAfterCrash();
+    void mainWindow?.webContents.loadURL(pageUrl(options));
+  },
   askAboutDraft: (draft) => dialogs.askAboutUnsavedDraft(draft),
   saveDraft: () =>
     saveDraftAs({
@@ -143,6 +148,7 @@ async function openDocumentAt(filePath: string, options: { readOnly?: boolean } 
   }
   const handle = handles.register(filePath, options);
   handles.setSnapshot(handle, opened.snapshot);
+  currentFile = { path: filePath, readOnly: Boolean(options.readOnly) };
   if (!options.readOnly) {
     lastFolder = path.dirname(filePath);
     await recent.add(filePath);
@@ -162,6 +168,7 @@ async function saveTo(filePath: string, text: string, expected?: DiskSnapshot, o
   }
   const handle = handles.register(filePath);
   handles.setSnapshot(handle, saved.snapshot);
+  currentFile = { path: filePath, readOnly: false };
   await recovery.clear();
   await rememberSaved(filePath);
   guard.saveFinished(true);
@@ -274,6 +281,18 @@ async function chooseFirstDocument(): Promise<OpenedDocument | undefined> {
   if (!firstStart) return undefined;
   const example = path.join(appRoot, 'examples', FIRST_START_EXAMPLE);
   const opened = await openDocumentAt(example, { readOnly: true });
+  return opened.ok ? opened.value : undefined;
+}
+
+/**
+ * What the reloaded page starts from: the file the window showed when it crashed, read
+ * again from disk (its last save), if the window's title still named it; otherwise an
+ * empty start. A restored draft then goes on top (?restore=draft).
+ */
+async function reopenAfterCrash(): Promise<OpenedDocument | undefined> {
+  const file = currentFile;
+  if (!file || displayNameOf(file.path) !== guard.documentName) return undefined;
+  const opened = await openDocumentAt(file.path, { readOnly: file.readOnly });
   return opened.ok ? opened.value : undefined;
 }
 

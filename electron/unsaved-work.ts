@@ -52,6 +52,11 @@ export class UnsavedWorkGuard {
     return this.dirty;
   }
 
+  /** The document the window last reported (its title). */
+  get documentName(): string {
+    return this.displayName;
+  }
+
   get isRendererGone(): boolean {
     return this.rendererGone;
   }
