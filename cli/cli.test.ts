@@ -161,7 +161,7 @@ describe('vpcplan size and import through the dispatcher', () => {
   });
 
   it('imports AWS CLI output given as files', async () => {
-    const fixtures = `${root}../shared/fixtures/aws-cli/ec2/`;
+    const fixtures = `${root}shared/import/fixtures/aws-cli/ec2/`;
     const out = await json(['import', '--from', 'aws-cli', `${fixtures}describe-vpcs-1.json`]);
     expect(out.code).toBe(0);
     expect((out.value as { vpcs: unknown[] }).vpcs).toHaveLength(2);

@@ -14,7 +14,7 @@ import { parsePlanText } from '../../shared/plan/load';
 import { test, expect, type Editor } from './fixtures';
 
 const COHERENT = path.resolve('shared/import/fixtures/coherent');
-const SHARED_CLI = path.resolve('../shared/fixtures/aws-cli');
+const SHARED_CLI = path.resolve('shared/import/fixtures/aws-cli');
 
 async function filesIn(folder: string): Promise<string[]> {
   return (await readdir(folder)).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(folder, n));

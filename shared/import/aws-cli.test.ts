@@ -5,7 +5,7 @@ import { validatePlan } from '../plan/load';
 import { importAwsCli } from './aws-cli';
 import type { ImportResult } from './types';
 
-const shared = new URL('../../../shared/fixtures/aws-cli/', import.meta.url);
+const shared = new URL('./fixtures/aws-cli/', import.meta.url);
 const own = new URL('./fixtures/', import.meta.url);
 const read = (base: URL, name: string) => ({ name, text: readFileSync(new URL(name, base), 'utf8') });
 const sharedFiles = ['ec2', 'vpc-lattice'].flatMap((d) => readdirSync(new URL(`${d}/`, shared)).map((f) => read(shared, `${d}/${f}`)));
@@ -160,6 +160,15 @@ describe('importAwsCli refuses malformed input, naming file, line and path', () 
   it('a missing field names where it is missing', () => {
     const r = importAwsCli([{ name: 'v.json', text: '{"Vpcs": [{"CidrBlock": "10.0.0.0/16"}]}' }]);
     expect(!r.ok && r.problems[0]).toMatchObject({ path: '$.Vpcs[0].VpcId' });
+  });
+
+  it('comments and trailing commas are refused with the line and what is wrong', () => {
+    const r = importAwsCli([{ name: 'c.json', text: '{\n  // a comment\n  "Vpcs": []\n}\n' }]);
+    expect(!r.ok && r.problems[0]).toMatchObject({ file: 'c.json', line: 2, message: expect.stringContaining('comments are not allowed') });
+    const t = importAwsCli([{ name: 't.json', text: '{"Vpcs": [\n {"VpcId": "vpc-1"},\n]}' }]);
+    expect(!t.ok && t.problems[0]).toMatchObject({ file: 't.json', line: 3, message: expect.stringContaining('trailing comma') });
+    const cut = importAwsCli([{ name: 'cut.json', text: '{"Vpcs": []}\n{"Subnets": [\n' }]);
+    expect(!cut.ok && cut.problems[0]).toMatchObject({ file: 'cut.json', line: 2, message: expect.stringContaining('not closed') });
   });
 
   it('broken JSON gives the line; good files alongside do not produce a half plan', () => {

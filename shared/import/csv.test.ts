@@ -4,7 +4,7 @@ import { cidr, formatCidr } from '../cidr';
 import { emptyPlan, type Plan } from '../plan/schema';
 import { validatePlan } from '../plan/load';
 import { enclosingBlock, importCsv } from './csv';
-import { readCsv } from './csv-text';
+import { detectDelimiter, readCsv } from './csv-text';
 
 describe('readCsv (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF and a BOM', () => {
@@ -17,6 +17,18 @@ describe('readCsv (RFC 4180)', () => {
   });
   it('names the line of an unclosed quote', () => {
     expect(readCsv('a,b\n1,"oops\n2,3\n')).toMatchObject({ ok: false, line: 2 });
+  });
+  it('detects semicolons and tabs, as spreadsheet apps write them in many locales, and keeps the line of each record', () => {
+    expect(readCsv('name;cidr\r\n"DC; east";10.0.0.0/8\r\n\r\nBranch, 2;192.168.0.0/16\r\n')).toEqual({ ok: true, records: [
+      { line: 1, fields: ['name', 'cidr'] },
+      { line: 2, fields: ['DC; east', '10.0.0.0/8'] },
+      { line: 4, fields: ['Branch, 2', '192.168.0.0/16'] },
+    ] });
+    expect(readCsv('name\tcidr\nx\t10.0.0.0/8\n')).toMatchObject({ ok: true, records: [{ fields: ['name', 'cidr'] }, { fields: ['x', '10.0.0.0/8'] }] });
+    expect(detectDelimiter('cidr\n10.0.0.0/8\n')).toBe(',');
+  });
+  it('refuses text after a closing quote rather than guessing where the field ends', () => {
+    expect(readCsv('a,b\n1,"x"y,2\n')).toMatchObject({ ok: false, line: 2, message: expect.stringContaining('after its closing quote') });
   });
 });
 
@@ -54,6 +66,13 @@ describe('importCsv', () => {
     expect(r.plan.vpcs).toHaveLength(1);
     expect(r.plan.subnets[0]).toMatchObject({ vpcId: 'vpc-1', ipv4Cidr: '10.0.9.0/24' });
     expect(r.plan.layout.nodes['vpc-1']).toEqual({ x: 5, y: 7 });
+  });
+
+  it('imports a semicolon-separated spreadsheet and says how it was read', () => {
+    const r = importCsv('\uFEFFvpc;name;cidr;tier\r\nprod;app, a;10.0.1.0/24;private\r\n', { name: 'de.csv', into: 'auto' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.subnets.map((s) => [s.name, s.ipv4Cidr])).toEqual([['app, a', '10.0.1.0/24']]);
+    expect(r.notes).toContain('Read as semicolon-separated values.');
   });
 
   it('a bad CIDR names the line and column with the CIDR error, and nothing is imported', () => {

@@ -15,7 +15,7 @@
 import { formatCidr, lastAddress, parseCidr, type Cidr } from '../cidr';
 import { emptyPlan, type Plan, type PlanInput, type SubnetTier } from '../plan/schema';
 import { finish } from './finish';
-import { readCsv } from './csv-text';
+import { delimiterName, detectDelimiter, readCsv } from './csv-text';
 import { layOutImportedPlan } from './layout';
 import type { ImportProblem, ImportResult } from './types';
 
@@ -120,6 +120,8 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     return id;
   };
   const notes: string[] = [];
+  const delimiter = detectDelimiter(text);
+  if (delimiter !== ',') notes.push(`Read as ${delimiterName(delimiter)}-separated values.`);
 
   if (into === 'external-networks') {
     const groups = new Map<string, { name: string; cidrs: string[] }>();

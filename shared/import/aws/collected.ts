@@ -1,0 +1,137 @@
+/**
+ * What the AWS CLI outputs hold, gathered by id across every file and document before the
+ * plan is built: a later document describing the same id adds to the earlier one.
+ */
+import { parseCidr } from '../../cidr';
+import { formatPath } from '../../plan/load';
+import type { ImportProblem } from '../types';
+import { parseServiceNetworkArn, type AwsOutput, type AwsOutputKind, type QueriedList } from '../aws-shapes';
+
+export type Item<K extends AwsOutputKind, F extends keyof AwsOutput<K>> = AwsOutput<K>[F] extends ReadonlyArray<infer T> ? T : never;
+export type AwsVpc = Item<'vpcs', 'Vpcs'>;
+export type AwsSubnet = Item<'subnets', 'Subnets'>;
+export type AwsRouteTable = Item<'routeTables', 'RouteTables'>;
+export type AwsTgwAttachment = Item<'tgwAttachments', 'TransitGatewayAttachments'>;
+export type AwsTgwVpcAttachment = Item<'tgwVpcAttachments', 'TransitGatewayVpcAttachments'>;
+export type AwsRoute = NonNullable<AwsRouteTable['Routes']>[number];
+
+/** Everything read, by id; a later document describing the same id adds to the earlier one. */
+export class Collected {
+  readonly vpcs = new Map<string, AwsVpc>();
+  readonly subnets = new Map<string, AwsSubnet>();
+  readonly peerings = new Map<string, Item<'peerings', 'VpcPeeringConnections'>>();
+  readonly transitGateways = new Map<string, Item<'transitGateways', 'TransitGateways'>>();
+  readonly tgwAttachments = new Map<string, AwsTgwAttachment>();
+  readonly tgwVpcAttachments = new Map<string, AwsTgwVpcAttachment>();
+  readonly tgwRouteTables = new Map<string, Item<'tgwRouteTables', 'TransitGatewayRouteTables'>>();
+  readonly tgwRoutes: Array<{ file: string; routes: AwsOutput<'tgwRoutes'>['Routes'] }> = [];
+  readonly tgwAssociations: Array<{ file: string; associations: AwsOutput<'tgwAssociations'>['Associations'] }> = [];
+  readonly natGateways = new Map<string, Item<'natGateways', 'NatGateways'>>();
+  readonly routeTables = new Map<string, AwsRouteTable>();
+  readonly internetGateways = new Map<string, Item<'internetGateways', 'InternetGateways'>>();
+  readonly egressOnlyGateways = new Map<string, Item<'egressOnlyGateways', 'EgressOnlyInternetGateways'>>();
+  readonly vpnConnections = new Map<string, Item<'vpnConnections', 'VpnConnections'>>();
+  readonly customerGateways = new Map<string, Item<'customerGateways', 'CustomerGateways'>>();
+  readonly serviceNetworks = new Map<string, { id: string; name?: string; region?: string }>();
+  readonly serviceNetworkVpcs = new Map<string, Array<{ vpcId: string; status?: string }>>();
+  readonly arnRegions = new Set<string>();
+  readonly notes: string[] = [];
+}
+
+export function put<T extends object>(map: Map<string, T>, id: string, value: T): void {
+  const earlier = map.get(id);
+  map.set(id, earlier ? { ...earlier, ...value } : value);
+}
+
+export function readQueriedList(list: QueriedList, collected: Collected, file: string): void {
+  if (list.kind === 'empty') { collected.notes.push(`${file}: an empty list, nothing to import.`); return; }
+  if (list.kind === 'service-network-arns') {
+    for (const arn of list.arns) {
+      const parts = parseServiceNetworkArn(arn)!;
+      collected.arnRegions.add(parts.region);
+      put(collected.serviceNetworks, parts.id, { id: parts.id, region: parts.region });
+    }
+    return;
+  }
+  collected.notes.push(`${file}: ${list.ids.length} service-network VPC association ids without their VPC ids (the output of --query items[*].id); run list-service-network-vpc-associations without --query to import which VPCs are associated.`);
+}
+
+/** Every CIDR the import will copy into the plan must parse; a bad one names its JSON path. */
+export function checkCidrs(kind: AwsOutputKind, data: unknown, at: { file: string; line: number }): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const check = (value: string | undefined, path: PropertyKey[]) => {
+    if (value === undefined || value === '') return;
+    const result = parseCidr(value);
+    if (!result.ok) problems.push({ ...at, path: formatPath(path), message: result.error.message });
+  };
+  if (kind === 'vpcs') {
+    (data as AwsOutput<'vpcs'>).Vpcs.forEach((v, i) => {
+      check(v.CidrBlock, ['Vpcs', i, 'CidrBlock']);
+      v.CidrBlockAssociationSet?.forEach((a, j) => check(a.CidrBlock, ['Vpcs', i, 'CidrBlockAssociationSet', j, 'CidrBlock']));
+      v.Ipv6CidrBlockAssociationSet?.forEach((a, j) => check(a.Ipv6CidrBlock, ['Vpcs', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']));
+    });
+  } else if (kind === 'subnets') {
+    (data as AwsOutput<'subnets'>).Subnets.forEach((s, i) => {
+      check(s.CidrBlock, ['Subnets', i, 'CidrBlock']);
+      s.Ipv6CidrBlockAssociationSet?.forEach((a, j) => check(a.Ipv6CidrBlock, ['Subnets', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']));
+    });
+  } else if (kind === 'routeTables') {
+    (data as AwsOutput<'routeTables'>).RouteTables.forEach((t, i) => t.Routes?.forEach((r, j) => {
+      check(r.DestinationCidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationCidrBlock']);
+      check(r.DestinationIpv6CidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationIpv6CidrBlock']);
+    }));
+  } else if (kind === 'tgwRoutes') {
+    (data as AwsOutput<'tgwRoutes'>).Routes.forEach((r, i) => check(r.DestinationCidrBlock, ['Routes', i, 'DestinationCidrBlock']));
+  } else if (kind === 'vpnConnections') {
+    (data as AwsOutput<'vpnConnections'>).VpnConnections.forEach((v, i) => v.Routes?.forEach((r, j) => check(r.DestinationCidrBlock, ['VpnConnections', i, 'Routes', j, 'DestinationCidrBlock'])));
+  }
+  return problems;
+}
+
+export const ARN_REGION = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-gov)?-[a-z]+-\d+):/;
+export function arnRegion(arn: string | undefined): string | undefined {
+  return arn === undefined ? undefined : ARN_REGION.exec(arn)?.[1];
+}
+
+export function collect(kind: AwsOutputKind, data: unknown, c: Collected, file: string): void {
+  switch (kind) {
+    case 'vpcs': for (const v of (data as AwsOutput<'vpcs'>).Vpcs) put(c.vpcs, v.VpcId, v); break;
+    case 'subnets': for (const s of (data as AwsOutput<'subnets'>).Subnets) {
+      put(c.subnets, s.SubnetId, s);
+      const region = arnRegion(s.SubnetArn);
+      if (region) c.arnRegions.add(region);
+    } break;
+    case 'peerings': for (const p of (data as AwsOutput<'peerings'>).VpcPeeringConnections) put(c.peerings, p.VpcPeeringConnectionId, p); break;
+    case 'transitGateways': for (const t of (data as AwsOutput<'transitGateways'>).TransitGateways) {
+      put(c.transitGateways, t.TransitGatewayId, t);
+      const region = arnRegion(t.TransitGatewayArn);
+      if (region) c.arnRegions.add(region);
+    } break;
+    case 'tgwAttachments': for (const a of (data as AwsOutput<'tgwAttachments'>).TransitGatewayAttachments) put(c.tgwAttachments, a.TransitGatewayAttachmentId, a); break;
+    case 'tgwVpcAttachments': for (const a of (data as AwsOutput<'tgwVpcAttachments'>).TransitGatewayVpcAttachments) put(c.tgwVpcAttachments, a.TransitGatewayAttachmentId, a); break;
+    case 'tgwRouteTables': for (const t of (data as AwsOutput<'tgwRouteTables'>).TransitGatewayRouteTables) put(c.tgwRouteTables, t.TransitGatewayRouteTableId, t); break;
+    case 'tgwRoutes': c.tgwRoutes.push({ file, routes: (data as AwsOutput<'tgwRoutes'>).Routes }); break;
+    case 'tgwAssociations': c.tgwAssociations.push({ file, associations: (data as AwsOutput<'tgwAssociations'>).Associations }); break;
+    case 'natGateways': for (const n of (data as AwsOutput<'natGateways'>).NatGateways) put(c.natGateways, n.NatGatewayId, n); break;
+    case 'routeTables': for (const t of (data as AwsOutput<'routeTables'>).RouteTables) put(c.routeTables, t.RouteTableId, t); break;
+    case 'internetGateways': for (const g of (data as AwsOutput<'internetGateways'>).InternetGateways) put(c.internetGateways, g.InternetGatewayId, g); break;
+    case 'egressOnlyGateways': for (const g of (data as AwsOutput<'egressOnlyGateways'>).EgressOnlyInternetGateways) put(c.egressOnlyGateways, g.EgressOnlyInternetGatewayId, g); break;
+    case 'vpnConnections': for (const v of (data as AwsOutput<'vpnConnections'>).VpnConnections) put(c.vpnConnections, v.VpnConnectionId, v); break;
+    case 'customerGateways': for (const g of (data as AwsOutput<'customerGateways'>).CustomerGateways) put(c.customerGateways, g.CustomerGatewayId, g); break;
+    case 'serviceNetwork': case 'serviceNetworkList': {
+      const list = kind === 'serviceNetwork' ? [data as AwsOutput<'serviceNetwork'>] : (data as AwsOutput<'serviceNetworkList'>).items;
+      for (const n of list) {
+        const region = arnRegion(n.arn);
+        if (region) c.arnRegions.add(region);
+        put(c.serviceNetworks, n.id, { id: n.id, ...(n.name !== undefined ? { name: n.name } : {}), ...(region ? { region } : {}) });
+      }
+      break;
+    }
+    case 'serviceNetworkVpcAssociations': for (const a of (data as AwsOutput<'serviceNetworkVpcAssociations'>).items) {
+      const list = c.serviceNetworkVpcs.get(a.serviceNetworkId) ?? [];
+      list.push({ vpcId: a.vpcId, ...(a.status !== undefined ? { status: a.status } : {}) });
+      c.serviceNetworkVpcs.set(a.serviceNetworkId, list);
+    } break;
+  }
+}
+
