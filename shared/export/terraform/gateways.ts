@@ -1,22 +1,22 @@
 /** Internet, egress-only and VPN gateways, and NAT gateways with their Elastic IPs. */
 import { expression, hclMap } from '../hcl';
-import { label, missingVpc, ref, tags, type TerraformWriter } from './writer';
+import { label, missingVpc, ref, tags, type ProviderSlot, type TerraformWriter } from './writer';
 import type { ExportedSubnet, ExportedVpc } from './vpcs';
 
 export interface Gateways {
   internet: Map<string, { name: string; vpcId: string }>;
   egressOnly: Map<string, string>;
-  vpn: Map<string, string>;
+  vpn: Map<string, { name: string; slot: ProviderSlot }>;
 }
 
 export function exportGateways(w: TerraformWriter, vpcs: Map<string, ExportedVpc>): Gateways {
   const internet = new Map<string, { name: string; vpcId: string }>();
   const egressOnly = new Map<string, string>();
-  const vpn = new Map<string, string>();
+  const vpn = new Map<string, { name: string; slot: ProviderSlot }>();
   const sections = [
-    { items: w.plan.internetGateways, type: 'aws_internet_gateway', what: 'internet gateway', into: (id: string, name: string, vpcId: string) => internet.set(id, { name, vpcId }) },
+    { items: w.plan.internetGateways, type: 'aws_internet_gateway', what: 'internet gateway', into: (id: string, name: string, vpc: ExportedVpc) => internet.set(id, { name, vpcId: vpc.vpc.id }) },
     { items: w.plan.egressOnlyGateways, type: 'aws_egress_only_internet_gateway', what: 'egress-only internet gateway', into: (id: string, name: string) => egressOnly.set(id, name) },
-    { items: w.plan.vpnGateways, type: 'aws_vpn_gateway', what: 'VPN gateway', into: (id: string, name: string) => vpn.set(id, name) },
+    { items: w.plan.vpnGateways, type: 'aws_vpn_gateway', what: 'VPN gateway', into: (id: string, name: string, vpc: ExportedVpc) => vpn.set(id, { name, slot: vpc.slot }) },
   ] as const;
   for (const section of sections) {
     for (const gw of section.items) {
@@ -25,9 +25,9 @@ export function exportGateways(w: TerraformWriter, vpcs: Map<string, ExportedVpc
         w.warn(`Skipped ${section.what} ${label(gw)}: ${missingVpc(w, gw.vpcId)}.`);
         continue;
       }
-      const name = w.names.take(section.type, gw.name, gw.id, 'gateway');
+      const name = w.names.take(section.type, w.id(gw.id), gw.id);
       w.resource(section.type, name, vpc.slot, [['vpc_id', ref('aws_vpc', vpc.name, 'id')], ['tags', tags(gw)]]);
-      section.into(gw.id, name, gw.vpcId);
+      section.into(gw.id, name, vpc);
     }
   }
   return { internet, egressOnly, vpn };
@@ -45,13 +45,13 @@ export function exportNatGateways(w: TerraformWriter, subnets: Map<string, Expor
       w.warn(`Skipped NAT gateway ${label(nat)}: its subnet ${label(subnet.subnet)} has no IPv4 CIDR, and a NAT gateway needs one.`);
       continue;
     }
-    const name = w.names.take('aws_nat_gateway', nat.name, nat.id, 'nat');
+    const name = w.names.take('aws_nat_gateway', w.id(nat.id), nat.id);
     const slot = subnet.vpc.slot;
     if (nat.connectivity === 'public') {
       // One Elastic IP per planned address: the first is the primary, the rest secondary (up to 8 in all).
       const eips: string[] = [];
       for (let i = 1; i <= nat.addresses; i++) {
-        const eip = w.names.take('aws_eip', `${name}_${i}`);
+        const eip = w.names.take('aws_eip', `${name}_${i}`, `${nat.id}#${i}`);
         w.resource('aws_eip', eip, slot, [['domain', 'vpc'], ['tags', hclMap([['Name', `${nat.name || nat.id} address ${i}`]])]]);
         eips.push(eip);
       }

@@ -2,8 +2,8 @@
 import { label, missingVpc, ref, tags, type TerraformWriter } from './writer';
 import type { ExportedVpc } from './vpcs';
 
-export function exportPeerings(w: TerraformWriter, vpcs: Map<string, ExportedVpc>): Map<string, string> {
-  const out = new Map<string, string>();
+export function exportPeerings(w: TerraformWriter, vpcs: Map<string, ExportedVpc>): Map<string, { name: string; accepter?: string }> {
+  const out = new Map<string, { name: string; accepter?: string }>();
   for (const peering of w.plan.peerings) {
     const requester = vpcs.get(peering.requesterVpcId);
     const accepter = vpcs.get(peering.accepterVpcId);
@@ -14,7 +14,7 @@ export function exportPeerings(w: TerraformWriter, vpcs: Map<string, ExportedVpc
     const sameAccount = (requester.vpc.accountId ?? '') === (accepter.vpc.accountId ?? '');
     const sameRegion = requester.vpc.region === accepter.vpc.region;
     const active = peering.status === 'active';
-    const name = w.names.take('aws_vpc_peering_connection', peering.name, peering.id, 'peering');
+    const name = w.names.take('aws_vpc_peering_connection', w.id(peering.id), peering.id);
     w.resource('aws_vpc_peering_connection', name, requester.slot, [
       ['vpc_id', ref('aws_vpc', requester.name, 'id')],
       ['peer_vpc_id', ref('aws_vpc', accepter.name, 'id')],
@@ -24,15 +24,16 @@ export function exportPeerings(w: TerraformWriter, vpcs: Map<string, ExportedVpc
       ['auto_accept', sameAccount && sameRegion && active ? true : undefined],
       ['tags', tags(peering)],
     ], active ? undefined : ['Pending in the plan: accept it when the accepter side is ready.']);
+    let accept: string | undefined;
     if (active && !(sameAccount && sameRegion)) {
-      const accept = w.names.take('aws_vpc_peering_connection_accepter', name);
+      accept = w.names.take('aws_vpc_peering_connection_accepter', name, peering.id);
       w.resource('aws_vpc_peering_connection_accepter', accept, accepter.slot, [
         ['vpc_peering_connection_id', ref('aws_vpc_peering_connection', name, 'id')],
         ['auto_accept', true],
         ['tags', tags(peering)],
       ], ['The accepter side, with the accepter account\'s provider.']);
     }
-    out.set(peering.id, name);
+    out.set(peering.id, accept ? { name, accepter: accept } : { name });
   }
   return out;
 }

@@ -1,24 +1,43 @@
-/** Transit gateways: route tables, VPC attachments, associations, propagations and routes. */
+/**
+ * Transit gateways: route tables, RAM shares to the other accounts, VPC attachments (with the
+ * accepter side across accounts), VPN attachments (vpn.ts), associations, propagations and
+ * routes.
+ *
+ * Across accounts (AWS Transit Gateway guide, "Share a transit gateway"; provider docs of
+ * aws_ec2_transit_gateway_vpc_attachment_accepter): the gateway's account shares it through AWS
+ * RAM with each VPC account, the VPC account creates the attachment, and the gateway's account
+ * accepts it. Everything on the gateway side (associations, propagations, routes) refers to the
+ * accepter, so it waits until the attachment is accepted.
+ *
+ * An attachment the plan does not create (Direct Connect, peering, a VPN without its on-premises
+ * network) gets an optional variable for its id; what refers to it has `count = 0` until the
+ * variable is set, so nothing refers to an attachment that does not exist.
+ */
 import { formatCidr } from '../../cidr';
-import type { HclValue } from '../hcl';
-import { destinationWords, label, missingVpc, parseEither, ref, tags, type TerraformWriter } from './writer';
+import { expression, type HclValue } from '../hcl';
+import { shareWithAccounts } from './ram';
+import { exportTransitGatewayVpn } from './vpn';
+import { destinationWords, label, missingVpc, parseEither, ref, tags, transitGatewayAccount, type ProviderSlot, type TerraformWriter } from './writer';
 import type { ExportedSubnet, ExportedVpc } from './vpcs';
 
 export interface ExportedTransitGateways {
-  gateways: Map<string, string>;
-  /** `${vpcId}|${tgwId}` -> the VPC attachment resource name. */
-  attachmentsByVpc: Map<string, string>;
+  gateways: Map<string, { name: string; slot: ProviderSlot }>;
+  /** `${vpcId}|${tgwId}` -> what a VPC route to the transit gateway must wait for: the attachment (and its accepter across accounts). */
+  attachmentsByVpc: Map<string, HclValue[]>;
+}
+
+/** An attachment as the gateway's account sees it: its id, and the count that guards it when it is a variable. */
+interface GatewaySideAttachment {
+  id: HclValue;
+  count?: HclValue;
 }
 
 export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, ExportedVpc>, subnets: Map<string, ExportedSubnet>): ExportedTransitGateways {
-  const gateways = new Map<string, string>();
-  const attachmentsByVpc = new Map<string, string>();
+  const gateways = new Map<string, { name: string; slot: ProviderSlot }>();
+  const attachmentsByVpc = new Map<string, HclValue[]>();
   for (const tgw of w.plan.transitGateways) {
-    // The transit gateway lives in the account of its first attached VPC (the network account in a hub and spoke).
-    const owner = tgw.attachments.map((a) => (a.vpcId ? vpcs.get(a.vpcId) : undefined)).find((v) => v !== undefined);
-    const account = owner ? owner.vpc.accountId : w.primarySlot.account;
-    const slot = w.slot(account, tgw.region);
-    const name = w.names.take('aws_ec2_transit_gateway', tgw.name, tgw.id, 'tgw');
+    const slot = w.slot(transitGatewayAccount(w.plan, tgw), tgw.region);
+    const name = w.names.take('aws_ec2_transit_gateway', w.id(tgw.id), tgw.id);
     w.resource('aws_ec2_transit_gateway', name, slot, [
       ['description', tgw.name || tgw.id],
       ['amazon_side_asn', tgw.asn],
@@ -26,24 +45,25 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
       ['default_route_table_propagation', 'disable'],
       ['tags', tags(tgw)],
     ]);
-    gateways.set(tgw.id, name);
+    gateways.set(tgw.id, { name, slot });
     const tables = new Map<string, string>();
     for (const table of tgw.routeTables) {
-      const tableName = w.names.take('aws_ec2_transit_gateway_route_table', `${name}_${table.name}`, `${name}_${table.id}`);
+      const tableName = w.names.take('aws_ec2_transit_gateway_route_table', w.id(table.id), table.id);
       w.resource('aws_ec2_transit_gateway_route_table', tableName, slot, [['transit_gateway_id', ref('aws_ec2_transit_gateway', name, 'id')], ['tags', tags(table)]]);
       tables.set(table.id, tableName);
     }
-    const attachments = new Map<string, HclValue>();
+
+    // Which VPC attachments can be written, and which accounts the gateway must be shared with.
+    const writable: Array<{ att: (typeof tgw.attachments)[number]; vpc: ExportedVpc; attached: ExportedSubnet[] }> = [];
     for (const att of tgw.attachments) {
-      if (att.type !== 'vpc') {
-        const variable = w.names.take('variable', `tgw_attachment_${att.name || att.id}`);
-        attachments.set(att.id, w.variable(variable, `The id (tgw-attach-...) of the ${att.type} attachment "${att.name || att.id}" on transit gateway "${tgw.name || tgw.id}", which the plan does not create.`));
-        w.warn(`The ${att.type} attachment ${label(att)} on transit gateway ${label(tgw)} is not created by this Terraform: create it (e.g. aws_vpn_connection with transit_gateway_id) and set variable ${variable} to its attachment id.`);
-        continue;
-      }
+      if (att.type !== 'vpc') continue;
       const vpc = att.vpcId ? vpcs.get(att.vpcId) : undefined;
       if (!vpc) {
-        w.warn(`Skipped transit gateway attachment ${label(att)}: ${att.vpcId ? missingVpc(w, att.vpcId) : 'it names no VPC'}.`);
+        w.warn(`Skipped transit gateway attachment ${label(att)}: ${att.vpcId ? missingVpc(w, att.vpcId) : 'it names no VPC'}. Routes, associations and propagations of it are skipped too.`);
+        continue;
+      }
+      if (vpc.vpc.region !== tgw.region) {
+        w.warn(`Skipped transit gateway attachment ${label(att)}: VPC ${label(vpc.vpc)} is in ${vpc.vpc.region} and transit gateway ${label(tgw)} in ${tgw.region}; a VPC attaches only to a transit gateway in its own region (use transit gateway peering across regions).`);
         continue;
       }
       const attached = att.subnetIds.map((id) => subnets.get(id)).filter((s): s is ExportedSubnet => s !== undefined && s.vpc === vpc && s.subnet.ipv4Cidr !== undefined);
@@ -51,37 +71,77 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
         w.warn(`Transit gateway attachment ${label(att)}: ${att.subnetIds.length - attached.length} of its subnets were left out (not exported, not in VPC ${label(vpc.vpc)}, or without IPv4).`);
       }
       if (attached.length === 0) {
-        w.warn(`Skipped transit gateway attachment ${label(att)}: none of its subnets could be exported. Give it one subnet per availability zone it serves.`);
+        w.warn(`Skipped transit gateway attachment ${label(att)}: none of its subnets could be exported. Give it one subnet per availability zone it serves. Routes, associations and propagations of it are skipped too.`);
         continue;
       }
-      const sameAccount = (vpc.vpc.accountId ?? '') === (slot.account ?? '');
-      if (!sameAccount) {
-        w.warn(`Transit gateway ${label(tgw)} is in account ${slot.account ?? '(default)'} and VPC ${label(vpc.vpc)} in ${vpc.vpc.accountId ?? '(default)'}: share the transit gateway with AWS RAM (aws_ram_resource_share, aws_ram_principal_association) and accept the attachment; left for you.`);
-      }
-      const attName = w.names.take('aws_ec2_transit_gateway_vpc_attachment', att.name, att.id, 'attachment');
+      writable.push({ att, vpc, attached });
+    }
+    const otherAccounts = new Set(writable.filter((x) => !w.sameAccount(x.vpc.slot, slot)).map((x) => x.vpc.vpc.accountId ?? ''));
+    otherAccounts.delete('');
+    const shareWaits = shareWithAccounts(w, slot, name, tgw.name || tgw.id, ref('aws_ec2_transit_gateway', name, 'arn'), otherAccounts);
+
+    const attachments = new Map<string, GatewaySideAttachment>();
+    for (const { att, vpc, attached } of writable) {
+      const sameAccount = w.sameAccount(vpc.slot, slot);
+      const attName = w.names.take('aws_ec2_transit_gateway_vpc_attachment', w.id(att.id), att.id);
       w.resource('aws_ec2_transit_gateway_vpc_attachment', attName, vpc.slot, [
         ['transit_gateway_id', ref('aws_ec2_transit_gateway', name, 'id')],
         ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
         ['subnet_ids', attached.map((s) => ref('aws_subnet', s.name, 'id'))],
         ['ipv6_support', attached.every((s) => s.hasIpv6) ? 'enable' : undefined],
-        // Not settable on a RAM-shared transit gateway (provider docs); the gateway's defaults are disabled anyway.
+        // Not settable on a RAM-shared transit gateway (provider docs); the accepter sets them there.
         ['transit_gateway_default_route_table_association', sameAccount ? false : undefined],
         ['transit_gateway_default_route_table_propagation', sameAccount ? false : undefined],
         ['tags', tags(att)],
+        // The gateway must be shared with the VPC's account before the attachment can be made.
+        ['depends_on', sameAccount ? undefined : shareWaits.get(vpc.vpc.accountId ?? '')],
       ]);
-      attachments.set(att.id, ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id'));
-      attachmentsByVpc.set(`${vpc.vpc.id}|${tgw.id}`, attName);
+      const waits: HclValue[] = [expression(`aws_ec2_transit_gateway_vpc_attachment.${attName}`)];
+      if (sameAccount) {
+        attachments.set(att.id, { id: ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id') });
+      } else {
+        const accepter = w.names.take('aws_ec2_transit_gateway_vpc_attachment_accepter', w.id(att.id), att.id);
+        w.resource('aws_ec2_transit_gateway_vpc_attachment_accepter', accepter, slot, [
+          ['transit_gateway_attachment_id', ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id')],
+          ['transit_gateway_default_route_table_association', false],
+          ['transit_gateway_default_route_table_propagation', false],
+          ['tags', tags(att)],
+        ], [`Accepts the attachment of VPC ${vpc.vpc.name || vpc.vpc.id} (account ${vpc.vpc.accountId ?? '?'}) in the transit gateway's account.`]);
+        attachments.set(att.id, { id: ref('aws_ec2_transit_gateway_vpc_attachment_accepter', accepter, 'id') });
+        waits.push(expression(`aws_ec2_transit_gateway_vpc_attachment_accepter.${accepter}`));
+      }
+      attachmentsByVpc.set(`${vpc.vpc.id}|${tgw.id}`, waits);
     }
+    for (const att of tgw.attachments) {
+      if (att.type === 'vpc') continue;
+      const vpn = att.type === 'vpn' ? exportTransitGatewayVpn(w, tgw, att, slot, name) : undefined;
+      if (vpn) {
+        attachments.set(att.id, { id: vpn });
+        continue;
+      }
+      const variable = w.variable(w.names.take('variable', `tgw_attachment_${w.id(att.id)}`, att.id), {
+        description: `The id (tgw-attach-...) of the ${att.type} attachment "${att.name || att.id}" on transit gateway "${tgw.name || tgw.id}", which this Terraform does not create. While it is null, the routes, association and propagations that use it are not created.`,
+        default: null,
+      });
+      const variableText = (variable as { expression: string }).expression;
+      attachments.set(att.id, { id: variable, count: expression(`${variableText} == null ? 0 : 1`) });
+      const what = att.type === 'direct-connect' ? 'a Direct Connect gateway association (aws_dx_gateway_association)'
+        : att.type === 'peering' ? 'a transit gateway peering attachment (aws_ec2_transit_gateway_peering_attachment and its accepter)'
+        : `its VPN connection (the plan's attachment names no external network${att.externalNetworkId ? ` in the plan; ${att.externalNetworkId} is missing` : ''})`;
+      w.warn(`The ${att.type} attachment ${label(att)} on transit gateway ${label(tgw)} is not created by this Terraform: create ${what}, then set ${variableText} to its attachment id; its routes, association and propagations are created once it is set.`);
+      w.leftForUser.push(`The ${att.type} attachment ${label(att)} on ${label(tgw)}: create ${what} and set ${variableText}.`);
+    }
+
     for (const att of tgw.attachments) {
       const attachment = attachments.get(att.id);
       if (!attachment) continue;
-      const attWords = att.name || att.id;
       if (att.associatedRouteTableId !== undefined) {
         const table = tables.get(att.associatedRouteTableId);
         if (!table) w.warn(`Skipped the route table association of attachment ${label(att)}: route table ${att.associatedRouteTableId} is not on transit gateway ${label(tgw)}.`);
         else {
-          w.resource('aws_ec2_transit_gateway_route_table_association', w.names.take('aws_ec2_transit_gateway_route_table_association', `${name}_${attWords}`), slot, [
-            ['transit_gateway_attachment_id', attachment],
+          w.resource('aws_ec2_transit_gateway_route_table_association', w.names.take('aws_ec2_transit_gateway_route_table_association', w.id(att.id), att.id), slot, [
+            ['count', attachment.count],
+            ['transit_gateway_attachment_id', attachment.id],
             ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
           ]);
         }
@@ -92,8 +152,9 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
           w.warn(`Skipped a propagation of attachment ${label(att)}: route table ${tableId} is not on transit gateway ${label(tgw)}.`);
           continue;
         }
-        w.resource('aws_ec2_transit_gateway_route_table_propagation', w.names.take('aws_ec2_transit_gateway_route_table_propagation', `${attWords}_to_${table}`), slot, [
-          ['transit_gateway_attachment_id', attachment],
+        w.resource('aws_ec2_transit_gateway_route_table_propagation', w.names.take('aws_ec2_transit_gateway_route_table_propagation', `${w.id(att.id)}_to_${table}`, `${att.id}|${tableId}`), slot, [
+          ['count', attachment.count],
+          ['transit_gateway_attachment_id', attachment.id],
           ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
         ]);
       }
@@ -106,18 +167,19 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
           w.warn(`Skipped route ${route.destination} in transit gateway route table ${label(table)}: ${destination.reason}. Fix the destination.`);
           continue;
         }
-        let target: HclValue | undefined;
+        let target: GatewaySideAttachment | undefined;
         if (route.kind === 'static') {
           target = route.attachmentId ? attachments.get(route.attachmentId) : undefined;
           if (!target) {
-            w.warn(`Skipped static route ${route.destination} in transit gateway route table ${label(table)}: ${route.attachmentId ? `attachment ${route.attachmentId} was not exported` : 'it names no attachment'}.`);
+            w.warn(`Skipped static route ${route.destination} in transit gateway route table ${label(table)}: ${route.attachmentId ? `attachment ${route.attachmentId} was not exported (see its warning)` : 'it names no attachment'}.`);
             continue;
           }
         }
-        w.resource('aws_ec2_transit_gateway_route', w.names.take('aws_ec2_transit_gateway_route', `${tableName}_${destinationWords(destination.cidr)}`), slot, [
+        w.resource('aws_ec2_transit_gateway_route', w.names.take('aws_ec2_transit_gateway_route', `${tableName}_${destinationWords(destination.cidr)}`, `${table.id}|${formatCidr(destination.cidr)}`), slot, [
+          ['count', target?.count],
           ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', tableName, 'id')],
           ['destination_cidr_block', formatCidr(destination.cidr)],
-          ['transit_gateway_attachment_id', target],
+          ['transit_gateway_attachment_id', target?.id],
           ['blackhole', route.kind === 'blackhole' ? true : undefined],
         ]);
       }
@@ -125,4 +187,3 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
   }
   return { gateways, attachmentsByVpc };
 }
-

@@ -40,7 +40,7 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
       continue;
     }
     const slot = w.slot(vpc.accountId, vpc.region);
-    const name = w.names.take('aws_vpc', vpc.name, vpc.id, 'vpc');
+    const name = w.names.take('aws_vpc', w.id(vpc.id), vpc.id);
     const exported: ExportedVpc = { vpc, name, slot, ipv4: [{ cidr: primary.cidr }], ipv6: [] };
     let generatedOnVpc = false;
     const ipv6Associations: Array<() => void> = [];
@@ -62,16 +62,16 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
           return;
         }
       }
-      const assoc = w.names.take('aws_vpc_ipv6_cidr_block_association', `${name}_ipv6_${index + 1}`);
+      const assoc = w.names.take('aws_vpc_ipv6_cidr_block_association', `${name}_ipv6_${index + 1}`, `${vpc.id}#ipv6#${index}`);
       const block: Ipv6Block = { cidr: parsed.cidr, association: assoc };
       if (vpc.ipv6Source === 'amazon') block.generated = `aws_vpc_ipv6_cidr_block_association.${assoc}.ipv6_cidr_block`;
       exported.ipv6.push(block);
       ipv6Associations.push(() => {
         const pool = vpc.ipv6Source === 'ipam'
-          ? w.variable('ipv6_ipam_pool_id', 'The IPAM pool the plan\'s IPAM-sourced IPv6 blocks come from (pool id, e.g. ipam-pool-0123...).')
+          ? w.variable('ipv6_ipam_pool_id', { description: 'The IPAM pool the plan\'s IPAM-sourced IPv6 blocks come from (pool id, e.g. ipam-pool-0123...).' })
           : undefined;
         const byoip = vpc.ipv6Source === 'byoip'
-          ? w.variable('ipv6_byoip_pool_id', 'The BYOIP IPv6 address pool the plan\'s BYOIP blocks come from (e.g. ipv6pool-ec2-0123...).')
+          ? w.variable('ipv6_byoip_pool_id', { description: 'The BYOIP IPv6 address pool the plan\'s BYOIP blocks come from (e.g. ipv6pool-ec2-0123...).' })
           : undefined;
         w.resource('aws_vpc_ipv6_cidr_block_association', assoc, slot, [
           ['vpc_id', ref('aws_vpc', name, 'id')],
@@ -85,6 +85,9 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
     const comment = vpc.notes ? [vpc.notes] : undefined;
     w.resource('aws_vpc', name, slot, [
       ['cidr_block', formatCidr(primary.cidr)],
+      // AWS turns DNS hostnames off in a new VPC; Lattice, interface endpoints' private DNS and Route 53 private zones need both on.
+      ['enable_dns_support', true],
+      ['enable_dns_hostnames', true],
       ['assign_generated_ipv6_cidr_block', generatedOnVpc ? true : undefined],
       ['tags', tags(vpc)],
     ], comment);
@@ -95,7 +98,7 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
         w.warn(`Skipped secondary IPv4 block ${text} of VPC ${label(vpc)}: ${parsed.reason}. Fix ipv4Cidrs[${i + 1}] and export again.`);
         return;
       }
-      const assoc = w.names.take('aws_vpc_ipv4_cidr_block_association', `${name}_${identifierFrom(formatCidr(parsed.cidr))}`);
+      const assoc = w.names.take('aws_vpc_ipv4_cidr_block_association', `${name}_${identifierFrom(formatCidr(parsed.cidr))}`, `${vpc.id}#${formatCidr(parsed.cidr)}`);
       w.resource('aws_vpc_ipv4_cidr_block_association', assoc, slot, [['vpc_id', ref('aws_vpc', name, 'id')], ['cidr_block', formatCidr(parsed.cidr)]]);
       exported.ipv4.push({ cidr: parsed.cidr, association: assoc });
     });
@@ -154,7 +157,7 @@ export function exportSubnets(w: TerraformWriter, vpcs: Map<string, ExportedVpc>
       }
       if (block.association) dependsOn.push(expression(`aws_vpc_ipv6_cidr_block_association.${block.association}`));
     }
-    const name = w.names.take('aws_subnet', subnet.name, subnet.id, 'subnet');
+    const name = w.names.take('aws_subnet', w.id(subnet.id), subnet.id);
     w.resource('aws_subnet', name, vpc.slot, [
       ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
       ['availability_zone', subnet.availabilityZone],
