@@ -3,6 +3,9 @@
  *
  * Decisions, each said in the notes when it applies:
  * - AWS ids are the plan ids (they are unique across resource types).
+ * - A document of a kind it does not read is reported and skipped (`skipped` in the result);
+ *   the rest still imports. Broken JSON or a known output with a missing field is a problem:
+ *   then nothing is imported, since a half-read file would give a half plan.
  * - Nothing dangles: an object that refers to something not in the import (a subnet of a
  *   VPC that was not described, a route to a NAT gateway that was not) is skipped with a
  *   note, never given a placeholder. The one exception is a gateway that a route names:
@@ -34,6 +37,9 @@ import type { ImportFile, ImportProblem, ImportResult } from './types';
 
 export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
   const problems: ImportProblem[] = [];
+  /** Documents of a kind the importer does not read: reported and skipped, so one stray file does not cancel the batch. */
+  const skipped: ImportProblem[] = [];
+  let understood = 0;
   const collected = new Collected();
   if (files.length === 0) return { ok: false, problems: [{ file: '(none)', message: 'no files given; pass the JSON output of one or more aws commands' }] };
   for (const file of files) {
@@ -43,9 +49,10 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
       const at = { file: response.file, line: response.line };
       const kind = recognise(response.value);
       if ('unknown' in kind) {
-        problems.push({ ...at, path: '$', message: `${kind.unknown} is not an output VPC Planner can import; it understands the JSON output of ${understoodCommands().join(', ')}` });
+        skipped.push({ ...at, path: '$', message: `${kind.unknown} is not an output VPC Planner can import, so it was skipped; it understands the JSON output of ${understoodCommands().join(', ')}` });
         continue;
       }
+      understood++;
       if ('list' in kind) {
         readQueriedList(kind.list, collected, file.name);
         continue;
@@ -62,7 +69,11 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  return build(collected, files);
+  if (understood === 0) return { ok: false, problems: skipped };
+  const result = build(collected, files);
+  if (!result.ok || skipped.length === 0) return result;
+  const where = (p: ImportProblem) => [p.file, p.line !== undefined ? `line ${p.line}` : undefined].filter(Boolean).join(', ');
+  return { ...result, notes: [...skipped.map((p) => `Skipped ${where(p)}: ${p.message.replace(/, so it was skipped;.*$/, '')}.`), ...result.notes], skipped };
 }
 
 function describeIssue(issue: { code: string; message: string; expected?: unknown; input?: unknown }): string {

@@ -74,7 +74,9 @@ export function buildTransitGateways(c: Collected, vpcIds: ReadonlySet<string>, 
       if (tgwById.has(general.ResourceId)) attachment.peerTransitGatewayId = general.ResourceId;
       else notes.push(`Attachment ${id} peers with transit gateway ${general.ResourceId}, which is not in the import.`);
     } else if (type === 'direct-connect') {
-      notes.push(`Attachment ${id} is Direct Connect gateway ${general?.ResourceId ?? '?'}: add the on-premises network behind it and link it.`);
+      // Kept as the link to an external network (vpn.ts makes one for the gateway, without ranges).
+      if (general?.ResourceId) attachment.externalNetworkId = general.ResourceId;
+      else notes.push(`Attachment ${id} is a Direct Connect gateway attachment that names no gateway; add the on-premises network behind it and link it.`);
     }
     const association = general?.Association;
     if (association && !GONE.has(lower(association.State))) {
@@ -85,11 +87,11 @@ export function buildTransitGateways(c: Collected, vpcIds: ReadonlySet<string>, 
     attachmentTgw.set(id, tgwId);
   }
 
-  const tableFor = (file: string, attachmentIds: string[], what: string): string | undefined => {
-    const named = /tgw-rtb-[0-9a-zA-Z]+/.exec(file)?.[0];
+  const tableFor = (file: string, attachmentIds: string[], what: string, given?: string): string | undefined => {
+    const named = given ?? /tgw-rtb-[0-9a-zA-Z]+/.exec(file)?.[0];
     if (named !== undefined) {
       if (tableTgw.has(named)) return named;
-      notes.push(`${file}: ${what} for route table ${named} (from the file name), which is not in the import; not imported.`);
+      notes.push(`${file}: ${what} for route table ${named}${given ? '' : ' (from the file name)'}, which is not in the import; not imported.`);
       return undefined;
     }
     const tgwsNamed = [...new Set(attachmentIds.map((a) => attachmentTgw.get(a)).filter((t): t is string => t !== undefined))];
@@ -103,8 +105,18 @@ export function buildTransitGateways(c: Collected, vpcIds: ReadonlySet<string>, 
   };
   const attachmentOf = (id: string) => { const tgw = attachmentTgw.get(id); return tgw ? tgwById.get(tgw)!.attachments.find((a) => a.id === id) : undefined; };
 
-  for (const { file, associations } of c.tgwAssociations) {
-    const tableId = tableFor(file, associations.map((a) => a.TransitGatewayAttachmentId), `${plural(associations.length, 'association')}`);
+  for (const { file, tableId: given, propagations } of c.tgwPropagations) {
+    const tableId = tableFor(file, propagations.map((p) => p.TransitGatewayAttachmentId), `${plural(propagations.length, 'propagation')}`, given);
+    if (tableId === undefined) continue;
+    for (const p of propagations) {
+      if (lower(p.State) === 'disabled' || lower(p.State) === 'disabling') continue;
+      const attachment = attachmentOf(p.TransitGatewayAttachmentId);
+      if (!attachment || attachmentTgw.get(attachment.id) !== tableTgw.get(tableId)) { notes.push(`${file}: propagation of attachment ${p.TransitGatewayAttachmentId} (${p.ResourceId ?? '?'}) not imported: that attachment is not in the import.`); continue; }
+      if (!attachment.propagatedRouteTableIds.includes(tableId)) attachment.propagatedRouteTableIds.push(tableId);
+    }
+  }
+  for (const { file, tableId: given, associations } of c.tgwAssociations) {
+    const tableId = tableFor(file, associations.map((a) => a.TransitGatewayAttachmentId), `${plural(associations.length, 'association')}`, given);
     if (tableId === undefined) continue;
     for (const a of associations) {
       if (GONE.has(lower(a.State))) continue;
@@ -113,8 +125,8 @@ export function buildTransitGateways(c: Collected, vpcIds: ReadonlySet<string>, 
       attachment.associatedRouteTableId = tableId;
     }
   }
-  for (const { file, routes } of c.tgwRoutes) {
-    const tableId = tableFor(file, routes.flatMap((r) => (r.TransitGatewayAttachments ?? []).map((a) => a.TransitGatewayAttachmentId)), `${plural(routes.length, 'route')}`);
+  for (const { file, tableId: given, routes } of c.tgwRoutes) {
+    const tableId = tableFor(file, routes.flatMap((r) => (r.TransitGatewayAttachments ?? []).map((a) => a.TransitGatewayAttachmentId)), `${plural(routes.length, 'route')}`, given);
     if (tableId === undefined) continue;
     const tgw = tgwById.get(tableTgw.get(tableId)!)!;
     const table = tgw.routeTables.find((r) => r.id === tableId)!;
@@ -142,7 +154,8 @@ export function buildTransitGateways(c: Collected, vpcIds: ReadonlySet<string>, 
   for (const t of c.transitGateways.values()) {
     const tgw = tgwById.get(t.TransitGatewayId);
     if (!tgw) continue;
-    const propagationsKnown = c.tgwRoutes.length > 0;
+    // Propagations are known from get-transit-gateway-route-table-propagations, or seen as propagated routes.
+    const propagationsKnown = c.tgwRoutes.length > 0 || c.tgwPropagations.length > 0;
     for (const a of tgw.attachments) {
       const defaultTable = t.Options?.AssociationDefaultRouteTableId;
       if (a.associatedRouteTableId === undefined && lower(t.Options?.DefaultRouteTableAssociation) === 'enable' && defaultTable && tableTgw.get(defaultTable) === tgw.id) {
