@@ -70,7 +70,7 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   if (understood === 0) return { ok: false, problems: skipped };
-  const result = build(collected, files);
+  const result = buildFromCollected(collected, `Imported from AWS CLI (${files.map((f) => f.name.split(/[\\/]/).pop()).join(', ')})`);
   if (!result.ok || skipped.length === 0) return result;
   const where = (p: ImportProblem) => [p.file, p.line !== undefined ? `line ${p.line}` : undefined].filter(Boolean).join(', ');
   return { ...result, notes: [...skipped.map((p) => `Skipped ${where(p)}: ${p.message.replace(/, so it was skipped;.*$/, '')}.`), ...result.notes], skipped };
@@ -81,8 +81,8 @@ function describeIssue(issue: { code: string; message: string; expected?: unknow
   return issue.message;
 }
 
-/** The plan from everything collected, family by family; each family adds its notes in turn. */
-function build(c: Collected, files: ReadonlyArray<ImportFile>): ImportResult {
+/** The plan from everything collected, family by family; each family adds its notes in turn. Also used for Terraform state. */
+export function buildFromCollected(c: Collected, planName: string): ImportResult {
   const notes = [...c.notes];
   const vpcs = buildVpcs(c, notes);
   const vpcIds = new Set(vpcs.map((v) => v.id));
@@ -102,7 +102,7 @@ function build(c: Collected, files: ReadonlyArray<ImportFile>): ImportResult {
 
   const raw: PlanInput = {
     format: 'vpcplan', version: 1,
-    name: `Imported from AWS CLI (${files.map((f) => f.name.split(/[\\/]/).pop()).join(', ')})`.slice(0, 200),
+    name: planName.slice(0, 200),
     vpcs, subnets, ...gateways, natGateways, routeTables: tables.routeTables, peerings,
     transitGateways, serviceNetworks, externalNetworks,
   };

@@ -143,6 +143,8 @@ const routeTable = z.looseObject({
 
 const gatewayAttachments = z.array(z.looseObject({ VpcId: text, State: text.optional() })).optional();
 const internetGateway = z.looseObject({ InternetGatewayId: text, Attachments: gatewayAttachments, Tags: tags });
+/** EC2 API reference, VpnGateway: its VPCs are under VpcAttachments. */
+const vpnGateway = z.looseObject({ VpnGatewayId: text, State: text.optional(), VpcAttachments: gatewayAttachments, Tags: tags });
 const egressOnlyGateway = z.looseObject({ EgressOnlyInternetGatewayId: text, Attachments: gatewayAttachments, Tags: tags });
 
 const vpnConnection = z.looseObject({
@@ -188,6 +190,7 @@ export const AWS_OUTPUTS = {
   natGateways: { command: 'aws ec2 describe-nat-gateways', schema: z.looseObject({ NatGateways: z.array(natGateway) }) },
   routeTables: { command: 'aws ec2 describe-route-tables', schema: z.looseObject({ RouteTables: z.array(routeTable) }) },
   internetGateways: { command: 'aws ec2 describe-internet-gateways', schema: z.looseObject({ InternetGateways: z.array(internetGateway) }) },
+  vpnGateways: { command: 'aws ec2 describe-vpn-gateways', schema: z.looseObject({ VpnGateways: z.array(vpnGateway) }) },
   egressOnlyGateways: { command: 'aws ec2 describe-egress-only-internet-gateways', schema: z.looseObject({ EgressOnlyInternetGateways: z.array(egressOnlyGateway) }) },
   vpnConnections: { command: 'aws ec2 describe-vpn-connections', schema: z.looseObject({ VpnConnections: z.array(vpnConnection) }) },
   customerGateways: { command: 'aws ec2 describe-customer-gateways', schema: z.looseObject({ CustomerGateways: z.array(customerGateway) }) },
@@ -212,6 +215,7 @@ const KEY_OF: ReadonlyArray<[string, AwsOutputKind]> = [
   ['TransitGatewayRouteTablePropagations', 'tgwPropagations'],
   ['NatGateways', 'natGateways'], ['RouteTables', 'routeTables'], ['InternetGateways', 'internetGateways'],
   ['EgressOnlyInternetGateways', 'egressOnlyGateways'], ['VpnConnections', 'vpnConnections'], ['CustomerGateways', 'customerGateways'],
+  ['VpnGateways', 'vpnGateways'],
 ];
 
 /** Outputs run with `--query items[*].arn` or `items[*].id`: plain arrays of strings. */

@@ -32,6 +32,7 @@ export class Collected {
   readonly routeTables = new Map<string, AwsRouteTable>();
   readonly internetGateways = new Map<string, Item<'internetGateways', 'InternetGateways'>>();
   readonly egressOnlyGateways = new Map<string, Item<'egressOnlyGateways', 'EgressOnlyInternetGateways'>>();
+  readonly vpnGateways = new Map<string, Item<'vpnGateways', 'VpnGateways'>>();
   readonly vpnConnections = new Map<string, Item<'vpnConnections', 'VpnConnections'>>();
   readonly customerGateways = new Map<string, Item<'customerGateways', 'CustomerGateways'>>();
   readonly serviceNetworks = new Map<string, { id: string; name?: string; region?: string }>();
@@ -149,6 +150,7 @@ export function collect(kind: AwsOutputKind, data: unknown, c: Collected, file: 
     case 'routeTables': for (const t of (data as AwsOutput<'routeTables'>).RouteTables) put(c, c.routeTables, t.RouteTableId, t, file, 'route table'); break;
     case 'internetGateways': for (const g of (data as AwsOutput<'internetGateways'>).InternetGateways) put(c, c.internetGateways, g.InternetGatewayId, g, file, 'internet gateway'); break;
     case 'egressOnlyGateways': for (const g of (data as AwsOutput<'egressOnlyGateways'>).EgressOnlyInternetGateways) put(c, c.egressOnlyGateways, g.EgressOnlyInternetGatewayId, g, file, 'egress-only internet gateway'); break;
+    case 'vpnGateways': for (const g of (data as AwsOutput<'vpnGateways'>).VpnGateways) put(c, c.vpnGateways, g.VpnGatewayId, g, file, 'VPN gateway'); break;
     case 'vpnConnections': for (const v of (data as AwsOutput<'vpnConnections'>).VpnConnections) put(c, c.vpnConnections, v.VpnConnectionId, v, file, 'VPN connection'); break;
     case 'customerGateways': for (const g of (data as AwsOutput<'customerGateways'>).CustomerGateways) put(c, c.customerGateways, g.CustomerGatewayId, g, file, 'customer gateway'); break;
     case 'serviceNetwork': case 'serviceNetworkList': {

@@ -21,6 +21,12 @@ export function buildGateways(c: Collected, vpcIds: ReadonlySet<string>, notes: 
   };
   for (const g of c.internetGateways.values()) gatewayFrom(out.internetGateways, 'internet gateway', g.InternetGatewayId, g.Tags, g.Attachments);
   for (const g of c.egressOnlyGateways.values()) gatewayFrom(out.egressOnlyGateways, 'egress-only internet gateway', g.EgressOnlyInternetGatewayId, g.Tags, g.Attachments);
+  const vpn: ImportedGateway[] = [];
+  for (const g of c.vpnGateways.values()) {
+    if (GONE.has(lower(g.State))) { notes.push(`Skipped VPN gateway ${g.VpnGatewayId}: it is ${lower(g.State)}.`); continue; }
+    gatewayFrom(vpn, 'VPN gateway', g.VpnGatewayId, g.Tags, g.VpcAttachments);
+  }
+  out.vpnGateways.push(...vpn.map((g) => ({ ...g, externalNetworkIds: [] })));
   return out;
 }
 

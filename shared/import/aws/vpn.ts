@@ -25,7 +25,7 @@ export function buildExternalNetworks(c: Collected, transitGateways: readonly Bu
       ...(asn !== undefined && Number.isInteger(asn) && asn >= 1 && asn <= 4294967294 ? { bgpAsn: asn } : {}),
       notes: detail,
     });
-    if (cidrs.length === 0) notes.push(`VPN connection ${v.VpnConnectionId} has no static routes, so its on-premises network was imported without address ranges; add them (BGP-learned ranges are not in the CLI output).`);
+    if (cidrs.length === 0) notes.push(`VPN connection ${v.VpnConnectionId} has no static routes, so its on-premises network was imported without address ranges; add them (ranges learned over BGP are not in what was imported).`);
   }
   const usedCustomerGateways = new Set([...c.vpnConnections.values()].map((v) => v.CustomerGatewayId));
   for (const g of c.customerGateways.values()) {
