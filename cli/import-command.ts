@@ -1,12 +1,14 @@
 /**
- * `vpcplan import`: AWS CLI JSON or a CSV of CIDRs -> a plan. The plan JSON goes to stdout
- * (or to --output, written atomically: a temp file in the same folder, then a rename, so a
- * reader never sees half a plan); notes go to stderr. Bad input: exit 2 with the problems,
- * and nothing is written.
+ * `vpcplan import`: AWS CLI JSON, Terraform state or a CSV of CIDRs -> a plan. The plan JSON
+ * goes to stdout (or to --output, written atomically: a temp file in the same folder, then a
+ * rename, so a reader never sees half a plan); notes and a summary that counts every kind go
+ * to stderr. Bad input: exit 2 with the problems, and nothing is written. AWS CLI documents of
+ * a kind the importer does not read are reported and skipped; with --strict they are refused
+ * (exit 2, nothing written).
  */
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { importAwsCli, importCsv, type ImportProblem, type ImportResult } from '../shared/import';
+import { describeImportedPlan, importAwsCli, importCsv, importTerraformState, type ImportProblem, type ImportResult } from '../shared/import';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { UsageError, type CommandOutput } from './output';
@@ -19,9 +21,11 @@ export interface ImportCommandOptions {
   into?: 'external-networks' | 'subnets' | 'auto';
   /** CSV only: a plan to add the rows to. */
   base?: { name: string; text: string };
+  /** Refuse (exit 2) when any input was skipped as not understood. */
+  strict?: boolean;
 }
 
-export const IMPORT_SOURCES = ['aws-cli', 'csv'] as const;
+export const IMPORT_SOURCES = ['aws-cli', 'csv', 'terraform-state'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 const INTO = ['external-networks', 'subnets', 'auto'] as const;
 
@@ -39,10 +43,12 @@ export function parseInto(text: string | undefined): ImportCommandOptions['into'
 
 export function importCommand(files: ReadonlyArray<{ name: string; text: string }>, from: ImportSource, options: ImportCommandOptions = {}): CommandOutput {
   if (files.length === 0) return { stdout: '', stderr: 'vpcplan: import takes one or more files, e.g. `vpcplan import --from aws-cli vpcs.json subnets.json`\n', code: 2 };
-  if (from === 'aws-cli' && (options.into !== undefined || options.base !== undefined)) return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
+  if (from !== 'csv' && (options.into !== undefined || options.base !== undefined)) return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
   let result: ImportResult;
   if (from === 'aws-cli') {
     result = importAwsCli(files);
+  } else if (from === 'terraform-state') {
+    result = importTerraformState(files);
   } else {
     let plan: Plan | undefined;
     if (options.base) {
@@ -67,15 +73,20 @@ export function importCommand(files: ReadonlyArray<{ name: string; text: string 
     const lines = result.problems.map(formatProblem);
     return { stdout: '', stderr: `vpcplan: nothing imported; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`, code: 2 };
   }
+  if (options.strict && result.skipped && result.skipped.length > 0) {
+    const lines = result.skipped.map(formatProblem);
+    return { stdout: '', stderr: `vpcplan: nothing imported (--strict); ${result.skipped.length} input${result.skipped.length === 1 ? ' was' : 's were'} not understood:\n${lines.join('\n')}\n`, code: 2 };
+  }
   const noteText = result.notes.map((n) => `note: ${n}\n`).join('');
   const text = serializePlan(result.plan);
-  if (options.output === undefined) return { stdout: text, stderr: noteText, code: 0 };
+  const counted = describeImportedPlan(result.plan);
+  if (options.output === undefined) return { stdout: text, stderr: `${noteText}imported ${counted}\n`, code: 0 };
   try {
     writeAtomically(options.output, text);
   } catch (error) {
     return { stdout: '', stderr: `${noteText}vpcplan: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`, code: 2 };
   }
-  const summary = `wrote ${options.output}: ${result.plan.vpcs.length} VPCs, ${result.plan.subnets.length} subnets, ${result.plan.peerings.length} peerings, ${result.plan.transitGateways.length} transit gateways, ${result.plan.externalNetworks.length} external networks\n`;
+  const summary = `wrote ${options.output}: ${counted}\n`;
   return { stdout: '', stderr: noteText + summary, code: 0 };
 }
 
