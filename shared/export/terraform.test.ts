@@ -445,6 +445,17 @@ describe('routes', () => {
     }
     expect(tableOf('sn_app_a')).not.toBe(tableOf('sn_app_b'));
     expect(tableOf('sn_public_a')).toBe(tableOf('sn_public_b'));
+
+    // Across accounts too: derived transit gateway and peering routes wait for their attachments and accepters.
+    const hub = structuredClone(loadExample('hub-and-spoke.vpcplan.json'));
+    hub.settings.deriveRoutes = true;
+    hub.routeTables = [];
+    for (const s of hub.subnets) delete s.routeTableId;
+    const derivedHub = await parseOutput(hub);
+    checkStructure(derivedHub);
+    const viaTgw = Object.values(derivedHub.resources.aws_route!).map(([b]) => b!).filter((b) => b.transit_gateway_id !== undefined);
+    expect(viaTgw.length).toBeGreaterThan(0);
+    for (const route of viaTgw) expect(route.depends_on, JSON.stringify(route)).toEqual(expect.arrayContaining([expect.stringMatching(/aws_ec2_transit_gateway_vpc_attachment\./)]));
   });
 
   it('writes no route, association or propagation for a skipped attachment, and guards one the plan does not create', async () => {

@@ -6,10 +6,23 @@
  * (shared/routing: local, internet gateway for public, NAT for private, peering, transit gateway
  * and VPN routes). Those are what `reach` uses, so they are written out: one route table per
  * group of subnets the engine routes alike (VPC, tier, the AZ of a private subnet, IPv6 or not).
+ * A route table holds at most 1,000 routes (Amazon VPC quotas, "Routes per route table": 50 by
+ * default, adjustable to 1,000): a derived table over that is not written, with a warning, and
+ * one over 50 is written with a warning to raise the quota.
  */
+
+const ROUTE_QUOTA_DEFAULT = 50;
+const ROUTE_QUOTA_MAX = 1000;
+/**
+ * Derived routes written in all: beyond this a mesh of derived transit gateway routes (every
+ * VPC to every other) is no longer a module Terraform plans in reasonable time, nor a text a
+ * browser can hold (V8 strings stop near 512 MB); the rest is skipped with one warning.
+ */
+const DERIVED_ROUTES_BUDGET = 50_000;
 import { formatCidr } from '../../cidr';
 import type { Route, Subnet } from '../../plan/schema';
-import { derivedRoutesForSubnet } from '../../routing/suggested-routes';
+import { planIndexOf } from '../../routing/model';
+import { effectiveRouteTable } from '../../routing/route-table';
 import { expression, hclMap, type HclValue } from '../hcl';
 import type { Gateways } from './gateways';
 import { destinationWords, label, missingVpc, parseEither, ref, tags, type TerraformWriter } from './writer';
@@ -125,18 +138,35 @@ function exportDerivedRouteTables(w: TerraformWriter, subnets: Map<string, Expor
     const key = [s.vpcId, s.tier, s.tier === 'private' ? s.availabilityZone : '', exported.hasIpv6 ? 'ipv6' : ''].join('|');
     groups.set(key, [...(groups.get(key) ?? []), exported]);
   }
+  const index = groups.size > 0 ? planIndexOf(plan) : undefined;
+  let written = 0;
+  const overBudget: string[] = [];
   for (const [key, members] of groups) {
     const first = members[0]!;
     const s = first.subnet;
-    const routes = derivedRoutesForSubnet(plan, s.id) ?? [];
+    // The table the routing engine resolves for the subnet (the one `reach` uses): derived, since it has no other.
+    const routes: Route[] = (effectiveRouteTable(index!, s.id)?.routes ?? []).filter((r) => !r.implicit && r.target !== 'local')
+      .map((r) => (r.targetId !== undefined ? { destination: r.destination, target: r.target, targetId: r.targetId } : { destination: r.destination, target: r.target }));
+    const vpcLabel = first.vpc.vpc.name || first.vpc.vpc.id;
+    if (routes.length > ROUTE_QUOTA_MAX) {
+      w.warn(`Skipped the derived routes of the ${s.tier} subnets of VPC ${vpcLabel}: they number ${routes.length}, more than the ${ROUTE_QUOTA_MAX} a route table can hold (Amazon VPC quotas). Give these subnets a route table with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8).`);
+      continue;
+    }
+    if (written + routes.length > DERIVED_ROUTES_BUDGET) {
+      overBudget.push(`${s.tier} subnets of ${vpcLabel}`);
+      continue;
+    }
+    written += routes.length;
+    if (routes.length > ROUTE_QUOTA_DEFAULT) {
+      w.warn(`The derived route table of the ${s.tier} subnets of VPC ${vpcLabel} has ${routes.length} routes, more than the default quota of ${ROUTE_QUOTA_DEFAULT} per route table: raise "Routes per route table" for the account (up to ${ROUTE_QUOTA_MAX}) or summarise the routes.`);
+    }
     const words = [w.id(s.vpcId), s.tier, s.tier === 'private' ? s.availabilityZone : '', first.hasIpv6 ? 'ipv6' : ''].filter(Boolean).join('_');
     const name = w.names.take('aws_route_table', `derived_${words}`, `derived|${key}`);
-    const vpcName = first.vpc.vpc.name || first.vpc.vpc.id;
-    const title = `${vpcName} ${s.tier}${s.tier === 'private' ? ` ${s.availabilityZone}` : ''} (derived)`;
+    const title = `${vpcLabel} ${s.tier}${s.tier === 'private' ? ` ${s.availabilityZone}` : ''} (derived)`;
     w.resource('aws_route_table', name, first.vpc.slot, [
       ['vpc_id', ref('aws_vpc', first.vpc.name, 'id')],
       ['tags', hclMap([['Name', title]])],
-    ], [`The routes VPC Planner derives for the ${s.tier} subnets of ${vpcName}${s.tier === 'private' ? ` in ${s.availabilityZone}` : ''} ("derive the obvious routes" is on).`]);
+    ], [`The routes VPC Planner derives for the ${s.tier} subnets of ${vpcLabel}${s.tier === 'private' ? ` in ${s.availabilityZone}` : ''} ("derive the obvious routes" is on).`]);
     writeRoutes(w, first.vpc, name, `derived|${key}`, `the derived route table ${title}`, routes, targets);
     for (const member of members) {
       w.resource('aws_route_table_association', w.names.take('aws_route_table_association', member.name, member.subnet.id), member.vpc.slot, [
@@ -144,5 +174,8 @@ function exportDerivedRouteTables(w: TerraformWriter, subnets: Map<string, Expor
         ['route_table_id', ref('aws_route_table', name, 'id')],
       ]);
     }
+  }
+  if (overBudget.length > 0) {
+    w.warn(`Skipped the derived routes of ${overBudget.length} group${overBudget.length === 1 ? '' : 's'} of subnets (${overBudget.slice(0, 5).join('; ')}${overBudget.length > 5 ? '; …' : ''}): the derived routes would pass ${DERIVED_ROUTES_BUDGET.toLocaleString('en-US')} in all. Give these VPCs route tables with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8) and export again.`);
   }
 }
