@@ -1,11 +1,13 @@
 /**
  * `vpcplan export` and `vpcplan diff`.
  *
- * export: one plan in a format. Without -o it prints to stdout (Terraform: main.tf then
- * variables.tf, which read as one module). With -o it writes through the one atomic writer
- * (file-output.ts): a reader never sees half a file, and a failure leaves the old one. Terraform
- * writes two files, so its -o must be a directory (created if missing), and both are written
- * as one: neither is replaced unless both could be written. Terraform warnings go to stderr.
+ * export: one plan in a format. Without -o it prints to stdout (Terraform: its .tf files one
+ * after another, which read as one module, and its README as comment lines). With -o it writes
+ * through the one atomic writer (file-output.ts): a reader never sees half a file, and a failure
+ * leaves the old one. Terraform writes several files (versions.tf, providers.tf, variables.tf,
+ * one per resource family, outputs.tf, README.md), so its -o must be a directory (created if
+ * missing), and they are written as one: none is replaced unless all could be written.
+ * Terraform warnings go to stderr.
  * pdf (the review report printed by headless Chromium) and png (the diagram, screenshotted)
  * are binary, so they need -o; see node/browser-render.ts for where the browser comes from.
  *
@@ -87,12 +89,13 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
     const result = planToTerraform(plan);
     const stderr = result.warnings.map((w) => `warning: ${w}\n`).join('');
     if (outPath === undefined) {
-      const stdout = result.files.map((f) => `# ---- ${f.name} ----\n${f.text}`).join('\n');
+      // One stream that still parses as one module: the README goes in as comment lines.
+      const stdout = result.files.map((f) => `# ---- ${f.name} ----\n${f.name.endsWith('.tf') ? f.text : commentOut(f.text)}`).join('\n');
       return stderr ? { stdout, stderr, code: 0 } : { stdout, code: 0 };
     }
     const kind = await kindOf(outPath, io.fs);
     if (kind === 'file' || (kind === undefined && /\.tf$/i.test(outPath))) {
-      throw new UsageError(`terraform writes ${result.files.map((f) => f.name).join(' and ')}: give -o a directory, not the file ${outPath}`);
+      throw new UsageError(`terraform writes ${result.files.length} files (${result.files.map((f) => f.name).join(', ')}): give -o a directory, not the file ${outPath}`);
     }
     const written = await writeOutputFolder(outPath, result.files.map((f) => ({ name: f.name, data: f.text })), io.fs);
     return { stdout: '', stderr: `${stderr}${wroteLine(result.files.map((f) => join(outPath, f.name)), written)}`, code: 0 };
@@ -108,6 +111,10 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
   await refuseDirectory(io, outPath, format);
   const written = await writeOutputFile(outPath, text, io.fs);
   return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
+}
+
+function commentOut(text: string): string {
+  return `${text.trimEnd().split(/\r?\n/).map((line) => `# ${line}`.trimEnd()).join('\n')}\n`;
 }
 
 export function diffCommand(before: Plan, after: Plan, json: boolean): CommandOutput {

@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import type { Download, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { planToTerraform, SUBNET_CSV_COLUMNS } from '../../shared/export';
 import { readPdf } from '../pdf-text';
 import { parsePlanText } from '../../shared/plan/load';
@@ -181,19 +182,34 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   expect(text).toMatch(/nat-egress-a\s+2\s+110,000\s+90,720\s+82\.5 %/);
 });
 
-test('Terraform: one .tf with main.tf and variables.tf that parses as HCL, and its warnings in the dialog', async ({ editor, page }) => {
+test('Terraform: a zipped folder of .tf files that parse as HCL, with the README, and the warnings in the dialog', async ({ editor, page }) => {
+  // A plan with something to warn about: one subnet outside its VPC's blocks is skipped.
+  const original = await editor.plan();
+  const edited = structuredClone(original);
+  edited.subnets[0]!.ipv4Cidr = '192.0.2.0/24';
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text, 'edited.vpcplan.json'), JSON.stringify(edited))).toBe(true);
   const plan = await editor.plan();
   const expected = planToTerraform(plan);
-  const { download, bytes } = await exportAs(page, 'terraform');
-  expect(download.suggestedFilename()).toBe(`${plan.name}.tf`);
-  const text = bytes.toString('utf8');
-  expect(text).toContain('# ==== main.tf ====');
-  expect(text).toContain('# ==== variables.tf ====');
-  const parsed = await parseHcl('plan.tf', text) as { resource?: Record<string, unknown>; variable?: Record<string, unknown> };
-  expect(Object.keys(parsed.resource?.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);
-  expect(Object.keys(parsed.resource?.aws_subnet ?? {})).toHaveLength(plan.subnets.length);
-  expect(parsed.variable).toHaveProperty('region');
   expect(expected.warnings.length).toBeGreaterThan(0);
+  const { download, bytes } = await exportAs(page, 'terraform');
+  const folder = `${plan.name} terraform`;
+  expect(download.suggestedFilename()).toBe(`${folder}.zip`);
+  const entries = unzipSync(new Uint8Array(bytes));
+  expect(Object.keys(entries).sort()).toEqual(expected.files.map((f) => `${folder}/${f.name}`).sort());
+  const resources: Record<string, Record<string, unknown>> = {};
+  const variables: Record<string, unknown> = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const text = strFromU8(data);
+    expect(text).toBe(expected.files.find((f) => `${folder}/${f.name}` === name)!.text);
+    if (!name.endsWith('.tf')) continue;
+    const parsed = await parseHcl(name, text) as { resource?: Record<string, Record<string, unknown>>; variable?: Record<string, unknown> };
+    for (const [type, byName] of Object.entries(parsed.resource ?? {})) Object.assign(resources[type] ??= {}, byName);
+    Object.assign(variables, parsed.variable ?? {});
+  }
+  expect(Object.keys(resources.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);
+  expect(Object.keys(resources.aws_subnet ?? {})).toHaveLength(plan.subnets.length - 1);
+  expect(variables).toHaveProperty('region');
+  expect(strFromU8(entries[`${folder}/README.md`]!)).toContain('## Before you apply');
   const warnings = page.getByTestId('export-warnings').locator('li');
   await expect(warnings).toHaveCount(expected.warnings.length);
   await expect(warnings.first()).toHaveText(expected.warnings[0]!);
