@@ -40,15 +40,15 @@ export interface RecentFile {
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
   | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
-  /** Import AWS CLI output or CSV; compare the plan with another plan file. Both open the renderer's own dialog. */
-  | 'import' | 'compare'
+  /** Import AWS CLI output or CSV; compare the plan with another plan file; practise CIDR maths. Each opens the renderer's own dialog. */
+  | 'import' | 'compare' | 'practice'
   /** Open Recent, a bundled example, a file given to the running app: `detail.handle` says which; confirm discarding unsaved work, then `openRecent(detail.handle)`. */
   | 'open-document';
 
 /** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
-  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare', 'open-document',
+  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare', 'practice', 'open-document',
 ] as const satisfies readonly MenuCommand[];
 
 /** Sent with 'open-document'. */

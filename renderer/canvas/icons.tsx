@@ -22,6 +22,7 @@ const paths: Record<string, ReactElement> = {
   warning: <><path d="M12 3l10 18H2z" /><path d="M12 10v5M12 18v.5" /></>,
   info: <><circle cx="12" cy="12" r="9" /><path d="M12 11v6M12 7.5v.5" /></>,
   route: <><circle cx="6" cy="18" r="2.5" /><circle cx="18" cy="6" r="2.5" /><path d="M8 17c8 0 2-10 8-10" /></>,
+  practice: <><path d="M4 7l2 2 3-3M4 15l2 2 3-3" /><path d="M12 8h8M12 16h8" /></>,
 };
 
 export type IconName = keyof typeof paths;

@@ -16,6 +16,7 @@ import { createEngineViews } from '../canvas/engine-views';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
 import { ExportDialog } from '../export/ExportDialog';
+import { PracticeDialog } from '../practice/PracticeDialog';
 import { CompareDialog } from '../import/CompareDialog';
 import { CompareTray } from '../import/CompareTray';
 import { useComparison } from '../import/use-comparison';
@@ -34,7 +35,7 @@ import { useDocument } from './use-document';
 import { useKeyboardAndMenu } from './use-keyboard';
 import { NO_PAIR, useReach } from './use-reach';
 
-type FileDialog = 'export' | 'import' | 'compare';
+type FileDialog = 'export' | 'import' | 'compare' | 'practice';
 
 export function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcHost; recoveryOffer?: RecoveryOffer }) {
   const plan = useEditor(store, (s) => s.plan);
@@ -177,6 +178,7 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
         <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)}
           onShow={(other, name) => { setFileDialog(undefined); compared.show(other, name); }} />
       ) : null}
+      {fileDialog === 'practice' ? <PracticeDialog onClose={() => setFileDialog(undefined)} /> : null}
       {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
       {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
     </div>

@@ -65,6 +65,7 @@ export function Toolbar({ host, documentName, dirty, state, run, onExplore, onSi
       <div className="tool-group" role="group" aria-label="Learn and size">
         <ToolButton icon="subnet" label="CIDR explorer" onClick={onExplore} testId="open-explorer" text="Explore CIDR" />
         <ToolButton icon="vpc" label="Size a VPC" onClick={onSize} testId="size-vpc" text="Size a VPC" />
+        {button('practice', 'practice', { withText: true })}
       </div>
       <div className="tool-group palette" role="group" aria-label="Add to the plan">
         {button('add-vpc', 'vpc', { withText: true })}

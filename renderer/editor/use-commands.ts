@@ -46,7 +46,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
   derived: DerivedCanvas;
   documents: DocumentCommands;
   say: Say;
-  openDialog(dialog: 'export' | 'import' | 'compare'): void;
+  openDialog(dialog: 'export' | 'import' | 'compare' | 'practice'): void;
   /** Open the Add subnet form for this VPC. */
   addSubnetTo(vpcId: string): void;
 }): RunCommand {
@@ -86,6 +86,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       'export': () => openDialog('export'),
       'import': () => openDialog('import'),
       'compare': () => openDialog('compare'),
+      'practice': () => openDialog('practice'),
       'undo': () => store.undo(),
       'redo': () => store.redo(),
       'select-all': () => store.select([...state.plan.vpcs, ...state.plan.transitGateways, ...state.plan.serviceNetworks, ...state.plan.externalNetworks].map((o) => o.id)),
