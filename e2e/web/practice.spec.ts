@@ -108,7 +108,7 @@ test('practice: overlaps and counts, by keyboard only; a wrong count shows the w
   await expect(page.getByTestId('practice-dialog')).toHaveCount(0);
 });
 
-test('axe: the practice dialog has no violations, before and after an answer', async ({ page }) => {
+test('axe: the practice dialog has no violations, before and after an answer', async ({ editor, page }) => {
   await openPractice(page, 'overlap');
   const before = await new AxeBuilder({ page }).include('[data-testid=practice-dialog]').analyze();
   expect(before.passes.length).toBeGreaterThan(0);
@@ -117,6 +117,7 @@ test('axe: the practice dialog has no violations, before and after an answer', a
   await page.getByTestId('practice-check').click();
   await expect(page.getByTestId('practice-feedback')).toBeVisible();
   await page.getByTestId('practice-show').click();
+  await editor.screenshot('practice-overlap-wrong');
   const after = await new AxeBuilder({ page }).include('[data-testid=practice-dialog]').analyze();
   expect(after.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });

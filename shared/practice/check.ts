@@ -120,7 +120,7 @@ function checkOverlap(exercise: OverlapExercise, answer: string): AnswerCheck {
   };
   for (const key of [...expected].filter((k) => !given.has(k))) {
     const { x, y, a, b, compared } = describe(key);
-    problems.push(`${x} (${a}) and ${y} (${b}) overlap, and the answer leaves them out: ${compared.ok ? compared.verdict : ''}`.trim());
+    problems.push(`${x} (${a}) and ${y} (${b}) overlap, and the answer leaves them out: ${compared.ok ? lowerFirst(compared.verdict) : ''}`.trim());
   }
   for (const key of [...given].filter((k) => !expected.has(k))) {
     const { x, y, a, b, compared } = describe(key);

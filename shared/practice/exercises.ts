@@ -139,7 +139,8 @@ function generateOverlap(seed: number, random: Random): OverlapExercise {
   const [first, second] = labelled;
   return {
     kind: 'overlap', seed, blocks: labelled, pairs,
-    prompt: `Which of these blocks overlap? ${labelled.map((b) => `${b.label} ${b.cidr}`).join(', ')}.`,
+    // The blocks are data (`blocks`), listed under the question wherever it is shown.
+    prompt: 'Which of these blocks overlap?',
     answerFormat: 'Each overlapping pair as two letters, such as A-C, B-D; or none.',
     reference: pairs.length === 0 ? 'none' : pairs.map(([x, y]) => `${x}-${y}`).join(', '),
     hint: {

@@ -154,7 +154,7 @@ describe('checkAnswer explains', () => {
     };
     expect(checkAnswer(e, '(C,A) BD').correct).toBe(true);
     expect(checkAnswer(e, 'A-C').problems).toEqual(['B (10.0.64.0/18) and D (10.0.96.0/20) overlap, and the answer leaves them out: 10.0.96.0/20 lies inside 10.0.64.0/18.']);
-    expect(checkAnswer(e, 'B-D').problems[0]).toMatch(/They are the same network\./);
+    expect(checkAnswer(e, 'B-D').problems[0]).toMatch(/leaves them out: they are the same network\./);
     expect(checkAnswer(e, 'A-C, B-D, A-B').problems).toEqual([expect.stringMatching(/^A \(10\.0\.0\.0\/18\) and B \(10\.0\.64\.0\/18\) do not overlap: they agree on the first 17 bits only\. Bit 18 is 0/)]);
     expect(checkAnswer(e, 'A, C').problems[0]).toMatch(/"A" is not a pair/);
     expect(checkAnswer(e, 'A-F').problems[0]).toBe('There is no block F; the blocks are A to D.');
