@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildReviewReport, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { playwrightRenderer, type BrowserRenderer } from './browser-render';
@@ -81,7 +81,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
   switch (format) {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
-    case 'svg': return planToSvg(plan);
+    case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
     case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
     case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }
@@ -90,7 +90,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
 async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Promise<Uint8Array> {
   switch (format) {
     case 'pdf': return io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
-    case 'png': return io.browser.png(planToSvg(plan));
+    case 'png': return io.browser.png(planToSvg(plan, { date: diagramDate(io.now()) }));
   }
 }
 

@@ -12,7 +12,8 @@ import { emptyPlan, type Plan } from '../shared/plan/schema';
 import { reach, type ReachResult } from '../shared/routing';
 import { Canvas, type CanvasApi } from './canvas/Canvas';
 import { autoLayout } from './canvas/auto-layout';
-import { createCanvasDeriver, freeSpot, type Highlight } from './canvas/derive';
+import { createCanvasDeriver, type Highlight } from './canvas/derive';
+import { layOutVpc, placeAddedNodes, placeNewNode, type NodeKind, type Size } from '../shared/layout';
 import { createEngineViews } from './canvas/engine-views';
 import { Icon, type IconName } from './canvas/icons';
 import { isDirty, useEditor, type EditorStore } from './store/editor-store';
@@ -33,7 +34,6 @@ import { CompareDialog } from './import/CompareDialog';
 import { askToOverwrite } from './host/confirm-dialog';
 import { saveDocument } from './host/save-flow';
 import { FileMenu } from './panels/FileMenu';
-import { layOutVpc } from './canvas/derive';
 import { ExplorerDialog } from './explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from './explorer/explorer-context';
 import { SizingDialog, type SizingResult } from './sizing/SizingDialog';
@@ -166,11 +166,8 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   }, [host, mayDiscard, loadText, say]);
 
   // ---- editing commands
-  /** Where a new node of this size goes: near the middle of the view, clear of every other node. */
-  const place = (size: { width: number; height: number }) => {
-    const middle = canvas.current?.center() ?? { x: 0, y: 0 };
-    return freeSpot(derived.nodes, { x: middle.x - size.width / 2, y: middle.y - size.height / 2 }, size);
-  };
+  /** Where a new node of this kind or size goes: near the middle of the view, clear of every other node and connection. */
+  const place = (what: NodeKind | Size) => placeNewNode(store.getState().plan, what, canvas.current?.center() ?? { x: 0, y: 0 });
   const selectedVpcId = (): string | undefined => {
     const state = store.getState();
     for (const id of state.selection) {
@@ -213,7 +210,8 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
         const fragment = command === 'paste' ? clipboard.current : extractFragment(state.plan, state.selection);
         if (!fragment || isEmptyFragment(fragment)) { say(command === 'paste' ? 'Nothing has been copied yet.' : 'Select what to duplicate first.'); return; }
         const result = pasteFragment(state.plan, fragment);
-        if (store.edit(() => result.plan)) store.select(result.pastedIds);
+        // The copy lands beside its original, clear of every other box.
+        if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) store.select(result.pastedIds);
         if (result.notes.length) say(result.notes.join(' '));
         return;
       }
@@ -234,8 +232,7 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
       case 'add-vpc': {
         const cidr = proposeVpcCidr(state.plan);
         const id = newId('vpc', state.plan);
-        // Room for a VPC of two AZs and two tiers, so its first subnets do not run into a neighbour.
-        const at = place({ width: 560, height: 330 });
+        const at = place('vpc');
         const count = state.plan.vpcs.length + 1;
         store.edit((p) => addVpc(p, { id, name: `vpc-${count}`, region: p.vpcs[0]?.region ?? 'us-east-1', ipv4Cidrs: cidr ? [cidr] : [], ipv6Cidrs: [], ipv6Source: 'amazon' }, at));
         store.select([id]);
@@ -269,7 +266,7 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
       }
       case 'add-tgw': {
         const id = newId('tgw', state.plan);
-        const at = place({ width: 200, height: 90 });
+        const at = place('tgw');
         store.edit((p) => addTransitGateway(p, {
           id, name: `tgw-${p.transitGateways.length + 1}`, region: p.vpcs[0]?.region ?? 'us-east-1',
           routeTables: [{ id: newId('tgw-rtb', p), name: 'default', routes: [] }], attachments: [],
@@ -279,14 +276,14 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
       }
       case 'add-service-network': {
         const id = newId('svcnet', state.plan);
-        const at = place({ width: 240, height: 90 });
+        const at = place('serviceNetwork');
         store.edit((p) => addServiceNetwork(p, { id, name: `service-network-${p.serviceNetworks.length + 1}`, vpcIds: [], services: [] }, at));
         store.select([id]);
         return;
       }
       case 'add-external': {
         const id = newId('ext', state.plan);
-        const at = place({ width: 240, height: 90 });
+        const at = place('external');
         store.edit((p) => addExternalNetwork(p, { id, name: 'datacenter', kind: 'on-premises', cidrs: [] }, at));
         store.select([id]);
         return;
@@ -371,7 +368,7 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   /** The sizing assistant's VPC, subnets and (if asked) gateways and route tables, placed clear of every other node, as one undo step. */
   const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
     const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
-    const { width, height } = layOutVpc(sized.subnets, sized.network?.natGateways ?? []);
+    const { width, height } = layOutVpc(sized.vpc, sized.subnets, sized.network?.natGateways ?? [], (sized.network?.internetGateways.length ?? 0) > 0);
     const at = place({ width, height });
     if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
     setSizing(false);
