@@ -27,16 +27,23 @@ const WIDE = 1.0;
 /** DejaVu Sans Mono's advance is 0.602 em (every character). */
 const MONO = 0.62;
 
-const NARROW_CHARS = new Set([..."ijl.,:;'|!`Iı"]);
-const SEMI_NARROW_CHARS = new Set([...'frt/\\()[]{}-" ·']);
-const WIDE_CHARS = new Set([...'mwMW@%&']);
+const NARROW_CHARS = "ijl.,:;'|!`I";
+const SEMI_NARROW_CHARS = 'frt/\\()[]{}-" \u00b7';
+const WIDE_CHARS = 'mwMW@%&';
 
-function charWidth(ch: string): number {
-  if (NARROW_CHARS.has(ch)) return NARROW;
-  if (SEMI_NARROW_CHARS.has(ch)) return SEMI_NARROW;
-  if (WIDE_CHARS.has(ch)) return WIDE;
-  if (/[a-z0-9]/.test(ch)) return LOWER;
-  if (/[A-Z]/.test(ch)) return UPPER;
+/** Em width by character code, for the ASCII range and the middle dot; anything else is one em. */
+const ASCII = new Float64Array(0x80).fill(WIDE);
+for (let code = 0x30; code <= 0x39; code++) ASCII[code] = LOWER;
+for (let code = 0x61; code <= 0x7a; code++) ASCII[code] = LOWER;
+for (let code = 0x41; code <= 0x5a; code++) ASCII[code] = UPPER;
+for (const ch of SEMI_NARROW_CHARS) if (ch.charCodeAt(0) < 0x80) ASCII[ch.charCodeAt(0)] = SEMI_NARROW;
+for (const ch of NARROW_CHARS) ASCII[ch.charCodeAt(0)] = NARROW;
+for (const ch of WIDE_CHARS) ASCII[ch.charCodeAt(0)] = WIDE;
+
+function charWidth(code: number): number {
+  if (code < 0x80) return ASCII[code]!;
+  // The middle dot the labels use as a separator (" · ").
+  if (code === 0xb7) return SEMI_NARROW;
   // Anything else (symbols, accented or non-Latin letters, CJK at a full em): one em.
   return WIDE;
 }
@@ -45,8 +52,11 @@ function charWidth(ch: string): number {
 export function textWidth(text: string, style: TextStyle): number {
   let ems = 0;
   let count = 0;
-  for (const ch of text) {
-    ems += style.mono ? (ch.charCodeAt(0) < 0x80 ? MONO : WIDE) : charWidth(ch);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // The second half of a surrogate pair was counted with the first.
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0) continue;
+    ems += style.mono ? (code < 0x80 ? MONO : WIDE) : charWidth(code);
     count++;
   }
   if (style.bold && !style.mono) ems *= 1.1;
