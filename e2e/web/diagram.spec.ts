@@ -107,7 +107,7 @@ test('no label is cut short: not on the canvas, not in the SVG', async ({ editor
     const out: string[] = [];
     for (const group of host.querySelectorAll<SVGGElement>('g[data-id]')) {
       if (group.classList.contains('edge-label')) continue;
-      const box = group.querySelector(':scope > rect')!.getBBox();
+      const box = group.querySelector<SVGRectElement>(':scope > rect')!.getBBox();
       for (const label of group.querySelectorAll<SVGTextElement>(':scope > text')) {
         const b = label.getBBox();
         if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5) out.push(`${group.dataset.id}: "${label.textContent}" runs from ${b.x.toFixed(1)} to ${(b.x + b.width).toFixed(1)}, box ${box.x}..${box.x + box.width}`);
