@@ -14,7 +14,7 @@
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
 import { join } from 'node:path';
-import { buildReviewReport, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { realFileSystem, type FileSystem } from '../node/atomic-write';
@@ -55,7 +55,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
   switch (format) {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
-    case 'svg': return planToSvg(plan);
+    case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
     case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
     case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }
@@ -65,7 +65,7 @@ async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Pro
   try {
     switch (format) {
       case 'pdf': return await io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
-      case 'png': return await io.browser.png(planToSvg(plan));
+      case 'png': return await io.browser.png(planToSvg(plan, { date: diagramDate(io.now()) }));
     }
   } catch (error) {
     // A missing Chromium or playwright is the user's to fix: exit 2 with the message.

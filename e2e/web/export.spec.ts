@@ -84,7 +84,7 @@ test('PNG of the whole plan: a real PNG, sized to the diagram, with content and 
   const { download, bytes } = await exportAs(page, 'png');
   expect(download.suggestedFilename()).toBe(`${plan.name}.png`);
   const { width, height } = pngSize(bytes);
-  // The example's six VPCs and hub span well over a screen; capped at 4000 CSS px, twice that in pixels.
+  // The example's six VPCs and hub span well over a screen; drawn at twice the SVG's size, at most 8000 pixels a side.
   expect(width).toBeGreaterThan(1200);
   expect(height).toBeGreaterThan(600);
   expect(width).toBeLessThanOrEqual(8000);
@@ -117,18 +117,26 @@ test('PNG of the selection is only the selected VPC, smaller than the whole plan
   await writeFile('e2e/artifacts/export-selection.png', bytes);
 });
 
-test('SVG: the canvas as SVG with the legend, naming the VPCs', async ({ editor, page }) => {
+test('SVG: the diagram as shapes and text, with the title block and the legend, naming every VPC', async ({ editor, page }) => {
   const plan = await editor.plan();
   const { download, bytes } = await exportAs(page, 'svg');
   expect(download.suggestedFilename()).toBe(`${plan.name}.svg`);
   const svg = bytes.toString('utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-  expect(svg).toContain('<foreignObject');
+  // True SVG, which Inkscape and draw.io show: no HTML inside a foreignObject, no embedded image.
+  expect(svg).not.toMatch(/<foreignObject|<image/);
+  expect(bytes.length).toBeLessThan(200_000);
   expect(svg).toContain('>Legend</text>');
   expect(svg).toContain('>Transit gateway</text>');
-  for (const vpc of plan.vpcs) expect(svg).toContain(vpc.name);
-  // The connections are drawn: each edge's stroke travels with the picture.
-  for (const peering of plan.peerings) expect(svg).toMatch(new RegExp(`\\.react-flow__edge\\[data-id="${peering.id}"\\] \\.react-flow__edge-path \\{ fill: none; stroke: rgb`));
+  expect(svg).toContain(`>${plan.name}</text>`);
+  expect(svg).toMatch(/>\d{4}-\d{2}-\d{2}<\/text>/);
+  for (const vpc of plan.vpcs) expect(svg).toContain(`data-id="${vpc.id}"`);
+  for (const vpc of plan.vpcs) expect(svg).toContain(`>${vpc.name}</text>`);
+  // Every connection is drawn.
+  for (const peering of plan.peerings) expect(svg).toMatch(new RegExp(`<path class="edge edge-peering" data-id="${peering.id}"`));
+  // Labels are whole: no IPv6 /64 or name cut short with an ellipsis.
+  expect(svg).not.toContain('…');
+  for (const subnet of plan.subnets) if (subnet.ipv6Cidr) expect(svg).toContain(`>${subnet.ipv6Cidr}</text>`);
   // Nothing in it may run or load.
   expect(svg).not.toMatch(/<script|href="https?:/i);
   // It renders: open it as an image in the page.
@@ -139,6 +147,7 @@ test('SVG: the canvas as SVG with the legend, naming the VPCs', async ({ editor,
     return { width: image.naturalWidth, height: image.naturalHeight };
   }, svg);
   expect(size.width).toBeGreaterThan(1000);
+  await writeFile('e2e/artifacts/export-diagram.svg', svg);
 });
 
 test('review report: HTML and Markdown downloads, and the same HTML printed to an A4 PDF', async ({ editor, page, browser }) => {
@@ -149,9 +158,12 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   const html = bytes.toString('utf8');
   expect(html).toMatch(/^<!DOCTYPE html>/);
   expect(html).toContain('<img class="diagram"');
-  // The canvas picture (a PNG inside SVG) is the diagram, not the report's own drawing.
+  // The diagram is the shared SVG (shapes and text, the same picture as the SVG export), not a bitmap.
   const diagramUri = /<img class="diagram"[^>]* src="data:image\/svg\+xml;charset=utf-8,([^"]+)"/.exec(html)?.[1];
-  expect(decodeURIComponent(diagramUri ?? '')).toMatch(/^<svg [^>]*><image href="data:image\/png;base64,/);
+  const diagram = decodeURIComponent(diagramUri ?? '');
+  expect(diagram).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(diagram).not.toMatch(/<image|<foreignObject/);
+  for (const vpc of plan.vpcs) expect(diagram).toContain(`data-id="${vpc.id}"`);
   expect(html).not.toMatch(/<script/i);
   await closeDialog(page);
 

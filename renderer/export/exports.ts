@@ -1,7 +1,7 @@
 /**
  * What each entry of File > Export saves: its file name, bytes and MIME type, built from
- * the plan with the engine's exporters (shared/export). The canvas image is made by the
- * dialog (canvas-image.ts) and handed in, so this stays free of the DOM.
+ * the plan with the engine's exporters (shared/export). The diagram is made by the dialog
+ * (diagram-image.ts) and handed in, so this stays free of the DOM.
  *
  * Terraform is several files (versions.tf, providers.tf, variables.tf, one per resource family,
  * outputs.tf, README.md), so it is saved as one zip holding a folder of them: one save dialog,
@@ -51,7 +51,7 @@ export function baseFileName(plan: Plan): string {
 }
 
 export interface ReportDiagram {
-  /** The canvas picture as SVG text (buildReviewReport embeds it as a data: image). */
+  /** The diagram (of the whole plan or the selection) as SVG text; buildReviewReport embeds it as a data: image. */
   svg: string;
 }
 

@@ -97,7 +97,7 @@ describe('planToSvg', () => {
     expect(svg.match(/<g class="subnet /g)).toHaveLength(plan.subnets.length);
     expect(svg.match(/class="edge edge-attachment"/g)).toHaveLength(4);
     expect(svg.match(/class="edge edge-peering"/g)).toHaveLength(1);
-    expect(svg.match(/class="edge edge-lattice"/g)).toHaveLength(2);
+    expect(svg.match(/class="edge edge-association"/g)).toHaveLength(2);
     expect(svg).toContain('class="legend"');
   });
 });

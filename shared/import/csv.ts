@@ -22,7 +22,7 @@ import { formatCidr, lastAddress, parseCidr, type Cidr } from '../cidr';
 import { emptyPlan, type Plan, type PlanInput, type SubnetTier } from '../plan/schema';
 import { finish } from './finish';
 import { delimiterName, detectDelimiter, readCsv } from './csv-text';
-import { layOutImportedPlan } from './layout';
+import { layOutPlan } from '../layout';
 import type { ImportProblem, ImportResult } from './types';
 
 export interface CsvImportOptions {
@@ -325,10 +325,6 @@ function allIds(plan: Plan): string[] {
 function assemble(base: Plan, changes: Partial<Plan>, notes: string[], keepLayout: boolean): ImportResult {
   const result = finish({ ...base, ...changes } as PlanInput, notes);
   if (!result.ok || !keepLayout) return result;
-  const fresh = layOutImportedPlan(result.plan).nodes;
-  const old = base.layout.nodes;
-  const bottom = Object.values(old).reduce((y, p) => Math.max(y, p.y + (p.height ?? 700)), 0) + (Object.keys(old).length > 0 ? 150 : 0);
-  const nodes = { ...old };
-  for (const [id, p] of Object.entries(fresh)) if (!(id in old)) nodes[id] = { x: p.x, y: p.y + bottom };
-  return { ok: true, plan: { ...result.plan, layout: { ...base.layout, nodes } }, notes: result.notes };
+  const layout = layOutPlan({ ...result.plan, layout: base.layout });
+  return { ok: true, plan: { ...result.plan, layout }, notes: result.notes };
 }
