@@ -61,6 +61,8 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
     label: '&Help',
     role: 'help',
     submenu: [
+      ...commandItems('help', mac, send),
+      ...(examples.length > 0 ? [{ type: 'separator' } as const] : []),
       ...examples.map((example) => ({ label: `Open Example: ${example.displayName}`, click: () => send('open-document', { handle: example.handle }) })),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about', label: `About ${appName}` } as const]),
     ],
