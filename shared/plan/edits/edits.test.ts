@@ -4,7 +4,7 @@ import { validatePlan } from '../load';
 import { emptyPlan, type Plan } from '../schema';
 import {
   allIds, connect, deleteObjects, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
-  newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet,
+  newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet, describeRemoval, updateSettings,
 } from '.';
 import { referenceProblems, seededRandom } from './edit-test-support';
 
@@ -224,5 +224,33 @@ describe('paste', () => {
     const result = pasteFragment(deleteObjects(plan, ['vpc-dev']), fragment);
     expect(result.pastedIds).toEqual([]);
     expect(result.notes.join(' ')).toMatch(/its VPC is not in this plan/);
+  });
+});
+
+describe('what a delete removed, in words', () => {
+  it('lists the kinds, containers first, with counts and articles', () => {
+    const plan = hub();
+    const after = deleteObjects(plan, ['vpc-prod', 'vpc-dev', plan.serviceNetworks[0]!.id]);
+    const removal = describeRemoval(plan, after);
+    const subnets = plan.subnets.filter((s) => s.vpcId === 'vpc-prod' || s.vpcId === 'vpc-dev').length;
+    expect(removal.text).toMatch(new RegExp(`^2 VPCs, a service network, ${subnets} subnets, .* and `));
+    expect(removal.count).toBe(allIds(plan).size - allIds(after).size);
+  });
+
+  it('says one thing as one thing, and nothing as nothing', () => {
+    const plan = hub();
+    expect(describeRemoval(plan, deleteObjects(plan, ['sn-legacy-b']))).toEqual({ count: 1, text: 'a subnet' });
+    expect(describeRemoval(plan, deleteObjects(plan, ['igw-egress'])).text).toBe('an internet gateway');
+    expect(describeRemoval(plan, plan)).toEqual({ count: 0, text: '' });
+  });
+});
+
+describe('settings', () => {
+  it('changes only what differs, and a change to nothing is no edit', () => {
+    const plan = hub();
+    expect(updateSettings(plan, { deriveRoutes: plan.settings.deriveRoutes })).toBe(plan);
+    const on = updateSettings(plan, { deriveRoutes: true, showRouteLines: true });
+    expect(on.settings).toMatchObject({ deriveRoutes: true, showRouteLines: true, quotas: plan.settings.quotas });
+    expect(plan.settings.deriveRoutes).toBe(false);
   });
 });
