@@ -53,7 +53,7 @@ export function PanelRail({ side, name, label, onOpen, children }: { side: keyof
       <button type="button" className="rail-button" aria-label={`Show the ${name} panel`} title={`Show the ${name} panel`} aria-expanded="false"
         onClick={onOpen} data-testid={`unfold-${side}`}>
         <Icon name={side === 'left' ? 'expandLeft' : 'expandRight'} size={16} />
-        <span className="rail-label">{name}</span>
+        <span className="rail-label">{name.charAt(0).toUpperCase()}{name.slice(1)}</span>
         {children}
       </button>
     </aside>

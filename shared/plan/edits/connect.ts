@@ -19,7 +19,7 @@ export function connect(plan: Plan, sourceId: string, targetId: string, newId: N
   const to = nameOf(target);
   switch (`${source.kind}>${target.kind}`) {
     case 'vpc>vpc': {
-      // AWS: one peering per VPC pair (NETWORK-RULES.md, VPC peering).
+      // AWS: one peering per VPC pair (docs/network-rules.md#aws-vpc-peering).
       const exists = plan.peerings.some((p) => (p.requesterVpcId === sourceId && p.accepterVpcId === targetId) || (p.requesterVpcId === targetId && p.accepterVpcId === sourceId));
       if (exists) return { ok: false, reason: `${from} and ${to} are already peered.` };
       const peering: PeeringConnection = { id: newId('pcx'), name: fitName(`${from} ↔ ${to}`), requesterVpcId: sourceId, accepterVpcId: targetId, status: 'active' };
@@ -27,7 +27,7 @@ export function connect(plan: Plan, sourceId: string, targetId: string, newId: N
     }
     case 'vpc>transitGateway': {
       const tgw = target.object as TransitGateway;
-      // AWS: one attachment per VPC per transit gateway (NETWORK-RULES.md, transit gateway).
+      // AWS: one attachment per VPC per transit gateway (docs/network-rules.md#aws-transit-gateway).
       if (tgw.attachments.some((a) => a.type === 'vpc' && a.vpcId === sourceId)) return { ok: false, reason: `${from} is already attached to ${tgw.name}.` };
       const attachment: TgwAttachment = {
         id: newId('tgw-attach'), name: fitName(from), type: 'vpc', vpcId: sourceId,
