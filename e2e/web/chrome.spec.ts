@@ -90,6 +90,15 @@ test('Delete with the focus in the findings list deletes nothing; on the diagram
   expect(await editor.planText()).toBe(before);
   await expect(toast).toHaveCount(0);
 
+  // A box selection leaves the focus on the diagram's empty area: Delete works there too.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(page.locator('.canvas-area')).toBeFocused();
+  await editor.select(['vpc-analytics']);
+  await page.keyboard.press('Delete');
+  expect((await editor.plan()).vpcs.some((v) => v.id === 'vpc-analytics')).toBe(false);
+  await page.getByTestId('toast-action').click();
+  expect(await editor.planText()).toBe(before);
+
   // One subnet is not a bulk delete: no toast.
   await editor.frame(['sn-legacy-b']);
   await editor.node('sn-legacy-b').click();
@@ -169,6 +178,22 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
   const halo = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!).strokeOpacity);
   expect(halo).toBe('1');
   await editor.screenshot('chrome-focus-edge');
+});
+
+test('Add NAT with a private subnet selected makes a public NAT gateway in the public subnet of that AZ, or says what is missing', async ({ editor, page }) => {
+  await editor.select(['sn-egress-tgw-b']);
+  await page.locator('.canvas-area').focus();
+  await page.keyboard.press('n');
+  const plan = await editor.plan();
+  expect(plan.natGateways.at(-1)).toMatchObject({ subnetId: 'sn-egress-pub-b', connectivity: 'public', name: 'nat-b' });
+  expect(await selection(page)).toEqual([plan.natGateways.at(-1)!.id]);
+  // Its subnet is public and routed to the internet gateway: no finding says to move it.
+  expect((await editor.findings()).filter((f) => f.subjects.includes(plan.natGateways.at(-1)!.id) && /Move/.test(f.fix ?? ''))).toEqual([]);
+
+  await editor.select(['sn-dev-app-a']);
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('notice')).toContainText('VPC dev-app has no public subnet');
+  expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
 });
 
 test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor: _editor, page }) => {
