@@ -8,10 +8,10 @@ import type { RecoveryOffer } from './editor/Banners';
 import { Editor } from './editor/Editor';
 import type { EditorStore } from './store/editor-store';
 
-export function App({ store, host, recoveryOffer }: { store: EditorStore; host: VpcHost; recoveryOffer?: RecoveryOffer }) {
+export function App({ store, host, recoveryOffer, startView }: { store: EditorStore; host: VpcHost; recoveryOffer?: RecoveryOffer; startView?: boolean }) {
   return (
     <ReactFlowProvider>
-      <Editor store={store} host={host} recoveryOffer={recoveryOffer} />
+      <Editor store={store} host={host} recoveryOffer={recoveryOffer} startView={startView ?? false} />
     </ReactFlowProvider>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Start-up: pick the host (the Electron preload's, else the browser one), open the first
- * document (a file given to the app, or the bundled example on first start), offer any
- * autosaved draft, and mount the editor.
+ * document (a file given to the app, or the bundled example on first start; else the start
+ * view), offer any autosaved draft, and mount the editor.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -20,12 +20,15 @@ async function start() {
   let plan: Plan = emptyPlan();
   let documentInfo: DocumentInfo = { displayName: 'Untitled plan' };
   let startupProblem: string | undefined;
+  // Nothing to open (not the first start, no file given): the start view offers the examples and recent files.
+  let startView = true;
   const initial = await host.initialDocument().catch(() => undefined);
   if (initial) {
     const result = parsePlanText(initial.text, initial.displayName);
     if (result.ok) {
       plan = result.plan;
       documentInfo = initial.handle ? { handle: initial.handle, displayName: initial.displayName } : { displayName: initial.displayName };
+      startView = false;
     } else {
       startupProblem = result.summary;
     }
@@ -45,7 +48,7 @@ async function start() {
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App store={store} host={host} recoveryOffer={recovery} />
+      <App store={store} host={host} recoveryOffer={recovery} startView={startView} />
     </StrictMode>,
   );
   if (startupProblem) console.error(startupProblem);

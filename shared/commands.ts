@@ -4,15 +4,22 @@
  * toolbar's tooltips, the in-app File menu and the keyboard handler all read this one table,
  * so a key shown anywhere is the key that works everywhere.
  *
- * Keys are written in Electron's accelerator syntax ('CmdOrCtrl+Shift+S', 'Alt+N', 'F').
+ * Keys are written in Electron's accelerator syntax ('CmdOrCtrl+Shift+S', 'Alt+N', 'F', 'Up').
  * A key without Ctrl, Cmd or Alt is a canvas key: it types text (or deletes it) in a field,
- * so it works only when no field has focus, and the native menu only shows it.
+ * so it works only when no field has focus, and the native menu only shows it. A command
+ * scoped to the canvas takes its keys only while the diagram has the focus.
+ *
+ * The shortcut list (`?`) is built from this table too: a key that works is a key listed.
  */
 import type { MenuCommand } from './host';
 
 export type PaletteCommand = 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
+/** Keys of the diagram itself: moving the focus and the selection through it by keyboard. */
+export type CanvasCommand =
+  | 'focus-next' | 'focus-previous' | 'select-focused' | 'add-focused-to-selection' | 'select-none' | 'open-inspector'
+  | 'move-left' | 'move-right' | 'move-up' | 'move-down';
 /** 'open-document' is not a command of its own: it is Open with a file already chosen. */
-export type CommandId = Exclude<MenuCommand, 'open-document'> | PaletteCommand;
+export type CommandId = Exclude<MenuCommand, 'open-document'> | PaletteCommand | CanvasCommand;
 
 export type Platform = 'mac' | 'other';
 
@@ -30,6 +37,9 @@ export interface Shortcut {
 
 export type MenuName = 'file' | 'edit' | 'view' | 'help';
 
+/** Where the shortcut list puts a command. */
+export type CommandGroup = 'file' | 'edit' | 'view' | 'add' | 'canvas' | 'help';
+
 export interface CommandSpec {
   id: CommandId;
   /** The toolbar button's name (and tooltip). */
@@ -46,6 +56,16 @@ export interface CommandSpec {
   whileTyping?: true;
   /** When the toolbar offers it. */
   enabledWhen?: 'can-undo' | 'can-redo' | 'selection';
+  /**
+   * 'canvas': its keys act only while the diagram (the canvas, a node or a connection) has the
+   * focus. Delete is one: with the focus in the findings list, whose click selected a finding's
+   * subjects, the key must not delete them.
+   */
+  scope?: 'canvas';
+  /** The shortcut list's heading for it; the menu's name, else 'add' for the palette. */
+  group?: CommandGroup;
+  /** What the shortcut list adds to the label ("Shift: 5 × farther"). */
+  hint?: string;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -70,10 +90,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'duplicate', label: 'Duplicate', shortcuts: [{ keys: 'CmdOrCtrl+D' }], menu: { name: 'edit', group: 1 }, enabledWhen: 'selection' },
   // The Mac key labelled "delete" is Backspace; elsewhere both keys delete.
   {
-    id: 'delete', label: 'Delete', menu: { name: 'edit', group: 1 }, enabledWhen: 'selection',
+    id: 'delete', label: 'Delete', menu: { name: 'edit', group: 1 }, enabledWhen: 'selection', scope: 'canvas',
     shortcuts: [{ keys: 'Backspace', platform: 'mac' }, { keys: 'Delete' }, { keys: 'Backspace', platform: 'other' }],
   },
   { id: 'select-all', label: 'Select all', menuLabel: 'Select All', shortcuts: [{ keys: 'CmdOrCtrl+A' }], menu: { name: 'edit', group: 2 } },
+  {
+    id: 'connect-selected', label: 'Connect the two selected objects (peering, attachment, association)', menuLabel: 'Connect Selected',
+    shortcuts: [{ keys: 'C' }], menu: { name: 'edit', group: 2 }, enabledWhen: 'selection',
+  },
+  { id: 'settings', label: 'Plan settings', menuLabel: 'Plan Settings…', shortcuts: [{ keys: 'CmdOrCtrl+,' }], menu: { name: 'edit', group: 3 } },
 
   { id: 'zoom-to-fit', label: 'Zoom to fit', menuLabel: 'Zoom to Fit', shortcuts: [{ keys: 'F' }], menu: { name: 'view', group: 0 } },
   { id: 'auto-layout', label: 'Automatic layout', menuLabel: 'Auto Layout', shortcuts: [{ keys: 'Shift+L' }], menu: { name: 'view', group: 0 } },
@@ -87,7 +112,32 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'add-tgw', label: 'Transit gateway', text: 'TGW', shortcuts: [{ keys: 'T' }] },
   { id: 'add-service-network', label: 'Lattice service network', text: 'Lattice', shortcuts: [{ keys: 'L' }] },
   { id: 'add-external', label: 'On-premises or other-cloud network', text: 'External', shortcuts: [{ keys: 'E' }] },
+
+  // The diagram by keyboard. Tab goes through the nodes in reading order (top left to bottom
+  // right), then the connections; the arrows move the selected nodes.
+  { id: 'focus-next', label: 'Next object on the canvas', shortcuts: [{ keys: 'Tab' }], scope: 'canvas', hint: 'nodes in reading order, then connections' },
+  { id: 'focus-previous', label: 'Previous object on the canvas', shortcuts: [{ keys: 'Shift+Tab' }], scope: 'canvas' },
+  { id: 'select-focused', label: 'Select the focused object', shortcuts: [{ keys: 'Space' }], scope: 'canvas' },
+  { id: 'add-focused-to-selection', label: 'Add the focused object to the selection (or take it out)', shortcuts: [{ keys: 'Shift+Space' }], scope: 'canvas' },
+  { id: 'open-inspector', label: 'Edit the focused object in the inspector', shortcuts: [{ keys: 'Enter' }], scope: 'canvas', hint: 'Escape there comes back' },
+  { id: 'select-none', label: 'Clear the selection', shortcuts: [{ keys: 'Escape' }], scope: 'canvas' },
+  { id: 'move-left', label: 'Move the selection left', shortcuts: [{ keys: 'Left' }, { keys: 'Shift+Left' }], scope: 'canvas', hint: 'Shift: farther' },
+  { id: 'move-right', label: 'Move the selection right', shortcuts: [{ keys: 'Right' }, { keys: 'Shift+Right' }], scope: 'canvas', hint: 'Shift: farther' },
+  { id: 'move-up', label: 'Move the selection up', shortcuts: [{ keys: 'Up' }, { keys: 'Shift+Up' }], scope: 'canvas', hint: 'Shift: farther' },
+  { id: 'move-down', label: 'Move the selection down', shortcuts: [{ keys: 'Down' }, { keys: 'Shift+Down' }], scope: 'canvas', hint: 'Shift: farther' },
+
+  { id: 'show-shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', shortcuts: [{ keys: '?' }], menu: { name: 'help', group: 0 } },
 ];
+
+const PALETTE: ReadonlySet<CommandId> = new Set<PaletteCommand>(['add-vpc', 'add-subnet', 'add-nat', 'add-igw', 'add-tgw', 'add-service-network', 'add-external']);
+
+/** The shortcut list's heading for a command. */
+export function commandGroup(spec: CommandSpec): CommandGroup {
+  if (spec.group) return spec.group;
+  if (spec.menu) return spec.menu.name;
+  if (PALETTE.has(spec.id)) return 'add';
+  return spec.scope === 'canvas' ? 'canvas' : 'view';
+}
 
 const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
 
@@ -141,10 +191,13 @@ export function isCanvasKey(keys: string): boolean {
   return !chord.command && !chord.alt;
 }
 
-/** As the user reads it: '⌘S' on a Mac, 'Ctrl+S' elsewhere; canvas keys as they are ('F', 'Shift+L'). */
+/** Keys as the shortcut list and tooltips write them: the arrows as arrows. */
+const KEY_TEXT: Readonly<Record<string, string>> = { Up: '↑', Down: '↓', Left: '←', Right: '→' };
+
+/** As the user reads it: '⌘S' on a Mac, 'Ctrl+S' elsewhere; canvas keys as they are ('F', 'Shift+L', '↑'). */
 export function shortcutText(keys: string, platform: Platform): string {
   const chord = parseKeys(keys);
-  const parts = [chord.alt ? 'Alt+' : '', chord.shift ? 'Shift+' : '', chord.key].join('');
+  const parts = [chord.alt ? 'Alt+' : '', chord.shift ? 'Shift+' : '', KEY_TEXT[chord.key] ?? chord.key].join('');
   if (!chord.command) return parts;
   return platform === 'mac' ? `⌘${parts}` : `Ctrl+${parts}`;
 }
@@ -165,17 +218,40 @@ export interface KeyPress {
   shiftKey: boolean;
 }
 
-function matches(chord: KeyChord, press: KeyPress): boolean {
-  if (chord.command !== (press.ctrlKey || press.metaKey) || chord.alt !== press.altKey || chord.shift !== press.shiftKey) return false;
-  // With Alt (Option on a Mac) the key types another character: compare the physical key.
-  if (chord.alt && /^[A-Z0-9]$/.test(chord.key)) return press.code === (/[0-9]/.test(chord.key) ? `Digit${chord.key}` : `Key${chord.key}`);
-  return press.key.toLowerCase() === chord.key.toLowerCase();
+/** Electron's names for keys whose DOM `KeyboardEvent.key` differs. */
+const DOM_KEYS: Readonly<Record<string, string>> = { Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight', Space: ' ', Esc: 'Escape', Return: 'Enter' };
+
+/** The DOM `KeyboardEvent.key` of an accelerator's key ('Up' is 'ArrowUp', 'Space' is ' '). */
+export function domKey(key: string): string {
+  return DOM_KEYS[key] ?? key;
 }
 
-/** The command a key press runs in the page, if any. `typing`: a field has focus. */
-export function commandForKey(press: KeyPress, platform: Platform, typing: boolean): CommandId | undefined {
+/** A punctuation key ('?', ','): the character says which key it is, so Shift is part of it, not a modifier. */
+function isPunctuation(key: string): boolean {
+  return key.length === 1 && !/[A-Za-z0-9]/.test(key);
+}
+
+function matches(chord: KeyChord, press: KeyPress): boolean {
+  const shiftMatters = !isPunctuation(chord.key);
+  if (chord.command !== (press.ctrlKey || press.metaKey) || chord.alt !== press.altKey || (shiftMatters && chord.shift !== press.shiftKey)) return false;
+  // With Alt (Option on a Mac) the key types another character: compare the physical key.
+  if (chord.alt && /^[A-Z0-9]$/.test(chord.key)) return press.code === (/[0-9]/.test(chord.key) ? `Digit${chord.key}` : `Key${chord.key}`);
+  return press.key.toLowerCase() === domKey(chord.key).toLowerCase();
+}
+
+/** Where the focus is when a key is pressed. */
+export interface KeyContext {
+  /** A text field has the focus: only the file commands take their keys. */
+  typing: boolean;
+  /** The diagram has the focus: the canvas-scoped commands take their keys. */
+  canvas: boolean;
+}
+
+/** The command a key press runs in the page, if any. */
+export function commandForKey(press: KeyPress, platform: Platform, where: KeyContext): CommandId | undefined {
   for (const spec of COMMANDS) {
-    if (typing && !spec.whileTyping) continue;
+    if (where.typing && !spec.whileTyping) continue;
+    if (spec.scope === 'canvas' && !where.canvas) continue;
     for (const keys of shortcutsFor(spec, platform, 'page')) if (matches(parseKeys(keys), press)) return spec.id;
   }
   return undefined;

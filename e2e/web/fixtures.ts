@@ -73,6 +73,15 @@ export class Editor {
     if (!box) throw new Error('element is not on screen');
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
+  /** Click a toolbar command, through the toolbar's More menu when a narrow window has put it there. */
+  async clickTool(testId: string) {
+    if ((await this.page.getByTestId(testId).count()) === 0) {
+      await this.page.getByTestId('toolbar-more').click();
+      await this.page.getByTestId(`more-${testId}`).click();
+    } else {
+      await this.page.getByTestId(testId).click();
+    }
+  }
   async screenshot(name: string) {
     await this.page.screenshot({ path: `e2e/artifacts/${name}.png` });
   }

@@ -11,7 +11,13 @@ import type { Plan } from '../../shared/plan/schema';
 import { test, expect, type Editor } from './fixtures';
 
 async function openExplorer(page: Page, text: string) {
-  await page.getByTestId('open-explorer').click();
+  // In a narrow window the toolbar's Explore CIDR is in its More menu.
+  if ((await page.getByTestId('open-explorer').count()) === 0) {
+    await page.getByTestId('toolbar-more').click();
+    await page.getByTestId('more-open-explorer').click();
+  } else {
+    await page.getByTestId('open-explorer').click();
+  }
   const explorer = page.getByTestId('explorer');
   await expect(explorer).toBeVisible();
   await page.getByTestId('explorer-input').fill(text);
@@ -431,7 +437,7 @@ test('explorer at 200 % zoom: nothing clipped', async ({ editor, page }) => {
   await page.getByTestId('explorer-why').scrollIntoViewIfNeeded();
   await editor.screenshot('learn-zoom-200-why');
   await page.getByTestId('explorer-close').click();
-  await page.getByTestId('size-vpc').click();
+  await editor.clickTool('size-vpc');
   const sizing = page.getByTestId('sizing-dialog');
   expect(await sizing.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await editor.screenshot('learn-zoom-200-sizing');

@@ -163,6 +163,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       isValidConnection={(c) => c.source !== c.target}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
+      // The editor's command table owns the diagram's keys (editor/use-keyboard, editor/canvas-focus).
+      disableKeyboardA11y
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       selectNodesOnDrag={false}

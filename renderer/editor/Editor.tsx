@@ -1,15 +1,17 @@
 /**
  * The editor window: the toolbar, the findings and reachability on the left, the canvas,
  * the inspector on the right, and the dialogs. It holds the window's state (which tab, which
- * dialog, the latest notice) and wires the parts to the store; what the commands do is in
- * use-commands, the file handling in use-document, the keys in use-keyboard.
+ * dialog, the latest notice, which panels are folded, the start view) and wires the parts to
+ * the store; what the commands do is in use-commands, the file handling in use-document, the
+ * keys in use-keyboard, the diagram's keyboard focus in canvas-focus.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
-import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
+import { shownShortcut } from '../../shared/commands';
+import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc, updateSettings } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
-import type { Plan } from '../../shared/plan/schema';
+import type { Plan, PlanSettings } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
 import { createCanvasDeriver } from '../canvas/derive';
 import { layOutVpc } from '../../shared/layout';
@@ -27,18 +29,36 @@ import { Inspector } from '../panels/Inspector';
 import { SizingDialog, type SizingResult } from '../sizing/SizingDialog';
 import { isDirty, useEditor, type EditorStore } from '../store/editor-store';
 import { installTestHandle } from '../test-handle';
-import { NoticeBanner, RecoveryBanner, type RecoveryOffer } from './Banners';
-import type { Notice, Say } from './notices';
+import { NoticeBanner, RecoveryBanner, ToastMessage, type RecoveryOffer } from './Banners';
+import { useCanvasFocus } from './canvas-focus';
+import type { Notice, Say, Toast } from './notices';
+import { CollapseButton, PanelRail, usePanels } from './panels';
+import { PLATFORM } from './platform';
+import { SettingsDialog } from './SettingsDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel, type SideTab } from './SidePanel';
+import { EmptyCanvasHint, StartView } from './StartView';
 import { Toolbar } from './Toolbar';
 import { placeNewNode, useCommands } from './use-commands';
 import { useDocument } from './use-document';
 import { useKeyboardAndMenu } from './use-keyboard';
 import { NO_PAIR, useReach } from './use-reach';
+import './chrome.css';
 
-type FileDialog = 'export' | 'import' | 'compare' | 'practice';
+type EditorDialog = 'export' | 'import' | 'compare' | 'practice' | 'settings' | 'shortcuts';
 
-export function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcHost; recoveryOffer?: RecoveryOffer }) {
+/** Nothing on the diagram: no VPC, gateway or network (a plan name and settings do not count). */
+function isEmptyPlan(plan: Plan): boolean {
+  return plan.vpcs.length + plan.transitGateways.length + plan.serviceNetworks.length + plan.externalNetworks.length === 0;
+}
+
+export function Editor({ store, host, recoveryOffer, startView = false }: {
+  store: EditorStore;
+  host: VpcHost;
+  recoveryOffer?: RecoveryOffer;
+  /** Open on the start view (the editor started with no document to show). */
+  startView?: boolean;
+}) {
   const plan = useEditor(store, (s) => s.plan);
   const selection = useEditor(store, (s) => s.selection);
   const documentInfo = useEditor(store, (s) => s.document);
@@ -54,7 +74,11 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
   const [notice, setNotice] = useState<Notice | undefined>();
   const [loadProblems, setLoadProblems] = useState<{ summary: string; problems: PlanProblem[] } | undefined>();
   const [addingSubnet, setAddingSubnet] = useState<string | undefined>();
-  const [fileDialog, setFileDialog] = useState<FileDialog | undefined>();
+  const [fileDialog, setFileDialog] = useState<EditorDialog | undefined>();
+  const [toast, setToast] = useState<Toast | undefined>();
+  const [starting, setStarting] = useState(startView);
+  const [panels, setPanel] = usePanels();
+  const focus = useCanvasFocus();
   const [recovery, setRecovery] = useState(recoveryOffer);
   const [tab, setTab] = useState<SideTab>('findings');
   const [explorer, setExplorer] = useState<ExplorerTarget & { key: number } | undefined>();
@@ -71,11 +95,17 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
   const { setPair } = reach;
   const stopComparing = compared.close;
   /** Another document is open: frame it, and the old reachability question and comparison no longer apply. */
-  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); stopComparing(); canvas.current?.fitAll(); }, [setPair, stopComparing]);
+  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(false); canvas.current?.fitAll(); }, [setPair, stopComparing]);
+  const onNewPlan = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(true); }, [setPair, stopComparing]);
+  const showInspector = useCallback(() => setPanel('right', true), [setPanel]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
-  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet });
-  useKeyboardAndMenu(host, run);
+  const run = useCommands({
+    store, host, canvas, focus, derived, documents, say, toast: setToast, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onNewPlan, showInspector,
+  });
+  useKeyboardAndMenu(host, run, focus);
+  const changeSettings = useCallback((patch: Partial<PlanSettings>) => { store.edit((p) => updateSettings(p, patch)); }, [store]);
+  const dismissToast = useCallback(() => setToast(undefined), []);
 
   // The latest run for the test handle, which is installed once per document loader.
   const runRef = useRef(run);
@@ -131,9 +161,14 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
     openExplorer({ cidr: cidr || state.plan.vpcs[0]?.ipv4Cidrs[0] || '10.0.0.0/16' });
   };
 
+  const empty = isEmptyPlan(plan);
+  const counts = { error: 0, warning: 0 };
+  for (const f of engine.findings) if (f.severity !== 'info') counts[f.severity]++;
+  const appClass = `app${panels.left ? '' : ' left-folded'}${panels.right ? '' : ' right-folded'}`;
+
   return (
     <ExplorerContext.Provider value={openExplorer}>
-    <div className="app">
+    <div className={appClass}>
       <Toolbar host={host} documentName={documentInfo.displayName} dirty={dirty} run={run}
         state={{ canUndo, canRedo, hasSelection: selection.length > 0 }}
         onExplore={exploreSelection} onSize={() => setSizing(true)} />
@@ -143,10 +178,21 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
       ) : null}
       {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
-      <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding}
-        plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} />
+      {panels.left ? (
+        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding}
+          plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} onFold={() => setPanel('left', false)} />
+      ) : (
+        <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>
+          {counts.error ? <span className="pill pill-error" aria-label={`${counts.error} errors`}>{counts.error}</span> : null}
+          {counts.warning ? <span className="pill pill-warning" aria-label={`${counts.warning} warnings`}>{counts.warning}</span> : null}
+        </PanelRail>
+      )}
 
-      <main className="canvas-area" aria-label="Diagram">
+      <main className="canvas-area" aria-label="Diagram" ref={focus.area} tabIndex={-1} aria-describedby="canvas-keys">
+        <p id="canvas-keys" className="visually-hidden">
+          Tab moves through the objects, nodes first in reading order, then connections. Space selects, Enter edits in the inspector,
+          the arrow keys move the selection, Delete deletes it. Question mark lists every shortcut.
+        </p>
         {compared.shown ? <CompareTray shown={compared.shown} onStep={compared.go} onClose={compared.close} /> : null}
         <Canvas
           ref={canvas}
@@ -161,12 +207,30 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
             store.select([result.created]);
           }}
         />
+        {empty && starting ? (
+          <StartView host={host}
+            onExample={(example) => { void (async () => { if (await documents.mayDiscard()) documents.loadText(example.text, example.fileName); })(); }}
+            onRecent={(file) => void run('open-document', { handle: file.handle })}
+            onOpen={() => void run('open')}
+            onEmpty={() => { setStarting(false); requestAnimationFrame(() => focus.area.current?.focus()); }} />
+        ) : null}
+        {empty && !starting ? (
+          <EmptyCanvasHint onAddVpc={() => void run('add-vpc')} onShowStart={() => setStarting(true)} addKey={shownShortcut('add-vpc', PLATFORM)} />
+        ) : null}
+        {toast ? <ToastMessage toast={toast} onDismiss={dismissToast} /> : null}
       </main>
 
-      <aside className="side side-right" aria-label="Inspector">
-        <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
-          onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)} />
-      </aside>
+      {panels.right ? (
+        <aside className="side side-right" aria-label="Inspector">
+          <div className="panel-header">
+            <CollapseButton side="right" name="inspector" onClick={() => setPanel('right', false)} />
+          </div>
+          <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
+            onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)} />
+        </aside>
+      ) : (
+        <PanelRail side="right" name="inspector" label="Inspector (hidden)" onOpen={() => setPanel('right', true)} />
+      )}
 
       {addingSubnet ? <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} /> : null}
       {loadProblems ? <LoadProblemsDialog summary={loadProblems.summary} problems={loadProblems.problems} onClose={() => setLoadProblems(undefined)} /> : null}
@@ -180,6 +244,8 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
           onShow={(other, name) => { setFileDialog(undefined); compared.show(other, name); }} />
       ) : null}
       {fileDialog === 'practice' ? <PracticeDialog onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'settings' ? <SettingsDialog plan={plan} onChange={changeSettings} onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'shortcuts' ? <ShortcutsDialog desktop={host.kind === 'electron'} onClose={() => setFileDialog(undefined)} /> : null}
       {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
       {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
     </div>

@@ -8,11 +8,12 @@ import type { ReachResult } from '../../shared/routing';
 import { Icon } from '../canvas/icons';
 import { FindingsPanel } from '../panels/FindingsPanel';
 import { ReachabilityPanel } from '../panels/ReachabilityPanel';
+import { CollapseButton } from './panels';
 import { NO_PAIR, type ReachPair } from './use-reach';
 
 export type SideTab = 'findings' | 'reach';
 
-export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onPair, result }: {
+export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onPair, result, onFold }: {
   tab: SideTab;
   onTab(tab: SideTab): void;
   findings: readonly Finding[];
@@ -21,23 +22,27 @@ export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onP
   pair: ReachPair;
   onPair(pair: ReachPair): void;
   result: ReachResult | undefined;
+  onFold(): void;
 }) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return (
     <aside className="side side-left" aria-label="Findings and reachability">
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => onTab('findings')} data-testid="tab-findings">
-          Findings
-          <span className="tab-counts">
-            {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
-            {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
-            {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}
-          </span>
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'reach'} onClick={() => onTab('reach')} data-testid="tab-reach">
-          <Icon name="route" size={14} /> Reachability
-        </button>
+      <div className="tabs">
+        <div className="tab-list" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => onTab('findings')} data-testid="tab-findings">
+            Findings
+            <span className="tab-counts">
+              {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
+              {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
+              {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}
+            </span>
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'reach'} onClick={() => onTab('reach')} data-testid="tab-reach">
+            <Icon name="route" size={14} /> Reachability
+          </button>
+        </div>
+        <CollapseButton side="left" name="findings" onClick={onFold} />
       </div>
       <div className="panel-body" role="tabpanel">
         {tab === 'findings'

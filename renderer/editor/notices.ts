@@ -2,3 +2,6 @@
 export interface Notice { kind: 'error' | 'info'; text: string; actions?: Array<{ label: string; run(): void }> }
 
 export type Say = (text: string, kind?: Notice['kind']) => void;
+
+/** A short-lived message over the canvas with one action: "Deleted 2 VPCs and 11 subnets. [Undo]". */
+export interface Toast { text: string; action: { label: string; run(): void } }

@@ -8,8 +8,8 @@ import { useCallback, useRef, type RefObject } from 'react';
 import type { CommandId } from '../../shared/commands';
 import type { MenuCommandDetail, VpcHost } from '../../shared/host';
 import {
-  deleteObjects, extractFragment, isEmptyFragment, moveNodes, newExternalNetwork, newInternetGateway, newNatGateway, newServiceNetwork,
-  newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
+  connect, deleteObjects, describeRemoval, extractFragment, findObject, isEmptyFragment, moveNodes, nameOf, newExternalNetwork, newInternetGateway,
+  newNatGateway, newServiceNetwork, newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
 } from '../../shared/plan/edits';
 import { emptyPlan, type Plan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
@@ -17,10 +17,25 @@ import { autoLayout } from '../canvas/auto-layout';
 import type { DerivedCanvas } from '../canvas/derive';
 import { placeAddedNodes, placeNewNode as placeInFreeSpace, type NodeKind, type Size } from '../../shared/layout';
 import type { EditorStore } from '../store/editor-store';
+import type { CanvasFocus } from './canvas-focus';
 import type { DocumentCommands } from './use-document';
-import type { Say } from './notices';
+import type { Say, Toast } from './notices';
 
-export type RunCommand = (command: CommandId | 'open-document', detail?: MenuCommandDetail) => Promise<void>;
+/** How a command was asked for: Open Recent's file, or the key press (Shift for the far move, a held key's repeats). */
+export interface CommandDetail extends Partial<MenuCommandDetail> {
+  far?: boolean;
+  repeat?: boolean;
+}
+
+export type RunCommand = (command: CommandId | 'open-document', detail?: CommandDetail) => Promise<void>;
+
+/** An arrow key moves the selection this far on the diagram; with Shift, the far step. */
+export const MOVE_STEP = 10;
+export const FAR_MOVE_STEP = 50;
+
+const MOVES: Record<'move-left' | 'move-right' | 'move-up' | 'move-down', { dx: number; dy: number }> = {
+  'move-left': { dx: -1, dy: 0 }, 'move-right': { dx: 1, dy: 0 }, 'move-up': { dx: 0, dy: -1 }, 'move-down': { dx: 0, dy: 1 },
+};
 
 /**
  * Where a new node of this kind or size goes: near the middle of the view, clear of every
@@ -31,18 +46,26 @@ export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKin
   return placeInFreeSpace(plan, what, canvas?.center() ?? { x: 0, y: 0 });
 }
 
-export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo }: {
+export function useCommands({ store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector }: {
   store: EditorStore;
   host: VpcHost;
   canvas: RefObject<CanvasApi | null>;
+  focus: CanvasFocus;
   derived: DerivedCanvas;
   documents: DocumentCommands;
   say: Say;
-  openDialog(dialog: 'export' | 'import' | 'compare' | 'practice'): void;
+  toast(toast: Toast): void;
+  openDialog(dialog: 'export' | 'import' | 'compare' | 'practice' | 'settings' | 'shortcuts'): void;
   /** Open the Add subnet form for this VPC. */
   addSubnetTo(vpcId: string): void;
+  /** After New: the start view, with the examples and recent files. */
+  onNewPlan(): void;
+  /** Make sure the inspector panel is open (it may be collapsed). */
+  showInspector(): void;
 }): RunCommand {
   const clipboard = useRef<Fragment | undefined>(undefined);
+  /** The arrow-key burst under way: its key presses make one undo step. */
+  const moveBurst = useRef(0);
 
   const run = useCallback<RunCommand>(async (command, detail) => {
     const state = store.getState();
@@ -53,12 +76,73 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       store.edit(() => result.plan);
       store.select([result.created]);
       if (result.problem) say(result.problem, 'error');
+      else if (result.note) say(result.note);
+    };
+    /**
+     * Deletes the selection as one undo step. When that takes more than one object (a VPC
+     * takes its subnets, gateways and connections), a toast says what went, with Undo.
+     */
+    const remove = (verb: 'Deleted' | 'Cut') => {
+      if (state.selection.length === 0) return;
+      const hadFocus = focus.hasFocus();
+      const before = state.plan;
+      if (!store.edit((p) => deleteObjects(p, state.selection))) return;
+      const after = store.getState().plan;
+      const removal = describeRemoval(before, after);
+      if (removal.count > 1) {
+        toast({
+          text: `${verb} ${removal.text}.`,
+          action: {
+            label: 'Undo',
+            // Only while that delete is the latest edit: an older undo step is not this delete's.
+            run: () => { if (store.getState().plan === after) store.undo(); else say('Undo the later changes first (Ctrl+Z) to bring the deleted objects back.'); },
+          },
+        });
+      }
+      if (hadFocus) requestAnimationFrame(() => focus.keep());
     };
     const copy = (cut: boolean) => {
       const fragment = extractFragment(state.plan, state.selection);
       if (isEmptyFragment(fragment)) { say('Select what to copy first.'); return; }
       clipboard.current = fragment;
-      if (cut) store.edit((p) => deleteObjects(p, state.selection));
+      if (cut) remove('Cut');
+    };
+    /** The arrows: the selected VPCs, gateways and networks move; subnets keep their place in the VPC's grid. */
+    const move = (direction: keyof typeof MOVES) => {
+      const movable = state.selection.filter((id) => state.plan.layout.nodes[id] !== undefined);
+      if (movable.length === 0) {
+        if (state.selection.length > 0) say('Subnets and NAT gateways keep their place in their VPC\'s grid: select the VPC to move it.');
+        return;
+      }
+      if (!detail?.repeat) moveBurst.current += 1;
+      const step = detail?.far ? FAR_MOVE_STEP : MOVE_STEP;
+      const { dx, dy } = MOVES[direction];
+      const positions: Record<string, Point> = {};
+      for (const id of movable) {
+        const at = state.plan.layout.nodes[id]!;
+        positions[id] = { x: at.x + dx * step, y: at.y + dy * step };
+      }
+      store.edit((p) => moveNodes(p, positions), { burst: `move-${moveBurst.current}` });
+    };
+    /** Connect the two selected objects the way a drag between them would (peering, attachment...). */
+    const connectSelected = () => {
+      const ends = state.selection.filter((id) => state.plan.layout.nodes[id] !== undefined);
+      if (ends.length !== 2) {
+        say('Select two objects to connect: two VPCs (peering), a VPC and a transit gateway, service network or external network.', 'error');
+        return;
+      }
+      const result = connect(state.plan, ends[0]!, ends[1]!);
+      if (!result.ok) { say(result.reason, 'error'); return; }
+      store.edit(() => result.plan);
+      store.select([result.created]);
+      const made = findObject(store.getState().plan, result.created);
+      say(`Connected: ${made ? nameOf(made) : result.created}.`);
+    };
+    const toggleFocused = (add: boolean) => {
+      const id = focus.focusedObject();
+      if (!id) return;
+      if (!add) { store.select([id]); return; }
+      store.select(state.selection.includes(id) ? state.selection.filter((s) => s !== id) : [...state.selection, id]);
     };
     const paste = (fragment: Fragment | undefined, nothing: string) => {
       if (!fragment || isEmptyFragment(fragment)) { say(nothing); return; }
@@ -70,20 +154,26 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
 
     const handlers: Record<CommandId | 'open-document', () => void | Promise<unknown>> = {
       'new': async () => {
-        if (await documents.mayDiscard()) { store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' }); await host.writeRecovery(undefined); }
+        if (!(await documents.mayDiscard())) return;
+        store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' });
+        onNewPlan();
+        await host.writeRecovery(undefined);
       },
       'open': () => documents.open(),
-      'open-document': () => (detail ? documents.open(detail.handle) : undefined),
+      'open-document': () => (detail?.handle ? documents.open(detail.handle) : undefined),
       'save': () => documents.save(false),
       'save-as': () => documents.save(true),
       'export': () => openDialog('export'),
       'import': () => openDialog('import'),
       'compare': () => openDialog('compare'),
       'practice': () => openDialog('practice'),
+      'settings': () => openDialog('settings'),
+      'show-shortcuts': () => openDialog('shortcuts'),
+      'connect-selected': connectSelected,
       'undo': () => store.undo(),
       'redo': () => store.redo(),
       'select-all': () => store.select([...state.plan.vpcs, ...state.plan.transitGateways, ...state.plan.serviceNetworks, ...state.plan.externalNetworks].map((o) => o.id)),
-      'delete': () => { if (state.selection.length > 0) store.edit((p) => deleteObjects(p, state.selection)); },
+      'delete': () => remove('Deleted'),
       'cut': () => copy(true),
       'copy': () => copy(false),
       'paste': () => paste(clipboard.current, 'Nothing has been copied yet.'),
@@ -117,9 +207,24 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       'add-tgw': () => added(newTransitGateway(state.plan, place('tgw'))),
       'add-service-network': () => added(newServiceNetwork(state.plan, place('serviceNetwork'))),
       'add-external': () => added(newExternalNetwork(state.plan, place('external'))),
+      'focus-next': () => focus.step(1),
+      'focus-previous': () => focus.step(-1),
+      'select-focused': () => toggleFocused(false),
+      'add-focused-to-selection': () => toggleFocused(true),
+      'select-none': () => store.select([]),
+      'open-inspector': () => {
+        const id = focus.focusedObject();
+        if (id && !state.selection.includes(id)) store.select([id]);
+        showInspector();
+        focus.enterInspector(id ?? state.selection[0]);
+      },
+      'move-left': () => move('move-left'),
+      'move-right': () => move('move-right'),
+      'move-up': () => move('move-up'),
+      'move-down': () => move('move-down'),
     };
     await handlers[command]();
-  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo]);
+  }, [store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector]);
 
   return run;
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { VpcHost } from '../../shared/host';
 import { parsePlanText, serializePlan, type PlanProblem } from '../../shared/plan/load';
 import { askToOverwrite } from '../host/confirm-dialog';
-import { saveDocument } from '../host/save-flow';
+import { saveDocument, suggestedFileName } from '../host/save-flow';
 import { isDirty, useEditor, type EditorStore } from '../store/editor-store';
 import type { Say } from './notices';
 
@@ -44,7 +44,7 @@ export function useDocument({ store, host, say, onLoaded, onLoadProblems }: {
   const save = useCallback(async (as: boolean): Promise<boolean> => {
     const state = store.getState();
     const text = serializePlan(state.plan);
-    const suggested = state.document.displayName.endsWith('.json') ? state.document.displayName : `${state.document.displayName || 'plan'}.vpcplan.json`;
+    const suggested = suggestedFileName(state.document.displayName, state.plan.name);
     const request = { text, suggestedName: suggested, as, ...(state.document.handle ? { handle: state.document.handle } : {}) };
     const outcome = await saveDocument(host, request, askToOverwrite);
     if (outcome.kind === 'failed') { say(outcome.error, 'error'); return false; }

@@ -3,6 +3,8 @@
  * makes the rest of the page inert (the focus stays inside) and turns Escape into a
  * 'cancel' event, which each question answers with its own cancel answer.
  */
+import { fileNameProblem, PLAN_SUFFIX, withPlanSuffix } from './save-flow';
+
 export type DiscardAnswer = 'save' | 'discard' | 'cancel';
 
 interface Choice<T> {
@@ -101,5 +103,99 @@ export function askToOverwrite(message: string): Promise<boolean> {
     ],
     onEscape: false,
     focus: false,
+  });
+}
+
+/**
+ * The web build's Save As, where the browser has no save picker (the download would
+ * otherwise be named for the user): a name, with the plan suffix added. Resolves the full
+ * file name, or undefined for Cancel and Escape.
+ */
+export function askForFileName(suggested: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const dialog = document.createElement('dialog');
+    dialog.className = 'modal';
+    dialog.setAttribute('aria-labelledby', 'save-name-title');
+    dialog.dataset.testid = 'save-name-dialog';
+
+    const title = document.createElement('h2');
+    title.id = 'save-name-title';
+    title.textContent = 'Save the plan';
+    const form = document.createElement('form');
+    form.method = 'dialog';
+    const field = document.createElement('div');
+    field.className = 'field';
+    const label = document.createElement('label');
+    label.htmlFor = 'save-name-input';
+    label.textContent = 'File name';
+    const row = document.createElement('div');
+    row.className = 'field-row';
+    const input = document.createElement('input');
+    input.id = 'save-name-input';
+    input.dataset.testid = 'save-name-input';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.value = suggested.toLowerCase().endsWith(PLAN_SUFFIX) ? suggested.slice(0, -PLAN_SUFFIX.length) : suggested;
+    input.setAttribute('aria-describedby', 'save-name-hint');
+    const suffix = document.createElement('span');
+    suffix.className = 'muted mono';
+    suffix.textContent = PLAN_SUFFIX;
+    suffix.setAttribute('aria-hidden', 'true');
+    row.append(input, suffix);
+    const hint = document.createElement('div');
+    hint.id = 'save-name-hint';
+    hint.className = 'field-hint';
+    hint.textContent = `Saved to your downloads as a ${PLAN_SUFFIX} file.`;
+    const error = document.createElement('div');
+    error.className = 'field-error';
+    error.setAttribute('role', 'alert');
+    error.dataset.testid = 'save-name-error';
+    field.append(label, row, hint, error);
+
+    let done = false;
+    const finish = (name: string | undefined) => {
+      if (done) return;
+      done = true;
+      dialog.close();
+      dialog.remove();
+      resolve(name);
+    };
+    const buttons = document.createElement('div');
+    buttons.className = 'modal-buttons';
+    const save = document.createElement('button');
+    save.type = 'submit';
+    save.className = 'primary';
+    save.textContent = 'Save';
+    save.dataset.testid = 'save-name-confirm';
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = 'Cancel';
+    cancel.dataset.testid = 'save-name-cancel';
+    cancel.addEventListener('click', () => finish(undefined));
+    buttons.append(save, cancel);
+
+    const check = (): string | undefined => {
+      const problem = fileNameProblem(withPlanSuffix(input.value));
+      error.textContent = problem ?? '';
+      input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+      return problem;
+    };
+    input.addEventListener('input', check);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!check()) finish(withPlanSuffix(input.value));
+      else input.focus();
+    });
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish(undefined);
+    });
+
+    form.append(field, buttons);
+    dialog.append(title, form);
+    document.body.append(dialog);
+    dialog.showModal();
+    input.focus();
+    input.select();
   });
 }

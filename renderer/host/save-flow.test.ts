@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { VpcHost } from '../../shared/host';
-import { CHANGED_ON_DISK_MESSAGE, saveDocument } from './save-flow';
+import { CHANGED_ON_DISK_MESSAGE, fileNameProblem, saveDocument, suggestedFileName, withPlanSuffix } from './save-flow';
 
 type Save = VpcHost['savePlanFile'];
 
@@ -49,5 +49,26 @@ describe('saveDocument', () => {
     const failing = { savePlanFile: vi.fn<Save>(async () => ({ ok: false, error: 'disk full' })), savePlanFileAs: vi.fn<VpcHost['savePlanFileAs']>(async () => ({ ok: true, value: undefined })) };
     expect(await saveDocument(failing, request, async () => true)).toEqual({ kind: 'failed', error: 'disk full' });
     expect(await saveDocument(failing, { ...request, as: true }, async () => true)).toEqual({ kind: 'cancelled' });
+  });
+});
+
+describe('the file name Save proposes and accepts', () => {
+  it('keeps a file\'s own name, else makes one from the plan\'s name', () => {
+    expect(suggestedFileName('hub-and-spoke.vpcplan.json', 'Hub')).toBe('hub-and-spoke.vpcplan.json');
+    expect(suggestedFileName('Untitled plan', 'Prod: web / API')).toBe('Prod- web - API.vpcplan.json');
+    expect(suggestedFileName('Untitled plan', '  ')).toBe('Untitled plan.vpcplan.json');
+  });
+
+  it('adds the plan suffix once, whatever the user typed', () => {
+    expect(withPlanSuffix('prod')).toBe('prod.vpcplan.json');
+    expect(withPlanSuffix(' prod.json ')).toBe('prod.vpcplan.json');
+    expect(withPlanSuffix('prod.vpcplan.json')).toBe('prod.vpcplan.json');
+  });
+
+  it('says what is wrong with a name that cannot be a file name', () => {
+    expect(fileNameProblem('')).toBe('Enter a name for the file.');
+    expect(fileNameProblem('.vpcplan.json')).toBe('Enter a name for the file.');
+    expect(fileNameProblem('a/b:c')).toBe('A file name cannot contain “/” or “:”.');
+    expect(fileNameProblem('prod network')).toBeUndefined();
   });
 });

@@ -38,3 +38,38 @@ export async function saveDocument(
   if (!result.value) return { kind: 'cancelled' };
   return { kind: 'saved', handle: result.value.handle, displayName: result.value.displayName };
 }
+
+/** Every plan file ends so: Open's filter and the desktop's file association look for it. */
+export const PLAN_SUFFIX = '.vpcplan.json';
+
+/** Characters no file name may hold on Windows, macOS or Linux, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[/\\:*?"<>|\u0000-\u001f]/g;
+
+/**
+ * The name Save proposes: the file's own name once it has one, else the plan's name (what
+ * the user called it in the inspector), made safe for a file system.
+ */
+export function suggestedFileName(displayName: string, planName: string): string {
+  if (displayName.toLowerCase().endsWith('.json')) return displayName;
+  const base = (planName.trim() || displayName.trim() || 'plan').replace(UNSAFE, '-').replace(/\s+/g, ' ').trim();
+  return `${base}${PLAN_SUFFIX}`;
+}
+
+/** What is wrong with a file name the user typed, in words; undefined when it will do. */
+export function fileNameProblem(name: string): string | undefined {
+  const base = name.trim();
+  if (base === '' || base.toLowerCase() === PLAN_SUFFIX) return 'Enter a name for the file.';
+  const unsafe = base.match(UNSAFE);
+  if (unsafe) return `A file name cannot contain ${[...new Set(unsafe)].map((c) => (c < ' ' ? 'control characters' : `“${c}”`)).join(' or ')}.`;
+  if (/^\.+$/.test(base)) return 'Enter a name for the file.';
+  if (base.length > 200) return 'That name is too long: 200 characters at most.';
+  return undefined;
+}
+
+/** The typed name with the plan suffix: "prod" and "prod.json" both become "prod.vpcplan.json". */
+export function withPlanSuffix(name: string): string {
+  const base = name.trim();
+  if (base.toLowerCase().endsWith(PLAN_SUFFIX)) return base;
+  return `${base.replace(/\.json$/i, '')}${PLAN_SUFFIX}`;
+}

@@ -9,7 +9,7 @@
  */
 import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, RecentFile, RecoveredWork, VpcHost } from '../../shared/host';
 import exampleText from '../../examples/hub-and-spoke.vpcplan.json?raw';
-import { askToDiscardChanges } from './confirm-dialog';
+import { askForFileName, askToDiscardChanges } from './confirm-dialog';
 
 interface PickerType { description: string; accept: Record<string, string[]> }
 interface PickerWindow {
@@ -161,11 +161,14 @@ export function createWebHost(): VpcHost {
           await addRecent(handle, known, text);
           return { ok: true, value: { handle, displayName: known.displayName } };
         }
-        download(suggestedName, text, 'application/json');
-        const known = { displayName: suggestedName };
+        // No save picker: the user names the download here rather than find "Untitled plan" in the downloads.
+        const name = await askForFileName(suggestedName);
+        if (name === undefined) return { ok: true, value: undefined };
+        download(name, text, 'application/json');
+        const known = { displayName: name };
         const handle = remember(known);
         await addRecent(handle, known, text);
-        return { ok: true, value: { handle, displayName: suggestedName } };
+        return { ok: true, value: { handle, displayName: name } };
       } catch (error) {
         return { ok: false, error: `Could not save ${suggestedName}: ${describe(error)}` };
       }

@@ -49,6 +49,29 @@ describe('the editor store', () => {
     expect(store.getState().selection).toEqual([vpcId]);
   });
 
+  it('edits of one burst (an arrow key held down) are one undo step; another burst, or an undo between, starts a new one', () => {
+    const store = createEditorStore(loaded(threeTier), { displayName: 'test' });
+    const start = store.getState().plan;
+    const vpcId = start.vpcs[0]!.id;
+    const nudge = (dx: number) => (p: Plan) => ({ ...p, layout: { ...p.layout, nodes: { ...p.layout.nodes, [vpcId]: { ...p.layout.nodes[vpcId]!, x: p.layout.nodes[vpcId]!.x + dx } } } });
+    for (let i = 0; i < 5; i++) store.edit(nudge(10), { burst: 'move-1' });
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().plan.layout.nodes[vpcId]!.x).toBe(start.layout.nodes[vpcId]!.x + 50);
+    store.edit(nudge(10), { burst: 'move-2' });
+    expect(store.getState().past).toHaveLength(2);
+    store.undo();
+    store.undo();
+    expect(store.getState().plan).toBe(start);
+    // After an undo, the same key does not reach back into the undone burst.
+    store.redo();
+    store.edit(nudge(1), { burst: 'move-1' });
+    expect(store.getState().past).toHaveLength(2);
+    // A plain edit ends any burst.
+    store.edit(nudge(1));
+    store.edit(nudge(1), { burst: 'move-1' });
+    expect(store.getState().past).toHaveLength(4);
+  });
+
   it('an edit that changes nothing is no undo step and leaves the document clean', () => {
     const store = createEditorStore(emptyPlan(), { displayName: 'test' });
     expect(store.edit((p) => p)).toBe(false);

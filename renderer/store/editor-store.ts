@@ -31,8 +31,12 @@ const HISTORY_LIMIT = 300;
 export interface EditorStore {
   getState(): EditorState;
   subscribe(listener: () => void): () => void;
-  /** Apply an edit as one undo step. An edit that returns the same plan records nothing. */
-  edit(change: (plan: Plan) => Plan): boolean;
+  /**
+   * Apply an edit as one undo step. An edit that returns the same plan records nothing.
+   * `burst`: edits with the same burst key, one right after the other, make one undo step
+   * together (the arrow key held down moves a VPC many times; undo puts it back at once).
+   */
+  edit(change: (plan: Plan) => Plan, options?: { burst?: string }): boolean;
   undo(): void;
   redo(): void;
   /** A different document (open, new, recovery): history starts over. */
@@ -47,6 +51,8 @@ export function isDirty(state: EditorState): boolean {
 
 export function createEditorStore(plan: Plan, document: DocumentInfo): EditorStore {
   let state: EditorState = { plan, past: [], future: [], savedPlan: plan, document, selection: [] };
+  /** The last edit's burst key and the plan it made: the next edit of the burst replaces that plan. */
+  let burst: { key: string; plan: Plan } | undefined;
   const listeners = new Set<() => void>();
   const set = (next: EditorState) => {
     state = next;
@@ -64,9 +70,16 @@ export function createEditorStore(plan: Plan, document: DocumentInfo): EditorSto
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    edit(change) {
+    edit(change, options = {}) {
       const next = change(state.plan);
       if (next === state.plan) return false;
+      const continues = options.burst !== undefined && burst?.key === options.burst && burst.plan === state.plan && state.past.length > 0;
+      burst = options.burst === undefined ? undefined : { key: options.burst, plan: next };
+      if (continues) {
+        // The plan before the burst stays the undo step; the burst's latest plan replaces its earlier ones.
+        set({ ...state, plan: next, future: [], selection: existing(next, state.selection) });
+        return true;
+      }
       const past = [...state.past, state.plan];
       if (past.length > HISTORY_LIMIT) past.shift();
       set({ ...state, plan: next, past, future: [], selection: existing(next, state.selection) });

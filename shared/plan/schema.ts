@@ -227,6 +227,10 @@ export const PlanSettingsSchema = z
       .boolean()
       .default(false)
       .describe('Derive the obvious routes (local, internet gateway for public tiers, NAT for private tiers, peering and transit gateway routes) for subnets that have no route table.'),
+    showRouteLines: z
+      .boolean()
+      .default(false)
+      .describe('Draw the paths each route table sends traffic along on the canvas. A view setting: it changes no routing.'),
     quotas: z
       .object({
         ipv4BlocksPerVpc: z.number().int().min(1).max(50).default(5),

@@ -155,20 +155,38 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
   }
 }
 
-type NatEgress = { ok: true; igwId: string } | { ok: false; reason: string };
+/**
+ * Why a NAT gateway cannot reach the internet, as data, so a finding's fix can say what to
+ * change for this case (a private gateway, a subnet that is not public, a VPC without an
+ * internet gateway, a subnet without a route table) instead of one sentence for all.
+ */
+export type NatEgressProblem =
+  | { kind: 'private' }
+  | { kind: 'unknown-subnet' }
+  | { kind: 'no-internet-route'; subnet: Subnet; table: ResolvedTable };
+
+export type NatEgress = { ok: true; igwId: string } | { ok: false; reason: string; problem: NatEgressProblem };
 
 /** Whether a NAT gateway can itself reach the internet: public connectivity, in a subnet whose 0.0.0.0/0 goes to its VPC's internet gateway. */
 export function natEgress(model: RoutingModel, nat: NatGateway): NatEgress {
   return cached(model, `nat-egress:${nat.id}`, (): NatEgress => {
     if (nat.connectivity === 'private') {
-      return { ok: false, reason: `${labelOf(nat)} is a private NAT gateway: it has no Elastic IP, and its traffic to an internet gateway is dropped.` };
+      return { ok: false, problem: { kind: 'private' }, reason: `${labelOf(nat)} is a private NAT gateway: it has no Elastic IP, and its traffic to an internet gateway is dropped.` };
     }
     const subnet = subnetOf(model, nat.subnetId);
-    if (!subnet) return { ok: false, reason: `it sits in subnet ${nat.subnetId}, which is not in the plan.` };
-    const route = resolveTable(model, subnet).defaultRoute(4);
+    if (!subnet) return { ok: false, problem: { kind: 'unknown-subnet' }, reason: `it sits in subnet ${nat.subnetId}, which is not in the plan.` };
+    const table = resolveTable(model, subnet);
+    const route = table.defaultRoute(4);
     const igw = route?.target === 'internet-gateway' && route.targetId !== undefined ? model.internetGatewayById.get(route.targetId) : undefined;
     if (!igw || igw.vpcId !== subnet.vpcId) {
-      return { ok: false, reason: `it sits in subnet ${labelOf(subnet)}, whose route table has no 0.0.0.0/0 route to an internet gateway of ${vpcLabel(model, subnet.vpcId)}.` };
+      const vpc = vpcLabel(model, subnet.vpcId);
+      const follows = table.source === 'implicit-local'
+        ? `which has ${table.label}`
+        : `which follows ${table.label}`;
+      return {
+        ok: false, problem: { kind: 'no-internet-route', subnet, table },
+        reason: `it sits in subnet ${labelOf(subnet)}, ${follows}, with no 0.0.0.0/0 route to an internet gateway of ${vpc}.`,
+      };
     }
     return { ok: true, igwId: igw.id };
   });

@@ -10,6 +10,7 @@ import { formatCidr, type Cidr, type IpVersion } from '../cidr';
 import { validCidr } from '../checks/plan-index';
 import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
+import { settingPath } from '../plan/settings';
 import { PrefixLookup } from './route-lookup';
 import {
   addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
@@ -183,12 +184,21 @@ function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
       key: `implicit:${vpcId}`,
       source: 'implicit-local',
       vpcId,
-      label: 'only the implicit local route (the subnet has no route table, its VPC has no main route table, and derived routes are off)',
+      label: `only the implicit local route (the subnet has no route table, its VPC has no main route table, and ${settingPath('deriveRoutes')} is off)`,
       routes: () => routes,
       match: (destination) => lookup.match(destination),
       defaultRoute: () => undefined,
     };
   });
+}
+
+/**
+ * The derived routes a subnet would follow if the plan derived routes, whatever the setting
+ * says: a finding uses it to tell whether turning the setting on would fix what it reports.
+ */
+export function derivedTableFor(model: RoutingModel, subnet: Subnet): ResolvedTable {
+  if (model.reads) addVpcRead(model.reads, subnet.vpcId);
+  return derivedTable(model, subnet);
 }
 
 /**

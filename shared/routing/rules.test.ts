@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createChecker } from '../checks';
 import { indexPlan } from '../checks/plan-index';
 import type { Finding } from '../checks/types';
 import type { Plan } from '../plan/schema';
@@ -266,6 +267,58 @@ describe('nat/private-nat-internet', () => {
 
   it('is quiet for a public NAT gateway in a public subnet', () => {
     expect(findings(internetEdge(), 'nat/private-nat-internet')).toEqual([]);
+  });
+
+  it('says to move the gateway only when its subnet is not public, and names a public subnet of the same AZ', () => {
+    const finding = only(internetEdge({ natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-iso' }] }), 'nat/private-nat-internet');
+    expect(finding.fix).toBe('Move edge-nat into a public subnet of VPC edge (such as edge-public, in us-east-1a): subnet edge-isolated is isolated. Or set its connectivity to private if it serves only other private networks.');
+  });
+
+  it('in a subnet marked public but not routed to the internet gateway, says which route to add where (not "move it into a public subnet")', () => {
+    const plan = internetEdge();
+    (plan.routeTables[0] as { routes: unknown[] }).routes = [];
+    const finding = only(plan, 'nat/private-nat-internet');
+    expect(finding.message).toContain('it sits in subnet edge-public, which follows route table public-rt, with no 0.0.0.0/0 route to an internet gateway of VPC edge');
+    expect(finding.fix).toBe('Add a route 0.0.0.0/0 to internet gateway edge-igw to route table public-rt, which subnet edge-public follows.');
+    expect(finding.fix).not.toMatch(/Move/);
+  });
+
+  it('in a public subnet without a route table, names the setting that derives the route, and the missing internet gateway', () => {
+    const noTables = internetEdge({ routeTables: [], subnets: internetEdge().subnets.map(({ routeTableId: _, ...s }) => s) });
+    expect(only(noTables, 'nat/private-nat-internet').fix)
+      .toBe('Turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to internet gateway edge-igw), or give subnet edge-public a route table with that route.');
+    const noGateway = { ...noTables, internetGateways: [] };
+    expect(only(noGateway, 'nat/private-nat-internet').fix)
+      .toBe('Add an internet gateway to VPC edge (select the VPC, then Add IGW); turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to the internet gateway), or give subnet edge-public a route table with that route.');
+    const derived = { ...noGateway, settings: { ...noGateway.settings, deriveRoutes: true } };
+    expect(only(derived, 'nat/private-nat-internet').fix)
+      .toBe('Add an internet gateway to VPC edge (select the VPC, then Add IGW); the derived routes of subnet edge-public then send 0.0.0.0/0 to the internet gateway.');
+  });
+
+  it('follows the gateway when it moves: the incremental checker drops the finding once the new subnet reaches the internet', () => {
+    const checker = createChecker();
+    let plan = internetEdge({ natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-iso' }] });
+    expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet').map((f) => f.fix)).toEqual([expect.stringMatching(/^Move edge-nat/)]);
+    plan = { ...plan, natGateways: [{ ...plan.natGateways[0]!, subnetId: 'sn-pub' }] };
+    expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toEqual([]);
+    // Back into the isolated subnet, then its route table changes: the finding is rebuilt each time.
+    plan = { ...plan, natGateways: [{ ...plan.natGateways[0]!, subnetId: 'sn-iso' }] };
+    expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toHaveLength(1);
+    plan = { ...plan, routeTables: plan.routeTables.map((t) => (t.id === 'rt-iso' ? { ...t, routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway' as const, targetId: 'igw-e' }] } : t)) };
+    expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toEqual([]);
+  });
+});
+
+describe('findings name the derive-routes setting', () => {
+  it('suggests turning it on only where the derived routes would give the subnet egress', () => {
+    const bare = internetEdge({ routeTables: [], subnets: internetEdge().subnets.map(({ routeTableId: _, ...s }) => s) });
+    const found = findings(bare, 'nat/private-subnet-no-egress');
+    const priv = found.find((f) => f.subjects[0] === 'sn-priv')!;
+    expect(priv.message).toContain('Settings › Derive obvious routes is off');
+    expect(priv.fix).toMatch(/^Turn on Settings › Derive obvious routes/);
+    // With no NAT gateway at all, the setting would not help: the finding says what to add instead.
+    const noNat = findings({ ...bare, natGateways: [], egressOnlyGateways: [] }, 'nat/private-subnet-no-egress');
+    for (const finding of noNat) expect(finding.fix).not.toMatch(/Derive obvious routes/);
   });
 });
 

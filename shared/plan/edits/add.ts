@@ -6,12 +6,18 @@
 import { proposeVpcCidr } from '../proposals';
 import type { ExternalNetwork, NatGateway, Plan, ServiceNetwork, Subnet, SubnetTier, TransitGateway, Vpc } from '../schema';
 import { idMaker, type NewId } from './ids';
-import { findObject } from './objects';
+import { findObject, fitName } from './objects';
 import { withPositions, type Point } from './positions';
 
 /** What a palette command did: the plan with the new object, or why it could not add one. */
 export type AddResult =
-  | { ok: true; plan: Plan; created: string; /** Added, but the user must finish something (an error-level notice). */ problem?: string }
+  | {
+    ok: true; plan: Plan; created: string;
+    /** Added, but the user must finish something (an error-level notice). */
+    problem?: string;
+    /** Added, with something the user should know (what else was added, a compromise made). */
+    note?: string;
+  }
   | { ok: false; reason: string };
 
 // ---------------------------------------------------------------- plain adds
@@ -92,21 +98,60 @@ export function newSubnet(plan: Plan, fields: NewSubnetFields, newId: NewId = id
 }
 
 /**
- * A NAT gateway in the selected subnet, else in the selected VPC's first public subnet.
- * AWS: a public NAT gateway is created in a public subnet; one in a private or isolated
- * subnet is a private NAT gateway (Amazon VPC User Guide, "NAT gateways", connectivity type).
+ * A public NAT gateway for the selection's VPC, where private subnets get internet egress
+ * from: in a public subnet of the selected subnet's AZ (AWS recommends a NAT gateway per AZ,
+ * so an AZ outage does not cut the others off: Amazon VPC User Guide, "NAT gateways"), else
+ * in the first AZ of the VPC that has none yet. A public NAT gateway needs its VPC's
+ * internet gateway, so a VPC without one gets one in the same edit.
+ * A private NAT gateway (for routing to other private networks) is a public one whose
+ * connectivity is changed in the inspector.
  */
 export function newNatGateway(plan: Plan, selection: readonly string[], newId: NewId = idMaker(plan)): AddResult {
   const selected = selection.map((id) => findObject(plan, id)).find((f) => f?.kind === 'subnet');
+  const selectedSubnet = selected?.kind === 'subnet' ? selected.object : undefined;
   const vpcId = vpcOfSelection(plan, selection);
-  const subnet = selected?.kind === 'subnet' ? selected.object : plan.subnets.find((s) => s.vpcId === vpcId && s.tier === 'public');
-  if (!subnet) return { ok: false, reason: 'Select a public subnet (or its VPC) for the NAT gateway.' };
+  if (!vpcId) return { ok: false, reason: 'Select a VPC or one of its subnets for the NAT gateway.' };
+  const vpc = plan.vpcs.find((v) => v.id === vpcId);
+  const vpcName = vpc?.name || vpcId;
+  const publics = plan.subnets.filter((s) => s.vpcId === vpcId && s.tier === 'public');
+  if (publics.length === 0) {
+    return { ok: false, reason: `VPC ${vpcName} has no public subnet: a public NAT gateway sits in one. Add a subnet with the tier "public" first.` };
+  }
+  const notes: string[] = [];
+  let subnet: Subnet;
+  if (selectedSubnet?.tier === 'public') subnet = selectedSubnet;
+  else if (selectedSubnet) {
+    const sameZone = publics.find((s) => s.availabilityZone === selectedSubnet.availabilityZone);
+    subnet = sameZone ?? publics[0]!;
+    if (!sameZone) notes.push(`${vpcName} has no public subnet in ${selectedSubnet.availabilityZone}, so the NAT gateway went into ${subnet.name || subnet.id} (${subnet.availabilityZone}); traffic from ${selectedSubnet.availabilityZone} then crosses AZs.`);
+  } else {
+    const zonesWithNat = new Set(plan.natGateways.map((n) => plan.subnets.find((s) => s.id === n.subnetId)).filter((s) => s?.vpcId === vpcId).map((s) => s!.availabilityZone));
+    subnet = publics.find((s) => !zonesWithNat.has(s.availabilityZone)) ?? publics[0]!;
+  }
+  let next = plan;
+  if (!vpcHasInternetGateway(plan, vpcId)) {
+    const igw = newInternetGateway(plan, [vpcId], newId);
+    if (igw.ok) {
+      next = igw.plan;
+      notes.push(`Added internet gateway ${next.internetGateways.at(-1)?.name ?? igw.created} to ${vpcName} too: a public NAT gateway reaches the internet through it.`);
+    }
+  }
   const id = newId('nat');
-  const nat: NatGateway = {
-    id, name: `nat-${subnet.availabilityZone.slice(-1) || subnet.name}`, subnetId: subnet.id,
-    connectivity: subnet.tier === 'public' ? 'public' : 'private', addresses: 1,
-  };
-  return { ok: true, plan: addNatGateway(plan, nat), created: id };
+  const zoneLetter = subnet.availabilityZone.slice(-1);
+  const nat: NatGateway = { id, name: unusedName(plan.natGateways, `nat-${zoneLetter || subnet.name}`), subnetId: subnet.id, connectivity: 'public', addresses: 1 };
+  const result: AddResult = { ok: true, plan: addNatGateway(next, nat), created: id };
+  if (notes.length > 0) result.note = notes.join(' ');
+  return result;
+}
+
+/** `base`, or `base-2`, `base-3`... whichever no object of the list has. */
+function unusedName(objects: ReadonlyArray<{ name?: string }>, base: string): string {
+  const taken = new Set(objects.map((o) => o.name));
+  if (!taken.has(fitName(base))) return fitName(base);
+  for (let n = 2; ; n++) {
+    const name = fitName(`${base.slice(0, 190)}-${n}`);
+    if (!taken.has(name)) return name;
+  }
 }
 
 /** AWS: a VPC has at most one internet gateway attached (Amazon VPC User Guide, "Internet gateways"). */
@@ -121,7 +166,7 @@ export function newInternetGateway(plan: Plan, selection: readonly string[], new
   if (vpcHasInternetGateway(plan, vpcId)) return { ok: false, reason: 'That VPC already has an internet gateway; a VPC takes only one.' };
   const vpc = plan.vpcs.find((v) => v.id === vpcId);
   const id = newId('igw');
-  return { ok: true, plan: { ...plan, internetGateways: [...plan.internetGateways, { id, name: `${vpc?.name ?? vpcId}-igw`, vpcId }] }, created: id };
+  return { ok: true, plan: { ...plan, internetGateways: [...plan.internetGateways, { id, name: fitName(`${vpc?.name ?? vpcId}-igw`), vpcId }] }, created: id };
 }
 
 /** A transit gateway named tgw-N with one route table, "default", as AWS creates it. */

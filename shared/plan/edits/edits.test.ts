@@ -4,7 +4,7 @@ import { validatePlan } from '../load';
 import { emptyPlan, type Plan } from '../schema';
 import {
   allIds, connect, deleteObjects, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
-  newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet,
+  newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet, describeRemoval, updateSettings,
 } from '.';
 import { referenceProblems, seededRandom } from './edit-test-support';
 
@@ -77,15 +77,52 @@ describe('the palette', () => {
     expect(newInternetGateway(plan, [])).toMatchObject({ ok: false, reason: expect.stringMatching(/Select the VPC/) });
     const added = newInternetGateway(plan, ['sn-prod-app-a']);
     expect(added.ok && added.plan.internetGateways.at(-1)).toMatchObject({ vpcId: 'vpc-prod', name: 'prod-app-igw' });
+    // Named after a VPC with the longest name the format allows, it still fits the format.
+    const long = { ...plan, vpcs: plan.vpcs.map((v) => (v.id === 'vpc-prod' ? { ...v, name: 'n'.repeat(200) } : v)) };
+    const named = newInternetGateway(long, ['vpc-prod']);
+    expect(named.ok && named.plan.internetGateways.at(-1)!.name.length).toBeLessThanOrEqual(200);
   });
 
-  it('a NAT gateway goes in the selected subnet (private there), else the VPC\'s public subnet', () => {
+  it('a NAT gateway is public, in a public subnet of the selected subnet\'s AZ (changed: it used to go private into a selected private subnet)', () => {
     const plan = hub();
-    const inPrivate = newNatGateway(plan, ['sn-prod-app-a']);
-    expect(inPrivate.ok && inPrivate.plan.natGateways.at(-1)).toMatchObject({ subnetId: 'sn-prod-app-a', connectivity: 'private', addresses: 1 });
-    const inVpc = newNatGateway(plan, ['vpc-egress']);
-    expect(inVpc.ok && inVpc.plan.natGateways.at(-1)).toMatchObject({ subnetId: 'sn-egress-pub-a', connectivity: 'public' });
-    expect(newNatGateway(plan, ['vpc-prod'])).toMatchObject({ ok: false });
+    // A private subnet of us-east-1b selected: the public subnet of us-east-1b, not the selected one.
+    const fromPrivate = newNatGateway(plan, ['sn-egress-tgw-b']);
+    expect(fromPrivate.ok && fromPrivate.plan.natGateways.at(-1)).toMatchObject({ subnetId: 'sn-egress-pub-b', connectivity: 'public', addresses: 1 });
+    // The name says the AZ and does not repeat an existing one.
+    expect(fromPrivate.ok && fromPrivate.plan.natGateways.at(-1)?.name).toBe('nat-b');
+    const again = fromPrivate.ok ? newNatGateway(fromPrivate.plan, ['sn-egress-tgw-b']) : fromPrivate;
+    expect(again.ok && again.plan.natGateways.at(-1)?.name).toBe('nat-b-2');
+    // The VPC has its internet gateway: no second one, no note.
+    expect(fromPrivate.ok && fromPrivate.plan.internetGateways).toHaveLength(plan.internetGateways.length);
+    expect(fromPrivate.ok && fromPrivate.note).toBeUndefined();
+    // The VPC selected: the first AZ without a NAT gateway.
+    const withoutB = { ...plan, natGateways: plan.natGateways.filter((n) => n.id !== 'nat-egress-b') };
+    const inVpc = newNatGateway(withoutB, ['vpc-egress']);
+    expect(inVpc.ok && inVpc.plan.natGateways.at(-1)).toMatchObject({ subnetId: 'sn-egress-pub-b', connectivity: 'public' });
+    // No public subnet: says what to add.
+    expect(newNatGateway(plan, ['vpc-prod'])).toEqual({ ok: false, reason: expect.stringMatching(/prod-app has no public subnet.*tier "public"/) });
+    expect(newNatGateway(plan, [])).toMatchObject({ ok: false, reason: expect.stringMatching(/Select a VPC/) });
+  });
+
+  it('a NAT gateway in a VPC without an internet gateway brings one, and says so; another AZ is used and said when the AZ has no public subnet', () => {
+    let plan = emptyPlan();
+    const vpc = newVpc(plan, at);
+    if (!vpc.ok) throw new Error(vpc.reason);
+    plan = vpc.plan;
+    const cidr = plan.vpcs[0]!.ipv4Cidrs[0]!.replace(/\.0\.0\/16$/, '');
+    for (const [name, tier, zone, third] of [['pub-a', 'public', 'us-east-1a', 0], ['app-b', 'private', 'us-east-1b', 1]] as const) {
+      const added = newSubnet(plan, { name, vpcId: vpc.created, availabilityZone: zone, tier, cidr: `${cidr}.${third}.0/24` });
+      if (!added.ok) throw new Error(added.reason);
+      plan = added.plan;
+    }
+    const appB = plan.subnets.find((s) => s.name === 'app-b')!;
+    const result = newNatGateway(plan, [appB.id]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.plan.natGateways).toEqual([expect.objectContaining({ subnetId: plan.subnets[0]!.id, connectivity: 'public', name: 'nat-a' })]);
+    expect(result.plan.internetGateways).toEqual([expect.objectContaining({ vpcId: vpc.created })]);
+    expect(result.note).toMatch(/no public subnet in us-east-1b.*pub-a \(us-east-1a\)/);
+    expect(result.note).toMatch(/Added internet gateway vpc-1-igw/);
+    expect(referenceProblems(result.plan)).toEqual([]);
   });
 
   it('a subnet goes in the selected VPC, else the first; none without a VPC', () => {
@@ -187,5 +224,33 @@ describe('paste', () => {
     const result = pasteFragment(deleteObjects(plan, ['vpc-dev']), fragment);
     expect(result.pastedIds).toEqual([]);
     expect(result.notes.join(' ')).toMatch(/its VPC is not in this plan/);
+  });
+});
+
+describe('what a delete removed, in words', () => {
+  it('lists the kinds, containers first, with counts and articles', () => {
+    const plan = hub();
+    const after = deleteObjects(plan, ['vpc-prod', 'vpc-dev', plan.serviceNetworks[0]!.id]);
+    const removal = describeRemoval(plan, after);
+    const subnets = plan.subnets.filter((s) => s.vpcId === 'vpc-prod' || s.vpcId === 'vpc-dev').length;
+    expect(removal.text).toMatch(new RegExp(`^2 VPCs, a service network, ${subnets} subnets, .* and `));
+    expect(removal.count).toBe(allIds(plan).size - allIds(after).size);
+  });
+
+  it('says one thing as one thing, and nothing as nothing', () => {
+    const plan = hub();
+    expect(describeRemoval(plan, deleteObjects(plan, ['sn-legacy-b']))).toEqual({ count: 1, text: 'a subnet' });
+    expect(describeRemoval(plan, deleteObjects(plan, ['igw-egress'])).text).toBe('an internet gateway');
+    expect(describeRemoval(plan, plan)).toEqual({ count: 0, text: '' });
+  });
+});
+
+describe('settings', () => {
+  it('changes only what differs, and a change to nothing is no edit', () => {
+    const plan = hub();
+    expect(updateSettings(plan, { deriveRoutes: plan.settings.deriveRoutes })).toBe(plan);
+    const on = updateSettings(plan, { deriveRoutes: true, showRouteLines: true });
+    expect(on.settings).toMatchObject({ deriveRoutes: true, showRouteLines: true, quotas: plan.settings.quotas });
+    expect(plan.settings.deriveRoutes).toBe(false);
   });
 });

@@ -23,5 +23,7 @@ export {
 } from './add';
 export { connect, type ConnectResult } from './connect';
 export { deleteObjects } from './delete';
+export { describeRemoval, type Removal } from './removal';
+export { updateSettings } from './settings';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
 export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';

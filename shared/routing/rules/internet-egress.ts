@@ -5,10 +5,12 @@
  */
 import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
-import { familyExposureOf, familyExposureWith, natEgress, subnetExposure } from '../exposure';
-import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
+import type { IpVersion } from '../../cidr';
+import { settingPath } from '../../plan/settings';
+import { familyExposureOf, familyExposureWith, natEgress, subnetExposure, type NatEgressProblem } from '../exposure';
+import { labelOf, routeTargetLabel, routingModel, subnetBlock, subnetOf, subnetsOf, vpcLabel, type RoutingModel } from '../model';
 import { PartMemo } from '../memo';
-import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
+import { derivedTableFor, resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
 
 const NAT_SOURCE = 'docs/network-rules.md#aws-nat-gateway';
 
@@ -91,9 +93,41 @@ function checkNatEgress(model: RoutingModel, nat: NatGateway): Finding[] {
   return [{
     code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, nat.subnetId],
     message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
-    fix: `Move ${labelOf(nat)} into a public subnet, or send 0.0.0.0/0 from its subnet's route table to the VPC's internet gateway.`,
+    fix: natEgressFix(model, nat, egress.problem),
     field: 'subnetId',
   }];
+}
+
+/**
+ * What to change so a public NAT gateway reaches the internet, for the case at hand. "Move it
+ * into a public subnet" is only the answer when its subnet is not public by tier; a subnet
+ * marked public that is not routed to an internet gateway needs the gateway or the route.
+ */
+function natEgressFix(model: RoutingModel, nat: NatGateway, problem: NatEgressProblem): string {
+  const name = labelOf(nat);
+  if (problem.kind !== 'no-internet-route') return `Put ${name} in a public subnet of its VPC, one whose route table sends 0.0.0.0/0 to the VPC's internet gateway.`;
+  const { subnet, table } = problem;
+  const vpc = vpcLabel(model, subnet.vpcId);
+  if (subnet.tier !== 'public') {
+    const candidate = publicSubnetNear(model, subnet);
+    const where = candidate ? ` (such as ${labelOf(candidate)}, in ${candidate.availabilityZone})` : '';
+    return `Move ${name} into a public subnet of ${vpc}${where}: subnet ${labelOf(subnet)} is ${subnet.tier}. Or set its connectivity to private if it serves only other private networks.`;
+  }
+  const igw = model.internetGatewaysByVpc.get(subnet.vpcId)?.[0];
+  const route = igw ? `0.0.0.0/0 to internet gateway ${labelOf(igw)}` : '0.0.0.0/0 to the internet gateway';
+  const routing = table.source === 'implicit-local'
+    ? `turn on ${settingPath('deriveRoutes')} (public subnets then send ${route}), or give subnet ${labelOf(subnet)} a route table with that route`
+    : table.source === 'derived'
+      ? `the derived routes of subnet ${labelOf(subnet)} then send ${route}`
+      : `add a route ${route} to ${table.label}, which subnet ${labelOf(subnet)} follows`;
+  if (!igw) return `Add an internet gateway to ${vpc} (select the VPC, then Add IGW); ${routing}.`;
+  return `${routing.charAt(0).toUpperCase()}${routing.slice(1)}.`;
+}
+
+/** A public subnet of the same VPC for a gateway in `subnet`: the same AZ first. */
+function publicSubnetNear(model: RoutingModel, subnet: Subnet): Subnet | undefined {
+  const publics = subnetsOf(model, subnet.vpcId).filter((s) => s.tier === 'public');
+  return publics.find((s) => s.availabilityZone === subnet.availabilityZone) ?? publics[0];
 }
 
 function subnetAndTable(subnet: Subnet, table: ResolvedTable): string[] {
@@ -111,9 +145,11 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
       findings.push({
         code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: subnetAndTable(subnet, table),
         message: `Subnet ${labelOf(subnet)} is private but has no path to the internet. ${family.explanation}`,
-        fix: hasIpv4
-          ? `Send 0.0.0.0/0 from its route table to a public NAT gateway of its VPC (in a public subnet, ideally in ${subnet.availabilityZone}), or to a transit gateway with a shared egress VPC; mark the subnet isolated if it needs no internet.`
-          : `Send ::/0 from its route table to an egress-only internet gateway of its VPC; mark the subnet isolated if it needs no internet.`,
+        fix: derivingWouldHelp(model, table, subnet, version)
+          ? `Turn on ${settingPath('deriveRoutes')} (private subnets then send ${version === 4 ? '0.0.0.0/0 to a NAT gateway' : '::/0 to an egress-only internet gateway'} of their VPC), or give ${labelOf(subnet)} a route table that does.`
+          : hasIpv4
+            ? `Send 0.0.0.0/0 from its route table to a public NAT gateway of its VPC (in a public subnet, ideally in ${subnet.availabilityZone}), or to a transit gateway with a shared egress VPC; mark the subnet isolated if it needs no internet.`
+            : `Send ::/0 from its route table to an egress-only internet gateway of its VPC; mark the subnet isolated if it needs no internet.`,
         field: 'routeTableId',
       });
     }
@@ -142,6 +178,24 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
       });
     }
   }
+}
+
+/**
+ * True when the subnet has no route table only because the plan does not derive routes, and
+ * the derived routes would give it working egress: then the finding names the setting.
+ */
+function derivingWouldHelp(model: RoutingModel, table: ResolvedTable, subnet: Subnet, version: IpVersion): boolean {
+  if (table.source !== 'implicit-local') return false;
+  const route = derivedTableFor(model, subnet).defaultRoute(version);
+  if (route?.target === 'egress-only-gateway') return true;
+  if (route?.target !== 'nat-gateway' || route.targetId === undefined) return false;
+  const nat = model.natGatewayById.get(route.targetId);
+  const natSubnet = nat?.connectivity === 'public' ? subnetOf(model, nat.subnetId) : undefined;
+  if (!natSubnet) return false;
+  // A written table routes the same whatever the setting; the NAT gateway's subnet without one would be derived too.
+  const natTable = resolveTable(model, natSubnet);
+  const out = (natTable.source === 'implicit-local' ? derivedTableFor(model, natSubnet) : natTable).defaultRoute(4);
+  return out?.target === 'internet-gateway' && out.targetId !== undefined && model.internetGatewayById.get(out.targetId)?.vpcId === natSubnet.vpcId;
 }
 
 /** Routes of a written table to an internet gateway or NAT gateway (derived isolated tables have none by construction). */
