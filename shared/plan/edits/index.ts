@@ -25,3 +25,7 @@ export { connect, type ConnectResult } from './connect';
 export { deleteObjects } from './delete';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
 export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
+export {
+  applyFix, describeFixChanges, renumberSubnets,
+  type AddNatAddressAction, type FixAction, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
+} from './fix-actions';
