@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
-import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
+import { addSizedVpc, applyFix, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
@@ -138,7 +138,7 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
       ) : null}
       {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
-      <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding}
+      <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding} onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
         plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} />
 
       <main className="canvas-area" aria-label="Diagram">

@@ -3,7 +3,7 @@
  */
 import type { Finding } from '../../shared/checks/types';
 import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
-import { describeKind, findObject, updateAttachment, updateObject } from '../../shared/plan/edits';
+import { applyFix, describeKind, findObject, updateAttachment, updateObject } from '../../shared/plan/edits';
 import { prefixOf, proposeSubnetCidr } from '../../shared/plan/proposals';
 import type { EngineViews } from '../canvas/derive';
 import { Icon } from '../canvas/icons';
@@ -88,7 +88,7 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
       <div className="inspector-kind">{describeKind(found.kind)}</div>
       <h2 id="inspector-title">{title}</h2>
       <div className="muted mono small">{id}</div>
-      {findings.length > 0 ? <FindingList findings={findings} /> : null}
+      {findings.length > 0 ? <FindingList findings={findings} onApply={(fix) => edit((p) => applyFix(p, fix))} /> : null}
       <div key={id}>{body}</div>
       {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
