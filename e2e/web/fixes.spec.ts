@@ -32,3 +32,31 @@ test('Apply on an overlap finding moves the subnet; undo brings the overlap back
   await expect.poll(async () => (await overlap()).length).toBe(1);
   expect((await editor.plan()).subnets.find((s) => s.id === proposed.objectId)!.ipv4Cidr).toBe(proposed.from);
 });
+
+test('re-addressing a VPC offers to renumber its subnets into the new block, as one undo step', async ({ editor, page }) => {
+  const before = await editor.plan();
+  const vpc = before.vpcs.find((v) => v.id === 'vpc-prod')!;
+  const subnets = before.subnets.filter((s) => s.vpcId === vpc.id && s.ipv4Cidr);
+  await editor.select([vpc.id]);
+  const field = page.getByTestId('vpc-ipv4-0');
+  await field.fill('10.41.0.0/16');
+  await field.press('Enter');
+  const offer = page.getByTestId('renumber-subnets');
+  await expect(offer).toHaveText(`Renumber ${subnets.length} subnets into 10.41.0.0/16`);
+  await expect.poll(async () => (await editor.findings()).filter((f) => f.code === 'subnet/outside-vpc').length).toBe(subnets.length);
+  await editor.screenshot('fixes-02-renumber-offer');
+  const steps = (await page.evaluate(() => window.__vpcPlanner!.history())).undo;
+  await offer.click();
+
+  const after = await editor.plan();
+  for (const s of subnets) {
+    const moved = after.subnets.find((x) => x.id === s.id)!.ipv4Cidr!;
+    // Same size, same offset in the block (10.1.x.y -> 10.41.x.y), so the order is kept.
+    expect(moved).toBe(s.ipv4Cidr!.replace(/^10\.1\./, '10.41.'));
+  }
+  await expect.poll(async () => (await editor.findings()).filter((f) => f.code === 'subnet/outside-vpc').length).toBe(0);
+  await expect(offer).toHaveCount(0);
+  expect((await page.evaluate(() => window.__vpcPlanner!.history())).undo).toBe(steps + 1);
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => (await editor.plan()).subnets.find((x) => x.id === subnets[0]!.id)!.ipv4Cidr).toBe(subnets[0]!.ipv4Cidr);
+});
