@@ -1,5 +1,9 @@
 /** `vpcplan check` and `vpcplan reach`: the engine's verdict on a plan file. */
 import { checkPlan } from '../shared/checks';
+import { applyAllFixes } from '../shared/checks/apply-fixes';
+import { serializePlan } from '../shared/plan/load';
+import { writeOutputFile } from './file-output';
+import type { FileSystem } from '../node/atomic-write';
 import type { Finding, Severity } from '../shared/checks/types';
 import { parsePlanText } from '../shared/plan/load';
 import type { Plan, Subnet } from '../shared/plan/schema';
@@ -14,6 +18,21 @@ export function loadPlanOrFail(text: string, sourceName: string): Plan {
 }
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * `check --fix`: applies every finding's fix that is a single action, writes the fixed plan
+ * (atomically; to the input file unless `-o` names another), prints each change, then the
+ * findings that remain, and exits on those.
+ */
+export async function checkFixCommand(plan: Plan, sourceName: string, output: string, json: boolean, fs?: FileSystem): Promise<CommandOutput> {
+  const { plan: fixed, changes } = applyAllFixes(plan);
+  const changeText = changes.length > 0 ? changes.map((c) => `${c}\n`).join('') : 'nothing to fix automatically\n';
+  let written = output;
+  if (changes.length > 0) written = await writeOutputFile(output, serializePlan(fixed), fs);
+  const wrote = changes.length > 0 ? `wrote ${written} (${changes.length} change${changes.length === 1 ? '' : 's'})\n` : '';
+  const remaining = checkCommand(fixed, sourceName, json);
+  return { stdout: remaining.stdout, stderr: changeText + wrote, code: remaining.code };
+}
 
 export function checkCommand(plan: Plan, sourceName: string, json: boolean): CommandOutput {
   const findings = checkPlan(plan);

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { CLOUDS, divideCidr, explainCidrs, findOverlaps, freeCidrs } from './cidr-commands';
 import { UsageError, type CommandOutput } from './output';
-import { checkCommand, loadPlanOrFail, reachCommand } from './plan-commands';
+import { checkCommand, checkFixCommand, loadPlanOrFail, reachCommand } from './plan-commands';
 import { diffCommand, exportCommand, nodeExportIo, parseExportFormat } from './export-commands';
 import { importCommand, parseImportSource, parseInto } from './import-command';
 import { sizeCommand } from './size-command';
@@ -29,7 +29,10 @@ Usage:
   vpcplan cidr overlaps <cidr> <cidr>... [--json]
   vpcplan cidr divide <cidr> --prefix <P> [--json]
   vpcplan cidr free <parent> [<used>...] [--json]
-  vpcplan check <plan.json> [--json]
+  vpcplan check <plan.json> [--json] [--fix [-o fixed.json]]
+                                       --fix applies every fix that is a single action, writes
+                                       the plan (atomically; back to <plan.json> unless -o) and
+                                       prints each change; the exit code is for what remains
   vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
   vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
                [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
@@ -56,6 +59,7 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'cidr explain': ['cloud'],
   'cidr divide': ['prefix'],
   import: ['from', 'into', 'base', 'output', 'strict'],
+  check: ['fix', 'output'],
   export: ['format', 'output'],
   size: ['azs', 'tier', 'growth', 'avoid', 'ipv6', 'region', 'within', 'spare'],
 };
@@ -77,6 +81,7 @@ const OPTIONS = {
   into: { type: 'string' },
   base: { type: 'string' },
   strict: { type: 'boolean' },
+  fix: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -118,7 +123,13 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
     }
     case 'check': {
       if (rest.length !== 1) throw new UsageError('check takes one plan file, e.g. `vpcplan check examples/hub-and-spoke.vpcplan.json`');
+      if (values.output !== undefined && !values.fix) throw new UsageError('check writes a file only with --fix, e.g. `vpcplan check plan.json --fix -o fixed.json`');
       const { plan, name } = await readPlan(rest[0]!, io);
+      if (values.fix) {
+        const output = values.output ?? (rest[0] === '-' ? undefined : rest[0]!);
+        if (output === undefined) throw new UsageError('check --fix on standard input needs -o <file> for the fixed plan');
+        return checkFixCommand(plan, name, output, json, io.fs);
+      }
       return checkCommand(plan, name, json);
     }
     case 'reach': {

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
 import { shownShortcut } from '../../shared/commands';
-import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc, updateSettings } from '../../shared/plan/edits';
+import { addSizedVpc, applyFix, connect, findObject, moveNodes, newSubnet, sizedVpc, updateSettings } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan, PlanSettings } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
@@ -179,7 +179,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
       {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
       {panels.left ? (
-        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding}
+        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding} onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
           plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} onFold={() => setPanel('left', false)} />
       ) : (
         <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>

@@ -3,6 +3,7 @@
  * reachability question, as two tabs.
  */
 import type { Finding } from '../../shared/checks/types';
+import type { FixAction } from '../../shared/plan/edits';
 import type { Plan } from '../../shared/plan/schema';
 import type { ReachResult } from '../../shared/routing';
 import { Icon } from '../canvas/icons';
@@ -13,11 +14,13 @@ import { NO_PAIR, type ReachPair } from './use-reach';
 
 export type SideTab = 'findings' | 'reach';
 
-export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onPair, result, onFold }: {
+export function SidePanel({ tab, onTab, findings, onShowFinding, onApplyFix, plan, pair, onPair, result, onFold }: {
   tab: SideTab;
   onTab(tab: SideTab): void;
   findings: readonly Finding[];
   onShowFinding(finding: Finding): void;
+  /** Applies a finding's fix as one edit. */
+  onApplyFix(fix: FixAction): void;
   plan: Plan;
   pair: ReachPair;
   onPair(pair: ReachPair): void;
@@ -46,7 +49,7 @@ export function SidePanel({ tab, onTab, findings, onShowFinding, plan, pair, onP
       </div>
       <div className="panel-body" role="tabpanel">
         {tab === 'findings'
-          ? <FindingsPanel findings={findings} onShow={onShowFinding} />
+          ? <FindingsPanel findings={findings} onShow={onShowFinding} onApply={onApplyFix} />
           : <ReachabilityPanel plan={plan} from={pair.from} to={pair.to} result={result}
               onChange={(from, to) => onPair({ from, to })} onClear={() => onPair(NO_PAIR)} />}
       </div>

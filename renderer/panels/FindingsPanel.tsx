@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { Finding, Severity } from '../../shared/checks/types';
 import { whyBlocks } from '../../shared/explorer';
+import type { FixAction } from '../../shared/plan/edits';
 import { Icon } from '../canvas/icons';
+import { ApplyFixButtons } from './finding-list';
 import { useOpenExplorer } from '../explorer/explorer-context';
 import '../explorer/affordances.css';
 
@@ -12,7 +14,7 @@ const GROUPS: ReadonlyArray<{ severity: Severity; title: string }> = [
   { severity: 'info', title: 'Notes' },
 ];
 
-export function FindingsPanel({ findings, onShow }: { findings: readonly Finding[]; onShow(finding: Finding): void }) {
+export function FindingsPanel({ findings, onShow, onApply }: { findings: readonly Finding[]; onShow(finding: Finding): void; onApply?: (fix: FixAction) => void }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<Severity>>(new Set(['info']));
   const explore = useOpenExplorer();
   if (findings.length === 0) {
@@ -45,6 +47,7 @@ export function FindingsPanel({ findings, onShow }: { findings: readonly Finding
                       {finding.fix ? <span className="finding-fix">{finding.fix}</span> : null}
                       <span className="finding-code">{finding.code}</span>
                     </button>
+                    <ApplyFixButtons finding={finding} onApply={onApply} />
                     {explore && why ? (
                       // "Why?": the blocks involved, in the explorer, with the bits they share (a block against itself when two networks have the same one).
                       <button type="button" className="why-button" data-testid="finding-why" aria-label={`Why? Explain the bits of ${why.compare ? `${why.cidr} and ${why.compare}` : why.cidr}`}

@@ -1,9 +1,10 @@
 /**
  * The inspector: the fields of whatever is selected. Every change is one plan edit.
  */
+import { useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
-import { describeKind, findObject, updateAttachment, updateObject } from '../../shared/plan/edits';
+import { applyFix, describeKind, findObject, renumberSubnets, updateAttachment, updateObject } from '../../shared/plan/edits';
 import { prefixOf, proposeSubnetCidr } from '../../shared/plan/proposals';
 import type { EngineViews } from '../canvas/derive';
 import { Icon } from '../canvas/icons';
@@ -63,7 +64,7 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
   const findings = engine.findings.filter((f) => f.subjects.includes(id));
   let body: React.ReactNode;
   switch (found.kind) {
-    case 'vpc': body = <VpcFields vpc={found.object} edit={edit} />; break;
+    case 'vpc': body = <VpcFields plan={plan} vpc={found.object} edit={edit} />; break;
     case 'subnet': body = <SubnetFields plan={plan} subnet={found.object} edit={edit} engine={engine} usable={engine.usableAddresses(found.object)} />; break;
     case 'natGateway': body = <NatFields plan={plan} nat={found.object} edit={edit} engine={engine} />; break;
     case 'peering': body = <PeeringFields plan={plan} peering={found.object} edit={edit} />; break;
@@ -88,7 +89,7 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
       <div className="inspector-kind">{describeKind(found.kind)}</div>
       <h2 id="inspector-title">{title}</h2>
       <div className="muted mono small">{id}</div>
-      {findings.length > 0 ? <FindingList findings={findings} /> : null}
+      {findings.length > 0 ? <FindingList findings={findings} onApply={(fix) => edit((p) => applyFix(p, fix))} /> : null}
       <div key={id}>{body}</div>
       {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
@@ -106,15 +107,32 @@ function withoutDescription(plan: Plan): Plan {
 
 type Edit = (change: (plan: Plan) => Plan) => void;
 
-function VpcFields({ vpc, edit }: { vpc: Vpc; edit: Edit }) {
+function VpcFields({ plan, vpc, edit }: { plan: Plan; vpc: Vpc; edit: Edit }) {
+  // The primary block as it was before the user changed it here: its subnets' offsets in it
+  // are what renumbering keeps.
+  const [readdressed, setReaddressed] = useState<{ vpcId: string; from: string; to: string } | undefined>(undefined);
   const set = (patch: Partial<Vpc>) => edit((p) => updateObject(p, 'vpc', vpc.id, patch));
   const setBlock = (key: 'ipv4Cidrs' | 'ipv6Cidrs', index: number, text: string) => {
     const blocks = [...vpc[key]];
+    const before = blocks[index];
     blocks[index] = text.trim();
+    if (key === 'ipv4Cidrs' && index === 0 && before !== undefined && before !== blocks[0]) setReaddressed({ vpcId: vpc.id, from: before, to: blocks[0]! });
     set({ [key]: blocks });
   };
+  const renumber = readdressed && readdressed.vpcId === vpc.id && readdressed.to === vpc.ipv4Cidrs[0]
+    ? renumberSubnets(vpc.id, plan.subnets, readdressed.from, readdressed.to)
+    : undefined;
   return (
     <>
+      {renumber ? (
+        <div className="renumber-offer" data-testid="renumber-offer">
+          <span>{renumber.moves.length} subnet{renumber.moves.length === 1 ? '' : 's'} now lie outside {vpc.ipv4Cidrs[0]}.</span>
+          <button type="button" className="apply-button" data-testid="renumber-subnets"
+            onClick={() => { edit((p) => applyFix(p, { ...renumber, label: 'Renumber' })); setReaddressed(undefined); }}>
+            Renumber {renumber.moves.length} subnet{renumber.moves.length === 1 ? '' : 's'} into {vpc.ipv4Cidrs[0]}
+          </button>
+        </div>
+      ) : null}
       <TextField label="Name" value={vpc.name} testId="vpc-name" onCommit={(name) => set({ name })} />
       <TextField label="Region" value={vpc.region} onCommit={(region) => set({ region })} />
       <TextField label="Account" value={vpc.accountId ?? ''} placeholder="12-digit account id" onCommit={(accountId) => set({ accountId: accountId || undefined })} />

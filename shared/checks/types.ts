@@ -3,6 +3,7 @@
  * `shared/checks/rules/` that declares the finding codes it can raise (with the source
  * of the rule, which docs/findings.md is generated from) and a pure `check` function.
  */
+import type { FixAction } from '../plan/edits/fix-actions';
 import type { Plan, Subnet, Vpc } from '../plan/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -21,6 +22,12 @@ export interface Finding {
   field?: string;
   /** The CIDR blocks involved, so the UI can explain the bits ("Why?"). */
   cidrs?: string[];
+  /**
+   * The fix as data, applied by applyFix (shared/plan/edits): the UI's "Apply" and `check --fix`.
+   * Blocks proposed together (the fixes of one VPC's subnets) come from one allocation, so
+   * they never collide with each other or with existing blocks.
+   */
+  fixes?: FixAction[];
 }
 
 export interface FindingDefinition {

@@ -233,3 +233,33 @@ describe('importAwsCli merges what the outputs say', () => {
     expect(plan.vpcs[0]!.region).toBe('us-east-2');
   });
 });
+
+describe('importAwsCli does not silently accept what AWS could not build', () => {
+  const json = (name: string, value: unknown) => ({ name, text: JSON.stringify(value) });
+  const vpcs = json('describe-vpcs.json', { Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] });
+  const subnets = (zone: string) => json('describe-subnets.json', { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: zone }] });
+  const tgws = (region: string) => json('describe-transit-gateways.json', { TransitGateways: [{ TransitGatewayId: 'tgw-1', TransitGatewayArn: `arn:aws:ec2:${region}:111122223333:transit-gateway/tgw-1` }] });
+  const attachments = json('describe-transit-gateway-vpc-attachments.json', { TransitGatewayVpcAttachments: [{ TransitGatewayAttachmentId: 'tgw-attach-1', TransitGatewayId: 'tgw-1', VpcId: 'vpc-1', SubnetIds: ['subnet-1'] }] });
+
+  it('notes a VPC attached to a transit gateway in another Region, and check reports it', () => {
+    const { plan, notes } = ok(importAwsCli([vpcs, subnets('eu-west-1a'), tgws('us-east-1'), attachments]));
+    expect(notes.some((n) => n.includes('tgw/attachment-other-region') && n.includes('eu-west-1') && n.includes('us-east-1'))).toBe(true);
+    expect(checkPlan(plan).map((f) => f.code)).toContain('tgw/attachment-other-region');
+  });
+
+  it('near miss: the same Region imports without that note', () => {
+    const { notes } = ok(importAwsCli([vpcs, subnets('us-east-1a'), tgws('us-east-1'), attachments]));
+    expect(notes.filter((n) => n.includes('tgw/') || n.includes('subnet/no-availability-zone'))).toEqual([]);
+  });
+});
+
+describe('importAwsCli and a subnet without a zone', () => {
+  it('notes it (subnet/no-availability-zone) instead of carrying an empty zone silently', () => {
+    const files = [
+      { name: 'describe-vpcs.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] }) },
+      { name: 'describe-subnets.json', text: JSON.stringify({ Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: '' }] }) },
+    ];
+    const { notes } = ok(importAwsCli(files));
+    expect(notes.some((n) => n.includes('subnet/no-availability-zone'))).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { peeringsRule } from './peerings';
 import { referencesRule } from './references';
 import { sizingRule } from './sizing';
 import { subnetsRule } from './subnets';
+import { transitGatewayAttachmentsRule } from './transit-gateway-attachments';
 import { vpcBlocksRule } from './vpc-blocks';
 
 export const engineRules: readonly Rule[] = [
@@ -20,4 +21,5 @@ export const engineRules: readonly Rule[] = [
   natCapacityRule,
   referencesRule,
   peeringsRule,
+  transitGatewayAttachmentsRule,
 ];

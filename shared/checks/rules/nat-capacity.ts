@@ -109,6 +109,9 @@ export const natCapacityRule: PlanRule = {
       out.push({
         code: exceeded ? 'nat/capacity-exceeded' : 'nat/capacity-near-limit', severity: exceeded ? 'error' : 'warning',
         subjects: [nat.id, nat.subnetId], field: 'addresses', message, fix,
+        ...(c.addressesForHeadroom <= MAX_ADDRESSES_PER_NAT_GATEWAY && c.addressesForHeadroom > nat.addresses
+          ? { fixes: [{ kind: 'add-nat-address' as const, natId: nat.id, from: nat.addresses, to: c.addressesForHeadroom, label: `Give ${nameOf(nat)} ${c.addressesForHeadroom} addresses` }] }
+          : {}),
       });
     }
     return out;

@@ -34,6 +34,7 @@ export const peeringsRule: PlanRule = {
           code: 'peering/duplicate', severity: 'error', subjects: [p.id, first.id],
           message: `Peerings ${nameOf(first)} and ${nameOf(p)} both join VPCs ${vpcName(p.requesterVpcId)} and ${vpcName(p.accepterVpcId)}; AWS allows one peering per pair of VPCs.`,
           fix: `Delete ${nameOf(p)}; ${nameOf(first)} already connects the two.`,
+          fixes: [{ kind: 'remove-peering', peeringId: p.id, keepPeeringId: first.id, label: `Delete ${nameOf(p)} (routes through it use ${nameOf(first)})` }],
         });
         continue;
       }

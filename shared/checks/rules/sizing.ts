@@ -4,6 +4,7 @@
  * Reads: the VPC and its subnets only.
  */
 import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from '../../cidr';
+import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet, Vpc } from '../../plan/schema';
 import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
 import type { Finding, VpcRule, VpcView } from '../types';
@@ -130,6 +131,8 @@ export const sizingRule: VpcRule = {
         placed.push(subnet);
       }
     }
+    // Blocks proposed for too-small subnets so far: one allocation, so two proposals never collide.
+    const proposed: Cidr[] = [];
     let everyNeedKnown = placed.length > 0 && placed.length === subnets.length;
     let neededTotal = 0n;
     for (let k = 0; k < placed.length; k++) {
@@ -151,11 +154,18 @@ export const sizingRule: VpcRule = {
       const reserved = byoip ? '' : ', after the 5 addresses AWS reserves';
       if (usable < needed) {
         let fix: string;
+        let fixes: FixAction[] | undefined;
         if (fitsPrefix === undefined) {
           fix = `${count(needed)} addresses do not fit in one subnet (a /16 holds ${count(65_531)} usable): split the hosts over several subnets.`;
         } else {
-          const others = used.filter((u) => u !== block);
+          // By position, not identity: subnets with the same text share one parsed block.
+          const others = used.filter((_, i) => i !== k);
+          for (const p of proposed) others.push(p);
           const free = firstFreeBlock(blocks, others, fitsPrefix);
+          if (free) {
+            proposed.push(free);
+            fixes = [{ kind: 'set-cidr', objectId: subnet.id, field: 'ipv4Cidr', from: subnet.ipv4Cidr!, to: formatCidr(free), label: `Make ${nameOf(subnet)} ${formatCidr(free)}` }];
+          }
           fix = free
             ? `Make it a /${fitsPrefix}: ${formatCidr(free)} is the next free /${fitsPrefix} in VPC ${vpcName}.`
             : `Make it a /${fitsPrefix}; VPC ${vpcName} has no free /${fitsPrefix} left, so add a secondary block or free space first.`;
@@ -164,6 +174,7 @@ export const sizingRule: VpcRule = {
           code: 'sizing/subnet-too-small', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) has ${count(usable)} usable addresses${reserved}, but needs ${count(needed)}${growthText(subnet)}.`,
           fix,
+          ...(fixes ? { fixes } : {}),
         });
         continue;
       }

@@ -3,6 +3,7 @@
  * Reads: the VPC, its subnets, and plan.settings (the subnets-per-VPC quota).
  */
 import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
+import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet } from '../../plan/schema';
 import { formatCount, nameOf, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
 import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
@@ -25,6 +26,38 @@ function insideAny(blocks: readonly Cidr[], block: Cidr): boolean {
   return false;
 }
 
+/**
+ * One free-space allocation for every block the VPC's findings propose: each subnet that
+ * must move gets one block (asked twice, it gets the same answer), and every block handed
+ * out counts as used for the next, so suggestions made together never collide.
+ */
+class ProposalAllocator {
+  private readonly given = new Map<Subnet, Cidr | undefined>();
+  private readonly taken: Cidr[] = [];
+
+  constructor(private readonly blocks: readonly Cidr[], private readonly used: readonly Cidr[]) {}
+
+  /**
+   * A free block of the size of `used[index]` for `subnet`, leaving only that one block out of
+   * the used ones: by position, not identity, as subnets with the same text share one parsed block.
+   */
+  blockFor(subnet: Subnet, index: number): Cidr | undefined {
+    if (this.given.has(subnet)) return this.given.get(subnet);
+    const moving = this.used[index]!;
+    const others = this.used.filter((_, i) => i !== index);
+    for (const t of this.taken) others.push(t);
+    const free = firstFreeBlock(this.blocks, others, moving.prefix);
+    this.given.set(subnet, free);
+    if (free) this.taken.push(free);
+    return free;
+  }
+}
+
+function moveTo(subnet: Subnet, field: 'ipv4Cidr' | 'ipv6Cidr', to: Cidr): FixAction[] {
+  const text = formatCidr(to);
+  return [{ kind: 'set-cidr', objectId: subnet.id, field, from: subnet[field]!, to: text, label: `Move ${nameOf(subnet)} to ${text}` }];
+}
+
 function blockList(blocks: readonly Cidr[]): string {
   return blocks.map(formatCidr).join(', ');
 }
@@ -41,6 +74,7 @@ export const subnetsRule: VpcRule = {
     'subnet/ipv6-size': { severity: 'error', title: 'An IPv6 subnet is not /44 to /64 on a nibble boundary', source: SUBNETS },
     'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
     'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
+    'subnet/no-availability-zone': { severity: 'error', title: 'A subnet has no availability zone', source: `docs/network-rules.md#aws-subnets (a subnet lives in one Availability Zone); AWS VPC User Guide, "Subnets for your VPC"` },
     'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
   },
   check({ vpc, subnets }: VpcView, { plan }: PlanIndex): Finding[] {
@@ -54,6 +88,9 @@ export const subnetsRule: VpcRule = {
     const v6Subnets: Subnet[] = [];
     const usedV6: Cidr[] = [];
     const listed = subnetListBlocks(subnets);
+    // Allocators are made on the first finding that proposes a block: most VPCs raise none.
+    let allocV4: ProposalAllocator | undefined;
+    let allocV6: ProposalAllocator | undefined;
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
       const a = listed.v4[k];
@@ -82,6 +119,13 @@ export const subnetsRule: VpcRule = {
           })(),
         });
       }
+      if (subnet.availabilityZone.trim() === '') {
+        out.push({
+          code: 'subnet/no-availability-zone', severity: 'error', subjects: [subnet.id, vpc.id], field: 'availabilityZone',
+          message: `Subnet ${nameOf(subnet)} in VPC ${vpcName} has no availability zone; every AWS subnet lives in exactly one zone of its VPC's Region (${vpc.region}).`,
+          fix: `Set its availability zone, e.g. ${vpc.region}a; spread the subnets of one tier over at least two zones.`,
+        });
+      }
       if (has6 && vpc.ipv6Cidrs.length === 0) {
         out.push({
           code: 'subnet/ipv6-without-vpc-ipv6', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [subnet.ipv6Cidr!],
@@ -103,12 +147,13 @@ export const subnetsRule: VpcRule = {
         });
       }
       if (v4Blocks.length > 0 && !insideAny(v4Blocks, block)) {
-        const others = usedV4.filter((u) => u !== block);
-        const free = block.prefix >= 16 && block.prefix <= 28 ? firstFreeBlock(v4Blocks, others, block.prefix) : undefined;
+        allocV4 ??= new ProposalAllocator(v4Blocks, usedV4);
+        const free = block.prefix >= 16 && block.prefix <= 28 ? allocV4.blockFor(subnet, k) : undefined;
         out.push({
           code: 'subnet/outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), ...v4Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) lies outside VPC ${vpcName}'s ${v4Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v4Blocks)}.`,
           fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `There is no free /${block.prefix} left in the VPC: add a secondary block that contains ${formatCidr(block)}, or use a smaller subnet.`,
+          ...(free ? { fixes: moveTo(subnet, 'ipv4Cidr', free) } : {}),
         });
       }
     }
@@ -125,12 +170,13 @@ export const subnetsRule: VpcRule = {
         });
       }
       if (v6Blocks.length > 0 && !insideAny(v6Blocks, block)) {
-        const others = usedV6.filter((u) => u !== block);
-        const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? firstFreeBlock(v6Blocks, others, block.prefix) : undefined;
+        allocV6 ??= new ProposalAllocator(v6Blocks, usedV6);
+        const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? allocV6.blockFor(subnet, k) : undefined;
         out.push({
           code: 'subnet/ipv6-outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block), ...v6Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} lies outside VPC ${vpcName}'s IPv6 ${v6Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v6Blocks)}.`,
           fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /64 from ${blockList(v6Blocks)}.`,
+          ...(free ? { fixes: moveTo(subnet, 'ipv6Cidr', free) } : {}),
         });
       }
     }
@@ -143,14 +189,14 @@ export const subnetsRule: VpcRule = {
         const a = { subnet: listSubnets[first]!, block: used[first]! };
         const b = { subnet: listSubnets[second]!, block: used[second]! };
         const version = a.block.version;
-        const blocks = version === 4 ? v4Blocks : v6Blocks;
-        const others = used.filter((u) => u !== b.block);
-        const free = firstFreeBlock(blocks, others, b.block.prefix);
+        const alloc = version === 4 ? (allocV4 ??= new ProposalAllocator(v4Blocks, usedV4)) : (allocV6 ??= new ProposalAllocator(v6Blocks, usedV6));
+        const free = alloc.blockFor(b.subnet, second);
         out.push({
           code: 'subnet/overlap', severity: 'error', subjects: [b.subnet.id, a.subnet.id, vpc.id], field: version === 4 ? 'ipv4Cidr' : 'ipv6Cidr',
           cidrs: [formatCidr(a.block), formatCidr(b.block)],
           message: `Subnets ${nameOf(a.subnet)} (${formatCidr(a.block)}) and ${nameOf(b.subnet)} (${formatCidr(b.block)}) in VPC ${vpcName} overlap; AWS refuses a subnet that overlaps another.`,
           fix: free ? `Move ${nameOf(b.subnet)} to ${formatCidr(free)}, the next free /${b.block.prefix} in the VPC.` : `There is no free /${b.block.prefix} left in VPC ${vpcName}: add a block or shrink a subnet.`,
+          ...(free ? { fixes: moveTo(b.subnet, version === 4 ? 'ipv4Cidr' : 'ipv6Cidr', free) } : {}),
         });
       }
     }

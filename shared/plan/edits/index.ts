@@ -27,3 +27,7 @@ export { describeRemoval, type Removal } from './removal';
 export { updateSettings } from './settings';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
 export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
+export {
+  applyFix, describeFixChanges, renumberSubnets,
+  type AddNatAddressAction, type FixAction, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
+} from './fix-actions';

@@ -190,6 +190,8 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   const covered = attachmentZones(model, attachment);
   const uncovered = new Map<string, number>();
   for (const subnet of subnetsOf(model, attachment.vpcId as string)) {
+    // A subnet without a zone is its own error (subnet/no-availability-zone); naming an empty zone here would read "no subnet in , where".
+    if (subnet.availabilityZone.trim() === '') continue;
     if (!covered.has(subnet.availabilityZone)) uncovered.set(subnet.availabilityZone, (uncovered.get(subnet.availabilityZone) ?? 0) + 1);
   }
   if (uncovered.size === 0) return findings;

@@ -1,0 +1,177 @@
+/**
+ * Fixes as data: what a finding proposes to change, in a form the editor can apply with one
+ * click (one undo step), the CLI can apply with `check --fix`, and a file can carry. Each
+ * action names the value it expects to find (`from`), so a fix made for an older plan is
+ * refused (the plan comes back unchanged) instead of overwriting something the user changed.
+ */
+import { contains, formatCidr, parseCidr, type Cidr } from '../../cidr';
+import type { Plan } from '../schema';
+import { deleteObjects } from './delete';
+import { updateObject } from './update';
+
+/** A subnet's or a VPC block's CIDR text. VPC blocks are `ipv4Cidrs[i]` / `ipv6Cidrs[i]`. */
+export interface SetCidrAction {
+  kind: 'set-cidr';
+  objectId: string;
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface SubnetMove {
+  subnetId: string;
+  from: string;
+  to: string;
+}
+
+/** Move several subnets of one VPC at once (a VPC that was re-addressed). */
+export interface RenumberSubnetsAction {
+  kind: 'renumber-subnets';
+  vpcId: string;
+  moves: SubnetMove[];
+}
+
+/** Give a NAT gateway more addresses (`from` → `to`, at most 8 on one gateway). */
+export interface AddNatAddressAction {
+  kind: 'add-nat-address';
+  natId: string;
+  from: number;
+  to: number;
+}
+
+/** Delete a duplicate peering; routes through it are sent through `keepPeeringId`, which joins the same VPCs. */
+export interface RemovePeeringAction {
+  kind: 'remove-peering';
+  peeringId: string;
+  keepPeeringId: string;
+}
+
+export type FixAction = (SetCidrAction | RenumberSubnetsAction | AddNatAddressAction | RemovePeeringAction) & {
+  /** What the Apply button and `check --fix` say, e.g. "Move app-b to 10.0.3.0/24". */
+  label: string;
+};
+
+const VPC_BLOCK_FIELD = /^(ipv4Cidrs|ipv6Cidrs)\[(\d+)\]$/;
+
+/**
+ * The plan with `fix` applied; the very same plan when the fix no longer matches it (the
+ * object is gone or its value is not `from` any more), so the editor records no undo step.
+ */
+export function applyFix(plan: Plan, fix: FixAction): Plan {
+  switch (fix.kind) {
+    case 'set-cidr':
+      return setCidr(plan, fix);
+    case 'renumber-subnets': {
+      const subnets = new Map(plan.subnets.map((s) => [s.id, s]));
+      const stale = fix.moves.some((m) => subnets.get(m.subnetId)?.vpcId !== fix.vpcId || subnets.get(m.subnetId)?.ipv4Cidr !== m.from);
+      if (stale) return plan;
+      let next = plan;
+      for (const m of fix.moves) next = updateObject(next, 'subnet', m.subnetId, { ipv4Cidr: m.to });
+      return next;
+    }
+    case 'add-nat-address': {
+      const nat = plan.natGateways.find((n) => n.id === fix.natId);
+      if (!nat || nat.addresses !== fix.from) return plan;
+      return updateObject(plan, 'natGateway', fix.natId, { addresses: fix.to });
+    }
+    case 'remove-peering': {
+      if (!plan.peerings.some((p) => p.id === fix.peeringId) || !plan.peerings.some((p) => p.id === fix.keepPeeringId)) return plan;
+      const routeTables = plan.routeTables.map((table) =>
+        table.routes.some((r) => r.targetId === fix.peeringId)
+          ? { ...table, routes: table.routes.map((r) => (r.targetId === fix.peeringId ? { ...r, targetId: fix.keepPeeringId } : r)) }
+          : table);
+      return deleteObjects({ ...plan, routeTables }, [fix.peeringId]);
+    }
+  }
+}
+
+function setCidr(plan: Plan, fix: SetCidrAction): Plan {
+  const vpcField = VPC_BLOCK_FIELD.exec(fix.field);
+  if (vpcField) {
+    const vpc = plan.vpcs.find((v) => v.id === fix.objectId);
+    const list = vpcField[1] as 'ipv4Cidrs' | 'ipv6Cidrs';
+    const index = Number(vpcField[2]);
+    if (!vpc || vpc[list][index] !== fix.from) return plan;
+    const blocks = [...vpc[list]];
+    blocks[index] = fix.to;
+    return updateObject(plan, 'vpc', vpc.id, { [list]: blocks });
+  }
+  if (fix.field !== 'ipv4Cidr' && fix.field !== 'ipv6Cidr') return plan;
+  const subnet = plan.subnets.find((s) => s.id === fix.objectId);
+  if (!subnet || subnet[fix.field] !== fix.from) return plan;
+  return updateObject(plan, 'subnet', subnet.id, { [fix.field]: fix.to });
+}
+
+/** A one-line description of what a fix changes, for `check --fix` ("changed app-b ipv4Cidr: 10.0.1.0/24 → 10.0.3.0/24"). */
+export function describeFixChanges(plan: Plan, fix: FixAction): string[] {
+  const name = (id: string) => {
+    const found = [...plan.vpcs, ...plan.subnets, ...plan.natGateways, ...plan.peerings].find((o) => o.id === id);
+    return found ? found.name || id : id;
+  };
+  switch (fix.kind) {
+    case 'set-cidr':
+      return [`changed ${name(fix.objectId)} ${fix.field}: ${fix.from} → ${fix.to}`];
+    case 'renumber-subnets':
+      return fix.moves.map((m) => `changed ${name(m.subnetId)} ipv4Cidr: ${m.from} → ${m.to}`);
+    case 'add-nat-address':
+      return [`changed ${name(fix.natId)} addresses: ${fix.from} → ${fix.to}`];
+    case 'remove-peering':
+      return [`removed peering ${name(fix.peeringId)}`];
+  }
+}
+
+/**
+ * Where a VPC's IPv4 subnets go when its block changes from `oldBlock` to `newBlock`,
+ * keeping their order and sizes: each keeps its offset in the block when all of them fit
+ * that way (the layout is unchanged, only shifted); otherwise they are packed in their
+ * address order, each at the next aligned address. Undefined when they do not fit.
+ * Only subnets outside `newBlock` move; `subnets` are the VPC's subnets.
+ */
+export function renumberSubnets(
+  vpcId: string,
+  subnets: ReadonlyArray<{ id: string; vpcId: string; ipv4Cidr?: string | undefined }>,
+  oldBlockText: string,
+  newBlockText: string,
+): Omit<RenumberSubnetsAction, 'label'> | undefined {
+  const oldBlock = parseV4(oldBlockText);
+  const newBlock = parseV4(newBlockText);
+  if (!oldBlock || !newBlock) return undefined;
+  const placed = subnets
+    .filter((s) => s.vpcId === vpcId)
+    .map((s) => ({ id: s.id, text: s.ipv4Cidr ?? '', block: parseV4(s.ipv4Cidr ?? '') }))
+    .filter((s): s is { id: string; text: string; block: Cidr } => s.block !== undefined && !contains(newBlock, s.block))
+    .sort((a, b) => (a.block.network < b.block.network ? -1 : a.block.network > b.block.network ? 1 : 0));
+  if (placed.length === 0) return undefined;
+  const end = newBlock.network + (1n << BigInt(32 - newBlock.prefix));
+  const fitsAt = (block: Cidr, network: bigint) => block.prefix >= newBlock.prefix && network >= newBlock.network && network + (1n << BigInt(32 - block.prefix)) <= end;
+  let targets: bigint[] | undefined;
+  if (placed.every((s) => contains(oldBlock, s.block) && fitsAt(s.block, newBlock.network + (s.block.network - oldBlock.network)))) {
+    targets = placed.map((s) => newBlock.network + (s.block.network - oldBlock.network));
+  } else {
+    // Subnets already inside the new block stay; packing must go around them.
+    const staying = subnets
+      .filter((s) => s.vpcId === vpcId)
+      .map((s) => parseV4(s.ipv4Cidr ?? ''))
+      .filter((b): b is Cidr => b !== undefined && contains(newBlock, b));
+    targets = [];
+    let cursor = newBlock.network;
+    for (const s of placed) {
+      const size = 1n << BigInt(32 - s.block.prefix);
+      let at = ((cursor + size - 1n) / size) * size;
+      while (staying.some((b) => at < b.network + (1n << BigInt(32 - b.prefix)) && b.network < at + size)) at += size;
+      if (!fitsAt(s.block, at)) return undefined;
+      targets.push(at);
+      cursor = at + size;
+    }
+  }
+  return {
+    kind: 'renumber-subnets',
+    vpcId,
+    moves: placed.map((s, i) => ({ subnetId: s.id, from: s.text, to: formatCidr({ version: 4, network: targets![i]!, prefix: s.block.prefix }) })),
+  };
+}
+
+function parseV4(text: string): Cidr | undefined {
+  const result = parseCidr(text);
+  return result.ok && result.cidr.version === 4 ? result.cidr : undefined;
+}
