@@ -14,7 +14,7 @@
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
 import { join } from 'node:path';
-import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToDrawio, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { realFileSystem, type FileSystem } from '../node/atomic-write';
@@ -22,12 +22,12 @@ import { BrowserUnavailableError, playwrightRenderer, type BrowserRenderer } fro
 import { kindOf, writeOutputFile, writeOutputFolder, wroteLine } from './file-output';
 import { UsageError, type CommandOutput } from './output';
 
-export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'pdf', 'png'] as const;
+export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'drawio', 'pdf', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 type TextFormat = Exclude<ExportFormat, 'terraform' | BinaryFormat>;
 type BinaryFormat = 'pdf' | 'png';
 
-const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', pdf: 'pdf', png: 'png' };
+const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', drawio: 'drawio', pdf: 'pdf', png: 'png' };
 
 /** What export reaches outside the plan; tests pass a fixed clock, a file system with faults, another browser. */
 export interface ExportIo {
@@ -56,6 +56,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
     case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
+    case 'drawio': return planToDrawio(plan);
     case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
     case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }

@@ -8,13 +8,13 @@
  * one file that cannot be half-saved, unzipped where the module should live.
  */
 import { strToU8, zipSync, type Zippable, type ZippableFile } from 'fflate';
-import { buildReviewReport, planToTerraform, subnetsToCsv } from '../../shared/export';
+import { buildReviewReport, planToDrawio, planToTerraform, subnetsToCsv } from '../../shared/export';
 import { serializePlan } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 
 const TERRAFORM_ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
-export type ExportFormat = 'png' | 'svg' | 'pdf' | 'html' | 'markdown' | 'terraform' | 'csv' | 'json';
+export type ExportFormat = 'png' | 'svg' | 'drawio' | 'pdf' | 'html' | 'markdown' | 'terraform' | 'csv' | 'json';
 
 export interface ExportFormatInfo {
   format: ExportFormat;
@@ -27,6 +27,7 @@ export interface ExportFormatInfo {
 export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { format: 'png', label: 'PNG image', detail: 'The diagram, for slides and chat.', image: true },
   { format: 'svg', label: 'SVG image', detail: 'The diagram at any zoom, for documents.', image: true },
+  { format: 'drawio', label: 'draw.io diagram', detail: 'The whole diagram for draw.io (diagrams.net): VPCs as containers holding their subnets, connections as edges.', image: false },
   { format: 'pdf', label: 'Review report (PDF)', detail: 'Diagram, VPCs and subnets, free space, NAT capacity, reachability and every finding, on A4 pages.', image: true },
   { format: 'html', label: 'Review report (HTML)', detail: 'The same report as one self-contained web page.', image: true },
   { format: 'markdown', label: 'Review report (Markdown)', detail: 'The same report for a wiki or a pull request.', image: true },
@@ -76,6 +77,8 @@ export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 's
       const entries: Zippable = Object.fromEntries(files.map((f): [string, ZippableFile] => [`${folder}/${f.name}`, [strToU8(f.text), { mtime: TERRAFORM_ZIP_TIME }]]));
       return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings };
     }
+    case 'drawio':
+      return { fileName: `${base}.drawio`, data: planToDrawio(plan), mimeType: 'application/vnd.jgraph.mxfile', warnings: [] };
     case 'csv':
       return { fileName: `${base} subnets.csv`, data: subnetsToCsv(plan), mimeType: 'text/csv', warnings: [] };
     case 'json':

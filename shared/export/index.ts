@@ -5,3 +5,4 @@ export { subnetsToCsv, SUBNET_CSV_COLUMNS, type SubnetCsvColumn } from './csv';
 export { buildReviewReport, type ReviewReportOptions } from './report';
 export { diffPlans, formatPlanDiff, classifyCidrChange, type PlanDiff, type ObjectChange, type ObjectRef, type FieldChange, type CidrChange, type CidrChangeKind, type ObjectKind } from './diff';
 export { diagramDate, planToSvg, type DiagramSvgOptions } from './svg';
+export { planToDrawio } from './drawio';
