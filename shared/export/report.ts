@@ -275,7 +275,7 @@ const PX_PER_MM = 96 / 25.4;
 /** The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more keeps rounding clear of it. */
 export const DIAGRAM_MIN_TEXT_PT = 7.5;
 /** Neighbouring tiles overlap by this share, so a box cut at one tile's edge is whole on the next. */
-const TILE_OVERLAP = 0.08;
+const TILE_OVERLAP = 0.04;
 
 export interface DiagramTile { x: number; y: number; width: number; height: number; row: number; column: number }
 
@@ -312,7 +312,11 @@ function diagramHtml(svg: string, alt: string): string {
   const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
-  const { scale, tiles } = diagramTiles(width, height, fonts.length > 0 ? Math.min(...fonts) : 12);
+  const { scale, tiles: all } = diagramTiles(width, height, fonts.length > 0 ? Math.min(...fonts) : 12);
+  // A page with nothing written on it (the empty space between far-apart boxes) is left out.
+  const anchors = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
+  if (tiles.length === 0) tiles.push(all[0]!);
   const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto the symbol's group, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
