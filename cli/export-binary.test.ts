@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfText } from '../e2e/pdf-text';
 import { requirePrerequisite } from '../e2e/prerequisites';
-import { generatePlan } from '../bench/generate-plan';
 import { checkPlan, natCapacity } from '../shared/checks';
 import { planToSvg } from '../shared/export';
 import { parsePlanText } from '../shared/plan/load';
@@ -115,24 +114,6 @@ describe.skipIf(!HAS_CHROMIUM)('export --format pdf (needs Chromium)', () => {
       }
     }
   });
-});
-
-describe.skipIf(!HAS_CHROMIUM)('export --format pdf of 100 VPCs (needs Chromium)', () => {
-  it('tiles the diagram over landscape pages, every text 7 pt or more, every VPC on a diagram page', async () => {
-    const plan = generatePlan({ vpcs: 100, subnetsPerVpc: 4, seed: 3 });
-    const dir = mkdtempSync(join(tmpdir(), 'vpcplan-pdf100-'));
-    const out = await exportCommand(plan, 'pdf', join(dir, 'review.pdf'), withChromium);
-    expect(out.code).toBe(0);
-    const read = await readPdf(readFileSync(join(dir, 'review.pdf')));
-    const diagramPages = read.pages.filter((p) => p.width > p.height);
-    expect(diagramPages.length).toBeGreaterThan(1);
-    let smallest = Infinity;
-    for (const page of read.pages) for (const t of page.texts) smallest = Math.min(smallest, t.size);
-    expect(smallest).toBeGreaterThanOrEqual(7);
-    const diagramText = diagramPages.map((p) => p.lines.join('\n')).join('\n');
-    for (const vpc of plan.vpcs) expect(diagramText, vpc.name).toContain(vpc.name);
-    for (const page of read.pages) for (const t of page.texts) expect(t.text.trimEnd().endsWith('…'), t.text).toBe(false);
-  }, 300_000);
 });
 
 describe.skipIf(!HAS_CHROMIUM)('export --format png (needs Chromium)', () => {

@@ -107,8 +107,8 @@ describe('buildReviewReport', () => {
     const { html, markdown } = buildReviewReport(HOSTILE, { generatedAt: '2026-01-02T03:04:05Z' });
     expect(html).not.toMatch(/<script|<b>nat/);
     expect(html).toContain('Tom &amp; Jerry &lt;script&gt;');
-    // Nothing from outside: the only reference is the diagram pages' <use> of the diagram inside the page.
-    expect(html).not.toMatch(/(src|href)="(?!data:|#diagram-content")/);
+    
+    expect(html).not.toMatch(/(src|href)="(?!data:)/);
     expect(html).not.toMatch(/@import|url\(/);
     assertWellFormedXml(html.replace(/<meta[^>]*>/g, ''));
     expect(markdown).not.toContain('<script>');

@@ -10,7 +10,7 @@
  * sections flow one after another (no forced page breaks), every table repeats its header on
  * each page, and a table too wide for the page (the reachability matrix) is split into column
  * groups that repeat the first column. Every plan string is escaped; the diagram is inline SVG
- * (shapes and text), and the page's Content-Security-Policy runs no script whatever it holds.
+ * (shapes and text, each page's SVG holding the elements that show through its window), and the page's Content-Security-Policy runs no script whatever it holds.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
@@ -318,21 +318,57 @@ function diagramHtml(svg: string, alt: string): string {
   const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
   if (tiles.length === 0) tiles.push(all[0]!);
   const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
-  // The outer <svg>'s own attributes (fonts) carried onto the symbol's group, so the text looks the same.
+  // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
+  const chunks = topLevelChunks(inner);
   const columns = Math.max(...tiles.map((t) => t.column)) + 1;
   const rows = Math.max(...tiles.map((t) => t.row)) + 1;
-  const out = [`<svg class="diagram-source" xmlns="http://www.w3.org/2000/svg" width="0" height="0" aria-hidden="true"><defs><g id="diagram-content" ${inherited}>${inner}</g></defs></svg>`];
+  const out: string[] = [];
   tiles.forEach((tile, i) => {
     const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
+    // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
+    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y));
     out.push([
       '<figure class="diagram-page">',
-      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}"><use href="#diagram-content"/></svg>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
+      ...shown.map((c) => c.text),
+      '</svg>',
       where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
       '</figure>',
     ].filter((l) => l !== '').join('\n'));
   });
   return out.join('\n');
+}
+
+/**
+ * The SVG's top-level elements (one a line, or a <g> group over several, as svg.ts writes them)
+ * with the box their coordinates span; an element with no coordinates has none and shows on every page.
+ */
+function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> {
+  const out: Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> = [];
+  let depth = 0;
+  let current: string[] = [];
+  for (const line of inner.split('\n')) {
+    if (line.trim() === '') continue;
+    current.push(line);
+    depth += (line.match(/<g\b/g)?.length ?? 0) - (line.match(/<\/g>/g)?.length ?? 0);
+    if (depth > 0) continue;
+    const text = current.join('\n');
+    current = [];
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const m of text.matchAll(/\bx="([-\d.]+)" y="([-\d.]+)"(?: width="([\d.]+)" height="([\d.]+)")?/g)) {
+      xs.push(Number(m[1]), Number(m[1]) + Number(m[3] ?? 0));
+      ys.push(Number(m[2]), Number(m[2]) + Number(m[4] ?? 0));
+    }
+    for (const d of text.matchAll(/\bd="([^"]+)"/g)) {
+      for (const p of d[1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) { xs.push(Number(p[1])); ys.push(Number(p[2])); }
+    }
+    // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
+    out.push(xs.length > 0 ? { text, box: { x0: Math.min(...xs) - 400, y0: Math.min(...ys) - 20, x1: Math.max(...xs) + 400, y1: Math.max(...ys) + 20 } } : { text });
+  }
+  if (current.length > 0) out.push({ text: current.join('\n') });
+  return out;
 }
 
 function r1(n: number): number {
@@ -403,7 +439,6 @@ figure.diagram-page { margin: 0; break-inside: avoid; page-break-inside: avoid; 
 figure.diagram-page + figure.diagram-page { break-before: page; page-break-before: always; }
 figure.diagram-page svg { display: block; margin: 0 auto; border: 1px solid #e2e8f0; }
 figcaption { font-size: 8pt; color: #475569; margin-top: 2pt; }
-svg.diagram-source { position: absolute; width: 0; height: 0; overflow: hidden; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 8.5pt; }
 caption { text-align: left; font-weight: bold; font-size: 9pt; padding: 2pt 0; caption-side: top; }
 thead { display: table-header-group; }
