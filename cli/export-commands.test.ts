@@ -62,7 +62,7 @@ describe('exportCommand', () => {
   });
 
   it('names the allowed formats when given a wrong one', () => {
-    expect(() => parseExportFormat('docx')).toThrow(/--format docx is not one of terraform, csv, json, markdown, html, svg, pdf, png/);
+    expect(() => parseExportFormat('docx')).toThrow(/--format docx is not one of terraform, csv, json, markdown, html, svg, drawio, pdf, png/);
     expect(() => parseExportFormat(undefined)).toThrow(/export needs --format/);
     expect(parseExportFormat('svg')).toBe('svg');
     expect(parseExportFormat('pdf')).toBe('pdf');

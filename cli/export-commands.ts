@@ -13,21 +13,21 @@
  *
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
-import { join } from 'node:path';
-import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import { dirname, join } from 'node:path';
+import { buildReviewReport, MARKDOWN_DIAGRAM_FILE, diagramDate, diffPlans, formatPlanDiff, planToDrawio, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { realFileSystem, type FileSystem } from '../node/atomic-write';
 import { BrowserUnavailableError, playwrightRenderer, type BrowserRenderer } from '../node/browser-render';
-import { kindOf, writeOutputFile, writeOutputFolder, wroteLine } from './file-output';
+import { kindOf, writeOutputFile, writeOutputFiles, writeOutputFolder, wroteLine } from './file-output';
 import { UsageError, type CommandOutput } from './output';
 
-export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'pdf', 'png'] as const;
+export const EXPORT_FORMATS = ['terraform', 'csv', 'json', 'markdown', 'html', 'svg', 'drawio', 'pdf', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 type TextFormat = Exclude<ExportFormat, 'terraform' | BinaryFormat>;
 type BinaryFormat = 'pdf' | 'png';
 
-const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', pdf: 'pdf', png: 'png' };
+const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', drawio: 'drawio', pdf: 'pdf', png: 'png' };
 
 /** What export reaches outside the plan; tests pass a fixed clock, a file system with faults, another browser. */
 export interface ExportIo {
@@ -56,6 +56,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
     case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
+    case 'drawio': return planToDrawio(plan);
     case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
     case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }
@@ -106,11 +107,30 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
     const written = await writeOutputFile(outPath, await renderBinary(plan, format, io), io.fs);
     return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
   }
+  if (format === 'markdown' && outPath !== undefined) return exportMarkdown(plan, outPath, io);
   const text = render(plan, format, io);
   if (outPath === undefined) return { stdout: text, code: 0 };
   await refuseDirectory(io, outPath, format);
   const written = await writeOutputFile(outPath, text, io.fs);
   return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
+}
+
+/**
+ * The Markdown report links its diagram as a file (git hosts show no data: image), so -o writes
+ * two: to a directory (existing, or a new path not ending in .md) report.md and diagram.svg; to a
+ * .md file that file and diagram.svg beside it. Written as one: neither is replaced unless both can be.
+ */
+async function exportMarkdown(plan: Plan, outPath: string, io: ExportIo): Promise<CommandOutput> {
+  const report = buildReviewReport(plan, { generatedAt: io.now().toISOString() });
+  const kind = await kindOf(outPath, io.fs);
+  const folder = kind === 'directory' || (kind === undefined && !/\.(md|markdown)$/i.test(outPath));
+  const files = folder
+    ? [{ path: join(outPath, 'report.md'), data: report.markdown }, { path: join(outPath, MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg }]
+    : [{ path: outPath, data: report.markdown }, { path: join(dirname(outPath), MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg }];
+  const written = folder
+    ? await writeOutputFolder(outPath, files.map((f) => ({ name: f.path.slice(outPath.length).replace(/^[\\/]+/, ''), data: f.data })), io.fs)
+    : await writeOutputFiles(files, io.fs);
+  return { stdout: '', stderr: wroteLine(files.map((f) => f.path), written), code: 0 };
 }
 
 function commentOut(text: string): string {

@@ -36,7 +36,7 @@ Usage:
   vpcplan reach <plan.json> <from-subnet> <to-subnet> [--json]
   vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
                [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
-  vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg|pdf|png [-o <path>]
+  vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg|drawio|pdf|png [-o <path>]
                                                     terraform -o takes a directory (.tf files, README.md);
                                                     pdf (the review report) and png (the diagram) need -o
                                                     and Chromium: CHROMIUM_PATH, or chromium on PATH

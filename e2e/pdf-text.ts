@@ -21,6 +21,8 @@ export interface PdfPage {
    * (a long finding code) comes out whole, its pieces next to each other.
    */
   flow: string;
+  /** Every piece of text with its size in points (from its transform), to check that none is too small to read or cut short. */
+  texts: Array<{ text: string; size: number }>;
 }
 
 export interface PdfText {
@@ -82,7 +84,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         const [a, b, , , x, y] = item.transform as number[];
         pieces.push({ text: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(a!, b!) || item.height });
       }
-      pages.push({ width, height, lines: layoutLines(pieces), flow });
+      pages.push({ width, height, lines: layoutLines(pieces), flow, texts: pieces.map((p) => ({ text: p.text, size: p.fontSize })) });
       page.cleanup();
     }
     return { pages, text: pages.map((p) => p.lines.join('\n')).join('\n\f'), flow: pages.map((p) => p.flow).join('\n\f') };

@@ -123,7 +123,8 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
   return {
     pdf: (html) => withBrowser(async (browser) => {
       const page = await browser.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
+      // A big plan's report (a 100-VPC diagram tiled over many pages) takes longer than the 30 s default to lay out on a busy machine.
+      await page.setContent(html, { waitUntil: 'load', timeout: 180_000 });
       // The report's @page rule sets the margins; preferCSSPageSize lets it win over the format's defaults.
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     }),

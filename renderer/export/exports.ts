@@ -8,13 +8,14 @@
  * one file that cannot be half-saved, unzipped where the module should live.
  */
 import { strToU8, zipSync, type Zippable, type ZippableFile } from 'fflate';
-import { buildReviewReport, planToTerraform, subnetsToCsv } from '../../shared/export';
+import { buildReviewReport, MARKDOWN_DIAGRAM_FILE, planToDrawio, planToTerraform, subnetsToCsv } from '../../shared/export';
 import { serializePlan } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 
+/** A fixed time stamp in the zips: the same plan gives the same bytes. */
 const TERRAFORM_ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
-export type ExportFormat = 'png' | 'svg' | 'pdf' | 'html' | 'markdown' | 'terraform' | 'csv' | 'json';
+export type ExportFormat = 'png' | 'svg' | 'drawio' | 'pdf' | 'html' | 'markdown' | 'terraform' | 'csv' | 'json';
 
 export interface ExportFormatInfo {
   format: ExportFormat;
@@ -27,9 +28,10 @@ export interface ExportFormatInfo {
 export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { format: 'png', label: 'PNG image', detail: 'The diagram, for slides and chat.', image: true },
   { format: 'svg', label: 'SVG image', detail: 'The diagram at any zoom, for documents.', image: true },
-  { format: 'pdf', label: 'Review report (PDF)', detail: 'Diagram, VPCs and subnets, free space, NAT capacity, reachability and every finding, on A4 pages.', image: true },
+  { format: 'drawio', label: 'draw.io diagram', detail: 'The whole diagram for draw.io (diagrams.net): VPCs as containers holding their subnets, connections as edges.', image: false },
+  { format: 'pdf', label: 'Review report (PDF)', detail: 'Title page, the diagram on landscape pages, accounts, VPCs and subnets, free space, routes, transit gateways, peerings, Lattice, VPN, NAT capacity, reachability and every finding, on A4 pages.', image: true },
   { format: 'html', label: 'Review report (HTML)', detail: 'The same report as one self-contained web page.', image: true },
-  { format: 'markdown', label: 'Review report (Markdown)', detail: 'The same report for a wiki or a pull request.', image: true },
+  { format: 'markdown', label: 'Review report (Markdown)', detail: 'The same report for a wiki or a pull request: a zipped folder of report.md and the diagram.svg it shows.', image: true },
   { format: 'terraform', label: 'Terraform', detail: 'A zipped folder of .tf files for the AWS provider (one per family, variables, outputs) with a README of what to set.', image: false },
   { format: 'csv', label: 'Subnets (CSV)', detail: 'One row per subnet, for a spreadsheet or an IPAM import.', image: false },
   { format: 'json', label: 'Plan (JSON)', detail: 'The plan document itself, as File > Save writes it.', image: false },
@@ -65,7 +67,15 @@ export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 's
         ...(options.diagram ? { diagramSvg: options.diagram.svg } : {}),
         ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
       });
-      if (format === 'markdown') return { fileName: `${base} review.md`, data: report.markdown, mimeType: 'text/markdown', warnings: [] };
+      if (format === 'markdown') {
+        // The report links its diagram as a file beside it (git hosts show no data: image): one zip of the two.
+        const folder = `${base} review`;
+        const entries: Zippable = {
+          [`${folder}/report.md`]: [strToU8(report.markdown), { mtime: TERRAFORM_ZIP_TIME }],
+          [`${folder}/${MARKDOWN_DIAGRAM_FILE}`]: [strToU8(report.diagramSvg), { mtime: TERRAFORM_ZIP_TIME }],
+        };
+        return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings: [] };
+      }
       if (format === 'html') return { fileName: `${base} review.html`, data: report.html, mimeType: 'text/html', warnings: [] };
       return { fileName: `${base} review.pdf`, data: report.html, mimeType: 'application/pdf', printHtml: report.html, warnings: [] };
     }
@@ -76,6 +86,8 @@ export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 's
       const entries: Zippable = Object.fromEntries(files.map((f): [string, ZippableFile] => [`${folder}/${f.name}`, [strToU8(f.text), { mtime: TERRAFORM_ZIP_TIME }]]));
       return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings };
     }
+    case 'drawio':
+      return { fileName: `${base}.drawio`, data: planToDrawio(plan), mimeType: 'application/vnd.jgraph.mxfile', warnings: [] };
     case 'csv':
       return { fileName: `${base} subnets.csv`, data: subnetsToCsv(plan), mimeType: 'text/csv', warnings: [] };
     case 'json':

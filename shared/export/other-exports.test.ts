@@ -107,26 +107,72 @@ describe('buildReviewReport', () => {
     const { html, markdown } = buildReviewReport(HOSTILE, { generatedAt: '2026-01-02T03:04:05Z' });
     expect(html).not.toMatch(/<script|<b>nat/);
     expect(html).toContain('Tom &amp; Jerry &lt;script&gt;');
+    
     expect(html).not.toMatch(/(src|href)="(?!data:)/);
     expect(html).not.toMatch(/@import|url\(/);
-    assertWellFormedXml(html.replace(/<meta[^>]*>/g, '').replace(/<img[^>]*>/g, ''));
+    assertWellFormedXml(html.replace(/<meta[^>]*>/g, ''));
     expect(markdown).not.toContain('<script>');
     expect(markdown).toContain('2026-01-02T03:04:05Z');
   });
 
   it('has every section, the NAT demand against capacity and every finding', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
-    const { html, markdown } = buildReviewReport(plan, { diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg"><text>canvas</text></svg>' });
-    for (const title of ['Diagram', 'VPCs and subnets', 'IPv6 allocations', 'Free space per VPC', 'NAT gateway capacity', 'Reachability between VPCs', 'Findings']) {
+    const { html, markdown } = buildReviewReport(plan, { diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><text>canvas</text></svg>' });
+    const titles = ['Diagram', 'Accounts', 'VPCs and subnets', 'IPv6 allocations', 'Free space per VPC', 'Route tables', 'Transit gateway route tables',
+      'Peerings', 'Service networks (VPC Lattice)', 'VPN and external networks', 'NAT gateway capacity', 'Reachability between VPCs', 'Findings'];
+    for (const title of titles) {
       expect(html).toContain(`<h2>${title}</h2>`);
+      expect(markdown).toContain(`## ${title}\n`);
     }
-    expect(html.match(/break-before: page/g)?.length).toBeGreaterThan(0);
-    expect(html).toContain(encodeURIComponent('canvas'));
+    // Sections flow: the only forced breaks are after the title page and between diagram pages.
+    expect(html.match(/break-before: page|break-after: page/g)).toHaveLength(2);
+    expect(html).toContain('<text>canvas</text>');
+    // The Markdown links the diagram as a file beside it, never as a data: URI.
+    expect(markdown).toContain('](diagram.svg)');
+    expect(markdown).not.toContain('data:');
     // nat-egress-a: 360 x 280 x 90 % = 90,720 against 2 x 55,000 = 110,000.
     expect(markdown).toMatch(/nat-egress-a \| 2 \| 110,000 \| 90,720 \| 82\.5 %/);
     expect(markdown).toContain('2600:1f18:1a2b:3c10::/64');
+    // Transit gateway associations and propagations, by name.
+    const tgw = plan.transitGateways[0]!;
+    const attachment = tgw.attachments.find((a) => a.associatedRouteTableId)!;
+    const table = tgw.routeTables.find((t) => t.id === attachment.associatedRouteTableId)!;
+    expect(markdown).toContain(`| ${md(tgw.name)} | ${md(attachment.name)} | ${attachment.type} |`);
+    expect(markdown).toMatch(new RegExp(`\\| ${md(attachment.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|.*\\| ${md(table.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|`));
+  });
+
+  it('keeps a ) or | in a name from breaking the Markdown link or table', () => {
+    const plan = example('hub-and-spoke.vpcplan.json');
+    plan.name = 'Prod) [x](http://evil) | y';
+    plan.vpcs[0]!.name = 'a | b';
+    const { markdown } = buildReviewReport(plan);
+    expect(markdown).toContain('![Diagram of Prod) \\[x\\](http://evil) \\| y](diagram.svg)');
+    const vpcRows = markdown.split('\n').filter((l) => l.startsWith('| a \\| b | (VPC)'));
+    expect(vpcRows).toHaveLength(1);
+    // Unescaped pipes: as many as the table has columns + 1.
+    expect(vpcRows[0]!.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(9);
+  });
+
+  it('splits a matrix wider than a page into column groups that repeat the row names', () => {
+    const plan = example('hub-and-spoke.vpcplan.json');
+    const many = structuredClone(plan);
+    for (let i = 0; i < 30; i++) many.vpcs.push({ ...plan.vpcs[0]!, id: `vpc-extra-${i}`, name: `extra-${i}`, ipv4Cidrs: [`10.${100 + i}.0.0/16`] });
+    const { html } = buildReviewReport(many);
+    const matrix = html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>'));
+    const tables = matrix.match(/<table>/g)?.length ?? 0;
+    expect(tables).toBeGreaterThan(1);
+    for (const t of matrix.split('<table>').slice(1)) {
+      const headers = t.slice(0, t.indexOf('</thead>')).match(/<th[ >]/g)!.length;
+      expect(headers).toBeLessThanOrEqual(13);
+      expect(t).toContain('<th>From \\ to</th>');
+    }
   });
 });
+
+/** The Markdown escaping of a name, as the report writes it. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`);
+}
 
 describe('diffPlans', () => {
   it('finds nothing between a plan and itself, whatever the layout', () => {

@@ -1,9 +1,18 @@
 /**
- * The review report an architect hands round: diagram, VPCs and subnets, IPv6 allocations,
- * free space, NAT capacity, VPC-to-VPC reachability and every finding, as Markdown and as
- * self-contained HTML (inline CSS, nothing fetched, A4 page breaks between sections) that
- * the app prints to PDF. Every plan string is escaped. The diagram is embedded as a data:
- * image, so even an SVG with a script in it cannot run.
+ * The review report an architect hands round: a title page (plan, date, summary, findings
+ * count), the diagram, accounts, VPCs and subnets, IPv6 allocations, free space, route tables,
+ * transit gateway route tables, peerings, service networks, VPN and external networks, NAT
+ * capacity, VPC-to-VPC reachability and every finding with its fix, as Markdown and as
+ * self-contained HTML (inline CSS, nothing fetched) that the app and the CLI print to PDF.
+ *
+ * Printed, the diagram is tiled over landscape pages at a scale where its smallest text is
+ * at least 7 pt (diagramTiles): each tile is the same SVG through a different viewBox. The
+ * sections flow one after another (no forced page breaks), every table repeats its header on
+ * each page, and a table too wide for the page (the reachability matrix) is split into column
+ * groups that repeat the first column. Every plan string is escaped; the diagram is inline SVG
+ * (shapes and text, each page's SVG holding the elements that show through its window), and the page's Content-Security-Policy runs no script whatever it holds.
+ * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
+ * do not show a data: image.
  */
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { parseCidr, usableAddresses } from '../cidr';
@@ -11,6 +20,9 @@ import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
 import { escapeMarkup } from './markup';
 import { planToSvg } from './svg';
+
+/** The file the Markdown report links the diagram as; `vpcplan export --format markdown -o DIR` writes it beside report.md. */
+export const MARKDOWN_DIAGRAM_FILE = 'diagram.svg';
 
 export interface ReviewReportOptions {
   /** The diagram as SVG, when the app made it (of the selection, say); without it the report draws the whole plan. */
@@ -28,6 +40,8 @@ interface Table {
   nowrap?: number[];
   /** Columns of running text, which may break a long token anywhere so the table fits the page. */
   prose?: number[];
+  /** Wider than a page past this many columns: printed as column groups, each repeating the first column. */
+  columnsPerPage?: number;
 }
 
 interface Section {
@@ -35,9 +49,7 @@ interface Section {
   intro?: string;
   tables: Array<{ caption?: string; table: Table }>;
   /** Present only in the diagram section. */
-  imageUri?: string;
-  /** Printed on a landscape page (the diagram is wider than tall). */
-  wide?: boolean;
+  diagram?: boolean;
 }
 
 function count(n: number | bigint): string {
@@ -56,10 +68,11 @@ function subnetUsable(subnet: Subnet): bigint | undefined {
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
 
-function sections(plan: Plan, diagramSvg: string): Section[] {
+function sections(plan: Plan): Section[] {
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
-  out.push({ title: 'Diagram', wide: true, tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
+  out.push({ title: 'Diagram', tables: [], diagram: true });
+  out.push(accountsSection(plan));
 
   const subnetRows: string[][] = [];
   for (const vpc of plan.vpcs) {
@@ -102,6 +115,8 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   }
   out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4], nowrap: [1], prose: [5] } }] });
 
+  out.push(...connectivitySections(plan, names));
+
   const natRows: string[][] = [];
   for (const nat of plan.natGateways) {
     const c = natCapacity(nat);
@@ -119,7 +134,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   let matrixIntro = 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).';
   try {
     const m = reachabilityMatrix(plan);
-    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]) };
+    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE };
   } catch (error) {
     matrixIntro = `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`;
   }
@@ -135,42 +150,297 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   return out;
 }
 
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+
+/** Reachability matrix columns per printed table (the first column, the row VPC, repeats in each). */
+const MATRIX_COLUMNS_PER_PAGE = 12;
+
+function accountsSection(plan: Plan): Section {
+  const byAccount = new Map<string, Array<Plan['vpcs'][number]>>();
+  for (const vpc of plan.vpcs) {
+    const key = vpc.accountId ?? '';
+    byAccount.set(key, [...(byAccount.get(key) ?? []), vpc]);
+  }
+  const rows = [...byAccount].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([account, vpcs]) => [
+    account || '(no account given)',
+    [...new Set(vpcs.map((v) => v.region))].sort().join(', '),
+    String(vpcs.length),
+    String(plan.subnets.filter((s) => vpcs.some((v) => v.id === s.vpcId)).length),
+    vpcs.map((v) => v.name || v.id).join(', '),
+  ]);
+  return {
+    title: 'Accounts',
+    intro: rows.length === 0 ? 'The plan has no VPCs.' : `${rows.length === 1 ? 'One account' : `${rows.length} accounts`} own the plan's VPCs.`,
+    tables: rows.length > 0 ? [{ table: { headers: ['Account', 'Regions', 'VPCs', 'Subnets', 'VPC names'], rows, numeric: [2, 3], nowrap: [0], prose: [4] } }] : [],
+  };
 }
 
-function markdownTable(t: Table): string {
-  const align = t.headers.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
-  return [t.headers.map(md).join(' | '), align.join(' | '), ...t.rows.map((r) => r.map(md).join(' | '))].map((l) => `| ${l} |`).join('\n');
+function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>): Section[] {
+  const vpcName = (id: string | undefined) => (id === undefined ? '' : vpcNames.get(id) ?? `${id} (not in the plan)`);
+  const subnetNames = new Map(plan.subnets.map((s) => [s.id, s.name || s.id]));
+  const gatewayNames = new Map<string, string>([
+    ...plan.internetGateways.map((g): [string, string] => [g.id, g.name || g.id]),
+    ...plan.natGateways.map((g): [string, string] => [g.id, g.name || g.id]),
+    ...plan.egressOnlyGateways.map((g): [string, string] => [g.id, g.name || g.id]),
+    ...plan.vpnGateways.map((g): [string, string] => [g.id, g.name || g.id]),
+    ...plan.peerings.map((g): [string, string] => [g.id, g.name || g.id]),
+    ...plan.transitGateways.map((g): [string, string] => [g.id, g.name || g.id]),
+  ]);
+  const out: Section[] = [];
+
+  const routeRows: string[][] = [];
+  for (const table of plan.routeTables) {
+    const users = plan.subnets.filter((s) => s.vpcId === table.vpcId && (s.routeTableId === table.id || (s.routeTableId === undefined && table.main)));
+    const used = `${users.map((s) => subnetNames.get(s.id)!).join(', ') || 'no subnet'}${table.main ? ' (main table)' : ''}`;
+    if (table.routes.length === 0) routeRows.push([vpcName(table.vpcId), table.name || table.id, used, '', 'no routes', '']);
+    table.routes.forEach((route, i) => routeRows.push([
+      i === 0 ? vpcName(table.vpcId) : '', i === 0 ? table.name || table.id : '', i === 0 ? used : '',
+      route.destination, route.target, route.targetId ? gatewayNames.get(route.targetId) ?? route.targetId : '',
+    ]));
+  }
+  out.push({
+    title: 'Route tables',
+    intro: plan.routeTables.length === 0
+      ? `The plan has no route tables${plan.settings.deriveRoutes ? '; the obvious routes are derived for every subnet (the plan\'s setting)' : ''}.`
+      : 'A subnet with no route table of its own uses its VPC\'s main table.',
+    tables: routeRows.length > 0 ? [{ table: { headers: ['VPC', 'Route table', 'Used by', 'Destination', 'Target', 'Via'], rows: routeRows, nowrap: [3, 4], prose: [2] } }] : [],
+  });
+
+  const attachmentRows: string[][] = [];
+  const tgwRouteRows: string[][] = [];
+  for (const tgw of plan.transitGateways) {
+    const attachmentNames = new Map(tgw.attachments.map((a) => [a.id, a.name || a.id]));
+    const tableNames = new Map(tgw.routeTables.map((t) => [t.id, t.name || t.id]));
+    for (const a of tgw.attachments) {
+      const far = a.type === 'vpc' ? vpcName(a.vpcId)
+        : a.type === 'peering' ? plan.transitGateways.find((t) => t.id === a.peerTransitGatewayId)?.name ?? a.peerTransitGatewayId ?? ''
+          : plan.externalNetworks.find((n) => n.id === a.externalNetworkId)?.name ?? a.externalNetworkId ?? '';
+      attachmentRows.push([
+        tgw.name || tgw.id, a.name || a.id, a.type, far,
+        a.associatedRouteTableId ? tableNames.get(a.associatedRouteTableId) ?? a.associatedRouteTableId : 'none',
+        a.propagatedRouteTableIds.map((id) => tableNames.get(id) ?? id).join(', ') || 'none',
+      ]);
+    }
+    for (const table of tgw.routeTables) {
+      if (table.routes.length === 0) tgwRouteRows.push([tgw.name || tgw.id, table.name || table.id, '', 'no static routes', '']);
+      table.routes.forEach((route, i) => tgwRouteRows.push([
+        i === 0 ? tgw.name || tgw.id : '', i === 0 ? table.name || table.id : '', route.destination, route.kind,
+        route.attachmentId ? attachmentNames.get(route.attachmentId) ?? route.attachmentId : '',
+      ]));
+    }
+  }
+  out.push({
+    title: 'Transit gateway route tables',
+    intro: plan.transitGateways.length === 0 ? 'The plan has no transit gateways.' : 'Each attachment is associated with one route table, which decides where its traffic goes, and propagates its CIDRs into the tables listed. Static and blackhole routes follow.',
+    tables: plan.transitGateways.length === 0 ? [] : [
+      { caption: 'Attachments: associations and propagations', table: { headers: ['Transit gateway', 'Attachment', 'Type', 'Far side', 'Associated with', 'Propagates to'], rows: attachmentRows, nowrap: [2], prose: [5] } },
+      { caption: 'Static routes', table: { headers: ['Transit gateway', 'Route table', 'Destination', 'Kind', 'Attachment'], rows: tgwRouteRows, nowrap: [2, 3] } },
+    ],
+  });
+
+  out.push({
+    title: 'Peerings',
+    intro: plan.peerings.length === 0 ? 'The plan has no VPC peerings.' : undefined,
+    tables: plan.peerings.length === 0 ? [] : [{ table: { headers: ['Peering', 'Requester', 'Accepter', 'Status'], rows: plan.peerings.map((p) => [p.name || p.id, vpcName(p.requesterVpcId), vpcName(p.accepterVpcId), p.status]), nowrap: [3] } }],
+  });
+
+  out.push({
+    title: 'Service networks (VPC Lattice)',
+    intro: plan.serviceNetworks.length === 0 ? 'The plan has no service networks.' : undefined,
+    tables: plan.serviceNetworks.length === 0 ? [] : [{ table: {
+      headers: ['Service network', 'Associated VPCs', 'Services'],
+      rows: plan.serviceNetworks.map((n) => [n.name || n.id, n.vpcIds.map(vpcName).join(', ') || 'none', n.services.map((sv) => `${sv.name || sv.id}${sv.vpcId ? ` (in ${vpcName(sv.vpcId)})` : ''}`).join(', ') || 'none']),
+      prose: [1, 2],
+    } }],
+  });
+
+  const externalRows = plan.externalNetworks.map((n) => {
+    const links = [
+      ...plan.vpnGateways.filter((g) => g.externalNetworkIds.includes(n.id)).map((g) => `VPN gateway ${g.name || g.id} in ${vpcName(g.vpcId)}`),
+      ...plan.transitGateways.flatMap((t) => t.attachments.filter((a) => a.externalNetworkId === n.id).map((a) => `${a.type === 'vpn' ? 'VPN' : 'Direct Connect'} to ${t.name || t.id}`)),
+    ];
+    return [n.name || n.id, n.kind, n.cidrs.join(', ') || 'none', [n.customerGatewayIp, n.bgpAsn !== undefined ? `ASN ${n.bgpAsn}` : undefined].filter(Boolean).join(', '), links.join('; ') || 'not connected'];
+  });
+  out.push({
+    title: 'VPN and external networks',
+    intro: externalRows.length === 0 ? 'The plan has no on-premises or other-cloud networks.' : undefined,
+    tables: externalRows.length === 0 ? [] : [{ table: { headers: ['Network', 'Kind', 'CIDRs', 'Customer gateway', 'Connected by'], rows: externalRows, nowrap: [1], prose: [2, 4] } }],
+  });
+  return out;
 }
 
-function htmlTable(t: Table): string {
+/** Page furniture for the printed diagram, in millimetres (A4 landscape, 12 mm margins, room for a heading). */
+const TILE_WIDTH_MM = 273;
+const TILE_HEIGHT_MM = 160;
+const PX_PER_MM = 96 / 25.4;
+/** The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more keeps rounding clear of it. */
+export const DIAGRAM_MIN_TEXT_PT = 7.5;
+/** Neighbouring tiles overlap by this share, so a box cut at one tile's edge is whole on the next. */
+const TILE_OVERLAP = 0.04;
+
+export interface DiagramTile { x: number; y: number; width: number; height: number; row: number; column: number }
+
+/**
+ * The windows (in SVG units) the printed diagram is cut into, and the scale they print at:
+ * as large as fits one page, but never smaller than puts the SVG's smallest font at
+ * DIAGRAM_MIN_TEXT_PT (1 CSS px = 0.75 pt); a diagram too big for that is tiled, row by row.
+ */
+export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number): { scale: number; tiles: DiagramTile[] } {
+  const pageW = TILE_WIDTH_MM * PX_PER_MM;
+  const pageH = TILE_HEIGHT_MM * PX_PER_MM;
+  const minScale = DIAGRAM_MIN_TEXT_PT / (0.75 * smallestFontPx);
+  const fit = Math.min(pageW / svgWidth, pageH / svgHeight, 1.25);
+  const scale = Math.max(fit, minScale);
+  const tileW = pageW / scale;
+  const tileH = pageH / scale;
+  const starts = (total: number, size: number) => {
+    if (total <= size + 0.5) return [0];
+    const step = size * (1 - TILE_OVERLAP);
+    const count = Math.ceil((total - size) / step) + 1;
+    return Array.from({ length: count }, (_, i) => Math.min(i * step, total - size));
+  };
+  const tiles: DiagramTile[] = [];
+  starts(svgHeight, tileH).forEach((y, row) => starts(svgWidth, tileW).forEach((x, column) => {
+    tiles.push({ x, y, width: Math.min(tileW, svgWidth), height: Math.min(tileH, svgHeight), row, column });
+  }));
+  return { scale, tiles };
+}
+
+/** The inline SVG pages of the diagram: its content once (as a symbol), then one viewBox window per page. */
+function diagramHtml(svg: string, alt: string): string {
+  const open = /^\s*<svg\b[^>]*>/.exec(svg);
+  const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
+  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
+  const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
+  const { scale, tiles: all } = diagramTiles(width, height, fonts.length > 0 ? Math.min(...fonts) : 12);
+  // A page with nothing written on it (the empty space between far-apart boxes) is left out.
+  const anchors = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
+  if (tiles.length === 0) tiles.push(all[0]!);
+  const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
+  // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
+  const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
+  const chunks = topLevelChunks(inner);
+  const columns = Math.max(...tiles.map((t) => t.column)) + 1;
+  const rows = Math.max(...tiles.map((t) => t.row)) + 1;
+  const out: string[] = [];
+  tiles.forEach((tile, i) => {
+    const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
+    // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
+    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y));
+    out.push([
+      '<figure class="diagram-page">',
+      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
+      ...shown.map((c) => c.text),
+      '</svg>',
+      where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
+      '</figure>',
+    ].filter((l) => l !== '').join('\n'));
+  });
+  return out.join('\n');
+}
+
+/**
+ * The SVG's top-level elements (one a line, or a <g> group over several, as svg.ts writes them)
+ * with the box their coordinates span; an element with no coordinates has none and shows on every page.
+ */
+function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> {
+  const out: Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> = [];
+  let depth = 0;
+  let current: string[] = [];
+  for (const line of inner.split('\n')) {
+    if (line.trim() === '') continue;
+    current.push(line);
+    depth += (line.match(/<g\b/g)?.length ?? 0) - (line.match(/<\/g>/g)?.length ?? 0);
+    if (depth > 0) continue;
+    const text = current.join('\n');
+    current = [];
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const m of text.matchAll(/\bx="([-\d.]+)" y="([-\d.]+)"(?: width="([\d.]+)" height="([\d.]+)")?/g)) {
+      xs.push(Number(m[1]), Number(m[1]) + Number(m[3] ?? 0));
+      ys.push(Number(m[2]), Number(m[2]) + Number(m[4] ?? 0));
+    }
+    for (const d of text.matchAll(/\bd="([^"]+)"/g)) {
+      for (const p of d[1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) { xs.push(Number(p[1])); ys.push(Number(p[2])); }
+    }
+    // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
+    out.push(xs.length > 0 ? { text, box: { x0: Math.min(...xs) - 400, y0: Math.min(...ys) - 20, x1: Math.max(...xs) + 400, y1: Math.max(...ys) + 20 } } : { text });
+  }
+  if (current.length > 0) out.push({ text: current.join('\n') });
+  return out;
+}
+
+function r1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A table as printed: whole, or (wider than columnsPerPage) as column groups that each repeat the first column. */
+function columnGroups(t: Table): Table[] {
+  const per = t.columnsPerPage;
+  if (per === undefined || t.headers.length - 1 <= per) return [t];
+  const out: Table[] = [];
+  for (let from = 1; from < t.headers.length; from += per) {
+    const keep = [0, ...Array.from({ length: Math.min(per, t.headers.length - from) }, (_, i) => from + i)];
+    const remap = (list?: number[]) => list?.flatMap((c) => (keep.includes(c) ? [keep.indexOf(c)] : []));
+    out.push({
+      headers: keep.map((c) => t.headers[c]!),
+      rows: t.rows.map((row) => keep.map((c) => row[c] ?? '')),
+      ...(t.numeric ? { numeric: remap(t.numeric)! } : {}),
+      ...(t.nowrap ? { nowrap: remap(t.nowrap)! } : {}),
+      ...(t.prose ? { prose: remap(t.prose)! } : {}),
+    });
+  }
+  return out;
+}
+
+function htmlTable(t: Table, caption?: string): string {
+  const groups = columnGroups(t);
+  return groups.map((g, i) => {
+    const label = [caption, groups.length > 1 ? `columns ${i * t.columnsPerPage! + 1} to ${i * t.columnsPerPage! + g.headers.length - 1} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
+    return htmlTableGroup(g, label);
+  }).join('\n');
+}
+
+function htmlTableGroup(t: Table, caption: string): string {
   const cls = (i: number) => {
     const names = [t.numeric?.includes(i) ? 'num' : '', t.numeric?.includes(i) || t.nowrap?.includes(i) ? 'nowrap' : '', t.prose?.includes(i) ? 'prose' : ''].filter((n) => n !== '');
     return names.length > 0 ? ` class="${names.join(' ')}"` : '';
   };
   const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>`;
-  return `<table>${head}\n${body}</table>`;
+  return `<table>${caption ? `<caption>${escapeMarkup(caption)}</caption>` : ''}${head}\n${body}</table>`;
 }
 
-// Print layout, checked by printing the examples with headless Chromium (cli/export-binary.test.ts)
-// and looking at the pages: a cell never breaks inside a code, CIDR, zone or number (nowrap);
-// only running text may break a long token anywhere (prose); names break at their hyphens.
-// The title page with the diagram is landscape (the diagram is wider than tall), the tables portrait.
+// Print layout, checked by printing the examples and a 100-VPC plan with headless Chromium
+// (cli/export-binary.test.ts reads every text's size back from the PDF) and looking at the pages:
+// - a title page of its own; then the diagram on landscape pages (named page "wide"), one tile a page;
+// - the sections flow on portrait pages with no forced breaks: a heading keeps to what follows it;
+// - every table repeats its header row on each page (thead as a header group) and never splits a row;
+// - a cell never breaks inside a code, CIDR, zone or number (nowrap); only running text may break a
+//   long token anywhere (prose); names break at their hyphens.
 const CSS = `
 @page { size: A4 portrait; margin: 14mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
 * { box-sizing: border-box; }
 body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #0f172a; margin: 0 auto; }
 @media screen { body { max-width: 277mm; padding: 0 8mm; } }
-h1 { font-size: 18pt; margin: 0 0 4pt; }
-h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 22pt; margin: 40mm 0 6pt; }
+h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 8pt 0 2pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 4pt 0 6pt; }
-header.wide, section.wide { page: wide; }
-section { break-before: page; page-break-before: always; }
-section.first { break-before: auto; page-break-before: auto; }
+header.title-page { break-after: page; page-break-after: always; }
+header.title-page dl { display: grid; grid-template-columns: max-content auto; gap: 3pt 12pt; margin: 18pt 0; font-size: 11pt; }
+header.title-page dt { color: #475569; }
+header.title-page dd { margin: 0; }
+section.diagram { page: wide; }
+section.diagram h2 { margin-top: 0; }
+figure.diagram-page { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+figure.diagram-page + figure.diagram-page { break-before: page; page-break-before: always; }
+figure.diagram-page svg { display: block; margin: 0 auto; border: 1px solid #e2e8f0; }
+figcaption { font-size: 8pt; color: #475569; margin-top: 2pt; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; font-size: 8.5pt; }
+caption { text-align: left; font-weight: bold; font-size: 9pt; padding: 2pt 0; caption-side: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #cbd5e1; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
@@ -180,56 +450,87 @@ th { background: #f1f5f9; }
 .prose { overflow-wrap: anywhere; }
 th.prose { overflow-wrap: break-word; }
 .meta { color: #475569; }
-img.diagram { display: block; max-width: 100%; max-height: 130mm; width: auto; height: auto; margin: 0 auto; border: 1px solid #e2e8f0; }
-@media screen { img.diagram { max-height: none; } }
 `;
 
-export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): { markdown: string; html: string } {
+/** Markdown's special characters escaped, so a name cannot open a link, close a table cell or start HTML. */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function markdownTable(t: Table): string {
+  const align = t.headers.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
+  return [t.headers.map(md).join(' | '), align.join(' | '), ...t.rows.map((r) => r.map(md).join(' | '))].map((l) => `| ${l} |`).join('\n');
+}
+
+export interface ReviewReport {
+  markdown: string;
+  html: string;
+  /** The diagram the Markdown links as MARKDOWN_DIAGRAM_FILE; write it beside the Markdown. */
+  diagramSvg: string;
+}
+
+export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
   const diagram = options.diagramSvg ?? planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {});
-  const all = sections(plan, diagram);
+  const all = sections(plan);
+  const findings = checkPlan(plan);
+  const findingCounts = (['error', 'warning', 'info'] as const).map((sev) => `${findings.filter((f) => f.severity === sev).length} ${sev}${sev === 'info' ? '' : 's'}`).join(', ');
+  const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
+  const summary: Array<[string, string]> = [
+    ...(options.generatedAt ? [['Date', options.generatedAt] as [string, string]] : []),
+    ['Accounts', String(accounts.size)],
+    ['VPCs', String(plan.vpcs.length)],
+    ['Subnets', String(plan.subnets.length)],
+    ['Transit gateways', String(plan.transitGateways.length)],
+    ['Peerings', String(plan.peerings.length)],
+    ['Service networks', String(plan.serviceNetworks.length)],
+    ['External networks', String(plan.externalNetworks.length)],
+    ['Findings', `${findings.length} (${findingCounts})`],
+  ];
   const meta = [`${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets`, ...(options.generatedAt ? [`generated ${options.generatedAt}`] : [])].join(' · ');
 
   const mdParts = [`# Network review: ${md(plan.name)}`, '', md(meta)];
   if (plan.description) mdParts.push('', md(plan.description));
+  mdParts.push('', markdownTable({ headers: ['', ''], rows: summary }));
   for (const s of all) {
     mdParts.push('', `## ${md(s.title)}`, '');
-    if (s.imageUri) mdParts.push(`![Diagram of ${md(plan.name)}](${s.imageUri})`);
+    // A relative link to a file (not a data: URI, which git hosts do not show); the name is fixed, so no plan text can break it.
+    if (s.diagram) mdParts.push(`![Diagram of ${md(plan.name)}](${MARKDOWN_DIAGRAM_FILE})`, '');
     if (s.intro) mdParts.push(md(s.intro), '');
-    for (const t of s.tables) mdParts.push(markdownTable(t.table), '');
+    for (const t of s.tables) {
+      if (t.caption) mdParts.push(`### ${md(t.caption)}`, '');
+      mdParts.push(markdownTable(t.table), '');
+    }
   }
 
-  const htmlSections = all.map((s, i) => {
-    const classes = [...(i === 0 ? ['first'] : []), ...(s.wide ? ['wide'] : [])];
-    return [
-      `<section${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>`,
-      `<h2>${escapeMarkup(s.title)}</h2>`,
-      s.imageUri ? `<img class="diagram" alt="${escapeMarkup(`Diagram of ${plan.name}`)}" src="${escapeMarkup(s.imageUri)}">` : '',
-      s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-      ...s.tables.map((t) => htmlTable(t.table)),
-      '</section>',
-    ].filter((l) => l !== '').join('\n');
-  });
+  const htmlSections = all.map((s) => [
+    `<section${s.diagram ? ' class="diagram"' : ''}>`,
+    `<h2>${escapeMarkup(s.title)}</h2>`,
+    s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
+    s.diagram ? diagramHtml(diagram, `Diagram of ${plan.name}`) : '',
+    ...s.tables.map((t) => htmlTable(t.table, t.caption)),
+    '</section>',
+  ].filter((l) => l !== '').join('\n'));
   const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    // Nothing may load: no scripts, no fonts, no remote images (the diagram is a data: URI).
+    // Nothing may load and nothing may run: no scripts (the inline diagram's included), no fonts, no remote images.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeMarkup(`Network review: ${plan.name}`)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    // The title goes on the diagram's landscape page when the diagram comes first.
-    `<header${all[0]?.wide ? ' class="wide"' : ''}>`,
+    '<header class="title-page">',
     `<h1>${escapeMarkup(`Network review: ${plan.name}`)}</h1>`,
     `<p class="meta">${escapeMarkup(meta)}</p>`,
     plan.description ? `<p>${escapeMarkup(plan.description)}</p>` : '',
+    `<dl>${summary.map(([k, v]) => `<dt>${escapeMarkup(k)}</dt><dd>${escapeMarkup(v)}</dd>`).join('')}</dl>`,
     '</header>',
     ...htmlSections,
     '</body>',
     '</html>',
     '',
   ].filter((l) => l !== '').join('\n');
-  return { markdown: `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`, html: `${html}\n` };
+  return { markdown: `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`, html: `${html}\n`, diagramSvg: diagram };
 }
