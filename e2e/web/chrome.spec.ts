@@ -196,7 +196,8 @@ test('Add NAT with a private subnet selected makes a public NAT gateway in the p
   expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
 });
 
-test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor: _editor, page }) => {
+test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor }) => {
+  const { page } = editor;
   await page.getByTestId('plan-name').focus();
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
