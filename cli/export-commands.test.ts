@@ -78,7 +78,7 @@ describe('diffCommand', () => {
     after.subnets[0]!.ipv4Cidr = '10.20.0.0/25';
     const out = diffCommand(before, after, false);
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain('ipv4Cidr: resized 10.20.0.0/26 -> 10.20.0.0/25');
+    expect(out.stdout).toContain('IPv4 block: resized 10.20.0.0/26 -> 10.20.0.0/25');
     const json = JSON.parse(diffCommand(before, after, true).stdout);
     expect(json.changed[0].id).toBe('sn-public-a');
   });

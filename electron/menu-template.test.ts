@@ -22,6 +22,7 @@ const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darw
   export: { darwin: 'CmdOrCtrl+E', linux: 'CmdOrCtrl+E', win32: 'CmdOrCtrl+E' },
   import: { darwin: 'CmdOrCtrl+I', linux: 'CmdOrCtrl+I', win32: 'CmdOrCtrl+I' },
   compare: {},
+  practice: {},
   undo: { darwin: 'CmdOrCtrl+Z', linux: 'CmdOrCtrl+Z', win32: 'CmdOrCtrl+Z' },
   redo: { darwin: 'CmdOrCtrl+Shift+Z', linux: 'Ctrl+Y', win32: 'Ctrl+Y' },
   cut: { darwin: 'CmdOrCtrl+X', linux: 'CmdOrCtrl+X', win32: 'CmdOrCtrl+X' },

@@ -103,6 +103,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'zoom-to-fit', label: 'Zoom to fit', menuLabel: 'Zoom to Fit', shortcuts: [{ keys: 'F' }], menu: { name: 'view', group: 0 } },
   { id: 'auto-layout', label: 'Automatic layout', menuLabel: 'Auto Layout', shortcuts: [{ keys: 'Shift+L' }], menu: { name: 'view', group: 0 } },
 
+  { id: 'practice', label: 'Practise CIDR maths: short exercises with hints', text: 'Practice', menuLabel: 'Practice CIDR Maths…', shortcuts: [], menu: { name: 'help', group: 0 } },
+
   { id: 'add-vpc', label: 'VPC', text: 'VPC', shortcuts: [{ keys: 'V' }] },
   { id: 'add-subnet', label: 'Subnet', text: 'Subnet', shortcuts: [{ keys: 'S' }] },
   { id: 'add-nat', label: 'NAT gateway', text: 'NAT', shortcuts: [{ keys: 'N' }] },

@@ -40,8 +40,8 @@ export interface RecentFile {
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
   | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
-  /** Import AWS CLI output or CSV; compare the plan with another plan file. Both open the renderer's own dialog. */
-  | 'import' | 'compare'
+  /** Import AWS CLI output or CSV; compare the plan with another plan file; practise CIDR maths. Each opens the renderer's own dialog. */
+  | 'import' | 'compare' | 'practice'
   /** Connect the two selected objects; the plan's settings; the list of keyboard shortcuts. */
   | 'connect-selected' | 'settings' | 'show-shortcuts'
   /** Open Recent, a bundled example, a file given to the running app: `detail.handle` says which; confirm discarding unsaved work, then `openRecent(detail.handle)`. */
@@ -50,7 +50,7 @@ export type MenuCommand =
 /** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
-  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare',
+  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare', 'practice',
   'connect-selected', 'settings', 'show-shortcuts', 'open-document',
 ] as const satisfies readonly MenuCommand[];
 

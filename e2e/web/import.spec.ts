@@ -1,5 +1,5 @@
 /**
- * File > Import and Compare with… in the browser build, driven through the dialogs' file
+ * File > Import in the browser build (Compare with… is in compare.spec.ts), driven through the dialogs' file
  * inputs (setInputFiles) with the AWS CLI fixtures. The expected plan is what the engine's
  * importer makes of the same files, so the test checks the app shows that plan (every VPC
  * and subnet on the canvas), laid out without overlaps, and never loses the open plan.
@@ -8,9 +8,7 @@ import { readdir, readFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { diffPlans } from '../../shared/export';
 import { importAwsCli } from '../../shared/import';
-import { parsePlanText } from '../../shared/plan/load';
 import { test, expect, type Editor } from './fixtures';
 
 const COHERENT = path.resolve('shared/import/fixtures/coherent');
@@ -163,58 +161,3 @@ test('CSV into external networks, and AWS CLI JSON plus a CSV of subnets for one
   await expect(editor.node(added!.id)).toBeAttached();
 });
 
-test('compare with a modified copy: added, removed, resized and the findings that change', async ({ editor, page }) => {
-  const plan = await editor.plan();
-  const copy = structuredClone(plan);
-  // Resize a subnet (/20 -> /21, same start), remove the legacy VPC, add an overlapping external network.
-  const resized = copy.subnets.find((s) => s.id === 'prod-app-a' || s.name === 'prod-app-a')!;
-  resized.ipv4Cidr = '10.1.0.0/21';
-  const legacy = copy.vpcs.find((v) => v.name === 'legacy-erp')!;
-  copy.vpcs = copy.vpcs.filter((v) => v.id !== legacy.id);
-  copy.subnets = copy.subnets.filter((s) => s.vpcId !== legacy.id);
-  copy.peerings = copy.peerings.filter((p) => p.requesterVpcId !== legacy.id && p.accepterVpcId !== legacy.id);
-  copy.externalNetworks.push({ id: 'ext-branch', name: 'branch-office', kind: 'on-premises', cidrs: ['10.3.0.0/24'] });
-  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-compare-'));
-  const file = path.join(folder, 'modified.vpcplan.json');
-  const copyText = JSON.stringify(copy, null, 2);
-  await writeFile(file, copyText);
-  const reparsed = parsePlanText(copyText, 'modified');
-  if (!reparsed.ok) throw new Error(reparsed.summary);
-  const expected = diffPlans(plan, reparsed.plan);
-
-  await page.getByTestId('compare').click();
-  await expect(page.getByTestId('compare-dialog')).toBeVisible();
-  await page.getByTestId('compare-file').setInputFiles(file);
-  // Open plan first = the earlier version: swap so the copy is "after".
-  await page.getByTestId('compare-swap').click();
-  await expect(page.getByTestId('compare-summary')).toHaveText(
-    `${expected.added.length} added, ${expected.removed.length} removed, ${expected.changed.length} changed; findings: ${expected.findings.appeared.length} new, ${expected.findings.resolved.length} resolved.`);
-  await expect(page.getByTestId('compare-added')).toContainText('branch-office');
-  await expect(page.getByTestId('compare-removed')).toContainText('legacy-erp');
-  await expect(page.getByTestId('compare-changed')).toContainText('ipv4Cidr: resized 10.1.0.0/20 → 10.1.0.0/21');
-  expect(expected.findings.appeared.length + expected.findings.resolved.length).toBeGreaterThan(0);
-  if (expected.findings.appeared[0]) await expect(page.getByTestId('compare-findings-new')).toContainText(expected.findings.appeared[0].code);
-  if (expected.findings.resolved[0]) await expect(page.getByTestId('compare-findings-resolved')).toContainText(expected.findings.resolved[0].code);
-  await editor.screenshot('export-compare');
-
-  // Swapping back reads the other way round.
-  await page.getByTestId('compare-swap').click();
-  await expect(page.getByTestId('compare-removed')).toContainText('branch-office');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-save').click()]);
-  expect(await readFile(await download.path(), 'utf8')).toContain('# Plan changes');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('compare-dialog')).toHaveCount(0);
-  expect(await editor.plan()).toEqual(plan);
-});
-
-test('compare with a file that is not a plan says why', async ({ editor, page }) => {
-  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-compare-'));
-  const file = path.join(folder, 'not-a-plan.json');
-  await writeFile(file, '{"format": "vpcplan", "version": 1, "vpcs": [{"id": 3}]}');
-  await page.getByTestId('compare').click();
-  await page.getByTestId('compare-file').setInputFiles(file);
-  await expect(page.getByTestId('compare-problems')).toBeVisible();
-  await expect(page.getByTestId('compare-problems')).toContainText('vpcs');
-  await expect(page.getByTestId('compare-result')).toHaveCount(0);
-  expect((await editor.plan()).vpcs.length).toBeGreaterThan(0);
-});

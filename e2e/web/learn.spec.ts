@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { cidr, divide, formatCidr, freeSpace, overlaps, parseCidr } from '../../shared/cidr';
-import { blockFacts, explainBits, sharedBits } from '../../shared/explorer';
+import { blockFacts, blockUsage, compareBlocks, explainBits, pieceAvailability, readPlanBlocks } from '../../shared/explorer';
 import { rightSizeSubnet } from '../../shared/sizing';
 import type { Plan } from '../../shared/plan/schema';
 import { test, expect, type Editor } from './fixtures';
@@ -139,15 +139,19 @@ test('split a /24 into four /26s, join back, make one a subnet of the plan', asy
   expect(after.subnets).toHaveLength(before.subnets.length + 1);
   expect(await page.evaluate(() => window.__vpcPlanner!.history().undo)).toBe(undoBefore + 1);
 
-  // The same piece again overlaps it: refused with the engine's reason, the plan unchanged.
-  await page.getByTestId('make-subnet').click();
-  await expect(page.getByTestId('make-subnet-result')).toContainText('cannot be a subnet');
-  await expect(page.getByTestId('make-subnet-result')).toContainText('overlap');
-  expect((await editor.plan()).subnets).toHaveLength(after.subnets.length);
-  // And a VPC it is not inside: refused too.
+  // The same piece is now taken: no longer offered, the one-line reason in its place.
+  await expect(page.getByTestId('make-subnet')).toHaveCount(0);
+  await expect(page.getByTestId('piece-reason')).toHaveText(new RegExp(`^${quarters[1]!.replace(/[./]/g, '\\$&')} is already subnet explored\\.`));
+  await expect(page.getByTestId('split-piece').nth(1)).toHaveAttribute('data-status', 'is-subnet');
+  await expect(page.getByTestId('split-piece').nth(1).getByTestId('split-used')).toHaveCount(1);
+  // A free piece next to it is one click away.
+  await page.getByTestId('select-free-piece').click();
+  await expect(page.getByTestId('split-selected')).toHaveText(quarters[0]!);
+  await expect(page.getByTestId('make-subnet')).toBeVisible();
+  // And a VPC it is not inside: not offered either, with the reason.
   await page.getByTestId('make-subnet-vpc').selectOption('vpc-dev');
-  await page.getByTestId('make-subnet').click();
-  await expect(page.getByTestId('make-subnet-result')).toContainText('cannot be a subnet of dev-app');
+  await expect(page.getByTestId('piece-reason')).toContainText(`${quarters[0]} is outside dev-app`);
+  await expect(page.getByTestId('make-subnet')).toHaveCount(0);
   expect((await editor.plan()).subnets).toHaveLength(after.subnets.length);
 });
 
@@ -191,29 +195,120 @@ test('"Why?" on an overlap finding shows the shared bits', async ({ editor, page
   const finding = (await editor.findings()).find((f) => f.code.startsWith('overlap/') && f.subjects.includes('vpc-clash'))!;
   expect(finding.cidrs).toHaveLength(2);
   const [a, b] = finding.cidrs!.map((t) => cidr(t));
-  const shared = sharedBits(a!, b!);
-  if (!shared.ok) throw new Error(shared.reason);
+  const compared = compareBlocks(a!, b!);
+  if (!compared.ok) throw new Error(compared.reason);
+  expect(compared.relation).toBe('nested');
 
   const item = page.locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) })
     .filter({ hasText: 'clash' }).first();
   await item.getByTestId('finding-why').click();
   const why = page.getByTestId('explorer-why');
   await expect(why).toBeVisible();
-  await expect(page.getByTestId('why-common')).toHaveText(String(shared.commonPrefixLength));
-  await expect(page.getByTestId('why-explanation')).toHaveText(shared.explanation);
-  await expect(why).toContainText('they overlap');
-  await expect(page.getByTestId('why-bits-0').locator('.bit-common')).toHaveCount(shared.commonPrefixLength);
-  await expect(page.getByTestId('why-bits-1').locator('.bit-common')).toHaveCount(shared.commonPrefixLength);
-  await expect(page.getByTestId('why-bits-1').locator('.bit-differ')).toHaveCount(shared.differingBits.length);
+  await expect(why).toHaveAttribute('data-relation', 'nested');
+  await expect(page.getByTestId('why-common')).toHaveText(String(compared.matchingBits));
+  await expect(page.getByTestId('why-verdict')).toHaveText(compared.verdict);
+  await expect(page.getByTestId('why-explanation')).toHaveText(compared.explanation);
+  // The bits that decide it: the outer prefix shared, the inner block's extra bits placing it.
+  await expect(page.getByTestId('why-bits-0').locator('.bit-common')).toHaveCount(compared.matchingBits);
+  await expect(page.getByTestId('why-bits-1').locator('.bit-common')).toHaveCount(compared.matchingBits);
+  await expect(page.getByTestId('why-bits-1').locator('.bit-place')).toHaveCount(b!.prefix - a!.prefix);
   await why.scrollIntoViewIfNeeded();
   await editor.screenshot('learn-why');
 
   // Typing a block that does not overlap: the verdict follows the engine.
   await page.getByTestId('explorer-compare').fill('10.2.0.0/16');
-  const apart = sharedBits(cidr(finding.cidrs![0]!), cidr('10.2.0.0/16'));
+  const apart = compareBlocks(cidr(finding.cidrs![0]!), cidr('10.2.0.0/16'));
   if (!apart.ok) throw new Error(apart.reason);
   await expect(page.getByTestId('why-explanation')).toHaveText(apart.explanation);
+  await expect(why).toHaveAttribute('data-relation', 'disjoint');
   await expect(why).toContainText('they do not overlap');
+  await expect(page.getByTestId('why-bits-1').locator('.bit-differ')).toHaveCount(1);
+});
+
+test('"Why?" on two VPCs with the same block: the bits aligned, the same network', async ({ editor, page }) => {
+  // The hub-and-spoke example: prod-app and partner-analytics both use one /16, joined only through Lattice.
+  const finding = (await editor.findings()).find((f) => f.code.startsWith('overlap/') && f.cidrs?.length === 1)!;
+  expect(finding, 'the example has an overlap of two identical blocks').toBeDefined();
+  const block = finding.cidrs![0]!;
+  const compared = compareBlocks(cidr(block), cidr(block));
+  if (!compared.ok) throw new Error(compared.reason);
+  const group = page.getByTestId(`findings-${finding.severity}`);
+  if (await group.getByTestId('finding').count() === 0) await group.getByRole('button').first().click();
+  await group.locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) }).getByTestId('finding-why').click();
+  const why = page.getByTestId('explorer-why');
+  await expect(why).toBeVisible();
+  await expect(why).toHaveAttribute('data-relation', 'identical');
+  await expect(page.getByTestId('why-verdict')).toHaveText('They are the same network.');
+  await expect(page.getByTestId('why-explanation')).toHaveText(compared.explanation);
+  const prefix = cidr(block).prefix;
+  for (const i of [0, 1]) {
+    await expect(page.getByTestId(`why-bits-${i}`).locator('.bit-common')).toHaveCount(prefix);
+    await expect(page.getByTestId(`why-bits-${i}`).locator('.bit-differ, .bit-place')).toHaveCount(0);
+  }
+  // Aligned: each bit of the second ruler sits under the same bit of the first.
+  const lefts = async (i: number) => page.getByTestId(`why-bits-${i}`).locator('.bit').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
+  expect(await lefts(1)).toEqual(await lefts(0));
+  await why.scrollIntoViewIfNeeded();
+  await editor.screenshot('learn-why-identical');
+});
+
+test('the explorer knows the plan: used blocks shaded, taken pieces not offered, the field follows the slider', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  // A /18 VPC that already holds three /24s, as in the issue.
+  const vpc = { id: 'vpc-lab', name: 'lab', region: 'us-east-1', ipv4Cidrs: ['10.50.0.0/18'], ipv6Cidrs: [], ipv6Source: 'amazon' as const };
+  const subnets = ['10.50.0.0/24', '10.50.1.0/24', '10.50.8.0/24'].map((c, i) => ({ id: `sn-lab-${i}`, name: `lab-${i}`, vpcId: 'vpc-lab', availabilityZone: 'us-east-1a', tier: 'private' as const, ipv4Cidr: c }));
+  const next = { ...plan, vpcs: [...plan.vpcs, vpc], subnets: [...plan.subnets, ...subnets], layout: { ...plan.layout, nodes: { ...plan.layout.nodes, 'vpc-lab': { x: 4000, y: 4000 } } } };
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text), JSON.stringify(next))).toBe(true);
+  const blocks = readPlanBlocks(await editor.plan());
+
+  await openExplorer(page, '10.50.0.0/18');
+  const whole = pieceAvailability(cidr('10.50.0.0/18'), blocks);
+  expect(whole.status).toBe('holds-subnets');
+  await expect(page.getByTestId('split-piece').first()).toHaveAttribute('data-status', 'holds-subnets');
+  await expect(page.getByTestId('split-piece').first().getByTestId('split-used')).toHaveCount(2);
+  await expect(page.getByTestId('split-usage')).toContainText('3 subnets of the plan use 768 addresses of 10.50.0.0/18');
+  await expect(page.getByTestId('piece-reason')).toHaveText(whole.reason);
+  await expect(page.getByTestId('make-subnet')).toHaveCount(0);
+  // The reason stands beside the VPC field, not below the fold.
+  const reasonBox = (await page.getByTestId('piece-reason').boundingBox())!;
+  const vpcBox = (await page.getByTestId('make-subnet-vpc').boundingBox())!;
+  expect(Math.abs(reasonBox.y + reasonBox.height / 2 - (vpcBox.y + vpcBox.height / 2))).toBeLessThan(40);
+
+  // Halves: the lower holds the subnets, the upper is free and offered.
+  await page.getByTestId('split-piece-split').click();
+  const [low, high] = divide(cidr('10.50.0.0/18'), 19).map(formatCidr);
+  await expect(page.getByTestId('split-piece').nth(0)).toHaveAttribute('data-status', 'holds-subnets');
+  await expect(page.getByTestId('split-piece').nth(1)).toHaveAttribute('data-status', pieceAvailability(cidr(high!), blocks).status);
+  expect(pieceAvailability(cidr(high!), blocks).status).toBe('free');
+  await page.getByTestId('split-piece').nth(1).click();
+  await expect(page.getByTestId('make-subnet')).toHaveText(`Make ${high} a subnet`);
+  await page.getByTestId('split-piece').nth(0).click();
+  await expect(page.getByTestId('piece-reason')).toContainText(pieceAvailability(cidr(low!), blocks).reason);
+  await expect(page.getByTestId('select-free-piece')).toHaveText(`Select ${high}, which is free`);
+  await page.getByTestId('split-bar').scrollIntoViewIfNeeded();
+  await editor.screenshot('learn-explorer-used-blocks');
+
+  // The field and the slider always agree.
+  await page.getByTestId('explorer-input').fill('10.50.0.0/16');
+  const slider = page.getByTestId('explorer-prefix');
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('explorer-input')).toHaveValue('10.50.0.0/20');
+  await expect(page.getByTestId('explorer-cidr')).toHaveText('10.50.0.0/20');
+  await expect(page.getByTestId('explorer-prefix-value')).toHaveText('/20');
+  await expect(page.getByTestId('explorer-bits').locator('.bit-network')).toHaveCount(20);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('explorer-input')).toHaveValue('10.50.0.0/19');
+});
+
+test('the IPv6 slot map shades the plan\'s subnets', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const vpc = plan.vpcs.find((v) => v.ipv6Cidrs.length > 0)!;
+  await page.getByTestId('open-explorer').click();
+  await page.getByTestId('explorer-pick').selectOption(vpc.ipv6Cidrs[0]!);
+  const inside = plan.subnets.filter((s) => s.vpcId === vpc.id && s.ipv6Cidr);
+  await expect(page.getByTestId('slot-map').locator('td.slot-used')).toHaveCount(inside.length);
+  await expect(page.getByTestId('split-piece').first().getByTestId('split-used')).toHaveCount(blockUsage(cidr(vpc.ipv6Cidrs[0]!), readPlanBlocks(plan)).spans.length);
 });
 
 async function sizeVpc(editor: Editor) {

@@ -11,8 +11,8 @@ import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
 
 export interface CanvasApi {
-  /** Frame these plan objects (nodes, or the ends of edges) on screen. */
-  frame(ids: readonly string[]): void;
+  /** Frame these plan objects (nodes, or the ends of edges) on screen; `coveredLeft`: pixels of the canvas's left edge a panel covers. */
+  frame(ids: readonly string[], options?: { coveredLeft?: number }): void;
   fitAll(): void;
   /** The flow coordinates at the middle of the visible canvas, for placing new nodes. */
   center(): { x: number; y: number };
@@ -124,7 +124,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   }, [onConnect]);
 
   useImperativeHandle(ref, () => ({
-    frame(ids) {
+    frame(ids, options) {
       const nodeIds = new Set<string>();
       const present = new Set(derived.nodes.map((n) => n.id));
       for (const id of ids) {
@@ -133,7 +133,9 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
           if ((edge.data as { objectId: string }).objectId === id || edge.id === id) { nodeIds.add(edge.source); nodeIds.add(edge.target); }
         }
       }
-      if (nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding: 0.35, maxZoom: 1.2, duration: 0 });
+      const covered = options?.coveredLeft ?? 0;
+      const padding = covered > 0 ? { y: 0.35, right: 0.35, left: `${Math.round(covered + 32)}px` as const } : 0.35;
+      if (nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding, maxZoom: 1.2, duration: 0 });
     },
     fitAll() {
       fitRequested.current = true;

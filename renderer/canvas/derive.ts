@@ -40,6 +40,9 @@ export interface EngineViews {
 
 export interface Highlight { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }
 
+/** Extra CSS classes per node id, from a view over the canvas (the differences of Compare with…). */
+export type NodeMarks = ReadonlyMap<string, string>;
+
 export interface DerivedCanvas { nodes: Node[]; edges: Edge[]; sizes: Map<string, { width: number; height: number }> }
 
 /** Handles on all four sides; with ConnectionMode.Loose any handle connects to any. */
@@ -116,7 +119,7 @@ export function createCanvasDeriver() {
   const nodes = new NodeCache<Node>();
   const edges = new NodeCache<Edge>();
 
-  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined): DerivedCanvas {
+  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, marks?: NodeMarks): DerivedCanvas {
     const badges = badgesFrom(engine.findings);
     const members = vpcMembers(plan);
     const figures: DiagramFigures = { usable: engine.usableAddresses, vpcUsage: engine.vpcUsage, natGauge: engine.natGauge };
@@ -151,7 +154,8 @@ export function createCanvasDeriver() {
     const cls = (id: string, base: string) => {
       const on = highlight?.nodes.has(id);
       const dim = highlight && !on;
-      return `${base}${on ? ' on-path' : ''}${dim ? ' off-path' : ''}`;
+      const mark = marks?.get(id);
+      return `${base}${on ? ' on-path' : ''}${dim ? ' off-path' : ''}${mark ? ` ${mark}` : ''}`;
     };
 
     for (const vpc of plan.vpcs) {

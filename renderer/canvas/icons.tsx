@@ -22,6 +22,7 @@ const paths: Record<string, ReactElement> = {
   warning: <><path d="M12 3l10 18H2z" /><path d="M12 10v5M12 18v.5" /></>,
   info: <><circle cx="12" cy="12" r="9" /><path d="M12 11v6M12 7.5v.5" /></>,
   route: <><circle cx="6" cy="18" r="2.5" /><circle cx="18" cy="6" r="2.5" /><path d="M8 17c8 0 2-10 8-10" /></>,
+  practice: <><path d="M4 7l2 2 3-3M4 15l2 2 3-3" /><path d="M12 8h8M12 16h8" /></>,
   settings: <><circle cx="12" cy="12" r="3" /><path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" /></>,
   keyboard: <><rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.5M9.5 10h.5M13 10h.5M16.5 10h1M6 14h12" /></>,
   more: <><circle cx="5" cy="12" r="1.3" /><circle cx="12" cy="12" r="1.3" /><circle cx="19" cy="12" r="1.3" /></>,

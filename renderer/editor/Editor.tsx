@@ -19,7 +19,10 @@ import { createEngineViews } from '../canvas/engine-views';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
 import { ExportDialog } from '../export/ExportDialog';
+import { PracticeDialog } from '../practice/PracticeDialog';
 import { CompareDialog } from '../import/CompareDialog';
+import { CompareTray } from '../import/CompareTray';
+import { useComparison } from '../import/use-comparison';
 import { ImportDialog } from '../import/ImportDialog';
 import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from '../panels/dialogs';
 import { Inspector } from '../panels/Inspector';
@@ -42,7 +45,7 @@ import { useKeyboardAndMenu } from './use-keyboard';
 import { NO_PAIR, useReach } from './use-reach';
 import './chrome.css';
 
-type EditorDialog = 'export' | 'import' | 'compare' | 'settings' | 'shortcuts';
+type EditorDialog = 'export' | 'import' | 'compare' | 'practice' | 'settings' | 'shortcuts';
 
 /** Nothing on the diagram: no VPC, gateway or network (a plan name and settings do not count). */
 function isEmptyPlan(plan: Plan): boolean {
@@ -84,14 +87,16 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
 
   const reach = useReach(plan, tab === 'reach', canvas);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight), [deriver, plan, engine, selectionSet, reach.highlight]);
+  const compared = useComparison(plan, canvas);
+  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight, compared.marks), [deriver, plan, engine, selectionSet, reach.highlight, compared.marks]);
 
   const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
   const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
   const { setPair } = reach;
-  /** Another document is open: frame it, and the old reachability question no longer applies. */
-  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); setStarting(false); canvas.current?.fitAll(); }, [setPair]);
-  const onNewPlan = useCallback(() => { setPair(NO_PAIR); setStarting(true); }, [setPair]);
+  const stopComparing = compared.close;
+  /** Another document is open: frame it, and the old reachability question and comparison no longer apply. */
+  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(false); canvas.current?.fitAll(); }, [setPair, stopComparing]);
+  const onNewPlan = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(true); }, [setPair, stopComparing]);
   const showInspector = useCallback(() => setPanel('right', true), [setPanel]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
@@ -188,6 +193,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
           Tab moves through the objects, nodes first in reading order, then connections. Space selects, Enter edits in the inspector,
           the arrow keys move the selection, Delete deletes it. Question mark lists every shortcut.
         </p>
+        {compared.shown ? <CompareTray shown={compared.shown} onStep={compared.go} onClose={compared.close} /> : null}
         <Canvas
           ref={canvas}
           derived={derived}
@@ -233,7 +239,11 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
         <ImportDialog mayDiscard={documents.mayDiscard} onClose={() => setFileDialog(undefined)}
           onOpen={(imported, displayName) => { store.replaceDocument(imported, { displayName }, { dirty: true }); onDocumentChanged(); }} />
       ) : null}
-      {fileDialog === 'compare' ? <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+      {fileDialog === 'compare' ? (
+        <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)}
+          onShow={(other, name) => { setFileDialog(undefined); compared.show(other, name); }} />
+      ) : null}
+      {fileDialog === 'practice' ? <PracticeDialog onClose={() => setFileDialog(undefined)} /> : null}
       {fileDialog === 'settings' ? <SettingsDialog plan={plan} onChange={changeSettings} onClose={() => setFileDialog(undefined)} /> : null}
       {fileDialog === 'shortcuts' ? <ShortcutsDialog desktop={host.kind === 'electron'} onClose={() => setFileDialog(undefined)} /> : null}
       {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}

@@ -60,6 +60,7 @@ export function Toolbar({ host, documentName, dirty, state, run, onExplore, onSi
       id: 'learn', label: 'Learn and size', items: [
         { id: 'explore', icon: 'subnet', label: 'CIDR explorer', enabled: true, testId: 'open-explorer', text: 'Explore CIDR', run: onExplore },
         { id: 'size', icon: 'vpc', label: 'Size a VPC', enabled: true, testId: 'size-vpc', text: 'Size a VPC', run: onSize },
+        command('practice', 'practice', { withText: true }),
       ],
     },
     { id: 'help', label: 'Settings and help', items: [command('settings', 'settings'), command('show-shortcuts', 'keyboard')] },

@@ -55,7 +55,7 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
   documents: DocumentCommands;
   say: Say;
   toast(toast: Toast): void;
-  openDialog(dialog: 'export' | 'import' | 'compare' | 'settings' | 'shortcuts'): void;
+  openDialog(dialog: 'export' | 'import' | 'compare' | 'practice' | 'settings' | 'shortcuts'): void;
   /** Open the Add subnet form for this VPC. */
   addSubnetTo(vpcId: string): void;
   /** After New: the start view, with the examples and recent files. */
@@ -168,6 +168,7 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       'export': () => openDialog('export'),
       'import': () => openDialog('import'),
       'compare': () => openDialog('compare'),
+      'practice': () => openDialog('practice'),
       'settings': () => openDialog('settings'),
       'show-shortcuts': () => openDialog('shortcuts'),
       'connect-selected': connectSelected,

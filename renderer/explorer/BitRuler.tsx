@@ -6,11 +6,14 @@
  */
 import type { BitsExplanation } from '../../shared/explorer';
 
-export type BitMark = 'common' | 'differ';
+/** Marks for a comparison: bits both blocks share, bits that place the inner block inside the outer one, the first bit where they differ. */
+export type BitMark = 'common' | 'place' | 'differ';
+
+const MARK_WORDS: Record<BitMark, string> = { common: 'shared', place: 'places it inside the other block', differ: 'differs' };
 
 interface BitRulerProps {
   bits: BitsExplanation;
-  /** Marks for a comparison ("Why?"): bits both blocks share, bits where they differ. */
+  /** Marks for a comparison ("Why?"). */
   marks?: ReadonlyMap<number, BitMark>;
   testId?: string;
   label: string;
@@ -31,7 +34,7 @@ export function BitRuler({ bits, marks, testId, label }: BitRulerProps) {
               return (
                 <span key={bit.index}
                   className={`bit bit-${bit.part}${mark ? ` bit-${mark}` : ''}${nibbleStart ? ' bit-nibble' : ''}${bit.index === bits.prefix && bits.prefix > 0 ? ' bit-boundary' : ''}`}
-                  title={`bit ${bit.index + 1}: ${bit.value} (${bit.part}${mark === 'common' ? ', shared' : mark === 'differ' ? ', differs' : ''})`}>
+                  title={`bit ${bit.index + 1}: ${bit.value} (${bit.part}${mark ? `, ${MARK_WORDS[mark]}` : ''})`}>
                   {bit.value}
                 </span>
               );
@@ -44,15 +47,15 @@ export function BitRuler({ bits, marks, testId, label }: BitRulerProps) {
   );
 }
 
-export function BitLegend({ compare }: { compare?: boolean }) {
+/** The legend; in a comparison, only the marks that relation uses. */
+export function BitLegend({ compare }: { compare?: 'identical' | 'nested' | 'disjoint' }) {
   return (
     <ul className="bit-legend" aria-label="Legend">
       {compare ? (
-        <>
-          <li><span className="bit bit-network bit-common" aria-hidden="true">1</span> shared by both blocks (same value)</li>
-          <li><span className="bit bit-network bit-differ" aria-hidden="true">1</span> differs between the blocks</li>
-        </>
+        <li><span className="bit bit-network bit-common" aria-hidden="true">1</span> {compare === 'identical' ? 'prefix bit both blocks share: all of them match' : 'prefix bit both blocks share (same value)'}</li>
       ) : null}
+      {compare === 'nested' ? <li><span className="bit bit-network bit-place" aria-hidden="true">1</span> places the smaller block inside the bigger one</li> : null}
+      {compare === 'disjoint' ? <li><span className="bit bit-network bit-differ" aria-hidden="true">1</span> the first bit where they differ: it keeps them apart</li> : null}
       <li><span className="bit bit-network" aria-hidden="true">1</span> network bit (solid, underlined): the same for every address in the block</li>
       <li><span className="bit bit-host" aria-hidden="true">0</span> host bit (hatched): varies from address to address</li>
       <li><span className="bit-boundary-sample" aria-hidden="true" /> where the prefix ends</li>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { contains, formatCidr, maxPrefix, parseCidr, type Cidr } from '../../shared/cidr';
-import { CLOUD_NAMES, blockFacts, enclosingBlock, explainBits, relatives, sharedBits, type BitsExplanation } from '../../shared/explorer';
+import { CLOUD_NAMES, blockFacts, compareBlocks, enclosingBlock, explainBits, readPlanBlocks, relatives, type BitRole, type BitsExplanation } from '../../shared/explorer';
 import type { Plan } from '../../shared/plan/schema';
 import { BitLegend, BitRuler, type BitMark } from './BitRuler';
 import type { ExplorerTarget } from './explorer-context';
@@ -72,7 +72,7 @@ export function ExplorerDialog({ target, plan, edit, onClose }: ExplorerDialogPr
     if (next) go(value);
   };
 
-  const choices = useMemo(() => planBlocks(plan), [plan]);
+  const choices = useMemo(() => pickableBlocks(plan), [plan]);
 
   return (
     <dialog ref={ref} className="modal explorer" aria-labelledby={ids.title} data-testid="explorer"
@@ -113,7 +113,12 @@ export function ExplorerDialog({ target, plan, edit, onClose }: ExplorerDialogPr
       </div>
 
       {block ? (
-        <ExplorerBody block={block} address={address!} prefix={prefix} setPrefix={setPrefix} sliderId={ids.slider}
+        <ExplorerBody block={block} address={address!} prefix={prefix} sliderId={ids.slider}
+          setPrefix={(next) => {
+            // The field always shows the block the slider and the bits show.
+            setPrefix(next);
+            if (address) setText(formatCidr(enclosingBlock(address, Math.min(next, maxPrefix(address.version)))));
+          }}
           compareText={compareText} reason={reason} plan={plan} edit={edit} go={go} blockText={blockText} />
       ) : <p className="muted">Type a CIDR block such as 10.0.0.0/16 or 2001:db8::/56.</p>}
     </dialog>
@@ -142,6 +147,7 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
   const sizeText = BigInt(facts.size).toLocaleString('en-US');
   const other = compareText.trim() ? parseCidr(compareText.trim()) : undefined;
   const slotVpcs = block.version === 6 && block.prefix >= 56 && block.prefix <= 64 ? slotSubnets(plan, block) : undefined;
+  const planBlocks = useMemo(() => readPlanBlocks(plan), [plan]);
 
   return (
     <div className="explorer-body">
@@ -210,7 +216,7 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
 
       {slotVpcs ? <SlotMap block={block} subnets={slotVpcs} onExplore={go} /> : null}
 
-      <SplitBar block={block} plan={plan} edit={edit} onExplore={go} />
+      <SplitBar block={block} plan={plan} planBlocks={planBlocks} edit={edit} onExplore={go} />
     </div>
   );
 }
@@ -255,33 +261,43 @@ function AddressViews({ bits, address }: { bits: BitsExplanation; address: Cidr 
   );
 }
 
+const ROLE_MARKS: Record<BitRole, BitMark> = { match: 'common', place: 'place', differ: 'differ' };
+
+/**
+ * "Why?": the two blocks' bits aligned one above the other, the bits that decide how they
+ * relate marked (shared, placing the inner block, the first difference), and the engine's
+ * sentence. Two identical blocks are the most common overlap: all their prefix bits match.
+ */
 function WhySection({ a, other, reason, go }: { a: Cidr; other: ReturnType<typeof parseCidr>; reason?: string; go(c: string): void }) {
   if (!other.ok) return <p className="field-error" role="alert">Compare with: {other.error.message}</p>;
   const b = other.cidr;
-  const shared = sharedBits(a, b);
+  const compared = compareBlocks(a, b);
   return (
-    <section className="explorer-section why" aria-labelledby="why-title" data-testid="explorer-why">
+    <section className="explorer-section why" aria-labelledby="why-title" data-testid="explorer-why" data-relation={compared.ok ? compared.relation : 'versions'}>
       <h3 id="why-title">Why? <span className="mono">{formatCidr(a)}</span> and <span className="mono">{formatCidr(b)}</span></h3>
       {reason ? <p className="why-reason">{reason}</p> : null}
-      {!shared.ok ? <p data-testid="why-explanation">{shared.reason}</p> : (
+      {!compared.ok ? <p data-testid="why-explanation">{compared.reason}</p> : (
         <>
           <p data-testid="why-shared">
-            Shared leading bits: <strong data-testid="why-common">{shared.commonPrefixLength}</strong> of the shorter prefix /{shared.shorterPrefix}
-            {' — '}{shared.overlap ? <strong className="why-verdict">they overlap</strong> : <strong className="why-verdict">they do not overlap</strong>}
+            <strong className="why-verdict" data-testid="why-verdict">{compared.verdict}</strong>{' '}
+            Matching leading bits: <strong data-testid="why-common">{compared.matchingBits}</strong> of the shorter prefix /{compared.shorterPrefix}
+            {' — '}{compared.overlap ? 'they overlap' : 'they do not overlap'}.
           </p>
-          {[a, b].map((c, i) => {
-            const marks = new Map<number, BitMark>();
-            for (let index = 0; index < shared.commonPrefixLength; index++) marks.set(index, 'common');
-            for (const index of shared.differingBits) marks.set(index, 'differ');
-            return (
-              <div key={i} className="why-row">
-                <button type="button" className="link-button mono" onClick={() => go(formatCidr(c))}>{formatCidr(c)}</button>
-                <BitRuler bits={explainBits(c)} marks={marks} testId={`why-bits-${i}`} label={`Bits of ${formatCidr(c)} compared`} />
-              </div>
-            );
-          })}
-          <BitLegend compare />
-          <p data-testid="why-explanation">{shared.explanation}</p>
+          <div className="why-grid">
+            {[compared.a, compared.b].map((side, i) => {
+              const marks = new Map<number, BitMark>();
+              for (const [index, role] of side.roles) marks.set(index, ROLE_MARKS[role]);
+              const block = i === 0 ? a : b;
+              return (
+                <div key={i} className="why-row">
+                  <button type="button" className="link-button mono" onClick={() => go(side.cidr)}>{side.cidr}</button>
+                  <BitRuler bits={explainBits(block)} marks={marks} testId={`why-bits-${i}`} label={`Bits of ${side.cidr} compared`} />
+                </div>
+              );
+            })}
+          </div>
+          <BitLegend compare={compared.relation} />
+          <p data-testid="why-explanation">{compared.explanation}</p>
         </>
       )}
     </section>
@@ -289,7 +305,7 @@ function WhySection({ a, other, reason, go }: { a: Cidr; other: ReturnType<typeo
 }
 
 /** Every VPC and subnet block of the plan, for "pick a block". */
-function planBlocks(plan: Plan): Array<{ label: string; cidr: string }> {
+function pickableBlocks(plan: Plan): Array<{ label: string; cidr: string }> {
   const out: Array<{ label: string; cidr: string }> = [];
   for (const vpc of plan.vpcs) for (const cidr of [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs]) if (cidr) out.push({ label: `VPC ${vpc.name || vpc.id}`, cidr });
   for (const subnet of plan.subnets) for (const cidr of [subnet.ipv4Cidr, subnet.ipv6Cidr]) if (cidr) out.push({ label: `Subnet ${subnet.name || subnet.id}`, cidr });

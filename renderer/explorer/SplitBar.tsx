@@ -1,14 +1,14 @@
 /**
  * The split/join bar, like a subnet calculator: the block as a bar, split into halves again
- * and again (splitBlock) and joined back (joinBlocks), each piece labelled with its CIDR and
- * size. A piece can become a subnet of the open plan; the engine's checks decide whether it
- * may (outside every VPC block, overlapping a subnet, a size AWS refuses): then the reason
- * is shown and the plan is not changed.
+ * and again (splitBlock) and joined back (joinBlocks), each piece labelled with its CIDR, its
+ * size and what the plan uses of it. The parts the plan's subnets use are shaded (blockUsage);
+ * a piece is offered as a new subnet only when it is free in the chosen VPC (pieceAvailability),
+ * and otherwise the one-line reason stands where the button would be.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { contains, formatCidr, parseCidr, type Cidr } from '../../shared/cidr';
+import { formatCidr, type Cidr } from '../../shared/cidr';
 import { checkPlan } from '../../shared/checks';
-import { blockFacts, joinBlocks, splitBlock } from '../../shared/explorer';
+import { blockFacts, blockUsage, joinBlocks, pieceAvailability, splitBlock, type BlockUsage, type PieceAvailability, type PlanBlocks } from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
 import { SubnetPlacementFields } from '../panels/subnet-placement';
 import { addSubnet, newId } from '../../shared/plan/edits';
@@ -19,11 +19,13 @@ const MAX_DEPTH = 6;
 interface SplitBarProps {
   block: Cidr;
   plan: Plan;
+  /** The plan's blocks, read once per plan. */
+  planBlocks: PlanBlocks;
   edit(change: (plan: Plan) => Plan): boolean;
   onExplore(cidr: string): void;
 }
 
-export function SplitBar({ block, plan, edit, onExplore }: SplitBarProps) {
+export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarProps) {
   const rootText = formatCidr(block);
   const [pieces, setPieces] = useState<Cidr[]>([block]);
   const [selected, setSelected] = useState(0);
@@ -36,6 +38,10 @@ export function SplitBar({ block, plan, edit, onExplore }: SplitBarProps) {
   const canSplit = depth < MAX_DEPTH && piece.prefix < (piece.version === 4 ? 32 : 128);
   const partnerIndex = pieces.findIndex((other, i) => i !== selected && joinBlocks(piece, other).ok);
   const joinReason = partnerIndex < 0 && pieces.length > 1 ? whyNoJoin(piece, pieces, selected) : undefined;
+
+  const usage = useMemo(() => pieces.map((p) => blockUsage(p, planBlocks)), [pieces, planBlocks]);
+  const uses = useMemo(() => pieces.map((p) => pieceAvailability(p, planBlocks)), [pieces, planBlocks]);
+  const whole = blockUsage(block, planBlocks);
 
   const split = () => {
     if (!canSplit) return;
@@ -62,21 +68,34 @@ export function SplitBar({ block, plan, edit, onExplore }: SplitBarProps) {
         {pieces.map((p, i) => {
           const text = formatCidr(p);
           const facts = blockFacts(p);
+          const used = usage[i]!;
+          const use = uses[i]!;
+          const state = used.usedFraction >= 1 ? 'taken' : used.usedFraction > 0 ? 'partly-used' : 'free';
           return (
             <button key={`${text}-${i}`} type="button" role="option" aria-selected={i === selected}
-              className={`split-piece${i === selected ? ' split-piece-selected' : ''}`} data-testid="split-piece" data-cidr={text}
+              className={`split-piece split-piece-${state}${i === selected ? ' split-piece-selected' : ''}`} data-testid="split-piece" data-cidr={text}
+              data-status={use.status}
               style={{ flexGrow: 2 ** (MAX_DEPTH - (p.prefix - block.prefix)) }}
               onClick={() => setSelected(i)}
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight' && i + 1 < pieces.length) { e.preventDefault(); setSelected(i + 1); focusPiece(i + 1); }
                 if (e.key === 'ArrowLeft' && i > 0) { e.preventDefault(); setSelected(i - 1); focusPiece(i - 1); }
               }}>
+              {used.spans.map((span, k) => (
+                <span key={k} className="split-used" data-testid="split-used" aria-hidden="true"
+                  style={{ left: `${span.start * 100}%`, width: `max(3px, ${(span.end - span.start) * 100}%)` }}
+                  title={span.subnets.map((s) => `${s.name} ${s.cidr}`).join(', ')} />
+              ))}
               <span className="split-cidr mono">{text}</span>
               <span className="split-size">{BigInt(facts.size).toLocaleString('en-US')} addr.</span>
+              <span className="split-use">{pieceWords(use, used)}</span>
             </button>
           );
         })}
       </div>
+      <p className="small split-usage" data-testid="split-usage">
+        <span className="split-used-swatch" aria-hidden="true" /> {usageWords(whole)}
+      </p>
       <div className="split-actions" role="group" aria-label={`Actions on ${formatCidr(piece)}`}>
         <span className="mono split-current" data-testid="split-selected">{formatCidr(piece)}</span>
         <button type="button" onClick={split} disabled={!canSplit} data-testid="split-piece-split">Split in two</button>
@@ -87,7 +106,8 @@ export function SplitBar({ block, plan, edit, onExplore }: SplitBarProps) {
       </div>
       {!canSplit ? <p className="muted small">{depth >= MAX_DEPTH ? `The bar splits ${MAX_DEPTH} levels deep; explore this piece to split it further.` : 'A single address cannot be split.'}</p> : null}
       {joinReason ? <p className="muted small" data-testid="split-join-reason">{joinReason}</p> : null}
-      <MakeSubnet key={formatCidr(piece)} piece={piece} plan={plan} edit={edit} onResult={setMessage} />
+      <MakeSubnet key={formatCidr(piece)} piece={piece} plan={plan} planBlocks={planBlocks} edit={edit} onResult={setMessage}
+        freePiece={pieces.find((p, i) => i !== selected && uses[i]!.status === 'free')} onSelectPiece={(p) => { const i = pieces.indexOf(p); setSelected(i); focusPiece(i); }} />
       {message ? (
         <p className={message.kind === 'error' ? 'field-error' : 'explorer-ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="make-subnet-result">{message.text}</p>
       ) : null}
@@ -107,13 +127,45 @@ function whyNoJoin(piece: Cidr, pieces: readonly Cidr[], selected: number): stri
   return result.ok ? undefined : `Cannot join: ${result.reason}.`;
 }
 
-function MakeSubnet({ piece, plan, edit, onResult }: { piece: Cidr; plan: Plan; edit: SplitBarProps['edit']; onResult(m: { kind: 'error' | 'ok'; text: string }): void }) {
+/** What the plan makes of a piece, in a word or two, for its label in the bar. */
+function pieceWords(use: PieceAvailability, used: BlockUsage): string {
+  const count = used.spans.reduce((n, span) => n + span.subnets.length, 0);
+  switch (use.status) {
+    case 'is-subnet': return used.coveredBy[0]?.name ?? 'a subnet';
+    case 'inside-subnet': return `in ${used.coveredBy[0]?.name ?? 'a subnet'}`;
+    case 'holds-subnets': return `${count} subnet${count === 1 ? '' : 's'}`;
+    case 'outside-vpc': return used.usedFraction > 0 ? `${count} subnet${count === 1 ? '' : 's'}` : 'outside the VPCs';
+    default: return 'free';
+  }
+}
+
+function usageWords(whole: BlockUsage): string {
+  const count = whole.spans.reduce((n, span) => n + span.subnets.length, 0);
+  if (whole.coveredBy.length > 0) return `Shaded: all of ${whole.cidr} is in subnet ${whole.coveredBy.map((s) => `${s.name} (${s.cidr})`).join(' and ')}.`;
+  if (count === 0) return `No subnet of the plan uses ${whole.cidr} yet.`;
+  const percent = whole.usedFraction * 100;
+  return `Shaded: ${count} subnet${count === 1 ? '' : 's'} of the plan use ${BigInt(whole.usedAddresses).toLocaleString('en-US')} addresses of ${whole.cidr} (${percent < 1 ? percent.toPrecision(1) : Math.round(percent)} %).`;
+}
+
+interface MakeSubnetProps {
+  piece: Cidr;
+  plan: Plan;
+  planBlocks: PlanBlocks;
+  edit: SplitBarProps['edit'];
+  onResult(m: { kind: 'error' | 'ok'; text: string }): void;
+  /** Another piece of the bar that is free, to offer when this one is not. */
+  freePiece?: Cidr;
+  onSelectPiece(piece: Cidr): void;
+}
+
+function MakeSubnet({ piece, plan, planBlocks, edit, onResult, freePiece, onSelectPiece }: MakeSubnetProps) {
   const ids = { vpc: useId() };
   const text = formatCidr(piece);
   const key = piece.version === 4 ? 'ipv4Cidrs' : 'ipv6Cidrs';
-  const holder = plan.vpcs.find((v) => v[key].some((b) => { const r = parseCidr(b); return r.ok && contains(r.cidr, piece); }));
-  const [vpcId, setVpcId] = useState(holder?.id ?? plan.vpcs[0]?.id ?? '');
+  const holder = pieceAvailability(piece, planBlocks);
+  const [vpcId, setVpcId] = useState(holder.vpcId ?? planBlocks.vpcs.find((v) => v.blocks.some((b) => b.version === piece.version))?.id ?? plan.vpcs[0]?.id ?? '');
   const vpc: Vpc | undefined = plan.vpcs.find((v) => v.id === vpcId);
+  const use = pieceAvailability(piece, planBlocks, vpcId);
   const zones = useMemo(() => {
     const region = vpc?.region ?? 'us-east-1';
     const used = plan.subnets.filter((s) => s.vpcId === vpcId).map((s) => s.availabilityZone);
@@ -126,11 +178,11 @@ function MakeSubnet({ piece, plan, edit, onResult }: { piece: Cidr; plan: Plan; 
   const defaultName = `${tier}-${az.slice(-1)}`;
 
   const submit = () => {
-    if (!vpc) return;
+    if (!vpc || use.status !== 'free') return;
     const id = newId('subnet', plan);
     const subnet = { id, name: name.trim() || defaultName, vpcId: vpc.id, availabilityZone: az || zones[0] || '', tier, ...(piece.version === 4 ? { ipv4Cidr: text } : { ipv6Cidr: text }) };
     const candidate = addSubnet(plan, subnet);
-    // The engine's own errors about the new subnet (its id is new, so none were there before) are the reasons to refuse it.
+    // The engine has the last word: its own errors about the new subnet (its id is new, so none were there before) refuse it.
     const refusals = checkPlan(candidate).filter((f) => f.severity === 'error' && f.subjects.includes(id));
     if (refusals.length > 0) {
       onResult({ kind: 'error', text: `${text} cannot be a subnet of ${vpc.name || vpc.id}: ${refusals.map((f) => f.message).join(' ')}` });
@@ -148,9 +200,18 @@ function MakeSubnet({ piece, plan, edit, onResult }: { piece: Cidr; plan: Plan; 
           {plan.vpcs.map((v) => <option key={v.id} value={v.id}>{v.name || v.id} ({v[key].join(', ') || 'no block'})</option>)}
         </select>
       </div>
-      <SubnetPlacementFields testIdPrefix="make-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
-      <button type="submit" className="primary" data-testid="make-subnet">Make {text} a subnet</button>
+      {use.status === 'free' ? (
+        <>
+          <SubnetPlacementFields testIdPrefix="make-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
+          <button type="submit" className="primary" data-testid="make-subnet">Make {text} a subnet</button>
+        </>
+      ) : (
+        // Not offered: the reason, in one line, where the button would be.
+        <p className="piece-reason" data-testid="piece-reason" data-status={use.status} role="status">
+          {use.reason}
+          {freePiece ? <> <button type="button" className="link-button" data-testid="select-free-piece" onClick={() => onSelectPiece(freePiece)}>Select {formatCidr(freePiece)}, which is free</button></> : null}
+        </p>
+      )}
     </form>
   );
 }
-

@@ -1,11 +1,13 @@
 /**
- * Compare with…: pick another plan file and see, in network terms, what the open plan adds,
- * removes and changes against it (a CIDR that grew or shrank is "resized", one at other
- * addresses "moved") and which findings appear or go away. The open plan is not touched.
- * The comparison can be saved as Markdown for a review.
+ * Compare with…: pick another plan file and see, in plain words, what is only in this plan
+ * (the open one), only in the other file, and different between them, with the problems the
+ * engine finds in one and not the other. "Show on the canvas" marks the differences on this
+ * plan's canvas and steps through them (CompareTray). The open plan is not touched. The
+ * comparison can be saved as Markdown for a review.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { diffPlans, formatPlanDiff, type CidrChange, type FieldChange, type ObjectRef } from '../../shared/export';
+import { comparePlans, comparisonMarkdown, comparisonSummary, SIDES, WHERE_WORDS, type Difference, type Where } from '../../shared/export';
+import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
@@ -17,17 +19,19 @@ type Picked =
   | { ok: true; name: string; plan: Plan }
   | { ok: false; name: string; summary: string; problems: PlanProblem[] };
 
-export function CompareDialog({ plan, planName, host, onClose }: { plan: Plan; planName: string; host: VpcHost; onClose(): void }) {
+export function CompareDialog({ plan, planName, host, onClose, onShow }: {
+  plan: Plan;
+  planName: string;
+  host: VpcHost;
+  onClose(): void;
+  /** Mark the differences on the canvas and step through them. */
+  onShow(other: Plan, name: string): void;
+}) {
   const ids = { file: useId() };
   const [picked, setPicked] = useState<Picked | undefined>();
-  // true: the picked file is the earlier version, and the open plan the later one.
-  const [openIsLater, setOpenIsLater] = useState(true);
   const [saveNote, setSaveNote] = useState<string | undefined>();
 
-  const diff = useMemo(() => {
-    if (!picked?.ok) return undefined;
-    return openIsLater ? diffPlans(picked.plan, plan) : diffPlans(plan, picked.plan);
-  }, [picked, plan, openIsLater]);
+  const comparison = useMemo(() => (picked?.ok ? comparePlans(plan, picked.plan) : undefined), [picked, plan]);
 
   const pick = async (file: File | undefined) => {
     setSaveNote(undefined);
@@ -43,20 +47,17 @@ export function CompareDialog({ plan, planName, host, onClose }: { plan: Plan; p
     setPicked(parsed.ok ? { ok: true, name: file.name, plan: parsed.plan } : { ok: false, name: file.name, summary: parsed.summary, problems: parsed.problems });
   };
 
-  const before = picked ? (openIsLater ? picked.name : planName) : '';
-  const after = picked ? (openIsLater ? planName : picked.name) : '';
-
   const save = async () => {
-    if (!diff) return;
-    const text = `<!-- ${before} -> ${after} -->\n${formatPlanDiff(diff, 'markdown')}`;
-    const result = await host.exportFile(`${baseFileName(plan)} changes.md`, text, 'text/markdown');
+    if (!comparison || !picked?.ok) return;
+    const text = comparisonMarkdown(comparison, { here: planName, there: picked.name });
+    const result = await host.exportFile(`${baseFileName(plan)} compared.md`, text, 'text/markdown');
     setSaveNote(result.ok ? (result.value ? `Saved ${result.value}.` : undefined) : result.error);
   };
 
   return (
     <Modal title="Compare with another plan" onCancel={onClose} testId="compare-dialog" wide>
       <div className="field">
-        <label htmlFor={ids.file}>Plan file to compare with “{planName}”</label>
+        <label htmlFor={ids.file}>Plan file to compare this plan (“{planName}”) with</label>
         <input id={ids.file} type="file" accept=".json,application/json" onChange={(e) => void pick(e.target.files?.[0])} data-testid="compare-file" autoFocus />
       </div>
       {picked && !picked.ok ? (
@@ -67,47 +68,21 @@ export function CompareDialog({ plan, planName, host, onClose }: { plan: Plan; p
           </ul>
         </div>
       ) : null}
-      {diff ? (
+      {comparison && picked?.ok ? (
         <>
-          <div className="compare-controls">
-            <span>From <strong>{before}</strong> to <strong>{after}</strong></span>
-            <button type="button" onClick={() => setOpenIsLater((v) => !v)} data-testid="compare-swap">Swap direction</button>
-          </div>
+          <p className="compare-sides" data-testid="compare-sides">
+            <strong>This plan</strong> is the open plan, “{planName}”; <strong>the other file</strong> is “{picked.name}”.
+          </p>
           <div className="compare-body" data-testid="compare-result" role="region" aria-label="Differences" tabIndex={0}>
-            {diff.identical ? <p>No differences (canvas positions are not compared).</p> : (
+            {comparison.identical ? <p>No differences (canvas positions are not compared).</p> : (
               <>
-                <p className="compare-summary" data-testid="compare-summary">
-                  {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed; findings: {diff.findings.appeared.length} new, {diff.findings.resolved.length} resolved.
-                </p>
-                {diff.plan.length ? <Section title="Plan" testId="compare-plan">{diff.plan.map((f, i) => <li key={i}>{fieldText(f)}</li>)}</Section> : null}
-                {diff.added.length ? <Section title="Added" testId="compare-added">{diff.added.map((r) => <li key={`${r.kind}:${r.id}`} className="diff-added"><Ref r={r} /></li>)}</Section> : null}
-                {diff.removed.length ? <Section title="Removed" testId="compare-removed">{diff.removed.map((r) => <li key={`${r.kind}:${r.id}`} className="diff-removed"><Ref r={r} /></li>)}</Section> : null}
-                {diff.changed.length ? (
-                  <Section title="Changed" testId="compare-changed">
-                    {diff.changed.map((c) => {
-                      const cidrFields = new Set(c.cidrs.map((x) => x.field));
-                      return (
-                        <li key={`${c.kind}:${c.id}`}>
-                          <Ref r={c} />
-                          <ul>
-                            {c.cidrs.map((x, i) => <li key={`c${i}`} data-testid="compare-cidr">{cidrText(x)}</li>)}
-                            {c.fields.filter((f) => !cidrFields.has(f.field)).map((f, i) => <li key={`f${i}`}>{fieldText(f)}</li>)}
-                          </ul>
-                        </li>
-                      );
-                    })}
-                  </Section>
-                ) : null}
-                {diff.findings.appeared.length ? (
-                  <Section title="New findings" testId="compare-findings-new">
-                    {diff.findings.appeared.map((f, i) => <li key={i}><span className={`pill pill-${f.severity}`}>{f.severity}</span> <code>{f.code}</code> {f.message}</li>)}
-                  </Section>
-                ) : null}
-                {diff.findings.resolved.length ? (
-                  <Section title="Findings that go away" testId="compare-findings-resolved">
-                    {diff.findings.resolved.map((f, i) => <li key={i}><span className={`pill pill-${f.severity}`}>{f.severity}</span> <code>{f.code}</code> {f.message}</li>)}
-                  </Section>
-                ) : null}
+                <p className="compare-summary" data-testid="compare-summary">{comparisonSummary(comparison)}</p>
+                {comparison.planDetails.length ? <Section title="The plan itself" testId="compare-plan">{comparison.planDetails.map((d, i) => <li key={i}>{d}</li>)}</Section> : null}
+                <DifferenceSection where="only-here" list={comparison.differences} />
+                <DifferenceSection where="only-there" list={comparison.differences} />
+                <DifferenceSection where="different" list={comparison.differences} />
+                <FindingSection title={`Problems only in ${SIDES.here}`} testId="compare-findings-here" findings={comparison.findings.onlyHere} />
+                <FindingSection title={`Problems only in ${SIDES.there}`} testId="compare-findings-there" findings={comparison.findings.onlyThere} />
               </>
             )}
           </div>
@@ -115,10 +90,38 @@ export function CompareDialog({ plan, planName, host, onClose }: { plan: Plan; p
       ) : null}
       {saveNote ? <p role="status" className="small">{saveNote}</p> : null}
       <div className="modal-buttons">
-        <button type="button" onClick={() => void save()} disabled={!diff} data-testid="compare-save">Save as Markdown…</button>
+        <button type="button" onClick={() => void save()} disabled={!comparison} data-testid="compare-save">Save as Markdown…</button>
+        <button type="button" onClick={() => { if (picked?.ok) onShow(picked.plan, picked.name); }}
+          disabled={!comparison || comparison.differences.length === 0} data-testid="compare-show">Show on the canvas</button>
         <button type="button" className="primary" onClick={onClose} data-testid="compare-close">Close</button>
       </div>
     </Modal>
+  );
+}
+
+const SECTION_IDS: Record<Where, string> = { 'only-here': 'compare-only-here', 'only-there': 'compare-only-there', different: 'compare-different' };
+
+function DifferenceSection({ where, list }: { where: Where; list: readonly Difference[] }) {
+  const mine = list.filter((d) => d.where === where);
+  if (mine.length === 0) return null;
+  return (
+    <Section title={WHERE_WORDS[where]} testId={SECTION_IDS[where]}>
+      {mine.map((d) => (
+        <li key={d.key} className={`diff-${where}`} data-key={d.key}>
+          <strong>{d.title}</strong>{d.name !== d.id ? <span className="muted"> ({d.id})</span> : null}
+          {where === 'different' ? <ul>{d.details.map((line, i) => <li key={i} data-testid="compare-detail">{line}</li>)}</ul> : null}
+        </li>
+      ))}
+    </Section>
+  );
+}
+
+function FindingSection({ title, testId, findings }: { title: string; testId: string; findings: readonly Finding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <Section title={title} testId={testId}>
+      {findings.map((f, i) => <li key={i}><span className={`pill pill-${f.severity}`}>{f.severity}</span> {f.message} <code className="muted">{f.code}</code></li>)}
+    </Section>
   );
 }
 
@@ -129,35 +132,4 @@ function Section({ title, testId, children }: { title: string; testId: string; c
       <ul>{children}</ul>
     </section>
   );
-}
-
-const KIND_WORDS: Record<ObjectRef['kind'], string> = {
-  vpc: 'VPC', subnet: 'subnet', 'internet-gateway': 'internet gateway', 'egress-only-gateway': 'egress-only gateway', 'vpn-gateway': 'VPN gateway',
-  'nat-gateway': 'NAT gateway', 'route-table': 'route table', peering: 'peering', 'transit-gateway': 'transit gateway', 'tgw-route-table': 'TGW route table',
-  'tgw-attachment': 'TGW attachment', 'service-network': 'service network', 'external-network': 'external network',
-};
-
-function Ref({ r }: { r: ObjectRef }) {
-  return <><span className="diff-kind">{KIND_WORDS[r.kind]}</span>{r.name && r.name !== r.id ? <>{r.name} <span className="muted">({r.id})</span></> : r.id}</>;
-}
-
-const CIDR_VERBS: Record<CidrChange['kind'], string> = { resized: 'resized', moved: 'moved to other addresses', added: 'block added', removed: 'block removed', edited: 'edited' };
-
-function cidrText(c: CidrChange): string {
-  const range = c.before !== undefined && c.after !== undefined ? `${c.before} → ${c.after}` : c.after ?? c.before ?? '';
-  return `${c.field}: ${CIDR_VERBS[c.kind]} ${range}`;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  if (typeof value === 'string') return value === '' ? '""' : value;
-  return JSON.stringify(value);
-}
-
-function fieldText(f: FieldChange): string {
-  if (f.added !== undefined || f.removed !== undefined) {
-    const parts = [...(f.added ?? []).map((x) => `+ ${x}`), ...(f.removed ?? []).map((x) => `− ${x}`)];
-    return `${f.field}: ${parts.length > 0 ? parts.join('; ') : 'reordered'}`;
-  }
-  return `${f.field}: ${show(f.before)} → ${show(f.after)}`;
 }

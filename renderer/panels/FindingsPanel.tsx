@@ -1,6 +1,7 @@
 /** Every finding of the engine, grouped by severity; clicking one selects and frames its subjects. */
 import { useState } from 'react';
 import type { Finding, Severity } from '../../shared/checks/types';
+import { whyBlocks } from '../../shared/explorer';
 import { Icon } from '../canvas/icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
 import '../explorer/affordances.css';
@@ -34,21 +35,24 @@ export function FindingsPanel({ findings, onShow }: { findings: readonly Finding
             </h3>
             {open ? (
               <ul>
-                {group.map((finding, i) => (
-                  <li key={`${finding.code}:${finding.subjects.join(',')}:${i}`} className={explore && finding.cidrs?.length ? 'finding-with-why' : undefined}>
+                {group.map((finding, i) => {
+                  const why = explore ? whyBlocks(finding) : undefined;
+                  return (
+                  <li key={`${finding.code}:${finding.subjects.join(',')}:${i}`} className={why ? 'finding-with-why' : undefined}>
                     <button type="button" className={`finding finding-${severity}`} data-testid="finding" data-code={finding.code}
                       onClick={() => onShow(finding)} title="Show on the canvas">
                       <span className="finding-message">{finding.message}</span>
                       {finding.fix ? <span className="finding-fix">{finding.fix}</span> : null}
                       <span className="finding-code">{finding.code}</span>
                     </button>
-                    {explore && finding.cidrs?.length ? (
-                      // "Why?": the blocks involved, in the explorer, with the bits they share.
-                      <button type="button" className="why-button" data-testid="finding-why" aria-label={`Why? Explain the bits of ${finding.cidrs.slice(0, 2).join(' and ')}`}
-                        onClick={() => explore({ cidr: finding.cidrs![0]!, compare: finding.cidrs![1], reason: finding.message })}>Why?</button>
+                    {explore && why ? (
+                      // "Why?": the blocks involved, in the explorer, with the bits they share (a block against itself when two networks have the same one).
+                      <button type="button" className="why-button" data-testid="finding-why" aria-label={`Why? Explain the bits of ${why.compare ? `${why.cidr} and ${why.compare}` : why.cidr}`}
+                        onClick={() => explore({ ...why, reason: finding.message })}>Why?</button>
                     ) : null}
                   </li>
-                ))}
+                  );
+                })}
               </ul>
             ) : null}
           </section>

@@ -3,6 +3,8 @@
  * and id, with the changed fields), CIDR changes in network terms (resized, moved, block
  * added or removed), and the findings that appear or go away (by code + subjects).
  * Canvas positions (`layout`) are not compared: moving a box changes no network.
+ * Printed, fields and kinds are named in words ("IPv4 block", "NAT gateway"), never by
+ * the file's field names.
  */
 import { checkPlan, type Finding } from '../checks';
 import { contains, parseCidr } from '../cidr';
@@ -66,6 +68,41 @@ const CIDR_FIELDS: Partial<Record<ObjectKind, readonly string[]>> = {
   subnet: ['ipv4Cidr', 'ipv6Cidr'],
   'external-network': ['cidrs'],
 };
+
+/** Every object kind in words, as an engineer says it. */
+export const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
+  vpc: 'VPC', subnet: 'subnet', 'internet-gateway': 'internet gateway', 'egress-only-gateway': 'egress-only gateway', 'vpn-gateway': 'VPN gateway',
+  'nat-gateway': 'NAT gateway', 'route-table': 'route table', peering: 'peering', 'transit-gateway': 'transit gateway',
+  'tgw-route-table': 'transit gateway route table', 'tgw-attachment': 'transit gateway attachment', 'service-network': 'Lattice service network',
+  'external-network': 'external network',
+};
+
+/**
+ * Every field of the plan format in words (the schema's names are for files, not people); a
+ * test checks that each field of every object in the schema has one.
+ */
+export const FIELD_WORDS: Readonly<Record<string, string>> = {
+  id: 'id', name: 'name', description: 'description', notes: 'notes', region: 'region', accountId: 'AWS account',
+  ipv4Cidrs: 'IPv4 blocks', ipv6Cidrs: 'IPv6 blocks', ipv6Source: 'IPv6 source', growth: 'room to grow',
+  vpcId: 'VPC', availabilityZone: 'availability zone', tier: 'tier', ipv4Cidr: 'IPv4 block', ipv6Cidr: 'IPv6 block',
+  hostsNeeded: 'hosts needed', growthPercent: 'growth headroom (%)', byoip: 'BYOIP range', bastion: 'bastion host', routeTableId: 'route table',
+  externalNetworkIds: 'VPN connections to', subnetId: 'subnet', connectivity: 'connectivity', addresses: 'IPv4 addresses', demand: 'connection demand',
+  instances: 'instances', peakConnectionsPerInstance: 'peak connections per instance', destinations: 'destinations', share: 'share (%)',
+  main: 'main route table', routes: 'routes', destination: 'destination', target: 'target', targetId: 'target',
+  requesterVpcId: 'requester VPC', accepterVpcId: 'accepter VPC', status: 'status', asn: 'ASN',
+  routeTables: 'route tables', attachments: 'attachments', transitGatewayId: 'transit gateway', type: 'attachment type', subnetIds: 'subnets',
+  externalNetworkId: 'network on the far side', peerTransitGatewayId: 'peer transit gateway', associatedRouteTableId: 'associated route table',
+  propagatedRouteTableIds: 'propagates to', attachmentId: 'attachment', vpcIds: 'associated VPCs', services: 'services', kind: 'kind', cidrs: 'address blocks',
+  customerGatewayIp: 'customer gateway address', bgpAsn: 'customer gateway BGP ASN',
+  settings: 'settings', deriveRoutes: 'derive routes', quotas: 'quotas', ipv4BlocksPerVpc: 'IPv4 blocks per VPC', ipv6BlocksPerVpc: 'IPv6 blocks per VPC',
+  subnetsPerVpc: 'subnets per VPC', peeringsPerVpc: 'peerings per VPC', serviceNetworkVpcAssociations: 'VPC associations per service network',
+  subnets: 'subnets', prefix: 'prefix length',
+};
+
+/** A field in words; a field the table lacks is split at its capitals rather than shown raw. */
+export function fieldLabel(field: string): string {
+  return FIELD_WORDS[field] ?? field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 function entries(plan: Plan): Map<string, Entry> {
   const out = new Map<string, Entry>();
@@ -230,22 +267,22 @@ function show(value: unknown): string {
 }
 
 function refText(r: ObjectRef): string {
-  return r.name && r.name !== r.id ? `${r.kind} ${r.name} (${r.id})` : `${r.kind} ${r.id}`;
+  return r.name && r.name !== r.id ? `${KIND_WORDS[r.kind]} ${r.name} (${r.id})` : `${KIND_WORDS[r.kind]} ${r.id}`;
 }
 
 const CIDR_VERBS: Record<CidrChangeKind, string> = { resized: 'resized', moved: 'moved', added: 'block added', removed: 'block removed', edited: 'edited' };
 
 function cidrText(c: CidrChange): string {
   const range = c.before !== undefined && c.after !== undefined ? `${c.before} -> ${c.after}` : c.after ?? c.before ?? '';
-  return `${c.field}: ${CIDR_VERBS[c.kind]} ${range}`;
+  return `${fieldLabel(c.field)}: ${CIDR_VERBS[c.kind]} ${range}`;
 }
 
 function fieldText(f: FieldChange): string {
   if (f.added !== undefined || f.removed !== undefined) {
     const parts = [...(f.added ?? []).map((x) => `+ ${x}`), ...(f.removed ?? []).map((x) => `- ${x}`)];
-    return `${f.field}: ${parts.length > 0 ? parts.join('; ') : 'reordered'}`;
+    return `${fieldLabel(f.field)}: ${parts.length > 0 ? parts.join('; ') : 'reordered'}`;
   }
-  return `${f.field}: ${show(f.before)} -> ${show(f.after)}`;
+  return `${fieldLabel(f.field)}: ${show(f.before)} -> ${show(f.after)}`;
 }
 
 /** Escapes text for a Markdown list or table cell. */

@@ -160,7 +160,7 @@ describe('diffPlans', () => {
     expect(diff.findings.appeared.some((f) => f.code === 'subnet/overlap' && f.subjects.includes('sn-egress-pub-a'))).toBe(true);
     for (const f of diff.findings.resolved) expect(diff.findings.appeared.some((a) => a.code === f.code && a.subjects.join() === f.subjects.join())).toBe(false);
     const text = formatPlanDiff(diff, 'markdown');
-    expect(text).toContain('ipv4Cidr: resized 10.0.0.0/24 -\\> 10.0.0.0/23');
+    expect(text).toContain('IPv4 block: resized 10.0.0.0/24 -\\> 10.0.0.0/23');
     expect(text).toContain('## Removed');
   });
 });
