@@ -166,7 +166,7 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
   const peerings = (await editor.plan()).peerings;
   expect(peerings).toHaveLength(plan.peerings.length + 1);
   expect(new Set([peerings.at(-1)!.requesterVpcId, peerings.at(-1)!.accepterVpcId])).toEqual(new Set(['vpc-dev', 'vpc-shared']));
-  await expect(page.getByTestId('notice')).toContainText('Connected: dev-app ↔ shared-services');
+  await expect(page.getByTestId('notice')).toContainText('Connected dev-app and shared-services: a peering connection.');
 
   // After the nodes, Tab visits the connections; a focused connection shows a halo.
   let onEdge = false;
@@ -196,7 +196,8 @@ test('Add NAT with a private subnet selected makes a public NAT gateway in the p
   expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
 });
 
-test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor: _editor, page }) => {
+test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor }) => {
+  const { page } = editor;
   await page.getByTestId('plan-name').focus();
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);

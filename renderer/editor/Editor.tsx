@@ -183,8 +183,8 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
           plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} onFold={() => setPanel('left', false)} />
       ) : (
         <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>
-          {counts.error ? <span className="pill pill-error" aria-label={`${counts.error} errors`}>{counts.error}</span> : null}
-          {counts.warning ? <span className="pill pill-warning" aria-label={`${counts.warning} warnings`}>{counts.warning}</span> : null}
+          {counts.error ? <span className="pill pill-error">{counts.error}<span className="visually-hidden"> errors</span></span> : null}
+          {counts.warning ? <span className="pill pill-warning">{counts.warning}<span className="visually-hidden"> warnings</span></span> : null}
         </PanelRail>
       )}
 

@@ -3,7 +3,7 @@
  * ArrowDown open it on its first item, the arrows, Home and End move, Escape closes it and
  * gives the focus back to the button; a click outside closes it.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface MenuEntry {
   key: string;
@@ -34,6 +34,14 @@ export function MenuButton({ label, children, entries, testId }: { label: string
     return () => document.removeEventListener('mousedown', onDown);
   }, [open, close]);
 
+  // A menu that would run off the window's right edge opens leftwards from the button's right edge instead.
+  const [alignEnd, setAlignEnd] = useState(false);
+  useLayoutEffect(() => {
+    if (!open) { setAlignEnd(false); return; }
+    const menu = root.current?.querySelector('[role=menu]');
+    if (menu && !alignEnd && menu.getBoundingClientRect().right > document.documentElement.clientWidth) setAlignEnd(true);
+  }, [open, alignEnd]);
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!open) {
       if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); }
@@ -57,7 +65,7 @@ export function MenuButton({ label, children, entries, testId }: { label: string
         {children}
       </button>
       {open ? (
-        <div className="menu menu-end" role="menu" aria-label={label} data-testid={`${testId}-items`}>
+        <div className={`menu${alignEnd ? ' menu-end' : ''}`} role="menu" aria-label={label} data-testid={`${testId}-items`}>
           {entries.map((entry) => [
             entry.separated ? <div key={`${entry.key}-separator`} className="menu-separator" role="separator" /> : null,
             <button key={entry.key} type="button" role="menuitem" className="menu-item" disabled={entry.disabled} data-testid={entry.testId}

@@ -98,7 +98,7 @@ export function Toolbar({ host, documentName, dirty, state, run, onExplore, onSi
   const given = new Set(GIVE_WAY.slice(0, level));
   const hidden = groups.filter((g) => given.has(g.id));
   const moreEntries: MenuEntry[] = hidden.flatMap((group, g) => group.items.map((item, i) => ({
-    key: item.id, label: item.text && item.text !== item.label && !item.label.startsWith(item.text) ? `${item.text}: ${item.label}` : item.label,
+    key: item.id, label: item.label,
     disabled: !item.enabled, testId: `more-${item.testId}`, run: item.run, separated: g > 0 && i === 0,
     ...(item.shortcut ? { shortcut: item.shortcut } : {}),
   })));

@@ -8,7 +8,7 @@ import { useCallback, useRef, type RefObject } from 'react';
 import type { CommandId } from '../../shared/commands';
 import type { MenuCommandDetail, VpcHost } from '../../shared/host';
 import {
-  connect, deleteObjects, describeRemoval, extractFragment, findObject, isEmptyFragment, moveNodes, nameOf, newExternalNetwork, newInternetGateway,
+  connect, deleteObjects, describeKind, describeRemoval, extractFragment, findObject, isEmptyFragment, moveNodes, nameOf, newExternalNetwork, newInternetGateway,
   newNatGateway, newServiceNetwork, newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
 } from '../../shared/plan/edits';
 import { emptyPlan, type Plan } from '../../shared/plan/schema';
@@ -135,8 +135,10 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       if (!result.ok) { say(result.reason, 'error'); return; }
       store.edit(() => result.plan);
       store.select([result.created]);
+      const [a, b] = ends.map((id) => findObject(state.plan, id));
       const made = findObject(store.getState().plan, result.created);
-      say(`Connected: ${made ? nameOf(made) : result.created}.`);
+      const what = made ? describeKind(made.kind) : 'connection';
+      say(`Connected ${a ? nameOf(a) : ends[0]} and ${b ? nameOf(b) : ends[1]}: ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}.`);
     };
     const toggleFocused = (add: boolean) => {
       const id = focus.focusedObject();
