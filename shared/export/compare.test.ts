@@ -43,13 +43,15 @@ describe('comparePlans: this plan against the other file', () => {
   it('a subnet the other file removed is only in this plan, and marked on this canvas', () => {
     const there = structuredClone(here);
     there.subnets = there.subnets.filter((s) => s.id !== 'sn-legacy-b');
+    const legacyB = here.subnets.find((s) => s.id === 'sn-legacy-b')!;
+    const legacyVpc = here.vpcs.find((v) => v.id === legacyB.vpcId)!;
     const c = comparePlans(here, there);
     expect(c.differences).toEqual([
       expect.objectContaining({
         key: 'subnet:sn-legacy-b',
         where: 'only-here',
         title: 'Subnet legacy-erp-b',
-        details: ['Not in the other file.'],
+        details: [`IPv4 block: ${legacyB.ipv4Cidr}`, `VPC: ${legacyVpc.name} (${legacyVpc.id})`],
         canvasIds: ['sn-legacy-b', here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId],
         marksItself: true,
       }),

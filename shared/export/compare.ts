@@ -30,7 +30,10 @@ export interface Difference {
   where: Where;
   /** "Subnet legacy-erp-b", "VPC prod-app". */
   title: string;
-  /** One line each, e.g. "IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (the same start, a different size)". */
+  /**
+   * One line each. Different: what differs, e.g. "IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (...)".
+   * Only on one side: what it is and where, e.g. "IPv4 block: 10.0.0.0/24", "VPC: prod-app (vpc-prod)".
+   */
   details: string[];
   /** The nodes of this plan's canvas that show it (for an object only in the other file: where it would be). */
   canvasIds: string[];
@@ -216,6 +219,17 @@ function leafChanges(
   );
 }
 
+/** The fields that say what an object is and where, for one that only one side has: its blocks and what holds it. */
+const IDENTIFYING_FIELDS = ['ipv4Cidrs', 'ipv6Cidrs', 'ipv4Cidr', 'ipv6Cidr', 'cidrs', 'vpcId', 'subnetId', 'requesterVpcId', 'accepterVpcId', 'transitGatewayId'];
+
+function whatItIs(object: AnyObject | undefined, objects: Map<string, AnyObject>): string[] {
+  if (!object) return [];
+  return IDENTIFYING_FIELDS.filter((field) => {
+    const value = object[field];
+    return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  }).map((field) => `${fieldLabel(field)}: ${valueText(field, object[field], objects)}`);
+}
+
 /** `thisPlan` is the open plan; `otherPlan` the file picked to compare with. Neither is changed. */
 export function comparePlans(thisPlan: Plan, otherPlan: Plan): PlanComparison {
   const diff = diffPlans(otherPlan, thisPlan);
@@ -244,8 +258,14 @@ export function comparePlans(thisPlan: Plan, otherPlan: Plan): PlanComparison {
     });
   };
   // diff.added: in this plan, not the other file; diff.removed: the other way round.
-  for (const r of diff.added) push(r, 'only-here', [`Not in ${SIDES.there}.`], here.get(`${r.kind}:${r.id}`));
-  for (const r of diff.removed) push(r, 'only-there', [`Not in ${SIDES.here}.`], there.get(`${r.kind}:${r.id}`));
+  for (const r of diff.added) {
+    const object = here.get(`${r.kind}:${r.id}`);
+    push(r, 'only-here', whatItIs(object, here), object);
+  }
+  for (const r of diff.removed) {
+    const object = there.get(`${r.kind}:${r.id}`);
+    push(r, 'only-there', whatItIs(object, there), object);
+  }
   for (const c of diff.changed) {
     const cidrFields = new Set(c.cidrs.map((x) => x.field));
     const details = [...c.cidrs.map(cidrSides), ...c.fields.filter((f) => !cidrFields.has(f.field)).map((f) => sides(f.field, f, here, there))];
@@ -298,7 +318,7 @@ export function comparisonMarkdown(c: PlanComparison, names: { here: string; the
     lines.push('', `## ${WHERE_WORDS[where]}`, '');
     for (const d of list) {
       lines.push(`- ${md(d.title)}${d.id !== d.name ? ` (${md(d.id)})` : ''}`);
-      if (where === 'different') for (const detail of d.details) lines.push(`  - ${md(detail)}`);
+      for (const detail of d.details) lines.push(`  - ${md(detail)}`);
     }
   }
   const findings = (title: string, list: readonly Finding[]) => {
