@@ -46,7 +46,7 @@ test('compare: this plan and the other file named, differences in words, the dir
   await expect(page.getByTestId('compare-only-here')).toContainText(`VPC ${legacy.name}`);
   await expect(page.getByTestId('compare-only-there')).toContainText('External network branch-office');
   await expect(page.getByTestId('compare-different')).toContainText(
-    `IPv4 block: ${resized.ipv4Cidr} in this plan, 10.1.0.0/21 in the other file (the same addresses, a different size)`,
+    `IPv4 block: ${resized.ipv4Cidr} in this plan, 10.1.0.0/21 in the other file (a different size, one inside the other)`,
   );
   // Field names in words, never the file's (the findings are the engine's own sentences).
   for (const section of ['compare-only-here', 'compare-only-there', 'compare-different']) {

@@ -77,7 +77,7 @@ describe('comparePlans: this plan against the other file', () => {
     there.peerings[0]!.accepterVpcId = 'vpc-dev';
     const c = comparePlans(here, there);
     const details = (id: string) => c.differences.find((d) => d.id === id)!.details;
-    expect(details('sn-egress-pub-a')).toEqual(['IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (the same addresses, a different size)']);
+    expect(details('sn-egress-pub-a')).toEqual(['IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (a different size, one inside the other)']);
     expect(details('vpc-dev')).toEqual(['IPv4 blocks: 100.64.0.0/16 only in the other file']);
     expect(details('sn-dev-app-a')).toEqual([
       'availability zone: us-east-1a in this plan, us-east-1c in the other file',

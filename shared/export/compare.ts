@@ -184,7 +184,7 @@ function sides(field: string, change: FieldChange, here: Map<string, AnyObject>,
 }
 
 const CIDR_RELATION: Readonly<Record<CidrChange['kind'], string>> = {
-  resized: 'the same addresses, a different size',
+  resized: 'a different size, one inside the other',
   moved: 'other addresses',
   added: '',
   removed: '',
