@@ -47,4 +47,25 @@ test('axe: the Compare dialog and the tray of differences', async ({ editor, pag
   await expect(page.getByTestId('compare-tray')).toBeVisible();
   await page.getByTestId('compare-next').click();
   expect(await violations(page, '[data-testid=compare-tray]')).toEqual([]);
+  // The dark theme has its own colours: contrast checked there too.
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  expect(await violations(page, '[data-testid=compare-tray]')).toEqual([]);
+  await editor.screenshot('compare-tray-dark');
+});
+
+test('axe: practice and the explorer\'s comparison in the dark theme', async ({ editor, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.getByTestId('practice').click();
+  await page.getByTestId('practice-kind').selectOption('split');
+  await page.getByTestId('practice-answer').fill('10.0.0.0/33');
+  await page.getByTestId('practice-check').click();
+  await expect(page.getByTestId('practice-feedback')).toBeVisible();
+  expect(await violations(page, '[data-testid=practice-dialog]')).toEqual([]);
+  await editor.screenshot('practice-dark');
+  await page.getByTestId('practice-close').click();
+  await page.getByTestId('open-explorer').click();
+  await page.getByTestId('explorer-input').fill('10.1.0.0/16');
+  await page.getByTestId('explorer-compare').fill('10.1.64.0/18');
+  await expect(page.getByTestId('explorer-why')).toHaveAttribute('data-relation', 'nested');
+  expect(await violations(page, '[data-testid=explorer-why]')).toEqual([]);
 });

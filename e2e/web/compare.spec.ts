@@ -45,7 +45,9 @@ test('compare: this plan and the other file named, differences in words, the dir
   // The legacy VPC is removed in the other file: it is only in this plan, not "added".
   await expect(page.getByTestId('compare-only-here')).toContainText(`VPC ${legacy.name}`);
   await expect(page.getByTestId('compare-only-there')).toContainText('External network branch-office');
-  await expect(page.getByTestId('compare-different')).toContainText(`IPv4 block: ${resized.ipv4Cidr} in this plan, 10.1.0.0/21 in the other file (the same addresses, a different size)`);
+  await expect(page.getByTestId('compare-different')).toContainText(
+    `IPv4 block: ${resized.ipv4Cidr} in this plan, 10.1.0.0/21 in the other file (a different size, one inside the other)`,
+  );
   // Field names in words, never the file's (the findings are the engine's own sentences).
   for (const section of ['compare-only-here', 'compare-only-there', 'compare-different']) {
     await expect(page.getByTestId(section)).not.toContainText(/ipv4Cidrs?\b|ipv6Cidrs?\b|vpcId|availabilityZone/);
@@ -83,7 +85,9 @@ test('compare: the differences marked on the canvas, stepped through with Previo
   for (const d of expected.differences) {
     if (d.marksItself) await expect(editor.node(d.id)).toHaveClass(new RegExp(`diff-${d.where}`));
   }
-  const holders = expected.differences.filter((d) => !d.marksItself).flatMap((d) => d.canvasIds)
+  const holders = expected.differences
+    .filter((d) => !d.marksItself)
+    .flatMap((d) => d.canvasIds)
     .filter((id) => !expected.differences.some((d) => d.marksItself && d.id === id));
   for (const id of holders) await expect(editor.node(id)).toHaveClass(/diff-holds/);
   const unmarked = plan.vpcs.find((v) => !expected.differences.some((d) => d.canvasIds.includes(v.id)))!;

@@ -107,7 +107,7 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
       {!canSplit ? <p className="muted small">{depth >= MAX_DEPTH ? `The bar splits ${MAX_DEPTH} levels deep; explore this piece to split it further.` : 'A single address cannot be split.'}</p> : null}
       {joinReason ? <p className="muted small" data-testid="split-join-reason">{joinReason}</p> : null}
       <MakeSubnet key={formatCidr(piece)} piece={piece} plan={plan} planBlocks={planBlocks} edit={edit} onResult={setMessage}
-        freePiece={pieces.find((p, i) => i !== selected && uses[i]!.status === 'free')} onSelectPiece={(p) => { const i = pieces.indexOf(p); setSelected(i); focusPiece(i); }} />
+        freePiece={pieces.find((_piece, i) => i !== selected && uses[i]!.status === 'free')} onSelectPiece={(p) => { const i = pieces.indexOf(p); setSelected(i); focusPiece(i); }} />
       {message ? (
         <p className={message.kind === 'error' ? 'field-error' : 'explorer-ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="make-subnet-result">{message.text}</p>
       ) : null}

@@ -109,7 +109,7 @@ function DifferenceSection({ where, list }: { where: Where; list: readonly Diffe
       {mine.map((d) => (
         <li key={d.key} className={`diff-${where}`} data-key={d.key}>
           <strong>{d.title}</strong>{d.name !== d.id ? <span className="muted"> ({d.id})</span> : null}
-          {where === 'different' ? <ul>{d.details.map((line, i) => <li key={i} data-testid="compare-detail">{line}</li>)}</ul> : null}
+          {d.details.length > 0 ? <ul>{d.details.map((line) => <li key={line} data-testid="compare-detail">{line}</li>)}</ul> : null}
         </li>
       ))}
     </Section>

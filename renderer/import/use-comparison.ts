@@ -46,21 +46,27 @@ export function useComparison(plan: Plan, canvas: RefObject<CanvasApi | null>) {
     return out;
   }, [comparison, current]);
 
-  const go = useCallback((index: number) => {
-    if (!comparison || comparison.differences.length === 0) return;
-    const n = comparison.differences.length;
-    const next = ((index % n) + n) % n;
-    setStep(next);
-    const ids = framed(comparison.differences[next]!);
-    if (ids.length > 0) requestAnimationFrame(() => canvas.current?.frame(ids, { coveredLeft: trayWidth() }));
-  }, [comparison, canvas]);
+  const go = useCallback(
+    (index: number) => {
+      if (!comparison || comparison.differences.length === 0) return;
+      const n = comparison.differences.length;
+      const next = ((index % n) + n) % n;
+      setStep(next);
+      const ids = framed(comparison.differences[next]!);
+      if (ids.length > 0) requestAnimationFrame(() => canvas.current?.frame(ids, { coveredLeft: trayWidth() }));
+    },
+    [comparison, canvas],
+  );
 
-  const show = useCallback((otherPlan: Plan, name: string) => {
-    setOther({ plan: otherPlan, name });
-    setStep(0);
-    const first = comparePlans(plan, otherPlan).differences[0];
-    if (first && first.canvasIds.length > 0) requestAnimationFrame(() => canvas.current?.frame(framed(first), { coveredLeft: trayWidth() }));
-  }, [plan, canvas]);
+  const show = useCallback(
+    (otherPlan: Plan, name: string) => {
+      setOther({ plan: otherPlan, name });
+      setStep(0);
+      const first = comparePlans(plan, otherPlan).differences[0];
+      if (first && first.canvasIds.length > 0) requestAnimationFrame(() => canvas.current?.frame(framed(first), { coveredLeft: trayWidth() }));
+    },
+    [plan, canvas],
+  );
 
   const close = useCallback(() => setOther(undefined), []);
 

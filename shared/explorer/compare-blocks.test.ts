@@ -24,7 +24,9 @@ describe('compareBlocks', () => {
     const c = ok(compareBlocks(cidr('10.0.0.0/16'), cidr('10.0.128.0/17')));
     expect(c).toMatchObject({ relation: 'nested', overlap: true, outer: '10.0.0.0/16', inner: '10.0.128.0/17', placeIndex: 1n, placeCount: 2n });
     expect(c.verdict).toBe('10.0.128.0/17 lies inside 10.0.0.0/16.');
-    expect(c.explanation).toBe('The first 16 bits of 10.0.128.0/17 are the 16 prefix bits of 10.0.0.0/16, so every address of 10.0.128.0/17 is also in 10.0.0.0/16: they overlap. Then bit 17 (1) picks which of the 2 /17 blocks of 10.0.0.0/16 it is: the 2nd (the upper half).');
+    expect(c.explanation).toBe(
+      'The first 16 bits of 10.0.128.0/17 are the 16 prefix bits of 10.0.0.0/16, so every address of 10.0.128.0/17 is also in 10.0.0.0/16: they overlap. Then bit 17 (1) picks which of the 2 /17 blocks of 10.0.0.0/16 it is: the 2nd (the upper half).',
+    );
     expect(roles(c.b).at(-1)).toBe('17:place');
     expect(c.a.roles.has(16)).toBe(false);
     // Either order: the outer block is found, whichever comes first.
@@ -45,7 +47,10 @@ describe('compareBlocks', () => {
     const c = ok(compareBlocks(cidr('2001:db8::/56'), cidr('2001:db8:0:a3::/64')));
     expect(c).toMatchObject({ relation: 'nested', placeIndex: 0xa3n, placeCount: 256n });
     expect(c.explanation).toMatch(/the 164th\./);
-    expect(compareBlocks(cidr('10.0.0.0/16'), cidr('2001:db8::/32'))).toMatchObject({ ok: false, reason: expect.stringMatching(/different versions never overlap/) });
+    expect(compareBlocks(cidr('10.0.0.0/16'), cidr('2001:db8::/32'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/different versions never overlap/),
+    });
   });
 
   const v4 = fc.record({ network: fc.integer({ min: 0, max: 2 ** 32 - 1 }), prefix: fc.integer({ min: 0, max: 32 }) }).map(({ network, prefix }): Cidr => {
@@ -54,16 +59,18 @@ describe('compareBlocks', () => {
   });
 
   it('says overlap exactly when the blocks overlap, and names the relation the sets of addresses have', () => {
-    fc.assert(fc.property(v4, v4, (a, b) => {
-      const c = ok(compareBlocks(a, b));
-      expect(c.overlap).toBe(overlaps(a, b));
-      const same = a.network === b.network && a.prefix === b.prefix;
-      expect(c.relation === 'identical').toBe(same);
-      expect(c.relation === 'nested').toBe(!same && (contains(a, b) || contains(b, a)));
-    }));
+    fc.assert(
+      fc.property(v4, v4, (a, b) => {
+        const c = ok(compareBlocks(a, b));
+        expect(c.overlap).toBe(overlaps(a, b));
+        const same = a.network === b.network && a.prefix === b.prefix;
+        expect(c.relation === 'identical').toBe(same);
+        expect(c.relation === 'nested').toBe(!same && (contains(a, b) || contains(b, a)));
+      }),
+    );
   });
 
-  it('places a nested block at its index among the outer block\'s pieces (brute force on small prefixes)', () => {
+  it("places a nested block at its index among the outer block's pieces (brute force on small prefixes)", () => {
     const outer = cidr('10.0.0.0/20');
     for (let prefix = 21; prefix <= 24; prefix++) {
       divide(outer, prefix).forEach((inner, i) => {

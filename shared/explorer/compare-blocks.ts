@@ -79,7 +79,10 @@ export function compareBlocks(a: Cidr, b: Cidr): BlockComparison {
   const aText = formatCidr(a);
   const bText = formatCidr(b);
   if (a.version !== b.version) {
-    return { ok: false, reason: `${aText} is IPv${a.version} and ${bText} is IPv${b.version}: addresses of different versions never overlap, and have no bits to compare` };
+    return {
+      ok: false,
+      reason: `${aText} is IPv${a.version} and ${bText} is IPv${b.version}: addresses of different versions never overlap, and have no bits to compare`,
+    };
   }
   const shorter = Math.min(a.prefix, b.prefix);
   let matching = 0;
@@ -96,7 +99,12 @@ export function compareBlocks(a: Cidr, b: Cidr): BlockComparison {
     bRoles.set(matching, 'differ');
     const first = { index: matching, a: bitAt(a, matching), b: bitAt(b, matching) };
     return {
-      ...base, relation: 'disjoint', overlap: false, a: block(a, aRoles), b: block(b, bRoles), firstDifference: first,
+      ...base,
+      relation: 'disjoint',
+      overlap: false,
+      a: block(a, aRoles),
+      b: block(b, bRoles),
+      firstDifference: first,
       verdict: 'They do not overlap.',
       explanation: `They agree on the first ${bitsWord(matching)} only. Bit ${matching + 1} is ${first.a} in ${aText} and ${first.b} in ${bText}, and it is inside both prefixes (/${a.prefix} and /${b.prefix}), so no address can belong to both.`,
     };
@@ -104,7 +112,11 @@ export function compareBlocks(a: Cidr, b: Cidr): BlockComparison {
 
   if (a.prefix === b.prefix) {
     return {
-      ...base, relation: 'identical', overlap: true, a: block(a, aRoles), b: block(b, bRoles),
+      ...base,
+      relation: 'identical',
+      overlap: true,
+      a: block(a, aRoles),
+      b: block(b, bRoles),
       verdict: 'They are the same network.',
       explanation: `${aText} and ${bText} are the same network: the same ${shorter} prefix bits and the same prefix length, so every address of one is an address of the other. Two networks with one block overlap completely: traffic to any of its addresses cannot tell them apart.`,
     };
@@ -120,8 +132,15 @@ export function compareBlocks(a: Cidr, b: Cidr): BlockComparison {
   const placeBits = Array.from({ length: extra }, (_, i) => bitAt(inner, outer.prefix + i)).join('');
   const halves = extra === 1 ? ` (the ${placeIndex === 0n ? 'lower' : 'upper'} half)` : '';
   return {
-    ...base, relation: 'nested', overlap: true, a: block(a, aRoles), b: block(b, bRoles),
-    outer: outerText, inner: innerText, placeIndex, placeCount,
+    ...base,
+    relation: 'nested',
+    overlap: true,
+    a: block(a, aRoles),
+    b: block(b, bRoles),
+    outer: outerText,
+    inner: innerText,
+    placeIndex,
+    placeCount,
     verdict: `${innerText} lies inside ${outerText}.`,
     explanation: `The first ${bitsWord(outer.prefix)} of ${innerText} are the ${outer.prefix} prefix bits of ${outerText}, so every address of ${innerText} is also in ${outerText}: they overlap. Then ${bitList(outer.prefix, inner.prefix)} (${placeBits}) ${extra === 1 ? 'picks' : 'pick'} which of the ${placeCount.toLocaleString('en-US')} /${inner.prefix} blocks of ${outerText} it is: the ${ordinal(placeIndex + 1n)}${halves}.`,
   };

@@ -42,19 +42,29 @@ describe('blockUsage', () => {
 describe('pieceAvailability', () => {
   it('gives the one-line reason a piece cannot be a subnet', () => {
     expect(pieceAvailability(cidr('10.0.0.0/18'), blocks)).toMatchObject({
-      status: 'holds-subnets', vpcId: 'vpc-a', reason: '10.0.0.0/18 already holds 3 subnets: app-a 10.0.0.0/24, app-b 10.0.1.0/24, db-a 10.0.8.0/24; split it to find a free piece.',
+      status: 'holds-subnets',
+      vpcId: 'vpc-a',
+      reason: '10.0.0.0/18 already holds 3 subnets: app-a 10.0.0.0/24, app-b 10.0.1.0/24, db-a 10.0.8.0/24; split it to find a free piece.',
     });
-    expect(pieceAvailability(cidr('10.0.8.0/22'), blocks)).toMatchObject({ status: 'holds-subnets', reason: '10.0.8.0/22 already holds subnet db-a 10.0.8.0/24; split it to find a free piece.' });
+    expect(pieceAvailability(cidr('10.0.8.0/22'), blocks)).toMatchObject({
+      status: 'holds-subnets',
+      reason: '10.0.8.0/22 already holds subnet db-a 10.0.8.0/24; split it to find a free piece.',
+    });
     expect(pieceAvailability(cidr('10.0.1.0/24'), blocks)).toMatchObject({ status: 'is-subnet', reason: '10.0.1.0/24 is already subnet app-b.' });
-    expect(pieceAvailability(cidr('10.0.1.0/26'), blocks)).toMatchObject({ status: 'inside-subnet', reason: '10.0.1.0/26 is inside subnet app-b (10.0.1.0/24).' });
+    expect(pieceAvailability(cidr('10.0.1.0/26'), blocks)).toMatchObject({
+      status: 'inside-subnet',
+      reason: '10.0.1.0/26 is inside subnet app-b (10.0.1.0/24).',
+    });
     expect(pieceAvailability(cidr('10.2.0.0/24'), blocks).status).toBe('outside-vpc');
-    expect(pieceAvailability(cidr('10.0.0.0/17'), blocks).reason).toBe("10.0.0.0/17 is bigger than vpc-a's block 10.0.0.0/18: split it until a piece fits inside.");
+    expect(pieceAvailability(cidr('10.0.0.0/17'), blocks).reason).toBe(
+      "10.0.0.0/17 is bigger than vpc-a's block 10.0.0.0/18: split it until a piece fits inside.",
+    );
     expect(pieceAvailability(cidr('10.0.16.0/24'), blocks, 'vpc-b').reason).toBe('10.0.16.0/24 is outside vpc-b (10.1.0.0/16).');
     expect(pieceAvailability(cidr('10.0.16.0/29'), blocks)).toMatchObject({ status: 'not-a-subnet-size', reason: expect.stringMatching(/\/16 to \/28/) });
     expect(pieceAvailability(cidr('10.0.16.0/20'), blocks)).toEqual({ status: 'free', vpcId: 'vpc-a', reason: '10.0.16.0/20 is free in vpc-a.' });
   });
 
-  it('only the VPC\'s own subnets are in the way', () => {
+  it("only the VPC's own subnets are in the way", () => {
     const twin = planWith({ vpcs: [vpc('x', ['10.0.0.0/16']), vpc('y', ['10.0.0.0/16'])], subnets: [subnet('sx', 'x', '10.0.0.0/24')] });
     const b = readPlanBlocks(twin);
     expect(pieceAvailability(cidr('10.0.0.0/24'), b, 'x').status).toBe('is-subnet');
@@ -63,12 +73,21 @@ describe('pieceAvailability', () => {
 
   it('a piece it calls free is a subnet the engine accepts, and a piece it refuses overlaps, sticks out or has a size AWS refuses', () => {
     const pieces = divide(cidr('10.0.0.0/18'), 22).concat(divide(cidr('10.0.0.0/20'), 24), divide(cidr('10.0.8.0/24'), 26));
-    fc.assert(fc.property(fc.constantFrom(...pieces), (piece) => {
-      const verdict = pieceAvailability(piece, blocks, 'vpc-a');
-      const candidate = addSubnet(plan, { id: 'new', name: 'new', vpcId: 'vpc-a', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: formatCidr(piece) });
-      const refusals = checkPlan(candidate).filter((f) => f.severity === 'error' && f.subjects.includes('new'));
-      expect(refusals.length === 0, `${formatCidr(piece)}: ${verdict.reason} / ${refusals.map((f) => f.message).join(' ')}`).toBe(verdict.status === 'free');
-      if (verdict.status !== 'free') expect(blocks.subnets.some((s) => s.vpcId === 'vpc-a' && overlaps(s.block, piece))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...pieces), (piece) => {
+        const verdict = pieceAvailability(piece, blocks, 'vpc-a');
+        const candidate = addSubnet(plan, {
+          id: 'new',
+          name: 'new',
+          vpcId: 'vpc-a',
+          availabilityZone: 'us-east-1a',
+          tier: 'private',
+          ipv4Cidr: formatCidr(piece),
+        });
+        const refusals = checkPlan(candidate).filter((f) => f.severity === 'error' && f.subjects.includes('new'));
+        expect(refusals.length === 0, `${formatCidr(piece)}: ${verdict.reason} / ${refusals.map((f) => f.message).join(' ')}`).toBe(verdict.status === 'free');
+        if (verdict.status !== 'free') expect(blocks.subnets.some((s) => s.vpcId === 'vpc-a' && overlaps(s.block, piece))).toBe(true);
+      }),
+    );
   });
 });

@@ -33,8 +33,12 @@ const label = (o: { id: string; name: string }) => (o.name.trim() === '' ? o.id 
 export function readPlanBlocks(plan: Plan): PlanBlocks {
   return {
     vpcs: plan.vpcs.map((v) => ({ id: v.id, name: label(v), blocks: [...v.ipv4Cidrs, ...v.ipv6Cidrs].map(valid).filter((c): c is Cidr => c !== undefined) })),
-    subnets: plan.subnets.flatMap((s) => [s.ipv4Cidr, s.ipv6Cidr].map(valid).filter((c): c is Cidr => c !== undefined)
-      .map((block) => ({ id: s.id, name: label(s), vpcId: s.vpcId, block }))),
+    subnets: plan.subnets.flatMap((s) =>
+      [s.ipv4Cidr, s.ipv6Cidr]
+        .map(valid)
+        .filter((c): c is Cidr => c !== undefined)
+        .map((block) => ({ id: s.id, name: label(s), vpcId: s.vpcId, block })),
+    ),
   };
 }
 
@@ -96,10 +100,13 @@ export function blockUsage(block: Cidr, blocks: PlanBlocks): BlockUsage {
   return {
     cidr: formatCidr(block),
     spans: runs.map((run) => ({
-      start: fraction(run.first, size), end: fraction(run.end, size),
+      start: fraction(run.first, size),
+      end: fraction(run.end, size),
       subnets: run.subnets.map((s) => ({ id: s.id, name: s.name, cidr: formatCidr(s.block) })),
     })),
-    usedAddresses: used.toString(), usedFraction: fraction(used, size), coveredBy,
+    usedAddresses: used.toString(),
+    usedFraction: fraction(used, size),
+    coveredBy,
   };
 }
 
@@ -114,7 +121,10 @@ export interface PieceAvailability {
 }
 
 function names(list: ReadonlyArray<{ name: string; block: Cidr }>, limit = 3): string {
-  const shown = list.slice(0, limit).map((s) => `${s.name} ${formatCidr(s.block)}`).join(', ');
+  const shown = list
+    .slice(0, limit)
+    .map((s) => `${s.name} ${formatCidr(s.block)}`)
+    .join(', ');
   return list.length > limit ? `${shown} and ${list.length - limit} more` : shown;
 }
 
@@ -131,10 +141,16 @@ export function pieceAvailability(piece: Cidr, blocks: PlanBlocks, vpcId?: strin
     const chosen = candidates[0];
     const straddled = candidates.flatMap((v) => v.blocks.filter((b) => overlaps(b, piece)).map((b) => ({ v, b })))[0];
     if (straddled) {
-      return { status: 'outside-vpc', reason: `${text} is bigger than ${straddled.v.name}'s block ${formatCidr(straddled.b)}: split it until a piece fits inside.` };
+      return {
+        status: 'outside-vpc',
+        reason: `${text} is bigger than ${straddled.v.name}'s block ${formatCidr(straddled.b)}: split it until a piece fits inside.`,
+      };
     }
     if (vpcId !== undefined && chosen) {
-      const own = chosen.blocks.filter((b) => b.version === piece.version).map(formatCidr).join(', ');
+      const own = chosen.blocks
+        .filter((b) => b.version === piece.version)
+        .map(formatCidr)
+        .join(', ');
       return { status: 'outside-vpc', reason: `${text} is outside ${chosen.name}${own ? ` (${own})` : `, which has no IPv${piece.version} block`}.` };
     }
     return { status: 'outside-vpc', reason: `${text} is outside every VPC block of the plan; a subnet must lie inside its VPC's block.` };
@@ -146,7 +162,8 @@ export function pieceAvailability(piece: Cidr, blocks: PlanBlocks, vpcId?: strin
   if (holder) return { status: 'inside-subnet', vpcId: vpc.id, reason: `${text} is inside subnet ${holder.name} (${formatCidr(holder.block)}).` };
   if (mine.length > 0) {
     return {
-      status: 'holds-subnets', vpcId: vpc.id,
+      status: 'holds-subnets',
+      vpcId: vpc.id,
       reason: `${text} already holds ${mine.length === 1 ? 'subnet' : `${mine.length} subnets:`} ${names(mine)}; split it to find a free piece.`,
     };
   }

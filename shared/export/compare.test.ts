@@ -16,7 +16,11 @@ function example(name: string): Plan {
 /** Every object field name of a zod schema, nested objects and arrays of objects included. */
 function fieldNames(type: z.ZodType, out = new Set<string>()): Set<string> {
   const def = (type as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType } }).def;
-  if (def.shape) for (const [key, value] of Object.entries(def.shape)) { out.add(key); fieldNames(value, out); }
+  if (def.shape)
+    for (const [key, value] of Object.entries(def.shape)) {
+      out.add(key);
+      fieldNames(value, out);
+    }
   for (const inner of [def.innerType, def.element, def.in]) if (inner) fieldNames(inner, out);
   return out;
 }
@@ -39,14 +43,26 @@ describe('comparePlans: this plan against the other file', () => {
   it('a subnet the other file removed is only in this plan, and marked on this canvas', () => {
     const there = structuredClone(here);
     there.subnets = there.subnets.filter((s) => s.id !== 'sn-legacy-b');
+    const legacyB = here.subnets.find((s) => s.id === 'sn-legacy-b')!;
+    const legacyVpc = here.vpcs.find((v) => v.id === legacyB.vpcId)!;
     const c = comparePlans(here, there);
-    expect(c.differences).toEqual([expect.objectContaining({
-      key: 'subnet:sn-legacy-b', where: 'only-here', title: 'Subnet legacy-erp-b', details: ['Not in the other file.'],
-      canvasIds: ['sn-legacy-b', here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId], marksItself: true,
-    })]);
+    expect(c.differences).toEqual([
+      expect.objectContaining({
+        key: 'subnet:sn-legacy-b',
+        where: 'only-here',
+        title: 'Subnet legacy-erp-b',
+        details: [`IPv4 block: ${legacyB.ipv4Cidr}`, `VPC: ${legacyVpc.name} (${legacyVpc.id})`],
+        canvasIds: ['sn-legacy-b', here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId],
+        marksItself: true,
+      }),
+    ]);
     // And the other way round: only in the other file, shown where it would be (its VPC).
     const back = comparePlans(there, here);
-    expect(back.differences[0]).toMatchObject({ where: 'only-there', canvasIds: [here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId], marksItself: false });
+    expect(back.differences[0]).toMatchObject({
+      where: 'only-there',
+      canvasIds: [here.subnets.find((s) => s.id === 'sn-legacy-b')!.vpcId],
+      marksItself: false,
+    });
     expect(comparisonSummary(c)).toMatch(/^1 only in this plan, 0 only in the other file, 0 different/);
   });
 
@@ -61,7 +77,7 @@ describe('comparePlans: this plan against the other file', () => {
     there.peerings[0]!.accepterVpcId = 'vpc-dev';
     const c = comparePlans(here, there);
     const details = (id: string) => c.differences.find((d) => d.id === id)!.details;
-    expect(details('sn-egress-pub-a')).toEqual(['IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (the same addresses, a different size)']);
+    expect(details('sn-egress-pub-a')).toEqual(['IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (a different size, one inside the other)']);
     expect(details('vpc-dev')).toEqual(['IPv4 blocks: 100.64.0.0/16 only in the other file']);
     expect(details('sn-dev-app-a')).toEqual([
       'availability zone: us-east-1a in this plan, us-east-1c in the other file',
@@ -72,7 +88,8 @@ describe('comparePlans: this plan against the other file', () => {
     expect(details(peering.id)).toEqual([`accepter VPC: ${accepter.name} (${accepter.id}) in this plan, dev-app (vpc-dev) in the other file`]);
     expect(c.differences.find((d) => d.id === peering.id)!.canvasIds).toEqual([peering.requesterVpcId, peering.accepterVpcId]);
     expect(c.planDetails).toEqual(['settings › quotas › subnets per VPC: 200 in this plan, 300 in the other file']);
-    for (const d of c.differences) for (const line of d.details) expect(line, 'no raw field names').not.toMatch(/ipv4Cidr|availabilityZone|accepterVpcId|hostsNeeded/);
+    for (const d of c.differences)
+      for (const line of d.details) expect(line, 'no raw field names').not.toMatch(/ipv4Cidr|availabilityZone|accepterVpcId|hostsNeeded/);
   });
 
   it('findings only in one side, Markdown naming both files', () => {

@@ -30,7 +30,10 @@ export interface Difference {
   where: Where;
   /** "Subnet legacy-erp-b", "VPC prod-app". */
   title: string;
-  /** One line each, e.g. "IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (the same start, a different size)". */
+  /**
+   * One line each. Different: what differs, e.g. "IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (...)".
+   * Only on one side: what it is and where, e.g. "IPv4 block: 10.0.0.0/24", "VPC: prod-app (vpc-prod)".
+   */
   details: string[];
   /** The nodes of this plan's canvas that show it (for an object only in the other file: where it would be). */
   canvasIds: string[];
@@ -46,7 +49,11 @@ export interface PlanComparison {
   findings: { onlyHere: Finding[]; onlyThere: Finding[] };
 }
 
-interface AnyObject { id: string; name: string; [field: string]: unknown }
+interface AnyObject {
+  id: string;
+  name: string;
+  [field: string]: unknown;
+}
 
 /** The plan's objects by kind and id, for names and canvas places. */
 function objectsOf(plan: Plan): Map<string, AnyObject> {
@@ -64,8 +71,14 @@ function objectsOf(plan: Plan): Map<string, AnyObject> {
   add('peering', plan.peerings);
   add('transit-gateway', plan.transitGateways);
   for (const tgw of plan.transitGateways) {
-    add('tgw-route-table', tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })));
-    add('tgw-attachment', tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })));
+    add(
+      'tgw-route-table',
+      tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })),
+    );
+    add(
+      'tgw-attachment',
+      tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })),
+    );
   }
   add('service-network', plan.serviceNetworks);
   add('external-network', plan.externalNetworks);
@@ -74,32 +87,53 @@ function objectsOf(plan: Plan): Map<string, AnyObject> {
 
 /** Ids of the objects the canvas draws as nodes (the rest are edges or live inside a VPC). */
 function canvasNodes(plan: Plan): Set<string> {
-  return new Set([
-    ...plan.vpcs, ...plan.subnets, ...plan.natGateways, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks,
-  ].map((o) => o.id));
+  return new Set(
+    [...plan.vpcs, ...plan.subnets, ...plan.natGateways, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id),
+  );
 }
 
 /** Where an object shows on a canvas: itself if it is a node, else the nodes it belongs to or joins. */
 function placesOf(kind: ObjectKind, object: AnyObject): string[] {
   const ids = (...values: unknown[]) => values.flat().filter((v): v is string => typeof v === 'string' && v !== '');
   switch (kind) {
-    case 'subnet': return ids(object.id, object.vpcId);
-    case 'nat-gateway': return ids(object.id, object.subnetId);
-    case 'internet-gateway': case 'egress-only-gateway': case 'route-table': return ids(object.vpcId);
-    case 'vpn-gateway': return ids(object.vpcId, object.externalNetworkIds);
-    case 'peering': return ids(object.requesterVpcId, object.accepterVpcId);
-    case 'tgw-route-table': return ids(object.transitGatewayId);
-    case 'tgw-attachment': return ids(object.transitGatewayId, object.vpcId, object.externalNetworkId, object.peerTransitGatewayId);
-    case 'service-network': return ids(object.id, object.vpcIds);
-    default: return ids(object.id);
+    case 'subnet':
+      return ids(object.id, object.vpcId);
+    case 'nat-gateway':
+      return ids(object.id, object.subnetId);
+    case 'internet-gateway':
+    case 'egress-only-gateway':
+    case 'route-table':
+      return ids(object.vpcId);
+    case 'vpn-gateway':
+      return ids(object.vpcId, object.externalNetworkIds);
+    case 'peering':
+      return ids(object.requesterVpcId, object.accepterVpcId);
+    case 'tgw-route-table':
+      return ids(object.transitGatewayId);
+    case 'tgw-attachment':
+      return ids(object.transitGatewayId, object.vpcId, object.externalNetworkId, object.peerTransitGatewayId);
+    case 'service-network':
+      return ids(object.id, object.vpcIds);
+    default:
+      return ids(object.id);
   }
 }
 
 const REFERENCE_KINDS: Readonly<Record<string, ObjectKind>> = {
-  vpcId: 'vpc', requesterVpcId: 'vpc', accepterVpcId: 'vpc', vpcIds: 'vpc', subnetId: 'subnet', subnetIds: 'subnet',
-  routeTableId: 'route-table', externalNetworkId: 'external-network', externalNetworkIds: 'external-network',
-  peerTransitGatewayId: 'transit-gateway', transitGatewayId: 'transit-gateway',
-  associatedRouteTableId: 'tgw-route-table', propagatedRouteTableIds: 'tgw-route-table', attachmentId: 'tgw-attachment',
+  vpcId: 'vpc',
+  requesterVpcId: 'vpc',
+  accepterVpcId: 'vpc',
+  vpcIds: 'vpc',
+  subnetId: 'subnet',
+  subnetIds: 'subnet',
+  routeTableId: 'route-table',
+  externalNetworkId: 'external-network',
+  externalNetworkIds: 'external-network',
+  peerTransitGatewayId: 'transit-gateway',
+  transitGatewayId: 'transit-gateway',
+  associatedRouteTableId: 'tgw-route-table',
+  propagatedRouteTableIds: 'tgw-route-table',
+  attachmentId: 'tgw-attachment',
 };
 
 /** A value in words, in the plan it comes from: a reference by the name of what it names, yes/no, a list joined. */
@@ -115,7 +149,9 @@ function valueText(field: string, value: unknown, objects: Map<string, AnyObject
   if (typeof value === 'number') return value.toLocaleString('en-US');
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => itemText(field, item, objects)).join(', ');
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${fieldLabel(k)} ${valueText(k, v, objects)}`).join(', ');
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${fieldLabel(k)} ${valueText(k, v, objects)}`)
+      .join(', ');
   }
   return String(value);
 }
@@ -148,7 +184,7 @@ function sides(field: string, change: FieldChange, here: Map<string, AnyObject>,
 }
 
 const CIDR_RELATION: Readonly<Record<CidrChange['kind'], string>> = {
-  resized: 'the same addresses, a different size',
+  resized: 'a different size, one inside the other',
   moved: 'other addresses',
   added: '',
   removed: '',
@@ -164,7 +200,13 @@ function cidrSides(change: CidrChange): string {
 }
 
 /** Settings are nested: name the leaves that differ ("settings › quotas › subnets per VPC"). */
-function leafChanges(path: string[], here: unknown, there: unknown, out: string[], objects: { here: Map<string, AnyObject>; there: Map<string, AnyObject> }): void {
+function leafChanges(
+  path: string[],
+  here: unknown,
+  there: unknown,
+  out: string[],
+  objects: { here: Map<string, AnyObject>; there: Map<string, AnyObject> },
+): void {
   const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isRecord(here) && isRecord(there)) {
     for (const key of [...new Set([...Object.keys(here), ...Object.keys(there)])].sort()) leafChanges([...path, key], here[key], there[key], out, objects);
@@ -172,7 +214,20 @@ function leafChanges(path: string[], here: unknown, there: unknown, out: string[
   }
   if (JSON.stringify(here) === JSON.stringify(there)) return;
   const field = path.at(-1)!;
-  out.push(`${path.map(fieldLabel).join(' › ')}: ${valueText(field, here, objects.here)} in ${SIDES.here}, ${valueText(field, there, objects.there)} in ${SIDES.there}`);
+  out.push(
+    `${path.map(fieldLabel).join(' › ')}: ${valueText(field, here, objects.here)} in ${SIDES.here}, ${valueText(field, there, objects.there)} in ${SIDES.there}`,
+  );
+}
+
+/** The fields that say what an object is and where, for one that only one side has: its blocks and what holds it. */
+const IDENTIFYING_FIELDS = ['ipv4Cidrs', 'ipv6Cidrs', 'ipv4Cidr', 'ipv6Cidr', 'cidrs', 'vpcId', 'subnetId', 'requesterVpcId', 'accepterVpcId', 'transitGatewayId'];
+
+function whatItIs(object: AnyObject | undefined, objects: Map<string, AnyObject>): string[] {
+  if (!object) return [];
+  return IDENTIFYING_FIELDS.filter((field) => {
+    const value = object[field];
+    return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  }).map((field) => `${fieldLabel(field)}: ${valueText(field, object[field], objects)}`);
 }
 
 /** `thisPlan` is the open plan; `otherPlan` the file picked to compare with. Neither is changed. */
@@ -191,19 +246,29 @@ export function comparePlans(thisPlan: Plan, otherPlan: Plan): PlanComparison {
   const push = (r: ObjectRef, where: Where, details: string[], object: AnyObject | undefined) => {
     const canvasIds = object ? onCanvas(placesOf(r.kind, object)) : [];
     differences.push({
-      key: `${r.kind}:${r.id}`, kind: r.kind, id: r.id, name: r.name, where, title: titleOf(r), details,
-      canvasIds, marksItself: canvasIds[0] === r.id,
+      key: `${r.kind}:${r.id}`,
+      kind: r.kind,
+      id: r.id,
+      name: r.name,
+      where,
+      title: titleOf(r),
+      details,
+      canvasIds,
+      marksItself: canvasIds[0] === r.id,
     });
   };
   // diff.added: in this plan, not the other file; diff.removed: the other way round.
-  for (const r of diff.added) push(r, 'only-here', [`Not in ${SIDES.there}.`], here.get(`${r.kind}:${r.id}`));
-  for (const r of diff.removed) push(r, 'only-there', [`Not in ${SIDES.here}.`], there.get(`${r.kind}:${r.id}`));
+  for (const r of diff.added) {
+    const object = here.get(`${r.kind}:${r.id}`);
+    push(r, 'only-here', whatItIs(object, here), object);
+  }
+  for (const r of diff.removed) {
+    const object = there.get(`${r.kind}:${r.id}`);
+    push(r, 'only-there', whatItIs(object, there), object);
+  }
   for (const c of diff.changed) {
     const cidrFields = new Set(c.cidrs.map((x) => x.field));
-    const details = [
-      ...c.cidrs.map(cidrSides),
-      ...c.fields.filter((f) => !cidrFields.has(f.field)).map((f) => sides(f.field, f, here, there)),
-    ];
+    const details = [...c.cidrs.map(cidrSides), ...c.fields.filter((f) => !cidrFields.has(f.field)).map((f) => sides(f.field, f, here, there))];
     push(c, 'different', details, here.get(`${c.kind}:${c.id}`));
   }
   const order: Record<Where, number> = { 'only-here': 0, 'only-there': 1, different: 2 };
@@ -212,10 +277,15 @@ export function comparePlans(thisPlan: Plan, otherPlan: Plan): PlanComparison {
   const planDetails: string[] = [];
   for (const f of diff.plan) {
     if (f.field === 'settings') leafChanges(['settings'], f.after, f.before, planDetails, { here, there });
-    else planDetails.push(`Plan ${fieldLabel(f.field)}: ${valueText(f.field, f.after, here)} in ${SIDES.here}, ${valueText(f.field, f.before, there)} in ${SIDES.there}`);
+    else
+      planDetails.push(
+        `Plan ${fieldLabel(f.field)}: ${valueText(f.field, f.after, here)} in ${SIDES.here}, ${valueText(f.field, f.before, there)} in ${SIDES.there}`,
+      );
   }
   return {
-    identical: diff.identical, differences, planDetails,
+    identical: diff.identical,
+    differences,
+    planDetails,
     findings: { onlyHere: diff.findings.appeared, onlyThere: diff.findings.resolved },
   };
 }
@@ -233,7 +303,12 @@ function md(text: string): string {
 
 /** The comparison for a review, in Markdown, naming both files. */
 export function comparisonMarkdown(c: PlanComparison, names: { here: string; there: string }): string {
-  const lines = [`# ${md(names.here)} compared with ${md(names.there)}`, '', `"This plan" is ${md(names.here)}; "the other file" is ${md(names.there)}. Canvas positions are not compared.`, ''];
+  const lines = [
+    `# ${md(names.here)} compared with ${md(names.there)}`,
+    '',
+    `"This plan" is ${md(names.here)}; "the other file" is ${md(names.there)}. Canvas positions are not compared.`,
+    '',
+  ];
   if (c.identical) return `${lines.join('\n')}No differences.\n`;
   lines.push(comparisonSummary(c));
   if (c.planDetails.length > 0) lines.push('', '## The plan', '', ...c.planDetails.map((d) => `- ${md(d)}`));
@@ -243,7 +318,7 @@ export function comparisonMarkdown(c: PlanComparison, names: { here: string; the
     lines.push('', `## ${WHERE_WORDS[where]}`, '');
     for (const d of list) {
       lines.push(`- ${md(d.title)}${d.id !== d.name ? ` (${md(d.id)})` : ''}`);
-      if (where === 'different') for (const detail of d.details) lines.push(`  - ${md(detail)}`);
+      for (const detail of d.details) lines.push(`  - ${md(detail)}`);
     }
   }
   const findings = (title: string, list: readonly Finding[]) => {

@@ -94,7 +94,7 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   externalNetworkId: 'network on the far side', peerTransitGatewayId: 'peer transit gateway', associatedRouteTableId: 'associated route table',
   propagatedRouteTableIds: 'propagates to', attachmentId: 'attachment', vpcIds: 'associated VPCs', services: 'services', kind: 'kind', cidrs: 'address blocks',
   customerGatewayIp: 'customer gateway address', bgpAsn: 'customer gateway BGP ASN',
-  settings: 'settings', deriveRoutes: 'derive routes', showRouteLines: 'route-table paths drawn', quotas: 'quotas', ipv4BlocksPerVpc: 'IPv4 blocks per VPC', ipv6BlocksPerVpc: 'IPv6 blocks per VPC',
+  settings: 'settings', deriveRoutes: 'derive routes', showRouteLines: 'route lines on the canvas', quotas: 'quotas', ipv4BlocksPerVpc: 'IPv4 blocks per VPC', ipv6BlocksPerVpc: 'IPv6 blocks per VPC',
   subnetsPerVpc: 'subnets per VPC', peeringsPerVpc: 'peerings per VPC', serviceNetworkVpcAssociations: 'VPC associations per service network',
   subnets: 'subnets', prefix: 'prefix length',
 };

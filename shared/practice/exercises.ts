@@ -43,7 +43,10 @@ export interface SplitExercise extends ExerciseBase {
   prefix: number;
 }
 
-export interface LabelledBlock { label: string; cidr: string }
+export interface LabelledBlock {
+  label: string;
+  cidr: string;
+}
 
 export interface OverlapExercise extends ExerciseBase {
   kind: 'overlap';
@@ -108,7 +111,11 @@ function generateSplit(seed: number, random: Random): SplitExercise {
   const parentText = formatCidr(parent);
   const reference = divide(parent, prefix).slice(0, count).map(formatCidr).join(', ');
   return {
-    kind: 'split', seed, parent: parentText, count, prefix,
+    kind: 'split',
+    seed,
+    parent: parentText,
+    count,
+    prefix,
     prompt: `Split ${parentText} into ${count} equal subnets, each as large as possible.`,
     answerFormat: `The ${count} blocks in CIDR notation, separated by commas or spaces.`,
     reference,
@@ -138,20 +145,33 @@ function generateOverlap(seed: number, random: Random): OverlapExercise {
   }
   const [first, second] = labelled;
   return {
-    kind: 'overlap', seed, blocks: labelled, pairs,
+    kind: 'overlap',
+    seed,
+    blocks: labelled,
+    pairs,
     // The blocks are data (`blocks`), listed under the question wherever it is shown.
     prompt: 'Which of these blocks overlap?',
     answerFormat: 'Each overlapping pair as two letters, such as A-C, B-D; or none.',
     reference: pairs.length === 0 ? 'none' : pairs.map(([x, y]) => `${x}-${y}`).join(', '),
     hint: {
       text: 'Two blocks overlap when they agree on every bit of the shorter prefix. Compare two of them in the explorer to see their bits side by side.',
-      cidr: first!.cidr, compare: second!.cidr,
+      cidr: first!.cidr,
+      compare: second!.cidr,
     },
   };
 }
 
 /** The classic IPv6 questions: the site, VPC and subnet sizes AWS uses (/48, /56, /64) and their nibble steps. */
-const IPV6_PIECES: ReadonlyArray<[number, number]> = [[56, 64], [48, 56], [48, 64], [44, 48], [52, 56], [56, 60], [60, 64], [32, 48]];
+const IPV6_PIECES: ReadonlyArray<[number, number]> = [
+  [56, 64],
+  [48, 56],
+  [48, 64],
+  [44, 48],
+  [52, 56],
+  [56, 60],
+  [60, 64],
+  [32, 48],
+];
 
 function generateCount(seed: number, random: Random): CountExercise {
   const question = random.pick(['pieces', 'pieces', 'addresses', 'usable'] as const);
@@ -162,7 +182,13 @@ function generateCount(seed: number, random: Random): CountExercise {
     const answer = (1n << BigInt(extra)).toString();
     const example = v6 ? documentationBlock(random, from) : privateBlock(random, Math.max(from, 8));
     return {
-      kind: 'count', seed, question, version: v6 ? 6 : 4, from, to, answer,
+      kind: 'count',
+      seed,
+      question,
+      version: v6 ? 6 : 4,
+      from,
+      to,
+      answer,
       prompt: `How many /${to} blocks fit in an IPv${v6 ? 6 : 4} /${from}?`,
       answerFormat: 'A whole number, such as 256 or 2^8.',
       reference: answer,
@@ -177,15 +203,19 @@ function generateCount(seed: number, random: Random): CountExercise {
   const hostBits = 32 - from;
   const count = (n: bigint) => n.toLocaleString('en-US');
   return {
-    kind: 'count', seed, question, version: 4, from, answer,
-    prompt: question === 'usable'
-      ? `How many usable addresses does an AWS subnet of /${from} have?`
-      : `How many addresses are in an IPv4 /${from}?`,
+    kind: 'count',
+    seed,
+    question,
+    version: 4,
+    from,
+    answer,
+    prompt: question === 'usable' ? `How many usable addresses does an AWS subnet of /${from} have?` : `How many addresses are in an IPv4 /${from}?`,
     answerFormat: 'A whole number, such as 251.',
     reference: answer,
-    working: question === 'usable'
-      ? `/${from} leaves ${hostBits} host bits: 2^${hostBits} = ${count(total)} addresses, and AWS keeps 5 in every subnet (network, router, DNS, future use, last), so ${count(BigInt(answer))} are usable.`
-      : `/${from} leaves 32 - ${from} = ${hostBits} host bits: 2^${hostBits} = ${count(total)} addresses.`,
+    working:
+      question === 'usable'
+        ? `/${from} leaves ${hostBits} host bits: 2^${hostBits} = ${count(total)} addresses, and AWS keeps 5 in every subnet (network, router, DNS, future use, last), so ${count(BigInt(answer))} are usable.`
+        : `/${from} leaves 32 - ${from} = ${hostBits} host bits: 2^${hostBits} = ${count(total)} addresses.`,
     hint: { text: `Open a /${from} in the explorer: it counts the addresses, and the usable ones per cloud.`, cidr: formatCidr(block) },
   };
 }
@@ -195,7 +225,8 @@ function generateCount(seed: number, random: Random): CountExercise {
  * seed picks one; with one, the seed picks the numbers.
  */
 export function generateExercise(seed: number, kind?: ExerciseKind): Exercise {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`generateExercise: the seed ${seed} is not a whole number from 0 to 4294967295`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`generateExercise: the seed ${seed} is not a whole number from 0 to 4294967295`);
   const random = createRandom(seed);
   const chosen = kind ?? random.pick(EXERCISE_KINDS);
   if (chosen === 'split') return generateSplit(seed, random);
