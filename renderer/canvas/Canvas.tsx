@@ -7,6 +7,8 @@ import {
   Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore,
   type Connection, type Edge, type EdgeChange, type Node, type NodeChange,
 } from '@xyflow/react';
+import type { ConnectionCheck } from '../../shared/plan/edits';
+import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
 
@@ -25,12 +27,15 @@ interface CanvasProps {
   onSelect(ids: string[]): void;
   onMoved(positions: Record<string, { x: number; y: number }>): void;
   onConnect(sourceId: string, targetId: string): void;
+  /** Whether (and as what) one node may connect to another: the engine's rule. */
+  checkConnection(sourceId: string, targetId: string): ConnectionCheck;
+  describeConnection(check: ConnectionCheck): string;
 }
 
 const FIT_OPTIONS = { padding: 0.04, duration: 0 } as const;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
-export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect }, ref) {
+export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection }, ref) {
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const overlay = useRef(new Map<string, { base: Node; at: { x: number; y: number }; node: Node }>());
@@ -50,9 +55,15 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     });
   }, [derived.edges, overview]);
 
+  const connect = useConnectByBody({ nodes: derived.nodes, check: checkConnection, describe: describeConnection, onConnect });
+  const { classFor } = connect;
+  const connecting = connect.connecting !== undefined;
+
   const nodes = useMemo(() => {
-    if (dragging.size === 0) return visibleNodes;
+    if (dragging.size === 0 && !connecting) return visibleNodes;
     return visibleNodes.map((node) => {
+      const role = classFor(node);
+      if (role) return { ...node, className: `${node.className ?? ''} ${role}` };
       const at = dragging.get(node.id);
       if (!at) return node;
       const cached = overlay.current.get(node.id);
@@ -61,7 +72,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       overlay.current.set(node.id, { base: node, at, node: moved });
       return moved;
     });
-  }, [visibleNodes, dragging]);
+  }, [visibleNodes, dragging, connecting, classFor]);
 
   // Fitting waits for React Flow to hold the new nodes: its store takes them in an effect of a
   // child component, which runs before this component's effects in the same commit.
@@ -119,9 +130,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     if (Object.keys(positions).length > 0) onMoved(positions);
   }, [dragging, onMoved]);
 
-  const handleConnect = useCallback((connection: Connection) => {
-    if (connection.source && connection.target) onConnect(connection.source, connection.target);
-  }, [onConnect]);
+  const isValidConnection = useCallback((c: Edge | Connection) => checkConnection(c.source, c.target).ok, [checkConnection]);
 
   useImperativeHandle(ref, () => ({
     frame(ids) {
@@ -157,8 +166,9 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
-      onConnect={handleConnect}
-      isValidConnection={(c) => c.source !== c.target}
+      onConnectStart={connect.onConnectStart}
+      onConnectEnd={connect.onConnectEnd}
+      isValidConnection={isValidConnection}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
@@ -173,13 +183,19 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       maxZoom={2.5}
       colorMode="system"
       proOptions={{ hideAttribution: true }}
-      className={far ? 'zoom-far' : 'zoom-near'}
+      className={`${far ? 'zoom-far' : 'zoom-near'}${connecting ? ' connecting-by-body' : ''}`}
       data-testid="canvas"
       aria-label="Network diagram"
     >
       <Background gap={24} size={1} />
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram" />
       <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+      {connect.connecting?.over ? (
+        <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"
+          style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}>
+          {connect.connecting.over.text}
+        </div>
+      ) : null}
     </ReactFlow>
   );
 });

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
-import { addSizedVpc, connect, findObject, moveNodes, newSubnet, sizedVpc } from '../../shared/plan/edits';
+import { addSizedVpc, canConnect, connect, describeConnection, findObject, moveNodes, newSubnet, sizedVpc, type ConnectionCheck } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
@@ -82,6 +82,10 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
     frame: (ids) => canvas.current?.frame(ids),
   }), [store, engineViews, documents]);
 
+  // The connect rule over the current plan, stable across renders (the canvas asks it while dragging).
+  const checkConnection = useCallback((source: string, target: string) => canConnect(store.getState().plan, source, target), [store]);
+  const describe = useCallback((check: ConnectionCheck) => describeConnection(store.getState().plan, check), [store]);
+
   const showFinding = useCallback((finding: Finding) => {
     const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
     store.select(ids);
@@ -153,6 +157,8 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
             store.edit(() => result.plan);
             store.select([result.created]);
           }}
+          checkConnection={checkConnection}
+          describeConnection={describe}
         />
       </main>
 

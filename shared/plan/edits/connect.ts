@@ -88,6 +88,25 @@ function check(plan: Plan, source: FoundObject, target: FoundObject): Connection
   }
 }
 
+/** What an allowed connection would do, in the user's words ("Peer prod-app with dev-app"). */
+export function describeConnection(plan: Plan, check: ConnectionCheck): string {
+  if (!check.ok) return check.reason;
+  const name = (id: string) => {
+    const found = findObject(plan, id);
+    return found ? nameOf(found) : id;
+  };
+  const from = name(check.source);
+  const to = name(check.target);
+  switch (check.kind) {
+    case 'peering': return `Peer ${from} with ${to}`;
+    case 'attachment': return `Attach ${from} to ${to}`;
+    case 'vpn-attachment': return `Attach ${from} to ${to} by site-to-site VPN`;
+    case 'tgw-peering': return `Peer transit gateway ${from} with ${to}`;
+    case 'association': return `Associate ${from} with ${to}`;
+    case 'vpn-gateway': return `VPN from ${from} to ${to} (virtual private gateway)`;
+  }
+}
+
 export function connect(plan: Plan, sourceId: string, targetId: string, newId: NewId = idMaker(plan)): ConnectResult {
   const allowed = canConnect(plan, sourceId, targetId);
   if (!allowed.ok) return allowed;

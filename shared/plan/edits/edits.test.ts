@@ -3,7 +3,7 @@ import hubAndSpoke from '../../../examples/hub-and-spoke.vpcplan.json';
 import { validatePlan } from '../load';
 import { emptyPlan, type Plan } from '../schema';
 import {
-  allIds, canConnect, connect, deleteObjects, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
+  allIds, canConnect, connect, deleteObjects, describeConnection, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
   newServiceNetwork, newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet,
 } from '.';
 import { referenceProblems, seededRandom } from './edit-test-support';
@@ -130,6 +130,8 @@ describe('canConnect', () => {
     expect(canConnect(plan, 'tgw-hub', 'vpc-analytics')).toEqual({ ok: true, kind: 'attachment', source: 'vpc-analytics', target: 'tgw-hub' });
     expect(canConnect(plan, 'sn-lattice-apis', 'vpc-dev')).toEqual({ ok: true, kind: 'association', source: 'vpc-dev', target: 'sn-lattice-apis' });
     expect(canConnect(plan, 'ext-dc', 'vpc-dev')).toEqual({ ok: true, kind: 'vpn-gateway', source: 'vpc-dev', target: 'ext-dc' });
+    expect(describeConnection(plan, canConnect(plan, 'tgw-hub', 'vpc-analytics'))).toBe('Attach partner-analytics to tgw-hub');
+    expect(describeConnection(plan, canConnect(plan, 'vpc-legacy', 'vpc-shared'))).toBe('legacy-erp and shared-services are already peered.');
   });
 
   it('refuses what AWS refuses, and pairs that do not connect, saying why', () => {

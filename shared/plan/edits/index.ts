@@ -21,7 +21,7 @@ export {
   newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, vpcForNewSubnet, vpcHasInternetGateway, vpcOfSelection,
   type AddResult, type NewSubnetFields,
 } from './add';
-export { canConnect, connect, type ConnectionCheck, type ConnectionKind, type ConnectResult } from './connect';
+export { canConnect, connect, describeConnection, type ConnectionCheck, type ConnectionKind, type ConnectResult } from './connect';
 export { deleteObjects } from './delete';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
 export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
