@@ -164,7 +164,16 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
 
       <aside className="side side-right" aria-label="Inspector">
         <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
-          onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)} />
+          onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)}
+          onGo={(id) => {
+            store.select([id]);
+            // A route table or gateway has no box of its own: show its VPC.
+            const found = findObject(store.getState().plan, id);
+            const boxless = found?.kind === 'routeTable' || found?.kind === 'internetGateway' || found?.kind === 'egressOnlyGateway' || found?.kind === 'vpnGateway';
+            const shown = boxless ? found.object.vpcId : id;
+            requestAnimationFrame(() => canvas.current?.frame([shown]));
+          }}
+          say={(text) => say(text, 'error')} />
       </aside>
 
       {addingSubnet ? <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} /> : null}
