@@ -15,6 +15,9 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'playwright';
 
+/** The part of the page's HTMLImageElement that the PNG check reads. */
+interface PageImage { decode(): Promise<void>; naturalWidth: number }
+
 /** No Chromium, or no playwright to drive it: the user's to fix, and the message says how. */
 export class BrowserUnavailableError extends Error {
   override readonly name = 'BrowserUnavailableError';
@@ -134,7 +137,11 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
         + `<body><img alt="" width="${width}" height="${height}" src="${source}"></body></html>`,
         { waitUntil: 'load' },
       );
-      const decoded = await page.locator('img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth > 0, () => false));
+      // This callback runs in the page, not in Node: its element is typed by hand, since node/ compiles without the DOM.
+      const decoded = await page.locator('img').evaluate((element) => {
+        const img = element as unknown as PageImage;
+        return img.decode().then(() => img.naturalWidth > 0, () => false);
+      });
       if (!decoded) throw new Error('Chromium could not draw the diagram SVG');
       return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
     }),
