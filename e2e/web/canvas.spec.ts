@@ -48,3 +48,69 @@ test('connect by body: a drop on a node that cannot take the connection changes 
   await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'already attached' }).first()).toBeVisible();
   expect(await editor.planText()).toBe(before);
 });
+
+/** Every edge's path sampled on screen, with its two ends. */
+async function edgeSamples(page: import('@playwright/test').Page) {
+  return page.locator('.react-flow__edge').evaluateAll((els) => els.map((el) => {
+    const path = el.querySelector('path.react-flow__edge-path') as SVGPathElement;
+    const matrix = path.getScreenCTM()!;
+    const length = path.getTotalLength();
+    const points: Array<{ x: number; y: number }> = [];
+    for (let i = 0; i <= 200; i++) {
+      const p = path.getPointAtLength((length * i) / 200);
+      points.push({ x: matrix.a * p.x + matrix.c * p.y + matrix.e, y: matrix.b * p.x + matrix.d * p.y + matrix.f });
+    }
+    const id = el.getAttribute('data-id')!;
+    return { id, points };
+  }));
+}
+
+/** Top-level boxes on screen, by id. */
+async function topBoxes(page: import('@playwright/test').Page) {
+  return page.locator('.react-flow__node-vpc, .react-flow__node-tgw, .react-flow__node-serviceNetwork, .react-flow__node-external').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { id: el.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+}
+
+test('automatic layout routes every connection orthogonally around the VPCs it does not join', async ({ editor, page }) => {
+  await page.getByTestId('auto-layout').click();
+  await expect(page.locator('.edge-label[data-routed="true"]').first()).toBeAttached();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const plan = await editor.plan();
+  const ends = new Map<string, [string, string]>();
+  for (const p of plan.peerings) ends.set(p.id, [p.requesterVpcId, p.accepterVpcId]);
+  for (const t of plan.transitGateways) for (const a of t.attachments) ends.set(a.id, [t.id, a.vpcId ?? a.externalNetworkId ?? a.peerTransitGatewayId ?? '']);
+  for (const n of plan.serviceNetworks) for (const v of n.vpcIds) ends.set(`assoc:${n.id}:${v}`, [n.id, v]);
+  const boxes = await topBoxes(page);
+  const edges = await edgeSamples(page);
+  expect(edges.length).toBe(ends.size);
+  // Every edge is drawn on its ELK route (all labels routed).
+  await expect(page.locator('.edge-label:not([data-routed])')).toHaveCount(0);
+  const crossings: string[] = [];
+  for (const edge of edges) {
+    const [a, b] = ends.get(edge.id)!;
+    for (const box of boxes) {
+      if (box.id === a || box.id === b) continue;
+      const inside = edge.points.filter((p) => p.x > box.x + 1 && p.x < box.x + box.width - 1 && p.y > box.y + 1 && p.y < box.y + box.height - 1);
+      if (inside.length) crossings.push(`${edge.id} crosses ${box.id}`);
+    }
+    // Orthogonal: consecutive samples move along one axis (corners are rounded, so allow a few).
+    let diagonal = 0;
+    for (let i = 1; i < edge.points.length; i++) {
+      const dx = Math.abs(edge.points[i]!.x - edge.points[i - 1]!.x);
+      const dy = Math.abs(edge.points[i]!.y - edge.points[i - 1]!.y);
+      if (dx > 0.3 && dy > 0.3) diagonal++;
+    }
+    expect(diagonal, `${edge.id} runs along the axes`).toBeLessThan(40);
+  }
+  expect(crossings).toEqual([]);
+  await editor.screenshot('canvas-auto-layout');
+  // Moving a box retires the routes at its edges (they fall back to curves); the others stay routed.
+  const shared = editor.node('vpc-shared');
+  const header = await editor.center(shared.locator('.vpc-header'));
+  await editor.drag(header, { x: header.x + 60, y: header.y + 40 });
+  await expect.poll(async () => (await editor.plan()).layout.nodes['vpc-shared']).not.toEqual(plan.layout.nodes['vpc-shared']);
+  await expect(page.getByTestId('edge-label-pcx-shared-legacy')).not.toHaveAttribute('data-routed');
+  await expect(page.getByTestId('edge-label-tgw-att-prod')).toHaveAttribute('data-routed', 'true');
+});

@@ -14,6 +14,7 @@ import type {
   ExternalNetwork, InternetGateway, NatGateway, Plan, ServiceNetwork, Subnet, SubnetTier, TransitGateway, Vpc,
 } from '../../shared/plan/schema';
 import { associationId } from '../../shared/plan/edits';
+import { currentRoute, type EdgeRoutes, type Point } from './edge-routes';
 
 export const SUBNET_WIDTH = 212;
 export const SUBNET_HEIGHT = 78;
@@ -46,7 +47,11 @@ export interface ServiceNetworkNodeData extends Record<string, unknown> { networ
 export interface ExternalNodeData extends Record<string, unknown> { network: ExternalNetwork; badge?: Badge }
 
 export type EdgeKind = 'peering' | 'attachment' | 'vpn' | 'tgw-peering' | 'association' | 'vpn-gateway';
-export interface PlanEdgeData extends Record<string, unknown> { kind: EdgeKind; objectId: string; badge?: Badge; label: string }
+export interface PlanEdgeData extends Record<string, unknown> {
+  kind: EdgeKind; objectId: string; badge?: Badge; label: string;
+  /** The orthogonal route of the last automatic layout, while it still fits (edge-routes.ts). */
+  route?: { points: Point[]; label?: Point };
+}
 
 export interface EngineViews {
   findings: readonly Finding[];
@@ -213,7 +218,7 @@ export function createCanvasDeriver() {
   const nodes = new NodeCache<Node>();
   const edges = new NodeCache<Edge>();
 
-  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined): DerivedCanvas {
+  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, routes?: EdgeRoutes): DerivedCanvas {
     const badges = badgesFrom(engine.findings);
     const subnetsByVpc = new Map<string, Subnet[]>();
     for (const subnet of plan.subnets) {
@@ -325,6 +330,10 @@ export function createCanvasDeriver() {
     }
 
     const edgeList: Edge[] = [];
+    /** Every top-level box but an edge's two ends: what its route must stay out of. */
+    const otherBoxes = function* (source: string, target: string) {
+      for (const [id, box] of boxes) if (id !== source && id !== target) yield box;
+    };
     const addEdge = (id: string, objectId: string, kind: EdgeKind, source: string, target: string, label: string) => {
       const a = boxes.get(source);
       const b = boxes.get(target);
@@ -334,9 +343,10 @@ export function createCanvasDeriver() {
       const selected = selection.has(objectId);
       const on = highlight?.edges.has(objectId) || (highlight?.nodes.has(source) && highlight.nodes.has(target) && highlight.edges.size === 0);
       const className = `edge-${kind}${on ? ' on-path' : ''}${highlight && !on ? ' off-path' : ''}${badge ? ` has-${badge.severity}` : ''}`;
-      edgeList.push(edges.get(id, [source, target, sourceHandle, targetHandle, badge, selected, className, label], () => ({
+      const route = routes?.size ? currentRoute(routes.get(id), a, b, otherBoxes(source, target)) : undefined;
+      edgeList.push(edges.get(id, [source, target, sourceHandle, targetHandle, badge, selected, className, label, route], () => ({
         id, source, target, sourceHandle, targetHandle, type: 'plan', selected, className,
-        data: { kind, objectId, badge, label } satisfies PlanEdgeData,
+        data: { kind, objectId, badge, label, ...(route ? { route: { points: route.points, ...(route.label ? { label: route.label } : {}) } } : {}) } satisfies PlanEdgeData,
         ariaLabel: label,
       }), looseEqual));
     };

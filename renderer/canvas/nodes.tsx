@@ -8,6 +8,7 @@ import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type Edge
 import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
 } from './derive';
+import { roundedPath, routeMiddle } from './edge-routes';
 import { Icon } from './icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
 
@@ -187,14 +188,19 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
 export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, selected } = props;
   const data = props.data as PlanEdgeData | undefined;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  // The route of the last automatic layout while it fits; else the curve between the facing sides.
+  const route = data?.route;
+  const labelAt = route ? (route.label ?? routeMiddle(route.points)) : undefined;
+  const [path, labelX, labelY] = route && labelAt
+    ? [roundedPath(route.points), labelAt.x, labelAt.y]
+    : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
       {data ? (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`}
+            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`} data-routed={route ? 'true' : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${data.objectId}`}
           >

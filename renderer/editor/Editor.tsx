@@ -12,6 +12,7 @@ import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
 import { createCanvasDeriver, layOutVpc } from '../canvas/derive';
+import type { EdgeRoutes } from '../canvas/edge-routes';
 import { createEngineViews } from '../canvas/engine-views';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
@@ -59,16 +60,17 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
 
   const reach = useReach(plan, tab === 'reach', canvas);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight), [deriver, plan, engine, selectionSet, reach.highlight]);
+  const [edgeRoutes, setEdgeRoutes] = useState<EdgeRoutes>(new Map());
+  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight, edgeRoutes), [deriver, plan, engine, selectionSet, reach.highlight, edgeRoutes]);
 
   const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
   const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
   const { setPair } = reach;
   /** Another document is open: frame it, and the old reachability question no longer applies. */
-  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); canvas.current?.fitAll(); }, [setPair]);
+  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); setEdgeRoutes(new Map()); canvas.current?.fitAll(); }, [setPair]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
-  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet });
+  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onRoutes: setEdgeRoutes });
   useKeyboardAndMenu(host, run);
 
   // The latest run for the test handle, which is installed once per document loader.

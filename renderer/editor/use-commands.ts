@@ -13,7 +13,8 @@ import {
 } from '../../shared/plan/edits';
 import { emptyPlan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
-import { autoLayout } from '../canvas/auto-layout';
+import { autoLayout, type LayoutBox } from '../canvas/auto-layout';
+import type { EdgeRoute, EdgeRoutes } from '../canvas/edge-routes';
 import { freeSpot, type DerivedCanvas } from '../canvas/derive';
 import type { EditorStore } from '../store/editor-store';
 import type { DocumentCommands } from './use-document';
@@ -39,7 +40,7 @@ export function placeNewNode(canvas: CanvasApi | null, derived: DerivedCanvas, s
   return freeSpot(derived.nodes, { x: middle.x - size.width / 2, y: middle.y - size.height / 2 }, size);
 }
 
-export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo }: {
+export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes }: {
   store: EditorStore;
   host: VpcHost;
   canvas: RefObject<CanvasApi | null>;
@@ -49,6 +50,8 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
   openDialog(dialog: 'export' | 'import' | 'compare'): void;
   /** Open the Add subnet form for this VPC. */
   addSubnetTo(vpcId: string): void;
+  /** The connections' routes from an automatic layout. */
+  onRoutes(routes: EdgeRoutes): void;
 }): RunCommand {
   const clipboard = useRef<Fragment | undefined>(undefined);
 
@@ -97,12 +100,29 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       'zoom-to-fit': () => canvas.current?.fitAll(),
       'auto-layout': async () => {
         const plan = state.plan;
-        const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size }));
-        const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+        const kinds = new Map(derived.nodes.map((n) => [n.id, n.type]));
+        const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size, kind: kinds.get(id) as LayoutBox['kind'] }));
+        const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: (e.data as { label?: string } | undefined)?.label }));
         try {
-          const positions = await autoLayout(boxes, links);
+          const { positions, routes } = await autoLayout(boxes, links);
           // Only if nothing changed while ELK worked; otherwise the layout would undo those edits.
-          if (store.getState().plan === plan) { store.edit((p) => moveNodes(p, positions)); canvas.current?.fitAll(); }
+          if (store.getState().plan !== plan) return;
+          // The plan keeps whole pixels (withPositions): a route's ends are checked against those.
+          const boxAt = (id: string) => {
+            const at = positions[id];
+            const size = derived.sizes.get(id);
+            return at && size ? { x: Math.round(at.x), y: Math.round(at.y), ...size } : undefined;
+          };
+          const kept = new Map<string, EdgeRoute>();
+          for (const edge of derived.edges) {
+            const route = routes[edge.id];
+            const source = boxAt(edge.source);
+            const target = boxAt(edge.target);
+            if (route && source && target) kept.set(edge.id, { ...route, source, target });
+          }
+          onRoutes(kept);
+          store.edit((p) => moveNodes(p, positions));
+          canvas.current?.fitAll();
         } catch (error) {
           say(`Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
         }
@@ -125,7 +145,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       'add-external': () => added(newExternalNetwork(state.plan, place(NEW_NODE_SIZE.externalNetwork))),
     };
     await handlers[command]();
-  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo]);
+  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes]);
 
   return run;
 }
