@@ -27,7 +27,7 @@ export default defineConfig({
     // VPC_WEB_OUT lets parallel e2e runs build side by side (relative to renderer/).
     outDir: process.env.VPC_WEB_OUT ?? '../dist/renderer',
     emptyOutDir: true,
-    // Electron loads the build from file://: no module preload polyfill (it is an inline script).
+    // The CSP allows no inline script (Electron serves the build from app:// with it): no module preload polyfill, which is one.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 4000,
   },

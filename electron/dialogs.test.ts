@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cannedDialogs, loadCannedDialogs } from './dialogs';
+import { cannedDialogs, crashMessage, loadCannedDialogs, unsavedDraftMessage, withPlanFileExtension } from './dialogs';
 
 describe('canned dialogs (for e2e)', () => {
   it('answers in order, treats null as cancel, and says when it runs out', async () => {
@@ -31,5 +31,41 @@ describe('canned dialogs (for e2e)', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('after a renderer crash', () => {
+  const draft = { displayName: 'hub.vpcplan.json', savedAt: '2026-01-02T03:04:05.000Z' };
+
+  it('the crash dialog says what happened and what was kept', () => {
+    expect(crashMessage({ reason: 'crashed', unsavedWork: true, draft })).toEqual({
+      message: 'The VPC Planner window stopped unexpectedly.',
+      detail: expect.stringMatching(/^Your unsaved work on "hub\.vpcplan\.json" was autosaved at .+ and is kept\. Reload to carry on with it restored/),
+    });
+    expect(crashMessage({ reason: 'oom', unsavedWork: true }).message).toBe('The VPC Planner window ran out of memory.');
+    expect(crashMessage({ reason: 'oom', unsavedWork: true }).detail).toMatch(/had not been autosaved yet and could not be kept/);
+    expect(crashMessage({ reason: 'killed', unsavedWork: false })).toEqual({ message: 'The VPC Planner window was stopped by the system.', detail: 'No work was lost. Reload to carry on.' });
+  });
+
+  it("the close prompt says Save writes the copy and Don't Save keeps it", () => {
+    const { message, detail } = unsavedDraftMessage({ savedAt: draft.savedAt });
+    expect(message).toBe('Do you want to save the autosaved copy of your plan?');
+    expect(detail).toMatch(/Save writes that copy to a file you choose\. Don't Save closes the window and keeps the copy/);
+  });
+
+  it('canned answers cover both dialogs, in order, and log what was asked', async () => {
+    const asked: string[] = [];
+    const dialogs = cannedDialogs({ afterCrash: ['reload', 'close'], unsavedDraft: ['keep'] }, (entry) => asked.push(`${entry.dialog}: ${entry.detail}`));
+    expect(await dialogs.offerReloadAfterCrash({ reason: 'crashed', unsavedWork: false })).toBe('reload');
+    expect(await dialogs.offerReloadAfterCrash({ reason: 'crashed', unsavedWork: false })).toBe('close');
+    await expect(dialogs.offerReloadAfterCrash({ reason: 'crashed', unsavedWork: false })).rejects.toThrow('no more canned "afterCrash" answers');
+    expect(await dialogs.askAboutUnsavedDraft(draft)).toBe('keep');
+    expect(asked.at(-1)).toBe('askAboutUnsavedDraft: hub.vpcplan.json');
+    expect(asked[0]).toBe('offerReloadAfterCrash: The VPC Planner window stopped unexpectedly. No work was lost. Reload to carry on.');
+  });
+
+  it('adds the plan extension a Linux save dialog leaves off', () => {
+    expect(withPlanFileExtension('/home/me/hub')).toBe('/home/me/hub.vpcplan.json');
+    expect(withPlanFileExtension('/home/me/hub.JSON')).toBe('/home/me/hub.JSON');
   });
 });

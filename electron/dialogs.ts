@@ -9,6 +9,25 @@ import { z } from 'zod';
 import type { Dialog, BrowserWindow } from 'electron';
 
 export type UnsavedChangesAnswer = 'save' | 'discard' | 'cancel';
+/** After the renderer crashed: reload the window (with the draft restored), or close it. */
+export type CrashAnswer = 'reload' | 'close';
+/** Closing a crashed window that left a draft: save the draft to a file, close and keep it for next start, or stay. */
+export type UnsavedDraftAnswer = 'save' | 'keep' | 'cancel';
+
+/** What is known about an autosaved draft without its text. */
+export interface DraftSummary {
+  displayName?: string;
+  /** ISO time it was written. */
+  savedAt: string;
+}
+
+export interface CrashReport {
+  /** Electron's render-process-gone reason: 'crashed', 'oom', 'killed', ... */
+  reason: string;
+  draft?: DraftSummary;
+  /** The window had reported unsaved changes before it stopped. */
+  unsavedWork: boolean;
+}
 
 export interface NativeDialogs {
   /** An absolute path, or undefined when the user cancels. */
@@ -16,9 +35,45 @@ export interface NativeDialogs {
   chooseSaveLocation(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | undefined>;
   askAboutUnsavedChanges(displayName: string, reason: 'close' | 'replace'): Promise<UnsavedChangesAnswer>;
   showProblem(message: string, detail: string): Promise<void>;
+  offerReloadAfterCrash(report: CrashReport): Promise<CrashAnswer>;
+  askAboutUnsavedDraft(draft: DraftSummary): Promise<UnsavedDraftAnswer>;
+}
+
+/** "the plan" or "hub.vpcplan.json", for sentences. */
+function draftName(draft: DraftSummary): string {
+  return draft.displayName ? `"${draft.displayName}"` : 'your plan';
+}
+
+function timeOf(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : time.toLocaleString();
+}
+
+/** The crash dialog's words: what happened, what was kept, what Reload does. */
+export function crashMessage(report: CrashReport): { message: string; detail: string } {
+  const why = report.reason === 'oom' ? 'ran out of memory' : report.reason === 'killed' ? 'was stopped by the system' : 'stopped unexpectedly';
+  const message = `The VPC Planner window ${why}.`;
+  if (report.draft) {
+    return { message, detail: `Your unsaved work on ${draftName(report.draft)} was autosaved at ${timeOf(report.draft.savedAt)} and is kept. Reload to carry on with it restored; changes made in the last few seconds before that may be missing.` };
+  }
+  if (report.unsavedWork) return { message, detail: 'Your latest changes had not been autosaved yet and could not be kept. Reload to carry on from your last save.' };
+  return { message, detail: 'No work was lost. Reload to carry on.' };
+}
+
+/** The close prompt of a crashed window: Save writes the draft through main, Don't Save keeps it for next start. */
+export function unsavedDraftMessage(draft: DraftSummary): { message: string; detail: string } {
+  return {
+    message: `Do you want to save the autosaved copy of ${draftName(draft)}?`,
+    detail: `The window stopped before your changes were saved; VPC Planner kept them as they were at ${timeOf(draft.savedAt)}. Save writes that copy to a file you choose. Don't Save closes the window and keeps the copy: it is offered again the next time you start VPC Planner.`,
+  };
 }
 
 export const PLAN_FILE_FILTER = { name: 'VPC Planner plans', extensions: ['json'] };
+
+/** The save dialog's choice with the plan extension added where it was left off (Linux dialogs do not add it). */
+export function withPlanFileExtension(chosen: string): string {
+  return /\.json$/i.test(chosen) ? chosen : `${chosen}.vpcplan.json`;
+}
 
 export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | undefined, defaultFolder: () => string): NativeDialogs {
   const withParent = async <T>(show: (window: BrowserWindow | undefined) => Promise<T>) => show(parent());
@@ -55,6 +110,18 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | un
         if (window) await dialog.showMessageBox(window, options);
         else await dialog.showMessageBox(options);
       }),
+    offerReloadAfterCrash: (report) =>
+      withParent(async (window) => {
+        const options = { type: 'error' as const, ...crashMessage(report), buttons: ['Reload', 'Close Window'], defaultId: 0, cancelId: 1, noLink: true };
+        const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+        return response === 0 ? 'reload' : 'close';
+      }),
+    askAboutUnsavedDraft: (draft) =>
+      withParent(async (window) => {
+        const options = { type: 'warning' as const, ...unsavedDraftMessage(draft), buttons: ['Save…', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2, noLink: true };
+        const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+        return response === 0 ? 'save' : response === 1 ? 'keep' : 'cancel';
+      }),
   };
 }
 
@@ -63,6 +130,8 @@ const CannedAnswersSchema = z.strictObject({
   open: z.array(z.string().nullable()).default([]),
   save: z.array(z.string().nullable()).default([]),
   unsavedChanges: z.array(z.enum(['save', 'discard', 'cancel'])).default([]),
+  afterCrash: z.array(z.enum(['reload', 'close'])).default([]),
+  unsavedDraft: z.array(z.enum(['save', 'keep', 'cancel'])).default([]),
 });
 export type CannedAnswers = z.input<typeof CannedAnswersSchema>;
 
@@ -74,7 +143,7 @@ export interface DialogRecord {
 
 export function cannedDialogs(answers: CannedAnswers, record: (entry: DialogRecord) => void = () => undefined): NativeDialogs {
   const queues = CannedAnswersSchema.parse(answers);
-  const next = <K extends 'open' | 'save' | 'unsavedChanges'>(kind: K): (typeof queues)[K][number] => {
+  const next = <K extends keyof typeof queues>(kind: K): (typeof queues)[K][number] => {
     if (queues[kind].length === 0) throw new Error(`VPCPLANNER_E2E_DIALOGS has no more canned "${kind}" answers; add one to the answers file for this test`);
     return queues[kind].shift() as (typeof queues)[K][number];
   };
@@ -93,6 +162,15 @@ export function cannedDialogs(answers: CannedAnswers, record: (entry: DialogReco
     },
     showProblem: async (message, detail) => {
       record({ dialog: 'showProblem', detail: `${message} ${detail}`.trim() });
+    },
+    offerReloadAfterCrash: async (report) => {
+      const { message, detail } = crashMessage(report);
+      record({ dialog: 'offerReloadAfterCrash', detail: `${message} ${detail}` });
+      return next('afterCrash');
+    },
+    askAboutUnsavedDraft: async (draft) => {
+      record({ dialog: 'askAboutUnsavedDraft', detail: draft.displayName ?? '' });
+      return next('unsavedDraft');
     },
   };
 }

@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { APP_INDEX_URL } from './app-protocol';
 import { CHANNELS, handleValidated, isLocalDevOrigin, parsePayload, PAYLOAD_SCHEMAS, untrustedSenderReason, type SenderPolicy } from './ipc-contract';
 
 const root = path.resolve(import.meta.dirname, '..');
 const appIndex = path.join(root, 'dist', 'renderer', 'index.html');
-const policy: SenderPolicy = { appIndexUrl: pathToFileURL(appIndex).href };
+const policy: SenderPolicy = { appIndexUrl: APP_INDEX_URL };
 const goodHandle = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
 /** The members of `interface VpcHost` in shared/host.ts, read from the source itself. */
@@ -81,19 +82,24 @@ describe('the IPC contract', () => {
 });
 
 describe('handleValidated', () => {
-  const appUrl = pathToFileURL(appIndex).href;
+  const appUrl = APP_INDEX_URL;
 
   it('runs the handler for the app page with a good payload', async () => {
     const { ipcMain, call } = fakeIpcMain();
     const handler = vi.fn(([handle]: [string]) => ({ ok: false as const, error: `asked for ${handle}` }));
     handleValidated(ipcMain, policy, 'openRecent', handler, () => undefined);
     await expect(call(CHANNELS.openRecent, `${appUrl}#/plan`, [goodHandle])).resolves.toEqual({ ok: false, error: `asked for ${goodHandle}` });
-    expect(handler).toHaveBeenCalledOnce();
+    // Reloaded after a crash, the page carries ?restore=draft: still the app's page.
+    await expect(call(CHANNELS.openRecent, `${appUrl}?restore=draft`, [goodHandle])).resolves.toMatchObject({ ok: false });
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it.each([
     ['a web page', 'https://evil.example/index.html', /https:\/\/evil\.example/],
-    ['another local file', pathToFileURL(path.join(root, 'dist', 'renderer', 'other.html')).href, /not the app's own page/],
+    ['another page of the app', 'app://vpc-planner/other.html', /app:\/\/vpc-planner\/other\.html, which is not the app's own page/],
+    ['another app:// host', 'app://evil/index.html', /app:\/\/evil\/index\.html/],
+    // The built page itself, opened as a file: no host access (the app is only ever served from app://).
+    ['the built page as a file', pathToFileURL(appIndex).href, /file:\/\/.*index\.html, which is not the app's own page/],
     ['a destroyed frame', null, /frame has gone/],
     ['a dev server that was not configured', 'http://localhost:5173/', /localhost:5173/],
   ])('refuses %s and never calls the handler', async (_case, url, message) => {

@@ -91,7 +91,7 @@ void schemasMatchHost;
 
 /** Where the app's page comes from; anything else calling in is refused. */
 export interface SenderPolicy {
-  /** file:// URL of dist/renderer/index.html. */
+  /** The app's page: app://vpc-planner/index.html (app-protocol.ts). */
   appIndexUrl: string;
   /** Dev only: the Vite server, e.g. "http://localhost:5173". Must be localhost. */
   devServerOrigin?: string;
@@ -114,9 +114,20 @@ export function untrustedSenderReason(frame: SenderFrame | null | undefined, pol
     return `its URL "${frame.url}" is not a URL`;
   }
   const app = new URL(policy.appIndexUrl);
-  if (url.protocol === 'file:' && url.host === app.host && decodeURIComponent(url.pathname) === decodeURIComponent(app.pathname)) return undefined;
+  // Same scheme, host and page; a query (?restore=draft after a crash) or fragment does not matter.
+  if (url.protocol === app.protocol && url.host === app.host && samePath(url.pathname, app.pathname)) return undefined;
   if (policy.devServerOrigin && isLocalDevOrigin(policy.devServerOrigin) && url.origin === new URL(policy.devServerOrigin).origin) return undefined;
-  return `it came from ${url.protocol === 'file:' ? url.href : url.origin}, which is not the app's own page`;
+  // Only http(s) URLs have an origin worth naming; for file: and app: the page is the point.
+  const where = url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `${url.protocol}//${url.host}${url.pathname}`;
+  return `it came from ${where}, which is not the app's own page`;
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return decodeURIComponent(a) === decodeURIComponent(b);
+  } catch {
+    return false;
+  }
 }
 
 export function isLocalDevOrigin(origin: string): boolean {

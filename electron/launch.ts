@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { realFileSystem, writeFileAtomically, type FileSystem } from '../node/atomic-write';
+import { isLocalDevOrigin } from './ipc-contract';
 
 export interface LaunchArgs {
   argv: readonly string[];
@@ -33,4 +34,42 @@ export async function isFirstStart(userData: string, fs: FileSystem = realFileSy
 export async function markStarted(userData: string, fs: FileSystem = realFileSystem): Promise<void> {
   await fs.mkdir(userData, { recursive: true });
   await writeFileAtomically(path.join(userData, MARKER), `${JSON.stringify({ firstStart: new Date().toISOString() })}\n`, { fs });
+}
+
+/** `electron . --dev` (what `npm run start:dev` runs): DevTools, the reload menu items and, if named, a Vite dev server. */
+export const DEV_FLAG = '--dev';
+export const DEV_SERVER_VARIABLE = 'VPCPLANNER_DEV_SERVER_URL';
+
+export interface RunMode {
+  /** DevTools and the development menu items. Never in an installed app. */
+  dev: boolean;
+  /** Load the renderer from this localhost Vite server instead of app://. Dev runs only. */
+  devServerUrl?: string;
+  /** Why a request for development was not honoured, for the console. */
+  notes: string[];
+}
+
+/**
+ * A development run is chosen explicitly, never inferred: `npm start` (and an installed
+ * app) runs the built renderer from app:// with no DevTools, whatever the environment says.
+ */
+export function chooseRunMode({ argv, env, isPackaged }: { argv: readonly string[]; env: Readonly<Record<string, string | undefined>>; isPackaged: boolean }): RunMode {
+  const notes: string[] = [];
+  const asked = argv.includes(DEV_FLAG);
+  const serverUrl = env[DEV_SERVER_VARIABLE];
+  if (isPackaged) {
+    if (asked) notes.push(`${DEV_FLAG} is ignored: an installed app never runs in development mode.`);
+    if (serverUrl) notes.push(`${DEV_SERVER_VARIABLE} is ignored: an installed app only loads its own pages.`);
+    return { dev: false, notes };
+  }
+  if (!asked) {
+    if (serverUrl) notes.push(`${DEV_SERVER_VARIABLE} is ignored without ${DEV_FLAG} (use npm run start:dev).`);
+    return { dev: false, notes };
+  }
+  if (!serverUrl) return { dev: true, notes };
+  if (!isLocalDevOrigin(serverUrl)) {
+    notes.push(`${DEV_SERVER_VARIABLE}="${serverUrl}" is ignored: only a localhost http(s) server may serve the app in development.`);
+    return { dev: true, notes };
+  }
+  return { dev: true, devServerUrl: serverUrl, notes };
 }

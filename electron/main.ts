@@ -1,46 +1,75 @@
 /**
  * The Electron main process: the thin edge that touches Electron at runtime. It wires the
- * plain modules (file service, recovery, menu, IPC contract, window options) to the app;
- * anything with logic lives in those modules, where vitest can reach it.
+ * plain modules (file service, recovery, menu, IPC contract, window options, the app://
+ * protocol) to the app; anything with logic lives in those modules, where vitest can reach it.
  *
+ * Command line: `--dev` (what `npm run start:dev` passes; ignored when installed) turns on
+ * DevTools and the development menu items; see launch.ts.
  * Environment (all optional):
  *   VPCPLANNER_USER_DATA       use this folder for userData (e2e tests give each test its own)
  *   VPCPLANNER_E2E_DIALOGS     JSON file of canned dialog answers (see dialogs.ts); read only when set
- *   VPCPLANNER_DEV_SERVER_URL  load the renderer from a localhost Vite server (unpackaged only)
+ *   VPCPLANNER_DEV_SERVER_URL  with --dev only: load the renderer from a localhost Vite server
+ *   VPCPLANNER_SMOKE_TEST      1: quit with 0 once the page is up, 1 if it is not (smoke-test.ts)
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { appendFileSync, existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, RecentFile } from '../shared/host';
-import { electronDialogs, loadCannedDialogs, PLAN_FILE_FILTER, type NativeDialogs } from './dialogs';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
+import { electronDialogs, loadCannedDialogs, PLAN_FILE_FILTER, withPlanFileExtension, type NativeDialogs } from './dialogs';
 import { displayNameOf, DocumentHandles, openPlanFile, RecentFiles, savePlanFile, writeExportFile, type DiskSnapshot } from './file-service';
-import { CHANNELS, handleValidated, isLocalDevOrigin, type SenderPolicy, type TextFieldCommand } from './ipc-contract';
-import { EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
+import { CHANNELS, handleValidated, type SenderPolicy, type TextFieldCommand } from './ipc-contract';
+import { chooseRunMode, EXAMPLE_FILES, FIRST_START_EXAMPLE, isFirstStart, markStarted, planPathFromArgs } from './launch';
 import { buildMenuTemplate } from './menu-template';
-import { RecoveryStore } from './recovery';
-import { exportReportPdf } from './report-pdf';
+import { RecoveryStore, saveDraftAs } from './recovery';
+import { exportReportPdf, REPORT_PARTITION, ReportPages } from './report-pdf';
+import { SMOKE_TEST_VARIABLE, SmokeTest } from './smoke-test';
 import { APP_NAME, UnsavedWorkGuard, windowTitle } from './unsaved-work';
-import { appWindowOptions, lockDownSession, lockDownWindow, reportPdfWindowOptions } from './window-options';
+import { appWindowOptions, lockDownReportSession, lockDownSession, lockDownWindow, reportPdfWindowOptions } from './window-options';
+
+// Before 'ready', or the scheme gets no origin of its own (Electron's protocol docs).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (process.env.VPCPLANNER_USER_DATA) app.setPath('userData', path.resolve(process.env.VPCPLANNER_USER_DATA));
 app.setName(APP_NAME);
 
+const runMode = chooseRunMode({ argv: process.argv, env: process.env, isPackaged: app.isPackaged });
+for (const note of runMode.notes) console.warn(note);
+const devServerUrl = runMode.devServerUrl;
+
 const appRoot = app.getAppPath();
-const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
+const rendererFolder = path.join(appRoot, 'dist', 'renderer');
+const rendererIndex = path.join(rendererFolder, 'index.html');
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const devServerUrl = !app.isPackaged && process.env.VPCPLANNER_DEV_SERVER_URL && isLocalDevOrigin(process.env.VPCPLANNER_DEV_SERVER_URL) ? process.env.VPCPLANNER_DEV_SERVER_URL : undefined;
-const senderPolicy: SenderPolicy = devServerUrl
-  ? { appIndexUrl: pathToFileURL(rendererIndex).href, devServerOrigin: new URL(devServerUrl).origin }
-  : { appIndexUrl: pathToFileURL(rendererIndex).href };
+const senderPolicy: SenderPolicy = devServerUrl ? { appIndexUrl: APP_INDEX_URL, devServerOrigin: new URL(devServerUrl).origin } : { appIndexUrl: APP_INDEX_URL };
+const reportPages = new ReportPages();
+const smokeTest =
+  process.env[SMOKE_TEST_VARIABLE] === '1'
+    ? new SmokeTest({
+        exit: (code) => app.exit(code),
+        log: (message) => console.log(message),
+        startTimer: (ms, onTimeout) => {
+          const timer = setTimeout(onTimeout, ms);
+          return { cancel: () => clearTimeout(timer) };
+        },
+      })
+    : undefined;
+
+/** The app's page; after a crash, with ?restore=draft so it opens the autosaved draft at once. */
+function pageUrl(options: { restoreDraft: boolean }): string {
+  const url = new URL(devServerUrl ?? APP_INDEX_URL);
+  if (options.restoreDraft) url.searchParams.set('restore', 'draft');
+  return url.href;
+}
 
 let mainWindow: BrowserWindow | undefined;
 let lastFolder = '';
 /** A plan to open that arrived before the renderer asked for its first document. */
 let pendingPlanPath = planPathFromArgs({ argv: process.argv, defaultApp: Boolean(process.defaultApp), cwd: process.cwd() });
 let firstDocument: Promise<OpenedDocument | undefined> | undefined;
+/** The file the window last opened or saved, so a reload after a crash can open it again. */
+let currentFile: { path: string; readOnly: boolean } | undefined;
 
 const handles = new DocumentHandles();
 const userData = () => app.getPath('userData');
@@ -56,6 +85,29 @@ const guard = new UnsavedWorkGuard({
   discardRecovery: () => recovery.clear(),
   close: () => mainWindow?.close(),
   reportError: (error) => console.error('Close prompt failed:', error),
+  readDraft: async () => {
+    const draft = await recovery.read();
+    return draft && { savedAt: draft.savedAt, ...(draft.displayName ? { displayName: draft.displayName } : {}) };
+  },
+  offerReload: (report) => dialogs.offerReloadAfterCrash(report),
+  reload: (options) => {
+    firstDocument = reopenAfterCrash();
+    void mainWindow?.webContents.loadURL(pageUrl(options));
+  },
+  askAboutDraft: (draft) => dialogs.askAboutUnsavedDraft(draft),
+  saveDraft: () =>
+    saveDraftAs({
+      readDraft: () => recovery.read(),
+      chooseSaveLocation: (name, filter) => dialogs.chooseSaveLocation(name, filter),
+      writePlan: async (filePath, text) => {
+        const saved = await savePlanFile(filePath, text);
+        if (!saved.ok) return { ok: false, error: saved.error };
+        await rememberSaved(filePath);
+        return { ok: true };
+      },
+      clearDraft: () => recovery.clear(),
+      showProblem: (message, detail) => dialogs.showProblem(message, detail),
+    }),
 });
 
 function sendMenuCommand(command: MenuCommand, detail?: MenuCommandDetail): void {
@@ -82,7 +134,7 @@ async function refreshMenu(): Promise<void> {
     examples: exampleFiles(),
     send: sendMenuCommand,
     clearRecent: () => void recent.clear().then(refreshMenu),
-    isDev: !app.isPackaged,
+    isDev: runMode.dev,
     appName: APP_NAME,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -96,6 +148,7 @@ async function openDocumentAt(filePath: string, options: { readOnly?: boolean } 
   }
   const handle = handles.register(filePath, options);
   handles.setSnapshot(handle, opened.snapshot);
+  currentFile = { path: filePath, readOnly: Boolean(options.readOnly) };
   if (!options.readOnly) {
     lastFolder = path.dirname(filePath);
     await recent.add(filePath);
@@ -115,13 +168,18 @@ async function saveTo(filePath: string, text: string, expected?: DiskSnapshot, o
   }
   const handle = handles.register(filePath);
   handles.setSnapshot(handle, saved.snapshot);
-  lastFolder = path.dirname(filePath);
+  currentFile = { path: filePath, readOnly: false };
   await recovery.clear();
+  await rememberSaved(filePath);
+  guard.saveFinished(true);
+  return { ok: true, value: { handle, displayName: displayNameOf(filePath) } };
+}
+
+async function rememberSaved(filePath: string): Promise<void> {
+  lastFolder = path.dirname(filePath);
   await recent.add(filePath);
   app.addRecentDocument(filePath);
   void refreshMenu();
-  guard.saveFinished(true);
-  return { ok: true, value: { handle, displayName: displayNameOf(filePath) } };
 }
 
 async function saveAs(text: string, suggestedName: string): Promise<SaveOutcome> {
@@ -130,9 +188,7 @@ async function saveAs(text: string, suggestedName: string): Promise<SaveOutcome>
     guard.saveFinished(false);
     return { ok: true, value: undefined };
   }
-  // Linux save dialogs do not add the extension the filter implies.
-  const filePath = /\.json$/i.test(chosen) ? chosen : `${chosen}.vpcplan.json`;
-  return saveTo(filePath, text);
+  return saveTo(withPlanFileExtension(chosen), text);
 }
 
 function applyToTextField(contents: WebContents, command: TextFieldCommand): void {
@@ -185,17 +241,12 @@ function registerHostHandlers(): void {
       const window = new BrowserWindow(reportPdfWindowOptions());
       lockDownWindow(window.webContents);
       return {
-        loadFile: (filePath) => window.loadFile(filePath),
+        loadURL: (url) => window.loadURL(url),
         printToPDF: (options) => window.webContents.printToPDF(options),
         destroy: () => window.destroy(),
       };
     },
-    writeTemporaryHtml: async (text) => {
-      const folder = await mkdtemp(path.join(tmpdir(), 'vpc-planner-report-'));
-      const filePath = path.join(folder, 'report.html');
-      await writeFile(filePath, text, { encoding: 'utf8', mode: 0o600 });
-      return { filePath, remove: () => rm(folder, { recursive: true, force: true }) };
-    },
+    publishReport: (html) => reportPages.publish(html),
     writeExportFile: (filePath, data) => writeExportFile(filePath, data),
     displayNameOf,
   }));
@@ -207,7 +258,8 @@ function registerHostHandlers(): void {
     return firstDocument;
   });
   handleValidated(ipcMain, senderPolicy, 'confirmDiscardChanges', ([displayName]) => dialogs.askAboutUnsavedChanges(displayName, 'replace'));
-  handleValidated(ipcMain, senderPolicy, 'setDocumentState', ([state]) => {
+  handleValidated(ipcMain, senderPolicy, 'setDocumentState', ([state], event) => {
+    smokeTest?.pageReady(event.senderFrame?.url ?? APP_INDEX_URL);
     guard.setState(state);
     mainWindow?.setTitle(windowTitle(state.displayName, state.dirty));
     if (process.platform === 'darwin') mainWindow?.setDocumentEdited(state.dirty);
@@ -232,6 +284,18 @@ async function chooseFirstDocument(): Promise<OpenedDocument | undefined> {
   return opened.ok ? opened.value : undefined;
 }
 
+/**
+ * What the reloaded page starts from: the file the window showed when it crashed, read
+ * again from disk (its last save), if the window's title still named it; otherwise an
+ * empty start. A restored draft then goes on top (?restore=draft).
+ */
+async function reopenAfterCrash(): Promise<OpenedDocument | undefined> {
+  const file = currentFile;
+  if (!file || displayNameOf(file.path) !== guard.documentName) return undefined;
+  const opened = await openDocumentAt(file.path, { readOnly: file.readOnly });
+  return opened.ok ? opened.value : undefined;
+}
+
 /** A plan handed to the running app (macOS open-file, a second launch with a path). */
 function openFromOutside(filePath: string): void {
   if (!mainWindow || !firstDocument) {
@@ -250,9 +314,21 @@ function createWindow(): void {
     app.quit();
     return;
   }
-  const window = new BrowserWindow(appWindowOptions(preloadPath));
+  const window = new BrowserWindow(appWindowOptions(preloadPath, { devTools: runMode.dev }));
   mainWindow = window;
   lockDownWindow(window.webContents);
+  // The page died (a crash, out of memory, killed): keep the draft, offer to reload with it.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') console.error(`The window's renderer stopped: ${details.reason} (exit code ${details.exitCode})`);
+    if (smokeTest) smokeTest.fail(`the renderer stopped (${details.reason})`);
+    else guard.rendererStopped(details.reason);
+  });
+  window.webContents.on('did-fail-load', (_event, errorCode, description, url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a load replaced by another, such as the reload after a crash.
+    if (!isMainFrame || errorCode === -3) return;
+    console.error(`The window could not load ${url}: ${description} (${errorCode})`);
+    smokeTest?.fail(`the page ${url} did not load (${description})`);
+  });
   // The title says which file and whether it is saved; the page's <title> must not replace it.
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
@@ -262,10 +338,9 @@ function createWindow(): void {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
     firstDocument = undefined;
-    guard.setState({ displayName: 'Untitled', dirty: false });
+    guard.reset();
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
+  void window.loadURL(pageUrl({ restoreDraft: false }));
 }
 
 app.on('open-file', (event, filePath) => {
@@ -291,7 +366,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     recent = new RecentFiles(path.join(userData(), 'recent-files.json'));
     recovery = new RecoveryStore(userData());
-    lockDownSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, { rendererFolder, readFile: (file) => readFile(file), log: (message) => console.warn(message) }));
+    lockDownSession(session.defaultSession, devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {});
+    const reportSession = session.fromPartition(REPORT_PARTITION);
+    reportSession.protocol.handle(APP_SCHEME, (request) => reportPages.serve(request));
+    lockDownReportSession(reportSession, (url) => reportPages.has(url));
     registerHostHandlers();
     await refreshMenu();
     createWindow();

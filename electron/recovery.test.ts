@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RecoveryStore } from './recovery';
+import { RecoveryStore, saveDraftAs, type SaveDraftDeps } from './recovery';
 
 let userData: string;
 beforeEach(async () => {
@@ -54,5 +54,58 @@ describe('RecoveryStore', () => {
     const failingRename = { ...nodeFs, rename: async () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) };
     await expect(new RecoveryStore(userData, { fs: failingRename }).write('half')).rejects.toThrow('ENOSPC');
     expect(await store.read()).toMatchObject({ text: 'good' });
+  });
+});
+
+describe('saveDraftAs (Save for a window whose renderer crashed)', () => {
+  const draft = { text: '{"format":"vpcplan"}', savedAt: '2026-01-02T03:04:05.000Z', displayName: 'hub' };
+
+  function deps(overrides: Partial<SaveDraftDeps> = {}) {
+    const log: string[] = [];
+    const all: SaveDraftDeps = {
+      readDraft: async () => draft,
+      chooseSaveLocation: async (name) => {
+        log.push(`ask ${name}`);
+        return '/home/me/hub-recovered';
+      },
+      writePlan: async (filePath, text) => {
+        log.push(`write ${filePath} ${text}`);
+        return { ok: true };
+      },
+      clearDraft: async () => void log.push('clear'),
+      showProblem: async (message, detail) => void log.push(`problem ${message} ${detail}`),
+      ...overrides,
+    };
+    return { all, log };
+  }
+
+  it('asks where, writes the draft text there with the plan extension, then removes the draft', async () => {
+    const { all, log } = deps();
+    expect(await saveDraftAs(all)).toBe(true);
+    expect(log).toEqual(['ask hub.vpcplan.json', 'write /home/me/hub-recovered.vpcplan.json {"format":"vpcplan"}', 'clear']);
+  });
+
+  it('keeps the draft when the user cancels', async () => {
+    const { all, log } = deps({ chooseSaveLocation: async () => undefined });
+    expect(await saveDraftAs(all)).toBe(false);
+    expect(log).toEqual([]);
+  });
+
+  it('keeps the draft and says so when the write fails', async () => {
+    const { all, log } = deps({ writePlan: async () => ({ ok: false, error: 'Could not save "hub.vpcplan.json": disk full.' }) });
+    expect(await saveDraftAs(all)).toBe(false);
+    expect(log).toEqual(['ask hub.vpcplan.json', 'problem The autosaved copy was not saved. Could not save "hub.vpcplan.json": disk full. It is still kept and will be offered again the next time you start VPC Planner.']);
+  });
+
+  it('says clearly that there is nothing to save when no draft was written', async () => {
+    const { all, log } = deps({ readDraft: async () => undefined });
+    expect(await saveDraftAs(all)).toBe(false);
+    expect(log).toEqual([expect.stringMatching(/^problem There is no autosaved copy to save\. .*could not be kept/)]);
+  });
+
+  it('suggests a name for a draft of a never-saved plan', async () => {
+    const { all, log } = deps({ readDraft: async () => ({ text: '{}', savedAt: draft.savedAt }) });
+    await saveDraftAs(all);
+    expect(log[0]).toBe('ask Recovered plan.vpcplan.json');
   });
 });

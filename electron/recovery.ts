@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { RecoveredWork } from '../shared/host';
 import { realFileSystem, writeFileAtomically, type FileSystem } from '../node/atomic-write';
+import { PLAN_FILE_FILTER, withPlanFileExtension } from './dialogs';
 
 const RECOVERY_FORMAT_VERSION = 1;
 export const RECOVERY_FILE_NAME = 'unsaved-plan.recovery.json';
@@ -70,4 +71,37 @@ export class RecoveryStore {
     this.pending = next.catch(() => undefined);
     return next;
   }
+}
+
+export interface SaveDraftDeps {
+  readDraft(): Promise<RecoveredWork | undefined>;
+  chooseSaveLocation(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | undefined>;
+  /** Writes the plan text (atomically, keeping a .bak) and remembers the file as recent. */
+  writePlan(filePath: string, text: string): Promise<{ ok: true } | { ok: false; error: string }>;
+  clearDraft(): Promise<void>;
+  showProblem(message: string, detail: string): Promise<void>;
+}
+
+/**
+ * Save for a window whose renderer has gone: main writes the autosaved draft itself, to a
+ * file the user chooses (main cannot know the draft still belongs where the document was).
+ * The draft is removed only once the file is written. True when it was saved.
+ */
+export async function saveDraftAs(deps: SaveDraftDeps): Promise<boolean> {
+  const draft = await deps.readDraft();
+  if (!draft) {
+    await deps.showProblem('There is no autosaved copy to save.', 'The window stopped before your latest changes were autosaved, so they could not be kept.');
+    return false;
+  }
+  const suggested = draft.displayName ? withPlanFileExtension(draft.displayName) : 'Recovered plan.vpcplan.json';
+  const chosen = await deps.chooseSaveLocation(suggested, PLAN_FILE_FILTER);
+  if (!chosen) return false;
+  const filePath = withPlanFileExtension(chosen);
+  const written = await deps.writePlan(filePath, draft.text);
+  if (!written.ok) {
+    await deps.showProblem('The autosaved copy was not saved.', `${written.error} It is still kept and will be offered again the next time you start VPC Planner.`);
+    return false;
+  }
+  await deps.clearDraft();
+  return true;
 }

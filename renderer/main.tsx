@@ -30,8 +30,17 @@ async function start() {
       startupProblem = result.summary;
     }
   }
-  const recovery = await host.readRecovery().catch(() => undefined);
+  let recovery = await host.readRecovery().catch(() => undefined);
   const store = createEditorStore(plan, documentInfo);
+  // The desktop shell reloads a crashed window with ?restore=draft: the autosaved work comes
+  // straight back (still unsaved) instead of waiting behind a "Restore it" offer.
+  if (recovery && new URLSearchParams(location.search).get('restore') === 'draft') {
+    const restored = parsePlanText(recovery.text, 'the recovered draft');
+    if (restored.ok) {
+      store.replaceDocument(restored.plan, { displayName: recovery.displayName ?? 'Recovered plan' }, { dirty: true });
+      recovery = undefined;
+    }
+  }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

@@ -72,6 +72,74 @@ describe('audit catches', () => {
   });
 });
 
+/**
+ * The eleven patterns the first, name-matching audit let through (each is a fixture the
+ * previous version passed). Each must now raise the named rule.
+ */
+const PREVIOUSLY_MISSED: ReadonlyArray<readonly [string, string, string]> = [
+  ['ipcMain imported under another name', `import { ipcMain as bus } from 'electron';\nbus.handle('read-file', (_e: unknown, p: string) => p);`, 'ipc-validation'],
+  ['ipcMain destructured from require under another name', `const { ipcMain: bus } = require('electron');\nbus.on('read-file', () => 1);`, 'ipc-validation'],
+  ['a computed key turning the sandbox off', `export const p = { ['sandbox']: false, contextIsolation: true };`, 'web-preferences'],
+  ['enableBlinkFeatures', `export const p = { contextIsolation: true, enableBlinkFeatures: 'CSSVariables' };`, 'web-preferences'],
+  ['the disable-web-security switch', `import { app } from 'electron';\napp.commandLine.appendSwitch('disable-web-security');`, 'command-line'],
+  ['a permission handler that grants everything', `import { session } from 'electron';\nsession.defaultSession.setPermissionRequestHandler((_wc: unknown, _permission: string, callback: (ok: boolean) => void) => callback(true));`, 'permissions'],
+  ["shell['openExternal'](u)", `import { shell } from 'electron';\nexport const go = (u: string) => shell['openExternal'](u);`, 'open-external'],
+  ['a will-navigate handler that never prevents', `declare const wc: any;\nwc.on('will-navigate', (event: unknown, url: string) => { const log = { preventDefault() {} }; log.preventDefault(); console.log(event, url); });`, 'navigation'],
+  ['executeJavaScript on data', `declare const wc: any;\nexport const rename = (name: string) => wc.executeJavaScript(\`document.title = "\${name}"\`);`, 'execute-javascript'],
+  ["loadURL('http://…')", `declare const win: any;\nwin.loadURL('http://example.com/app/');`, 'remote-content'],
+  ['a window-open handler that can return allow', `declare const wc: any;\nwc.setWindowOpenHandler(({ url }: { url: string }) => (url.startsWith('https://docs.aws.amazon.com/') ? { action: 'allow' } : { action: 'deny' }));`, 'navigation'],
+];
+
+describe('audit catches what a name match missed', () => {
+  it.each(PREVIOUSLY_MISSED)('%s', (_case, text, rule) => {
+    expect(highRules(withFile('electron/bad.ts', text))).toContain(rule);
+  });
+});
+
+describe('audit catches variants', () => {
+  it.each([
+    ['ipcMain through a namespace import', `import * as electron from 'electron';\nelectron.ipcMain.handle('x', () => 1);`, 'ipc-validation'],
+    ['ipcMain through require, by element access', `require('electron')['ipcMain']['handle']('x', () => 1);`, 'ipc-validation'],
+    ['a listener method destructured from ipcMain', `import { ipcMain } from 'electron';\nconst { handle } = ipcMain;\nhandle('x', () => 1);`, 'ipc-validation'],
+    ['a computed key from a constant', `const key = 'node' + 'Integration';\nexport const p = { [key]: true };`, 'web-preferences'],
+    ['a preference switched off by assignment', `declare const prefs: { sandbox: boolean };\nprefs['sandbox'] = false;`, 'web-preferences'],
+    ['a shorthand preference', `const sandbox = false;\nexport const p = { sandbox };`, 'web-preferences'],
+    ['a weakening switch in an argument list', `process.argv.push('--disable-web-security');`, 'command-line'],
+    ['a weakening switch by append argument', `import { app } from 'electron';\napp.commandLine.appendArgument('--ignore-certificate-errors');`, 'command-line'],
+    ['a permission check handler that says yes to everything', `import { session } from 'electron';\nsession.defaultSession.setPermissionCheckHandler(() => true);`, 'permissions'],
+    ['a permission handler that grants by name reference', `import { session } from 'electron';\nfunction allowAll(_wc: unknown, permission: string, callback: (ok: boolean) => void) { console.log(permission); callback(true); }\nsession.defaultSession.setPermissionRequestHandler(allowAll);`, 'permissions'],
+    ['openExternal destructured from shell', `import { shell } from 'electron';\nconst { openExternal } = shell;\nexport const go = (u: string) => openExternal(u);`, 'open-external'],
+    ['a will-navigate listener added with once', `declare const wc: any;\nwc.once('will-navigate', () => {});`, 'navigation'],
+    ['a will-navigate handler given by name', `declare const wc: any;\nconst allow = (event: { preventDefault(): void }) => { void event; };\nwc.on('will-navigate', allow);`, 'navigation'],
+    ['a script built by concatenation', `declare const wc: any;\nexport const f = (id: string) => wc.executeJavaScript('select(' + id + ')');`, 'execute-javascript'],
+    ['a script in an isolated world built from data', `declare const wc: any;\nexport const f = (code: string) => wc.executeJavaScriptInIsolatedWorld(1, [{ code }]);`, 'execute-javascript'],
+    ['a remote page by template', `declare const win: any;\nconst host = 'example.com';\nwin.loadURL(\`https://\${host}/\`);`, 'remote-content'],
+    ['a file:// page', `declare const win: any;\nwin.loadURL('file:///opt/app/index.html');`, 'local-content'],
+    ['loadFile', `declare const win: any;\nwin.loadFile('dist/renderer/index.html');`, 'local-content'],
+    ['a window-open handler whose action is computed', `declare const wc: any;\ndeclare const choice: 'allow' | 'deny';\nwc.setWindowOpenHandler(() => ({ action: choice }));`, 'navigation'],
+    ['a window-open handler returning a variable', `declare const wc: any;\nconst answer = { action: 'allow' as const };\nwc.setWindowOpenHandler(() => answer);`, 'navigation'],
+    ['a scheme that bypasses the CSP', `import { protocol } from 'electron';\nprotocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, bypassCSP: true } }]);`, 'csp'],
+    ['a renamed BrowserWindow with its own preferences', `import { BrowserWindow as Win } from 'electron';\nnew Win({ webPreferences: { preload: 'x' } });`, 'browser-window-options'],
+    ['the remote module destructured from require', `const { remote } = require('electron');\nvoid remote;`, 'remote-module'],
+  ])('%s', (_case, text, rule) => {
+    expect(highRules(withFile('electron/bad.ts', text))).toContain(rule);
+  });
+});
+
+describe('audit does not cry wolf', () => {
+  it.each([
+    ['a permission handler that decides by permission', `import { session } from 'electron';\nsession.defaultSession.setPermissionRequestHandler((_wc: unknown, permission: string, callback: (ok: boolean) => void) => callback(permission === 'clipboard-sanitized-write'));`],
+    ['a permission handler with an early refusal', `import { session } from 'electron';\nsession.defaultSession.setPermissionRequestHandler((_wc: unknown, permission: string, callback: (ok: boolean) => void) => { if (permission !== 'fullscreen') return callback(false); callback(true); });`],
+    ['a will-navigate handler that prevents conditionally', `declare const wc: any;\nwc.on('will-navigate', (event: { preventDefault(): void }, url: string) => { if (!url.startsWith('app://')) event.preventDefault(); });`],
+    ['a fixed script', `declare const wc: any;\nconst SCRIPT = 'document.title';\nwc.executeJavaScript(SCRIPT);`],
+    ['the app page and a computed URL', `declare const win: any;\ndeclare const pageUrl: () => string;\nwin.loadURL('app://vpc-planner/index.html');\nwin.loadURL(pageUrl());`],
+    ['a fixed https link', `import { shell } from 'electron';\nexport const help = () => shell['openExternal']('https://docs.aws.amazon.com/vpc/');`],
+    ['a harmless switch', `import { app } from 'electron';\napp.commandLine.appendSwitch('lang', 'en-GB');`],
+  ])('%s', (_case, text) => {
+    expect(auditElectron(withFile('electron/ok.ts', text)).findings).toEqual([]);
+  });
+});
+
 describe('CSP audit', () => {
   it('accepts the app CSP', () => {
     expect(auditContentSecurityPolicy(CONTENT_SECURITY_POLICY)).toEqual([]);

@@ -3,40 +3,37 @@
  * Native dialogs cannot be clicked by Playwright, so main answers them from a JSON file
  * named by VPCPLANNER_E2E_DIALOGS (see electron/dialogs.ts) and logs each question to
  * `<file>.log`; each test gets its own userData folder through VPCPLANNER_USER_DATA.
+ *
+ * Needs Electron's binary (npm install fetches it). Where there is none these tests are
+ * skipped with a printed reason; with VPCPLANNER_REQUIRE_ELECTRON=1 (CI, see
+ * .github/workflows/desktop.yml) a missing binary is a failure instead.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { CannedAnswers } from '../../electron/dialogs';
+import { findElectronBinary } from '../../scripts/electron-binary';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examples = path.join(root, 'examples');
+const APP_PAGE = 'app://vpc-planner/index.html';
 
-/**
- * Where the Electron binary is, found the way the electron package itself does (path.txt
- * inside node_modules/electron) but without requiring the package, whose install step
- * would try to download the binary.
- */
-function electronExecutable(): string | undefined {
-  const packageFolder = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(packageFolder, 'path.txt');
-  if (existsSync(pathFile)) return path.join(packageFolder, 'dist', readFileSync(pathFile, 'utf8').trim());
-  if (!existsSync(path.join(packageFolder, 'dist'))) return undefined;
-  const byPlatform: Partial<Record<NodeJS.Platform, string>> = { linux: 'electron', win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' };
-  return path.join(packageFolder, 'dist', byPlatform[process.platform] ?? 'electron');
+const binary = findElectronBinary(root);
+const executablePath = binary.ok ? binary.executable : undefined;
+if (!binary.ok && process.env.VPCPLANNER_REQUIRE_ELECTRON === '1') {
+  throw new Error(`VPCPLANNER_REQUIRE_ELECTRON=1 but the Electron e2e suite cannot run: ${binary.problem}`);
 }
-
-const executablePath = electronExecutable();
-// The one exception to "under CI a missing prerequisite fails" (e2e/prerequisites.ts): the CI
-// machine cannot download the Electron binary, so these tests skip there too, and say so.
-const SKIP_REASON = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 here); run `npm install` on a machine with internet to run these. They are the only tests that skip under CI=true';
+// The one exception to "under CI a missing prerequisite fails" (e2e/prerequisites.ts): this machine
+// cannot download the Electron binary, so these tests skip here too, and say so; they run in
+// .github/workflows/desktop.yml, where VPCPLANNER_REQUIRE_ELECTRON=1 makes a missing binary fail.
+const SKIP_REASON = binary.ok ? '' : `${binary.problem}. They are the only tests that skip under CI=true here; they run in .github/workflows/desktop.yml`;
 // The list reporter does not print skip reasons, so say it where CI logs show it.
-if (!executablePath) console.log(`\n[electron e2e] SKIPPED: ${SKIP_REASON}\n`);
-test.skip(!executablePath, SKIP_REASON);
+if (!binary.ok) console.log(`\n[electron e2e] SKIPPED: ${SKIP_REASON}\n`);
+test.skip(!binary.ok, SKIP_REASON);
 
 interface Session {
   app: ElectronApplication;
@@ -52,7 +49,8 @@ let launched: ElectronApplication[] = [];
 
 test.beforeAll(() => {
   test.setTimeout(300_000);
-  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  // npm is npm.cmd on Windows, which only a shell runs.
+  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
 });
 
@@ -95,6 +93,20 @@ function windowTitle(app: ElectronApplication): Promise<string | undefined> {
 
 function windowCount(app: ElectronApplication): Promise<number> {
   return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+}
+
+/**
+ * Resolves once the app's window has gone: the app quits when its last window closes,
+ * except on macOS, where it stays running with no window (main.ts, 'window-all-closed').
+ */
+async function windowGone(app: ElectronApplication): Promise<void> {
+  let quit = false;
+  app.once('close', () => (quit = true));
+  await expect.poll(async () => quit || (await windowCount(app).catch(() => 0)) === 0, { timeout: 30_000 }).toBe(true);
+}
+
+function windowUrls(app: ElectronApplication): Promise<string[]> {
+  return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()));
 }
 
 function clickMenu(app: ElectronApplication, id: string): Promise<void> {
@@ -210,7 +222,7 @@ test.describe('unsaved changes', () => {
     await expect.poll(async () => (await dialogLog(session)).map((d) => d.dialog)).toEqual(['askAboutUnsavedChanges']);
     expect(await windowCount(session.app)).toBe(1);
 
-    const closed = session.app.waitForEvent('close');
+    const closed = windowGone(session.app);
     await session.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
     await closed;
     expect((await dialogLog(session)).map((d) => d.detail)).toEqual(['close: three-tier.vpcplan.json', 'close: three-tier.vpcplan.json']);
@@ -221,7 +233,7 @@ test.describe('unsaved changes', () => {
     const session = await launch({ answers: { unsavedChanges: ['save'] }, planFile });
     await expect.poll(() => windowTitle(session.app)).toBe('three-tier.vpcplan.json — VPC Planner');
     await session.page.evaluate(() => window.vpcHost!.setDocumentState({ displayName: 'three-tier.vpcplan.json', dirty: true }));
-    const closed = session.app.waitForEvent('close');
+    const closed = windowGone(session.app);
     await session.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
     await closed;
     expect(existsSync(`${planFile}.bak`)).toBe(true);
@@ -256,5 +268,110 @@ test.describe('recovery', () => {
     } finally {
       await second.app.close();
     }
+  });
+});
+
+test.describe('the shell as installed', () => {
+  test('serves the app from app:// with the CSP header, never from file://', async () => {
+    const session = await launch({ planFile: await copyExample('three-tier.vpcplan.json') });
+    try {
+      expect(session.page.url()).toBe(APP_PAGE);
+      expect(await windowUrls(session.app)).toEqual([APP_PAGE]);
+      const page = await session.page.evaluate(async () => {
+        const response = await fetch(location.href);
+        return { status: response.status, csp: response.headers.get('content-security-policy') };
+      });
+      expect(page.status).toBe(200);
+      expect(page.csp).toMatch(/^default-src 'none'; script-src 'self'/);
+      // The page cannot read files next to the built renderer, nor any local file.
+      const escape = await session.page.evaluate(async () => (await fetch('app://vpc-planner/..%2f..%2fpackage.json')).status);
+      expect(escape).toBe(403);
+      const local = await session.page.evaluate(() => fetch('file:///etc/hosts').then(() => 'read', () => 'refused'));
+      expect(local).toBe('refused');
+    } finally {
+      await session.app.close();
+    }
+  });
+
+  test('has no DevTools in a normal run', async () => {
+    const session = await launch({ planFile: await copyExample('three-tier.vpcplan.json') });
+    try {
+      const opened = await session.app.evaluate(async ({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+        contents.openDevTools();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return contents.isDevToolsOpened();
+      });
+      expect(opened).toBe(false);
+    } finally {
+      await session.app.close();
+    }
+  });
+
+  test('prints the review report to PDF in a window that loads nothing else', async () => {
+    const target = path.join(folder, 'review.pdf');
+    const session = await launch({ answers: { save: [target] }, planFile: await copyExample('three-tier.vpcplan.json') });
+    try {
+      const html = '<!doctype html><html><head><meta charset="utf-8"><title>Review</title></head><body><h1>Review</h1><img src="https://example.com/track.png" alt=""><img src="file:///etc/hosts" alt=""></body></html>';
+      const result = await session.page.evaluate((text) => window.vpcHost!.exportReportPdf(text, 'review.pdf'), html);
+      expect(result).toEqual({ ok: true, value: 'review.pdf' });
+      expect((await readFile(target)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // The hidden report window is gone again.
+      expect(await windowCount(session.app)).toBe(1);
+    } finally {
+      await session.app.close();
+    }
+  });
+});
+
+test.describe('renderer crash', () => {
+  async function crashWithDraft(answers: CannedAnswers) {
+    const planFile = await copyExample('three-tier.vpcplan.json');
+    const session = await launch({ answers, planFile });
+    await expect.poll(() => windowTitle(session.app)).toBe('three-tier.vpcplan.json — VPC Planner');
+    const draft = (await readFile(planFile, 'utf8')).replace('"name"', '"description": "unsaved before the crash",\n  "name"');
+    await session.page.evaluate((text) => window.vpcHost!.writeRecovery(text, 'three-tier.vpcplan.json'), draft);
+    await session.page.evaluate(() => window.vpcHost!.setDocumentState({ displayName: 'three-tier.vpcplan.json', dirty: true }));
+    await session.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer());
+    return { session, draft, planFile };
+  }
+
+  test('Reload brings the window back with the unsaved draft restored', async () => {
+    const { session, draft } = await crashWithDraft({ afterCrash: ['reload'] });
+    try {
+      await expect.poll(() => windowUrls(session.app)).toEqual([`${APP_PAGE}?restore=draft`]);
+      const page = session.app.windows().find((w) => w.url().startsWith(APP_PAGE)) ?? (await session.app.firstWindow());
+      await page.waitForFunction(() => window.__vpcPlanner !== undefined);
+      await expect.poll(() => page.evaluate(() => window.__vpcPlanner!.getPlan().description)).toBe('unsaved before the crash');
+      // Restored as unsaved work, and the draft stays until it is saved.
+      await expect.poll(() => windowTitle(session.app)).toMatch(/ • — VPC Planner$/);
+      expect(await page.evaluate(() => window.vpcHost!.readRecovery())).toMatchObject({ text: draft });
+      expect((await dialogLog(session)).map((d) => d.dialog)).toEqual(['offerReloadAfterCrash']);
+    } finally {
+      await session.app.close();
+    }
+  });
+
+  test("Close, then Don't Save, keeps the draft for the next start", async () => {
+    const userData = path.join(folder, 'user-data');
+    const { session, draft } = await crashWithDraft({ afterCrash: ['close'], unsavedDraft: ['keep'] });
+    await windowGone(session.app);
+    await session.app.close().catch(() => undefined);
+    expect((await dialogLog(session)).map((d) => d.dialog)).toEqual(['offerReloadAfterCrash', 'askAboutUnsavedDraft']);
+    const next = await launch({ userData });
+    try {
+      expect(await next.page.evaluate(() => window.vpcHost!.readRecovery())).toMatchObject({ text: draft, displayName: 'three-tier.vpcplan.json' });
+    } finally {
+      await next.app.close();
+    }
+  });
+
+  test('Close, then Save, writes the draft where the user chooses', async () => {
+    const target = path.join(folder, 'recovered.vpcplan.json');
+    const { session, draft } = await crashWithDraft({ afterCrash: ['close'], unsavedDraft: ['save'], save: [target] });
+    await windowGone(session.app);
+    await session.app.close().catch(() => undefined);
+    expect(await readFile(target, 'utf8')).toBe(draft);
+    expect(existsSync(path.join(folder, 'user-data', 'unsaved-plan.recovery.json'))).toBe(false);
   });
 });
