@@ -114,3 +114,71 @@ test('automatic layout routes every connection orthogonally around the VPCs it d
   await expect(page.getByTestId('edge-label-pcx-shared-legacy')).not.toHaveAttribute('data-routed');
   await expect(page.getByTestId('edge-label-tgw-att-prod')).toHaveAttribute('data-routed', 'true');
 });
+
+/** Zoom to fit, as the F key does, and let the fit settle. */
+async function fit(page: import('@playwright/test').Page) {
+  await page.evaluate(() => window.__vpcPlanner!.run('zoom-to-fit'));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+}
+
+/** Every piece of text drawn on the canvas (nodes and edge labels) with its size on screen. */
+async function textOnScreen(page: import('@playwright/test').Page) {
+  return page.locator('.react-flow__viewport').evaluate((viewport) => {
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const out: Array<{ text: string; px: number }> = [];
+    const walker = document.createTreeWalker(viewport.parentElement!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const element = node.parentElement;
+      if (!text || !element || !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Edge labels sit in their own layer under the same transform as the nodes.
+      out.push({ text, px: parseFloat(getComputedStyle(element).fontSize) * zoom });
+    }
+    return out;
+  });
+}
+
+test('readable at the example’s fit zoom: every word on the canvas is at least 11 px, and VPC names are large and whole', async ({ editor, page }) => {
+  await fit(page);
+  const zoom = await editor.zoom();
+  expect(zoom).toBeLessThan(0.45);
+  await expect(page.locator('.react-flow')).toHaveClass(/zoom-far/);
+  const texts = await textOnScreen(page);
+  expect(texts.length).toBeGreaterThan(10);
+  expect(texts.filter((t) => t.px < 10.9)).toEqual([]);
+  const plan = await editor.plan();
+  for (const vpc of plan.vpcs) {
+    const name = editor.node(vpc.id).locator('.vpc-name');
+    await expect(name).toBeVisible();
+    const { px, cut } = await name.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 }));
+    // Larger than any other word (12 to 16 px, sized to fit its box), and whole.
+    expect(px * zoom).toBeGreaterThanOrEqual(12);
+    expect(cut, `${vpc.name} is cut short`).toBe(false);
+    await expect(editor.node(vpc.id).getByTestId('vpc-blocks')).toBeVisible();
+  }
+  // Far out the subnets are bands, not boxes; zooming in brings their names back.
+  await expect(page.locator('.react-flow__node-subnet')).toHaveCount(0);
+  await editor.screenshot('canvas-fit-zoom');
+  await editor.frame(['vpc-prod']);
+  await expect(page.locator('.react-flow__node-subnet').first()).toBeVisible();
+  const closer = await textOnScreen(page);
+  expect(closer.filter((t) => t.px < 10.9).map((t) => t.text)).toEqual([]);
+  await editor.screenshot('canvas-zoomed-in');
+});
+
+test('the minimap and the zoom buttons never cover the fitted plan', async ({ editor, page }) => {
+  for (const size of [{ width: 1440, height: 900 }, { width: 1000, height: 700 }, { width: 1700, height: 800 }]) {
+    await page.setViewportSize(size);
+    await fit(page);
+    const corner = [await page.locator('.react-flow__minimap').boundingBox(), await page.locator('.react-flow__controls').boundingBox()];
+    for (const box of await topBoxes(page)) {
+      for (const c of corner) {
+        expect(c).not.toBeNull();
+        const overlaps = box.x < c!.x + c!.width && c!.x < box.x + box.width && box.y < c!.y + c!.height && c!.y < box.y + box.height;
+        expect(overlaps, `${box.id} under the corner at ${size.width}x${size.height}`).toBe(false);
+      }
+    }
+  }
+});

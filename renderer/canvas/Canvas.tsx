@@ -2,15 +2,16 @@
  * The React Flow canvas over the derived nodes and edges. It holds only what is transient
  * (positions while a drag is under way); a finished drag becomes one plan edit.
  */
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
-  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore,
+  Background, ConnectionMode, Controls, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi,
   type Connection, type Edge, type EdgeChange, type Node, type NodeChange,
 } from '@xyflow/react';
 import type { ConnectionCheck } from '../../shared/plan/edits';
 import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
+import { boundsOf, CONTROLS, fitPadding, MINIMAP } from './view-fit';
 
 export interface CanvasApi {
   /** Frame these plan objects (nodes, or the ends of edges) on screen. */
@@ -32,7 +33,14 @@ interface CanvasProps {
   describeConnection(check: ConnectionCheck): string;
 }
 
-const FIT_OPTIONS = { padding: 0.04, duration: 0 } as const;
+/** Below this zoom a subnet's words would be under 11 px on screen: VPCs show their name, block and tiers only. */
+const FAR_ZOOM = 0.45;
+/** From this zoom every detail is drawn at its own size (none is under 11 px, so none is under 11 px on screen). */
+const NEAR_ZOOM = 1;
+const MIN_ZOOM = 0.01;
+const MAX_ZOOM = 2.5;
+/** Screen pixels kept round a fitted plan. */
+const FIT_MARGIN = 24;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
 export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection }, ref) {
@@ -44,7 +52,16 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   // top-level nodes are drawn and edges are plain lines (software rasterising is the cost).
   const large = derived.nodes.length > 400;
   const overview = useStore((s) => s.transform[2] < 0.3) && large;
-  const visibleNodes = useMemo(() => (overview ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, overview]);
+  // Semantic zoom (app.css): far out a VPC is its name and block in big type and its tiers as
+  // bands, its subnets not drawn; between, names and blocks; close in, every detail. Type that
+  // must stay readable is sized by --inverse-zoom, so it keeps its size on screen as the view
+  // zooms out.
+  // Rounded down, so type sized by the inverse is never under its size on screen; in steps, so zooming re-renders seldom.
+  const zoom = useStore((s) => Math.floor(s.transform[2] * 100) / 100 || 0.01);
+  const level = zoom < FAR_ZOOM ? 'zoom-far' : zoom < NEAR_ZOOM ? 'zoom-mid' : 'zoom-near';
+  const zoomStyle = useMemo(() => ({ '--inverse-zoom': String(1 / zoom) }) as CSSProperties, [zoom]);
+  const far = level === 'zoom-far';
+  const visibleNodes = useMemo(() => (far ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, far]);
   const simpleEdges = useRef(new WeakMap<Edge, Edge>());
   const edges = useMemo(() => {
     if (!overview) return derived.edges;
@@ -74,18 +91,35 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     });
   }, [visibleNodes, dragging, connecting, classFor]);
 
+  /**
+   * Fit these nodes (or the whole plan) to the pane, clear of the minimap's corner
+   * (view-fit.ts). `margin` is in screen pixels.
+   */
+  const store = useStoreApi();
+  // From the derived nodes, not React Flow's: far out the subnets are not drawn, but can be framed.
+  const derivedRef = useRef(derived);
+  derivedRef.current = derived;
+  const fitTo = useCallback((ids?: ReadonlySet<string>, margin = FIT_MARGIN, maxZoom = MAX_ZOOM) => {
+    const { width, height } = store.getState();
+    const bounds = boundsOf(derivedRef.current.nodes, ids);
+    if (!bounds || width === 0 || height === 0) return;
+    void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, maxZoom, fitPadding({ width, height }, bounds, margin)), { duration: 0 });
+  }, [flow, store]);
+  const fitAllNow = useCallback(() => fitTo(), [fitTo]);
+
   // Fitting waits for React Flow to hold the new nodes: its store takes them in an effect of a
   // child component, which runs before this component's effects in the same commit.
-  const fitRequested = useRef(false);
+  const fitRequested = useRef(true);
   const [fitTick, setFitTick] = useState(0);
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
   useEffect(() => {
-    if (!fitRequested.current) return;
+    if (!fitRequested.current || !paneReady) return;
     fitRequested.current = false;
-    void flow.fitView(FIT_OPTIONS);
+    fitTo();
     // And once more after React Flow has painted the new positions: a fit queued in the same
     // frame as a large position change can measure the old bounds.
-    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS)));
-  }, [derived.nodes, fitTick, flow]);
+    requestAnimationFrame(() => requestAnimationFrame(() => fitTo()));
+  }, [derived.nodes, fitTick, fitTo, paneReady]);
 
   const edgeObject = useMemo(() => new Map(derived.edges.map((e) => [e.id, (e.data as { objectId: string }).objectId])), [derived.edges]);
 
@@ -142,7 +176,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
           if ((edge.data as { objectId: string }).objectId === id || edge.id === id) { nodeIds.add(edge.source); nodeIds.add(edge.target); }
         }
       }
-      if (nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding: 0.35, maxZoom: 1.2, duration: 0 });
+      if (nodeIds.size > 0) fitTo(nodeIds, 80, 1.2);
     },
     fitAll() {
       fitRequested.current = true;
@@ -153,10 +187,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       if (!pane) return { x: 0, y: 0 };
       return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
     },
-  }), [derived, flow]);
+  }), [derived, flow, fitTo]);
 
-  // Semantic zoom: far out, nodes show only their name and block, in type big enough to read.
-  const far = useStore((s) => s.transform[2] < 0.5);
   return (
     <ReactFlow
       nodes={nodes}
@@ -177,19 +209,21 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       elevateNodesOnSelect={false}
       elevateEdgesOnSelect
       onlyRenderVisibleElements={large}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.01}
-      maxZoom={2.5}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       colorMode="system"
       proOptions={{ hideAttribution: true }}
-      className={`${far ? 'zoom-far' : 'zoom-near'}${connecting ? ' connecting-by-body' : ''}`}
+      className={`${level}${connecting ? ' connecting-by-body' : ''}`}
+      style={zoomStyle}
       data-testid="canvas"
       aria-label="Network diagram"
     >
       <Background gap={24} size={1} />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram" />
-      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+      {/* The minimap and the zoom buttons share the bottom-right corner, which fitting keeps free. */}
+      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram"
+        style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
+      <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
+        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }} />
       {connect.connecting?.over ? (
         <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"
           style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}>

@@ -3,7 +3,7 @@
  * from the plan and the engine); memo() keeps React from re-rendering a node whose data
  * object did not change.
  */
-import { Fragment, memo, useEffect, useRef, type MouseEvent } from 'react';
+import { Fragment, memo, useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
@@ -71,7 +71,9 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
   const { vpc, usage, badge, grid, subnetCount, igwNames } = data;
   const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
   return (
-    <div className="vpc" data-testid={`vpc-${vpc.id}`}>
+    // Far out the name and blocks are sized to fit the box (app.css, semantic zoom): their lengths let CSS do it.
+    <div className="vpc" data-testid={`vpc-${vpc.id}`}
+      style={{ '--name-chars': (vpc.name || vpc.id).length, '--blocks-chars': blocks.join('  ').length || 12 } as CSSProperties}>
       <SideHandles />
       <header className="vpc-header">
         <div className="vpc-title">
@@ -86,6 +88,7 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
           {vpc.region}{vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
         </div>
         <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? <CidrList cidrs={blocks} /> : 'no CIDR block'}</div>
+
         {usage ? (
           <div className="usage" title={usage.label}>
             <div className="usage-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage.usedFraction * 100)} aria-label="Addresses used by subnets">
@@ -95,6 +98,12 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
           </div>
         ) : null}
       </header>
+      {/* Far out the subnets are not drawn: a band per tier stands for them. */}
+      {grid.columns.length > 0 ? (
+        <div className="vpc-bands" aria-hidden="true">
+          {grid.rows.map((row) => <div key={row.tier} className={`vpc-band tier-${row.tier}`} style={{ left: grid.columns[0]!.x, top: row.y, height: row.height }} />)}
+        </div>
+      ) : null}
       {grid.columns.map((column) => (
         <div key={column.az} className="az-label" style={{ left: column.x, top: 96 }}>{column.az || 'no AZ'}</div>
       ))}
