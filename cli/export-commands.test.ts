@@ -16,13 +16,15 @@ function example(name: string): Plan {
 const io = { ...nodeExportIo, now: () => new Date('2026-03-04T05:06:07Z') };
 
 describe('exportCommand', () => {
-  it('writes main.tf and variables.tf into a new directory, and nothing else', async () => {
+  it('writes the Terraform files and README into a new directory, and nothing else', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'vpcplan-export-')), 'tf');
     const out = await exportCommand(example('hub-and-spoke.vpcplan.json'), 'terraform', dir, io);
     expect(out.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['main.tf', 'variables.tf']);
-    await parse('main.tf', readFileSync(join(dir, 'main.tf'), 'utf8'));
-    expect(out.stderr).toMatch(/warning: .*AWS RAM/);
+    expect(readdirSync(dir).sort()).toEqual(['README.md', 'gateways.tf', 'lattice.tf', 'outputs.tf', 'peering.tf', 'providers.tf', 'routing.tf', 'sharing.tf',
+      'transit-gateways.tf', 'variables.tf', 'versions.tf', 'vpcs.tf', 'vpn.tf']);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.tf'))) await parse(file, readFileSync(join(dir, file), 'utf8'));
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/customer_gateway_ext_dc_ip_address/);
+    expect(out.stderr).toMatch(/wrote .*versions\.tf/);
   });
 
   it('prints Terraform to stdout as one parseable module without -o', async () => {

@@ -1,18 +1,20 @@
 /**
  * `vpcplan export` and `vpcplan diff`.
  *
- * export: one plan in a format. Without -o it prints to stdout (Terraform: main.tf then
- * variables.tf, which read as one module). With -o it writes through the one atomic writer
- * (file-output.ts): a reader never sees half a file, and a failure leaves the old one. Terraform
- * writes two files, so its -o must be a directory (created if missing), and both are written
- * as one: neither is replaced unless both could be written. Terraform warnings go to stderr.
+ * export: one plan in a format. Without -o it prints to stdout (Terraform: its .tf files one
+ * after another, which read as one module, and its README as comment lines). With -o it writes
+ * through the one atomic writer (file-output.ts): a reader never sees half a file, and a failure
+ * leaves the old one. Terraform writes several files (versions.tf, providers.tf, variables.tf,
+ * one per resource family, outputs.tf, README.md), so its -o must be a directory (created if
+ * missing), and they are written as one: none is replaced unless all could be written.
+ * Terraform warnings go to stderr.
  * pdf (the review report printed by headless Chromium) and png (the diagram, screenshotted)
  * are binary, so they need -o; see node/browser-render.ts for where the browser comes from.
  *
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
 import { join } from 'node:path';
-import { buildReviewReport, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import { buildReviewReport, diagramDate, diffPlans, formatPlanDiff, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { realFileSystem, type FileSystem } from '../node/atomic-write';
@@ -53,7 +55,7 @@ function render(plan: Plan, format: TextFormat, io: ExportIo): string {
   switch (format) {
     case 'csv': return subnetsToCsv(plan);
     case 'json': return serializePlan(plan);
-    case 'svg': return planToSvg(plan);
+    case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
     case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
     case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }
@@ -63,7 +65,7 @@ async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Pro
   try {
     switch (format) {
       case 'pdf': return await io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
-      case 'png': return await io.browser.png(planToSvg(plan));
+      case 'png': return await io.browser.png(planToSvg(plan, { date: diagramDate(io.now()) }));
     }
   } catch (error) {
     // A missing Chromium or playwright is the user's to fix: exit 2 with the message.
@@ -87,12 +89,13 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
     const result = planToTerraform(plan);
     const stderr = result.warnings.map((w) => `warning: ${w}\n`).join('');
     if (outPath === undefined) {
-      const stdout = result.files.map((f) => `# ---- ${f.name} ----\n${f.text}`).join('\n');
+      // One stream that still parses as one module: the README goes in as comment lines.
+      const stdout = result.files.map((f) => `# ---- ${f.name} ----\n${f.name.endsWith('.tf') ? f.text : commentOut(f.text)}`).join('\n');
       return stderr ? { stdout, stderr, code: 0 } : { stdout, code: 0 };
     }
     const kind = await kindOf(outPath, io.fs);
     if (kind === 'file' || (kind === undefined && /\.tf$/i.test(outPath))) {
-      throw new UsageError(`terraform writes ${result.files.map((f) => f.name).join(' and ')}: give -o a directory, not the file ${outPath}`);
+      throw new UsageError(`terraform writes ${result.files.length} files (${result.files.map((f) => f.name).join(', ')}): give -o a directory, not the file ${outPath}`);
     }
     const written = await writeOutputFolder(outPath, result.files.map((f) => ({ name: f.name, data: f.text })), io.fs);
     return { stdout: '', stderr: `${stderr}${wroteLine(result.files.map((f) => join(outPath, f.name)), written)}`, code: 0 };
@@ -108,6 +111,10 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
   await refuseDirectory(io, outPath, format);
   const written = await writeOutputFile(outPath, text, io.fs);
   return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
+}
+
+function commentOut(text: string): string {
+  return `${text.trimEnd().split(/\r?\n/).map((line) => `# ${line}`.trimEnd()).join('\n')}\n`;
 }
 
 export function diffCommand(before: Plan, after: Plan, json: boolean): CommandOutput {

@@ -107,17 +107,17 @@ describe('vpcplan export -o', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('--format terraform replaces neither file when the second cannot be written', async () => {
+  it('--format terraform replaces no file when a later one cannot be written', async () => {
     const dir = freshFolder();
-    writeFileSync(join(dir, 'main.tf'), 'old main');
+    writeFileSync(join(dir, 'versions.tf'), 'old versions');
     writeFileSync(join(dir, 'variables.tf'), 'old variables');
     const fs = faultyFileSystem({ on: 'write', room: 10, code: 'ENOSPC', when: (p) => p.includes('variables.tf') });
     const out = await cli(['export', example, '--format', 'terraform', '-o', dir], fs);
     expect(out.code).toBe(2);
-    expectOneLine(out.stderr, new RegExp(`cannot write ${join(dir, 'variables.tf')}: the disk is full.*\\(${join(dir, 'main.tf')}, ${join(dir, 'variables.tf')} are unchanged\\)`));
-    expect(readFileSync(join(dir, 'main.tf'), 'utf8')).toBe('old main');
+    expectOneLine(out.stderr, new RegExp(`cannot write ${join(dir, 'variables.tf')}: the disk is full.*\\(${join(dir, 'versions.tf')}, ${join(dir, 'variables.tf')} are unchanged; no other file was written\\)`));
+    expect(readFileSync(join(dir, 'versions.tf'), 'utf8')).toBe('old versions');
     expect(readFileSync(join(dir, 'variables.tf'), 'utf8')).toBe('old variables');
-    expect(readdirSync(dir).sort()).toEqual(['main.tf', 'variables.tf']);
+    expect(readdirSync(dir).sort()).toEqual(['variables.tf', 'versions.tf']);
   });
 
   it('--format terraform into a new folder leaves no folder behind when the write fails', async () => {

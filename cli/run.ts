@@ -34,12 +34,16 @@ Usage:
   vpcplan size --azs <n> --tier [name=]public|private|isolated:<hosts>... [--growth <pct>]
                [--avoid <cidr>...] [--ipv6] [--region <r>] [--within <cidr>] [--spare <n>] [--json]
   vpcplan export <plan.json> --format terraform|csv|json|markdown|html|svg|pdf|png [-o <path>]
-                                                    terraform -o takes a directory (main.tf, variables.tf);
+                                                    terraform -o takes a directory (.tf files, README.md);
                                                     pdf (the review report) and png (the diagram) need -o
                                                     and Chromium: CHROMIUM_PATH, or chromium on PATH
   vpcplan diff <before.json> <after.json> [--json]  exit 0 same, 1 different
-  vpcplan import --from aws-cli <file>...            AWS CLI describe-* output (one or concatenated)
+  vpcplan import --from aws-cli [--strict] <file>... AWS CLI describe-* and vpc-lattice output (one or
+                                                    concatenated); what it does not read is reported
+                                                    and skipped, or refused (exit 2) with --strict
+  vpcplan import --from terraform-state <state.json> the JSON of "terraform show -json", or terraform.tfstate
   vpcplan import --from csv [--into external-networks|subnets|auto] [--base plan.json] <file>...
+                                                    with --base, rows merge by subnet_id (update, add)
                  [-o plan.json]                      the new plan goes to stdout or -o; notes to stderr
 
 A value of "-" reads values one per line from standard input (for check and reach:
@@ -51,7 +55,7 @@ Exit codes: 0 ok; 1 findings at error level (check) or no path (reach); 2 bad in
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'cidr explain': ['cloud'],
   'cidr divide': ['prefix'],
-  import: ['from', 'into', 'base', 'output'],
+  import: ['from', 'into', 'base', 'output', 'strict'],
   export: ['format', 'output'],
   size: ['azs', 'tier', 'growth', 'avoid', 'ipv6', 'region', 'within', 'spare'],
 };
@@ -72,6 +76,7 @@ const OPTIONS = {
   from: { type: 'string' },
   into: { type: 'string' },
   base: { type: 'string' },
+  strict: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -136,7 +141,7 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const from = parseImportSource(values.from);
       const files = await Promise.all(rest.map(async (path) => ({ name: path === '-' ? 'standard input' : path, text: await readInput(path, io) })));
       const base = values.base === undefined ? undefined : { name: values.base, text: await readInput(values.base, io) };
-      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base, fs: io.fs });
+      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base, fs: io.fs, strict: values.strict === true });
     }
     case 'size': {
       if (rest.length > 0) throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);

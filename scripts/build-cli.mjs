@@ -19,6 +19,8 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   define: { VPCPLAN_VERSION: JSON.stringify(version) },
   external: ['playwright', 'playwright-core'],
+  // ESM builds first: jsonc-parser's UMD main uses a dynamic require that an ESM bundle cannot run.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
 // npx runs the bin directly, so it must be executable.

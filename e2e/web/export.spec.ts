@@ -8,6 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import type { Download, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { planToTerraform, SUBNET_CSV_COLUMNS } from '../../shared/export';
 import { readPdf } from '../pdf-text';
 import { parsePlanText } from '../../shared/plan/load';
@@ -83,7 +84,7 @@ test('PNG of the whole plan: a real PNG, sized to the diagram, with content and 
   const { download, bytes } = await exportAs(page, 'png');
   expect(download.suggestedFilename()).toBe(`${plan.name}.png`);
   const { width, height } = pngSize(bytes);
-  // The example's six VPCs and hub span well over a screen; capped at 4000 CSS px, twice that in pixels.
+  // The example's six VPCs and hub span well over a screen; drawn at twice the SVG's size, at most 8000 pixels a side.
   expect(width).toBeGreaterThan(1200);
   expect(height).toBeGreaterThan(600);
   expect(width).toBeLessThanOrEqual(8000);
@@ -116,18 +117,26 @@ test('PNG of the selection is only the selected VPC, smaller than the whole plan
   await writeFile('e2e/artifacts/export-selection.png', bytes);
 });
 
-test('SVG: the canvas as SVG with the legend, naming the VPCs', async ({ editor, page }) => {
+test('SVG: the diagram as shapes and text, with the title block and the legend, naming every VPC', async ({ editor, page }) => {
   const plan = await editor.plan();
   const { download, bytes } = await exportAs(page, 'svg');
   expect(download.suggestedFilename()).toBe(`${plan.name}.svg`);
   const svg = bytes.toString('utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-  expect(svg).toContain('<foreignObject');
+  // True SVG, which Inkscape and draw.io show: no HTML inside a foreignObject, no embedded image.
+  expect(svg).not.toMatch(/<foreignObject|<image/);
+  expect(bytes.length).toBeLessThan(200_000);
   expect(svg).toContain('>Legend</text>');
   expect(svg).toContain('>Transit gateway</text>');
-  for (const vpc of plan.vpcs) expect(svg).toContain(vpc.name);
-  // The connections are drawn: each edge's stroke travels with the picture.
-  for (const peering of plan.peerings) expect(svg).toMatch(new RegExp(`\\.react-flow__edge\\[data-id="${peering.id}"\\] \\.react-flow__edge-path \\{ fill: none; stroke: rgb`));
+  expect(svg).toContain(`>${plan.name}</text>`);
+  expect(svg).toMatch(/>\d{4}-\d{2}-\d{2}<\/text>/);
+  for (const vpc of plan.vpcs) expect(svg).toContain(`data-id="${vpc.id}"`);
+  for (const vpc of plan.vpcs) expect(svg).toContain(`>${vpc.name}</text>`);
+  // Every connection is drawn.
+  for (const peering of plan.peerings) expect(svg).toMatch(new RegExp(`<path class="edge edge-peering" data-id="${peering.id}"`));
+  // Labels are whole: no IPv6 /64 or name cut short with an ellipsis.
+  expect(svg).not.toContain('…');
+  for (const subnet of plan.subnets) if (subnet.ipv6Cidr) expect(svg).toContain(`>${subnet.ipv6Cidr}</text>`);
   // Nothing in it may run or load.
   expect(svg).not.toMatch(/<script|href="https?:/i);
   // It renders: open it as an image in the page.
@@ -138,6 +147,7 @@ test('SVG: the canvas as SVG with the legend, naming the VPCs', async ({ editor,
     return { width: image.naturalWidth, height: image.naturalHeight };
   }, svg);
   expect(size.width).toBeGreaterThan(1000);
+  await writeFile('e2e/artifacts/export-diagram.svg', svg);
 });
 
 test('review report: HTML and Markdown downloads, and the same HTML printed to an A4 PDF', async ({ editor, page, browser }) => {
@@ -148,9 +158,12 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   const html = bytes.toString('utf8');
   expect(html).toMatch(/^<!DOCTYPE html>/);
   expect(html).toContain('<img class="diagram"');
-  // The canvas picture (a PNG inside SVG) is the diagram, not the report's own drawing.
+  // The diagram is the shared SVG (shapes and text, the same picture as the SVG export), not a bitmap.
   const diagramUri = /<img class="diagram"[^>]* src="data:image\/svg\+xml;charset=utf-8,([^"]+)"/.exec(html)?.[1];
-  expect(decodeURIComponent(diagramUri ?? '')).toMatch(/^<svg [^>]*><image href="data:image\/png;base64,/);
+  const diagram = decodeURIComponent(diagramUri ?? '');
+  expect(diagram).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(diagram).not.toMatch(/<image|<foreignObject/);
+  for (const vpc of plan.vpcs) expect(diagram).toContain(`data-id="${vpc.id}"`);
   expect(html).not.toMatch(/<script/i);
   await closeDialog(page);
 
@@ -181,19 +194,34 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   expect(text).toMatch(/nat-egress-a\s+2\s+110,000\s+90,720\s+82\.5 %/);
 });
 
-test('Terraform: one .tf with main.tf and variables.tf that parses as HCL, and its warnings in the dialog', async ({ editor, page }) => {
+test('Terraform: a zipped folder of .tf files that parse as HCL, with the README, and the warnings in the dialog', async ({ editor, page }) => {
+  // A plan with something to warn about: one subnet outside its VPC's blocks is skipped.
+  const original = await editor.plan();
+  const edited = structuredClone(original);
+  edited.subnets[0]!.ipv4Cidr = '192.0.2.0/24';
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text, 'edited.vpcplan.json'), JSON.stringify(edited))).toBe(true);
   const plan = await editor.plan();
   const expected = planToTerraform(plan);
-  const { download, bytes } = await exportAs(page, 'terraform');
-  expect(download.suggestedFilename()).toBe(`${plan.name}.tf`);
-  const text = bytes.toString('utf8');
-  expect(text).toContain('# ==== main.tf ====');
-  expect(text).toContain('# ==== variables.tf ====');
-  const parsed = await parseHcl('plan.tf', text) as { resource?: Record<string, unknown>; variable?: Record<string, unknown> };
-  expect(Object.keys(parsed.resource?.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);
-  expect(Object.keys(parsed.resource?.aws_subnet ?? {})).toHaveLength(plan.subnets.length);
-  expect(parsed.variable).toHaveProperty('region');
   expect(expected.warnings.length).toBeGreaterThan(0);
+  const { download, bytes } = await exportAs(page, 'terraform');
+  const folder = `${plan.name} terraform`;
+  expect(download.suggestedFilename()).toBe(`${folder}.zip`);
+  const entries = unzipSync(new Uint8Array(bytes));
+  expect(Object.keys(entries).sort()).toEqual(expected.files.map((f) => `${folder}/${f.name}`).sort());
+  const resources: Record<string, Record<string, unknown>> = {};
+  const variables: Record<string, unknown> = {};
+  for (const [name, data] of Object.entries(entries)) {
+    const text = strFromU8(data);
+    expect(text).toBe(expected.files.find((f) => `${folder}/${f.name}` === name)!.text);
+    if (!name.endsWith('.tf')) continue;
+    const parsed = await parseHcl(name, text) as { resource?: Record<string, Record<string, unknown>>; variable?: Record<string, unknown> };
+    for (const [type, byName] of Object.entries(parsed.resource ?? {})) Object.assign(resources[type] ??= {}, byName);
+    Object.assign(variables, parsed.variable ?? {});
+  }
+  expect(Object.keys(resources.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);
+  expect(Object.keys(resources.aws_subnet ?? {})).toHaveLength(plan.subnets.length - 1);
+  expect(variables).toHaveProperty('region');
+  expect(strFromU8(entries[`${folder}/README.md`]!)).toContain('## Before you apply');
   const warnings = page.getByTestId('export-warnings').locator('li');
   await expect(warnings).toHaveCount(expected.warnings.length);
   await expect(warnings.first()).toHaveText(expected.warnings[0]!);

@@ -85,6 +85,24 @@ test('import the AWS CLI documentation examples (EC2 and VPC Lattice outputs) in
   for (const tgw of expected.plan.transitGateways) await expect(editor.node(tgw.id)).toBeVisible();
 });
 
+test('Terraform state imports as a plan; a file the importer does not read is skipped and named in the notes', async ({ editor, page }) => {
+  const state = path.resolve('shared/import/fixtures/terraform/terraform-show.json');
+  await importThrough(page, [state]);
+  await expect(page.getByTestId('import-file-list')).toContainText('Terraform state');
+  await expect(page.getByTestId('import-done')).toContainText('Imported 2 VPCs, 6 subnets, 1 internet gateway');
+  await page.getByTestId('import-close').click();
+  expect((await editor.plan()).vpcs.map((v) => v.name)).toEqual(['core', 'edge']);
+
+  const folder = await mkdtemp(path.join(tmpdir(), 'vpc-import-'));
+  const stray = path.join(folder, 'describe-instances.json');
+  await writeFile(stray, '{"Reservations": []}\n');
+  await importThrough(page, [...await filesIn(COHERENT), stray]);
+  await page.getByTestId('confirm-discard').click();
+  await expect(page.getByTestId('import-done')).toContainText('Imported 3 VPCs, 10 subnets');
+  await expect(page.getByTestId('import-notes')).toContainText('Skipped describe-instances.json, line 1');
+  await page.getByTestId('import-close').click();
+});
+
 test('a broken file shows every problem with file and line, and the open plan stays', async ({ editor, page }) => {
   const before = await editor.planText();
   const folder = await mkdtemp(path.join(tmpdir(), 'vpc-import-'));

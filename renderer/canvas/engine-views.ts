@@ -1,18 +1,14 @@
 /**
  * What the canvas shows from the engine: findings from the incremental checker, usable
- * addresses, VPC free space and NAT capacity. Only formatting happens here; every number
- * is the engine's. Results are remembered per plan object (WeakMap), so an unchanged
- * subnet is not recomputed after an edit elsewhere.
+ * addresses, VPC free space and NAT capacity (worded by shared/layout/labels.ts, as the
+ * exported pictures word them). Results are remembered per plan object (WeakMap), so an
+ * unchanged subnet is not recomputed after an edit elsewhere.
  */
-import { parseCidr, usableAddresses } from '../../shared/cidr';
-import { createChecker, natCapacity, vpcFreeSpace } from '../../shared/checks';
+import { createChecker } from '../../shared/checks';
 import type { Finding } from '../../shared/checks/types';
+import { natGauge, subnetUsable, vpcUsage, type NatGauge, type VpcUsage } from '../../shared/layout';
 import type { NatGateway, Plan, Subnet, Vpc } from '../../shared/plan/schema';
-import type { EngineViews, NatGauge, VpcUsage } from './derive';
-
-export function formatCount(value: bigint | number): string {
-  return value.toLocaleString('en-US');
-}
+import type { EngineViews } from './derive';
 
 export function createEngineViews() {
   const checker = createChecker();
@@ -26,36 +22,20 @@ export function createEngineViews() {
     findings,
     usableAddresses(subnet) {
       if (usable.has(subnet)) return usable.get(subnet);
-      const text = subnet.ipv4Cidr ?? subnet.ipv6Cidr;
-      const parsed = text ? parseCidr(text) : undefined;
-      const value = parsed?.ok ? formatCount(usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip ?? false })) : undefined;
+      const value = subnetUsable(subnet);
       usable.set(subnet, value);
       return value;
     },
     vpcUsage(vpc, subnets) {
       const cached = usage.get(vpc);
       if (cached && cached.subnets.length === subnets.length && cached.subnets.every((s, i) => s === subnets[i])) return cached.value;
-      const space = vpcFreeSpace(vpc, subnets).ipv4;
-      let value: VpcUsage | undefined;
-      if (space.totalAddresses > 0n) {
-        const used = space.totalAddresses - space.freeAddresses;
-        // bigint -> ratio in per-mille, then to a fraction: exact enough for a bar.
-        const usedFraction = Number((used * 10000n) / space.totalAddresses) / 10000;
-        value = { usedFraction, label: `${formatCount(used)} of ${formatCount(space.totalAddresses)} IPv4 addresses in subnets · ${formatCount(space.freeAddresses)} free` };
-      }
+      const value = vpcUsage(vpc, subnets);
       usage.set(vpc, { subnets: [...subnets], value });
       return value;
     },
     natGauge(nat) {
       if (gauges.has(nat)) return gauges.get(nat);
-      const capacity = natCapacity(nat);
-      const value = capacity
-        ? {
-            utilisation: capacity.utilisation,
-            label: `${Math.round(capacity.utilisation * 100)}% of ${formatCount(capacity.perDestination)} ports`,
-            detail: `Busiest destination${capacity.busiestDestination ? ` (${capacity.busiestDestination})` : ' (all connections assumed to one destination)'}: ${formatCount(capacity.busiestDemand)} connections at peak, against 55,000 × ${capacity.addresses} address${capacity.addresses === 1 ? '' : 'es'} = ${formatCount(capacity.perDestination)}.${capacity.utilisation > 0.8 ? ` ${capacity.addressesForHeadroom} address${capacity.addressesForHeadroom === 1 ? '' : 'es'} would keep it under 80%.` : ''}`,
-          }
-        : undefined;
+      const value = natGauge(nat);
       gauges.set(nat, value);
       return value;
     },

@@ -9,6 +9,7 @@ import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
 } from './derive';
 import { roundedPath, routeMiddle } from './edge-routes';
+import { EXTERNAL_KIND_WORDS, natText, serviceNetworkText, transitGatewayText } from '../../shared/layout';
 import { Icon } from './icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
 
@@ -105,7 +106,7 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
         </div>
       ) : null}
       {grid.columns.map((column) => (
-        <div key={column.az} className="az-label" style={{ left: column.x, top: 96 }}>{column.az || 'no AZ'}</div>
+        <div key={column.az} className="az-label" style={{ left: column.x, top: grid.azLabelY }}>{column.az || 'no AZ'}</div>
       ))}
       {grid.rows.map((row) => (
         <div key={row.tier} className={`tier-label tier-${row.tier}`} style={{ top: row.y, height: row.height }}>{TIER_WORDS[row.tier]}</div>
@@ -150,7 +151,7 @@ export const NatNode = memo(function NatNode({ data }: NodeProps<Node<NatNodeDat
           <span className="gauge-label">{capacity.label}</span>
         </div>
       ) : (
-        <div className="nat-meta">{nat.connectivity} · {nat.addresses} address{nat.addresses === 1 ? '' : 'es'} · no demand given</div>
+        <div className="nat-meta">{natText(nat, undefined).meta}</div>
       )}
     </div>
   );
@@ -158,29 +159,29 @@ export const NatNode = memo(function NatNode({ data }: NodeProps<Node<NatNodeDat
 
 export const TgwNode = memo(function TgwNode({ data }: NodeProps<Node<TgwNodeData>>) {
   const { tgw, badge } = data;
+  const text = transitGatewayText(tgw);
   return (
     <div className="hub tgw" data-testid={`tgw-${tgw.id}`}>
       <SideHandles />
       <div className="hub-title"><Icon name="tgw" size={18} /><strong>{tgw.name || tgw.id}</strong><BadgeMark badge={badge} /></div>
-      <div className="hub-meta">Transit gateway · {tgw.region}</div>
-      <div className="hub-meta">{tgw.attachments.length} attachment{tgw.attachments.length === 1 ? '' : 's'} · {tgw.routeTables.length} route table{tgw.routeTables.length === 1 ? '' : 's'}</div>
+      <div className="hub-meta">{text.lines[0]}</div>
+      <div className="hub-meta">{text.lines[1]}</div>
     </div>
   );
 });
 
 export const ServiceNetworkNode = memo(function ServiceNetworkNode({ data }: NodeProps<Node<ServiceNetworkNodeData>>) {
   const { network, badge } = data;
+  const text = serviceNetworkText(network);
   return (
     <div className="hub lattice" data-testid={`service-network-${network.id}`}>
       <SideHandles />
       <div className="hub-title"><Icon name="serviceNetwork" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
-      <div className="hub-meta">Lattice service network</div>
-      <div className="hub-meta">{network.services.length} service{network.services.length === 1 ? '' : 's'} · {network.vpcIds.length} VPC{network.vpcIds.length === 1 ? '' : 's'}</div>
+      <div className="hub-meta">{text.lines[0]}</div>
+      <div className="hub-meta">{text.lines[1]}</div>
     </div>
   );
 });
-
-const EXTERNAL_WORDS = { 'on-premises': 'On-premises', azure: 'Azure', gcp: 'Google Cloud', 'other-cloud': 'Other cloud' } as const;
 
 export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<ExternalNodeData>>) {
   const { network, badge } = data;
@@ -188,7 +189,7 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
     <div className={`hub external external-${network.kind}`} data-testid={`external-${network.id}`}>
       <SideHandles />
       <div className="hub-title"><Icon name="external" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
-      <div className="hub-meta">{EXTERNAL_WORDS[network.kind]}</div>
+      <div className="hub-meta">{EXTERNAL_KIND_WORDS[network.kind]}</div>
       <div className="hub-meta hub-cidrs">{network.cidrs.length ? <CidrList cidrs={network.cidrs} /> : 'no ranges'}</div>
     </div>
   );

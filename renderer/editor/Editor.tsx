@@ -11,7 +11,8 @@ import { addSizedVpc, canConnect, connect, describeConnection, findObject, moveN
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
-import { createCanvasDeriver, layOutVpc } from '../canvas/derive';
+import { createCanvasDeriver } from '../canvas/derive';
+import { layOutVpc } from '../../shared/layout';
 import type { EdgeRoutes } from '../canvas/edge-routes';
 import { createEngineViews } from '../canvas/engine-views';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
@@ -117,8 +118,8 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
   /** The sizing assistant's VPC, subnets and (if asked) gateways and route tables, placed clear of every other node, as one undo step. */
   const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
     const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
-    const { width, height } = layOutVpc(sized.subnets, sized.network?.natGateways ?? []);
-    const at = placeNewNode(canvas.current, derived, { width, height });
+    const { width, height } = layOutVpc(sized.vpc, sized.subnets, sized.network?.natGateways ?? [], (sized.network?.internetGateways.length ?? 0) > 0);
+    const at = placeNewNode(canvas.current, store.getState().plan, { width, height });
     if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
     setSizing(false);
     requestAnimationFrame(() => canvas.current?.frame([sized.vpc.id]));

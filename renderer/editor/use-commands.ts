@@ -11,33 +11,25 @@ import {
   deleteObjects, extractFragment, isEmptyFragment, moveNodes, newExternalNetwork, newInternetGateway, newNatGateway, newServiceNetwork,
   newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
 } from '../../shared/plan/edits';
-import { emptyPlan } from '../../shared/plan/schema';
+import { emptyPlan, type Plan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
 import { autoLayout, type LayoutBox } from '../canvas/auto-layout';
 import type { EdgeRoute, EdgeRoutes } from '../canvas/edge-routes';
-import { freeSpot, type DerivedCanvas } from '../canvas/derive';
+import type { DerivedCanvas } from '../canvas/derive';
+import { placeAddedNodes, placeNewNode as placeInFreeSpace, type NodeKind, type Size } from '../../shared/layout';
 import type { EditorStore } from '../store/editor-store';
 import type { DocumentCommands } from './use-document';
 import type { Say } from './notices';
 
 export type RunCommand = (command: CommandId | 'open-document', detail?: MenuCommandDetail) => Promise<void>;
 
-/** The room a new node needs, so it lands clear of its neighbours. */
-const NEW_NODE_SIZE = {
-  // A VPC of two AZs and two tiers, so its first subnets do not run into a neighbour.
-  vpc: { width: 560, height: 330 },
-  transitGateway: { width: 200, height: 90 },
-  serviceNetwork: { width: 240, height: 90 },
-  externalNetwork: { width: 240, height: 90 },
-};
-
 /**
- * Where a new node of this size goes: near the middle of the view, clear of every other node.
+ * Where a new node of this kind or size goes: near the middle of the view, clear of every
+ * other node and connection (shared/layout decides; this only says where the view is).
  * The one place the editor decides a position for something new.
  */
-export function placeNewNode(canvas: CanvasApi | null, derived: DerivedCanvas, size: { width: number; height: number }): Point {
-  const middle = canvas?.center() ?? { x: 0, y: 0 };
-  return freeSpot(derived.nodes, { x: middle.x - size.width / 2, y: middle.y - size.height / 2 }, size);
+export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKind | Size): Point {
+  return placeInFreeSpace(plan, what, canvas?.center() ?? { x: 0, y: 0 });
 }
 
 export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes }: {
@@ -57,7 +49,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
 
   const run = useCallback<RunCommand>(async (command, detail) => {
     const state = store.getState();
-    const place = (size: { width: number; height: number }) => placeNewNode(canvas.current, derived, size);
+    const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what);
     /** Apply a palette command's result: one undo step, the new object selected, or why not. */
     const added = (result: AddResult) => {
       if (!result.ok) { say(result.reason, 'error'); return; }
@@ -74,7 +66,8 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
     const paste = (fragment: Fragment | undefined, nothing: string) => {
       if (!fragment || isEmptyFragment(fragment)) { say(nothing); return; }
       const result = pasteFragment(state.plan, fragment);
-      if (store.edit(() => result.plan)) store.select(result.pastedIds);
+      // The copy lands beside its original, clear of every other box.
+      if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) store.select(result.pastedIds);
       if (result.notes.length) say(result.notes.join(' '));
     };
 
@@ -127,7 +120,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
           say(`Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
         }
       },
-      'add-vpc': () => added(newVpc(state.plan, place(NEW_NODE_SIZE.vpc))),
+      'add-vpc': () => added(newVpc(state.plan, place('vpc'))),
       'add-subnet': () => {
         const target = vpcForNewSubnet(state.plan, state.selection);
         if (target.ok) addSubnetTo(target.vpcId);
@@ -140,9 +133,9 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
         if (result.ok) store.edit(() => result.plan);
         else say(result.reason, 'error');
       },
-      'add-tgw': () => added(newTransitGateway(state.plan, place(NEW_NODE_SIZE.transitGateway))),
-      'add-service-network': () => added(newServiceNetwork(state.plan, place(NEW_NODE_SIZE.serviceNetwork))),
-      'add-external': () => added(newExternalNetwork(state.plan, place(NEW_NODE_SIZE.externalNetwork))),
+      'add-tgw': () => added(newTransitGateway(state.plan, place('tgw'))),
+      'add-service-network': () => added(newServiceNetwork(state.plan, place('serviceNetwork'))),
+      'add-external': () => added(newExternalNetwork(state.plan, place('external'))),
     };
     await handlers[command]();
   }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes]);

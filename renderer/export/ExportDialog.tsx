@@ -5,18 +5,16 @@
  * and any failure stay in the dialog until it is closed.
  */
 import { useId, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import type { VpcHost } from '../../shared/host';
 import type { Plan } from '../../shared/plan/schema';
 import { Modal } from '../panels/dialogs';
-import { canvasToPng, canvasToSvg, pngAsSvg } from './canvas-image';
+import { diagramSvg, svgSize, svgToPng, type DiagramPicture } from './diagram-image';
 import { baseFileName, buildExport, EXPORT_FORMATS, type ExportFormat, type ReportDiagram } from './exports';
 import './export.css';
 
 interface Outcome { kind: 'saved' | 'error' | 'info'; text: string; warnings: string[] }
 
 export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; selection: readonly string[]; host: VpcHost; onClose(): void }) {
-  const flow = useReactFlow();
   const ids = { format: useId(), scope: useId(), legend: useId() };
   const [format, setFormat] = useState<ExportFormat>('png');
   const [scope, setScope] = useState<'plan' | 'selection'>(selection.length > 0 ? 'selection' : 'plan');
@@ -31,9 +29,10 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
     setOutcome(undefined);
     try {
       if (format === 'png' || format === 'svg') {
-        const picture = format === 'png' ? await canvasToPng(flow, chosenSelection, legend) : await canvasToSvg(flow, chosenSelection, legend);
+        const svg = diagramSvg(plan, chosenSelection, legend);
+        const picture: DiagramPicture = format === 'png' ? await svgToPng(svg) : { data: svg, ...svgSize(svg) };
         const name = `${baseFileName(plan)}${chosenSelection ? ' selection' : ''}.${format}`;
-        const saved = await host.exportFile(name, format === 'png' ? picture.png! : picture.svg!, format === 'png' ? 'image/png' : 'image/svg+xml');
+        const saved = await host.exportFile(name, picture.data, format === 'png' ? 'image/png' : 'image/svg+xml');
         setOutcome(saved.ok
           ? saved.value ? { kind: 'saved', text: `Saved ${saved.value} (${picture.width} × ${picture.height} pixels).`, warnings: [] } : undefined
           : { kind: 'error', text: saved.error, warnings: [] });
@@ -43,9 +42,9 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
       let diagram: ReportDiagram | undefined;
       if (info.image) {
         try {
-          diagram = { svg: pngAsSvg(await canvasToPng(flow, chosenSelection, legend)) };
+          diagram = { svg: diagramSvg(plan, chosenSelection, legend) };
         } catch (error) {
-          warnings.push(`The canvas could not be pictured (${message(error)}), so the report draws its own diagram of the plan.`);
+          warnings.push(`The diagram of the selection could not be drawn (${message(error)}), so the report shows the whole plan.`);
         }
       }
       const artifact = buildExport(plan, format, { ...(diagram ? { diagram } : {}), generatedAt: new Date().toISOString() });

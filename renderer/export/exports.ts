@@ -1,16 +1,18 @@
 /**
  * What each entry of File > Export saves: its file name, bytes and MIME type, built from
- * the plan with the engine's exporters (shared/export). The canvas image is made by the
- * dialog (canvas-image.ts) and handed in, so this stays free of the DOM.
+ * the plan with the engine's exporters (shared/export). The diagram is made by the dialog
+ * (diagram-image.ts) and handed in, so this stays free of the DOM.
  *
- * Terraform is saved as one file, `<plan>.tf`, holding main.tf then variables.tf, each under
- * a comment naming it: Terraform reads every .tf file of a folder, so the split is only a
- * convention, and one file is one save dialog (there is no zip library in the app) that
- * cannot be half-saved. The comments say where to cut if a team wants the two files.
+ * Terraform is several files (versions.tf, providers.tf, variables.tf, one per resource family,
+ * outputs.tf, README.md), so it is saved as one zip holding a folder of them: one save dialog,
+ * one file that cannot be half-saved, unzipped where the module should live.
  */
+import { strToU8, zipSync, type Zippable, type ZippableFile } from 'fflate';
 import { buildReviewReport, planToTerraform, subnetsToCsv } from '../../shared/export';
 import { serializePlan } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
+
+const TERRAFORM_ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 
 export type ExportFormat = 'png' | 'svg' | 'pdf' | 'html' | 'markdown' | 'terraform' | 'csv' | 'json';
 
@@ -28,7 +30,7 @@ export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { format: 'pdf', label: 'Review report (PDF)', detail: 'Diagram, VPCs and subnets, free space, NAT capacity, reachability and every finding, on A4 pages.', image: true },
   { format: 'html', label: 'Review report (HTML)', detail: 'The same report as one self-contained web page.', image: true },
   { format: 'markdown', label: 'Review report (Markdown)', detail: 'The same report for a wiki or a pull request.', image: true },
-  { format: 'terraform', label: 'Terraform', detail: 'main.tf and variables.tf in one .tf file for the AWS provider.', image: false },
+  { format: 'terraform', label: 'Terraform', detail: 'A zipped folder of .tf files for the AWS provider (one per family, variables, outputs) with a README of what to set.', image: false },
   { format: 'csv', label: 'Subnets (CSV)', detail: 'One row per subnet, for a spreadsheet or an IPAM import.', image: false },
   { format: 'json', label: 'Plan (JSON)', detail: 'The plan document itself, as File > Save writes it.', image: false },
 ];
@@ -49,7 +51,7 @@ export function baseFileName(plan: Plan): string {
 }
 
 export interface ReportDiagram {
-  /** The canvas picture as SVG text (buildReviewReport embeds it as a data: image). */
+  /** The diagram (of the whole plan or the selection) as SVG text; buildReviewReport embeds it as a data: image. */
   svg: string;
 }
 
@@ -69,8 +71,10 @@ export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 's
     }
     case 'terraform': {
       const { files, warnings } = planToTerraform(plan);
-      const text = files.map((f) => `# ==== ${f.name} ====\n\n${f.text.trimEnd()}\n`).join('\n');
-      return { fileName: `${base}.tf`, data: text, mimeType: 'text/plain', warnings };
+      const folder = `${base} terraform`;
+      // A fixed time stamp: the same plan gives the same bytes.
+      const entries: Zippable = Object.fromEntries(files.map((f): [string, ZippableFile] => [`${folder}/${f.name}`, [strToU8(f.text), { mtime: TERRAFORM_ZIP_TIME }]]));
+      return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings };
     }
     case 'csv':
       return { fileName: `${base} subnets.csv`, data: subnetsToCsv(plan), mimeType: 'text/csv', warnings: [] };

@@ -1,14 +1,14 @@
 /**
- * File > Import: pick AWS CLI JSON outputs and CSV spreadsheets (several at once), and they
+ * File > Import: pick AWS CLI JSON outputs, Terraform state and CSV spreadsheets (several at once), and they
  * become a new, laid-out, unsaved plan. Any problem in any file is listed (file, line, JSON
  * path or column, what was expected) and the open plan is left as it was; unsaved work is
  * only replaced after the host's "save changes?" question.
  */
 import { useId, useState } from 'react';
 import type { Plan } from '../../shared/plan/schema';
-import type { ImportProblem } from '../../shared/import';
+import { describeImportedPlan, type ImportProblem } from '../../shared/import';
 import { Modal } from '../panels/dialogs';
-import { importFiles, isCsvFile, layOutForCanvas, problemWhere, type CsvTarget, type PickedFile } from './import-files';
+import { importFiles, isCsvFile, isTerraformState, layOutForCanvas, problemWhere, type CsvTarget, type PickedFile } from './import-files';
 import '../export/export.css';
 
 type State =
@@ -57,10 +57,7 @@ export function ImportDialog({ mayDiscard, onOpen, onClose }: {
       }
       const displayName = files.length === 1 ? `Imported from ${files[0]!.name}` : `Imported from ${files.length} files`;
       onOpen(plan, displayName);
-      const counts = [`${plan.vpcs.length} VPC${plan.vpcs.length === 1 ? '' : 's'}`, `${plan.subnets.length} subnet${plan.subnets.length === 1 ? '' : 's'}`];
-      if (plan.transitGateways.length) counts.push(`${plan.transitGateways.length} transit gateway${plan.transitGateways.length === 1 ? '' : 's'}`);
-      if (plan.externalNetworks.length) counts.push(`${plan.externalNetworks.length} external network${plan.externalNetworks.length === 1 ? '' : 's'}`);
-      setState({ step: 'done', summary: `Imported ${counts.join(', ')} into a new plan. It is not saved yet.`, notes });
+      setState({ step: 'done', summary: `Imported ${describeImportedPlan(plan)} into a new plan. It is not saved yet.`, notes });
     } finally {
       setBusy(false);
     }
@@ -89,11 +86,12 @@ export function ImportDialog({ mayDiscard, onOpen, onClose }: {
             </div>
             <p id={ids.hint} className="muted small">
               AWS CLI output (<code>aws ec2 describe-vpcs</code>, <code>describe-subnets</code>, <code>describe-route-tables</code>… with
-              <code> --output json</code>), one command per file or several in one, and CSV files of CIDR blocks (name, cidr, and vpc, az, tier for subnets).
+              <code> --output json</code>), one command per file or several in one; Terraform state (<code>terraform show -json</code>);
+              and CSV files of CIDR blocks (name, cidr, and vpc, az, tier for subnets).
             </p>
             {files.length ? (
               <ul className="import-files" data-testid="import-file-list">
-                {files.map((f) => <li key={f.name}>{f.name} <span className="muted small">({isCsvFile(f) ? 'CSV' : 'AWS CLI JSON'})</span></li>)}
+                {files.map((f) => <li key={f.name}>{f.name} <span className="muted small">({isCsvFile(f) ? 'CSV' : isTerraformState(f) ? 'Terraform state' : 'AWS CLI JSON'})</span></li>)}
               </ul>
             ) : null}
             {hasCsv ? (

@@ -1,13 +1,15 @@
 /**
  * File > Import: what the user picked (AWS CLI JSON, one or many describe-* outputs per file,
- * and CSV spreadsheets) becomes one new plan, or every problem in every file and nothing
- * else. AWS CLI files are read together (a subnet file needs its VPC file); each CSV is then
- * read into the plan so far, so a CSV of subnets can name VPCs the CLI output described.
+ * Terraform state, and CSV spreadsheets) becomes one new plan, or every problem in every file
+ * and nothing else. AWS CLI files are read together (a subnet file needs its VPC file), as are
+ * Terraform state files; each CSV is then read into the plan so far, so a CSV of subnets can
+ * name VPCs the CLI output described. AWS CLI documents the importer does not read are
+ * skipped and listed in the notes.
  *
  * The new plan is laid out with the canvas's own sizes and the app's ELK layout, so it
  * opens as the user would have arranged it with Shift+L.
  */
-import { importAwsCli, importCsv, type ImportProblem } from '../../shared/import';
+import { importAwsCli, importCsv, importTerraformState, type ImportProblem } from '../../shared/import';
 import type { Plan } from '../../shared/plan/schema';
 import { autoLayout } from '../canvas/auto-layout';
 import { createCanvasDeriver } from '../canvas/derive';
@@ -28,15 +30,24 @@ export function isCsvFile(file: PickedFile): boolean {
   return !/^\s*[[{]/.test(file.text.replace(/^\uFEFF/, ''));
 }
 
+/** `terraform show -json` and terraform.tfstate both name the Terraform version near their start. */
+export function isTerraformState(file: PickedFile): boolean {
+  return !isCsvFile(file) && /"terraform_version"\s*:/.test(file.text.slice(0, 4000));
+}
+
 export function importFiles(files: readonly PickedFile[], csvInto: CsvTarget): FilesImport {
-  if (files.length === 0) return { ok: false, problems: [{ file: '(none)', message: 'Choose at least one file: AWS CLI JSON output or a CSV of CIDR blocks.' }] };
-  const json = files.filter((f) => !isCsvFile(f));
+  if (files.length === 0) return { ok: false, problems: [{ file: '(none)', message: 'Choose at least one file: AWS CLI JSON output, Terraform state (terraform show -json) or a CSV of CIDR blocks.' }] };
+  const state = files.filter(isTerraformState);
+  const json = files.filter((f) => !isCsvFile(f) && !isTerraformState(f));
   const csv = files.filter(isCsvFile);
   const problems: ImportProblem[] = [];
   const notes: string[] = [];
   let plan: Plan | undefined;
-  if (json.length > 0) {
-    const result = importAwsCli(json);
+  if (state.length > 0 && json.length > 0) {
+    return { ok: false, problems: [{ file: state[0]!.name, message: `is Terraform state and ${json[0]!.name} is AWS CLI output; import them one kind at a time (each makes its own plan)` }] };
+  }
+  if (json.length > 0 || state.length > 0) {
+    const result = state.length > 0 ? importTerraformState(state) : importAwsCli(json);
     if (result.ok) { plan = result.plan; notes.push(...result.notes); } else problems.push(...result.problems);
   }
   for (const file of csv) {

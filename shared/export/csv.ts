@@ -3,8 +3,12 @@
  *
  * Format (RFC 4180): UTF-8, CRLF line ends (also after the last record), one header row
  * with exactly these column names, in this order:
- *   vpc, vpc_id, account, region, subnet, subnet_id, availability_zone, tier, ipv4_cidr,
- *   ipv4_first, ipv4_last, ipv4_size, ipv4_usable, ipv6_cidr, hosts_needed, utilisation_percent
+ *   vpc, vpc_id, account, region, vpc_ipv4_cidrs, vpc_ipv6_cidrs, subnet, subnet_id,
+ *   availability_zone, tier, ipv4_cidr, ipv4_first, ipv4_last, ipv4_size, ipv4_usable,
+ *   ipv6_cidr, hosts_needed, utilisation_percent
+ * vpc_ipv4_cidrs and vpc_ipv6_cidrs are the VPC's blocks, space-separated (a space is neither a
+ * delimiter a spreadsheet uses nor part of a CIDR), so an import rebuilds the VPCs as planned
+ * rather than guessing a block around their subnets.
  * A field is wrapped in double quotes when it holds a comma, a double quote, CR or LF;
  * a double quote inside is doubled. An empty field means "not set".
  *
@@ -22,7 +26,7 @@ import { addressCount, firstAddress, formatAddress, lastAddress, parseCidr, usab
 import type { Plan } from '../plan/schema';
 
 export const SUBNET_CSV_COLUMNS = [
-  'vpc', 'vpc_id', 'account', 'region', 'subnet', 'subnet_id', 'availability_zone', 'tier', 'ipv4_cidr',
+  'vpc', 'vpc_id', 'account', 'region', 'vpc_ipv4_cidrs', 'vpc_ipv6_cidrs', 'subnet', 'subnet_id', 'availability_zone', 'tier', 'ipv4_cidr',
   'ipv4_first', 'ipv4_last', 'ipv4_size', 'ipv4_usable', 'ipv6_cidr', 'hosts_needed', 'utilisation_percent',
 ] as const;
 
@@ -56,6 +60,8 @@ export function subnetsToCsv(plan: Plan): string {
       vpc_id: csvText(subnet.vpcId),
       account: csvText(vpc?.accountId ?? ''),
       region: csvText(vpc?.region ?? ''),
+      vpc_ipv4_cidrs: csvText((vpc?.ipv4Cidrs ?? []).join(' ')),
+      vpc_ipv6_cidrs: csvText((vpc?.ipv6Cidrs ?? []).join(' ')),
       subnet: csvText(subnet.name),
       subnet_id: csvText(subnet.id),
       availability_zone: csvText(subnet.availabilityZone),

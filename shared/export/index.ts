@@ -4,4 +4,4 @@ export { RESOURCE_ARGUMENTS, META_ARGUMENTS, isAllowedArgument, type ResourceTyp
 export { subnetsToCsv, SUBNET_CSV_COLUMNS, type SubnetCsvColumn } from './csv';
 export { buildReviewReport, type ReviewReportOptions } from './report';
 export { diffPlans, formatPlanDiff, classifyCidrChange, type PlanDiff, type ObjectChange, type ObjectRef, type FieldChange, type CidrChange, type CidrChangeKind, type ObjectKind } from './diff';
-export { planToSvg } from './svg';
+export { diagramDate, planToSvg, type DiagramSvgOptions } from './svg';

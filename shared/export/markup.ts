@@ -14,9 +14,3 @@ export function escapeMarkup(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
-
-/** Shortens text to `max` characters with an ellipsis (before escaping, so no entity is cut). */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
-}

@@ -73,8 +73,11 @@ describe('subnetsToCsv', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
     const rows = readCsv(subnetsToCsv(plan));
     expect(rows).toHaveLength(plan.subnets.length + 1);
-    const data = rows.find((r) => r[5] === 'sn-prod-data-a')!;
-    expect(data.slice(8, 14)).toEqual(['10.1.48.0/22', '10.1.48.0', '10.1.51.255', '1024', '1019', '2600:1f18:1a2b:3c10::/64']);
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const data = rows.find((r) => r[col('subnet_id')] === 'sn-prod-data-a')!;
+    expect(data.slice(col('ipv4_cidr'), col('ipv6_cidr') + 1)).toEqual(['10.1.48.0/22', '10.1.48.0', '10.1.51.255', '1024', '1019', '2600:1f18:1a2b:3c10::/64']);
+    // The VPC's own blocks travel with each row, so an import need not guess them.
+    expect([data[col('vpc_ipv4_cidrs')], data[col('vpc_ipv6_cidrs')]]).toEqual(['10.1.0.0/16', '2600:1f18:1a2b:3c00::/56']);
   });
 });
 
@@ -94,7 +97,7 @@ describe('planToSvg', () => {
     expect(svg.match(/<g class="subnet /g)).toHaveLength(plan.subnets.length);
     expect(svg.match(/class="edge edge-attachment"/g)).toHaveLength(4);
     expect(svg.match(/class="edge edge-peering"/g)).toHaveLength(1);
-    expect(svg.match(/class="edge edge-lattice"/g)).toHaveLength(2);
+    expect(svg.match(/class="edge edge-association"/g)).toHaveLength(2);
     expect(svg).toContain('class="legend"');
   });
 });

@@ -13,7 +13,7 @@ import { escapeMarkup } from './markup';
 import { planToSvg } from './svg';
 
 export interface ReviewReportOptions {
-  /** The canvas as SVG, from the app; without it the report draws its own diagram. */
+  /** The diagram as SVG, when the app made it (of the selection, say); without it the report draws the whole plan. */
   diagramSvg?: string;
   /** When the report was made (ISO 8601); left out when not given, so the output is reproducible. */
   generatedAt?: string;
@@ -185,7 +185,7 @@ img.diagram { display: block; max-width: 100%; max-height: 130mm; width: auto; h
 `;
 
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): { markdown: string; html: string } {
-  const diagram = options.diagramSvg ?? planToSvg(plan);
+  const diagram = options.diagramSvg ?? planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {});
   const all = sections(plan, diagram);
   const meta = [`${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets`, ...(options.generatedAt ? [`generated ${options.generatedAt}`] : [])].join(' · ');
 

@@ -34,7 +34,7 @@ export const RESOURCE_ARGUMENTS = {
     read: 'commit 0148137d (v4-era page: cidr_block, instance_tenancy, enable_dns_support, enable_dns_hostnames, '
       + 'assign_generated_ipv6_cidr_block, tags; enable_classiclink* were removed in 5.0.0 per CHANGELOG). ipv6_cidr_block and '
       + 'ipv6_netmask_length are confirmed by the 5.61.0 CHANGELOG (#35614); the IPAM arguments were on no stored page and are left out. '
-      + 'The exporter writes cidr_block, assign_generated_ipv6_cidr_block and tags.',
+      + 'The exporter writes cidr_block, enable_dns_support, enable_dns_hostnames, assign_generated_ipv6_cidr_block and tags.',
     arguments: [
       'cidr_block', 'instance_tenancy', 'ipv6_cidr_block', 'ipv6_netmask_length', 'enable_dns_support', 'enable_dns_hostnames',
       'assign_generated_ipv6_cidr_block', 'tags', 'region',
@@ -185,6 +185,58 @@ export const RESOURCE_ARGUMENTS = {
     read: 'commit 07e0d0b9 (v6 page: region, vpc_identifier, service_network_identifier (an ARN across accounts), tags, security_group_ids).',
     arguments: ['vpc_identifier', 'service_network_identifier', 'security_group_ids', 'tags', 'region'],
   },
+  aws_ec2_transit_gateway_vpc_attachment_accepter: {
+    doc: 'ec2_transit_gateway_vpc_attachment_accepter',
+    read: 'commit 04c79849 (page: transit_gateway_attachment_id, transit_gateway_default_route_table_association, '
+      + 'transit_gateway_default_route_table_propagation, tags). The accepter side of a cross-account VPC attachment, in the transit gateway\'s account.',
+    arguments: ['transit_gateway_attachment_id', 'transit_gateway_default_route_table_association', 'transit_gateway_default_route_table_propagation', 'tags'],
+  },
+  aws_ram_resource_share: {
+    doc: 'ram_resource_share',
+    read: 'commit 2c467f77 (page: name, allow_external_principals, tags).',
+    arguments: ['name', 'allow_external_principals', 'tags'],
+  },
+  aws_ram_principal_association: {
+    doc: 'ram_principal_association',
+    read: 'commit 4f8731f0 (v6 page: region, principal, resource_share_arn; an account outside the AWS Organization, or any account when '
+      + 'RAM sharing with Organizations is off, gets an invitation to accept with aws_ram_resource_share_accepter).',
+    arguments: ['principal', 'resource_share_arn', 'region'],
+  },
+  aws_ram_resource_association: {
+    doc: 'ram_resource_association',
+    read: 'commit 0adaea06 (page: resource_arn, resource_share_arn).',
+    arguments: ['resource_arn', 'resource_share_arn'],
+  },
+  aws_ram_resource_share_accepter: {
+    doc: 'ram_resource_share_accepter',
+    read: 'commit 108f85fd (v6 page: region, share_arn; "not necessary" when both accounts are in one Organization with RAM sharing enabled).',
+    arguments: ['share_arn', 'region'],
+  },
+  aws_customer_gateway: {
+    doc: 'customer_gateway',
+    read: 'commit 0148137d (page: bgp_asn, device_name, ip_address, type (only "ipsec.1"), tags).',
+    arguments: ['bgp_asn', 'device_name', 'ip_address', 'type', 'tags'],
+  },
+  aws_vpn_connection: {
+    doc: 'vpn_connection',
+    read: 'commit 0148137d (page: customer_gateway_id, type, transit_gateway_id or vpn_gateway_id, static_routes_only, enable_acceleration, '
+      + 'local/remote_ipv4/ipv6_network_cidr, tunnel_inside_ip_version, tags; the tunnel1_*/tunnel2_* options are left at their defaults and not listed). '
+      + 'Its transit_gateway_attachment_id attribute is the VPN attachment on a transit gateway.',
+    arguments: [
+      'customer_gateway_id', 'type', 'transit_gateway_id', 'vpn_gateway_id', 'static_routes_only', 'enable_acceleration', 'local_ipv4_network_cidr',
+      'local_ipv6_network_cidr', 'remote_ipv4_network_cidr', 'remote_ipv6_network_cidr', 'tunnel_inside_ip_version', 'tags',
+    ],
+  },
+  aws_vpclattice_service: {
+    doc: 'vpclattice_service',
+    read: 'commit 05752e97 (page: name (3-40 of a-z, 0-9 and single hyphens), auth_type, certificate_arn, custom_domain_name, tags).',
+    arguments: ['name', 'auth_type', 'certificate_arn', 'custom_domain_name', 'tags'],
+  },
+  aws_vpclattice_service_network_service_association: {
+    doc: 'vpclattice_service_network_service_association',
+    read: 'commit 03413ed4 (page: service_identifier, service_network_identifier (the ARN across accounts), tags).',
+    arguments: ['service_identifier', 'service_network_identifier', 'tags'],
+  },
 } as const satisfies Record<string, ResourceArguments>;
 
 /**
@@ -215,7 +267,19 @@ export function laterVersion(a: string, b: string): string {
 export type ResourceType = keyof typeof RESOURCE_ARGUMENTS;
 
 /** Arguments of the `provider "aws"` block the exporter writes (provider docs, "Argument Reference"). */
-export const PROVIDER_ARGUMENTS: readonly string[] = ['alias', 'region', 'allowed_account_ids', 'profile', 'default_tags'];
+export const PROVIDER_ARGUMENTS: readonly string[] = ['alias', 'region', 'allowed_account_ids', 'profile'];
+
+/**
+ * Blocks of the `provider "aws"` block the exporter writes: `assume_role` (its `role_arn` is
+ * optional) and `default_tags` (its `tags` map), from the provider index page
+ * (website/docs/index.html.markdown, "assume_role Configuration Block" and "default_tags
+ * Configuration Block"; find_string id 1861272917). `assume_role` is written as a `dynamic`
+ * block (Terraform language docs, "dynamic Blocks") so a null role writes none.
+ */
+export const PROVIDER_BLOCKS: readonly string[] = ['assume_role', 'default_tags'];
+
+/** Arguments of an `output` block (Terraform language docs, "Output Values"). */
+export const OUTPUT_ARGUMENTS: readonly string[] = ['value', 'description', 'sensitive', 'depends_on'];
 
 /** Arguments of a `variable` block (Terraform language docs, "Input Variables"). */
 export const VARIABLE_ARGUMENTS: readonly string[] = ['type', 'default', 'description', 'sensitive', 'nullable'];

@@ -142,13 +142,17 @@ describe('importAwsCli on a coherent set', () => {
 });
 
 describe('importAwsCli refuses malformed input, naming file, line and path', () => {
-  it('an unknown document names the keys found and the commands understood', () => {
-    const r = importAwsCli([{ name: 'x.json', text: '{"Vpcs": []}\n\n{"Reservations": []}\n' }]);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.problems[0]).toMatchObject({ file: 'x.json', line: 3 });
-    expect(r.problems[0]!.message).toContain('"Reservations"');
-    expect(r.problems[0]!.message).toContain('aws ec2 describe-subnets');
+  it('an unknown document is skipped, naming the keys found and the commands understood; the rest still imports', () => {
+    const r = ok(importAwsCli([{ name: 'x.json', text: '{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]}\n\n{"Reservations": []}\n' }]));
+    expect(r.plan.vpcs.map((v) => v.id)).toEqual(['vpc-1']);
+    expect(r.skipped).toHaveLength(1);
+    expect(r.skipped![0]).toMatchObject({ file: 'x.json', line: 3 });
+    expect(r.skipped![0]!.message).toContain('"Reservations"');
+    expect(r.skipped![0]!.message).toContain('aws ec2 describe-subnets');
+    expect(r.notes[0]).toMatch(/^Skipped x\.json, line 3: an object with the keys "Reservations"/);
+    // Nothing understood at all: nothing to import.
+    const none = importAwsCli([{ name: 'i.json', text: '{"Reservations": []}' }]);
+    expect(!none.ok && none.problems[0]).toMatchObject({ file: 'i.json', line: 1 });
   });
 
   it('a bad CIDR names its JSON path and the CIDR error', () => {
@@ -163,9 +167,69 @@ describe('importAwsCli refuses malformed input, naming file, line and path', () 
     expect(!r.ok && r.problems[0]).toMatchObject({ path: '$.Vpcs[0].VpcId' });
   });
 
+  it('comments and trailing commas are refused with the line and what is wrong', () => {
+    const r = importAwsCli([{ name: 'c.json', text: '{\n  // a comment\n  "Vpcs": []\n}\n' }]);
+    expect(!r.ok && r.problems[0]).toMatchObject({ file: 'c.json', line: 2, message: expect.stringContaining('comments are not allowed') });
+    const t = importAwsCli([{ name: 't.json', text: '{"Vpcs": [\n {"VpcId": "vpc-1"},\n]}' }]);
+    expect(!t.ok && t.problems[0]).toMatchObject({ file: 't.json', line: 3, message: expect.stringContaining('trailing comma') });
+    const cut = importAwsCli([{ name: 'cut.json', text: '{"Vpcs": []}\n{"Subnets": [\n' }]);
+    expect(!cut.ok && cut.problems[0]).toMatchObject({ file: 'cut.json', line: 2, message: expect.stringContaining('not closed') });
+  });
+
   it('broken JSON gives the line; good files alongside do not produce a half plan', () => {
     const r = importAwsCli([read(docs, 'ec2/describe-vpcs-1.json'), { name: 'bad.json', text: '{\n "Vpcs": [\n  {"VpcId": "vpc-1",}\n ]\n}' }]);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems).toEqual([expect.objectContaining({ file: 'bad.json', line: 3 })]);
+  });
+});
+
+describe('importAwsCli merges what the outputs say', () => {
+  const more = new URL('./fixtures/more/', import.meta.url);
+  const withoutRoutes = coherent.filter((f) => !f.name.includes('search-transit'));
+
+  it('reads get-transit-gateway-route-table-propagations instead of assuming the default propagation', () => {
+    const assumed = ok(importAwsCli(withoutRoutes));
+    expect(assumed.plan.transitGateways[0]!.attachments.map((a) => a.propagatedRouteTableIds.length)).toEqual([1, 1, 1, 1]);
+    const { plan, notes } = ok(importAwsCli([...withoutRoutes, read(more, 'get-transit-gateway-route-table-propagations-tgw-rtb-0a1b2c3d4e5f60001.json')]));
+    expect(plan.transitGateways[0]!.attachments.map((a) => [a.id, a.propagatedRouteTableIds])).toEqual([
+      ['tgw-attach-0a1b2c3d4e5f60001', ['tgw-rtb-0a1b2c3d4e5f60001']],
+      ['tgw-attach-0a1b2c3d4e5f60002', []],
+      ['tgw-attach-0a1b2c3d4e5f60003', ['tgw-rtb-0a1b2c3d4e5f60001']],
+      ['tgw-attach-0a1b2c3d4e5f60004', []],
+    ]);
+    expect(notes.some((n) => n.includes('propagations not in the import'))).toBe(false);
+  });
+
+  it('keeps the VPN and Direct Connect links of transit gateway attachments', () => {
+    const { plan, notes } = ok(importAwsCli(coherent));
+    const [, , vpn, dx] = plan.transitGateways[0]!.attachments;
+    expect(plan.externalNetworks.find((n) => n.id === vpn!.externalNetworkId)).toMatchObject({ name: 'datacenter', customerGatewayIp: expect.any(String), bgpAsn: expect.any(Number) });
+    expect(dx!.externalNetworkId).toBeDefined();
+    expect(plan.externalNetworks.find((n) => n.id === dx!.externalNetworkId)!.name).toMatch(/^Direct Connect gateway /);
+    expect(notes.some((n) => n.includes(`Direct Connect gateway ${dx!.externalNetworkId}`))).toBe(true);
+    // Without describe-transit-gateway-attachments the VPN connection still names its transit gateway.
+    const vpnOnly = ok(importAwsCli(coherent.filter((f) => !f.name.includes('transit-gateway-attachments'))));
+    const link = vpnOnly.plan.transitGateways[0]!.attachments.find((a) => a.type === 'vpn')!;
+    expect(link.externalNetworkId).toBe('vpn-0a1b2c3d4e5f60001');
+    expect(vpnOnly.notes.some((n) => n.includes(link.id) && n.includes('attachment id'))).toBe(true);
+  });
+
+  it('reports the same object with different values in two files, naming both', () => {
+    const a = { name: 'a.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', OwnerId: '111111111111' }] }) };
+    const b = { name: 'b.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', OwnerId: '222222222222' }] }) };
+    const { plan, notes } = ok(importAwsCli([a, b]));
+    expect(plan.vpcs[0]!.accountId).toBe('222222222222');
+    expect(notes).toContainEqual(expect.stringMatching(/^Conflict: VPC vpc-1 has OwnerId "111111111111" in a\.json and "222222222222" in b\.json/));
+  });
+
+  it('imports Lattice VPC associations and services', () => {
+    const vpcs = { name: 'vpcs.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-0a1b2c3d4eEXAMPLE', CidrBlock: '10.0.0.0/16' }] }) };
+    const { plan, notes } = ok(importAwsCli([
+      vpcs, read(docs, 'vpc-lattice/get-service-network.json'), read(more, 'get-service-network-vpc-association.json'),
+      read(more, 'list-services.json'), read(more, 'list-service-network-service-associations.json'),
+    ]));
+    expect(plan.serviceNetworks).toEqual([{ id: 'sn-080ec7dc93EXAMPLE', name: 'my-service-network', vpcIds: ['vpc-0a1b2c3d4eEXAMPLE'], services: [{ id: 'svc-0285b53b2eEXAMPLE', name: 'my-lattice-service' }] }]);
+    expect(notes.some((n) => n.includes('svc-0b8ac96550EXAMPLE') && n.includes('not imported'))).toBe(true);
+    expect(plan.vpcs[0]!.region).toBe('us-east-2');
   });
 });

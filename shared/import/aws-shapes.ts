@@ -143,6 +143,8 @@ const routeTable = z.looseObject({
 
 const gatewayAttachments = z.array(z.looseObject({ VpcId: text, State: text.optional() })).optional();
 const internetGateway = z.looseObject({ InternetGatewayId: text, Attachments: gatewayAttachments, Tags: tags });
+/** EC2 API reference, VpnGateway: its VPCs are under VpcAttachments. */
+const vpnGateway = z.looseObject({ VpnGatewayId: text, State: text.optional(), VpcAttachments: gatewayAttachments, Tags: tags });
 const egressOnlyGateway = z.looseObject({ EgressOnlyInternetGatewayId: text, Attachments: gatewayAttachments, Tags: tags });
 
 const vpnConnection = z.looseObject({
@@ -157,8 +159,21 @@ const vpnConnection = z.looseObject({
 /** BgpAsn is a string in the output ("65000"), as the CLI documentation shows. */
 const customerGateway = z.looseObject({ CustomerGatewayId: text, IpAddress: text.optional(), BgpAsn: asn.optional(), State: text.optional(), Tags: tags });
 
+const tgwPropagation = z.looseObject({
+  TransitGatewayAttachmentId: text,
+  ResourceId: text.optional(),
+  ResourceType: text.optional(),
+  State: text.optional(),
+});
+
 const serviceNetwork = z.looseObject({ id: text, arn: text.optional(), name: text.optional() });
 const serviceNetworkVpcAssociation = z.looseObject({ id: text, serviceNetworkId: text, vpcId: text, status: text.optional() });
+/** VPC Lattice API reference, ServiceSummary (list-services) and GetService. */
+const latticeService = z.looseObject({ id: text, arn: text.optional(), name: text.optional(), status: text.optional() });
+/** VPC Lattice API reference, ServiceNetworkServiceAssociationSummary. */
+const serviceNetworkServiceAssociation = z.looseObject({
+  id: text.optional(), serviceId: text, serviceName: text.optional(), serviceArn: text.optional(), serviceNetworkId: text, status: text.optional(),
+});
 
 /** One understood output: the command it comes from, the key that tells it apart, and its schema. */
 export const AWS_OUTPUTS = {
@@ -171,15 +186,22 @@ export const AWS_OUTPUTS = {
   tgwRouteTables: { command: 'aws ec2 describe-transit-gateway-route-tables', schema: z.looseObject({ TransitGatewayRouteTables: z.array(tgwRouteTable) }) },
   tgwRoutes: { command: 'aws ec2 search-transit-gateway-routes', schema: z.looseObject({ Routes: z.array(tgwRoute) }) },
   tgwAssociations: { command: 'aws ec2 get-transit-gateway-route-table-associations', schema: z.looseObject({ Associations: z.array(tgwAssociation) }) },
+  tgwPropagations: { command: 'aws ec2 get-transit-gateway-route-table-propagations', schema: z.looseObject({ TransitGatewayRouteTablePropagations: z.array(tgwPropagation) }) },
   natGateways: { command: 'aws ec2 describe-nat-gateways', schema: z.looseObject({ NatGateways: z.array(natGateway) }) },
   routeTables: { command: 'aws ec2 describe-route-tables', schema: z.looseObject({ RouteTables: z.array(routeTable) }) },
   internetGateways: { command: 'aws ec2 describe-internet-gateways', schema: z.looseObject({ InternetGateways: z.array(internetGateway) }) },
+  vpnGateways: { command: 'aws ec2 describe-vpn-gateways', schema: z.looseObject({ VpnGateways: z.array(vpnGateway) }) },
   egressOnlyGateways: { command: 'aws ec2 describe-egress-only-internet-gateways', schema: z.looseObject({ EgressOnlyInternetGateways: z.array(egressOnlyGateway) }) },
   vpnConnections: { command: 'aws ec2 describe-vpn-connections', schema: z.looseObject({ VpnConnections: z.array(vpnConnection) }) },
   customerGateways: { command: 'aws ec2 describe-customer-gateways', schema: z.looseObject({ CustomerGateways: z.array(customerGateway) }) },
   serviceNetwork: { command: 'aws vpc-lattice get-service-network', schema: serviceNetwork },
   serviceNetworkList: { command: 'aws vpc-lattice list-service-networks', schema: z.looseObject({ items: z.array(serviceNetwork) }) },
   serviceNetworkVpcAssociations: { command: 'aws vpc-lattice list-service-network-vpc-associations', schema: z.looseObject({ items: z.array(serviceNetworkVpcAssociation) }) },
+  serviceNetworkVpcAssociation: { command: 'aws vpc-lattice get-service-network-vpc-association', schema: serviceNetworkVpcAssociation },
+  services: { command: 'aws vpc-lattice list-services', schema: z.looseObject({ items: z.array(latticeService) }) },
+  service: { command: 'aws vpc-lattice get-service', schema: latticeService },
+  serviceNetworkServiceAssociations: { command: 'aws vpc-lattice list-service-network-service-associations', schema: z.looseObject({ items: z.array(serviceNetworkServiceAssociation) }) },
+  serviceNetworkServiceAssociation: { command: 'aws vpc-lattice get-service-network-service-association', schema: serviceNetworkServiceAssociation },
 } as const;
 
 export type AwsOutputKind = keyof typeof AWS_OUTPUTS;
@@ -190,12 +212,14 @@ const KEY_OF: ReadonlyArray<[string, AwsOutputKind]> = [
   ['Vpcs', 'vpcs'], ['Subnets', 'subnets'], ['VpcPeeringConnections', 'peerings'], ['TransitGateways', 'transitGateways'],
   ['TransitGatewayAttachments', 'tgwAttachments'], ['TransitGatewayVpcAttachments', 'tgwVpcAttachments'],
   ['TransitGatewayRouteTables', 'tgwRouteTables'], ['Routes', 'tgwRoutes'], ['Associations', 'tgwAssociations'],
+  ['TransitGatewayRouteTablePropagations', 'tgwPropagations'],
   ['NatGateways', 'natGateways'], ['RouteTables', 'routeTables'], ['InternetGateways', 'internetGateways'],
   ['EgressOnlyInternetGateways', 'egressOnlyGateways'], ['VpnConnections', 'vpnConnections'], ['CustomerGateways', 'customerGateways'],
+  ['VpnGateways', 'vpnGateways'],
 ];
 
 /** Outputs run with `--query items[*].arn` or `items[*].id`: plain arrays of strings. */
-export type QueriedList = { kind: 'service-network-arns'; arns: string[] } | { kind: 'service-network-vpc-association-ids'; ids: string[] } | { kind: 'empty' };
+export type QueriedList = { kind: 'service-network-arns'; arns: string[] } | { kind: 'service-arns'; arns: string[] } | { kind: 'association-ids'; ids: string[] } | { kind: 'empty' };
 
 export type Recognised = { kind: AwsOutputKind } | { list: QueriedList } | { unknown: string };
 
@@ -205,21 +229,38 @@ export function parseServiceNetworkArn(arn: string): { region: string; accountId
   return m ? { region: m[1]!, accountId: m[2]!, id: m[3]! } : undefined;
 }
 
+const SERVICE_ARN = /^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\d+):service\/(svc-[0-9a-zA-Z]+)$/;
+export function parseServiceArn(arn: string): { region: string; accountId: string; id: string } | undefined {
+  const m = SERVICE_ARN.exec(arn);
+  return m ? { region: m[1]!, accountId: m[2]!, id: m[3]! } : undefined;
+}
+
+const has = (value: object, ...keys: string[]) => keys.every((k) => k in value);
+const arnHas = (value: object, part: string) => typeof (value as { arn?: unknown }).arn === 'string' && (value as { arn: string }).arn.includes(part);
+
 export function recognise(value: unknown): Recognised {
   if (Array.isArray(value)) {
     if (value.length === 0) return { list: { kind: 'empty' } };
     if (value.every((v) => typeof v === 'string' && parseServiceNetworkArn(v))) return { list: { kind: 'service-network-arns', arns: value as string[] } };
-    if (value.every((v) => typeof v === 'string' && v.startsWith('snva-'))) return { list: { kind: 'service-network-vpc-association-ids', ids: value as string[] } };
+    if (value.every((v) => typeof v === 'string' && parseServiceArn(v))) return { list: { kind: 'service-arns', arns: value as string[] } };
+    if (value.every((v) => typeof v === 'string' && /^sn[vs]a-/.test(v))) return { list: { kind: 'association-ids', ids: value as string[] } };
     return { unknown: `a JSON array of ${value.length} value${value.length === 1 ? '' : 's'} (first: ${JSON.stringify(value[0])?.slice(0, 60)})` };
   }
   if (typeof value !== 'object' || value === null) return { unknown: `a bare ${value === null ? 'null' : typeof value}` };
   const keys = Object.keys(value);
   for (const [key, kind] of KEY_OF) if (keys.includes(key)) return { kind };
-  if (keys.includes('arn') && keys.includes('id') && typeof (value as { arn: unknown }).arn === 'string' && (value as { arn: string }).arn.includes(':servicenetwork/')) return { kind: 'serviceNetwork' };
+  if (has(value, 'arn', 'id') && arnHas(value, ':servicenetwork/')) return { kind: 'serviceNetwork' };
+  if (has(value, 'vpcId', 'serviceNetworkId')) return { kind: 'serviceNetworkVpcAssociation' };
+  if (has(value, 'serviceId', 'serviceNetworkId')) return { kind: 'serviceNetworkServiceAssociation' };
+  if (has(value, 'arn', 'id') && arnHas(value, ':service/')) return { kind: 'service' };
   if (keys.includes('items') && Array.isArray((value as { items: unknown }).items)) {
     const first = (value as { items: unknown[] }).items[0];
-    if (typeof first === 'object' && first !== null && 'vpcId' in first && 'serviceNetworkId' in first) return { kind: 'serviceNetworkVpcAssociations' };
-    if (typeof first === 'object' && first !== null && 'arn' in first && String((first as { arn: unknown }).arn).includes(':servicenetwork/')) return { kind: 'serviceNetworkList' };
+    if (typeof first === 'object' && first !== null) {
+      if (has(first, 'vpcId', 'serviceNetworkId')) return { kind: 'serviceNetworkVpcAssociations' };
+      if (has(first, 'serviceId', 'serviceNetworkId')) return { kind: 'serviceNetworkServiceAssociations' };
+      if (arnHas(first, ':servicenetwork/')) return { kind: 'serviceNetworkList' };
+      if (arnHas(first, ':service/')) return { kind: 'services' };
+    }
     if (first === undefined) return { list: { kind: 'empty' } };
   }
   return { unknown: keys.length === 0 ? 'an empty object' : `an object with the keys ${keys.slice(0, 8).map((k) => `"${k}"`).join(', ')}${keys.length > 8 ? ', …' : ''}` };

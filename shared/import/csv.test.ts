@@ -4,8 +4,9 @@ import { cidr, formatCidr } from '../cidr';
 import { subnetsToCsv } from '../export/csv';
 import { emptyPlan, type Plan } from '../plan/schema';
 import { validatePlan } from '../plan/load';
+import { checkPlan } from '../checks';
 import { enclosingBlock, importCsv } from './csv';
-import { readCsv } from './csv-text';
+import { detectDelimiter, readCsv } from './csv-text';
 
 describe('readCsv (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF and a BOM', () => {
@@ -18,6 +19,18 @@ describe('readCsv (RFC 4180)', () => {
   });
   it('names the line of an unclosed quote', () => {
     expect(readCsv('a,b\n1,"oops\n2,3\n')).toMatchObject({ ok: false, line: 2 });
+  });
+  it('detects semicolons and tabs, as spreadsheet apps write them in many locales, and keeps the line of each record', () => {
+    expect(readCsv('name;cidr\r\n"DC; east";10.0.0.0/8\r\n\r\nBranch, 2;192.168.0.0/16\r\n')).toEqual({ ok: true, records: [
+      { line: 1, fields: ['name', 'cidr'] },
+      { line: 2, fields: ['DC; east', '10.0.0.0/8'] },
+      { line: 4, fields: ['Branch, 2', '192.168.0.0/16'] },
+    ] });
+    expect(readCsv('name\tcidr\nx\t10.0.0.0/8\n')).toMatchObject({ ok: true, records: [{ fields: ['name', 'cidr'] }, { fields: ['x', '10.0.0.0/8'] }] });
+    expect(detectDelimiter('cidr\n10.0.0.0/8\n')).toBe(',');
+  });
+  it('refuses text after a closing quote rather than guessing where the field ends', () => {
+    expect(readCsv('a,b\n1,"x"y,2\n')).toMatchObject({ ok: false, line: 2, message: expect.stringContaining('after its closing quote') });
   });
 });
 
@@ -57,6 +70,13 @@ describe('importCsv', () => {
     expect(r.plan.layout.nodes['vpc-1']).toEqual({ x: 5, y: 7 });
   });
 
+  it('imports a semicolon-separated spreadsheet and says how it was read', () => {
+    const r = importCsv('\uFEFFvpc;name;cidr;tier\r\nprod;app, a;10.0.1.0/24;private\r\n', { name: 'de.csv', into: 'auto' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.subnets.map((s) => [s.name, s.ipv4Cidr])).toEqual([['app, a', '10.0.1.0/24']]);
+    expect(r.notes).toContain('Read as semicolon-separated values.');
+  });
+
   it('a bad CIDR names the line and column with the CIDR error, and nothing is imported', () => {
     const r = importCsv('name,cidr\nok,10.0.0.0/16\nbad,10.0.0.1/16\nworse,300.0.0.0/8\n', { name: 'b.csv', into: 'auto' });
     expect(r.ok).toBe(false);
@@ -89,4 +109,59 @@ describe('importCsv', () => {
     expect(addresses(r.plan)).toEqual(addresses(plan.plan));
     expect(r.plan.subnets.length).toBeGreaterThan(0);
   });
+
+  it('round trip: the exported CSV rebuilds the VPCs with their planned blocks, accounts and regions', () => {
+    const plan = example('hub-and-spoke');
+    const r = importCsv(subnetsToCsv(plan), { name: 'round.csv', into: 'subnets' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const vpcsWithSubnets = plan.vpcs.filter((v) => plan.subnets.some((s) => s.vpcId === v.id));
+    const facts = (vpcs: Plan['vpcs']) => vpcs.map((v) => [v.id, v.name, v.accountId, v.region, v.ipv4Cidrs, v.ipv6Cidrs]).sort();
+    expect(facts(r.plan.vpcs)).toEqual(facts(vpcsWithSubnets));
+    expect(r.notes.some((n) => n.includes('with the blocks the file gives'))).toBe(true);
+    expect(r.notes.some((n) => n.includes('smallest block enclosing'))).toBe(false);
+  });
+
+  it('--base merges by subnet_id: updates, adds and reports what the file leaves out, with no duplicate', () => {
+    const plan = example('hub-and-spoke');
+    const lines = subnetsToCsv(plan).trimEnd().split('\r\n');
+    const header = lines[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    const edited = lines.filter((l) => !l.includes(',sn-legacy-b,')).map((l) => {
+      if (!l.includes(',sn-dev-app-a,')) return l;
+      const f = l.split(',');
+      f[col('tier')] = 'isolated';
+      f[col('hosts_needed')] = '42';
+      return f.join(',');
+    });
+    const devRow = lines.find((l) => l.includes(',sn-dev-app-a,'))!.split(',');
+    devRow[col('subnet_id')] = 'sn-dev-new';
+    devRow[col('subnet')] = 'dev-new';
+    devRow[col('ipv4_cidr')] = '10.2.200.0/24';
+    edited.push(devRow.join(','));
+    // Saved again by a spreadsheet app that writes semicolons.
+    const semicolons = `${edited.map((l) => l.split(',').join(';')).join('\r\n')}\r\n`;
+    const r = importCsv(semicolons, { name: 'edited.csv', into: 'subnets' }, plan);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.subnets).toHaveLength(plan.subnets.length + 1);
+    expect(r.plan.subnets.find((s) => s.id === 'sn-dev-app-a')).toMatchObject({ tier: 'isolated', hostsNeeded: 42 });
+    expect(r.plan.subnets.find((s) => s.id === 'sn-dev-new')).toMatchObject({ vpcId: 'vpc-dev', ipv4Cidr: '10.2.200.0/24' });
+    expect(r.plan.subnets.find((s) => s.id === 'sn-legacy-b')).toEqual(plan.subnets.find((s) => s.id === 'sn-legacy-b'));
+    expect(r.plan.vpcs).toEqual(plan.vpcs);
+    expect(r.notes).toContain(`Merged ${plan.subnets.length} rows into the base plan by subnet_id: 1 updated, 1 added, ${plan.subnets.length - 2} unchanged.`);
+    expect(r.notes.some((n) => n.startsWith('1 subnet of the base plan is not in the file') && n.includes('sn-legacy-b'))).toBe(true);
+    const overlaps = (p: Plan) => checkPlan(p).filter((f) => f.code.startsWith('overlap/')).length;
+    expect(overlaps(r.plan)).toBe(overlaps(plan));
+  });
+
+  it('refuses a VPC block column that does not hold blocks of its version', () => {
+    const r = importCsv('vpc,vpc_ipv4_cidrs,cidr\nprod,10.0.0.0/16 2001:db8::/56,10.0.1.0/24\n', { name: 'v.csv', into: 'subnets' });
+    expect(r).toMatchObject({ ok: false, problems: [{ line: 2, path: 'column "vpc_ipv4_cidrs"', message: expect.stringContaining('IPv6') }] });
+  });
 });
+
+function example(name: string): Plan {
+  const plan = validatePlan(JSON.parse(readFileSync(new URL(`../../examples/${name}.vpcplan.json`, import.meta.url), 'utf8')));
+  if (!plan.ok) throw new Error('example plan does not load');
+  return plan.plan;
+}
+

@@ -3,4 +3,5 @@ export type { ImportFile, ImportProblem, ImportResult } from './types';
 export { importAwsCli } from './aws-cli';
 export { importCsv, enclosingBlock, type CsvImportOptions } from './csv';
 export { understoodCommands } from './aws-shapes';
-export { layOutImportedPlan } from './layout';
+export { importTerraformState } from './terraform-state';
+export { describeImportedPlan } from './summary';

@@ -1,9 +1,11 @@
 /**
  * Splits a file into the JSON documents it holds. `aws ... > all.json; aws ... >> all.json`
- * leaves several documents one after another, which JSON.parse refuses; this scanner finds
- * where each one starts and ends (tracking strings, so a brace inside a value does not count)
- * and remembers its line so a problem can say where it is.
+ * leaves several documents one after another, which JSON.parse refuses. jsonc-parser's
+ * scanner (strings and escapes handled, lines counted) finds where each document starts and
+ * ends; its parser reads each one in strict JSON mode (no comments, no trailing commas) and
+ * says where a syntax error is, so a problem names its line.
  */
+import { createScanner, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ImportProblem } from './types';
 
 export interface JsonDocument {
@@ -15,61 +17,72 @@ export interface JsonDocument {
 
 export type SplitResult = { ok: true; documents: JsonDocument[] } | { ok: false; problems: ImportProblem[] };
 
+/** jsonc-parser's SyntaxKind values (a const enum in its typings, which isolated modules cannot read). */
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, lineBreak: 14, whitespace: 15, eof: 17 } as const;
+
+/** What each of jsonc-parser's error codes means, in the words of the message. */
+const REASONS: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a number is written wrongly',
+  PropertyNameExpected: 'a property name in double quotes is expected (a trailing comma before } is not allowed)',
+  ValueExpected: 'a value is expected (a trailing comma before ] is not allowed)',
+  ColonExpected: 'a : is expected after the property name',
+  CommaExpected: 'a comma is expected between items',
+  CloseBraceExpected: 'a } is expected',
+  CloseBracketExpected: 'a ] is expected',
+  EndOfFileExpected: 'text after the end of the document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed: a " is missing before the end of the line',
+  UnexpectedEndOfNumber: 'a number ends too early',
+  InvalidUnicode: 'a \\u escape is not four hex digits',
+  InvalidEscapeCharacter: 'an unknown \\ escape in a string',
+  InvalidCharacter: 'a control character inside a string',
+};
+
 export function splitJsonDocuments(file: string, text: string): SplitResult {
   const documents: JsonDocument[] = [];
-  const problems: ImportProblem[] = [];
-  let line = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\n') { line++; i++; continue; }
-    if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
-    if (ch !== '{' && ch !== '[') {
-      const shown = text.slice(i, i + 20).split('\n')[0]!;
-      problems.push({ file, line, message: `expected a JSON document starting with { or [ (the output of an aws command with --output json), found "${shown}"` });
-      return { ok: false, problems };
+  const scanner = createScanner(text, false);
+  if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
+  /** The next token that is not whitespace or a line break (comments are tokens: JSON has none). */
+  const next = () => {
+    let token = scanner.scan();
+    while (token === TOKEN.whitespace || token === TOKEN.lineBreak) token = scanner.scan();
+    return token;
+  };
+  let token = next();
+  while (token !== TOKEN.eof) {
+    const start = scanner.getTokenOffset();
+    const startLine = scanner.getTokenStartLine() + 1;
+    if (token !== TOKEN.openBrace && token !== TOKEN.openBracket) {
+      const shown = text.slice(start, start + 20).split('\n')[0]!;
+      return { ok: false, problems: [{ file, line: startLine, message: `expected a JSON document starting with { or [ (the output of an aws command with --output json), found "${shown}"` }] };
     }
-    const start = i;
-    const startLine = line;
     let depth = 0;
-    let inString = false;
     let end = -1;
-    for (; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '\n') line++;
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-        continue;
-      }
-      if (c === '"') inString = true;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
+    for (; token !== TOKEN.eof; token = next()) {
+      if (token === TOKEN.openBrace || token === TOKEN.openBracket) depth++;
+      else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
         depth--;
-        if (depth === 0) { end = i + 1; break; }
+        if (depth === 0) { end = scanner.getTokenOffset() + scanner.getTokenLength(); break; }
       }
     }
     if (end === -1) {
-      problems.push({ file, line: startLine, message: `the JSON document starting here is not closed: a } or ] is missing before the end of the file (was the command's output cut short?)` });
-      return { ok: false, problems };
+      return { ok: false, problems: [{ file, line: startLine, message: `the JSON document starting here is not closed: a } or ] is missing before the end of the file (was the command's output cut short?)` }] };
     }
-    i = end;
-    const slice = text.slice(start, end);
-    try {
-      documents.push({ file, line: startLine, value: JSON.parse(slice) });
-    } catch (error) {
-      problems.push(syntaxProblem(file, slice, startLine, error));
-      return { ok: false, problems };
-    }
+    const errors: ParseError[] = [];
+    const value: unknown = parse(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (errors.length > 0) return { ok: false, problems: [syntaxProblem(file, text, start + errors[0]!.offset, errors[0]!)] };
+    documents.push({ file, line: startLine, value });
+    token = next();
   }
-  if (documents.length === 0) problems.push({ file, message: 'is empty; expected the JSON output of an aws command' });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, documents };
+  if (documents.length === 0) return { ok: false, problems: [{ file, message: 'is empty; expected the JSON output of an aws command' }] };
+  return { ok: true, documents };
 }
 
-function syntaxProblem(file: string, slice: string, startLine: number, error: unknown): ImportProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-  const position = /position (\d+)/.exec(message);
-  const line = position ? startLine + slice.slice(0, Number(position[1])).split('\n').length - 1 : startLine;
+function syntaxProblem(file: string, text: string, offset: number, error: ParseError): ImportProblem {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  const reason = REASONS[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error);
   return { file, line, message: `is not valid JSON: ${reason}; check for a missing comma, quote or bracket` };
 }

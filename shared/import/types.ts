@@ -12,7 +12,8 @@ export interface ImportProblem {
 }
 
 export type ImportResult =
-  | { ok: true; plan: Plan; notes: string[] }
+  /** `skipped`: inputs the importer did not understand and left out (the CLI's --strict refuses them). */
+  | { ok: true; plan: Plan; notes: string[]; skipped?: ImportProblem[] }
   | { ok: false; problems: ImportProblem[] };
 
 export interface ImportFile {

@@ -205,6 +205,18 @@ export const ExternalNetworkSchema = z
     name,
     kind: z.enum(['on-premises', 'azure', 'gcp', 'other-cloud']),
     cidrs: z.array(cidrText).max(1000).default([]),
+    customerGatewayIp: z
+      .string()
+      .max(100)
+      .optional()
+      .describe('For a VPN: the public IPv4 address of the customer gateway device (its Internet-routable external interface).'),
+    bgpAsn: z
+      .number()
+      .int()
+      .min(1)
+      .max(4294967294)
+      .optional()
+      .describe('For a VPN: the BGP autonomous system number of the customer gateway device.'),
     notes: z.string().max(10000).optional(),
   })
   .strict();

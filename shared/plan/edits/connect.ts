@@ -47,13 +47,13 @@ function check(plan: Plan, source: FoundObject, target: FoundObject): Connection
   const yes = (kind: ConnectionKind): ConnectionCheck => ({ ok: true, kind, source: sourceId, target: targetId });
   switch (`${source.kind}>${target.kind}`) {
     case 'vpc>vpc': {
-      // AWS: one peering per VPC pair (docs/network-rules.md, AWS VPC peering).
+      // AWS: one peering per VPC pair (docs/network-rules.md#aws-vpc-peering).
       const exists = plan.peerings.some((p) => (p.requesterVpcId === sourceId && p.accepterVpcId === targetId) || (p.requesterVpcId === targetId && p.accepterVpcId === sourceId));
       return exists ? { ok: false, reason: `${from} and ${to} are already peered.` } : yes('peering');
     }
     case 'vpc>transitGateway': {
       const tgw = target.object as TransitGateway;
-      // AWS: one attachment per VPC per transit gateway (docs/network-rules.md, AWS transit gateway).
+      // AWS: one attachment per VPC per transit gateway (docs/network-rules.md#aws-transit-gateway).
       if (tgw.attachments.some((a) => a.type === 'vpc' && a.vpcId === sourceId)) return { ok: false, reason: `${from} is already attached to ${tgw.name}.` };
       return yes('attachment');
     }
@@ -73,7 +73,7 @@ function check(plan: Plan, source: FoundObject, target: FoundObject): Connection
       const network = target.object as ServiceNetwork;
       if (network.vpcIds.includes(sourceId)) return { ok: false, reason: `${from} is already associated with ${network.name}.` };
       // AWS: a VPC is associated with one service network at most; more are reached through
-      // service-network endpoints (docs/network-rules.md, AWS VPC Lattice).
+      // service-network endpoints (docs/network-rules.md#aws-vpc-lattice-service-networks).
       const other = plan.serviceNetworks.find((n) => n.vpcIds.includes(sourceId));
       if (other) return { ok: false, reason: `${from} is already associated with ${other.name || other.id}, and a VPC can be associated with only one service network. Reach ${network.name || network.id} through a service-network endpoint instead.` };
       return yes('association');
