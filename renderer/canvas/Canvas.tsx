@@ -11,7 +11,7 @@ import type { ConnectionCheck } from '../../shared/plan/edits';
 import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
-import { boundsOf, CONTROLS, fitPadding, MINIMAP } from './view-fit';
+import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
 
 export interface CanvasApi {
   /** Frame these plan objects (nodes, or the ends of edges) on screen. */
@@ -19,6 +19,8 @@ export interface CanvasApi {
   fitAll(): void;
   /** The flow coordinates at the middle of the visible canvas, for placing new nodes. */
   center(): { x: number; y: number };
+  /** Bring these objects into sight once the canvas holds them (a new node): the view moves only if they are not in sight. */
+  reveal(ids: readonly string[]): void;
 }
 
 interface CanvasProps {
@@ -121,6 +123,22 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     requestAnimationFrame(() => requestAnimationFrame(() => fitTo()));
   }, [derived.nodes, fitTick, fitTo, paneReady]);
 
+  // Revealing waits, like fitting, for the derived nodes to hold what was just added.
+  const toReveal = useRef<ReadonlySet<string> | undefined>(undefined);
+  const [revealTick, setRevealTick] = useState(0);
+  useEffect(() => {
+    const ids = toReveal.current;
+    if (!ids || !paneReady) return;
+    const bounds = boundsOf(derived.nodes, ids);
+    if (!bounds) return;
+    toReveal.current = undefined;
+    const { width, height, transform } = store.getState();
+    const view = { x: transform[0], y: transform[1], zoom: transform[2] };
+    const next = viewShowing(view, { width, height }, bounds, FIT_MARGIN);
+    if (!next) fitTo(ids, 80, view.zoom);
+    else if (next !== view) void flow.setViewport(next, { duration: 0 });
+  }, [derived.nodes, revealTick, paneReady, store, flow, fitTo]);
+
   const edgeObject = useMemo(() => new Map(derived.edges.map((e) => [e.id, (e.data as { objectId: string }).objectId])), [derived.edges]);
 
   /** Selection is the editor's, not React Flow's: turn its select changes into a new selection. */
@@ -181,6 +199,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     fitAll() {
       fitRequested.current = true;
       setFitTick((n) => n + 1);
+    },
+    reveal(ids) {
+      toReveal.current = new Set(ids);
+      setRevealTick((n) => n + 1);
     },
     center() {
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();

@@ -6,8 +6,9 @@
  * remade by the next automatic layout, and undoing the layout (which moves the boxes back)
  * retires them by the same rule.
  */
-export interface Point { x: number; y: number }
-export interface Box extends Point { width: number; height: number }
+import { segmentCrossesBox, type Box, type Point } from '../../shared/layout';
+
+export type { Box, Point };
 
 export interface EdgeRoute {
   /** Start, bends, end, in canvas coordinates. */
@@ -25,27 +26,11 @@ function sameBox(a: Box, b: Box): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
-/** Whether the axis-parallel (or any) segment a-b passes through the inside of the box. */
-export function segmentEntersBox(a: Point, b: Point, box: Box): boolean {
-  // Liang-Barsky clipping against the box, strictly inside (touching the border is not entering).
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  let t0 = 0;
-  let t1 = 1;
-  const sides: Array<[number, number]> = [[-dx, a.x - box.x], [dx, box.x + box.width - a.x], [-dy, a.y - box.y], [dy, box.y + box.height - a.y]];
-  for (const [p, q] of sides) {
-    if (p === 0) { if (q <= 0) return false; continue; }
-    const t = q / p;
-    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; } else { if (t < t0) return false; if (t < t1) t1 = t; }
-  }
-  return t1 - t0 > 1e-9;
-}
-
 /** The route for an edge between these boxes, if it still fits; `others` are every other top-level box. */
 export function currentRoute(route: EdgeRoute | undefined, source: Box, target: Box, others: Iterable<Box>): EdgeRoute | undefined {
   if (!route || !sameBox(route.source, source) || !sameBox(route.target, target)) return undefined;
   for (const box of others) {
-    for (let i = 1; i < route.points.length; i++) if (segmentEntersBox(route.points[i - 1]!, route.points[i]!, box)) return undefined;
+    for (let i = 1; i < route.points.length; i++) if (segmentCrossesBox({ from: route.points[i - 1]!, to: route.points[i]! }, box)) return undefined;
   }
   return route;
 }

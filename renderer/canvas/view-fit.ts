@@ -61,3 +61,23 @@ export function boundsOf(nodes: readonly Placed[], ids?: ReadonlySet<string>): {
   }
   return left === Infinity ? undefined : { x: left, y: top, width: right - left, height: bottom - top };
 }
+
+export interface Viewport { x: number; y: number; zoom: number }
+interface Rect { x: number; y: number; width: number; height: number }
+
+/**
+ * The view after something new appears at `bounds` (flow units): the same view when it is
+ * already in sight (inside `margin` and clear of the minimap's corner); else the same zoom
+ * moved so it sits in the middle; else, when it is too big for the screen at this zoom,
+ * undefined (the caller fits it, zooming out).
+ */
+export function viewShowing(view: Viewport, pane: Size, bounds: Rect, margin: number): Viewport | undefined {
+  const screen = { x: bounds.x * view.zoom + view.x, y: bounds.y * view.zoom + view.y, width: bounds.width * view.zoom, height: bounds.height * view.zoom };
+  const inside = screen.x >= margin && screen.y >= margin && screen.x + screen.width <= pane.width - margin && screen.y + screen.height <= pane.height - margin;
+  const corner = { x: pane.width - CORNER.width, y: pane.height - CORNER.height };
+  const underCorner = screen.x + screen.width > corner.x && screen.y + screen.height > corner.y;
+  if (inside && !underCorner) return view;
+  const free = { width: pane.width - 2 * Math.max(margin, CORNER.width), height: pane.height - 2 * Math.max(margin, CORNER.height) };
+  if (screen.width > free.width || screen.height > free.height) return undefined;
+  return { zoom: view.zoom, x: pane.width / 2 - (bounds.x + bounds.width / 2) * view.zoom, y: pane.height / 2 - (bounds.y + bounds.height / 2) * view.zoom };
+}

@@ -119,7 +119,7 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
   const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
     const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
     const { width, height } = layOutVpc(sized.vpc, sized.subnets, sized.network?.natGateways ?? [], (sized.network?.internetGateways.length ?? 0) > 0);
-    const at = placeNewNode(canvas.current, store.getState().plan, { width, height });
+    const at = placeNewNode(canvas.current, store.getState().plan, { width, height }, store.getState().selection, derived);
     if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
     setSizing(false);
     requestAnimationFrame(() => canvas.current?.frame([sized.vpc.id]));

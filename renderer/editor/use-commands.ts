@@ -8,14 +8,14 @@ import { useCallback, useRef, type RefObject } from 'react';
 import type { CommandId } from '../../shared/commands';
 import type { MenuCommandDetail, VpcHost } from '../../shared/host';
 import {
-  deleteObjects, extractFragment, isEmptyFragment, moveNodes, newExternalNetwork, newInternetGateway, newNatGateway, newServiceNetwork,
+  deleteObjects, extractFragment, findObject, isEmptyFragment, moveNodes, newExternalNetwork, newInternetGateway, newNatGateway, newServiceNetwork,
   newTransitGateway, newVpc, pasteFragment, vpcForNewSubnet, type AddResult, type Fragment, type Point,
 } from '../../shared/plan/edits';
 import { emptyPlan, type Plan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
 import { autoLayout, type LayoutBox } from '../canvas/auto-layout';
 import type { EdgeRoute, EdgeRoutes } from '../canvas/edge-routes';
-import type { DerivedCanvas } from '../canvas/derive';
+import type { DerivedCanvas, PlanEdgeData } from '../canvas/derive';
 import { placeAddedNodes, placeNewNode as placeInFreeSpace, type NodeKind, type Size } from '../../shared/layout';
 import type { EditorStore } from '../store/editor-store';
 import type { DocumentCommands } from './use-document';
@@ -24,12 +24,43 @@ import type { Say } from './notices';
 export type RunCommand = (command: CommandId | 'open-document', detail?: MenuCommandDetail) => Promise<void>;
 
 /**
- * Where a new node of this kind or size goes: near the middle of the view, clear of every
- * other node and connection (shared/layout decides; this only says where the view is).
- * The one place the editor decides a position for something new.
+ * Where a new node of this kind or size goes: beside what is selected (a box, the VPC of a
+ * subnet or gateway, the middle of a connection), else in the middle of the view; clear of
+ * every other box and every connection as drawn (shared/layout decides; this only says
+ * what the user is looking at). The one place the editor decides a position for something new.
  */
-export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKind | Size): Point {
-  return placeInFreeSpace(plan, what, canvas?.center() ?? { x: 0, y: 0 });
+export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKind | Size, selection: readonly string[] = [], derived?: DerivedCanvas): Point {
+  const routes = new Map<string, Point[]>();
+  for (const edge of derived?.edges ?? []) {
+    const route = (edge.data as PlanEdgeData | undefined)?.route;
+    if (route) routes.set(edge.id, route.points);
+  }
+  return placeInFreeSpace(plan, what, besideSelection(plan, selection, derived) ?? canvas?.center() ?? { x: 0, y: 0 }, undefined, routes);
+}
+
+/** What "beside the selection" means for placing: a top-level box's id, or a point (the middle of a selected connection). */
+function besideSelection(plan: Plan, selection: readonly string[], derived: DerivedCanvas | undefined): string | Point | undefined {
+  const id = selection[0];
+  if (id === undefined) return undefined;
+  const found = findObject(plan, id);
+  if (!found) return undefined;
+  switch (found.kind) {
+    case 'vpc': case 'transitGateway': case 'serviceNetwork': case 'externalNetwork':
+      return id;
+    case 'subnet': case 'internetGateway': case 'egressOnlyGateway': case 'vpnGateway': case 'routeTable':
+      return found.object.vpcId;
+    case 'natGateway':
+      return plan.subnets.find((s) => s.id === found.object.subnetId)?.vpcId;
+    default: {
+      // A connection: the middle between its two ends.
+      const edge = derived?.edges.find((e) => (e.data as PlanEdgeData | undefined)?.objectId === id);
+      const a = edge && derived?.nodes.find((n) => n.id === edge.source);
+      const b = edge && derived?.nodes.find((n) => n.id === edge.target);
+      if (!a || !b) return undefined;
+      const middle = (n: typeof a) => ({ x: n.position.x + (n.width ?? 0) / 2, y: n.position.y + (n.height ?? 0) / 2 });
+      return { x: (middle(a).x + middle(b).x) / 2, y: (middle(a).y + middle(b).y) / 2 };
+    }
+  }
 }
 
 export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes }: {
@@ -49,12 +80,13 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
 
   const run = useCallback<RunCommand>(async (command, detail) => {
     const state = store.getState();
-    const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what);
-    /** Apply a palette command's result: one undo step, the new object selected, or why not. */
+    const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what, state.selection, derived);
+    /** Apply a palette command's result: one undo step, the new object selected and in sight, or why not. */
     const added = (result: AddResult) => {
       if (!result.ok) { say(result.reason, 'error'); return; }
       store.edit(() => result.plan);
       store.select([result.created]);
+      canvas.current?.reveal([result.created]);
       if (result.problem) say(result.problem, 'error');
     };
     const copy = (cut: boolean) => {
@@ -67,7 +99,10 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       if (!fragment || isEmptyFragment(fragment)) { say(nothing); return; }
       const result = pasteFragment(state.plan, fragment);
       // The copy lands beside its original, clear of every other box.
-      if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) store.select(result.pastedIds);
+      if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) {
+        store.select(result.pastedIds);
+        canvas.current?.reveal(result.pastedIds);
+      }
       if (result.notes.length) say(result.notes.join(' '));
     };
 
