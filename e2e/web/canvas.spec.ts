@@ -182,3 +182,126 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
     }
   }
 });
+
+/**
+ * The engineer's journey from the issue: from an empty plan to two peered VPCs on a transit
+ * gateway with a Lattice service network, counting every action (key presses, drags, clicks,
+ * picks). Every new node must land in sight, on no box and on no connection.
+ */
+test('journey: empty plan to two peered VPCs on a transit gateway with a service network in under 25 actions', async ({ editor, page }) => {
+  let actions = 0;
+  const key = async (keys: string) => { actions++; await page.keyboard.press(keys); };
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  /** Drag from the source's handle nearest the target onto the middle of the target's body. */
+  const connectByDrag = async (source: string, target: string) => {
+    actions++;
+    const to = await editor.center(editor.node(target));
+    const handles = await editor.node(source).locator('.react-flow__handle').evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }));
+    const from = handles.sort((a, b) => Math.hypot(a.x - to.x, a.y - to.y) - Math.hypot(b.x - to.x, b.y - to.y))[0]!;
+    await editor.drag(from, to);
+    await settle();
+  };
+  const pick = async (testId: string, label: string) => { actions += 2; await page.getByTestId(testId).selectOption({ label }); await settle(); };
+  const newNodeId = async (before: Set<string>) => {
+    const plan = await editor.plan();
+    const ids = [...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id).filter((id) => !before.has(id));
+    expect(ids).toHaveLength(1);
+    return ids[0]!;
+  };
+  const topIds = async () => {
+    const plan = await editor.plan();
+    return new Set([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id));
+  };
+  /** The new node is on screen, clear of the minimap corner, of every other box and of every edge as drawn. */
+  const landedClear = async (id: string) => {
+    await settle();
+    const node = editor.node(id);
+    await expect(node).toBeVisible();
+    const box = (await node.boundingBox())!;
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    expect(box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height, `${id} in sight`).toBe(true);
+    for (const corner of [await page.locator('.react-flow__minimap').boundingBox(), await page.locator('.react-flow__controls').boundingBox()]) {
+      const under = box.x < corner!.x + corner!.width && corner!.x < box.x + box.width && box.y < corner!.y + corner!.height && corner!.y < box.y + box.height;
+      expect(under, `${id} under the minimap corner`).toBe(false);
+    }
+    for (const other of await topBoxes(page)) {
+      if (other.id === id) continue;
+      const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
+      expect(overlaps, `${id} on ${other.id}`).toBe(false);
+    }
+    for (const edge of await edgeSamples(page)) {
+      const on = edge.points.filter((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
+      expect(on, `${id} on the edge ${edge.id}`).toEqual([]);
+    }
+  };
+
+  await key('Alt+N');
+  await expect.poll(async () => (await editor.plan()).vpcs.length).toBe(0);
+  await page.locator('.react-flow__pane').focus();
+
+  await key('v');
+  const first = await newNodeId(new Set());
+  await landedClear(first);
+  let before = await topIds();
+  await key('v');
+  const second = await newNodeId(before);
+  await landedClear(second);
+
+  await editor.screenshot('journey-two-vpcs');
+  await connectByDrag(second, first);
+  await expect.poll(async () => (await editor.plan()).peerings.length).toBe(1);
+
+  // The peering is selected: the transit gateway goes beside it, off its line.
+  before = await topIds();
+  await key('t');
+  const tgw = await newNodeId(before);
+  await landedClear(tgw);
+  await connectByDrag(tgw, first);
+  await connectByDrag(tgw, second);
+  await expect.poll(async () => (await editor.plan()).transitGateways[0]!.attachments.length).toBe(2);
+  await editor.screenshot('journey-tgw');
+
+  before = await topIds();
+  await key('l');
+  const network = await newNodeId(before);
+  await landedClear(network);
+  // The new service network is selected: associate both VPCs from its inspector.
+  const names = new Map((await editor.plan()).vpcs.map((v) => [v.id, v.name]));
+  await pick('connect-associate', names.get(first)!);
+  await pick('connect-associate', names.get(second)!);
+
+  const plan = await editor.plan();
+  expect(plan.vpcs).toHaveLength(2);
+  expect(plan.peerings.map((p) => new Set([p.requesterVpcId, p.accepterVpcId]))).toEqual([new Set([first, second])]);
+  expect(plan.transitGateways[0]!.attachments.map((a) => a.vpcId).sort()).toEqual([first, second].sort());
+  expect(plan.serviceNetworks[0]!.vpcIds.sort()).toEqual([first, second].sort());
+  await expect(page.getByTestId('connections').getByTestId('connection')).toHaveCount(2);
+  await editor.screenshot('journey-done');
+  expect(actions).toBeLessThan(25);
+  test.info().annotations.push({ type: 'actions', description: String(actions) });
+});
+
+test('inspector: "Peer with…" makes the peering, the connection list shows it, and Go to selects and shows the far end', async ({ editor, page }) => {
+  await editor.select(['vpc-dev']);
+  await page.getByTestId('connect-peer').selectOption({ label: 'partner-analytics' });
+  const plan = await editor.plan();
+  const peering = plan.peerings.find((p) => [p.requesterVpcId, p.accepterVpcId].sort().join() === ['vpc-analytics', 'vpc-dev'].sort().join());
+  expect(peering).toBeDefined();
+  // The VPC stays selected, and now lists the peering with its attachment.
+  expect(await page.evaluate(() => window.__vpcPlanner!.getSelection())).toEqual(['vpc-dev']);
+  const list = page.getByTestId('connections');
+  await expect(list.locator('[data-kind="peering"]')).toContainText('Peering with partner-analytics');
+  await expect(list.locator('[data-kind="attachment"]')).toContainText('tgw-hub');
+  // Already peered: partner-analytics is no longer offered.
+  await expect(page.getByTestId('connect-peer').locator('option', { hasText: 'partner-analytics' })).toHaveCount(0);
+  await list.locator('[data-other="vpc-analytics"]').getByTestId('connection-go').click();
+  expect(await page.evaluate(() => window.__vpcPlanner!.getSelection())).toEqual(['vpc-analytics']);
+  await expect(page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText('partner-analytics');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const box = (await editor.node('vpc-analytics').boundingBox())!;
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  expect(box.x >= pane.x && box.x + box.width <= pane.x + pane.width && box.y >= pane.y && box.y + box.height <= pane.y + pane.height).toBe(true);
+});

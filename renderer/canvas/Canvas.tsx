@@ -103,8 +103,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   derivedRef.current = derived;
   const fitTo = useCallback((ids?: ReadonlySet<string>, margin = FIT_MARGIN, maxZoom = MAX_ZOOM) => {
     const { width, height } = store.getState();
+    if (width === 0 || height === 0) return;
     const bounds = boundsOf(derivedRef.current.nodes, ids);
-    if (!bounds || width === 0 || height === 0) return;
+    // Nothing to fit (a new, empty plan): full size, the origin in the middle, where the first node goes.
+    if (!bounds) { if (!ids) void flow.setViewport({ x: width / 2, y: height / 2, zoom: 1 }, { duration: 0 }); return; }
     void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, maxZoom, fitPadding({ width, height }, bounds, margin)), { duration: 0 });
   }, [flow, store]);
   const fitAllNow = useCallback(() => fitTo(), [fitTo]);

@@ -38,6 +38,15 @@ export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKin
   return placeInFreeSpace(plan, what, besideSelection(plan, selection, derived) ?? canvas?.center() ?? { x: 0, y: 0 }, undefined, routes);
 }
 
+/** The boxes a new node is placed beside (besideSelection), which the view keeps in sight with it. */
+function besideIds(plan: Plan, selection: readonly string[], derived: DerivedCanvas): string[] {
+  const beside = besideSelection(plan, selection, derived);
+  if (typeof beside === 'string') return [beside];
+  if (beside === undefined) return [];
+  const edge = derived.edges.find((e) => (e.data as PlanEdgeData | undefined)?.objectId === selection[0]);
+  return edge ? [edge.source, edge.target] : [];
+}
+
 /** What "beside the selection" means for placing: a top-level box's id, or a point (the middle of a selected connection). */
 function besideSelection(plan: Plan, selection: readonly string[], derived: DerivedCanvas | undefined): string | Point | undefined {
   const id = selection[0];
@@ -81,12 +90,13 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
   const run = useCallback<RunCommand>(async (command, detail) => {
     const state = store.getState();
     const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what, state.selection, derived);
-    /** Apply a palette command's result: one undo step, the new object selected and in sight, or why not. */
+    /** Apply a palette command's result: one undo step, the new object selected and in sight with what it was put beside, or why not. */
     const added = (result: AddResult) => {
       if (!result.ok) { say(result.reason, 'error'); return; }
+      const beside = besideIds(state.plan, state.selection, derived);
       store.edit(() => result.plan);
       store.select([result.created]);
-      canvas.current?.reveal([result.created]);
+      canvas.current?.reveal([result.created, ...beside]);
       if (result.problem) say(result.problem, 'error');
     };
     const copy = (cut: boolean) => {
@@ -108,7 +118,11 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
 
     const handlers: Record<CommandId | 'open-document', () => void | Promise<unknown>> = {
       'new': async () => {
-        if (await documents.mayDiscard()) { store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' }); await host.writeRecovery(undefined); }
+        if (await documents.mayDiscard()) {
+          store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' });
+          canvas.current?.fitAll();
+          await host.writeRecovery(undefined);
+        }
       },
       'open': () => documents.open(),
       'open-document': () => (detail ? documents.open(detail.handle) : undefined),

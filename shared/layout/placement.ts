@@ -10,6 +10,7 @@
 import type { Layout, Plan } from '../plan/schema';
 import { edgePolyline, ENGINE_FIGURES, planDiagram, type Diagram, type DiagramFigures } from './diagram';
 import { HUB_SIZES, NEW_VPC_ROOM, type Box, type NodeKind, type Point, type Size } from './geometry';
+import { COLUMN_GAP } from './unplaced';
 
 /** Space kept clear around every box. */
 export const NODE_MARGIN = 40;
@@ -121,7 +122,8 @@ export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | 
   const obstacles = obstaclesOf(diagram, new Set(), routes);
   let start: Point;
   const anchor = typeof near === 'string' ? diagram.byId.get(near) : undefined;
-  if (anchor) start = { x: anchor.x + anchor.width + NODE_MARGIN + EDGE_MARGIN, y: anchor.y };
+  // Beside a node, a column's gap away: room for the label of a connection between the two.
+  if (anchor) start = { x: anchor.x + anchor.width + COLUMN_GAP, y: anchor.y };
   else if (typeof near === 'object') start = { x: near.x - size.width / 2, y: near.y - size.height / 2 };
   else if (diagram.nodes.length > 0) start = rightOfEverything(diagram.nodes, Math.min(...diagram.nodes.map((n) => n.y)), obstacles.segments);
   else start = { x: 0, y: 0 };
