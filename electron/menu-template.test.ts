@@ -33,6 +33,7 @@ const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darw
   // Canvas keys (the toolbar's F and Shift+L): shown on Windows and Linux, not taken on macOS (see the test below).
   'zoom-to-fit': { linux: 'F', win32: 'F' },
   'auto-layout': { linux: 'Shift+L', win32: 'Shift+L' },
+  'route-lines': { linux: 'R', win32: 'R' },
 };
 
 describe('buildMenuTemplate', () => {

@@ -40,6 +40,8 @@ export interface RecentFile {
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
   | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
+  /** Show or hide the selected subnet's or route table's route lines on the canvas. */
+  | 'route-lines'
   /** Import AWS CLI output or CSV; compare the plan with another plan file. Both open the renderer's own dialog. */
   | 'import' | 'compare'
   /** Open Recent, a bundled example, a file given to the running app: `detail.handle` says which; confirm discarding unsaved work, then `openRecent(detail.handle)`. */
@@ -48,7 +50,7 @@ export type MenuCommand =
 /** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
-  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare', 'open-document',
+  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'route-lines', 'export', 'import', 'compare', 'open-document',
 ] as const satisfies readonly MenuCommand[];
 
 /** Sent with 'open-document'. */

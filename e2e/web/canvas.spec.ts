@@ -6,8 +6,11 @@
 import { expect, test } from './fixtures';
 
 test('connect by body: drop anywhere on a VPC peers it; valid targets are lit while dragging', async ({ editor, page }) => {
+  // A large screen, so both VPCs are framed close enough for their subnets to be drawn.
+  await page.setViewportSize({ width: 2200, height: 1300 });
   const before = await editor.plan();
   await editor.frame(['vpc-prod', 'vpc-dev']);
+  await expect(page.locator('.react-flow')).not.toHaveClass(/zoom-far/);
   const source = editor.node('vpc-prod');
   await source.locator('.vpc-header').hover();
   const from = await editor.center(source.locator('.react-flow__handle-right'));
@@ -304,4 +307,62 @@ test('inspector: "Peer with…" makes the peering, the connection list shows it,
   const box = (await editor.node('vpc-analytics').boundingBox())!;
   const pane = (await page.locator('.react-flow').boundingBox())!;
   expect(box.x >= pane.x && box.x + box.width <= pane.x + pane.width && box.y >= pane.y && box.y + box.height <= pane.y + pane.height).toBe(true);
+});
+
+test('route lines: the selected subnet\'s routes drawn to the internet gateway, the transit gateway and a peer; a route table draws all its subnets', async ({ editor, page }) => {
+  const lines = page.getByTestId('route-line');
+  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await editor.select(['sn-egress-pub-a']);
+  await page.locator('.react-flow__pane').focus();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('route-lines-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await editor.frame(['vpc-egress', 'tgw-hub']);
+  await settle();
+  // A public subnet: 0.0.0.0/0 to the internet gateway (out of the top of its VPC), 10/8 and 172.16/12 to the hub.
+  await expect(lines).toHaveCount(2);
+  await expect(page.locator('[data-testid="route-line"][data-target="internet-gateway"]')).toHaveCount(1);
+  const toHub = page.locator('[data-testid="route-line"][data-end="tgw-hub"]');
+  await expect(toHub).toHaveCount(1);
+  await expect(page.getByTestId('route-line-label').filter({ hasText: '10.0.0.0/8, 172.16.0.0/12 → transit gateway' })).toHaveCount(1);
+  await expect(page.getByTestId('route-line-label').filter({ hasText: '0.0.0.0/0 → internet gateway' })).toHaveCount(1);
+  // The line ends on the hub's border, and the internet line above its VPC.
+  const end = async (locator: import('@playwright/test').Locator) => locator.evaluate((path: SVGPathElement) => {
+    const p = path.getPointAtLength(path.getTotalLength());
+    const m = path.getScreenCTM()!;
+    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+  });
+  const hub = (await editor.node('tgw-hub').boundingBox())!;
+  const hubEnd = await end(toHub);
+  expect(hubEnd.x).toBeGreaterThanOrEqual(hub.x - 3);
+  expect(hubEnd.x).toBeLessThanOrEqual(hub.x + hub.width + 3);
+  expect(Math.min(Math.abs(hubEnd.y - hub.y), Math.abs(hubEnd.y - hub.y - hub.height), Math.abs(hubEnd.x - hub.x), Math.abs(hubEnd.x - hub.x - hub.width))).toBeLessThan(3);
+  const egress = (await editor.node('vpc-egress').boundingBox())!;
+  expect((await end(page.locator('[data-testid="route-line"][data-target="internet-gateway"]'))).y).toBeLessThan(egress.y);
+  await editor.screenshot('canvas-route-lines-subnet');
+
+  // A subnet of the shared VPC: the peering route ends at the peer VPC.
+  const shared = (await editor.plan()).subnets.find((s) => s.vpcId === 'vpc-shared')!;
+  await editor.select([shared.id]);
+  await expect(page.locator('[data-testid="route-line"][data-target="peering"]')).toHaveAttribute('data-end', 'vpc-legacy');
+
+  // The prod private route table: every subnet that follows it, to the hub and (IPv6) out of the VPC.
+  await editor.select(['rt-prod-private']);
+  const following = (await editor.plan()).subnets.filter((s) => s.routeTableId === 'rt-prod-private').length;
+  await expect(page.locator('[data-testid="route-line"][data-end="tgw-hub"]')).toHaveCount(following);
+  await expect(page.locator('[data-testid="route-line"][data-target="egress-only-gateway"]')).toHaveCount(following);
+  // One label per thing said, not one per subnet.
+  await expect(page.getByTestId('route-line-label')).toHaveCount(2);
+  await editor.frame(['vpc-prod', 'tgw-hub']);
+  await settle();
+  await editor.screenshot('canvas-route-lines-table');
+
+  // Nothing with routes selected: a hint; R again: off.
+  await editor.select([]);
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByText('Select a subnet or a route table to see where its routes go.')).toBeVisible();
+  await page.locator('.react-flow__pane').focus();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('route-lines-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await editor.select(['sn-egress-pub-a']);
+  await expect(lines).toHaveCount(0);
 });

@@ -8,9 +8,11 @@ import {
   type Connection, type Edge, type EdgeChange, type Node, type NodeChange,
 } from '@xyflow/react';
 import type { ConnectionCheck } from '../../shared/plan/edits';
+import type { RouteLine } from '../../shared/routing';
 import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
+import { RouteLinesLayer, RouteLinesToggle } from './RouteLines';
 import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
 
 export interface CanvasApi {
@@ -33,6 +35,9 @@ interface CanvasProps {
   /** Whether (and as what) one node may connect to another: the engine's rule. */
   checkConnection(sourceId: string, targetId: string): ConnectionCheck;
   describeConnection(check: ConnectionCheck): string;
+  /** The selection's route lines, when they are switched on (undefined: off). */
+  routeLines: readonly RouteLine[] | undefined;
+  onToggleRouteLines(): void;
 }
 
 /** Below this zoom a subnet's words would be under 11 px on screen: VPCs show their name, block and tiers only. */
@@ -45,7 +50,7 @@ const MAX_ZOOM = 2.5;
 const FIT_MARGIN = 24;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
-export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection }, ref) {
+export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection, routeLines, onToggleRouteLines }, ref) {
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const overlay = useRef(new Map<string, { base: Node; at: { x: number; y: number }; node: Node }>());
@@ -136,6 +141,9 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     toReveal.current = undefined;
     const { width, height, transform } = store.getState();
     const view = { x: transform[0], y: transform[1], zoom: transform[2] };
+    // A new subnet or NAT gateway is not drawn far out: show its VPC close enough to see it.
+    const parents = new Set(derived.nodes.filter((n) => ids.has(n.id) && n.parentId).map((n) => n.parentId!));
+    if (parents.size > 0 && view.zoom < FAR_ZOOM) { fitTo(parents, 80, 1); return; }
     const next = viewShowing(view, { width, height }, bounds, FIT_MARGIN);
     if (!next) fitTo(ids, 80, view.zoom);
     else if (next !== view) void flow.setViewport(next, { duration: 0 });
@@ -248,6 +256,8 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
         style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
       <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
         style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }} />
+      <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />
+      {routeLines ? <RouteLinesLayer lines={routeLines} nodes={derived.nodes} /> : null}
       {connect.connecting?.over ? (
         <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"
           style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}>

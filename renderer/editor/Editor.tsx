@@ -10,6 +10,7 @@ import type { VpcHost } from '../../shared/host';
 import { addSizedVpc, canConnect, connect, describeConnection, findObject, moveNodes, newSubnet, sizedVpc, type ConnectionCheck } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
+import { routeLines } from '../../shared/routing';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
 import { createCanvasDeriver } from '../canvas/derive';
 import { layOutVpc } from '../../shared/layout';
@@ -71,7 +72,10 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
   const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); setEdgeRoutes(new Map()); canvas.current?.fitAll(); }, [setPair]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
-  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onRoutes: setEdgeRoutes });
+  const [routeLinesOn, setRouteLinesOn] = useState(false);
+  const toggleRouteLines = useCallback(() => setRouteLinesOn((on) => !on), []);
+  const selectedRouteLines = useMemo(() => (routeLinesOn ? routeLines(plan, selection) : undefined), [routeLinesOn, plan, selection]);
+  const run = useCommands({ store, host, canvas, derived, documents, say, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onRoutes: setEdgeRoutes, toggleRouteLines });
   useKeyboardAndMenu(host, run);
 
   // The latest run for the test handle, which is installed once per document loader.
@@ -100,6 +104,7 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
     if (result.ok) {
       store.edit(() => result.plan);
       store.select([result.created]);
+      canvas.current?.reveal([result.created]);
     } else {
       say(result.reason, 'error');
     }
@@ -162,6 +167,8 @@ export function Editor({ store, host, recoveryOffer }: { store: EditorStore; hos
           }}
           checkConnection={checkConnection}
           describeConnection={describe}
+          routeLines={selectedRouteLines}
+          onToggleRouteLines={toggleRouteLines}
         />
       </main>
 

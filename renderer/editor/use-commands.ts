@@ -72,7 +72,7 @@ function besideSelection(plan: Plan, selection: readonly string[], derived: Deri
   }
 }
 
-export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes }: {
+export function useCommands({ store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes, toggleRouteLines }: {
   store: EditorStore;
   host: VpcHost;
   canvas: RefObject<CanvasApi | null>;
@@ -84,6 +84,8 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
   addSubnetTo(vpcId: string): void;
   /** The connections' routes from an automatic layout. */
   onRoutes(routes: EdgeRoutes): void;
+  /** Show or hide the route lines of the selection. */
+  toggleRouteLines(): void;
 }): RunCommand {
   const clipboard = useRef<Fragment | undefined>(undefined);
 
@@ -169,6 +171,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
           say(`Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
         }
       },
+      'route-lines': () => toggleRouteLines(),
       'add-vpc': () => added(newVpc(state.plan, place('vpc'))),
       'add-subnet': () => {
         const target = vpcForNewSubnet(state.plan, state.selection);
@@ -187,7 +190,7 @@ export function useCommands({ store, host, canvas, derived, documents, say, open
       'add-external': () => added(newExternalNetwork(state.plan, place('external'))),
     };
     await handlers[command]();
-  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes]);
+  }, [store, host, canvas, derived, documents, say, openDialog, addSubnetTo, onRoutes, toggleRouteLines]);
 
   return run;
 }
