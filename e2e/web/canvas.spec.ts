@@ -153,19 +153,21 @@ test('readable at the example’s fit zoom: every word on the canvas is at least
   expect(texts.filter((t) => t.px < 10.9)).toEqual([]);
   const plan = await editor.plan();
   for (const vpc of plan.vpcs) {
-    const name = editor.node(vpc.id).locator('.vpc-name');
+    const name = page.getByTestId(`vpc-plate-${vpc.id}`).locator('.vpc-plate-name');
     await expect(name).toBeVisible();
     const { px, cut } = await name.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 }));
     // Larger than any other word (12 to 16 px, sized to fit its box), and whole.
     expect(px * zoom).toBeGreaterThanOrEqual(12);
     expect(cut, `${vpc.name} is cut short`).toBe(false);
-    await expect(editor.node(vpc.id).getByTestId('vpc-blocks')).toBeVisible();
+    await expect(page.getByTestId(`vpc-plate-${vpc.id}`).locator('.vpc-plate-blocks')).toContainText(vpc.ipv4Cidrs[0]!);
   }
-  // Far out the subnets are bands, not boxes; zooming in brings their names back.
-  await expect(page.locator('.react-flow__node-subnet')).toHaveCount(0);
+  // Far out the subnets are plain cells, their words hidden; zooming in brings the words back.
+  await expect(page.locator('.react-flow__node-subnet').first()).toBeVisible();
+  await expect(page.locator('.subnet-name').first()).toBeHidden();
   await editor.screenshot('canvas-fit-zoom');
   await editor.frame(['vpc-prod']);
-  await expect(page.locator('.react-flow__node-subnet').first()).toBeVisible();
+  await expect(page.locator('.vpc-plate')).toHaveCount(0);
+  await expect(editor.node('sn-prod-app-a').locator('.subnet-name')).toBeVisible();
   const closer = await textOnScreen(page);
   expect(closer.filter((t) => t.px < 10.9).map((t) => t.text)).toEqual([]);
   await editor.screenshot('canvas-zoomed-in');

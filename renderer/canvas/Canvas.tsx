@@ -11,7 +11,7 @@ import type { ConnectionCheck } from '../../shared/plan/edits';
 import type { RouteLine } from '../../shared/routing';
 import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
-import { edgeTypes, nodeTypes } from './nodes';
+import { edgeTypes, nodeTypes, VpcPlates } from './nodes';
 import { RouteLinesLayer, RouteLinesToggle } from './RouteLines';
 import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
 
@@ -59,16 +59,16 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   // top-level nodes are drawn and edges are plain lines (software rasterising is the cost).
   const large = derived.nodes.length > 400;
   const overview = useStore((s) => s.transform[2] < 0.3) && large;
-  // Semantic zoom (app.css): far out a VPC is its name and block in big type and its tiers as
-  // bands, its subnets not drawn; between, names and blocks; close in, every detail. Type that
-  // must stay readable is sized by --inverse-zoom, so it keeps its size on screen as the view
-  // zooms out.
+  // Semantic zoom (app.css): far out a VPC is its name and block in big type (VpcPlates) over
+  // its subnets drawn as plain tier-coloured cells; between, names and blocks; close in, every
+  // detail. Type that must stay readable is sized by --inverse-zoom, so it keeps its size on
+  // screen as the view zooms out.
   // Rounded down, so type sized by the inverse is never under its size on screen; in steps, so zooming re-renders seldom.
   const zoom = useStore((s) => Math.floor(s.transform[2] * 100) / 100 || 0.01);
   const level = zoom < FAR_ZOOM ? 'zoom-far' : zoom < NEAR_ZOOM ? 'zoom-mid' : 'zoom-near';
   const zoomStyle = useMemo(() => ({ '--inverse-zoom': String(1 / zoom) }) as CSSProperties, [zoom]);
   const far = level === 'zoom-far';
-  const visibleNodes = useMemo(() => (far ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, far]);
+  const visibleNodes = useMemo(() => (overview ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, overview]);
   const simpleEdges = useRef(new WeakMap<Edge, Edge>());
   const edges = useMemo(() => {
     if (!overview) return derived.edges;
@@ -255,8 +255,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram"
         style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
       <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
-        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }} />
-      <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />
+        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }}>
+        <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />
+      </Controls>
+      {far ? <VpcPlates nodes={derived.nodes} /> : null}
       {routeLines ? <RouteLinesLayer lines={routeLines} nodes={derived.nodes} /> : null}
       {connect.connecting?.over ? (
         <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"

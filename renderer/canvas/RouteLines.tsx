@@ -7,7 +7,7 @@
  * the canvas's coordinates, so they move and zoom with it.
  */
 import { memo, useMemo } from 'react';
-import { Panel, ViewportPortal, type Node } from '@xyflow/react';
+import { ControlButton, ViewportPortal, type Node } from '@xyflow/react';
 import type { RouteLine } from '../../shared/routing';
 import type { Box, Point } from './edge-routes';
 import { Icon } from './icons';
@@ -124,15 +124,18 @@ export const RouteLinesLayer = memo(function RouteLinesLayer({ lines, nodes }: {
   );
 });
 
-/** The toggle at the canvas's top right, and what to do when nothing with routes is selected. */
+/**
+ * The toggle, as a button of the zoom buttons' row (the corner fitting keeps free), and, while
+ * it is on with nothing that has routes selected, a hint above the row saying what to select.
+ */
 export function RouteLinesToggle({ on, onToggle, count }: { on: boolean; onToggle(): void; count: number }) {
   return (
-    <Panel position="top-right" className="route-lines-panel">
-      <button type="button" className={`route-lines-toggle${on ? ' on' : ''}`} aria-pressed={on} onClick={onToggle} data-testid="route-lines-toggle"
-        title="Draw where the selected subnet's or route table's routes go (R)">
-        <Icon name="route" size={15} /> Route lines
-      </button>
+    <>
+      <ControlButton className={`route-lines-toggle${on ? ' on' : ''}`} aria-pressed={on} onClick={onToggle} data-testid="route-lines-toggle"
+        title="Route lines: draw where the selected subnet's or route table's routes go (R)" aria-label="Route lines">
+        <Icon name="route" size={14} /><span>Routes</span>
+      </ControlButton>
       {on && count === 0 ? <div className="route-lines-hint" role="status">Select a subnet or a route table to see where its routes go.</div> : null}
-    </Panel>
+    </>
   );
 }

@@ -4,6 +4,7 @@
  * object did not change.
  */
 import { Fragment, memo, useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { ViewportPortal } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
@@ -72,9 +73,7 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
   const { vpc, usage, badge, grid, subnetCount, igwNames } = data;
   const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
   return (
-    // Far out the name and blocks are sized to fit the box (app.css, semantic zoom): their lengths let CSS do it.
-    <div className="vpc" data-testid={`vpc-${vpc.id}`}
-      style={{ '--name-chars': (vpc.name || vpc.id).length, '--blocks-chars': blocks.join('  ').length || 12 } as CSSProperties}>
+    <div className="vpc" data-testid={`vpc-${vpc.id}`}>
       <SideHandles />
       <header className="vpc-header">
         <div className="vpc-title">
@@ -99,12 +98,6 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
           </div>
         ) : null}
       </header>
-      {/* Far out the subnets are not drawn: a band per tier stands for them. */}
-      {grid.columns.length > 0 ? (
-        <div className="vpc-bands" aria-hidden="true">
-          {grid.rows.map((row) => <div key={row.tier} className={`vpc-band tier-${row.tier}`} style={{ left: grid.columns[0]!.x, top: row.y, height: row.height }} />)}
-        </div>
-      ) : null}
       {grid.columns.map((column) => (
         <div key={column.az} className="az-label" style={{ left: column.x, top: grid.azLabelY }}>{column.az || 'no AZ'}</div>
       ))}
@@ -225,3 +218,32 @@ export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
 
 export const nodeTypes = { vpc: VpcNode, subnet: SubnetNode, nat: NatNode, tgw: TgwNode, serviceNetwork: ServiceNetworkNode, external: ExternalNode };
 export const edgeTypes = { plan: PlanEdge };
+
+/**
+ * Far out (semantic zoom), each VPC's name and blocks as a plate over its top, in type that
+ * stays 12 to 16 px on screen and is fitted to the VPC's width (app.css). A layer over the
+ * nodes, not part of the VPC node: the subnets are drawn over their VPC, and the name must
+ * be over them. It lets clicks and drags through to the boxes under it.
+ */
+export const VpcPlates = memo(function VpcPlates({ nodes }: { nodes: readonly Node[] }) {
+  return (
+    <ViewportPortal>
+      {nodes.filter((n) => n.type === 'vpc').map((node) => {
+        const { vpc, badge } = node.data as VpcNodeData;
+        const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
+        const name = vpc.name || vpc.id;
+        return (
+          <div key={node.id} className="vpc-plate" data-testid={`vpc-plate-${vpc.id}`}
+            style={{
+              transform: `translate(${node.position.x}px, ${node.position.y}px)`, width: node.width,
+              // Their lengths let CSS fit the type to the width.
+              '--name-chars': name.length, '--blocks-chars': blocks.join('  ').length || 12,
+            } as CSSProperties}>
+            <div className="vpc-plate-title"><strong className="vpc-plate-name">{name}</strong><BadgeMark badge={badge} /></div>
+            <div className="vpc-plate-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
+          </div>
+        );
+      })}
+    </ViewportPortal>
+  );
+});
