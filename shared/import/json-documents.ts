@@ -5,7 +5,8 @@
  * ends; its parser reads each one in strict JSON mode (no comments, no trailing commas) and
  * says where a syntax error is, so a problem names its line.
  */
-import { createScanner, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, parse, type ParseError } from 'jsonc-parser';
+import { findJsonSyntaxError, lineAndColumn } from '../plan/json-syntax';
 import type { ImportProblem } from './types';
 
 export interface JsonDocument {
@@ -19,26 +20,6 @@ export type SplitResult = { ok: true; documents: JsonDocument[] } | { ok: false;
 
 /** jsonc-parser's SyntaxKind values (a const enum in its typings, which isolated modules cannot read). */
 const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, lineBreak: 14, whitespace: 15, eof: 17 } as const;
-
-/** What each of jsonc-parser's error codes means, in the words of the message. */
-const REASONS: Record<string, string> = {
-  InvalidSymbol: 'an unexpected character',
-  InvalidNumberFormat: 'a number is written wrongly',
-  PropertyNameExpected: 'a property name in double quotes is expected (a trailing comma before } is not allowed)',
-  ValueExpected: 'a value is expected (a trailing comma before ] is not allowed)',
-  ColonExpected: 'a : is expected after the property name',
-  CommaExpected: 'a comma is expected between items',
-  CloseBraceExpected: 'a } is expected',
-  CloseBracketExpected: 'a ] is expected',
-  EndOfFileExpected: 'text after the end of the document',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'a comment is not closed',
-  UnexpectedEndOfString: 'a string is not closed: a " is missing before the end of the line',
-  UnexpectedEndOfNumber: 'a number ends too early',
-  InvalidUnicode: 'a \\u escape is not four hex digits',
-  InvalidEscapeCharacter: 'an unknown \\ escape in a string',
-  InvalidCharacter: 'a control character inside a string',
-};
 
 export function splitJsonDocuments(file: string, text: string): SplitResult {
   const documents: JsonDocument[] = [];
@@ -72,7 +53,7 @@ export function splitJsonDocuments(file: string, text: string): SplitResult {
     }
     const errors: ParseError[] = [];
     const value: unknown = parse(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (errors.length > 0) return { ok: false, problems: [syntaxProblem(file, text, start + errors[0]!.offset, errors[0]!)] };
+    if (errors.length > 0) return { ok: false, problems: [syntaxProblem(file, text, start, end)] };
     documents.push({ file, line: startLine, value });
     token = next();
   }
@@ -80,9 +61,9 @@ export function splitJsonDocuments(file: string, text: string): SplitResult {
   return { ok: true, documents };
 }
 
-function syntaxProblem(file: string, text: string, offset: number, error: ParseError): ImportProblem {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  const reason = REASONS[printParseErrorCode(error.error)] ?? printParseErrorCode(error.error);
-  return { file, line, message: `is not valid JSON: ${reason}; check for a missing comma, quote or bracket` };
+/** The document's first syntax error, in the same words as a plan file's (shared/plan/json-syntax.ts). */
+function syntaxProblem(file: string, text: string, start: number, end: number): ImportProblem {
+  const found = findJsonSyntaxError(text.slice(start, end));
+  const { line } = lineAndColumn(text, start + (found?.offset ?? 0));
+  return { file, line, message: `is not valid JSON: ${found?.message ?? 'a syntax error'}; check for a missing comma, quote or bracket` };
 }
