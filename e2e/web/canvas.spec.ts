@@ -3,7 +3,8 @@
  * valid targets lit, placement of new nodes, semantic zoom, the minimap, automatic layout
  * and route lines.
  */
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type Editor, expect, test } from './fixtures';
 
 test('connect by body: drop anywhere on a VPC peers it; valid targets are lit while dragging', async ({ editor, page }) => {
   // A large screen, so both VPCs are framed close enough for their subnets to be drawn.
@@ -54,26 +55,30 @@ test('connect by body: a drop on a node that cannot take the connection changes 
 
 /** Every edge's path sampled on screen, with its two ends. */
 async function edgeSamples(page: import('@playwright/test').Page) {
-  return page.locator('.react-flow__edge').evaluateAll((els) => els.map((el) => {
-    const path = el.querySelector('path.react-flow__edge-path') as SVGPathElement;
-    const matrix = path.getScreenCTM()!;
-    const length = path.getTotalLength();
-    const points: Array<{ x: number; y: number }> = [];
-    for (let i = 0; i <= 200; i++) {
-      const p = path.getPointAtLength((length * i) / 200);
-      points.push({ x: matrix.a * p.x + matrix.c * p.y + matrix.e, y: matrix.b * p.x + matrix.d * p.y + matrix.f });
-    }
-    const id = el.getAttribute('data-id')!;
-    return { id, points };
-  }));
+  return page.locator('.react-flow__edge').evaluateAll((els) =>
+    els.map((el) => {
+      const path = el.querySelector('path.react-flow__edge-path') as SVGPathElement;
+      const matrix = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const points: Array<{ x: number; y: number }> = [];
+      for (let i = 0; i <= 200; i++) {
+        const p = path.getPointAtLength((length * i) / 200);
+        points.push({ x: matrix.a * p.x + matrix.c * p.y + matrix.e, y: matrix.b * p.x + matrix.d * p.y + matrix.f });
+      }
+      const id = el.getAttribute('data-id')!;
+      return { id, points };
+    }),
+  );
 }
 
 /** Top-level boxes on screen, by id. */
 async function topBoxes(page: import('@playwright/test').Page) {
-  return page.locator('.react-flow__node-vpc, .react-flow__node-tgw, .react-flow__node-serviceNetwork, .react-flow__node-external').evaluateAll((els) => els.map((el) => {
-    const r = el.getBoundingClientRect();
-    return { id: el.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
-  }));
+  return page.locator('.react-flow__node-vpc, .react-flow__node-tgw, .react-flow__node-serviceNetwork, .react-flow__node-external').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
 }
 
 test('automatic layout routes every connection orthogonally around the VPCs it does not join', async ({ editor, page }) => {
@@ -119,7 +124,7 @@ test('automatic layout routes every connection orthogonally around the VPCs it d
 });
 
 /** Zoom to fit, as the F key does, and let the fit settle. */
-async function fit(page: import('@playwright/test').Page) {
+async function fitToView(page: import('@playwright/test').Page) {
   await page.evaluate(() => window.__vpcPlanner!.run('zoom-to-fit'));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
 }
@@ -133,7 +138,7 @@ async function textOnScreen(page: import('@playwright/test').Page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
       const element = node.parentElement;
-      if (!text || !element || !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      if (!text || !element?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       // Edge labels sit in their own layer under the same transform as the nodes.
@@ -144,7 +149,7 @@ async function textOnScreen(page: import('@playwright/test').Page) {
 }
 
 test('readable at the example’s fit zoom: every word on the canvas is at least 11 px, and VPC names are large and whole', async ({ editor, page }) => {
-  await fit(page);
+  await fitToView(page);
   const zoom = await editor.zoom();
   expect(zoom).toBeLessThan(0.45);
   await expect(page.locator('.react-flow')).toHaveClass(/zoom-far/);
@@ -155,7 +160,10 @@ test('readable at the example’s fit zoom: every word on the canvas is at least
   for (const vpc of plan.vpcs) {
     const name = page.getByTestId(`vpc-plate-${vpc.id}`).locator('.vpc-plate-name');
     await expect(name).toBeVisible();
-    const { px, cut } = await name.evaluate((el) => ({ px: parseFloat(getComputedStyle(el).fontSize), cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 }));
+    const { px, cut } = await name.evaluate((el) => ({
+      px: parseFloat(getComputedStyle(el).fontSize),
+      cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+    }));
     // Larger than any other word (12 to 16 px, sized to fit its box), and whole.
     expect(px * zoom).toBeGreaterThanOrEqual(12);
     expect(cut, `${vpc.name} is cut short`).toBe(false);
@@ -173,10 +181,14 @@ test('readable at the example’s fit zoom: every word on the canvas is at least
   await editor.screenshot('canvas-zoomed-in');
 });
 
-test('the minimap and the zoom buttons never cover the fitted plan', async ({ editor, page }) => {
-  for (const size of [{ width: 1440, height: 900 }, { width: 1000, height: 700 }, { width: 1700, height: 800 }]) {
+test('the minimap and the zoom buttons never cover the fitted plan', async ({ editor: _editor, page }) => {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1000, height: 700 },
+    { width: 1700, height: 800 },
+  ]) {
     await page.setViewportSize(size);
-    await fit(page);
+    await fitToView(page);
     const corner = [await page.locator('.react-flow__minimap').boundingBox(), await page.locator('.react-flow__controls').boundingBox()];
     for (const box of await topBoxes(page)) {
       for (const c of corner) {
@@ -193,90 +205,120 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
  * gateway with a Lattice service network, counting every action (key presses, drags, clicks,
  * picks). Every new node must land in sight, on no box and on no connection.
  */
-test('journey: empty plan to two peered VPCs on a transit gateway with a service network in under 25 actions', async ({ editor, page }) => {
-  let actions = 0;
-  const key = async (keys: string) => { actions++; await page.keyboard.press(keys); };
-  const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+/**
+ * The engineer at the keyboard and mouse, counting every action: a key press is one, a drag
+ * one, a pick from a list two (open it, choose).
+ */
+class Engineer {
+  actions = 0;
+  constructor(
+    readonly editor: Editor,
+    readonly page: Page,
+  ) {}
+
+  settle() {
+    return this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  async key(keys: string) {
+    this.actions++;
+    await this.page.keyboard.press(keys);
+  }
+
   /** Drag from the source's handle nearest the target onto the middle of the target's body. */
-  const connectByDrag = async (source: string, target: string) => {
-    actions++;
-    const to = await editor.center(editor.node(target));
-    const handles = await editor.node(source).locator('.react-flow__handle').evaluateAll((els) => els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }));
+  async connectByDrag(source: string, target: string) {
+    this.actions++;
+    const to = await this.editor.center(this.editor.node(target));
+    const handles = await this.editor
+      .node(source)
+      .locator('.react-flow__handle')
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }),
+      );
     const from = handles.sort((a, b) => Math.hypot(a.x - to.x, a.y - to.y) - Math.hypot(b.x - to.x, b.y - to.y))[0]!;
-    await editor.drag(from, to);
-    await settle();
-  };
-  const pick = async (testId: string, label: string) => { actions += 2; await page.getByTestId(testId).selectOption({ label }); await settle(); };
-  const newNodeId = async (before: Set<string>) => {
-    const plan = await editor.plan();
-    const ids = [...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id).filter((id) => !before.has(id));
+    await this.editor.drag(from, to);
+    await this.settle();
+  }
+
+  async pick(testId: string, label: string) {
+    this.actions += 2;
+    await this.page.getByTestId(testId).selectOption({ label });
+    await this.settle();
+  }
+
+  async topIds() {
+    const plan = await this.editor.plan();
+    return new Set([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id));
+  }
+
+  /** Press the key that adds a node; the one new top-level id. */
+  async add(keys: string): Promise<string> {
+    const before = await this.topIds();
+    await this.key(keys);
+    const ids = [...(await this.topIds())].filter((id) => !before.has(id));
     expect(ids).toHaveLength(1);
     return ids[0]!;
-  };
-  const topIds = async () => {
-    const plan = await editor.plan();
-    return new Set([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id));
-  };
+  }
+
   /** The new node is on screen, clear of the minimap corner, of every other box and of every edge as drawn. */
-  const landedClear = async (id: string) => {
-    await settle();
-    const node = editor.node(id);
+  async expectLandedClear(id: string) {
+    const { page } = this;
+    await this.settle();
+    const node = this.editor.node(id);
     await expect(node).toBeVisible();
     const box = (await node.boundingBox())!;
     const pane = (await page.locator('.react-flow').boundingBox())!;
-    expect(box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height, `${id} in sight`).toBe(true);
-    for (const corner of [await page.locator('.react-flow__minimap').boundingBox(), await page.locator('.react-flow__controls').boundingBox()]) {
-      const under = box.x < corner!.x + corner!.width && corner!.x < box.x + box.width && box.y < corner!.y + corner!.height && corner!.y < box.y + box.height;
-      expect(under, `${id} under the minimap corner`).toBe(false);
-    }
-    for (const other of await topBoxes(page)) {
-      if (other.id === id) continue;
+    const inSight = box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
+    expect(inSight, `${id} in sight`).toBe(true);
+    const others = [
+      await page.locator('.react-flow__minimap').boundingBox(),
+      await page.locator('.react-flow__controls').boundingBox(),
+      ...(await topBoxes(page)),
+    ];
+    for (const other of others) {
+      if (!other || ('id' in other && other.id === id)) continue;
       const overlaps = box.x < other.x + other.width && other.x < box.x + box.width && box.y < other.y + other.height && other.y < box.y + box.height;
-      expect(overlaps, `${id} on ${other.id}`).toBe(false);
+      expect(overlaps, `${id} on ${'id' in other ? other.id : 'the minimap corner'}`).toBe(false);
     }
     for (const edge of await edgeSamples(page)) {
       const on = edge.points.filter((p) => p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height);
       expect(on, `${id} on the edge ${edge.id}`).toEqual([]);
     }
-  };
+  }
+}
 
-  await key('Alt+N');
+test('journey: empty plan to two peered VPCs on a transit gateway with a service network in under 25 actions', async ({ editor, page }) => {
+  const engineer = new Engineer(editor, page);
+
+  await engineer.key('Alt+N');
   await expect.poll(async () => (await editor.plan()).vpcs.length).toBe(0);
   await page.locator('.react-flow__pane').focus();
 
-  await key('v');
-  const first = await newNodeId(new Set());
-  await landedClear(first);
-  let before = await topIds();
-  await key('v');
-  const second = await newNodeId(before);
-  await landedClear(second);
-
+  const first = await engineer.add('v');
+  await engineer.expectLandedClear(first);
+  const second = await engineer.add('v');
+  await engineer.expectLandedClear(second);
   await editor.screenshot('journey-two-vpcs');
-  await connectByDrag(second, first);
+  await engineer.connectByDrag(second, first);
   await expect.poll(async () => (await editor.plan()).peerings.length).toBe(1);
 
   // The peering is selected: the transit gateway goes beside it, off its line.
-  before = await topIds();
-  await key('t');
-  const tgw = await newNodeId(before);
-  await landedClear(tgw);
-  await connectByDrag(tgw, first);
-  await connectByDrag(tgw, second);
+  const tgw = await engineer.add('t');
+  await engineer.expectLandedClear(tgw);
+  await engineer.connectByDrag(tgw, first);
+  await engineer.connectByDrag(tgw, second);
   await expect.poll(async () => (await editor.plan()).transitGateways[0]!.attachments.length).toBe(2);
   await editor.screenshot('journey-tgw');
 
-  before = await topIds();
-  await key('l');
-  const network = await newNodeId(before);
-  await landedClear(network);
+  const network = await engineer.add('l');
+  await engineer.expectLandedClear(network);
   // The new service network is selected: associate both VPCs from its inspector.
   const names = new Map((await editor.plan()).vpcs.map((v) => [v.id, v.name]));
-  await pick('connect-associate', names.get(first)!);
-  await pick('connect-associate', names.get(second)!);
+  await engineer.pick('connect-associate', names.get(first)!);
+  await engineer.pick('connect-associate', names.get(second)!);
 
   const plan = await editor.plan();
   expect(plan.vpcs).toHaveLength(2);
@@ -285,8 +327,8 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
   expect(plan.serviceNetworks[0]!.vpcIds.sort()).toEqual([first, second].sort());
   await expect(page.getByTestId('connections').getByTestId('connection')).toHaveCount(2);
   await editor.screenshot('journey-done');
-  expect(actions).toBeLessThan(25);
-  test.info().annotations.push({ type: 'actions', description: String(actions) });
+  expect(engineer.actions).toBeLessThan(25);
+  test.info().annotations.push({ type: 'actions', description: String(engineer.actions) });
 });
 
 test('inspector: "Peer with…" makes the peering, the connection list shows it, and Go to selects and shows the far end', async ({ editor, page }) => {
@@ -311,7 +353,10 @@ test('inspector: "Peer with…" makes the peering, the connection list shows it,
   expect(box.x >= pane.x && box.x + box.width <= pane.x + pane.width && box.y >= pane.y && box.y + box.height <= pane.y + pane.height).toBe(true);
 });
 
-test('route lines: the selected subnet\'s routes drawn to the internet gateway, the transit gateway and a peer; a route table draws all its subnets', async ({ editor, page }) => {
+test("route lines: the selected subnet's routes drawn to the internet gateway, the transit gateway and a peer; a route table draws all its subnets", async ({
+  editor,
+  page,
+}) => {
   const lines = page.getByTestId('route-line');
   const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await editor.select(['sn-egress-pub-a']);
@@ -328,16 +373,19 @@ test('route lines: the selected subnet\'s routes drawn to the internet gateway, 
   await expect(page.getByTestId('route-line-label').filter({ hasText: '10.0.0.0/8, 172.16.0.0/12 → transit gateway' })).toHaveCount(1);
   await expect(page.getByTestId('route-line-label').filter({ hasText: '0.0.0.0/0 → internet gateway' })).toHaveCount(1);
   // The line ends on the hub's border, and the internet line above its VPC.
-  const end = async (locator: import('@playwright/test').Locator) => locator.evaluate((path: SVGPathElement) => {
-    const p = path.getPointAtLength(path.getTotalLength());
-    const m = path.getScreenCTM()!;
-    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
-  });
+  const end = async (locator: import('@playwright/test').Locator) =>
+    locator.evaluate((path: SVGPathElement) => {
+      const p = path.getPointAtLength(path.getTotalLength());
+      const m = path.getScreenCTM()!;
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    });
   const hub = (await editor.node('tgw-hub').boundingBox())!;
   const hubEnd = await end(toHub);
   expect(hubEnd.x).toBeGreaterThanOrEqual(hub.x - 3);
   expect(hubEnd.x).toBeLessThanOrEqual(hub.x + hub.width + 3);
-  expect(Math.min(Math.abs(hubEnd.y - hub.y), Math.abs(hubEnd.y - hub.y - hub.height), Math.abs(hubEnd.x - hub.x), Math.abs(hubEnd.x - hub.x - hub.width))).toBeLessThan(3);
+  expect(
+    Math.min(Math.abs(hubEnd.y - hub.y), Math.abs(hubEnd.y - hub.y - hub.height), Math.abs(hubEnd.x - hub.x), Math.abs(hubEnd.x - hub.x - hub.width)),
+  ).toBeLessThan(3);
   const egress = (await editor.node('vpc-egress').boundingBox())!;
   expect((await end(page.locator('[data-testid="route-line"][data-target="internet-gateway"]'))).y).toBeLessThan(egress.y);
   await editor.screenshot('canvas-route-lines-subnet');

@@ -13,8 +13,12 @@ import type { Box, Point } from './edge-routes';
 import { Icon } from './icons';
 
 const TARGET_WORDS: Record<RouteLine['target'], string> = {
-  'internet-gateway': 'internet gateway', 'egress-only-gateway': 'egress-only internet gateway', 'nat-gateway': 'NAT gateway',
-  'transit-gateway': 'transit gateway', peering: 'peering', 'vpn-gateway': 'VPN gateway',
+  'internet-gateway': 'internet gateway',
+  'egress-only-gateway': 'egress-only internet gateway',
+  'nat-gateway': 'NAT gateway',
+  'transit-gateway': 'transit gateway',
+  peering: 'peering',
+  'vpn-gateway': 'VPN gateway',
 };
 /** How far above its VPC a line to the internet ends. */
 const INTERNET_RISE = 48;
@@ -25,7 +29,12 @@ function absoluteBoxes(nodes: readonly Node[]): Map<string, Box> {
   const out = new Map<string, Box>();
   for (const node of nodes) {
     const parent = node.parentId === undefined ? undefined : byId.get(node.parentId);
-    out.set(node.id, { x: node.position.x + (parent?.position.x ?? 0), y: node.position.y + (parent?.position.y ?? 0), width: node.width ?? 0, height: node.height ?? 0 });
+    out.set(node.id, {
+      x: node.position.x + (parent?.position.x ?? 0),
+      y: node.position.y + (parent?.position.y ?? 0),
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+    });
   }
   return out;
 }
@@ -42,7 +51,17 @@ function borderToward(from: Point, box: Box): Point {
   return scale >= 1 ? c : { x: c.x + dx * scale, y: c.y + dy * scale };
 }
 
-interface Drawn { key: string; from: Point; to: Point; label: string; kind: RouteLine['target']; subnetId: string; endId?: string; missing?: true; /** Out of the top of the VPC: the label sits above the arrow, off the VPC's name. */ up?: true }
+interface Drawn {
+  key: string;
+  from: Point;
+  to: Point;
+  label: string;
+  kind: RouteLine['target'];
+  subnetId: string;
+  endId?: string;
+  missing?: true /** Out of the top of the VPC: the label sits above the arrow, off the VPC's name. */;
+  up?: true;
+}
 
 function destinationsText(destinations: readonly string[]): string {
   return destinations.length <= 3 ? destinations.join(', ') : `${destinations.slice(0, 2).join(', ')} +${destinations.length - 2}`;
@@ -57,14 +76,31 @@ function drawn(lines: readonly RouteLine[], boxes: ReadonlyMap<string, Box>): Dr
     const label = `${destinationsText(line.destinations)} → ${TARGET_WORDS[line.target]}`;
     if (line.ends.length === 0) {
       // Pointing at something not in the plan (or not this VPC's): a short broken stub says so.
-      out.push({ key: `${i}`, from, to: { x: from.x + 90, y: from.y - 70 }, label: `${destinationsText(line.destinations)} → ${TARGET_WORDS[line.target]} not in the plan`, kind: line.target, subnetId: line.subnetId, missing: true });
+      out.push({
+        key: `${i}`,
+        from,
+        to: { x: from.x + 90, y: from.y - 70 },
+        label: `${destinationsText(line.destinations)} → ${TARGET_WORDS[line.target]} not in the plan`,
+        kind: line.target,
+        subnetId: line.subnetId,
+        missing: true,
+      });
       return;
     }
     for (const end of line.ends) {
       const box = boxes.get(end.id);
       if (!box) continue;
       const to = end.kind === 'internet' ? { x: from.x, y: box.y - INTERNET_RISE } : borderToward(from, box);
-      out.push({ key: `${i}-${end.id}`, from, to, label, kind: line.target, subnetId: line.subnetId, endId: end.id, ...(end.kind === 'internet' ? { up: true as const } : {}) });
+      out.push({
+        key: `${i}-${end.id}`,
+        from,
+        to,
+        label,
+        kind: line.target,
+        subnetId: line.subnetId,
+        endId: end.id,
+        ...(end.kind === 'internet' ? { up: true as const } : {}),
+      });
     }
   });
   return out;
@@ -81,7 +117,15 @@ function labelGroups(items: readonly Drawn[]): Array<{ key: string; label: strin
     const at = item.up ? item.to : { x: item.from.x + (item.to.x - item.from.x) * 0.6, y: item.from.y + (item.to.y - item.from.y) * 0.6 };
     const group = groups.get(key);
     if (group) group.points.push(at);
-    else groups.set(key, { key, label: item.label, kind: item.kind, ...(item.missing ? { missing: true as const } : {}), ...(item.up ? { up: true as const } : {}), points: [at] });
+    else
+      groups.set(key, {
+        key,
+        label: item.label,
+        kind: item.kind,
+        ...(item.missing ? { missing: true as const } : {}),
+        ...(item.up ? { up: true as const } : {}),
+        points: [at],
+      });
   }
   return [...groups.values()].map(({ points, ...group }) => ({
     ...group,
@@ -100,8 +144,18 @@ export const RouteLinesLayer = memo(function RouteLinesLayer({ lines, nodes }: {
         <defs>
           {/* One arrowhead per kind: a marker takes its colour from its own class, not from the line. */}
           {(Object.keys(TARGET_WORDS) as Array<RouteLine['target']>).map((kind) => (
-            <marker key={kind} id={`route-line-arrow-${kind}`} className={`route-line-${kind}`} viewBox="0 0 10 10" refX="9" refY="5"
-              markerWidth="5" markerHeight="5" orient="auto" markerUnits="strokeWidth">
+            <marker
+              key={kind}
+              id={`route-line-arrow-${kind}`}
+              className={`route-line-${kind}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="5"
+              markerHeight="5"
+              orient="auto"
+              markerUnits="strokeWidth"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" />
             </marker>
           ))}
@@ -109,14 +163,24 @@ export const RouteLinesLayer = memo(function RouteLinesLayer({ lines, nodes }: {
         {items.map((item) => (
           <g key={item.key} className={`route-line route-line-${item.kind}${item.missing ? ' route-line-missing' : ''}`}>
             <circle cx={item.from.x} cy={item.from.y} r={5} />
-            <path d={`M ${item.from.x} ${item.from.y} L ${item.to.x} ${item.to.y}`} markerEnd={`url(#route-line-arrow-${item.kind})`}
-              data-testid="route-line" data-subnet={item.subnetId} data-target={item.kind} data-end={item.endId ?? ''} />
+            <path
+              d={`M ${item.from.x} ${item.from.y} L ${item.to.x} ${item.to.y}`}
+              markerEnd={`url(#route-line-arrow-${item.kind})`}
+              data-testid="route-line"
+              data-subnet={item.subnetId}
+              data-target={item.kind}
+              data-end={item.endId ?? ''}
+            />
           </g>
         ))}
       </svg>
       {labels.map((group) => (
-        <div key={group.key} className={`route-line-label route-line-${group.kind}${group.missing ? ' route-line-missing' : ''}`} data-testid="route-line-label"
-          style={{ transform: `translate(${group.at.x}px, ${group.at.y}px) translate(-50%, ${group.up ? '-125%' : '-50%'})` }}>
+        <div
+          key={group.key}
+          className={`route-line-label route-line-${group.kind}${group.missing ? ' route-line-missing' : ''}`}
+          data-testid="route-line-label"
+          style={{ transform: `translate(${group.at.x}px, ${group.at.y}px) translate(-50%, ${group.up ? '-125%' : '-50%'})` }}
+        >
           {group.label}
         </div>
       ))}
@@ -131,11 +195,22 @@ export const RouteLinesLayer = memo(function RouteLinesLayer({ lines, nodes }: {
 export function RouteLinesToggle({ on, onToggle, count }: { on: boolean; onToggle(): void; count: number }) {
   return (
     <>
-      <ControlButton className={`route-lines-toggle${on ? ' on' : ''}`} aria-pressed={on} onClick={onToggle} data-testid="route-lines-toggle"
-        title="Route lines: draw where the selected subnet's or route table's routes go (R)" aria-label="Route lines">
-        <Icon name="route" size={14} /><span>Routes</span>
+      <ControlButton
+        className={`route-lines-toggle${on ? ' on' : ''}`}
+        aria-pressed={on}
+        onClick={onToggle}
+        data-testid="route-lines-toggle"
+        title="Route lines: draw where the selected subnet's or route table's routes go (R)"
+        aria-label="Route lines"
+      >
+        <Icon name="route" size={14} />
+        <span>Routes</span>
       </ControlButton>
-      {on && count === 0 ? <div className="route-lines-hint" role="status">Select a subnet or a route table to see where its routes go.</div> : null}
+      {on && count === 0 ? (
+        <div className="route-lines-hint" role="status">
+          Select a subnet or a route table to see where its routes go.
+        </div>
+      ) : null}
     </>
   );
 }

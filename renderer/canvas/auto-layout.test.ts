@@ -25,7 +25,8 @@ describe('automatic layout (ELK)', () => {
       // From the source's border to the target's, whichever way ELK was asked to draw it.
       const source = placed.find((b) => b.id === link.source)!;
       const target = placed.find((b) => b.id === link.target)!;
-      const onBorder = (p: { x: number; y: number }, b: typeof source) => p.x >= b.x - 1 && p.x <= b.x + b.width + 1 && p.y >= b.y - 1 && p.y <= b.y + b.height + 1;
+      const onBorder = (p: { x: number; y: number }, b: typeof source) =>
+        p.x >= b.x - 1 && p.x <= b.x + b.width + 1 && p.y >= b.y - 1 && p.y <= b.y + b.height + 1;
       expect(onBorder(points[0]!, source), `${link.id} starts at ${link.source}`).toBe(true);
       expect(onBorder(points.at(-1)!, target), `${link.id} ends at ${link.target}`).toBe(true);
       for (let i = 1; i < points.length; i++) {
@@ -48,7 +49,16 @@ describe('automatic layout (ELK)', () => {
 describe('edge routes', () => {
   const source = { x: 0, y: 0, width: 100, height: 50 };
   const target = { x: 300, y: 200, width: 100, height: 50 };
-  const route = { points: [{ x: 100, y: 25 }, { x: 200, y: 25 }, { x: 200, y: 225 }, { x: 300, y: 225 }], source, target };
+  const route = {
+    points: [
+      { x: 100, y: 25 },
+      { x: 200, y: 25 },
+      { x: 200, y: 225 },
+      { x: 300, y: 225 },
+    ],
+    source,
+    target,
+  };
 
   it('is drawn while both ends stay where they were and no box sits on it', () => {
     expect(currentRoute(route, source, target, [])).toBe(route);

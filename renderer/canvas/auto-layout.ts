@@ -13,8 +13,18 @@ import type ELKType from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { EdgeRoute, Point } from './edge-routes';
 
-export interface LayoutBox { id: string; width: number; height: number; kind?: 'vpc' | 'tgw' | 'serviceNetwork' | 'external' }
-export interface LayoutLink { id: string; source: string; target: string; label?: string }
+export interface LayoutBox {
+  id: string;
+  width: number;
+  height: number;
+  kind?: 'vpc' | 'tgw' | 'serviceNetwork' | 'external';
+}
+export interface LayoutLink {
+  id: string;
+  source: string;
+  target: string;
+  label?: string;
+}
 export interface AutoLayout {
   positions: Record<string, Point>;
   /** By edge id: the orthogonal path ELK routed, and where its label goes. */
@@ -37,12 +47,13 @@ export async function autoLayout(boxes: readonly LayoutBox[], links: readonly La
   const ids = new Set(boxes.map((b) => b.id));
   const kept = links.filter((l) => ids.has(l.source) && ids.has(l.target) && l.source !== l.target);
   const downward = downwardLinks(boxes, kept);
-  const edges: ElkExtendedEdge[] = kept
-    .map((l) => ({
-      // ELK puts an edge's source above its target; `downward` says which way round that is.
-      id: l.id, sources: [downward.has(l.id) ? l.source : l.target], targets: [downward.has(l.id) ? l.target : l.source],
-      ...(l.label ? { labels: [{ id: `${l.id}#label`, text: l.label, ...labelSize(l.label) }] } : {}),
-    }));
+  const edges: ElkExtendedEdge[] = kept.map((l) => ({
+    // ELK puts an edge's source above its target; `downward` says which way round that is.
+    id: l.id,
+    sources: [downward.has(l.id) ? l.source : l.target],
+    targets: [downward.has(l.id) ? l.target : l.source],
+    ...(l.label ? { labels: [{ id: `${l.id}#label`, text: l.label, ...labelSize(l.label) }] } : {}),
+  }));
   const graph: ElkNode = await elk.layout({
     id: 'plan',
     layoutOptions: {
@@ -77,7 +88,9 @@ export async function autoLayout(boxes: readonly LayoutBox[], links: readonly La
     const label = edge.labels?.[0];
     routes[edge.id] = {
       points,
-      ...(label && label.x !== undefined && label.y !== undefined ? { label: { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 } } : {}),
+      ...(label && label.x !== undefined && label.y !== undefined
+        ? { label: { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 } }
+        : {}),
     };
   }
   return { positions, routes };
@@ -95,7 +108,10 @@ function downwardLinks(boxes: readonly LayoutBox[], links: readonly LayoutLink[]
   const below = new Set<string>();
   let turn = 0;
   for (const box of boxes) {
-    if (box.kind === 'external') { below.add(box.id); continue; }
+    if (box.kind === 'external') {
+      below.add(box.id);
+      continue;
+    }
     if (box.kind !== 'vpc') continue;
     const onHub = links.some((l) => (l.source === box.id && isHub(l.target)) || (l.target === box.id && isHub(l.source)));
     if (onHub && turn++ % 2 === 1) below.add(box.id);
@@ -105,8 +121,14 @@ function downwardLinks(boxes: readonly LayoutBox[], links: readonly LayoutLink[]
     const sourceBelow = below.has(link.source);
     const targetBelow = below.has(link.target);
     // Hub to a VPC below it, a VPC above down to its hub; between equals, as the link runs.
-    if (isHub(link.source) && !isHub(link.target)) { if (targetBelow) down.add(link.id); continue; }
-    if (isHub(link.target) && !isHub(link.source)) { if (!sourceBelow) down.add(link.id); continue; }
+    if (isHub(link.source) && !isHub(link.target)) {
+      if (targetBelow) down.add(link.id);
+      continue;
+    }
+    if (isHub(link.target) && !isHub(link.source)) {
+      if (!sourceBelow) down.add(link.id);
+      continue;
+    }
     if (sourceBelow && !targetBelow) continue;
     down.add(link.id);
   }

@@ -39,7 +39,12 @@ function pointerOf(event: MouseEvent | TouchEvent): { x: number; y: number } {
   return { x: event.clientX, y: event.clientY };
 }
 
-export function useConnectByBody({ nodes, check, describe, onConnect }: {
+export function useConnectByBody({
+  nodes,
+  check,
+  describe,
+  onConnect,
+}: {
   nodes: readonly Node[];
   check(sourceId: string, targetId: string): ConnectionCheck;
   describe(check: ConnectionCheck): string;
@@ -48,13 +53,16 @@ export function useConnectByBody({ nodes, check, describe, onConnect }: {
   const [state, setState] = useState<ConnectState | undefined>();
   const parentOf = useMemo(() => new Map(nodes.filter((n) => n.parentId).map((n) => [n.id, n.parentId!])), [nodes]);
 
-  const onConnectStart = useCallback((event: MouseEvent | TouchEvent, params: { nodeId: string | null }) => {
-    const from = params.nodeId;
-    if (!from) return;
-    const targets = new Set<string>();
-    for (const node of nodes) if (!node.parentId && node.id !== from && check(from, node.id).ok) targets.add(node.id);
-    setState({ from, targets, pointer: pointerOf(event) });
-  }, [nodes, check]);
+  const onConnectStart = useCallback(
+    (event: MouseEvent | TouchEvent, params: { nodeId: string | null }) => {
+      const from = params.nodeId;
+      if (!from) return;
+      const targets = new Set<string>();
+      for (const node of nodes) if (!node.parentId && node.id !== from && check(from, node.id).ok) targets.add(node.id);
+      setState({ from, targets, pointer: pointerOf(event) });
+    },
+    [nodes, check],
+  );
 
   // Follow the pointer while connecting: which node is under it, and what a drop would do.
   const from = state?.from;
@@ -79,27 +87,33 @@ export function useConnectByBody({ nodes, check, describe, onConnect }: {
     };
   }, [from, parentOf, check, describe]);
 
-  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
-    const source = state?.from ?? connection.fromNode?.id;
-    setState(undefined);
-    if (!source) return;
-    const pointer = pointerOf(event);
-    // The node under the pointer wins; else the handle React Flow snapped to (a drop just outside a node's edge).
-    const target = nodeAt(pointer.x, pointer.y, parentOf) ?? (connection.toNode ? parentOf.get(connection.toNode.id) ?? connection.toNode.id : undefined);
-    if (target === undefined || target === source) return;
-    onConnect(source, target);
-  }, [state, parentOf, onConnect]);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+      const source = state?.from ?? connection.fromNode?.id;
+      setState(undefined);
+      if (!source) return;
+      const pointer = pointerOf(event);
+      // The node under the pointer wins; else the handle React Flow snapped to (a drop just outside a node's edge).
+      const target = nodeAt(pointer.x, pointer.y, parentOf) ?? (connection.toNode ? (parentOf.get(connection.toNode.id) ?? connection.toNode.id) : undefined);
+      if (target === undefined || target === source) return;
+      onConnect(source, target);
+    },
+    [state, parentOf, onConnect],
+  );
 
   /** The class a node gets while a connection is being dragged: what it would do as the drop target. */
-  const classFor = useCallback((node: Node): string | undefined => {
-    if (!state) return undefined;
-    // A subnet or NAT gateway is dimmed with its VPC when the VPC cannot be the target.
-    if (node.parentId) return node.parentId !== state.from && !state.targets.has(node.parentId) ? 'connect-other' : undefined;
-    if (node.id === state.from) return 'connect-source';
-    const over = state.over?.id === node.id;
-    if (state.targets.has(node.id)) return over ? 'connect-target connect-over' : 'connect-target';
-    return over ? 'connect-refused' : 'connect-other';
-  }, [state]);
+  const classFor = useCallback(
+    (node: Node): string | undefined => {
+      if (!state) return undefined;
+      // A subnet or NAT gateway is dimmed with its VPC when the VPC cannot be the target.
+      if (node.parentId) return node.parentId !== state.from && !state.targets.has(node.parentId) ? 'connect-other' : undefined;
+      if (node.id === state.from) return 'connect-source';
+      const over = state.over?.id === node.id;
+      if (state.targets.has(node.id)) return over ? 'connect-target connect-over' : 'connect-target';
+      return over ? 'connect-refused' : 'connect-other';
+    },
+    [state],
+  );
 
   return { connecting: state, onConnectStart, onConnectEnd, classFor };
 }

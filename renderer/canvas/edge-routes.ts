@@ -47,7 +47,10 @@ export function roundedPath(points: readonly Point[], radius = 10): string {
     const inLength = Math.hypot(corner.x - prev.x, corner.y - prev.y);
     const outLength = Math.hypot(next.x - corner.x, next.y - corner.y);
     const r = Math.min(radius, inLength / 2, outLength / 2);
-    if (r <= 0) { d += ` L ${corner.x} ${corner.y}`; continue; }
+    if (r <= 0) {
+      d += ` L ${corner.x} ${corner.y}`;
+      continue;
+    }
     const before = { x: corner.x - ((corner.x - prev.x) / inLength) * r, y: corner.y - ((corner.y - prev.y) / inLength) * r };
     const after = { x: corner.x + ((next.x - corner.x) / outLength) * r, y: corner.y + ((next.y - corner.y) / outLength) * r };
     d += ` L ${before.x} ${before.y} Q ${corner.x} ${corner.y} ${after.x} ${after.y}`;

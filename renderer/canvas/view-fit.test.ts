@@ -15,7 +15,11 @@ describe('fitting clear of the minimap corner', () => {
   });
 
   it('either way, the fitted plan ends before the corner on one axis', () => {
-    for (const bounds of [{ width: 3000, height: 500 }, { width: 500, height: 3000 }, { width: 1200, height: 1000 }]) {
+    for (const bounds of [
+      { width: 3000, height: 500 },
+      { width: 500, height: 3000 },
+      { width: 1200, height: 1000 },
+    ]) {
       const padding = cornerFreePadding(pane, bounds, 20);
       const zoom = zoomInside(pane, bounds, padding);
       const right = padding.left + bounds.width * zoom;

@@ -13,8 +13,16 @@ export const CORNER = {
   height: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.height + CONTROLS.gap,
 } as const;
 
-export interface Size { width: number; height: number }
-export interface Padding { top: number; right: number; bottom: number; left: number }
+export interface Size {
+  width: number;
+  height: number;
+}
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 /** The zoom that fits `bounds` into `pane` inside `padding`. */
 export function zoomInside(pane: Size, bounds: Size, padding: Padding): number {
@@ -40,7 +48,13 @@ export function fitPadding(pane: Size, bounds: Size, margin: number): { top: `${
   return { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` };
 }
 
-interface Placed { id: string; position: { x: number; y: number }; parentId?: string; width?: number; height?: number }
+interface Placed {
+  id: string;
+  position: { x: number; y: number };
+  parentId?: string;
+  width?: number;
+  height?: number;
+}
 
 /** The box (flow units) round these nodes, or round every top-level node; a child's position is its parent's plus its own. */
 export function boundsOf(nodes: readonly Placed[], ids?: ReadonlySet<string>): { x: number; y: number; width: number; height: number } | undefined {
@@ -62,8 +76,17 @@ export function boundsOf(nodes: readonly Placed[], ids?: ReadonlySet<string>): {
   return left === Infinity ? undefined : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-export interface Viewport { x: number; y: number; zoom: number }
-interface Rect { x: number; y: number; width: number; height: number }
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /**
  * The view after something new appears at `bounds` (flow units): the same view when it is

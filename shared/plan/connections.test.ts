@@ -25,7 +25,12 @@ describe('connectionsOf', () => {
       expect(plan.routeTables.find((t) => t.id === route.via)?.vpcId).toBe('vpc-prod');
       expect(route.label).toMatch(/^Route table .+: .+ → /);
     }
-    expect(connectionsOf(plan, 'vpc-shared').find((c) => c.kind === 'peering')).toEqual({ kind: 'peering', via: 'pcx-shared-legacy', otherId: 'vpc-legacy', label: 'Peering with legacy-erp' });
+    expect(connectionsOf(plan, 'vpc-shared').find((c) => c.kind === 'peering')).toEqual({
+      kind: 'peering',
+      via: 'pcx-shared-legacy',
+      otherId: 'vpc-legacy',
+      label: 'Peering with legacy-erp',
+    });
   });
 
   it('a transit gateway: every attachment, with what is attached, and the route tables that send to it', () => {
@@ -56,7 +61,9 @@ describe('connectionsOf', () => {
   it('a subnet that carries an attachment says so; an unknown id has none', () => {
     const plan = hub();
     const attachment = plan.transitGateways[0]!.attachments.find((a) => a.type === 'vpc' && a.subnetIds.length > 0)!;
-    expect(connectionsOf(plan, attachment.subnetIds[0]!)).toContainEqual(expect.objectContaining({ kind: 'attachment', via: attachment.id, otherId: 'tgw-hub' }));
+    expect(connectionsOf(plan, attachment.subnetIds[0]!)).toContainEqual(
+      expect.objectContaining({ kind: 'attachment', via: attachment.id, otherId: 'tgw-hub' }),
+    );
     expect(connectionsOf(plan, 'nothing')).toEqual([]);
   });
 });

@@ -6,8 +6,24 @@ describe('route lines', () => {
   it('a private subnet: one line to its NAT gateway, one to the VPC edge for the egress-only gateway', () => {
     const lines = subnetRouteLines(internetEdge(), 'sn-priv');
     expect(lines).toEqual([
-      { subnetId: 'sn-priv', target: 'nat-gateway', targetId: 'nat-e', destinations: ['0.0.0.0/0'], ends: [{ id: 'nat-e', kind: 'nat' }], source: 'explicit', routeTableId: 'rt-priv' },
-      { subnetId: 'sn-priv', target: 'egress-only-gateway', targetId: 'eigw-e', destinations: ['::/0'], ends: [{ id: 'vpc-e', kind: 'internet' }], source: 'explicit', routeTableId: 'rt-priv' },
+      {
+        subnetId: 'sn-priv',
+        target: 'nat-gateway',
+        targetId: 'nat-e',
+        destinations: ['0.0.0.0/0'],
+        ends: [{ id: 'nat-e', kind: 'nat' }],
+        source: 'explicit',
+        routeTableId: 'rt-priv',
+      },
+      {
+        subnetId: 'sn-priv',
+        target: 'egress-only-gateway',
+        targetId: 'eigw-e',
+        destinations: ['::/0'],
+        ends: [{ id: 'vpc-e', kind: 'internet' }],
+        source: 'explicit',
+        routeTableId: 'rt-priv',
+      },
     ]);
   });
 
@@ -52,10 +68,17 @@ describe('route lines', () => {
 
   it('a target that is gone, or of another VPC, has no end', () => {
     const plan = peeringTriangle({
-      routeTables: [{ id: 'rt-a', name: 'alpha-rt', vpcId: 'vpc-a', routes: [
-        { destination: '10.1.0.0/16', target: 'peering', targetId: 'pcx-gone' },
-        { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-b' },
-      ] }],
+      routeTables: [
+        {
+          id: 'rt-a',
+          name: 'alpha-rt',
+          vpcId: 'vpc-a',
+          routes: [
+            { destination: '10.1.0.0/16', target: 'peering', targetId: 'pcx-gone' },
+            { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-b' },
+          ],
+        },
+      ],
       internetGateways: [{ id: 'igw-b', name: 'bravo-igw', vpcId: 'vpc-b' }],
     });
     expect(subnetRouteLines(plan, 'sn-a').map((l) => l.ends)).toEqual([[], []]);
@@ -65,14 +88,32 @@ describe('route lines', () => {
     const plan = buildPlan({
       vpcs: [{ id: 'vpc-a', name: 'alpha', ipv4Cidrs: ['10.0.0.0/16'] }],
       subnets: [{ id: 'sn-a', name: 'a', vpcId: 'vpc-a', availabilityZone: 'us-east-1a', tier: 'isolated', ipv4Cidr: '10.0.1.0/24', routeTableId: 'rt-a' }],
-      externalNetworks: [{ id: 'ext-1', name: 'dc1', kind: 'on-premises', cidrs: ['192.168.0.0/16'] }, { id: 'ext-2', name: 'dc2', kind: 'on-premises', cidrs: ['172.16.0.0/16'] }],
+      externalNetworks: [
+        { id: 'ext-1', name: 'dc1', kind: 'on-premises', cidrs: ['192.168.0.0/16'] },
+        { id: 'ext-2', name: 'dc2', kind: 'on-premises', cidrs: ['172.16.0.0/16'] },
+      ],
       vpnGateways: [{ id: 'vgw-a', name: 'vgw', vpcId: 'vpc-a', externalNetworkIds: ['ext-1', 'ext-2'] }],
-      routeTables: [{ id: 'rt-a', name: 'rt', vpcId: 'vpc-a', routes: [
-        { destination: '192.168.0.0/16', target: 'vpn-gateway', targetId: 'vgw-a' },
-        { destination: '172.16.0.0/16', target: 'vpn-gateway', targetId: 'vgw-a' },
-      ] }],
+      routeTables: [
+        {
+          id: 'rt-a',
+          name: 'rt',
+          vpcId: 'vpc-a',
+          routes: [
+            { destination: '192.168.0.0/16', target: 'vpn-gateway', targetId: 'vgw-a' },
+            { destination: '172.16.0.0/16', target: 'vpn-gateway', targetId: 'vgw-a' },
+          ],
+        },
+      ],
     });
-    expect(subnetRouteLines(plan, 'sn-a')).toMatchObject([{ destinations: ['192.168.0.0/16', '172.16.0.0/16'], ends: [{ id: 'ext-1', kind: 'external' }, { id: 'ext-2', kind: 'external' }] }]);
+    expect(subnetRouteLines(plan, 'sn-a')).toMatchObject([
+      {
+        destinations: ['192.168.0.0/16', '172.16.0.0/16'],
+        ends: [
+          { id: 'ext-1', kind: 'external' },
+          { id: 'ext-2', kind: 'external' },
+        ],
+      },
+    ]);
   });
 
   it('nothing selected that has routes: no lines', () => {

@@ -45,7 +45,10 @@ export function routeLineSubnets(plan: Plan, selection: readonly string[]): stri
   const out: string[] = [];
   const tables = plan.routeTables.filter((t) => chosen.has(t.id));
   for (const subnet of plan.subnets) {
-    if (chosen.has(subnet.id)) { out.push(subnet.id); continue; }
+    if (chosen.has(subnet.id)) {
+      out.push(subnet.id);
+      continue;
+    }
     const follows = tables.some((t) => t.vpcId === subnet.vpcId && (subnet.routeTableId === t.id || (t.main && subnet.routeTableId === undefined)));
     if (follows) out.push(subnet.id);
   }
@@ -101,7 +104,9 @@ function endsOf(plan: Plan, vpcId: string, target: Exclude<RouteTarget, 'local'>
     }
     case 'vpn-gateway': {
       const gateway = plan.vpnGateways.find((g) => g.id === targetId && g.vpcId === vpcId);
-      return (gateway?.externalNetworkIds ?? []).filter((id) => plan.externalNetworks.some((n) => n.id === id)).map((id) => ({ id, kind: 'external' as const }));
+      return (gateway?.externalNetworkIds ?? [])
+        .filter((id) => plan.externalNetworks.some((n) => n.id === id))
+        .map((id) => ({ id, kind: 'external' as const }));
     }
   }
 }
