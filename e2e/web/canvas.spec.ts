@@ -251,7 +251,7 @@ class Engineer {
 
   async topIds() {
     const plan = await this.editor.plan();
-    return new Set([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks].map((o) => o.id));
+    return new Set([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id));
   }
 
   /** Press the key that adds a node; the one new top-level id. */
@@ -329,6 +329,26 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
   await editor.screenshot('journey-done');
   expect(engineer.actions).toBeLessThan(25);
   test.info().annotations.push({ type: 'actions', description: String(engineer.actions) });
+});
+
+test('placement: new nodes beside whatever is selected land in sight, on no box and on no connection', async ({ editor, page }) => {
+  const engineer = new Engineer(editor, page);
+  await page.locator('.react-flow__pane').focus();
+  // Beside a peering (the issue's case: the TGW went onto the peering line), a VPC, a subnet, a hub, and nothing.
+  for (const [selection, keys] of [
+    [['pcx-shared-legacy'], 't'],
+    [['pcx-shared-legacy'], 'l'],
+    [['vpc-dev'], 'v'],
+    [['sn-prod-app-a'], 'e'],
+    [['tgw-hub'], 't'],
+    [[], 'v'],
+  ] as const) {
+    await editor.select([...selection]);
+    await page.locator('.react-flow__pane').focus();
+    const id = await engineer.add(keys);
+    await engineer.expectLandedClear(id);
+  }
+  await editor.screenshot('canvas-placement');
 });
 
 test('inspector: "Peer with…" makes the peering, the connection list shows it, and Go to selects and shows the far end', async ({ editor, page }) => {

@@ -103,8 +103,8 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
       <div className="muted mono small">{id}</div>
       {findings.length > 0 ? <FindingList findings={findings} /> : null}
       <div key={id}>{body}</div>
-      {PICKS_CONNECTIONS.has(found.kind) ? <ConnectionPickers key={`pick-${id}`} plan={plan} id={id} edit={edit} say={say} /> : null}
       {LISTS_CONNECTIONS.has(found.kind) ? <ConnectionList plan={plan} id={id} onGo={onGo} /> : null}
+      {PICKS_CONNECTIONS.has(found.kind) ? <ConnectionPickers key={`pick-${id}`} plan={plan} id={id} edit={edit} say={say} /> : null}
       {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
         <button type="button" onClick={onDelete} data-testid="inspector-delete"><Icon name="trash" /> Delete</button>
