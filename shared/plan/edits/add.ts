@@ -6,7 +6,7 @@
 import { proposeVpcCidr } from '../proposals';
 import type { ExternalNetwork, NatGateway, Plan, ServiceNetwork, Subnet, SubnetTier, TransitGateway, Vpc } from '../schema';
 import { idMaker, type NewId } from './ids';
-import { findObject } from './objects';
+import { findObject, fitName } from './objects';
 import { withPositions, type Point } from './positions';
 
 /** What a palette command did: the plan with the new object, or why it could not add one. */
@@ -103,7 +103,7 @@ export function newNatGateway(plan: Plan, selection: readonly string[], newId: N
   if (!subnet) return { ok: false, reason: 'Select a public subnet (or its VPC) for the NAT gateway.' };
   const id = newId('nat');
   const nat: NatGateway = {
-    id, name: `nat-${subnet.availabilityZone.slice(-1) || subnet.name}`, subnetId: subnet.id,
+    id, name: fitName(`nat-${subnet.availabilityZone.slice(-1) || subnet.name}`), subnetId: subnet.id,
     connectivity: subnet.tier === 'public' ? 'public' : 'private', addresses: 1,
   };
   return { ok: true, plan: addNatGateway(plan, nat), created: id };
@@ -121,7 +121,7 @@ export function newInternetGateway(plan: Plan, selection: readonly string[], new
   if (vpcHasInternetGateway(plan, vpcId)) return { ok: false, reason: 'That VPC already has an internet gateway; a VPC takes only one.' };
   const vpc = plan.vpcs.find((v) => v.id === vpcId);
   const id = newId('igw');
-  return { ok: true, plan: { ...plan, internetGateways: [...plan.internetGateways, { id, name: `${vpc?.name ?? vpcId}-igw`, vpcId }] }, created: id };
+  return { ok: true, plan: { ...plan, internetGateways: [...plan.internetGateways, { id, name: fitName(`${vpc?.name ?? vpcId}-igw`), vpcId }] }, created: id };
 }
 
 /** A transit gateway named tgw-N with one route table, "default", as AWS creates it. */
