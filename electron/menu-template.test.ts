@@ -37,6 +37,7 @@ const expectedAccelerators: Record<Exclude<MenuCommand, 'open-document'>, { darw
   'connect-selected': { linux: 'C', win32: 'C' },
   settings: { darwin: 'CmdOrCtrl+,', linux: 'CmdOrCtrl+,', win32: 'CmdOrCtrl+,' },
   'show-shortcuts': { linux: '?', win32: '?' },
+  'route-lines': { linux: 'R', win32: 'R' },
 };
 
 describe('buildMenuTemplate', () => {

@@ -102,6 +102,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 
   { id: 'zoom-to-fit', label: 'Zoom to fit', menuLabel: 'Zoom to Fit', shortcuts: [{ keys: 'F' }], menu: { name: 'view', group: 0 } },
   { id: 'auto-layout', label: 'Automatic layout', menuLabel: 'Auto Layout', shortcuts: [{ keys: 'Shift+L' }], menu: { name: 'view', group: 0 } },
+  { id: 'route-lines', label: 'Route lines: where the selected subnet\'s or route table\'s routes go', menuLabel: 'Route Lines', shortcuts: [{ keys: 'R' }], menu: { name: 'view', group: 1 } },
 
   { id: 'practice', label: 'Practise CIDR maths: short exercises with hints', text: 'Practice', menuLabel: 'Practice CIDR Maths…', shortcuts: [], menu: { name: 'help', group: 0 } },
 

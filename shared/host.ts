@@ -40,6 +40,8 @@ export interface RecentFile {
 export type MenuCommand =
   | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
   | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
+  /** Show or hide the selected subnet's or route table's route lines on the canvas. */
+  | 'route-lines'
   /** Import AWS CLI output or CSV; compare the plan with another plan file; practise CIDR maths. Each opens the renderer's own dialog. */
   | 'import' | 'compare' | 'practice'
   /** Connect the two selected objects; the plan's settings; the list of keyboard shortcuts. */
@@ -50,7 +52,7 @@ export type MenuCommand =
 /** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
 export const MENU_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
-  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'export', 'import', 'compare', 'practice',
+  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'route-lines', 'export', 'import', 'compare', 'practice',
   'connect-selected', 'settings', 'show-shortcuts', 'open-document',
 ] as const satisfies readonly MenuCommand[];
 

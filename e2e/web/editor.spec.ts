@@ -122,9 +122,10 @@ test('dragging from one VPC to another creates a peering', async ({ editor, page
   await editor.frame(['vpc-prod', 'vpc-dev']);
   const source = editor.node('vpc-prod');
   const target = editor.node('vpc-dev');
-  await source.locator('.vpc-header').hover();
+  // Framed together the two are far out, where the header gives way to the name plate: hover the VPC's corner.
+  await source.hover({ position: { x: 8, y: 8 } });
   const from = await editor.center(source.locator('.react-flow__handle-right'));
-  await target.locator('.vpc-header').hover();
+  await target.hover({ position: { x: 8, y: 8 } });
   const to = await editor.center(target.locator('.react-flow__handle-left'));
   await editor.drag(from, to);
   await expect.poll(async () => (await editor.plan()).peerings.length).toBe(before.peerings.length + 1);

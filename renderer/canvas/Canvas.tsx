@@ -2,13 +2,18 @@
  * The React Flow canvas over the derived nodes and edges. It holds only what is transient
  * (positions while a drag is under way); a finished drag becomes one plan edit.
  */
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
-  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore,
+  Background, ConnectionMode, Controls, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi,
   type Connection, type Edge, type EdgeChange, type Node, type NodeChange,
 } from '@xyflow/react';
+import type { ConnectionCheck } from '../../shared/plan/edits';
+import type { RouteLine } from '../../shared/routing';
+import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
-import { edgeTypes, nodeTypes } from './nodes';
+import { edgeTypes, nodeTypes, VpcPlates } from './nodes';
+import { RouteLinesLayer, RouteLinesToggle } from './RouteLines';
+import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
 
 export interface CanvasApi {
   /** Frame these plan objects (nodes, or the ends of edges) on screen; `coveredLeft`: pixels of the canvas's left edge a panel covers. */
@@ -16,6 +21,8 @@ export interface CanvasApi {
   fitAll(): void;
   /** The flow coordinates at the middle of the visible canvas, for placing new nodes. */
   center(): { x: number; y: number };
+  /** Bring these objects into sight once the canvas holds them (a new node): the view moves only if they are not in sight. */
+  reveal(ids: readonly string[]): void;
 }
 
 interface CanvasProps {
@@ -25,12 +32,25 @@ interface CanvasProps {
   onSelect(ids: string[]): void;
   onMoved(positions: Record<string, { x: number; y: number }>): void;
   onConnect(sourceId: string, targetId: string): void;
+  /** Whether (and as what) one node may connect to another: the engine's rule. */
+  checkConnection(sourceId: string, targetId: string): ConnectionCheck;
+  describeConnection(check: ConnectionCheck): string;
+  /** The selection's route lines, when they are switched on (undefined: off). */
+  routeLines: readonly RouteLine[] | undefined;
+  onToggleRouteLines(): void;
 }
 
-const FIT_OPTIONS = { padding: 0.04, duration: 0 } as const;
+/** Below this zoom a subnet's words would be under 11 px on screen: VPCs show their name, block and tiers only. */
+const FAR_ZOOM = 0.45;
+/** From this zoom every detail is drawn at its own size (none is under 11 px, so none is under 11 px on screen). */
+const NEAR_ZOOM = 1;
+const MIN_ZOOM = 0.01;
+const MAX_ZOOM = 2.5;
+/** Screen pixels kept round a fitted plan. */
+const FIT_MARGIN = 24;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
-export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect }, ref) {
+export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection, routeLines, onToggleRouteLines }, ref) {
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const overlay = useRef(new Map<string, { base: Node; at: { x: number; y: number }; node: Node }>());
@@ -39,6 +59,15 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   // top-level nodes are drawn and edges are plain lines (software rasterising is the cost).
   const large = derived.nodes.length > 400;
   const overview = useStore((s) => s.transform[2] < 0.3) && large;
+  // Semantic zoom (app.css): far out a VPC is its name and block in big type (VpcPlates) over
+  // its subnets drawn as plain tier-coloured cells; between, names and blocks; close in, every
+  // detail. Type that must stay readable is sized by --inverse-zoom, so it keeps its size on
+  // screen as the view zooms out.
+  // Rounded down, so type sized by the inverse is never under its size on screen; in steps, so zooming re-renders seldom.
+  const zoom = useStore((s) => Math.floor(s.transform[2] * 100) / 100 || 0.01);
+  const level = zoom < FAR_ZOOM ? 'zoom-far' : zoom < NEAR_ZOOM ? 'zoom-mid' : 'zoom-near';
+  const zoomStyle = useMemo(() => ({ '--inverse-zoom': String(1 / zoom) }) as CSSProperties, [zoom]);
+  const far = level === 'zoom-far';
   const visibleNodes = useMemo(() => (overview ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, overview]);
   const simpleEdges = useRef(new WeakMap<Edge, Edge>());
   const edges = useMemo(() => {
@@ -50,9 +79,15 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     });
   }, [derived.edges, overview]);
 
+  const connect = useConnectByBody({ nodes: derived.nodes, check: checkConnection, describe: describeConnection, onConnect });
+  const { classFor } = connect;
+  const connecting = connect.connecting !== undefined;
+
   const nodes = useMemo(() => {
-    if (dragging.size === 0) return visibleNodes;
+    if (dragging.size === 0 && !connecting) return visibleNodes;
     return visibleNodes.map((node) => {
+      const role = classFor(node);
+      if (role) return { ...node, className: `${node.className ?? ''} ${role}` };
       const at = dragging.get(node.id);
       if (!at) return node;
       const cached = overlay.current.get(node.id);
@@ -61,20 +96,58 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       overlay.current.set(node.id, { base: node, at, node: moved });
       return moved;
     });
-  }, [visibleNodes, dragging]);
+  }, [visibleNodes, dragging, connecting, classFor]);
+
+  /**
+   * Fit these nodes (or the whole plan) to the pane, clear of the minimap's corner
+   * (view-fit.ts). `margin` is in screen pixels.
+   */
+  const store = useStoreApi();
+  // From the derived nodes, not React Flow's: far out the subnets are not drawn, but can be framed.
+  const derivedRef = useRef(derived);
+  derivedRef.current = derived;
+  const fitTo = useCallback((ids?: ReadonlySet<string>, margin = FIT_MARGIN, maxZoom = MAX_ZOOM) => {
+    const { width, height } = store.getState();
+    if (width === 0 || height === 0) return;
+    const bounds = boundsOf(derivedRef.current.nodes, ids);
+    // Nothing to fit (a new, empty plan): full size, the origin in the middle, where the first node goes.
+    if (!bounds) { if (!ids) void flow.setViewport({ x: width / 2, y: height / 2, zoom: 1 }, { duration: 0 }); return; }
+    void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, maxZoom, fitPadding({ width, height }, bounds, margin)), { duration: 0 });
+  }, [flow, store]);
+  const fitAllNow = useCallback(() => fitTo(), [fitTo]);
 
   // Fitting waits for React Flow to hold the new nodes: its store takes them in an effect of a
   // child component, which runs before this component's effects in the same commit.
-  const fitRequested = useRef(false);
+  const fitRequested = useRef(true);
   const [fitTick, setFitTick] = useState(0);
+  const paneReady = useStore((s) => s.width > 0 && s.height > 0);
   useEffect(() => {
-    if (!fitRequested.current) return;
+    if (!fitRequested.current || !paneReady) return;
     fitRequested.current = false;
-    void flow.fitView(FIT_OPTIONS);
+    fitTo();
     // And once more after React Flow has painted the new positions: a fit queued in the same
     // frame as a large position change can measure the old bounds.
-    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS)));
-  }, [derived.nodes, fitTick, flow]);
+    requestAnimationFrame(() => requestAnimationFrame(() => fitTo()));
+  }, [derived.nodes, fitTick, fitTo, paneReady]);
+
+  // Revealing waits, like fitting, for the derived nodes to hold what was just added.
+  const toReveal = useRef<ReadonlySet<string> | undefined>(undefined);
+  const [revealTick, setRevealTick] = useState(0);
+  useEffect(() => {
+    const ids = toReveal.current;
+    if (!ids || !paneReady) return;
+    const bounds = boundsOf(derived.nodes, ids);
+    if (!bounds) return;
+    toReveal.current = undefined;
+    const { width, height, transform } = store.getState();
+    const view = { x: transform[0], y: transform[1], zoom: transform[2] };
+    // A new subnet or NAT gateway is not drawn far out: show its VPC close enough to see it.
+    const parents = new Set(derived.nodes.filter((n) => ids.has(n.id) && n.parentId).map((n) => n.parentId!));
+    if (parents.size > 0 && view.zoom < FAR_ZOOM) { fitTo(parents, 80, 1); return; }
+    const next = viewShowing(view, { width, height }, bounds, FIT_MARGIN);
+    if (!next) fitTo(ids, 80, view.zoom);
+    else if (next !== view) void flow.setViewport(next, { duration: 0 });
+  }, [derived.nodes, revealTick, paneReady, store, flow, fitTo]);
 
   const edgeObject = useMemo(() => new Map(derived.edges.map((e) => [e.id, (e.data as { objectId: string }).objectId])), [derived.edges]);
 
@@ -119,9 +192,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     if (Object.keys(positions).length > 0) onMoved(positions);
   }, [dragging, onMoved]);
 
-  const handleConnect = useCallback((connection: Connection) => {
-    if (connection.source && connection.target) onConnect(connection.source, connection.target);
-  }, [onConnect]);
+  const isValidConnection = useCallback((c: Edge | Connection) => checkConnection(c.source, c.target).ok, [checkConnection]);
 
   useImperativeHandle(ref, () => ({
     frame(ids, options) {
@@ -134,22 +205,25 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
         }
       }
       const covered = options?.coveredLeft ?? 0;
-      const padding = covered > 0 ? { y: 0.35, right: 0.35, left: `${Math.round(covered + 32)}px` as const } : 0.35;
-      if (nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding, maxZoom: 1.2, duration: 0 });
+      // A panel over the canvas's left edge (the compare list): keep the framed objects clear of it.
+      if (covered > 0 && nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding: { y: 0.35, right: 0.35, left: `${Math.round(covered + 32)}px` }, maxZoom: 1.2, duration: 0 });
+      else if (nodeIds.size > 0) fitTo(nodeIds, 80, 1.2);
     },
     fitAll() {
       fitRequested.current = true;
       setFitTick((n) => n + 1);
+    },
+    reveal(ids) {
+      toReveal.current = new Set(ids);
+      setRevealTick((n) => n + 1);
     },
     center() {
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
       if (!pane) return { x: 0, y: 0 };
       return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
     },
-  }), [derived, flow]);
+  }), [derived, flow, fitTo]);
 
-  // Semantic zoom: far out, nodes show only their name and block, in type big enough to read.
-  const far = useStore((s) => s.transform[2] < 0.5);
   return (
     <ReactFlow
       nodes={nodes}
@@ -159,8 +233,9 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
-      onConnect={handleConnect}
-      isValidConnection={(c) => c.source !== c.target}
+      onConnectStart={connect.onConnectStart}
+      onConnectEnd={connect.onConnectEnd}
+      isValidConnection={isValidConnection}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       // The editor's command table owns the diagram's keys (editor/use-keyboard, editor/canvas-focus).
@@ -171,19 +246,31 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       elevateNodesOnSelect={false}
       elevateEdgesOnSelect
       onlyRenderVisibleElements={large}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
-      minZoom={0.01}
-      maxZoom={2.5}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       colorMode="system"
       proOptions={{ hideAttribution: true }}
-      className={far ? 'zoom-far' : 'zoom-near'}
+      className={`${level}${connecting ? ' connecting-by-body' : ''}`}
+      style={zoomStyle}
       data-testid="canvas"
       aria-label="Network diagram"
     >
       <Background gap={24} size={1} />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram" />
-      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+      {/* The minimap and the zoom buttons share the bottom-right corner, which fitting keeps free. */}
+      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram"
+        style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
+      <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
+        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }}>
+        <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />
+      </Controls>
+      {far ? <VpcPlates nodes={derived.nodes} /> : null}
+      {routeLines ? <RouteLinesLayer lines={routeLines} nodes={derived.nodes} /> : null}
+      {connect.connecting?.over ? (
+        <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"
+          style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}>
+          {connect.connecting.over.text}
+        </div>
+      ) : null}
     </ReactFlow>
   );
 });

@@ -17,6 +17,7 @@ import {
 import type { ExternalNetwork, NatGateway, Plan, ServiceNetwork, Subnet, TransitGateway, Vpc } from '../../shared/plan/schema';
 
 export type { EdgeKind, NatGauge, VpcGrid, VpcUsage };
+import { currentRoute, type EdgeRoutes, type Point } from './edge-routes';
 
 const HANDLE = 10;
 
@@ -29,7 +30,11 @@ export interface TgwNodeData extends Record<string, unknown> { tgw: TransitGatew
 export interface ServiceNetworkNodeData extends Record<string, unknown> { network: ServiceNetwork; badge?: Badge }
 export interface ExternalNodeData extends Record<string, unknown> { network: ExternalNetwork; badge?: Badge }
 
-export interface PlanEdgeData extends Record<string, unknown> { kind: EdgeKind; objectId: string; badge?: Badge; label: string }
+export interface PlanEdgeData extends Record<string, unknown> {
+  kind: EdgeKind; objectId: string; badge?: Badge; label: string;
+  /** The orthogonal route of the last automatic layout, while it still fits (edge-routes.ts). */
+  route?: { points: Point[]; label?: Point };
+}
 
 export interface EngineViews {
   findings: readonly Finding[];
@@ -119,7 +124,7 @@ export function createCanvasDeriver() {
   const nodes = new NodeCache<Node>();
   const edges = new NodeCache<Edge>();
 
-  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, marks?: NodeMarks): DerivedCanvas {
+  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, marks?: NodeMarks, routes?: EdgeRoutes): DerivedCanvas {
     const badges = badgesFrom(engine.findings);
     const members = vpcMembers(plan);
     const figures: DiagramFigures = { usable: engine.usableAddresses, vpcUsage: engine.vpcUsage, natGauge: engine.natGauge };
@@ -235,6 +240,10 @@ export function createCanvasDeriver() {
     }
 
     const edgeList: Edge[] = [];
+    /** Every top-level box but an edge's two ends: what its route must stay out of. */
+    const otherBoxes = function* (source: string, target: string) {
+      for (const [id, box] of boxes) if (id !== source && id !== target) yield box;
+    };
     for (const { id, objectId, kind, source, target, label } of diagramEdges(plan)) {
       const a = boxes.get(source);
       const b = boxes.get(target);
@@ -244,9 +253,10 @@ export function createCanvasDeriver() {
       const selected = selection.has(objectId);
       const on = highlight?.edges.has(objectId) || (highlight?.nodes.has(source) && highlight.nodes.has(target) && highlight.edges.size === 0);
       const className = `edge-${kind}${on ? ' on-path' : ''}${highlight && !on ? ' off-path' : ''}${badge ? ` has-${badge.severity}` : ''}`;
-      edgeList.push(edges.get(id, [source, target, sourceHandle, targetHandle, badge, selected, className, label], () => ({
+      const route = routes?.size ? currentRoute(routes.get(id), a, b, otherBoxes(source, target)) : undefined;
+      edgeList.push(edges.get(id, [source, target, sourceHandle, targetHandle, badge, selected, className, label, route], () => ({
         id, source, target, sourceHandle, targetHandle, type: 'plan', selected, className,
-        data: { kind, objectId, badge, label } satisfies PlanEdgeData,
+        data: { kind, objectId, badge, label, ...(route ? { route: { points: route.points, ...(route.label ? { label: route.label } : {}) } } : {}) } satisfies PlanEdgeData,
         ariaLabel: label,
       }), looseEqual));
     }

@@ -3,11 +3,13 @@
  * from the plan and the engine); memo() keeps React from re-rendering a node whose data
  * object did not change.
  */
-import { Fragment, memo, useEffect, useRef, type MouseEvent } from 'react';
+import { Fragment, memo, useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
+import { ViewportPortal } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
 } from './derive';
+import { roundedPath, routeMiddle } from './edge-routes';
 import { EXTERNAL_KIND_WORDS, natText, serviceNetworkText, transitGatewayText } from '../../shared/layout';
 import { Icon } from './icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
@@ -86,6 +88,7 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
           {vpc.region}{vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
         </div>
         <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? <CidrList cidrs={blocks} /> : 'no CIDR block'}</div>
+
         {usage ? (
           <div className="usage" title={usage.label}>
             <div className="usage-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage.usedFraction * 100)} aria-label="Addresses used by subnets">
@@ -188,14 +191,19 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
 export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, selected } = props;
   const data = props.data as PlanEdgeData | undefined;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  // The route of the last automatic layout while it fits; else the curve between the facing sides.
+  const route = data?.route;
+  const labelAt = route ? (route.label ?? routeMiddle(route.points)) : undefined;
+  const [path, labelX, labelY] = route && labelAt
+    ? [roundedPath(route.points), labelAt.x, labelAt.y]
+    : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
       {data ? (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`}
+            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`} data-routed={route ? 'true' : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${data.objectId}`}
           >
@@ -210,3 +218,32 @@ export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
 
 export const nodeTypes = { vpc: VpcNode, subnet: SubnetNode, nat: NatNode, tgw: TgwNode, serviceNetwork: ServiceNetworkNode, external: ExternalNode };
 export const edgeTypes = { plan: PlanEdge };
+
+/**
+ * Far out (semantic zoom), each VPC's name and blocks as a plate over its top, in type that
+ * stays 12 to 16 px on screen and is fitted to the VPC's width (app.css). A layer over the
+ * nodes, not part of the VPC node: the subnets are drawn over their VPC, and the name must
+ * be over them. It lets clicks and drags through to the boxes under it.
+ */
+export const VpcPlates = memo(function VpcPlates({ nodes }: { nodes: readonly Node[] }) {
+  return (
+    <ViewportPortal>
+      {nodes.filter((n) => n.type === 'vpc').map((node) => {
+        const { vpc, badge } = node.data as VpcNodeData;
+        const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
+        const name = vpc.name || vpc.id;
+        return (
+          <div key={node.id} className="vpc-plate" data-testid={`vpc-plate-${vpc.id}`}
+            style={{
+              transform: `translate(${node.position.x}px, ${node.position.y}px)`, width: node.width,
+              // Their lengths let CSS fit the type to the width.
+              '--name-chars': name.length, '--blocks-chars': blocks.join('  ').length || 12,
+            } as CSSProperties}>
+            <div className="vpc-plate-title"><strong className="vpc-plate-name">{name}</strong><BadgeMark badge={badge} /></div>
+            <div className="vpc-plate-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
+          </div>
+        );
+      })}
+    </ViewportPortal>
+  );
+});

@@ -9,12 +9,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
 import { shownShortcut } from '../../shared/commands';
-import { addSizedVpc, applyFix, connect, findObject, moveNodes, newSubnet, sizedVpc, updateSettings } from '../../shared/plan/edits';
+import { addSizedVpc, applyFix, canConnect, connect, describeConnection, findObject, moveNodes, newSubnet, sizedVpc, updateSettings, type ConnectionCheck } from '../../shared/plan/edits';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan, PlanSettings } from '../../shared/plan/schema';
+import { routeLines } from '../../shared/routing';
 import { Canvas, type CanvasApi } from '../canvas/Canvas';
 import { createCanvasDeriver } from '../canvas/derive';
 import { layOutVpc } from '../../shared/layout';
+import type { EdgeRoutes } from '../canvas/edge-routes';
 import { createEngineViews } from '../canvas/engine-views';
 import { ExplorerDialog } from '../explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
@@ -88,20 +90,31 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const reach = useReach(plan, tab === 'reach', canvas);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const compared = useComparison(plan, canvas);
-  const derived = useMemo(() => deriver(plan, engine, selectionSet, reach.highlight, compared.marks), [deriver, plan, engine, selectionSet, reach.highlight, compared.marks]);
+  const [edgeRoutes, setEdgeRoutes] = useState<EdgeRoutes>(new Map());
+  const derived = useMemo(
+    () => deriver(plan, engine, selectionSet, reach.highlight, compared.marks, edgeRoutes),
+    [deriver, plan, engine, selectionSet, reach.highlight, compared.marks, edgeRoutes],
+  );
 
   const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
   const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
   const { setPair } = reach;
   const stopComparing = compared.close;
-  /** Another document is open: frame it, and the old reachability question and comparison no longer apply. */
-  const onDocumentChanged = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(false); canvas.current?.fitAll(); }, [setPair, stopComparing]);
-  const onNewPlan = useCallback(() => { setPair(NO_PAIR); stopComparing(); setStarting(true); }, [setPair, stopComparing]);
+  /** Another document is open: frame it, and the old reachability question, comparison and layout routes no longer apply. */
+  const onDocumentChanged = useCallback(() => {
+    setPair(NO_PAIR); stopComparing(); setEdgeRoutes(new Map()); setStarting(false); canvas.current?.fitAll();
+  }, [setPair, stopComparing]);
+  const onNewPlan = useCallback(() => { setPair(NO_PAIR); stopComparing(); setEdgeRoutes(new Map()); setStarting(true); }, [setPair, stopComparing]);
   const showInspector = useCallback(() => setPanel('right', true), [setPanel]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
+  // Route lines are a plan setting (Settings › Draw route-table paths), so the toggle key, the menu and the dialog agree.
+  const routeLinesOn = plan.settings.showRouteLines ?? false;
+  const toggleRouteLines = useCallback(() => { store.edit((p) => updateSettings(p, { showRouteLines: !(p.settings.showRouteLines ?? false) })); }, [store]);
+  const selectedRouteLines = useMemo(() => (routeLinesOn ? routeLines(plan, selection) : undefined), [routeLinesOn, plan, selection]);
   const run = useCommands({
     store, host, canvas, focus, derived, documents, say, toast: setToast, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onNewPlan, showInspector,
+    onRoutes: setEdgeRoutes, toggleRouteLines,
   });
   useKeyboardAndMenu(host, run, focus);
   const changeSettings = useCallback((patch: Partial<PlanSettings>) => { store.edit((p) => updateSettings(p, patch)); }, [store]);
@@ -118,6 +131,10 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
     frame: (ids) => canvas.current?.frame(ids),
   }), [store, engineViews, documents]);
 
+  // The connect rule over the current plan, stable across renders (the canvas asks it while dragging).
+  const checkConnection = useCallback((source: string, target: string) => canConnect(store.getState().plan, source, target), [store]);
+  const describe = useCallback((check: ConnectionCheck) => describeConnection(store.getState().plan, check), [store]);
+
   const showFinding = useCallback((finding: Finding) => {
     const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
     store.select(ids);
@@ -129,6 +146,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
     if (result.ok) {
       store.edit(() => result.plan);
       store.select([result.created]);
+      canvas.current?.reveal([result.created]);
     } else {
       say(result.reason, 'error');
     }
@@ -148,7 +166,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const addSized = ({ proposal, request, name, withNetwork }: SizingResult) => {
     const sized = sizedVpc(store.getState().plan, proposal, request, name, { network: withNetwork });
     const { width, height } = layOutVpc(sized.vpc, sized.subnets, sized.network?.natGateways ?? [], (sized.network?.internetGateways.length ?? 0) > 0);
-    const at = placeNewNode(canvas.current, store.getState().plan, { width, height });
+    const at = placeNewNode(canvas.current, store.getState().plan, { width, height }, store.getState().selection, derived);
     if (store.edit((p) => addSizedVpc(p, sized, at))) store.select([sized.vpc.id]);
     setSizing(false);
     requestAnimationFrame(() => canvas.current?.frame([sized.vpc.id]));
@@ -206,6 +224,10 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
             store.edit(() => result.plan);
             store.select([result.created]);
           }}
+          checkConnection={checkConnection}
+          describeConnection={describe}
+          routeLines={selectedRouteLines}
+          onToggleRouteLines={toggleRouteLines}
         />
         {empty && starting ? (
           <StartView host={host}
@@ -226,7 +248,16 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
             <CollapseButton side="right" name="inspector" onClick={() => setPanel('right', false)} />
           </div>
           <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
-            onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)} />
+            onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)}
+            onGo={(id) => {
+              store.select([id]);
+              // A route table or gateway has no box of its own: show its VPC.
+              const found = findObject(store.getState().plan, id);
+              const boxless = found?.kind === 'routeTable' || found?.kind === 'internetGateway' || found?.kind === 'egressOnlyGateway' || found?.kind === 'vpnGateway';
+              const shown = boxless ? found.object.vpcId : id;
+              requestAnimationFrame(() => canvas.current?.frame([shown]));
+            }}
+            say={(text) => say(text, 'error')} />
         </aside>
       ) : (
         <PanelRail side="right" name="inspector" label="Inspector (hidden)" onOpen={() => setPanel('right', true)} />

@@ -13,8 +13,9 @@ import {
 } from '../../shared/plan/edits';
 import { emptyPlan, type Plan } from '../../shared/plan/schema';
 import type { CanvasApi } from '../canvas/Canvas';
-import { autoLayout } from '../canvas/auto-layout';
-import type { DerivedCanvas } from '../canvas/derive';
+import { autoLayout, type LayoutBox } from '../canvas/auto-layout';
+import type { EdgeRoute, EdgeRoutes } from '../canvas/edge-routes';
+import type { DerivedCanvas, PlanEdgeData } from '../canvas/derive';
 import { placeAddedNodes, placeNewNode as placeInFreeSpace, type NodeKind, type Size } from '../../shared/layout';
 import type { EditorStore } from '../store/editor-store';
 import type { CanvasFocus } from './canvas-focus';
@@ -38,15 +39,55 @@ const MOVES: Record<'move-left' | 'move-right' | 'move-up' | 'move-down', { dx: 
 };
 
 /**
- * Where a new node of this kind or size goes: near the middle of the view, clear of every
- * other node and connection (shared/layout decides; this only says where the view is).
- * The one place the editor decides a position for something new.
+ * Where a new node of this kind or size goes: beside what is selected (a box, the VPC of a
+ * subnet or gateway, the middle of a connection), else in the middle of the view; clear of
+ * every other box and every connection as drawn (shared/layout decides; this only says
+ * what the user is looking at). The one place the editor decides a position for something new.
  */
-export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKind | Size): Point {
-  return placeInFreeSpace(plan, what, canvas?.center() ?? { x: 0, y: 0 });
+export function placeNewNode(canvas: CanvasApi | null, plan: Plan, what: NodeKind | Size, selection: readonly string[] = [], derived?: DerivedCanvas): Point {
+  const routes = new Map<string, Point[]>();
+  for (const edge of derived?.edges ?? []) {
+    const route = (edge.data as PlanEdgeData | undefined)?.route;
+    if (route) routes.set(edge.id, route.points);
+  }
+  return placeInFreeSpace(plan, what, besideSelection(plan, selection, derived) ?? canvas?.center() ?? { x: 0, y: 0 }, undefined, routes);
 }
 
-export function useCommands({ store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector }: {
+/** The boxes a new node is placed beside (besideSelection), which the view keeps in sight with it. */
+function besideIds(plan: Plan, selection: readonly string[], derived: DerivedCanvas): string[] {
+  const beside = besideSelection(plan, selection, derived);
+  if (typeof beside === 'string') return [beside];
+  if (beside === undefined) return [];
+  const edge = derived.edges.find((e) => (e.data as PlanEdgeData | undefined)?.objectId === selection[0]);
+  return edge ? [edge.source, edge.target] : [];
+}
+
+/** What "beside the selection" means for placing: a top-level box's id, or a point (the middle of a selected connection). */
+function besideSelection(plan: Plan, selection: readonly string[], derived: DerivedCanvas | undefined): string | Point | undefined {
+  const id = selection[0];
+  if (id === undefined) return undefined;
+  const found = findObject(plan, id);
+  if (!found) return undefined;
+  switch (found.kind) {
+    case 'vpc': case 'transitGateway': case 'serviceNetwork': case 'externalNetwork':
+      return id;
+    case 'subnet': case 'internetGateway': case 'egressOnlyGateway': case 'vpnGateway': case 'routeTable':
+      return found.object.vpcId;
+    case 'natGateway':
+      return plan.subnets.find((s) => s.id === found.object.subnetId)?.vpcId;
+    default: {
+      // A connection: the middle between its two ends.
+      const edge = derived?.edges.find((e) => (e.data as PlanEdgeData | undefined)?.objectId === id);
+      const a = edge && derived?.nodes.find((n) => n.id === edge.source);
+      const b = edge && derived?.nodes.find((n) => n.id === edge.target);
+      if (!a || !b) return undefined;
+      const middle = (n: typeof a) => ({ x: n.position.x + (n.width ?? 0) / 2, y: n.position.y + (n.height ?? 0) / 2 });
+      return { x: (middle(a).x + middle(b).x) / 2, y: (middle(a).y + middle(b).y) / 2 };
+    }
+  }
+}
+
+export function useCommands({ store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector, onRoutes, toggleRouteLines }: {
   store: EditorStore;
   host: VpcHost;
   canvas: RefObject<CanvasApi | null>;
@@ -62,6 +103,10 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
   onNewPlan(): void;
   /** Make sure the inspector panel is open (it may be collapsed). */
   showInspector(): void;
+  /** The connections' routes from an automatic layout. */
+  onRoutes(routes: EdgeRoutes): void;
+  /** Show or hide the route lines of the selection. */
+  toggleRouteLines(): void;
 }): RunCommand {
   const clipboard = useRef<Fragment | undefined>(undefined);
   /** The arrow-key burst under way: its key presses make one undo step. */
@@ -69,12 +114,14 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
 
   const run = useCallback<RunCommand>(async (command, detail) => {
     const state = store.getState();
-    const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what);
-    /** Apply a palette command's result: one undo step, the new object selected, or why not. */
+    const place = (what: NodeKind | Size) => placeNewNode(canvas.current, state.plan, what, state.selection, derived);
+    /** Apply a palette command's result: one undo step, the new object selected and in sight with what it was put beside, or why not. */
     const added = (result: AddResult) => {
       if (!result.ok) { say(result.reason, 'error'); return; }
+      const beside = besideIds(state.plan, state.selection, derived);
       store.edit(() => result.plan);
       store.select([result.created]);
+      canvas.current?.reveal([result.created, ...beside]);
       if (result.problem) say(result.problem, 'error');
       else if (result.note) say(result.note);
     };
@@ -150,7 +197,10 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       if (!fragment || isEmptyFragment(fragment)) { say(nothing); return; }
       const result = pasteFragment(state.plan, fragment);
       // The copy lands beside its original, clear of every other box.
-      if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) store.select(result.pastedIds);
+      if (store.edit(() => moveNodes(result.plan, placeAddedNodes(result.plan, result.pastedIds)))) {
+        store.select(result.pastedIds);
+        canvas.current?.reveal(result.pastedIds);
+      }
       if (result.notes.length) say(result.notes.join(' '));
     };
 
@@ -158,6 +208,7 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       'new': async () => {
         if (!(await documents.mayDiscard())) return;
         store.replaceDocument(emptyPlan(), { displayName: 'Untitled plan' });
+        canvas.current?.fitAll();
         onNewPlan();
         await host.writeRecovery(undefined);
       },
@@ -183,16 +234,34 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       'zoom-to-fit': () => canvas.current?.fitAll(),
       'auto-layout': async () => {
         const plan = state.plan;
-        const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size }));
-        const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+        const kinds = new Map(derived.nodes.map((n) => [n.id, n.type]));
+        const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size, kind: kinds.get(id) as LayoutBox['kind'] }));
+        const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, label: (e.data as { label?: string } | undefined)?.label }));
         try {
-          const positions = await autoLayout(boxes, links);
+          const { positions, routes } = await autoLayout(boxes, links);
           // Only if nothing changed while ELK worked; otherwise the layout would undo those edits.
-          if (store.getState().plan === plan) { store.edit((p) => moveNodes(p, positions)); canvas.current?.fitAll(); }
+          if (store.getState().plan !== plan) return;
+          // The plan keeps whole pixels (withPositions): a route's ends are checked against those.
+          const boxAt = (id: string) => {
+            const at = positions[id];
+            const size = derived.sizes.get(id);
+            return at && size ? { x: Math.round(at.x), y: Math.round(at.y), ...size } : undefined;
+          };
+          const kept = new Map<string, EdgeRoute>();
+          for (const edge of derived.edges) {
+            const route = routes[edge.id];
+            const source = boxAt(edge.source);
+            const target = boxAt(edge.target);
+            if (route && source && target) kept.set(edge.id, { ...route, source, target });
+          }
+          onRoutes(kept);
+          store.edit((p) => moveNodes(p, positions));
+          canvas.current?.fitAll();
         } catch (error) {
           say(`Automatic layout failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
         }
       },
+      'route-lines': () => toggleRouteLines(),
       'add-vpc': () => added(newVpc(state.plan, place('vpc'))),
       'add-subnet': () => {
         const target = vpcForNewSubnet(state.plan, state.selection);
@@ -226,7 +295,7 @@ export function useCommands({ store, host, canvas, focus, derived, documents, sa
       'move-down': () => move('move-down'),
     };
     await handlers[command]();
-  }, [store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector]);
+  }, [store, host, canvas, focus, derived, documents, say, toast, openDialog, addSubnetTo, onNewPlan, showInspector, onRoutes, toggleRouteLines]);
 
   return run;
 }

@@ -64,7 +64,7 @@ export async function layOutForCanvas(plan: Plan): Promise<Plan> {
   const derived = createCanvasDeriver()(plan, createEngineViews().check(plan), new Set(), undefined);
   const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size }));
   const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
-  return moveNodes(plan, await autoLayout(boxes, links));
+  return moveNodes(plan, (await autoLayout(boxes, links)).positions);
 }
 
 /** "file, line 3, $.Subnets[0].CidrBlock: message" parts, for the problems list. */

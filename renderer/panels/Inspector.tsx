@@ -11,7 +11,8 @@ import { Icon } from '../canvas/icons';
 import { CheckField, CidrField, NumberField, SelectField, TextField } from './fields';
 import { LatticeServices, NatDemandFields } from './DemandFields';
 import { FindingList } from './finding-list';
-import { SubnetRouteTable, TgwRouting } from './RoutingFields';
+import { RouteTableEditor, SubnetRouteTable, TgwRouting } from './RoutingFields';
+import { ConnectionList, ConnectionPickers } from './Connections';
 import { RightSize } from '../sizing/RightSize';
 
 interface InspectorProps {
@@ -21,9 +22,16 @@ interface InspectorProps {
   edit(change: (plan: Plan) => Plan): void;
   onDelete(): void;
   onFrame(ids: string[]): void;
+  /** Select an object and show it on the canvas (the other end of a connection). */
+  onGo(id: string): void;
+  say(text: string): void;
 }
 
-export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: InspectorProps) {
+/** Kinds whose inspector lists their connections; the top-level ones also offer the pickers. */
+const LISTS_CONNECTIONS = new Set(['vpc', 'subnet', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'peering', 'tgwAttachment', 'association', 'vpnGateway']);
+const PICKS_CONNECTIONS = new Set(['vpc', 'transitGateway', 'serviceNetwork', 'externalNetwork']);
+
+export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say }: InspectorProps) {
   if (selection.length === 0) {
     return (
       <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
@@ -72,6 +80,11 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
     case 'tgwAttachment': body = <AttachmentFields plan={plan} attachment={found.object} tgw={found.transitGateway} edit={edit} />; break;
     case 'serviceNetwork': body = <ServiceNetworkFields plan={plan} network={found.object} edit={edit} />; break;
     case 'externalNetwork': body = <ExternalFields network={found.object} edit={edit} />; break;
+    case 'routeTable': {
+      const table = plan.routeTables.find((t) => t.id === id);
+      body = table ? <RouteTableEditor plan={plan} table={table} engine={engine} edit={edit} /> : null;
+      break;
+    }
     case 'association': {
       const network = plan.serviceNetworks.find((n) => n.id === found.object.serviceNetworkId);
       const vpc = plan.vpcs.find((v) => v.id === found.object.vpcId);
@@ -91,6 +104,8 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame }: 
       <div className="muted mono small">{id}</div>
       {findings.length > 0 ? <FindingList findings={findings} onApply={(fix) => edit((p) => applyFix(p, fix))} /> : null}
       <div key={id}>{body}</div>
+      {LISTS_CONNECTIONS.has(found.kind) ? <ConnectionList plan={plan} id={id} onGo={onGo} /> : null}
+      {PICKS_CONNECTIONS.has(found.kind) ? <ConnectionPickers key={`pick-${id}`} plan={plan} id={id} edit={edit} say={say} /> : null}
       {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
         <button type="button" onClick={onDelete} data-testid="inspector-delete"><Icon name="trash" /> Delete</button>

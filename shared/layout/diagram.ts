@@ -222,3 +222,18 @@ export function edgeCurve(a: Box, b: Box): EdgeCurve {
   };
   return { from, to, control1, control2, middle };
 }
+
+/** The drawn curve of an edge as a polyline of `samples` segments, for geometry tests against it (placement, crossings). */
+export function edgePolyline(a: Box, b: Box, samples = 24): Point[] {
+  const { from, control1: c1, control2: c2, to } = edgeCurve(a, b);
+  const points: Point[] = [];
+  for (let i = 0; i <= samples; i++) {
+    const t = i / samples;
+    const u = 1 - t;
+    points.push({
+      x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
+      y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
+    });
+  }
+  return points;
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText, validatePlan } from '../plan/load';
 import type { Plan, PlanInput } from '../plan/schema';
 import {
-  boxesOverlap, diagramScope, layOutPlan, layOutVpc, linesWidth, NODE_MARGIN, placeAddedNodes, placeNewNode, planDiagram,
+  boxesOverlap, diagramScope, edgePolyline, layOutPlan, layOutVpc, linesWidth, NODE_MARGIN, placeAddedNodes, placeNewNode, planDiagram,
   segmentCrossesBox, subnetLines, subnetText, subnetUsable, SUBNET_WIDTH, textWidth, TYPE, type Box, type Diagram, type NodeKind,
 } from '.';
 
@@ -189,8 +189,28 @@ describe('placeNewNode', () => {
       for (const edge of diagram.edges) {
         const segment = { from: centre(diagram.byId.get(edge.source)!), to: centre(diagram.byId.get(edge.target)!) };
         expect(segmentCrossesBox(segment, box), `${kind} across ${edge.id}`).toBe(false);
+        // And off the curve the canvas and the exports draw.
+        const curve = edgePolyline(diagram.byId.get(edge.source)!, diagram.byId.get(edge.target)!, 48);
+        for (let i = 1; i < curve.length; i++) expect(segmentCrossesBox({ from: curve[i - 1]!, to: curve[i]! }, box), `${kind} on the curve of ${edge.id}`).toBe(false);
       }
     }), { numRuns: 60 });
+  });
+
+  it('keeps off a connection drawn along a route of its own (an automatic layout\'s)', () => {
+    const plan = valid({
+      format: 'vpcplan', version: 1, name: 'routed',
+      vpcs: [{ id: 'a', name: 'a', ipv4Cidrs: ['10.0.0.0/16'] }, { id: 'b', name: 'b', ipv4Cidrs: ['10.1.0.0/16'] }],
+      peerings: [{ id: 'pcx', name: 'pcx', requesterVpcId: 'a', accepterVpcId: 'b' }],
+      layout: { nodes: { a: { x: 0, y: 0 }, b: { x: 2000, y: 0 } } },
+    } as unknown as PlanInput);
+    // A route that dips far below both boxes, where the curve never goes.
+    const route = [{ x: 180, y: 400 }, { x: 180, y: 1500 }, { x: 2180, y: 1500 }, { x: 2180, y: 400 }];
+    const wanted = { x: 1100, y: 1500 };
+    const free = placeNewNode(plan, 'tgw', wanted);
+    expect(free).toEqual({ x: 1100 - 105, y: 1500 - 43 });
+    const routed = placeNewNode(plan, 'tgw', wanted, undefined, new Map([['pcx', route]]));
+    const box = { ...routed, width: 210, height: 86 };
+    for (let i = 1; i < route.length; i++) expect(segmentCrossesBox({ from: route[i - 1]!, to: route[i]! }, box)).toBe(false);
   });
 
   it('lands in the middle of the view when that is free, and beside the node it is asked to be near', () => {

@@ -3,12 +3,14 @@
  * near where the user is looking (or beside a given node), never on another box and never
  * across a connection; pasted or duplicated boxes move, together, to the nearest place
  * where they overlap nothing; imported objects with no position get the grid of
- * unplaced.ts. Connections are taken as the straight segments between the centres of the
- * boxes they join, which is close to the curves drawn and cheap to test.
+ * unplaced.ts. A connection is kept clear as it is drawn (the curve between its boxes'
+ * facing sides, or the route an automatic layout gave it) and as the straight line between
+ * its boxes' centres, so a new box does not sit on it in either picture.
  */
 import type { Layout, Plan } from '../plan/schema';
-import { ENGINE_FIGURES, planDiagram, type Diagram, type DiagramFigures } from './diagram';
+import { edgePolyline, ENGINE_FIGURES, planDiagram, type Diagram, type DiagramFigures } from './diagram';
 import { HUB_SIZES, NEW_VPC_ROOM, type Box, type NodeKind, type Point, type Size } from './geometry';
+import { COLUMN_GAP } from './unplaced';
 
 /** Space kept clear around every box. */
 export const NODE_MARGIN = 40;
@@ -19,6 +21,12 @@ const STEP = 40;
 const RINGS = 120;
 
 export interface Segment { from: Point; to: Point }
+
+/**
+ * Connections the canvas draws along a route of their own (an automatic layout's orthogonal
+ * path), by edge id, in canvas coordinates. The others are drawn as the curve of edgeCurve.
+ */
+export type DrawnRoutes = ReadonlyMap<string, readonly Point[]>;
 
 /** The default size of a new top-level object of a kind. */
 export function newNodeSize(kind: NodeKind): Size {
@@ -55,12 +63,18 @@ export function segmentCrossesBox(segment: Segment, box: Box): boolean {
 
 interface Obstacles { boxes: Box[]; segments: Segment[] }
 
-function obstaclesOf(diagram: Diagram, ignore: ReadonlySet<string> = new Set()): Obstacles {
+function obstaclesOf(diagram: Diagram, ignore: ReadonlySet<string> = new Set(), routes?: DrawnRoutes): Obstacles {
   const boxes = diagram.nodes.filter((n) => !ignore.has(n.id));
   const segments: Segment[] = [];
+  const polyline = (points: readonly Point[]) => {
+    for (let i = 1; i < points.length; i++) segments.push({ from: points[i - 1]!, to: points[i]! });
+  };
   for (const edge of diagram.edges) {
     if (ignore.has(edge.source) || ignore.has(edge.target)) continue;
-    segments.push({ from: centre(diagram.byId.get(edge.source)!), to: centre(diagram.byId.get(edge.target)!) });
+    const a = diagram.byId.get(edge.source)!;
+    const b = diagram.byId.get(edge.target)!;
+    segments.push({ from: centre(a), to: centre(b) });
+    polyline(routes?.get(edge.id) ?? edgePolyline(a, b));
   }
   return { boxes, segments };
 }
@@ -87,10 +101,11 @@ function nearest(start: Point, fits: (at: Point) => boolean): Point | undefined 
   return undefined;
 }
 
-/** Beyond every box's right edge: always clear, as every connection runs between box centres. */
-function rightOfEverything(boxes: readonly Box[], y: number): Point {
+/** Beyond every box's right edge and every connection drawn: always clear. */
+function rightOfEverything(boxes: readonly Box[], y: number, segments: readonly Segment[] = []): Point {
   let right = 0;
   for (const box of boxes) right = Math.max(right, box.x + box.width + NODE_MARGIN + EDGE_MARGIN);
+  for (const segment of segments) right = Math.max(right, segment.from.x + EDGE_MARGIN + 1, segment.to.x + EDGE_MARGIN + 1);
   return { x: right, y };
 }
 
@@ -101,18 +116,19 @@ function rightOfEverything(boxes: readonly Box[], y: number): Point {
  *  - otherwise: right of the diagram.
  * The spot never overlaps a box (with NODE_MARGIN around it) nor crosses a connection.
  */
-export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = ENGINE_FIGURES): Point {
+export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = ENGINE_FIGURES, routes?: DrawnRoutes): Point {
   const size = typeof what === 'string' ? newNodeSize(what) : what;
   const diagram = planDiagram(plan, figures);
-  const obstacles = obstaclesOf(diagram);
+  const obstacles = obstaclesOf(diagram, new Set(), routes);
   let start: Point;
   const anchor = typeof near === 'string' ? diagram.byId.get(near) : undefined;
-  if (anchor) start = { x: anchor.x + anchor.width + NODE_MARGIN + EDGE_MARGIN, y: anchor.y };
+  // Beside a node, a column's gap away: room for the label of a connection between the two.
+  if (anchor) start = { x: anchor.x + anchor.width + COLUMN_GAP, y: anchor.y };
   else if (typeof near === 'object') start = { x: near.x - size.width / 2, y: near.y - size.height / 2 };
-  else if (diagram.nodes.length > 0) start = rightOfEverything(diagram.nodes, Math.min(...diagram.nodes.map((n) => n.y)));
+  else if (diagram.nodes.length > 0) start = rightOfEverything(diagram.nodes, Math.min(...diagram.nodes.map((n) => n.y)), obstacles.segments);
   else start = { x: 0, y: 0 };
   start = { x: Math.round(start.x), y: Math.round(start.y) };
-  return nearest(start, (at) => isClear({ ...at, ...size }, obstacles)) ?? rightOfEverything(diagram.nodes, start.y);
+  return nearest(start, (at) => isClear({ ...at, ...size }, obstacles)) ?? rightOfEverything(diagram.nodes, start.y, obstacles.segments);
 }
 
 /**
@@ -120,17 +136,17 @@ export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | 
  * a duplicate lands on its original): the whole group moves by one offset, the smallest
  * that puts every one of its boxes clear of the rest. Boxes already clear stay put.
  */
-export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: DiagramFigures = ENGINE_FIGURES): Record<string, Point> {
+export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: DiagramFigures = ENGINE_FIGURES, routes?: DrawnRoutes): Record<string, Point> {
   const diagram = planDiagram(plan, figures);
   const moving = new Set(ids.filter((id) => diagram.byId.has(id)));
   const group = [...moving].map((id) => diagram.byId.get(id)!);
   if (group.length === 0) return {};
-  const obstacles = obstaclesOf(diagram, moving);
+  const obstacles = obstaclesOf(diagram, moving, routes);
   const fits = (offset: Point) => group.every((box) => isClear({ ...box, x: box.x + offset.x, y: box.y + offset.y }, obstacles));
   let offset = nearest({ x: 0, y: 0 }, fits);
   if (!offset) {
     const left = Math.min(...group.map((b) => b.x));
-    offset = { x: rightOfEverything(obstacles.boxes, 0).x - left, y: 0 };
+    offset = { x: rightOfEverything(obstacles.boxes, 0, obstacles.segments).x - left, y: 0 };
   }
   const out: Record<string, Point> = {};
   for (const box of group) out[box.id] = { x: box.x + offset.x, y: box.y + offset.y };

@@ -3,8 +3,8 @@ import hubAndSpoke from '../../../examples/hub-and-spoke.vpcplan.json';
 import { validatePlan } from '../load';
 import { emptyPlan, type Plan } from '../schema';
 import {
-  allIds, connect, deleteObjects, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
-  newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet, describeRemoval, updateSettings,
+  allIds, canConnect, connect, deleteObjects, describeConnection, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
+  newServiceNetwork, newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet, describeRemoval, updateSettings,
 } from '.';
 import { referenceProblems, seededRandom } from './edit-test-support';
 
@@ -157,6 +157,64 @@ describe('connect', () => {
 
   it('says why a pair cannot be connected', () => {
     expect(connect(hub(), 'sn-prod-app-a', 'vpc-dev')).toMatchObject({ ok: false, reason: expect.stringMatching(/A subnet cannot be connected to a VPC/) });
+  });
+});
+
+describe('canConnect', () => {
+  it('names the connection a pair makes, in the order the plan stores it', () => {
+    const plan = hub();
+    expect(canConnect(plan, 'vpc-prod', 'vpc-dev')).toEqual({ ok: true, kind: 'peering', source: 'vpc-prod', target: 'vpc-dev' });
+    expect(canConnect(plan, 'tgw-hub', 'vpc-analytics')).toEqual({ ok: true, kind: 'attachment', source: 'vpc-analytics', target: 'tgw-hub' });
+    expect(canConnect(plan, 'sn-lattice-apis', 'vpc-dev')).toEqual({ ok: true, kind: 'association', source: 'vpc-dev', target: 'sn-lattice-apis' });
+    expect(canConnect(plan, 'ext-dc', 'vpc-dev')).toEqual({ ok: true, kind: 'vpn-gateway', source: 'vpc-dev', target: 'ext-dc' });
+    expect(describeConnection(plan, canConnect(plan, 'tgw-hub', 'vpc-analytics'))).toBe('Attach partner-analytics to tgw-hub');
+    expect(describeConnection(plan, canConnect(plan, 'vpc-legacy', 'vpc-shared'))).toBe('legacy-erp and shared-services are already peered.');
+  });
+
+  it('refuses what AWS refuses, and pairs that do not connect, saying why', () => {
+    const plan = hub();
+    expect(canConnect(plan, 'vpc-prod', 'vpc-prod')).toMatchObject({ ok: false, reason: expect.stringMatching(/two different objects/) });
+    expect(canConnect(plan, 'vpc-legacy', 'vpc-shared')).toMatchObject({ ok: false, reason: expect.stringMatching(/already peered/) });
+    expect(canConnect(plan, 'vpc-prod', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/already attached/) });
+    expect(canConnect(plan, 'ext-dc', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/already attached/) });
+    expect(canConnect(plan, 'sn-prod-app-a', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/A subnet cannot be connected to a transit gateway/) });
+    expect(canConnect(plan, 'tgw-hub', 'sn-lattice-apis')).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot be connected/) });
+    expect(canConnect(plan, 'vpc-prod', 'gone')).toMatchObject({ ok: false, reason: expect.stringMatching(/no longer in the plan/) });
+  });
+
+  it('a VPC joins one service network only (Lattice), and a second is refused with the way round it', () => {
+    let plan = hub();
+    const second = newServiceNetwork(plan, at);
+    if (!second.ok) throw new Error(second.reason);
+    plan = second.plan;
+    const check = canConnect(plan, 'vpc-prod', second.created);
+    expect(check).toMatchObject({ ok: false, reason: expect.stringMatching(/only one service network.*service-network endpoint/) });
+    expect(connect(plan, 'vpc-prod', second.created).ok).toBe(false);
+    expect(canConnect(plan, 'vpc-dev', second.created).ok).toBe(true);
+  });
+
+  it('two transit gateways peer once, whichever side asked first', () => {
+    let plan = hub();
+    const other = newTransitGateway(plan, at);
+    if (!other.ok) throw new Error(other.reason);
+    plan = other.plan;
+    const peered = connect(plan, other.created, 'tgw-hub');
+    if (!peered.ok) throw new Error(peered.reason);
+    expect(canConnect(peered.plan, 'tgw-hub', other.created)).toMatchObject({ ok: false, reason: expect.stringMatching(/already peered/) });
+    expect(canConnect(peered.plan, other.created, 'tgw-hub')).toMatchObject({ ok: false });
+  });
+
+  it('agrees with connect on every pair of the example', () => {
+    const plan = hub();
+    const ids = [...allIds(plan)];
+    for (const a of ids) {
+      for (const b of ids) {
+        const check = canConnect(plan, a, b);
+        const made = connect(plan, a, b);
+        expect(made.ok, `${a} -> ${b}`).toBe(check.ok);
+        if (!check.ok && !made.ok) expect(made.reason).toBe(check.reason);
+      }
+    }
   });
 });
 

@@ -21,7 +21,7 @@ export {
   newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, vpcForNewSubnet, vpcHasInternetGateway, vpcOfSelection,
   type AddResult, type NewSubnetFields,
 } from './add';
-export { connect, type ConnectResult } from './connect';
+export { canConnect, connect, describeConnection, type ConnectionCheck, type ConnectionKind, type ConnectResult } from './connect';
 export { deleteObjects } from './delete';
 export { describeRemoval, type Removal } from './removal';
 export { updateSettings } from './settings';
