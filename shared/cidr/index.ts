@@ -1,5 +1,5 @@
 /** Address maths for VPC Planner: parse, print, compare, divide, merge and allocate CIDR blocks. */
-export type { Cidr, IpVersion } from './block';
+export type { Cidr, CidrOf, IpVersion, Ipv4Cidr, Ipv6Cidr } from './block';
 export {
   addressCount, compareCidrs, contains, equalCidrs, firstAddress, lastAddress, maxPrefix, overlaps,
 } from './block';
