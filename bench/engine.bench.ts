@@ -10,7 +10,7 @@
  */
 import { checkPlan, createChecker } from '../shared/checks';
 import { runCidrBench } from './cidr.bench';
-import { editSubnet, generatePlan } from './generate-plan';
+import { editSubnet, generatePlan } from '../shared/plan/generate-plan';
 import { median, timeOnce } from './timing';
 
 function benchPlan(vpcs: number): { vpcs: number; subnets: number; findings: number; full: number; incremental: number } {

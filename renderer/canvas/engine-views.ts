@@ -35,7 +35,9 @@ export function createEngineViews() {
     vpcUsage(vpc, subnets) {
       const cached = usage.get(vpc);
       if (cached && cached.subnets.length === subnets.length && cached.subnets.every((s, i) => s === subnets[i])) return cached.value;
-      const space = vpcFreeSpace(vpc, subnets).ipv4;
+      const index = checker.index;
+      if (!index) return undefined;
+      const space = vpcFreeSpace(index, vpc, subnets).ipv4;
       let value: VpcUsage | undefined;
       if (space.totalAddresses > 0n) {
         const used = space.totalAddresses - space.freeAddresses;

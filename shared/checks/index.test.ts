@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../../bench/generate-plan';
+import { generatePlan } from '../plan/generate-plan';
 import { parsePlanText } from '../plan/load';
 import type { Plan } from '../plan/schema';
 import { planWith, subnet, vpc } from './fixture';

@@ -9,13 +9,13 @@
  * while every section in its `dependsOn` is the same object.
  */
 import type { Plan, Subnet, Vpc } from '../plan/schema';
-import { indexPlan } from './plan-index';
+import { indexPlan } from '../plan/plan-index';
 import { engineRules } from './rules';
-import { routingRules } from '../routing/rules';
+import { routingRules } from './rules/routing';
 import type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
 
 export type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule, VpcView } from './types';
-export { indexPlan } from './plan-index';
+export { indexPlan } from '../plan/plan-index';
 export { natCapacity, type NatCapacity } from './rules/nat-capacity';
 export { vpcFreeSpace, type VpcFreeSpace, type BlockFreeSpace } from './rules/sizing';
 export { engineRules } from './rules';
@@ -148,6 +148,8 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 export interface Checker {
   /** The same findings as checkPlan(plan), re-using the work of the previous call where the plan kept its identity. */
   check(plan: Plan): Finding[];
+  /** The index of the plan checked last (undefined before the first check): views of that plan read their blocks from it. */
+  readonly index: PlanIndex | undefined;
 }
 
 /** An incremental checker over every rule (or the rules given). */
@@ -160,6 +162,9 @@ export function createChecker(only?: readonly Rule[]): Checker {
   let lastResult: Finding[] = [];
 
   return {
+    get index() {
+      return previousIndex;
+    },
     check(plan: Plan): Finding[] {
       if (plan === lastPlan) return lastResult.slice();
       const index = indexPlan(plan, previousIndex);

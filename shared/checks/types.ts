@@ -3,6 +3,7 @@
  * `shared/checks/rules/` that declares the finding codes it can raise (with the source
  * of the rule, which docs/findings.md is generated from) and a pure `check` function.
  */
+import type { PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet, Vpc } from '../plan/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -62,10 +63,4 @@ export interface VpcView {
   subnets: readonly Subnet[];
 }
 
-/** Lookups shared by the rules; built by `indexPlan` in ./plan-index. */
-export interface PlanIndex {
-  plan: Plan;
-  vpcById: ReadonlyMap<string, Vpc>;
-  subnetById: ReadonlyMap<string, Subnet>;
-  subnetsByVpc: ReadonlyMap<string, readonly Subnet[]>;
-}
+export type { PlanIndex };

@@ -6,7 +6,7 @@ export {
 export type { AddressResult, CidrError, CidrErrorCode, CidrResult } from './errors';
 export { CidrParseError } from './errors';
 export type { ParseCidrOptions } from './parse';
-export { cidr, parseAddress, parseCidr } from './parse';
+export { cidr, isCidrError, parseAddress, parseCidr, readCidrField } from './parse';
 export { formatAddress, formatCidr } from './format';
 export { divide, divisionCount, parentOf, siblingOf } from './subdivide';
 export { rangeToCidrs, summarize } from './cover';

@@ -272,3 +272,28 @@ export function cidr(input: string): Ipv4Cidr | Ipv6Cidr {
   if (!result.ok) throw new CidrParseError(result.error);
   return result.cidr;
 }
+
+/**
+ * parseCidr for a reader that keeps what it reads (the plan index keeps every CIDR field of
+ * a plan): the block itself, or the error, with no result object around either. Tell them
+ * apart with isCidrError.
+ */
+export function readCidrField(input: string, version: 4): Ipv4Cidr | CidrError;
+export function readCidrField(input: string, version: 6): Ipv6Cidr | CidrError;
+export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError;
+export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError {
+  if (version !== 6 && typeof input === 'string') {
+    const packed = readCanonicalIpv4Cidr(input);
+    if (packed >= 0) {
+      const start = Math.floor(packed / 64);
+      return readBlock(4, BigInt(start), packed - start * 64);
+    }
+  }
+  const result = version === undefined ? parseCidr(input) : parseCidr(input, { version });
+  return result.ok ? result.cidr : result.error;
+}
+
+/** True for what readCidrField returns when the text is not a block. */
+export function isCidrError(read: Cidr | CidrError): read is CidrError {
+  return (read as CidrError).message !== undefined;
+}

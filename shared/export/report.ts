@@ -6,7 +6,8 @@
  * image, so even an SVG with a script in it cannot run.
  */
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
-import { parseCidr, usableAddresses } from '../cidr';
+import { usableAddresses } from '../cidr';
+import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
 import { escapeMarkup } from './markup';
@@ -48,15 +49,15 @@ function percent(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '';
 }
 
-function subnetUsable(subnet: Subnet): bigint | undefined {
-  if (!subnet.ipv4Cidr) return undefined;
-  const parsed = parseCidr(subnet.ipv4Cidr, { version: 4 });
-  return parsed.ok ? usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip === true }) : undefined;
+function subnetUsable(index: PlanIndex, subnet: Subnet): bigint | undefined {
+  const block = subnetBlock(index, subnet, 4);
+  return block ? usableAddresses(block, 'aws', { byoip: subnet.byoip === true }) : undefined;
 }
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
 
 function sections(plan: Plan, diagramSvg: string): Section[] {
+  const index = indexPlan(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
   out.push({ title: 'Diagram', wide: true, tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
@@ -65,7 +66,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   for (const vpc of plan.vpcs) {
     subnetRows.push([vpc.name || vpc.id, '(VPC)', vpc.ipv4Cidrs.join(', '), vpc.region, '', '', '', '']);
     for (const s of plan.subnets.filter((x) => x.vpcId === vpc.id)) {
-      const usable = subnetUsable(s);
+      const usable = subnetUsable(index, s);
       subnetRows.push([
         '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
         usable !== undefined ? count(usable) : '', s.hostsNeeded !== undefined ? count(s.hostsNeeded) : '',
@@ -94,7 +95,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
 
   const freeRows: string[][] = [];
   for (const vpc of plan.vpcs) {
-    const space = vpcFreeSpace(vpc, plan.subnets.filter((s) => s.vpcId === vpc.id));
+    const space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
     for (const block of space.ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
       freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);

@@ -1,6 +1,7 @@
 /** VPC Lattice: one service network per VPC, its data-plane ranges, and the association quota. */
-import { cidr, formatCidr, overlaps } from '../../cidr';
-import { formatCount, nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
+import { cidr, formatCidr, overlaps, type Cidr } from '../../cidr';
+import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
 const LATTICE = 'NETWORK-RULES.md "AWS VPC Lattice (service networks)"; Amazon VPC Lattice User Guide';
@@ -17,7 +18,8 @@ export const latticeRule: PlanRule = {
     'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
   },
   dependsOn: ['vpcs', 'serviceNetworks', 'externalNetworks', 'settings'],
-  check({ plan, vpcById }: PlanIndex): Finding[] {
+  check(index: PlanIndex): Finding[] {
+    const { plan, vpcById } = index;
     const out: Finding[] = [];
     const networksOfVpc = new Map<string, string[]>();
     for (const sn of plan.serviceNetworks) {
@@ -47,9 +49,7 @@ export const latticeRule: PlanRule = {
         fix: `Keep the association with ${names[0]} and reach the others through service-network endpoints in VPC ${nameOf(vpc)}, or merge the service networks.`,
       });
     }
-    const report = (subject: string, what: string, field: string, text: string) => {
-      const block = validCidr(text);
-      if (!block) return;
+    const report = (subject: string, what: string, field: string, block: Cidr, text: string) => {
       for (const range of DATA_PLANE) {
         if (!overlaps(block, range)) continue;
         out.push({
@@ -61,11 +61,13 @@ export const latticeRule: PlanRule = {
     };
     for (const vpc of plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const { index, text } of vpcBlocksWithField(vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${index}]`, text);
+        for (const { block, index: i, text } of vpcBlocksWithField(index, vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${i}]`, block, text);
       }
     }
     for (const network of plan.externalNetworks) {
-      network.cidrs.forEach((text, i) => report(network.id, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}`, `cidrs[${i}]`, text));
+      for (const { block, index: i, text } of externalBlocks(index, network)) {
+        report(network.id, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}`, `cidrs[${i}]`, block, text);
+      }
     }
     return out;
   },

@@ -4,7 +4,7 @@
  * Source: NETWORK-RULES.md "AWS NAT gateway"; AWS VPC User Guide, "NAT gateway basics".
  */
 import type { NatGateway } from '../../plan/schema';
-import { formatCount, nameOf } from '../plan-index';
+import { formatCount, nameOf } from '../wording';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
 export const CONNECTIONS_PER_ADDRESS_PER_DESTINATION = 55_000;

@@ -9,7 +9,8 @@
  */
 import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { ExternalNetwork, Plan, Vpc } from '../../plan/schema';
-import { nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
+import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
+import { nameOf } from '../wording';
 import type { Finding, FindingDefinition, PlanIndex, PlanRule } from '../types';
 
 const PEERING = 'NETWORK-RULES.md "AWS VPC peering"; AWS VPC Peering Guide, "VPC peering limitations" (overlapping CIDR blocks)';
@@ -93,16 +94,13 @@ export const networkOverlapRule: PlanRule = {
     const owners: Owner[] = [];
     for (const vpc of plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const { block } of vpcBlocksWithField(vpc, version)) owners.push({ kind: 'vpc', id: vpc.id, block });
+        for (const { block } of vpcBlocksWithField(index, vpc, version)) owners.push({ kind: 'vpc', id: vpc.id, block });
       }
     }
     const externalById = new Map<string, ExternalNetwork>();
     for (const network of plan.externalNetworks) {
       externalById.set(network.id, network);
-      for (const text of network.cidrs) {
-        const block = validCidr(text);
-        if (block) owners.push({ kind: 'external', id: network.id, block });
-      }
+      for (const { block } of externalBlocks(index, network)) owners.push({ kind: 'external', id: network.id, block });
     }
     const pairs = findOverlappingPairs(owners.map((o) => o.block));
     if (pairs.length === 0) return [];

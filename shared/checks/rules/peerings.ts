@@ -1,5 +1,5 @@
 /** Peering connections: not with itself, one per VPC pair, and the per-VPC quota. */
-import { nameOf } from '../plan-index';
+import { nameOf } from '../wording';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
 const PEERING = 'NETWORK-RULES.md "AWS VPC peering"; AWS VPC Peering Guide, "VPC peering limitations" and "Quotas"';

@@ -2,7 +2,7 @@
  * Every reference between plan objects must point at an object that exists. The file
  * still loads with a dangling id (so the user can mend it); this rule says where it is.
  */
-import { nameOf } from '../plan-index';
+import { nameOf } from '../wording';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
 const SOURCE = 'Plan integrity (docs/plan.schema.json: objects refer to each other by id)';

@@ -5,7 +5,8 @@
  */
 import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from '../../cidr';
 import type { Subnet, Vpc } from '../../plan/schema';
-import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
+import { subnetBlock, subnetListBlocks, vpcBlocks, type PlanIndex } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
 import type { Finding, VpcRule, VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
@@ -54,17 +55,20 @@ export interface VpcFreeSpace {
   ipv6: { blocks: BlockFreeSpace[]; totalAddresses: bigint; freeAddresses: bigint };
 }
 
-/** The free space of each of a VPC's blocks, given its subnets (for the UI's free-space view). */
-export function vpcFreeSpace(vpc: Vpc, subnets: readonly Subnet[]): VpcFreeSpace {
+/**
+ * The free space of each of a VPC's blocks, given its subnets (for the UI's free-space view
+ * and the review report), with the blocks read from the plan index.
+ */
+export function vpcFreeSpace(index: PlanIndex, vpc: Vpc, subnets: readonly Subnet[]): VpcFreeSpace {
   const side = (version: 4 | 6) => {
     const used: Cidr[] = [];
     for (const s of subnets) {
-      const block = subnetBlock(s, version);
+      const block = subnetBlock(index, s, version);
       if (block) used.push(block);
     }
     let totalAddresses = 0n;
     let freeAddresses = 0n;
-    const blocks = vpcBlocks(vpc, version).map((block): BlockFreeSpace => {
+    const blocks = vpcBlocks(index, vpc, version).map((block): BlockFreeSpace => {
       const free = freeSpace(block, used);
       const freeCount = free.reduce((sum, f) => sum + addressCount(f), 0n);
       totalAddresses += addressCount(block);
@@ -114,14 +118,14 @@ export const sizingRule: VpcRule = {
     'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4" (block sizes, blocks per VPC)` },
     'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
   },
-  check({ vpc, subnets }: VpcView): Finding[] {
+  check({ vpc, subnets }: VpcView, index: PlanIndex): Finding[] {
     const out: Finding[] = [];
     const vpcName = nameOf(vpc);
-    const blocks = vpcBlocks(vpc, 4);
+    const blocks = vpcBlocks(index, vpc, 4);
     // Parallel arrays (used[k] is placed[k]'s block), not an object per subnet.
     const used: Cidr[] = [];
     const placed: Subnet[] = [];
-    const listed = subnetListBlocks(subnets).v4;
+    const listed = subnetListBlocks(index, subnets).v4;
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
       const block = listed[k];

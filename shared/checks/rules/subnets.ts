@@ -4,7 +4,8 @@
  */
 import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { Subnet } from '../../plan/schema';
-import { formatCount, nameOf, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
+import { subnetListBlocks, vpcBlocks } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
 import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
 
 const SUBNETS = 'NETWORK-RULES.md "AWS subnets"; AWS VPC User Guide, "Subnet CIDR blocks"';
@@ -43,17 +44,18 @@ export const subnetsRule: VpcRule = {
     'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
     'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
   },
-  check({ vpc, subnets }: VpcView, { plan }: PlanIndex): Finding[] {
+  check({ vpc, subnets }: VpcView, index: PlanIndex): Finding[] {
+    const { plan } = index;
     const out: Finding[] = [];
     const vpcName = nameOf(vpc);
-    const v4Blocks = vpcBlocks(vpc, 4);
-    const v6Blocks = vpcBlocks(vpc, 6);
+    const v4Blocks = vpcBlocks(index, vpc, 4);
+    const v6Blocks = vpcBlocks(index, vpc, 6);
     // Parallel arrays, not an object per subnet: this runs for every subnet of a plan just opened.
     const v4Subnets: Subnet[] = [];
     const usedV4: Cidr[] = [];
     const v6Subnets: Subnet[] = [];
     const usedV6: Cidr[] = [];
-    const listed = subnetListBlocks(subnets);
+    const listed = subnetListBlocks(index, subnets);
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
       const a = listed.v4[k];

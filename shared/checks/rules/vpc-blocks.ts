@@ -4,7 +4,8 @@
  * between the VPC's own blocks.
  */
 import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, overlaps, contains, type Cidr } from '../../cidr';
-import { nameOf, vpcBlocksWithField } from '../plan-index';
+import { vpcBlocksWithField } from '../../plan/plan-index';
+import { nameOf } from '../wording';
 import type { Finding, VpcRule, VpcView, PlanIndex } from '../types';
 
 const VPC_IPV4 = 'NETWORK-RULES.md "AWS VPC, IPv4"; AWS VPC User Guide, "VPC CIDR blocks"';
@@ -88,7 +89,8 @@ export const vpcBlocksRule: VpcRule = {
     'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },
     'vpc/ipv6-block-quota': { severity: 'warning', title: 'More IPv6 blocks than the per-VPC quota', source: QUOTAS },
   },
-  check({ vpc }: VpcView, { plan }: PlanIndex): Finding[] {
+  check({ vpc }: VpcView, index: PlanIndex): Finding[] {
+    const { plan } = index;
     const out: Finding[] = [];
     const name = nameOf(vpc);
     const quotas = plan.settings.quotas;
@@ -99,7 +101,7 @@ export const vpcBlocksRule: VpcRule = {
         fix: 'Add a primary IPv4 block, e.g. a /16 from 10.0.0.0/8 that no other VPC uses.',
       });
     }
-    const v4 = vpcBlocksWithField(vpc, 4);
+    const v4 = vpcBlocksWithField(index, vpc, 4);
     for (const { block, index, text } of v4) {
       const field = `ipv4Cidrs[${index}]`;
       if (block.prefix < 16 || block.prefix > 28) {
@@ -159,7 +161,7 @@ export const vpcBlocksRule: VpcRule = {
         fix: `Ask AWS to raise "IPv4 CIDR blocks per VPC" (up to 50) and set settings.quotas.ipv4BlocksPerVpc to the new value, or use fewer, larger blocks.`,
       });
     }
-    const v6 = vpcBlocksWithField(vpc, 6);
+    const v6 = vpcBlocksWithField(index, vpc, 6);
     for (const { block, index, text } of v6) {
       const field = `ipv6Cidrs[${index}]`;
       if (vpc.ipv6Source === 'amazon' && block.prefix !== 56) {

@@ -3,12 +3,12 @@
  * need working egress, bastion subnets must be public, isolated ones must not route to
  * an internet gateway or NAT gateway, and a NAT gateway must itself be able to reach one.
  */
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
-import { familyExposureOf, familyExposureWith, natEgress, subnetExposure } from '../exposure';
-import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
-import { PartMemo } from '../memo';
-import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
+import type { Finding, PlanIndex, PlanRule } from '../../types';
+import type { NatGateway, Route, RouteTable, Subnet } from '../../../plan/schema';
+import { familyExposureOf, familyExposureWith, natEgress, subnetExposure } from '../../../routing/exposure';
+import { labelOf, routeTargetLabel, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../../../routing/model';
+import { PartMemo } from './part-memo';
+import { resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../../../routing/route-table';
 
 const NAT_SOURCE = 'NETWORK-RULES.md "AWS NAT gateway"';
 
@@ -103,10 +103,10 @@ function subnetAndTable(subnet: Subnet, table: ResolvedTable): string[] {
 function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: Finding[]): void {
   // Wording is built only for a finding: most subnets raise none.
   if (subnet.tier === 'private') {
-    const hasIpv4 = subnetBlock(subnet, 4) !== undefined;
+    const hasIpv4 = subnetBlock(model, subnet, 4) !== undefined;
     const version = hasIpv4 ? 4 : 6;
     // The table is resolved already (checkVpcSubnets): no second lookup per subnet.
-    const family = hasIpv4 || subnetBlock(subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
+    const family = hasIpv4 || subnetBlock(model, subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
     if (family.hasAddress && family.kind === 'isolated') {
       findings.push({
         code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: subnetAndTable(subnet, table),
@@ -185,7 +185,7 @@ function checkDerivedNatTargets(model: RoutingModel, byTable: Map<ResolvedTable,
   for (const [table, subnets] of byTable) {
     if (table.source !== 'derived') continue;
     const hit = privateNat(model, table);
-    const withIpv4 = subnets.filter((s) => subnetBlock(s, 4) !== undefined);
+    const withIpv4 = subnets.filter((s) => subnetBlock(model, s, 4) !== undefined);
     if (!hit || withIpv4.length === 0) continue;
     derivedUsers.set(hit.nat, [...(derivedUsers.get(hit.nat) ?? []), ...withIpv4]);
   }

@@ -9,9 +9,9 @@
  * The routing rules stay plan rules (they re-run on every subnet edit), but each run
  * re-computes only the parts an edit touched: one subnet edit costs one VPC, not the plan.
  */
-import type { Finding } from '../checks/types';
-import type { Plan } from '../plan/schema';
-import { vpcReadIds, withReads, type RoutingModel } from './model';
+import type { Finding } from '../../types';
+import type { Plan } from '../../../plan/schema';
+import { vpcReadIds, withReads, type RoutingModel } from '../../../routing/model';
 
 interface Part {
   /** The subnet lists read, with what they were, and the subnets found missing. */

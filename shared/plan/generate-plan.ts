@@ -5,8 +5,8 @@
  * with route tables, attachments and a VPN to on-premises, one Lattice service network,
  * NAT gateways with demand (a few close to exhaustion), route tables and a grid layout.
  */
-import { formatCidr } from '../shared/cidr';
-import { PlanSchema, type Plan, type PlanInput } from '../shared/plan/schema';
+import { formatCidr } from '../cidr';
+import { PlanSchema, type Plan, type PlanInput } from './schema';
 
 export interface GeneratePlanOptions {
   vpcs: number;

@@ -3,13 +3,13 @@
  * there or belongs to another VPC, a peering that is pending, or a peering asked to do
  * what peering never does (carry traffic on to a third VPC, or to the peer's NAT gateway).
  */
-import { contains, formatCidr, type Cidr } from '../../cidr';
-import { validCidr } from '../../checks/plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { PeeringConnection, Route, RouteTable } from '../../plan/schema';
-import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../model';
-import { PartMemo } from '../memo';
-import { vpcBlocksOverlapping } from '../vpc-block-owners';
+import { contains, formatCidr, type Cidr } from '../../../cidr';
+import { routeDestinations } from '../../../plan/plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../../types';
+import type { PeeringConnection, Route, RouteTable } from '../../../plan/schema';
+import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../../../routing/model';
+import { PartMemo } from './part-memo';
+import { vpcBlocksOverlapping } from '../../../routing/vpc-block-owners';
 
 const PEERING_SOURCE = 'NETWORK-RULES.md "AWS VPC peering": not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
 
@@ -163,7 +163,7 @@ function checkPeeringRoute(
       fix: `Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept the peering.`,
     });
   }
-  const destination = validCidr(route.destination);
+  const destination = routeDestinations(model.index, table)[i];
   if (!destination) return;
   if (destination.prefix === 0) {
     findings.push({
@@ -173,7 +173,7 @@ function checkPeeringRoute(
     });
     return;
   }
-  const peerBlocks = allVpcBlocks(model.index.vpcById.get(peer));
+  const peerBlocks = allVpcBlocks(model, model.index.vpcById.get(peer));
   if (peerBlocks.some((block) => contains(block, destination))) return;
   const third = transitiveTarget(model, table.vpcId, peer, destination);
   if (third === undefined) return;

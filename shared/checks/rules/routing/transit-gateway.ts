@@ -3,14 +3,14 @@
  * that swallow propagated VPC ranges, identical VPC CIDRs, attachments that leave AZs
  * out or sit in IPv6-only subnets, and attachments with no route table.
  */
-import { contains, formatCidr, type Cidr } from '../../cidr';
-import { validCidr } from '../../checks/plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { TgwAttachment, TransitGateway } from '../../plan/schema';
-import { PartMemo } from '../memo';
+import { contains, formatCidr, type Cidr } from '../../../cidr';
+import { routeDestinations } from '../../../plan/plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../../types';
+import type { TgwAttachment, TransitGateway } from '../../../plan/schema';
+import { PartMemo } from './part-memo';
 import {
   attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, subnetOf, subnetsOf, vpcLabel, type RoutingModel,
-} from '../model';
+} from '../../../routing/model';
 
 const TGW_SOURCE = 'NETWORK-RULES.md "AWS transit gateway"';
 
@@ -94,6 +94,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
   tgw.routeTables.forEach((table, t) => {
     const propagating = tgw.attachments.filter((a) => a.propagatedRouteTableIds.includes(table.id));
     const propagated = propagating.flatMap((attachment) => attachmentBlocks(model, attachment).map((block) => ({ attachment, block })));
+    const blocks = routeDestinations(model.index, table);
     table.routes.forEach((route, r) => {
       // The field path is built only for a finding.
       const field = (): string => `routeTables[${t}].routes[${r}]`;
@@ -107,7 +108,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
         });
       }
       if (route.kind === 'blackhole') {
-        const block = validCidr(route.destination);
+        const block = blocks[r];
         if (block) blackholeFindings(model, tgw, table.id, labelOf(table), block, field(), propagated, findings);
       }
     });
