@@ -4,6 +4,7 @@
  * is the engine's. Results are remembered per plan object (WeakMap), so an unchanged
  * subnet is not recomputed after an edit elsewhere.
  */
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, NAT_WARNING_UTILISATION } from '../../shared/aws-limits';
 import { parseCidr, usableAddresses } from '../../shared/cidr';
 import { createChecker, natCapacity, vpcFreeSpace } from '../../shared/checks';
 import type { Finding } from '../../shared/checks/types';
@@ -55,7 +56,7 @@ export function createEngineViews() {
         ? {
             utilisation: capacity.utilisation,
             label: `${Math.round(capacity.utilisation * 100)}% of ${formatCount(capacity.perDestination)} ports`,
-            detail: `Busiest destination${capacity.busiestDestination ? ` (${capacity.busiestDestination})` : ' (all connections assumed to one destination)'}: ${formatCount(capacity.busiestDemand)} connections at peak, against 55,000 × ${capacity.addresses} address${capacity.addresses === 1 ? '' : 'es'} = ${formatCount(capacity.perDestination)}.${capacity.utilisation > 0.8 ? ` ${capacity.addressesForHeadroom} address${capacity.addressesForHeadroom === 1 ? '' : 'es'} would keep it under 80%.` : ''}`,
+            detail: `Busiest destination${capacity.busiestDestination ? ` (${capacity.busiestDestination})` : ' (all connections assumed to one destination)'}: ${formatCount(capacity.busiestDemand)} connections at peak, against ${formatCount(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} × ${capacity.addresses} address${capacity.addresses === 1 ? '' : 'es'} = ${formatCount(capacity.perDestination)}.${capacity.utilisation > NAT_WARNING_UTILISATION ? ` ${capacity.addressesForHeadroom} address${capacity.addressesForHeadroom === 1 ? '' : 'es'} would keep it under ${Math.round(NAT_WARNING_UTILISATION * 100)}%.` : ''}`,
           }
         : undefined;
       gauges.set(nat, value);

@@ -2,7 +2,8 @@
  * Turning the sizing assistant's proposal into plan objects, and adding them as one edit.
  * The blocks are the engine's (proposeVpc); this only names and ids them.
  */
-import { parseCidr } from '../../shared/cidr';
+import type { Cidr } from '../../shared/cidr';
+import { externalBlocks, planIndexOf, vpcBlocksWithField } from '../../shared/plan/plan-index';
 import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
 import { newId, withPositions } from '../store/plan-edits';
@@ -67,14 +68,15 @@ export function addSizedVpc(plan: Plan, sized: SizedVpc, position: { x: number; 
   };
 }
 
-/** What a new VPC must not overlap: the plan's other VPCs and its on-premises and other-cloud ranges (IPv4). */
-export function rangesToAvoid(plan: Plan): Array<{ cidr: string; source: string }> {
-  const out: Array<{ cidr: string; source: string }> = [];
-  const add = (text: string, source: string) => {
-    const parsed = parseCidr(text);
-    if (parsed.ok && parsed.cidr.version === 4) out.push({ cidr: text, source });
-  };
-  for (const vpc of plan.vpcs) for (const text of vpc.ipv4Cidrs) add(text, `VPC ${vpc.name || vpc.id}`);
-  for (const network of plan.externalNetworks) for (const text of network.cidrs) add(text, network.name || network.id);
+/** What a new VPC must not overlap: the plan's other VPCs and its on-premises and other-cloud ranges (IPv4), as the plan index read them. */
+export function rangesToAvoid(plan: Plan): Array<{ cidr: string; block: Cidr; source: string }> {
+  const index = planIndexOf(plan);
+  const out: Array<{ cidr: string; block: Cidr; source: string }> = [];
+  for (const vpc of plan.vpcs) {
+    for (const { block, text } of vpcBlocksWithField(index, vpc, 4)) out.push({ cidr: text, block, source: `VPC ${vpc.name || vpc.id}` });
+  }
+  for (const network of plan.externalNetworks) {
+    for (const { block, text } of externalBlocks(index, network)) if (block.version === 4) out.push({ cidr: text, block, source: network.name || network.id });
+  }
   return out;
 }

@@ -5,6 +5,7 @@
  * the app prints to PDF. Every plan string is escaped. The diagram is embedded as a data:
  * image, so even an SVG with a script in it cannot run.
  */
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { usableAddresses } from '../cidr';
 import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
@@ -78,7 +79,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   for (const s of orphans) subnetRows.push([`${s.vpcId} (not in the plan)`, s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier, '', '', '']);
   out.push({
     title: 'VPCs and subnets',
-    intro: 'Usable = addresses minus the 5 AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.',
+    intro: `Usable = addresses minus the ${RESERVED_ADDRESSES_PER_SUBNET} AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.`,
     tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7], nowrap: [2, 3, 4] } }],
   });
 
@@ -108,11 +109,11 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
     const c = natCapacity(nat);
     natRows.push(c
       ? [nat.name || nat.id, String(nat.addresses), count(c.perDestination), count(c.busiestDemand), `${(c.utilisation * 100).toFixed(1)} %`, c.busiestDestination ?? (c.assumedWorstCase ? 'all to one (worst case)' : '')]
-      : [nat.name || nat.id, String(nat.addresses), count(55_000 * nat.addresses), 'no demand in the plan', '', '']);
+      : [nat.name || nat.id, String(nat.addresses), count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * nat.addresses), 'no demand in the plan', '', '']);
   }
   out.push({
     title: 'NAT gateway capacity',
-    intro: 'A NAT address holds 55,000 simultaneous connections to one destination (IP, port, protocol): capacity = 55,000 x addresses, against the busiest destination\'s peak.',
+    intro: `A NAT address holds ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} simultaneous connections to one destination (IP, port, protocol): capacity = ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} x addresses, against the busiest destination's peak.`,
     tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
   });
 

@@ -179,6 +179,28 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
   };
 }
 
+const indexes = new WeakMap<Plan, PlanIndex>();
+/**
+ * The index built last: the next plan's index is built from it, so that the fields of
+ * objects the two plans share are not read again (the editor asks for reachability and
+ * sizing after every edit).
+ */
+let lastIndex: PlanIndex | undefined;
+
+/**
+ * The index of a plan object, built once per object (for callers that hold a plan, not an
+ * index: reachability, sizing, the exports).
+ */
+export function planIndexOf(plan: Plan): PlanIndex {
+  let index = indexes.get(plan);
+  if (!index) {
+    index = indexPlan(plan, lastIndex);
+    indexes.set(plan, index);
+    lastIndex = index;
+  }
+  return index;
+}
+
 /**
  * The subnet lookups when subnets were only replaced in place (same ids, same VPCs, same
  * order): the positions stand, the replaced subnets' fields are read again, and only the

@@ -9,6 +9,9 @@
  * the file still opens and the user can mend it.
  */
 import { z } from 'zod';
+import {
+  IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
+} from '../aws-limits';
 
 export const PLAN_FORMAT = 'vpcplan';
 export const CURRENT_PLAN_VERSION = 1;
@@ -103,7 +106,7 @@ export const NatGatewaySchema = z
       .number()
       .int()
       .min(1, 'a NAT gateway has at least 1 address')
-      .max(8, 'a zonal NAT gateway has at most 8 IPv4 addresses (1 primary + 7 secondary)')
+      .max(NAT_GATEWAY_MAX_ADDRESSES, `a zonal NAT gateway has at most ${NAT_GATEWAY_MAX_ADDRESSES} IPv4 addresses (1 primary + ${NAT_GATEWAY_MAX_ADDRESSES - 1} secondary)`)
       .default(1),
     demand: NatDemandSchema.optional(),
   })
@@ -217,11 +220,11 @@ export const PlanSettingsSchema = z
       .describe('Derive the obvious routes (local, internet gateway for public tiers, NAT for private tiers, peering and transit gateway routes) for subnets that have no route table.'),
     quotas: z
       .object({
-        ipv4BlocksPerVpc: z.number().int().min(1).max(50).default(5),
-        ipv6BlocksPerVpc: z.number().int().min(1).max(50).default(5),
-        subnetsPerVpc: z.number().int().min(1).max(10000).default(200),
-        peeringsPerVpc: z.number().int().min(1).max(125).default(50),
-        serviceNetworkVpcAssociations: z.number().int().min(1).max(10000).default(500),
+        ipv4BlocksPerVpc: z.number().int().min(1).max(IPV4_BLOCKS_PER_VPC.max).default(IPV4_BLOCKS_PER_VPC.default),
+        ipv6BlocksPerVpc: z.number().int().min(1).max(IPV6_BLOCKS_PER_VPC.max).default(IPV6_BLOCKS_PER_VPC.default),
+        subnetsPerVpc: z.number().int().min(1).max(10000).default(SUBNETS_PER_VPC_DEFAULT),
+        peeringsPerVpc: z.number().int().min(1).max(PEERINGS_PER_VPC.max).default(PEERINGS_PER_VPC.default),
+        serviceNetworkVpcAssociations: z.number().int().min(1).max(10000).default(VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT),
       })
       .strict()
       .prefault({})

@@ -10,7 +10,7 @@
  * that the rules' per-part memo (./memo) knows what a part depends on.
  */
 import type { Cidr, CidrOf, IpVersion } from '../cidr';
-import { externalBlocks, indexPlan, subnetBlock as indexedSubnetBlock, vpcBlocks, type PlanIndex } from '../plan/plan-index';
+import { externalBlocks, planIndexOf, subnetBlock as indexedSubnetBlock, vpcBlocks, type PlanIndex } from '../plan/plan-index';
 import type {
   EgressOnlyGateway, ExternalNetwork, InternetGateway, NatGateway, PeeringConnection, Plan, RouteTable, RouteTarget,
   Subnet, TgwAttachment, TransitGateway, Vpc, VpnGateway,
@@ -131,24 +131,6 @@ export function replayReads(model: RoutingModel, reads: SubnetReads): void {
 }
 
 const models = new WeakMap<object, RoutingModel>();
-const indexes = new WeakMap<Plan, PlanIndex>();
-/**
- * The index built last: the next plan's index is built from it, so that the CIDR fields of
- * objects the two plans share are not read again (the editor asks for reachability after
- * every edit).
- */
-let lastIndex: PlanIndex | undefined;
-
-/** The index for a plan, built once per plan object. */
-export function planIndexOf(plan: Plan): PlanIndex {
-  let index = indexes.get(plan);
-  if (!index) {
-    index = indexPlan(plan, lastIndex);
-    indexes.set(plan, index);
-    lastIndex = index;
-  }
-  return index;
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

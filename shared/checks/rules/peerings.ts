@@ -1,4 +1,5 @@
 /** Peering connections: not with itself, one per VPC pair, and the per-VPC quota. */
+import { PEERINGS_PER_VPC } from '../../aws-limits';
 import { nameOf } from '../wording';
 import type { Finding, PlanIndex, PlanRule } from '../types';
 
@@ -10,7 +11,7 @@ export const peeringsRule: PlanRule = {
   findings: {
     'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
     'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
-    'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: 50, adjustable to 125)` },
+    'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})` },
   },
   dependsOn: ['vpcs', 'peerings', 'settings'],
   check({ plan, vpcById }: PlanIndex): Finding[] {
@@ -49,7 +50,7 @@ export const peeringsRule: PlanRule = {
       out.push({
         code: 'peering/quota', severity: 'warning', subjects: [vpcId],
         message: `VPC ${vpcName(vpcId)} has ${n} active peerings; the quota is ${quota} per VPC.`,
-        fix: `Ask AWS to raise "Active VPC peering connections per VPC" (up to 125) and set settings.quotas.peeringsPerVpc, or connect these VPCs through a transit gateway instead.`,
+        fix: `Ask AWS to raise "Active VPC peering connections per VPC" (up to ${PEERINGS_PER_VPC.max}) and set settings.quotas.peeringsPerVpc, or connect these VPCs through a transit gateway instead.`,
       });
     }
     return out;

@@ -3,6 +3,7 @@
  * reserves), the VPC against what its subnets need, and the VPC's room for planned growth.
  * Reads: the VPC and its subnets only.
  */
+import { prefixIn, RESERVED_ADDRESSES_PER_SUBNET, SUBNET_IPV4_PREFIX as SUBNET, VPC_IPV4_PREFIX as VPC } from '../../aws-limits';
 import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from '../../cidr';
 import type { Subnet, Vpc } from '../../plan/schema';
 import { subnetBlock, subnetListBlocks, vpcBlocks, type PlanIndex } from '../../plan/plan-index';
@@ -10,12 +11,10 @@ import { formatCount, nameOf } from '../wording';
 import type { Finding, VpcRule, VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
-const SIZING = 'NETWORK-RULES.md "AWS subnets" (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
+const SIZING = `NETWORK-RULES.md "AWS subnets" (${RESERVED_ADDRESSES_PER_SUBNET} reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"`;
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
 const OVERSIZED_FACTOR = 4n;
 const OVERSIZED_NUMBER = Number(OVERSIZED_FACTOR);
-const AWS_MIN_SUBNET_PREFIX = 16;
-const AWS_MAX_SUBNET_PREFIX = 28;
 
 /** Addresses a subnet must hold: hostsNeeded plus growthPercent, rounded up. */
 export function addressesNeeded(subnet: Pick<Subnet, 'hostsNeeded' | 'growthPercent'>): number | undefined {
@@ -33,10 +32,10 @@ const USABLE_AWS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => 
 const IPV4_BLOCK_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, prefix) => addressCount({ version: 4, network: 0n, prefix }));
 const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })));
 
-/** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even a /16 is too small. */
+/** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even the largest subnet is too small. */
 export function subnetPrefixFor(needed: number, byoip: boolean): number | undefined {
   const usable = byoip ? USABLE_BYOIP : USABLE_AWS;
-  for (let prefix = AWS_MAX_SUBNET_PREFIX; prefix >= AWS_MIN_SUBNET_PREFIX; prefix--) {
+  for (let prefix = SUBNET.smallest; prefix >= SUBNET.largest; prefix--) {
     if (usable[prefix]! >= needed) return prefix;
   }
   return undefined;
@@ -152,11 +151,11 @@ export const sizingRule: VpcRule = {
       const fitsPrefix = subnetPrefixFor(needed, byoip);
       neededTotal += fitsPrefix === undefined ? neededBig : IPV4_BLOCK_SIZE[fitsPrefix]!;
       // Wording is built only for a finding: most subnets raise none.
-      const reserved = byoip ? '' : ', after the 5 addresses AWS reserves';
+      const reserved = byoip ? '' : `, after the ${RESERVED_ADDRESSES_PER_SUBNET} addresses AWS reserves`;
       if (usable < needed) {
         let fix: string;
         if (fitsPrefix === undefined) {
-          fix = `${count(needed)} addresses do not fit in one subnet (a /16 holds ${count(65_531)} usable): split the hosts over several subnets.`;
+          fix = `${count(needed)} addresses do not fit in one subnet (a /${SUBNET.largest} holds ${count(USABLE_AWS[SUBNET.largest]!)} usable): split the hosts over several subnets.`;
         } else {
           const others = used.filter((u) => u !== block);
           const free = firstFreeBlock(blocks, others, fitsPrefix);
@@ -184,7 +183,7 @@ export const sizingRule: VpcRule = {
 
     // The VPC against its subnets, only when every subnet says what it needs.
     const vpcTotal = blocks.reduce((sum, b) => sum + addressCount(b), 0n);
-    const growthNeed = vpc.growth && vpc.growth.prefix >= AWS_MIN_SUBNET_PREFIX && vpc.growth.prefix <= AWS_MAX_SUBNET_PREFIX
+    const growthNeed = vpc.growth && prefixIn(SUBNET, vpc.growth.prefix)
       ? BigInt(vpc.growth.subnets) * addressCount({ version: 4, network: 0n, prefix: vpc.growth.prefix })
       : 0n;
     const need = neededTotal + growthNeed;
@@ -192,7 +191,7 @@ export const sizingRule: VpcRule = {
     if (everyNeedKnown && primary && need > 0n && vpcTotal >= OVERSIZED_FACTOR * need) {
       let prefix = 32;
       while (prefix > 0 && addressCount({ version: 4, network: 0n, prefix }) < need) prefix--;
-      prefix = Math.max(16, Math.min(28, prefix));
+      prefix = Math.max(VPC.largest, Math.min(VPC.smallest, prefix));
       if (prefix > primary.prefix) {
         out.push({
           code: 'sizing/vpc-oversized', severity: 'info', subjects: [vpc.id], field: 'ipv4Cidrs', cidrs: blocks.map(formatCidr),
@@ -204,11 +203,11 @@ export const sizingRule: VpcRule = {
 
     if (vpc.growth && vpc.growth.subnets > 0) {
       const { subnets: wanted, prefix } = vpc.growth;
-      if (prefix < AWS_MIN_SUBNET_PREFIX || prefix > AWS_MAX_SUBNET_PREFIX) {
+      if (!prefixIn(SUBNET, prefix)) {
         out.push({
           code: 'sizing/growth-prefix', severity: 'error', subjects: [vpc.id], field: 'growth.prefix',
-          message: `VPC ${vpcName} plans growth of ${count(wanted)} subnets of /${prefix}, but an AWS IPv4 subnet is /16 to /28.`,
-          fix: `Set growth.prefix to a size from 16 to 28, e.g. ${Math.max(16, Math.min(28, prefix))}.`,
+          message: `VPC ${vpcName} plans growth of ${count(wanted)} subnets of /${prefix}, but an AWS IPv4 subnet is /${SUBNET.largest} to /${SUBNET.smallest}.`,
+          fix: `Set growth.prefix to a size from ${SUBNET.largest} to ${SUBNET.smallest}, e.g. ${Math.max(SUBNET.largest, Math.min(SUBNET.smallest, prefix))}.`,
         });
       } else if (blocks.length > 0) {
         const { fits, first } = roomFor(blocks, used, prefix);
@@ -217,9 +216,9 @@ export const sizingRule: VpcRule = {
           const missing = missingCount * addressCount({ version: 4, network: 0n, prefix });
           let blockPrefix = 32;
           while (blockPrefix > 0 && addressCount({ version: 4, network: 0n, prefix: blockPrefix }) < missing) blockPrefix--;
-          blockPrefix = Math.max(16, blockPrefix);
-          const fix = missing > 65_536n
-            ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /16), or plan smaller subnets.`
+          blockPrefix = Math.max(VPC.largest, blockPrefix);
+          const fix = missing > IPV4_BLOCK_SIZE[VPC.largest]!
+            ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /${VPC.largest}), or plan smaller subnets.`
             : `Add a secondary /${blockPrefix} (${count(addressCount({ version: 4, network: 0n, prefix: blockPrefix }))} addresses) for the ${count(missingCount)} that do not fit, or plan smaller subnets.`;
           out.push({
             code: 'sizing/no-room-for-growth', severity: 'warning', subjects: [vpc.id], field: 'growth', cidrs: [...blocks.map(formatCidr), ...first.map(formatCidr)],

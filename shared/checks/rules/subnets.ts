@@ -2,6 +2,7 @@
  * The subnets of one VPC against the VPC's blocks and against each other.
  * Reads: the VPC, its subnets, and plan.settings (the subnets-per-VPC quota).
  */
+import { AMAZON_VPC_IPV6_PREFIX, prefixIn, RESERVED_ADDRESSES_PER_SUBNET, SUBNET_IPV4_PREFIX as V4, SUBNET_IPV6_PREFIX as V6, USUAL_SUBNET_IPV6_PREFIX } from '../../aws-limits';
 import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { Subnet } from '../../plan/schema';
 import { subnetListBlocks, vpcBlocks } from '../../plan/plan-index';
@@ -26,6 +27,9 @@ function insideAny(blocks: readonly Cidr[], block: Cidr): boolean {
   return false;
 }
 
+/** Addresses in the smallest AWS subnet (16 in a /28). */
+const SMALLEST_SIZE = 2 ** (32 - V4.smallest);
+
 function blockList(blocks: readonly Cidr[]): string {
   return blocks.map(formatCidr).join(', ');
 }
@@ -38,8 +42,8 @@ export const subnetsRule: VpcRule = {
     'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
     'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
     'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
-    'subnet/size': { severity: 'error', title: 'An IPv4 subnet is not /16 to /28', source: SUBNETS },
-    'subnet/ipv6-size': { severity: 'error', title: 'An IPv6 subnet is not /44 to /64 on a nibble boundary', source: SUBNETS },
+    'subnet/size': { severity: 'error', title: `An IPv4 subnet is not /${V4.largest} to /${V4.smallest}`, source: SUBNETS },
+    'subnet/ipv6-size': { severity: 'error', title: `An IPv6 subnet is not /${V6.largest} to /${V6.smallest} on a nibble boundary`, source: SUBNETS },
     'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
     'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
     'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
@@ -88,7 +92,7 @@ export const subnetsRule: VpcRule = {
         out.push({
           code: 'subnet/ipv6-without-vpc-ipv6', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [subnet.ipv6Cidr!],
           message: `Subnet ${nameOf(subnet)} has the IPv6 block ${subnet.ipv6Cidr}, but VPC ${vpcName} has no IPv6 block.`,
-          fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /56), or remove the subnet's IPv6 block.`,
+          fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /${AMAZON_VPC_IPV6_PREFIX}), or remove the subnet's IPv6 block.`,
         });
       }
     }
@@ -97,16 +101,18 @@ export const subnetsRule: VpcRule = {
     for (let k = 0; k < usedV4.length; k++) {
       const subnet = v4Subnets[k]!;
       const block = usedV4[k]!;
-      if (block.prefix < 16 || block.prefix > 28) {
+      if (!prefixIn(V4, block.prefix)) {
         out.push({
           code: 'subnet/size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
-          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) is a /${block.prefix}; an AWS subnet is /16 to /28.`,
-          fix: block.prefix > 28 ? `Make it at least a /28 (16 addresses, 11 usable).` : 'Make it a /16 or smaller, and split the hosts over several subnets.',
+          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) is a /${block.prefix}; an AWS subnet is /${V4.largest} to /${V4.smallest}.`,
+          fix: block.prefix > V4.smallest
+            ? `Make it at least a /${V4.smallest} (${SMALLEST_SIZE} addresses, ${SMALLEST_SIZE - RESERVED_ADDRESSES_PER_SUBNET} usable).`
+            : `Make it a /${V4.largest} or smaller, and split the hosts over several subnets.`,
         });
       }
       if (v4Blocks.length > 0 && !insideAny(v4Blocks, block)) {
         const others = usedV4.filter((u) => u !== block);
-        const free = block.prefix >= 16 && block.prefix <= 28 ? firstFreeBlock(v4Blocks, others, block.prefix) : undefined;
+        const free = prefixIn(V4, block.prefix) ? firstFreeBlock(v4Blocks, others, block.prefix) : undefined;
         out.push({
           code: 'subnet/outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), ...v4Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) lies outside VPC ${vpcName}'s ${v4Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v4Blocks)}.`,
@@ -118,21 +124,21 @@ export const subnetsRule: VpcRule = {
     for (let k = 0; k < usedV6.length; k++) {
       const subnet = v6Subnets[k]!;
       const block = usedV6[k]!;
-      if (block.prefix < 44 || block.prefix > 64 || block.prefix % 4 !== 0) {
-        const nearest = Math.min(64, Math.max(44, Math.ceil(block.prefix / 4) * 4));
+      if (!prefixIn(V6, block.prefix)) {
+        const nearest = Math.min(V6.smallest, Math.max(V6.largest, Math.ceil(block.prefix / V6.step) * V6.step));
         out.push({
           code: 'subnet/ipv6-size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block)],
-          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} is a /${block.prefix}; an AWS IPv6 subnet is /44 to /64 in steps of 4.`,
-          fix: `Use a /${nearest === 64 || block.prefix > 64 ? 64 : nearest}; /64 is the usual size.`,
+          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} is a /${block.prefix}; an AWS IPv6 subnet is /${V6.largest} to /${V6.smallest} in steps of ${V6.step}.`,
+          fix: `Use a /${nearest === V6.smallest || block.prefix > V6.smallest ? V6.smallest : nearest}; /${USUAL_SUBNET_IPV6_PREFIX} is the usual size.`,
         });
       }
       if (v6Blocks.length > 0 && !insideAny(v6Blocks, block)) {
         const others = usedV6.filter((u) => u !== block);
-        const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? firstFreeBlock(v6Blocks, others, block.prefix) : undefined;
+        const free = prefixIn(V6, block.prefix) ? firstFreeBlock(v6Blocks, others, block.prefix) : undefined;
         out.push({
           code: 'subnet/ipv6-outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block), ...v6Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} lies outside VPC ${vpcName}'s IPv6 ${v6Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v6Blocks)}.`,
-          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /64 from ${blockList(v6Blocks)}.`,
+          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /${USUAL_SUBNET_IPV6_PREFIX} from ${blockList(v6Blocks)}.`,
         });
       }
     }

@@ -4,6 +4,7 @@
  * out or sit in IPv6-only subnets, and attachments with no route table.
  */
 import { contains, formatCidr, type Cidr } from '../../../cidr';
+import { SUBNET_IPV4_PREFIX } from '../../../aws-limits';
 import { routeDestinations } from '../../../plan/plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../../types';
 import type { TgwAttachment, TransitGateway } from '../../../plan/schema';
@@ -199,7 +200,7 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   findings.push({
     code: 'tgw/attachment-az-coverage', severity: 'warning', subjects: [attachment.id, attachment.vpcId as string, tgw.id], field: `${field}.subnetIds`,
     message: `${capitalized(name())} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
-    fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /28 per AZ is enough).`,
+    fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /${SUBNET_IPV4_PREFIX.smallest} per AZ is enough).`,
   });
   return findings;
 }
