@@ -17,10 +17,16 @@
  * It reads and drives the editor through the same store and commands the UI uses.
  */
 import type { Finding } from '../shared/checks/types';
+import type { MenuCommand } from '../shared/host';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
-import type { Command } from './App';
 import { isDirty, type EditorStore } from './store/editor-store';
+
+/**
+ * A command the tests may run: a menu command or an add-* tool (App's `Command`). Not
+ * imported from App: App imports this module, and the two must not import each other.
+ */
+export type TestCommand = MenuCommand | `add-${string}`;
 
 export interface TestHandle {
   getPlan(): Plan;
@@ -31,7 +37,7 @@ export interface TestHandle {
   select(ids: string[]): void;
   isDirty(): boolean;
   history(): { undo: number; redo: number };
-  run(command: Command): Promise<void>;
+  run(command: TestCommand): Promise<void>;
   frame(ids: string[]): void;
 }
 
@@ -43,7 +49,8 @@ export function installTestHandle(parts: {
   store: EditorStore;
   getFindings(): readonly Finding[];
   loadPlanText(text: string, name?: string): boolean;
-  run(command: Command): Promise<void>;
+  /** The editor's own command runner, whatever its command type: the handle passes the tests' command through. */
+  run: (command: never) => Promise<void>;
   frame(ids: readonly string[]): void;
 }): () => void {
   const { store } = parts;
@@ -56,7 +63,7 @@ export function installTestHandle(parts: {
     select: (ids) => store.select(ids),
     isDirty: () => isDirty(store.getState()),
     history: () => ({ undo: store.getState().past.length, redo: store.getState().future.length }),
-    run: parts.run,
+    run: (command) => parts.run(command as never),
     frame: (ids) => parts.frame(ids),
   };
   return () => { delete window.__vpcPlanner; };

@@ -10,7 +10,7 @@ import { contains, formatCidr, parseCidr, type Cidr } from '../../shared/cidr';
 import { checkPlan } from '../../shared/checks';
 import { blockFacts, joinBlocks, splitBlock } from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
-import { SubnetPlacementFields } from '../panels/subnet-placement';
+import { SubnetPlacementFields } from '../forms/subnet-placement';
 import { addSubnet, newId } from '../store/plan-edits';
 
 /** Splits below the bar's block: 6 levels make 64 pieces, as many as stay legible in a bar. */
