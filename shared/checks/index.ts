@@ -12,7 +12,7 @@ import type { Plan, Subnet, Vpc } from '../plan/schema';
 import { indexPlan } from '../plan/plan-index';
 import { engineRules } from './rules';
 import { routingRules } from './rules/routing';
-import type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
+import type { DefinedRule, Finding, FindingDefinition, FindingDefinitions, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
 
 export type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule, VpcView } from './types';
 export { indexPlan } from '../plan/plan-index';
@@ -23,13 +23,14 @@ export { engineRules } from './rules';
 /** Every rule, the engine's and the routing engine's. */
 export const rules: readonly Rule[] = [...engineRules, ...routingRules];
 
-const RUNNER_FINDINGS: Record<string, FindingDefinition> = {
+/** The runner's own finding, declared like a rule's. */
+const RUNNER_FINDINGS = {
   'engine/rule-failed': {
     severity: 'error',
     title: 'A check could not run (a bug in the checker, not in the plan)',
     source: 'VPC Planner engine: a rule threw; the other rules still ran',
   },
-};
+} satisfies FindingDefinitions;
 
 export interface CatalogueEntry extends FindingDefinition {
   code: string;
@@ -85,15 +86,15 @@ interface RuleSet {
 }
 
 function ruleSet(list: readonly Rule[]): RuleSet {
-  const vpcRules = list.filter((r): r is VpcRule => r.scope === 'vpc');
-  return { vpcRules, planRules: list.filter((r): r is PlanRule => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
+  const vpcRules = list.filter((r): r is DefinedRule<VpcRule> => r.scope === 'vpc');
+  return { vpcRules, planRules: list.filter((r): r is DefinedRule<PlanRule> => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
 }
 
 const ALL_RULES = ruleSet(rules);
 
 const NO_SUBNETS: readonly Subnet[] = [];
 
-function failed(rule: Rule, error: unknown, subjects: string[]): Finding {
+function failed(rule: Pick<Rule, 'name'>, error: unknown, subjects: string[]): Finding<keyof typeof RUNNER_FINDINGS> {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'engine/rule-failed', severity: 'error', subjects,

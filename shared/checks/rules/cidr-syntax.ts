@@ -8,17 +8,25 @@ import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
 import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetListBlocks, vpcFieldErrors } from '../../plan/plan-index';
 import { nameOf } from '../wording';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE = 'NETWORK-RULES.md "AWS VPC, IPv4" and "AWS subnets"; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
+
+const FINDINGS = {
+  'cidr/syntax': { severity: 'error', title: 'A CIDR field is not a valid CIDR block', source: SOURCE },
+  'cidr/host-bits': { severity: 'error', title: 'A CIDR block has host bits set', source: `${SOURCE}; RFC 4632 section 3.1` },
+  'cidr/version-mismatch': { severity: 'error', title: 'An IPv4 block in an IPv6 field, or the other way round', source: SOURCE },
+} satisfies FindingDefinitions;
+
+type SyntaxFinding = FindingOf<typeof FINDINGS>;
 
 /**
  * One field. Most fields are valid, so the parse comes first and the wording (subjects,
  * field path, "VPC prod, IPv4 block 2") is built only for a field that fails.
  */
-function report(error: CidrError, version: IpVersion | undefined, subjects: string[], field: string, where: string, out: Finding[]): void {
+function report(error: CidrError, version: IpVersion | undefined, subjects: string[], field: string, where: string, out: SyntaxFinding[]): void {
   const code = error.code === 'host-bits-set' ? 'cidr/host-bits' : error.code === 'version-mismatch' ? 'cidr/version-mismatch' : 'cidr/syntax';
-  const finding: Finding = { code, severity: 'error', message: `${where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects, field };
+  const finding: SyntaxFinding = { code, severity: 'error', message: `${where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects, field };
   if (error.suggestion !== undefined) {
     finding.fix = `Write ${error.suggestion}.`;
     finding.cidrs = [error.suggestion];
@@ -34,9 +42,9 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
  * object: on a plan just opened, ten thousand WeakMap entries cost more than the walk.
  * The cache holds nothing the arrays do not determine, so the rule stays a pure function of the plan.
  */
-const byArray = new WeakMap<readonly object[], Finding[]>();
+const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
 
-function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: Finding[]) => void): Finding[] {
+function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: SyntaxFinding[]) => void): SyntaxFinding[] {
   let found = byArray.get(list);
   if (found === undefined) {
     found = [];
@@ -46,12 +54,12 @@ function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (in
   return found;
 }
 
-function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: Finding[]): void {
+function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of vpcFieldErrors(index, vpc, 4)) report(error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
   for (const { index: i, error } of vpcFieldErrors(index, vpc, 6)) report(error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
 }
 
-function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: Finding[]): void {
+function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: SyntaxFinding[]): void {
   // An empty optional field means "none" (the editor clears a field that way), not a typo: it has no error.
   const v4 = subnetFieldError(index, subnet, 4);
   if (v4 !== undefined) report(v4, 4, [subnet.id, subnet.vpcId], 'ipv4Cidr', `Subnet ${nameOf(subnet)}, IPv4 block`, out);
@@ -60,7 +68,7 @@ function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: Fin
 }
 
 /** A VPC's subnets; a field the list's blocks hold as valid needs no second look. */
-function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][]): Finding[] {
+function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][]): SyntaxFinding[] {
   let found = byArray.get(list);
   if (found === undefined) {
     found = [];
@@ -74,13 +82,13 @@ function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][num
   return found;
 }
 
-function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], out: Finding[]): void {
+function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of routeDestinationErrors(index, table)) {
     report(error, undefined, [table.id], `routes[${i}].destination`, `Route table ${nameOf(table)}, route ${i + 1} destination`, out);
   }
 }
 
-function checkTransitGateway(index: PlanIndex, tgw: Plan['transitGateways'][number], out: Finding[]): void {
+function checkTransitGateway(index: PlanIndex, tgw: Plan['transitGateways'][number], out: SyntaxFinding[]): void {
   for (const table of tgw.routeTables) {
     for (const { index: i, error } of routeDestinationErrors(index, table)) {
       report(error, undefined, [table.id, tgw.id], `routes[${i}].destination`, `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`, out);
@@ -88,25 +96,21 @@ function checkTransitGateway(index: PlanIndex, tgw: Plan['transitGateways'][numb
   }
 }
 
-function checkExternalNetwork(index: PlanIndex, network: Plan['externalNetworks'][number], out: Finding[]): void {
+function checkExternalNetwork(index: PlanIndex, network: Plan['externalNetworks'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of externalFieldErrors(index, network)) {
     report(error, undefined, [network.id], `cidrs[${i}]`, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, out);
   }
 }
 
-export const cidrSyntaxRule: PlanRule = {
+export const cidrSyntaxRule = definePlanRule({
   scope: 'plan',
   name: 'cidr-syntax',
-  findings: {
-    'cidr/syntax': { severity: 'error', title: 'A CIDR field is not a valid CIDR block', source: SOURCE },
-    'cidr/host-bits': { severity: 'error', title: 'A CIDR block has host bits set', source: `${SOURCE}; RFC 4632 section 3.1` },
-    'cidr/version-mismatch': { severity: 'error', title: 'An IPv4 block in an IPv6 field, or the other way round', source: SOURCE },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'transitGateways', 'externalNetworks'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): SyntaxFinding[] {
     const { plan, subnetsByVpc } = index;
-    const out: Finding[] = [];
-    const add = (found: Finding[]) => {
+    const out: SyntaxFinding[] = [];
+    const add = (found: SyntaxFinding[]) => {
       for (const f of found) out.push(f);
     };
     add(memo(index, plan.vpcs, checkVpc));
@@ -117,4 +121,4 @@ export const cidrSyntaxRule: PlanRule = {
     add(memo(index, plan.externalNetworks, checkExternalNetwork));
     return out;
   },
-};
+});

@@ -2,25 +2,29 @@
 import { cidr, formatCidr, overlaps, type Cidr } from '../../cidr';
 import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
 import { formatCount, nameOf } from '../wording';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const LATTICE = 'NETWORK-RULES.md "AWS VPC Lattice (service networks)"; Amazon VPC Lattice User Guide';
 
 /** Lattice's data-plane ranges, published as managed prefix lists (NETWORK-RULES "AWS VPC Lattice"). */
 const DATA_PLANE = [cidr('169.254.171.0/24'), cidr('fd00:ec2:80::/64')];
 
-export const latticeRule: PlanRule = {
+const FINDINGS = {
+  'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
+  'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
+  'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
+} satisfies FindingDefinitions;
+
+type LatticeFinding = FindingOf<typeof FINDINGS>;
+
+export const latticeRule = definePlanRule({
   scope: 'plan',
   name: 'lattice',
-  findings: {
-    'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
-    'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
-    'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'serviceNetworks', 'externalNetworks', 'settings'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): LatticeFinding[] {
     const { plan, vpcById } = index;
-    const out: Finding[] = [];
+    const out: LatticeFinding[] = [];
     const networksOfVpc = new Map<string, string[]>();
     for (const sn of plan.serviceNetworks) {
       for (const vpcId of new Set(sn.vpcIds)) {
@@ -71,4 +75,4 @@ export const latticeRule: PlanRule = {
     }
     return out;
   },
-};
+});

@@ -9,7 +9,7 @@ import {
 } from '../../aws-limits';
 import type { NatGateway } from '../../plan/schema';
 import { formatCount, nameOf } from '../wording';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE = `NETWORK-RULES.md "AWS NAT gateway"; AWS VPC User Guide, "NAT gateway basics" (${formatCount(PER_ADDRESS)} connections per address per destination)`;
 /** "80 %", as the messages write the warning line. */
@@ -92,16 +92,20 @@ function describe(nat: NatGateway, c: NatCapacity): { message: string; fix: stri
   return { message, fix };
 }
 
-export const natCapacityRule: PlanRule = {
+const FINDINGS = {
+  'nat/capacity-near-limit': { severity: 'warning', title: `A NAT gateway is above ${WARN_PERCENT} of its connections to one destination`, source: SOURCE },
+  'nat/capacity-exceeded': { severity: 'error', title: 'A NAT gateway cannot hold its connections to one destination', source: SOURCE },
+} satisfies FindingDefinitions;
+
+type NatFinding = FindingOf<typeof FINDINGS>;
+
+export const natCapacityRule = definePlanRule({
   scope: 'plan',
   name: 'nat-capacity',
-  findings: {
-    'nat/capacity-near-limit': { severity: 'warning', title: `A NAT gateway is above ${WARN_PERCENT} of its connections to one destination`, source: SOURCE },
-    'nat/capacity-exceeded': { severity: 'error', title: 'A NAT gateway cannot hold its connections to one destination', source: SOURCE },
-  },
+  findings: FINDINGS,
   dependsOn: ['natGateways'],
-  check({ plan }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan }: PlanIndex): NatFinding[] {
+    const out: NatFinding[] = [];
     for (const nat of plan.natGateways) {
       const c = natCapacity(nat);
       if (!c || c.utilisation <= WARN_AT) continue;
@@ -114,4 +118,4 @@ export const natCapacityRule: PlanRule = {
     }
     return out;
   },
-};
+});

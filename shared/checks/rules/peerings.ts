@@ -1,21 +1,25 @@
 /** Peering connections: not with itself, one per VPC pair, and the per-VPC quota. */
 import { PEERINGS_PER_VPC } from '../../aws-limits';
 import { nameOf } from '../wording';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const PEERING = 'NETWORK-RULES.md "AWS VPC peering"; AWS VPC Peering Guide, "VPC peering limitations" and "Quotas"';
 
-export const peeringsRule: PlanRule = {
+const FINDINGS = {
+  'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
+  'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
+  'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})` },
+} satisfies FindingDefinitions;
+
+type PeeringFinding = FindingOf<typeof FINDINGS>;
+
+export const peeringsRule = definePlanRule({
   scope: 'plan',
   name: 'peerings',
-  findings: {
-    'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
-    'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
-    'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})` },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'peerings', 'settings'],
-  check({ plan, vpcById }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan, vpcById }: PlanIndex): PeeringFinding[] {
+    const out: PeeringFinding[] = [];
     const vpcName = (id: string) => nameOf(vpcById.get(id), id);
     const firstByPair = new Map<string, (typeof plan.peerings)[number]>();
     const active = new Map<string, number>();
@@ -55,4 +59,4 @@ export const peeringsRule: PlanRule = {
     }
     return out;
   },
-};
+});

@@ -8,7 +8,7 @@ import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from 
 import type { Subnet, Vpc } from '../../plan/schema';
 import { subnetBlock, subnetListBlocks, vpcBlocks, type PlanIndex } from '../../plan/plan-index';
 import { formatCount, nameOf } from '../wording';
-import type { Finding, VpcRule, VpcView } from '../types';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
 const SIZING = `NETWORK-RULES.md "AWS subnets" (${RESERVED_ADDRESSES_PER_SUBNET} reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"`;
@@ -107,18 +107,22 @@ function growthText(subnet: Subnet): string {
   return subnet.growthPercent ? ` (${count(subnet.hostsNeeded!)} hosts + ${subnet.growthPercent} % growth)` : '';
 }
 
-export const sizingRule: VpcRule = {
+const FINDINGS = {
+  'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
+  'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
+  'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4"` },
+  'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4" (block sizes, blocks per VPC)` },
+  'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
+} satisfies FindingDefinitions;
+
+type SizingFinding = FindingOf<typeof FINDINGS>;
+
+export const sizingRule = defineVpcRule({
   scope: 'vpc',
   name: 'sizing',
-  findings: {
-    'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
-    'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
-    'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4"` },
-    'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; NETWORK-RULES.md "AWS VPC, IPv4" (block sizes, blocks per VPC)` },
-    'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
-  },
-  check({ vpc, subnets }: VpcView, index: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  findings: FINDINGS,
+  check({ vpc, subnets }: VpcView, index: PlanIndex): SizingFinding[] {
+    const out: SizingFinding[] = [];
     const vpcName = nameOf(vpc);
     const blocks = vpcBlocks(index, vpc, 4);
     // Parallel arrays (used[k] is placed[k]'s block), not an object per subnet.
@@ -230,4 +234,4 @@ export const sizingRule: VpcRule = {
     }
     return out;
   },
-};
+});

@@ -7,7 +7,7 @@ import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } 
 import type { Subnet } from '../../plan/schema';
 import { subnetListBlocks, vpcBlocks } from '../../plan/plan-index';
 import { formatCount, nameOf } from '../wording';
-import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type PlanIndex, type VpcView } from '../types';
 
 const SUBNETS = 'NETWORK-RULES.md "AWS subnets"; AWS VPC User Guide, "Subnet CIDR blocks"';
 
@@ -34,23 +34,27 @@ function blockList(blocks: readonly Cidr[]): string {
   return blocks.map(formatCidr).join(', ');
 }
 
-export const subnetsRule: VpcRule = {
+const FINDINGS = {
+  'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
+  'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
+  'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
+  'subnet/size': { severity: 'error', title: `An IPv4 subnet is not /${V4.largest} to /${V4.smallest}`, source: SUBNETS },
+  'subnet/ipv6-size': { severity: 'error', title: `An IPv6 subnet is not /${V6.largest} to /${V6.smallest} on a nibble boundary`, source: SUBNETS },
+  'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
+  'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
+  'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
+} satisfies FindingDefinitions;
+
+type SubnetFinding = FindingOf<typeof FINDINGS>;
+
+export const subnetsRule = defineVpcRule({
   scope: 'vpc',
   name: 'subnets',
   reads: ['settings'],
-  findings: {
-    'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
-    'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
-    'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
-    'subnet/size': { severity: 'error', title: `An IPv4 subnet is not /${V4.largest} to /${V4.smallest}`, source: SUBNETS },
-    'subnet/ipv6-size': { severity: 'error', title: `An IPv6 subnet is not /${V6.largest} to /${V6.smallest} on a nibble boundary`, source: SUBNETS },
-    'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
-    'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
-    'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
-  },
-  check({ vpc, subnets }: VpcView, index: PlanIndex): Finding[] {
+  findings: FINDINGS,
+  check({ vpc, subnets }: VpcView, index: PlanIndex): SubnetFinding[] {
     const { plan } = index;
-    const out: Finding[] = [];
+    const out: SubnetFinding[] = [];
     const vpcName = nameOf(vpc);
     const v4Blocks = vpcBlocks(index, vpc, 4);
     const v6Blocks = vpcBlocks(index, vpc, 6);
@@ -173,4 +177,4 @@ export const subnetsRule: VpcRule = {
     }
     return out;
   },
-};
+});

@@ -7,7 +7,7 @@ import { AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX as IPAM, IPV4_BLOCKS_PER_V
 import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, overlaps, contains, type Cidr } from '../../cidr';
 import { vpcBlocksWithField } from '../../plan/plan-index';
 import { nameOf } from '../wording';
-import type { Finding, VpcRule, VpcView, PlanIndex } from '../types';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type VpcView, type PlanIndex } from '../types';
 
 const VPC_IPV4 = 'NETWORK-RULES.md "AWS VPC, IPv4"; AWS VPC User Guide, "VPC CIDR blocks"';
 const VPC_IPV6 = 'NETWORK-RULES.md "AWS subnets" (VPC IPv6 block); AWS VPC User Guide, "VPC CIDR blocks" (IPv6 VPC CIDR blocks)';
@@ -75,24 +75,28 @@ function suggestSecondary(primary: Cidr, existing: Cidr[], refused: Cidr[], pref
 const LARGEST_SIZE = 2 ** (32 - V4.largest);
 const SMALLEST_SIZE = 2 ** (32 - V4.smallest);
 
-export const vpcBlocksRule: VpcRule = {
+const FINDINGS = {
+  'vpc/no-ipv4-block': { severity: 'error', title: 'A VPC has no IPv4 block', source: `${VPC_IPV4} (every VPC has a primary IPv4 block)` },
+  'vpc/block-size': { severity: 'error', title: `A VPC IPv4 block is not /${V4.largest} to /${V4.smallest}`, source: VPC_IPV4 },
+  'vpc/reserved-range': { severity: 'error', title: 'A VPC block is in a range AWS never allows', source: VPC_IPV4 },
+  'vpc/docker-bridge-overlap': { severity: 'warning', title: 'A VPC block overlaps the Docker bridge range 172.17.0.0/16', source: `${VPC_IPV4}; AWS Cloud9 and SageMaker documentation` },
+  'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `NETWORK-RULES.md "AWS VPC, IPv4" (Restricted associations); AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
+  'vpc/ipv4-block-quota': { severity: 'warning', title: 'More IPv4 blocks than the per-VPC quota', source: QUOTAS },
+  'vpc/blocks-overlap': { severity: 'error', title: 'Two blocks of the same VPC overlap', source: `${VPC_IPV4} (a new block must not overlap the VPC's blocks)` },
+  'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },
+  'vpc/ipv6-block-quota': { severity: 'warning', title: 'More IPv6 blocks than the per-VPC quota', source: QUOTAS },
+} satisfies FindingDefinitions;
+
+type VpcBlockFinding = FindingOf<typeof FINDINGS>;
+
+export const vpcBlocksRule = defineVpcRule({
   scope: 'vpc',
   name: 'vpc-blocks',
   reads: ['settings'],
-  findings: {
-    'vpc/no-ipv4-block': { severity: 'error', title: 'A VPC has no IPv4 block', source: `${VPC_IPV4} (every VPC has a primary IPv4 block)` },
-    'vpc/block-size': { severity: 'error', title: `A VPC IPv4 block is not /${V4.largest} to /${V4.smallest}`, source: VPC_IPV4 },
-    'vpc/reserved-range': { severity: 'error', title: 'A VPC block is in a range AWS never allows', source: VPC_IPV4 },
-    'vpc/docker-bridge-overlap': { severity: 'warning', title: 'A VPC block overlaps the Docker bridge range 172.17.0.0/16', source: `${VPC_IPV4}; AWS Cloud9 and SageMaker documentation` },
-    'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `NETWORK-RULES.md "AWS VPC, IPv4" (Restricted associations); AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
-    'vpc/ipv4-block-quota': { severity: 'warning', title: 'More IPv4 blocks than the per-VPC quota', source: QUOTAS },
-    'vpc/blocks-overlap': { severity: 'error', title: 'Two blocks of the same VPC overlap', source: `${VPC_IPV4} (a new block must not overlap the VPC's blocks)` },
-    'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },
-    'vpc/ipv6-block-quota': { severity: 'warning', title: 'More IPv6 blocks than the per-VPC quota', source: QUOTAS },
-  },
-  check({ vpc }: VpcView, index: PlanIndex): Finding[] {
+  findings: FINDINGS,
+  check({ vpc }: VpcView, index: PlanIndex): VpcBlockFinding[] {
     const { plan } = index;
-    const out: Finding[] = [];
+    const out: VpcBlockFinding[] = [];
     const name = nameOf(vpc);
     const quotas = plan.settings.quotas;
     if (vpc.ipv4Cidrs.length === 0) {
@@ -204,4 +208,4 @@ export const vpcBlocksRule: VpcRule = {
     }
     return out;
   },
-};
+});
