@@ -21,6 +21,8 @@ function valueOfGroups(parts: readonly number[]): bigint {
   // (measured: about five times faster, and this is on the bulk-parse path).
   const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = parts;
   const high = (BigInt(g0 * 65536 + g1) << 32n) | BigInt(g2 * 65536 + g3);
+  // A subnet or VPC block (/64 and shorter) has nothing in its low half: skip building it.
+  if (g4 === 0 && g5 === 0 && g6 === 0 && g7 === 0) return high << 64n;
   const low = (BigInt(g4 * 65536 + g5) << 32n) | BigInt(g6 * 65536 + g7);
   return (high << 64n) | low;
 }
@@ -42,15 +44,15 @@ const expanded = new Array<number>(8).fill(0);
  * left out. The value, or undefined for any other text (which the caller then explains).
  * The tests hold it to a reference written from the RFC.
  */
-function readHexGroups(address: string): bigint | undefined {
-  const n = address.length;
-  let i = 0;
+function readHexGroups(address: string, from = 0, to = address.length): bigint | undefined {
+  const n = to;
+  let i = from;
   let count = 0;
   /** Where "::" sits: the number of groups written before it, or -1. */
   let gap = -1;
-  if (n >= 2 && address.charCodeAt(0) === 58 && address.charCodeAt(1) === 58) {
+  if (n - i >= 2 && address.charCodeAt(i) === 58 && address.charCodeAt(i + 1) === 58) {
     gap = 0;
-    i = 2;
+    i += 2;
   }
   while (i < n) {
     let group = 0;
@@ -80,6 +82,30 @@ function readHexGroups(address: string): bigint | undefined {
   const zeros = 8 - count;
   for (let k = 0; k < 8; k++) expanded[k] = k < gap ? written[k]! : k < gap + zeros ? 0 : written[k - zeros]!;
   return valueOfGroups(expanded);
+}
+
+/**
+ * Bulk-parsing fast path for a canonical IPv6 block ("2600:1f18:0:c00::/56": hex groups in
+ * an RFC 4291 form, prefix 0-128 without leading zeros, no host bits, nothing around it):
+ * the network and the prefix, or undefined for anything else, which the caller sends
+ * through the full parser to get either the block or the error that explains it.
+ */
+export function readCanonicalIpv6Cidr(text: string): { network: bigint; prefix: number } | undefined {
+  const slash = text.lastIndexOf('/');
+  if (slash <= 0) return undefined;
+  const length = text.length - slash - 1;
+  if (length < 1 || length > 3) return undefined;
+  let prefix = 0;
+  for (let i = slash + 1; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === slash + 1 && length > 1)) return undefined;
+    prefix = prefix * 10 + d;
+  }
+  if (prefix > 128) return undefined;
+  const network = readHexGroups(text, 0, slash);
+  if (network === undefined) return undefined;
+  if (prefix < 128 && network % (1n << BigInt(128 - prefix)) !== 0n) return undefined;
+  return { network, prefix };
 }
 
 /**

@@ -7,7 +7,7 @@ import { blockSize, maxPrefix, readBlock, type Cidr, type IpVersion, type Ipv4Ci
 import { CidrParseError, quoteInput, type AddressResult, type CidrError, type CidrErrorCode, type CidrResult } from './errors';
 import { formatAddress, formatCidr } from './format';
 import { explainIpv4, readCanonicalIpv4Cidr, readIpv4, type AddressProblem } from './ipv4-text';
-import { readIpv6 } from './ipv6-text';
+import { readCanonicalIpv6Cidr, readIpv6 } from './ipv6-text';
 
 /**
  * Longer than any CIDR block: the longest, "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128",
@@ -282,11 +282,17 @@ export function readCidrField(input: string, version: 4): Ipv4Cidr | CidrError;
 export function readCidrField(input: string, version: 6): Ipv6Cidr | CidrError;
 export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError;
 export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError {
-  if (version !== 6 && typeof input === 'string') {
-    const packed = readCanonicalIpv4Cidr(input);
-    if (packed >= 0) {
-      const start = Math.floor(packed / 64);
-      return readBlock(4, BigInt(start), packed - start * 64);
+  if (typeof input === 'string') {
+    if (version !== 6) {
+      const packed = readCanonicalIpv4Cidr(input);
+      if (packed >= 0) {
+        const start = Math.floor(packed / 64);
+        return readBlock(4, BigInt(start), packed - start * 64);
+      }
+    }
+    if (version !== 4) {
+      const v6 = readCanonicalIpv6Cidr(input);
+      if (v6) return readBlock(6, v6.network, v6.prefix);
     }
   }
   const result = version === undefined ? parseCidr(input) : parseCidr(input, { version });

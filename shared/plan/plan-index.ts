@@ -96,7 +96,10 @@ export class ReadFields {
   ) {}
 }
 
-/** plan.subnets by id, read through the positions the index keeps anyway (no second map). */
+/**
+ * plan.subnets by id, read through the positions of an earlier index: after subnets were
+ * replaced in place the positions stand, and nothing of the size of the plan is copied.
+ */
 class SubnetsById implements ReadonlyMap<string, Subnet> {
   constructor(
     private readonly at: ReadonlyMap<string, number>,
@@ -151,6 +154,8 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
   if (patched) return { plan, vpcById, ...patched };
 
   const subnets = plan.subnets;
+  // A real map for the lookups (the rules and routing ask it hundreds of thousands of times), and the positions for the read fields.
+  const subnetById = new Map<string, Subnet>();
   const subnetAt = new Map<string, number>();
   const subnetsByVpc = new Map<string, Subnet[]>();
   const v4 = new Array<SubnetSlot<Ipv4Cidr>>(subnets.length);
@@ -158,6 +163,7 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
   const before = previous?.cidrs;
   for (let k = 0; k < subnets.length; k++) {
     const subnet = subnets[k]!;
+    subnetById.set(subnet.id, subnet);
     subnetAt.set(subnet.id, k);
     const list = subnetsByVpc.get(subnet.vpcId);
     if (list) list.push(subnet);
@@ -174,7 +180,7 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
   }
   const shared: SharedFields = before?.shared ?? { vpcs: new WeakMap(), subnetLists: new WeakMap(), tables: new WeakMap(), externals: new WeakMap() };
   return {
-    plan, vpcById, subnetById: new SubnetsById(subnetAt, subnets), subnetsByVpc,
+    plan, vpcById, subnetById, subnetsByVpc,
     cidrs: new ReadFields(subnetAt, subnets, v4, v6, shared),
   };
 }

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import {
-  IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
+  AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
 } from '../aws-limits';
 
 export const PLAN_FORMAT = 'vpcplan';
@@ -39,7 +39,7 @@ export const VpcSchema = z
     ipv6Source: z
       .enum(['amazon', 'ipam', 'byoip'])
       .default('amazon')
-      .describe('Amazon-provided IPv6 blocks are exactly /56; IPAM and BYOIP blocks are /44../60 in steps of 4.'),
+      .describe(`Amazon-provided IPv6 blocks are exactly /${AMAZON_VPC_IPV6_PREFIX}; IPAM and BYOIP blocks are /${IPAM_VPC_IPV6_PREFIX.largest}../${IPAM_VPC_IPV6_PREFIX.smallest} in steps of ${IPAM_VPC_IPV6_PREFIX.step}.`),
     growth: z
       .object({
         subnets: count.describe('How many more subnets the VPC must still be able to take.'),
