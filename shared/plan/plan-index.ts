@@ -43,6 +43,8 @@ export interface SubnetListBlocks {
 
 /** What one list field holds once read (nearly always a block, and nothing more is kept). */
 interface ReadList<C> {
+  /** read[i] is what the list's i-th text holds: its block, or why it is not one. */
+  read: Array<C | CidrError>;
   listed: ListedBlock<C>[];
   blocks: C[];
   errors: readonly FieldError[];
@@ -56,6 +58,7 @@ interface VpcFields {
 
 /** A route table's destinations (VPC or transit gateway table), read: blocks[i] is routes[i]'s, if valid. */
 interface TableFields {
+  read: Array<Ipv4Cidr | Ipv6Cidr | CidrError>;
   blocks: Array<Ipv4Cidr | Ipv6Cidr | undefined>;
   errors: readonly FieldError[];
 }
@@ -248,19 +251,21 @@ function patchSubnets(previous: PlanIndex, subnets: readonly Subnet[]): Pick<Pla
 }
 
 function readList<V extends IpVersion>(texts: readonly string[], version: V | undefined): ReadList<CidrOf<V>> {
+  const all = new Array<CidrOf<V> | CidrError>(texts.length);
   const listed: ListedBlock<CidrOf<V>>[] = [];
   const blocks: CidrOf<V>[] = [];
   let errors: FieldError[] | undefined;
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     const read = readCidrField(text, version) as CidrOf<V> | CidrError;
+    all[i] = read;
     if (isCidrError(read)) (errors ??= []).push({ index: i, error: read });
     else {
       listed.push({ block: read, index: i, text });
       blocks.push(read);
     }
   }
-  return { listed, blocks, errors: errors ?? NO_ERRORS };
+  return { read: all, listed, blocks, errors: errors ?? NO_ERRORS };
 }
 
 function vpcFields(index: PlanIndex, vpc: Vpc): VpcFields {
@@ -288,6 +293,11 @@ export function vpcBlocksWithField<V extends IpVersion>(index: PlanIndex, vpc: V
   return vpcList(index, vpc, version).listed;
 }
 
+/** What each text of a VPC's ipv{version}Cidrs holds, place by place: its block, or why it is not one (an empty text is an 'empty' error). */
+export function vpcCidrFields<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): ReadonlyArray<CidrOf<V> | CidrError> {
+  return vpcList(index, vpc, version).read;
+}
+
 /** The fields of a VPC's ipv{version}Cidrs that are not valid blocks of that version, and why. */
 export function vpcFieldErrors(index: PlanIndex, vpc: Vpc, version: IpVersion): readonly FieldError[] {
   return vpcList(index, vpc, version).errors;
@@ -306,6 +316,11 @@ function subnetSlot<V extends IpVersion>(index: PlanIndex, subnet: Subnet, versi
     slots[k] = slot;
   }
   return slot;
+}
+
+/** What a subnet's IPv4 or IPv6 field holds: its block, or why it is not one; undefined when the field is empty. */
+export function subnetCidrField<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
+  return subnetSlot(index, subnet, version);
 }
 
 /** A subnet's valid IPv4 or IPv6 block, if it has one (syntax is another rule's finding). */
@@ -345,10 +360,12 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
   let fields = tables.get(table);
   if (!fields) {
     const routes = table.routes;
+    const all = new Array<Ipv4Cidr | Ipv6Cidr | CidrError>(routes.length);
     const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(routes.length);
     let errors: FieldError[] | undefined;
     for (let i = 0; i < routes.length; i++) {
       const read = readCidrField(routes[i]!.destination);
+      all[i] = read;
       if (isCidrError(read)) {
         blocks[i] = undefined;
         (errors ??= []).push({ index: i, error: read });
@@ -356,7 +373,7 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
         blocks[i] = read;
       }
     }
-    fields = { blocks, errors: errors ?? NO_ERRORS };
+    fields = { read: all, blocks, errors: errors ?? NO_ERRORS };
     tables.set(table, fields);
   }
   return fields;
@@ -365,6 +382,11 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
 /** The valid destination blocks of a route table's routes (VPC or transit gateway table, either version): blocks[i] is routes[i]'s, undefined where it is not valid. */
 export function routeDestinations(index: PlanIndex, table: RouteTable | TgwRouteTable): ReadonlyArray<Ipv4Cidr | Ipv6Cidr | undefined> {
   return tableFields(index, table).blocks;
+}
+
+/** What each route's destination holds, place by place: its block, or why it is not one. */
+export function routeDestinationFields(index: PlanIndex, table: RouteTable | TgwRouteTable): ReadonlyArray<Ipv4Cidr | Ipv6Cidr | CidrError> {
+  return tableFields(index, table).read;
 }
 
 /** The routes of a table whose destination is not a valid block, and why. */
