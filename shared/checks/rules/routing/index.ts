@@ -1,5 +1,7 @@
 /**
- * The routing rules, registered with the other checks by shared/checks. Each rule module
+ * The routing rules: checks that read shared/routing's model of the plan (route tables,
+ * reachability, exposure), registered with the other checks by shared/checks. They live
+ * here, not in shared/routing, so that routing never imports the checks. Each rule module
  * declares its finding codes with the NETWORK-RULES.md section they come from.
  */
 import type { Rule } from '../../types';
