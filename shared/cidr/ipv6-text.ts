@@ -9,6 +9,7 @@
  *    ::102:304; rewriting the tail to two hex groups first gives the RFC value.
  */
 import ipaddr from 'ipaddr.js';
+import { readBlock, type Ipv6Cidr } from './block';
 import { explainIpv4, readIpv4, type AddressProblem } from './ipv4-text';
 import { quoteInput } from './errors';
 
@@ -45,6 +46,11 @@ const expanded = new Array<number>(8).fill(0);
  * The tests hold it to a reference written from the RFC.
  */
 function readHexGroups(address: string, from = 0, to = address.length): bigint | undefined {
+  return readGroups(address, from, to) ? valueOfGroups(expanded) : undefined;
+}
+
+/** readHexGroups' reading: true, with the eight groups in `expanded`, or false. */
+function readGroups(address: string, from: number, to: number): boolean {
   const n = to;
   let i = from;
   let count = 0;
@@ -64,33 +70,32 @@ function readHexGroups(address: string, from = 0, to = address.length): bigint |
       digits++;
       i++;
     }
-    if (digits === 0 || digits > 4 || count === 8) return undefined;
+    if (digits === 0 || digits > 4 || count === 8) return false;
     written[count++] = group;
     if (i === n) break;
-    if (address.charCodeAt(i) !== 58) return undefined;
+    if (address.charCodeAt(i) !== 58) return false;
     i++;
     if (i < n && address.charCodeAt(i) === 58) {
-      if (gap !== -1) return undefined;
+      if (gap !== -1) return false;
       gap = count;
       i++;
     } else if (i === n) {
-      return undefined; // a single trailing colon
+      return false; // a single trailing colon
     }
   }
-  if (gap === -1 ? count !== 8 : count > 7) return undefined;
-  if (gap === -1) return valueOfGroups(written);
-  const zeros = 8 - count;
-  for (let k = 0; k < 8; k++) expanded[k] = k < gap ? written[k]! : k < gap + zeros ? 0 : written[k - zeros]!;
-  return valueOfGroups(expanded);
+  if (gap === -1 ? count !== 8 : count > 7) return false;
+  const zeros = gap === -1 ? 0 : 8 - count;
+  for (let k = 0; k < 8; k++) expanded[k] = gap === -1 || k < gap ? written[k]! : k < gap + zeros ? 0 : written[k - zeros]!;
+  return true;
 }
 
 /**
  * Bulk-parsing fast path for a canonical IPv6 block ("2600:1f18:0:c00::/56": hex groups in
  * an RFC 4291 form, prefix 0-128 without leading zeros, no host bits, nothing around it):
- * the network and the prefix, or undefined for anything else, which the caller sends
+ * the block, or undefined for anything else, which the caller sends
  * through the full parser to get either the block or the error that explains it.
  */
-export function readCanonicalIpv6Cidr(text: string): { network: bigint; prefix: number } | undefined {
+export function readCanonicalIpv6Cidr(text: string): Ipv6Cidr | undefined {
   const slash = text.lastIndexOf('/');
   if (slash <= 0) return undefined;
   const length = text.length - slash - 1;
@@ -102,10 +107,13 @@ export function readCanonicalIpv6Cidr(text: string): { network: bigint; prefix: 
     prefix = prefix * 10 + d;
   }
   if (prefix > 128) return undefined;
-  const network = readHexGroups(text, 0, slash);
-  if (network === undefined) return undefined;
-  if (prefix < 128 && network % (1n << BigInt(128 - prefix)) !== 0n) return undefined;
-  return { network, prefix };
+  if (!readGroups(text, 0, slash)) return undefined;
+  // Host bits, on the groups as numbers (a bigint remainder costs more than the whole read).
+  const whole = prefix >> 4;
+  const bits = prefix & 15;
+  if (bits > 0 && expanded[whole]! % 2 ** (16 - bits) !== 0) return undefined;
+  for (let g = bits > 0 ? whole + 1 : whole; g < 8; g++) if (expanded[g] !== 0) return undefined;
+  return readBlock(6, valueOfGroups(expanded), prefix);
 }
 
 /**

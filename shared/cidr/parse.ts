@@ -292,7 +292,7 @@ export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ip
     }
     if (version !== 4) {
       const v6 = readCanonicalIpv6Cidr(input);
-      if (v6) return readBlock(6, v6.network, v6.prefix);
+      if (v6) return v6;
     }
   }
   const result = version === undefined ? parseCidr(input) : parseCidr(input, { version });

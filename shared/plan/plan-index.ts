@@ -2,11 +2,10 @@
  * The plan, indexed: lookups by id and by VPC, and every CIDR field of the plan read once.
  * The checks, routing, sizing and the exports read blocks from here instead of parsing text.
  *
- * A field is read the first time something asks for it and kept in the index. Plan objects
- * are never modified (the editor replaces an object to change it), so what was read from
- * one stays true: the index of the next version of the plan takes over what was read from
- * the objects the two versions share, and after one edit only the replaced objects are read
- * again.
+ * A field is read the first time something asks for it and kept. Plan objects are never
+ * modified (the editor replaces an object to change it), so what was read from one stays
+ * true: the index of the next version of the plan takes over what was read, and after one
+ * edit only the replaced objects are read again.
  */
 import { isCidrError, readCidrField, type CidrError, type CidrOf, type IpVersion, type Ipv4Cidr, type Ipv6Cidr } from '../cidr';
 import type { ExternalNetwork, Plan, RouteTable, Subnet, TgwRouteTable, Vpc } from './schema';
@@ -56,6 +55,20 @@ interface VpcFields {
   v6: ReadList<Ipv6Cidr>;
 }
 
+/** A subnet field not read yet (undefined means "read: the field is empty"). */
+const NOT_READ = 0;
+
+/**
+ * A subnet's two fields as read: each its block, or why it is not one, or undefined when
+ * the field is empty (an empty field means "none": the editor clears a field that way).
+ */
+interface SubnetFields {
+  /** The subnet object read: an entry made for another object with the same id is stale. */
+  subnet: Subnet;
+  v4: Ipv4Cidr | CidrError | undefined | typeof NOT_READ;
+  v6: Ipv6Cidr | CidrError | undefined | typeof NOT_READ;
+}
+
 /** A route table's destinations (VPC or transit gateway table), read: blocks[i] is routes[i]'s, if valid. */
 interface TableFields {
   read: Array<Ipv4Cidr | Ipv6Cidr | CidrError>;
@@ -65,72 +78,71 @@ interface TableFields {
 
 const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
 
-/**
- * A subnet field: its block, or why it is not one; undefined when the field is empty (an
- * empty field means "none": the editor clears a field that way); NOT_READ until asked.
- */
-const NOT_READ = 0;
-type SubnetSlot<C extends Ipv4Cidr | Ipv6Cidr> = C | CidrError | undefined | typeof NOT_READ;
-
-/** What every index of one line of plan versions shares: read fields by the identity of the object that holds them. */
-interface SharedFields {
-  readonly vpcs: WeakMap<Vpc, VpcFields>;
-  /** By subnet list: the index keeps a VPC's list while each of its subnets keeps its identity. */
-  readonly subnetLists: WeakMap<readonly Subnet[], SubnetListBlocks>;
-  readonly tables: WeakMap<RouteTable | TgwRouteTable, TableFields>;
-  readonly externals: WeakMap<ExternalNetwork, ReadList<Ipv4Cidr | Ipv6Cidr>>;
-}
+/** Distinct route destination texts kept for a line of indexes (a plan of 5,000 VPCs has a few thousand). */
+const DESTINATION_TEXTS_KEPT = 50_000;
 
 /**
- * The read fields of one index. Subnets, by far the most numerous, are kept by position in
- * plan.subnets (a weak-map entry for each of ten thousand subnets costs more than reading
- * them); the rest by object in maps shared with the indexes built from this one. A field is
- * kept as its block or its error, nothing around them: a plan just opened keeps tens of
- * thousands.
+ * The fields read so far, shared by every index of one line of plan versions (an index
+ * built from a previous one takes them over). A field is kept as its block or its error,
+ * nothing around them: a plan just opened keeps tens of thousands.
  */
 export class ReadFields {
-  constructor(
-    /** Where each subnet id sits in `subnets` (the last place, for an id used twice). */
-    readonly subnetAt: ReadonlyMap<string, number>,
-    readonly subnets: readonly Subnet[],
-    readonly subnetV4: Array<SubnetSlot<Ipv4Cidr>>,
-    readonly subnetV6: Array<SubnetSlot<Ipv6Cidr>>,
-    readonly shared: SharedFields,
-  ) {}
+  readonly vpcs = new WeakMap<Vpc, VpcFields>();
+  /**
+   * Subnets, by far the most numerous, by id: the ids are hashed once already (for
+   * subnetById), and a map from strings costs less than a weak map from ten thousand
+   * fresh objects. An entry answers only for the subnet object it was read from.
+   */
+  readonly subnets = new Map<string, SubnetFields>();
+  /** By subnet list: the index keeps a VPC's list while each of its subnets keeps its identity. */
+  readonly subnetLists = new WeakMap<readonly Subnet[], SubnetListBlocks>();
+  readonly tables = new WeakMap<RouteTable | TgwRouteTable, TableFields>();
+  /**
+   * Route destinations by text. Unlike the other fields, destinations repeat: every table
+   * sends 0.0.0.0/0 somewhere and routes to the same peer blocks, so a plan of 3,000 tables
+   * holds a few hundred distinct destinations. Each is read once, and the tables share it.
+   */
+  readonly destinations = new Map<string, Ipv4Cidr | Ipv6Cidr | CidrError>();
+  readonly externals = new WeakMap<ExternalNetwork, ReadList<Ipv4Cidr | Ipv6Cidr>>();
 }
 
+/** Past this many edited subnets a rebuild is as cheap as a patch. */
+const PATCH_LIMIT = 64;
+/** Overrides an overlay may collect before the next index rebuilds the map. */
+const OVERLAY_LIMIT = 512;
+
 /**
- * plan.subnets by id, read through the positions of an earlier index: after subnets were
- * replaced in place the positions stand, and nothing of the size of the plan is copied.
+ * A map read through a small set of overrides over a base that is shared with earlier
+ * indexes (and never modified), so that replacing one subnet costs O(1), not a copy.
  */
-class SubnetsById implements ReadonlyMap<string, Subnet> {
+class OverlayMap<V> implements ReadonlyMap<string, V> {
   constructor(
-    private readonly at: ReadonlyMap<string, number>,
-    private readonly subnets: readonly Subnet[],
+    readonly base: ReadonlyMap<string, V>,
+    readonly overrides: ReadonlyMap<string, V>,
   ) {}
   get size(): number {
-    return this.at.size;
+    return this.base.size;
   }
-  get(id: string): Subnet | undefined {
-    const k = this.at.get(id);
-    return k === undefined ? undefined : this.subnets[k];
+  get(key: string): V | undefined {
+    const v = this.overrides.get(key);
+    return v !== undefined ? v : this.base.get(key);
   }
-  has(id: string): boolean {
-    return this.at.has(id);
+  has(key: string): boolean {
+    return this.base.has(key);
   }
-  forEach(callback: (value: Subnet, key: string, map: ReadonlyMap<string, Subnet>) => void): void {
-    for (const [id, k] of this.at) callback(this.subnets[k]!, id, this);
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k, this);
   }
-  *entries(): MapIterator<[string, Subnet]> {
-    for (const [id, k] of this.at) yield [id, this.subnets[k]!];
+  *entries(): MapIterator<[string, V]> {
+    for (const k of this.base.keys()) yield [k, this.get(k) as V];
   }
   keys(): MapIterator<string> {
-    return this.at.keys();
+    return this.base.keys();
   }
-  *values(): MapIterator<Subnet> {
-    for (const k of this.at.values()) yield this.subnets[k]!;
+  *values(): MapIterator<V> {
+    for (const k of this.base.keys()) yield this.get(k) as V;
   }
-  [Symbol.iterator](): MapIterator<[string, Subnet]> {
+  [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
 }
@@ -143,6 +155,7 @@ class SubnetsById implements ReadonlyMap<string, Subnet> {
  * no field of an object the two versions share is read again.
  */
 export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
+  const cidrs = previous ? previous.cidrs : new ReadFields();
   let vpcById: ReadonlyMap<string, Vpc>;
   if (previous && previous.plan.vpcs === plan.vpcs) vpcById = previous.vpcById;
   else {
@@ -151,41 +164,55 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
     vpcById = map;
   }
   if (previous && previous.plan.subnets === plan.subnets) {
-    return { plan, vpcById, subnetById: previous.subnetById, subnetsByVpc: previous.subnetsByVpc, cidrs: previous.cidrs };
+    return { plan, vpcById, subnetById: previous.subnetById, subnetsByVpc: previous.subnetsByVpc, cidrs };
   }
   const patched = previous ? patchSubnets(previous, plan.subnets) : undefined;
-  if (patched) return { plan, vpcById, ...patched };
-
-  const subnets = plan.subnets;
-  // A real map for the lookups (the rules and routing ask it hundreds of thousands of times), and the positions for the read fields.
+  if (patched) return { plan, vpcById, ...patched, cidrs };
   const subnetById = new Map<string, Subnet>();
-  const subnetAt = new Map<string, number>();
   const subnetsByVpc = new Map<string, Subnet[]>();
-  const v4 = new Array<SubnetSlot<Ipv4Cidr>>(subnets.length);
-  const v6 = new Array<SubnetSlot<Ipv6Cidr>>(subnets.length);
-  const before = previous?.cidrs;
-  for (let k = 0; k < subnets.length; k++) {
-    const subnet = subnets[k]!;
+  for (const subnet of plan.subnets) {
     subnetById.set(subnet.id, subnet);
-    subnetAt.set(subnet.id, k);
     const list = subnetsByVpc.get(subnet.vpcId);
     if (list) list.push(subnet);
     else subnetsByVpc.set(subnet.vpcId, [subnet]);
-    // A subnet the previous version held (same object) keeps what was read from it.
-    const was = before?.subnetAt.get(subnet.id);
-    if (was !== undefined && before!.subnets[was] === subnet) {
-      v4[k] = before!.subnetV4[was];
-      v6[k] = before!.subnetV6[was];
-    } else {
-      v4[k] = NOT_READ;
-      v6[k] = NOT_READ;
+  }
+  // Entries for subnets no plan holds any more pile up over a long editing session: drop them now and then.
+  if (cidrs.subnets.size > 2 * subnetById.size + 1024) {
+    for (const [id, fields] of cidrs.subnets) if (subnetById.get(id) !== fields.subnet) cidrs.subnets.delete(id);
+  }
+  return { plan, vpcById, subnetById, subnetsByVpc, cidrs };
+}
+
+/** The patched subnet lookups when only a few subnets were replaced in place (same ids and VPCs), else undefined. */
+function patchSubnets(previous: PlanIndex, subnets: readonly Subnet[]): Pick<PlanIndex, 'subnetById' | 'subnetsByVpc'> | undefined {
+  const before = previous.plan.subnets;
+  if (before.length !== subnets.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < subnets.length; i++) {
+    if (subnets[i] !== before[i]) {
+      const now = subnets[i]!;
+      const was = before[i]!;
+      if (now.id !== was.id || now.vpcId !== was.vpcId || changed.length >= PATCH_LIMIT) return undefined;
+      changed.push(i);
     }
   }
-  const shared: SharedFields = before?.shared ?? { vpcs: new WeakMap(), subnetLists: new WeakMap(), tables: new WeakMap(), externals: new WeakMap() };
-  return {
-    plan, vpcById, subnetById, subnetsByVpc,
-    cidrs: new ReadFields(subnetAt, subnets, v4, v6, shared),
-  };
+  const old = previous.subnetById;
+  const base = old instanceof OverlayMap ? (old.base as ReadonlyMap<string, Subnet>) : old;
+  const overrides = new Map<string, Subnet>(old instanceof OverlayMap ? (old.overrides as ReadonlyMap<string, Subnet>) : undefined);
+  if (overrides.size + changed.length > OVERLAY_LIMIT) return undefined;
+  const subnetsByVpc = new Map(previous.subnetsByVpc);
+  for (const i of changed) {
+    const now = subnets[i]!;
+    const was = before[i]!;
+    overrides.set(now.id, now);
+    const list = subnetsByVpc.get(now.vpcId)!;
+    const copy = list === previous.subnetsByVpc.get(now.vpcId) ? list.slice() : (list as Subnet[]);
+    const at = copy.indexOf(was);
+    if (at === -1) return undefined;
+    copy[at] = now;
+    subnetsByVpc.set(now.vpcId, copy);
+  }
+  return { subnetById: new OverlayMap(base, overrides), subnetsByVpc };
 }
 
 const indexes = new WeakMap<Plan, PlanIndex>();
@@ -210,46 +237,6 @@ export function planIndexOf(plan: Plan): PlanIndex {
   return index;
 }
 
-/**
- * The subnet lookups when subnets were only replaced in place (same ids, same VPCs, same
- * order): the positions stand, the replaced subnets' fields are read again, and only the
- * lists of their VPCs are copied. Undefined when subnets were added, removed or moved.
- */
-function patchSubnets(previous: PlanIndex, subnets: readonly Subnet[]): Pick<PlanIndex, 'subnetById' | 'subnetsByVpc' | 'cidrs'> | undefined {
-  const before = previous.plan.subnets;
-  if (before.length !== subnets.length) return undefined;
-  const changed: number[] = [];
-  for (let i = 0; i < subnets.length; i++) {
-    if (subnets[i] !== before[i]) {
-      const now = subnets[i]!;
-      const was = before[i]!;
-      if (now.id !== was.id || now.vpcId !== was.vpcId) return undefined;
-      changed.push(i);
-    }
-  }
-  const old = previous.cidrs;
-  const v4 = old.subnetV4.slice();
-  const v6 = old.subnetV6.slice();
-  const subnetsByVpc = new Map(previous.subnetsByVpc);
-  for (const i of changed) {
-    const now = subnets[i]!;
-    const was = before[i]!;
-    v4[i] = NOT_READ;
-    v6[i] = NOT_READ;
-    const list = subnetsByVpc.get(now.vpcId)!;
-    const copy = list === previous.subnetsByVpc.get(now.vpcId) ? list.slice() : (list as Subnet[]);
-    const at = copy.indexOf(was);
-    if (at === -1) return undefined;
-    copy[at] = now;
-    subnetsByVpc.set(now.vpcId, copy);
-  }
-  return {
-    subnetById: new SubnetsById(old.subnetAt, subnets),
-    subnetsByVpc,
-    cidrs: new ReadFields(old.subnetAt, subnets, v4, v6, old.shared),
-  };
-}
-
 function readList<V extends IpVersion>(texts: readonly string[], version: V | undefined): ReadList<CidrOf<V>> {
   const all = new Array<CidrOf<V> | CidrError>(texts.length);
   const listed: ListedBlock<CidrOf<V>>[] = [];
@@ -269,7 +256,7 @@ function readList<V extends IpVersion>(texts: readonly string[], version: V | un
 }
 
 function vpcFields(index: PlanIndex, vpc: Vpc): VpcFields {
-  const vpcs = index.cidrs.shared.vpcs;
+  const vpcs = index.cidrs.vpcs;
   let fields = vpcs.get(vpc);
   if (!fields) {
     fields = { v4: readList(vpc.ipv4Cidrs, 4), v6: readList(vpc.ipv6Cidrs, 6) };
@@ -303,19 +290,30 @@ export function vpcFieldErrors(index: PlanIndex, vpc: Vpc, version: IpVersion): 
   return vpcList(index, vpc, version).errors;
 }
 
-function subnetSlot<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
-  const fields = index.cidrs;
-  const text = version === 4 ? subnet.ipv4Cidr : subnet.ipv6Cidr;
-  const k = fields.subnetAt.get(subnet.id);
-  // A subnet this plan does not hold at that id (a duplicate id, or a stray object) is read but not kept.
-  if (k === undefined || fields.subnets[k] !== subnet) return text === undefined || text === '' ? undefined : readCidrField(text, version) as CidrOf<V> | CidrError;
-  const slots = (version === 4 ? fields.subnetV4 : fields.subnetV6) as Array<SubnetSlot<CidrOf<V>>>;
-  let slot = slots[k] as SubnetSlot<CidrOf<V>>;
-  if (slot === NOT_READ) {
-    slot = text === undefined || text === '' ? undefined : readCidrField(text, version) as CidrOf<V> | CidrError;
-    slots[k] = slot;
+function readSubnetField<V extends IpVersion>(text: string | undefined, version: V): CidrOf<V> | CidrError | undefined {
+  return text === undefined || text === '' ? undefined : (readCidrField(text, version) as CidrOf<V> | CidrError);
+}
+
+/** A subnet's entry, made (or made again, for a replaced subnet object) on first use. */
+function subnetFields(index: PlanIndex, subnet: Subnet): SubnetFields {
+  const subnets = index.cidrs.subnets;
+  let fields = subnets.get(subnet.id);
+  if (fields === undefined || fields.subnet !== subnet) {
+    // A second subnet with the same id (a plan error the references rule reports) takes the entry over; each still reads right.
+    fields = { subnet, v4: NOT_READ, v6: NOT_READ };
+    subnets.set(subnet.id, fields);
   }
-  return slot;
+  return fields;
+}
+
+function subnetSlot<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
+  const fields = subnetFields(index, subnet);
+  if (version === 4) {
+    if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
+    return fields.v4 as CidrOf<V> | CidrError | undefined;
+  }
+  if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
+  return fields.v6 as CidrOf<V> | CidrError | undefined;
 }
 
 /** What a subnet's IPv4 or IPv6 field holds: its block, or why it is not one; undefined when the field is empty. */
@@ -340,14 +338,18 @@ export function subnetFieldError(index: PlanIndex, subnet: Subnet, version: IpVe
  * a list while its subnets keep their identity): the per-VPC rules read them this way.
  */
 export function subnetListBlocks(index: PlanIndex, subnets: readonly Subnet[]): SubnetListBlocks {
-  const lists = index.cidrs.shared.subnetLists;
+  const lists = index.cidrs.subnetLists;
   let blocks = lists.get(subnets);
   if (!blocks) {
     const v4 = new Array<Ipv4Cidr | undefined>(subnets.length);
     const v6 = new Array<Ipv6Cidr | undefined>(subnets.length);
     for (let k = 0; k < subnets.length; k++) {
-      v4[k] = subnetBlock(index, subnets[k]!, 4);
-      v6[k] = subnetBlock(index, subnets[k]!, 6);
+      const subnet = subnets[k]!;
+      const fields = subnetFields(index, subnet);
+      if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
+      if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
+      v4[k] = fields.v4 === undefined || isCidrError(fields.v4) ? undefined : fields.v4;
+      v6[k] = fields.v6 === undefined || isCidrError(fields.v6) ? undefined : fields.v6;
     }
     blocks = { v4, v6 };
     lists.set(subnets, blocks);
@@ -356,15 +358,23 @@ export function subnetListBlocks(index: PlanIndex, subnets: readonly Subnet[]): 
 }
 
 function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): TableFields {
-  const tables = index.cidrs.shared.tables;
+  const tables = index.cidrs.tables;
   let fields = tables.get(table);
   if (!fields) {
     const routes = table.routes;
     const all = new Array<Ipv4Cidr | Ipv6Cidr | CidrError>(routes.length);
     const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(routes.length);
     let errors: FieldError[] | undefined;
+    const destinations = index.cidrs.destinations;
+    // Texts the plan no longer uses pile up over a long editing session: start again past a bound far above any plan's.
+    if (destinations.size > DESTINATION_TEXTS_KEPT) destinations.clear();
     for (let i = 0; i < routes.length; i++) {
-      const read = readCidrField(routes[i]!.destination);
+      const text = routes[i]!.destination;
+      let read = destinations.get(text);
+      if (read === undefined) {
+        read = readCidrField(text);
+        destinations.set(text, read);
+      }
       all[i] = read;
       if (isCidrError(read)) {
         blocks[i] = undefined;
@@ -395,7 +405,7 @@ export function routeDestinationErrors(index: PlanIndex, table: RouteTable | Tgw
 }
 
 function externalFields(index: PlanIndex, network: ExternalNetwork): ReadList<Ipv4Cidr | Ipv6Cidr> {
-  const externals = index.cidrs.shared.externals;
+  const externals = index.cidrs.externals;
   let fields = externals.get(network);
   if (!fields) {
     fields = readList(network.cidrs, undefined) as ReadList<Ipv4Cidr | Ipv6Cidr>;
