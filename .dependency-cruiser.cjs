@@ -2,7 +2,8 @@
  * The layers, as a check (STYLE.md, after VS Code's common/browser/node/electron-main):
  * shared/ is pure and imports nothing above it; node/ is Node-only code that electron/ and
  * cli/ share, and imports neither of them; the renderer never reaches into Node or the
- * Electron main process; nothing but electron/ imports electron at runtime.
+ * Electron main process; nothing but electron/ imports electron at runtime; and nothing,
+ * module or folder, imports itself through others.
  */
 module.exports = {
   forbidden: [
@@ -63,8 +64,16 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'No import cycles anywhere: a cycle means two modules are one, or a piece both need belongs lower.',
+      comment: 'No module imports itself through others, anywhere in the repo (type-only imports count: a cycle of types is still a knot in the design).',
       severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-circular-folders',
+      comment: 'Folders form layers too: shared/checks may use shared/routing or the other way round, not both (tests count: a test sits above what it tests, so it imports only from its own folder and below).',
+      severity: 'error',
+      scope: 'folder',
       from: {},
       to: { circular: true },
     },

@@ -11,7 +11,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { serializePlan } from '../shared/plan/load';
-import { generatePlan } from './generate-plan';
+import { generatePlan } from '../shared/plan/generate-plan';
 
 const PORT = 4183;
 const VPCS = 200;

@@ -5,8 +5,8 @@
  */
 import { checkPlan, createChecker } from '../shared/checks';
 import { reachabilityMatrix } from '../shared/routing/reach';
-import { routingRules } from '../shared/routing/rules';
-import { editSubnet, generatePlan } from './generate-plan';
+import { routingRules } from '../shared/checks/rules/routing';
+import { editSubnet, generatePlan } from '../shared/plan/generate-plan';
 import { median, timeOnce } from './timing';
 
 const plan = generatePlan({ vpcs: 1000, subnetsPerVpc: 10, seed: 42 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../bench/generate-plan';
+import { generatePlan } from '../shared/plan/generate-plan';
 import { requirePrerequisite } from '../e2e/prerequisites';
 import { planDiagram } from '../shared/layout';
 import { planToDrawio, planToSvg } from '../shared/export';

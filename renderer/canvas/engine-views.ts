@@ -29,7 +29,9 @@ export function createEngineViews() {
     vpcUsage(vpc, subnets) {
       const cached = usage.get(vpc);
       if (cached && cached.subnets.length === subnets.length && cached.subnets.every((s, i) => s === subnets[i])) return cached.value;
-      const value = vpcUsage(vpc, subnets);
+      const index = checker.index;
+      if (!index) return undefined;
+      const value = vpcUsage(index, vpc, subnets);
       usage.set(vpc, { subnets: [...subnets], value });
       return value;
     },

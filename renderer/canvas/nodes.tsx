@@ -11,6 +11,7 @@ import type {
 } from './derive';
 import { roundedPath, routeMiddle } from './edge-routes';
 import { EXTERNAL_KIND_WORDS, natText, serviceNetworkText, transitGatewayText } from '../../shared/layout';
+import { NAT_WARNING_UTILISATION, RESERVED_ADDRESSES_PER_SUBNET } from '../../shared/aws-limits';
 import { Icon } from './icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
 
@@ -119,7 +120,7 @@ export const SubnetNode = memo(function SubnetNode({ data }: NodeProps<Node<Subn
       </div>
       <div className="subnet-cidr">{subnet.ipv4Cidr || subnet.ipv6Cidr ? <CidrButton cidr={(subnet.ipv4Cidr || subnet.ipv6Cidr)!} /> : 'no CIDR'}</div>
       <div className="subnet-meta">
-        {usable !== undefined ? <span title="Usable addresses after AWS reserves 5">{usable} usable</span> : <span>—</span>}
+        {usable !== undefined ? <span title={`Usable addresses after AWS reserves ${RESERVED_ADDRESSES_PER_SUBNET}`}>{usable} usable</span> : <span>—</span>}
         {subnet.hostsNeeded !== undefined ? <span title="Hosts needed"> · needs {subnet.hostsNeeded.toLocaleString('en-US')}</span> : null}
       </div>
     </div>
@@ -128,7 +129,7 @@ export const SubnetNode = memo(function SubnetNode({ data }: NodeProps<Node<Subn
 
 export const NatNode = memo(function NatNode({ data }: NodeProps<Node<NatNodeData>>) {
   const { nat, capacity, badge } = data;
-  const level = capacity ? (capacity.utilisation >= 1 ? 'over' : capacity.utilisation >= 0.8 ? 'high' : 'ok') : 'none';
+  const level = capacity ? (capacity.utilisation >= 1 ? 'over' : capacity.utilisation >= NAT_WARNING_UTILISATION ? 'high' : 'ok') : 'none';
   return (
     <div className="nat" data-testid={`nat-${nat.id}`}>
       <div className="nat-title">

@@ -11,7 +11,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { commandSpec, shownShortcut, type CommandId } from '../../shared/commands';
 import type { VpcHost } from '../../shared/host';
 import { Icon, type IconName } from '../canvas/icons';
-import { FileMenu } from '../panels/FileMenu';
+import { FileMenu } from './FileMenu';
 import { MenuButton, type MenuEntry } from './MenuButton';
 import { PLATFORM } from './platform';
 import type { RunCommand } from './use-commands';

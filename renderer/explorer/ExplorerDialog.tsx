@@ -6,6 +6,7 @@
  * file only decides what to show.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { AMAZON_VPC_IPV6_PREFIX, USUAL_SUBNET_IPV6_PREFIX } from '../../shared/aws-limits';
 import { contains, formatCidr, maxPrefix, parseCidr, type Cidr } from '../../shared/cidr';
 import { CLOUD_NAMES, blockFacts, compareBlocks, enclosingBlock, explainBits, readPlanBlocks, relatives, type BitRole, type BitsExplanation } from '../../shared/explorer';
 import type { Plan } from '../../shared/plan/schema';
@@ -146,7 +147,7 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
   const width = maxPrefix(block.version);
   const sizeText = BigInt(facts.size).toLocaleString('en-US');
   const other = compareText.trim() ? parseCidr(compareText.trim()) : undefined;
-  const slotVpcs = block.version === 6 && block.prefix >= 56 && block.prefix <= 64 ? slotSubnets(plan, block) : undefined;
+  const slotVpcs = block.version === 6 && block.prefix >= AMAZON_VPC_IPV6_PREFIX && block.prefix <= USUAL_SUBNET_IPV6_PREFIX ? slotSubnets(plan, block) : undefined;
   const planBlocks = useMemo(() => readPlanBlocks(plan), [plan]);
 
   return (

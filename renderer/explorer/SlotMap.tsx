@@ -4,6 +4,7 @@
  * could begin). Used slots carry their subnet's number as well as a colour; the slots and
  * problems are the engine's (ipv6SlotMap).
  */
+import { USUAL_SUBNET_IPV6_PREFIX } from '../../shared/aws-limits';
 import type { Cidr } from '../../shared/cidr';
 import { ipv6SlotMap, type SlotSubnet } from '../../shared/explorer';
 
@@ -19,8 +20,8 @@ export function SlotMap({ block, subnets, onExplore }: { block: Cidr; subnets: r
     <section className="explorer-section" aria-labelledby="slots-title" data-testid="slot-map">
       <h3 id="slots-title">IPv6 slots of {map.block}</h3>
       <p className="small">
-        {map.slots.length} slots of /64: <strong data-testid="slot-used">{map.usedSlots}</strong> used, <strong>{map.freeSlots}</strong> free.
-        The slot number is the hex digits just before the /64 boundary; every row of 16 starts a new higher digit (a nibble boundary).
+        {map.slots.length} slots of /{USUAL_SUBNET_IPV6_PREFIX}: <strong data-testid="slot-used">{map.usedSlots}</strong> used, <strong>{map.freeSlots}</strong> free.
+        The slot number is the hex digits just before the /{USUAL_SUBNET_IPV6_PREFIX} boundary; every row of 16 starts a new higher digit (a nibble boundary).
       </p>
       <table className="slot-grid" aria-label={`Slot map of ${map.block}`}>
         {wide ? (

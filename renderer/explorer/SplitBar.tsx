@@ -10,7 +10,7 @@ import { formatCidr, type Cidr } from '../../shared/cidr';
 import { checkPlan } from '../../shared/checks';
 import { blockFacts, blockUsage, joinBlocks, pieceAvailability, splitBlock, type BlockUsage, type PieceAvailability, type PlanBlocks } from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
-import { SubnetPlacementFields } from '../panels/subnet-placement';
+import { SubnetPlacementFields } from '../forms/subnet-placement';
 import { addSubnet, newId } from '../../shared/plan/edits';
 
 /** Splits below the bar's block: 6 levels make 64 pieces, as many as stay legible in a bar. */

@@ -3,6 +3,7 @@
  * Lattice service network's services. The shares are checked by the engine's
  * natDemandProblems as you type; a change that would break them is not written.
  */
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION } from '../../shared/aws-limits';
 import { useEffect, useId, useState } from 'react';
 import { natDemandProblems, unassignedShare } from '../../shared/plan/nat-demand';
 import type { NatDemand, NatGateway, Plan, ServiceNetwork } from '../../shared/plan/schema';
@@ -26,7 +27,7 @@ export function NatDemandFields({ nat, edit }: { nat: NatGateway; edit: Edit }) 
         onCommit={(instances) => setDemand({ ...demand, instances: instances ?? 0 })} />
       <NumberField label="Peak connections per instance" value={nat.demand?.peakConnectionsPerInstance} optional min={0} max={1e9} testId="nat-peak"
         onCommit={(peak) => setDemand({ ...demand, peakConnectionsPerInstance: peak ?? 0 })} />
-      <div className="small muted">Destinations (one IP, port and protocol each): a NAT address holds 55,000 connections to each.</div>
+      <div className="small muted">Destinations (one IP, port and protocol each): a NAT address holds {NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION.toLocaleString('en-US')} connections to each.</div>
       <ol className="route-list">
         {demand.destinations.map((d, i) => (
           <li key={i} className="route-row" data-testid="nat-destination">

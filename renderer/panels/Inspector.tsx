@@ -2,6 +2,7 @@
  * The inspector: the fields of whatever is selected. Every change is one plan edit.
  */
 import { useState } from 'react';
+import { NAT_GATEWAY_MAX_ADDRESSES, NAT_WARNING_UTILISATION, RESERVED_ADDRESSES_PER_SUBNET } from '../../shared/aws-limits';
 import type { Finding } from '../../shared/checks/types';
 import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
 import { applyFix, describeKind, findObject, renumberSubnets, updateAttachment, updateObject } from '../../shared/plan/edits';
@@ -190,7 +191,7 @@ function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subn
       <div className="muted small">In {vpc?.name ?? subnet.vpcId}</div>
       <CidrField label="IPv4 CIDR" value={subnet.ipv4Cidr ?? ''} version={4} testId="subnet-ipv4" allowEmpty
         onCommit={(text) => set({ ipv4Cidr: text.trim() || undefined })}
-        hint={usable !== undefined ? `${usable} usable addresses (AWS reserves 5)` : undefined} />
+        hint={usable !== undefined ? `${usable} usable addresses (AWS reserves ${RESERVED_ADDRESSES_PER_SUBNET})` : undefined} />
       {proposal?.ok && proposal.cidr !== subnet.ipv4Cidr ? (
         <button type="button" className="link-button" data-testid="subnet-use-free" onClick={() => set({ ipv4Cidr: proposal.cidr })}>
           Use the next free /{prefix}: {proposal.cidr}
@@ -216,10 +217,10 @@ function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; e
       <TextField label="Name" value={nat.name} onCommit={(name) => set({ name })} />
       <SelectField label="Subnet" value={nat.subnetId} options={plan.subnets.map((s) => ({ value: s.id, label: `${s.name || s.id} (${s.tier})` }))} onCommit={(subnetId) => set({ subnetId })} />
       <SelectField label="Connectivity" value={nat.connectivity} options={[{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }]} onCommit={(connectivity) => set({ connectivity })} />
-      <NumberField label="IPv4 addresses (1 to 8)" value={nat.addresses} min={1} max={8} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
+      <NumberField label={`IPv4 addresses (1 to ${NAT_GATEWAY_MAX_ADDRESSES})`} value={nat.addresses} min={1} max={NAT_GATEWAY_MAX_ADDRESSES} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
       {gauge ? (
         <div className="nat-capacity" data-testid="nat-capacity">
-          <div className={`gauge gauge-${gauge.utilisation >= 1 ? 'over' : gauge.utilisation >= 0.8 ? 'high' : 'ok'}`}>
+          <div className={`gauge gauge-${gauge.utilisation >= 1 ? 'over' : gauge.utilisation >= NAT_WARNING_UTILISATION ? 'high' : 'ok'}`}>
             <div className="gauge-bar"><div className="gauge-fill" style={{ width: `${Math.min(100, gauge.utilisation * 100)}%` }} /></div>
             <span className="gauge-label">{gauge.label}</span>
           </div>

@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'rea
 import type { PlanProblem } from '../../shared/plan/load';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
 import { proposeSubnetCidr, subnetSizeChoices } from '../../shared/plan/proposals';
-import { SubnetPlacementFields } from './subnet-placement';
+import { SubnetPlacementFields } from '../forms/subnet-placement';
 
 export function Modal({ title, onCancel, children, testId, wide }: { title: string; onCancel(): void; children: ReactNode; testId: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -4,6 +4,7 @@
  * at its start address — applying it as one undo step. Otherwise the engine's reason.
  */
 import { useState } from 'react';
+import { planIndexOf, subnetBlock, vpcBlocksWithField } from '../../shared/plan/plan-index';
 import { rightSizeSubnet, rightSizeVpc } from '../../shared/sizing';
 import type { Plan, Subnet, Vpc } from '../../shared/plan/schema';
 import { updateObject } from '../../shared/plan/edits';
@@ -31,9 +32,14 @@ export function RightSize({ plan, id, edit }: { plan: Plan; id: string; edit: Ed
 function SubnetRightSizeView({ plan, subnet, edit }: { plan: Plan; subnet: Subnet; edit: Edit }) {
   if (!subnet.ipv4Cidr) return <p className="muted small">Right-sizing works on the subnet's IPv4 block; it has none.</p>;
   if (subnet.hostsNeeded === undefined) return <p className="muted small" data-testid="right-size-result">Enter “Hosts needed” above: the right size follows from the hosts the subnet must hold.</p>;
-  const vpc = plan.vpcs.find((v) => v.id === subnet.vpcId);
-  const others = plan.subnets.filter((s) => s.vpcId === subnet.vpcId && s.id !== subnet.id && s.ipv4Cidr).map((s) => s.ipv4Cidr!);
-  const result = rightSizeSubnet(subnet.ipv4Cidr, subnet.hostsNeeded, subnet.growthPercent ?? 0, { byoip: subnet.byoip === true, vpcBlocks: vpc?.ipv4Cidrs.filter(Boolean), otherSubnets: others });
+  // The blocks as the plan index read them; a field that is not a valid IPv4 block goes as its text, so the engine says what is wrong with it.
+  const index = planIndexOf(plan);
+  const asRead = (s: Subnet) => subnetBlock(index, s, 4) ?? s.ipv4Cidr!;
+  const vpc = index.vpcById.get(subnet.vpcId);
+  const vpcRead = new Map((vpc ? vpcBlocksWithField(index, vpc, 4) : []).map((read) => [read.index, read.block]));
+  const vpcBlocks = vpc?.ipv4Cidrs.map((text, i) => vpcRead.get(i) ?? text).filter((block) => block !== '');
+  const others = (index.subnetsByVpc.get(subnet.vpcId) ?? []).filter((s) => s.id !== subnet.id && s.ipv4Cidr).map(asRead);
+  const result = rightSizeSubnet(asRead(subnet), subnet.hostsNeeded, subnet.growthPercent ?? 0, { byoip: subnet.byoip === true, vpcBlocks, otherSubnets: others });
   if (!result.ok) return <p className="field-error" role="alert" data-testid="right-size-result">{result.reason}</p>;
   const canApply = result.change !== 'none' && result.inPlace !== undefined && result.inPlace !== result.current;
   return (
@@ -52,7 +58,7 @@ function SubnetRightSizeView({ plan, subnet, edit }: { plan: Plan; subnet: Subne
 }
 
 function VpcRightSizeView({ plan, vpc, edit }: { plan: Plan; vpc: Vpc; edit: Edit }) {
-  const results = rightSizeVpc(vpc, plan.subnets);
+  const results = rightSizeVpc(planIndexOf(plan), vpc);
   if (results.length === 0) return <p className="muted small" data-testid="right-size-result">The VPC has no valid IPv4 block to right-size.</p>;
   return (
     <div className="right-size-result" data-testid="right-size-result">

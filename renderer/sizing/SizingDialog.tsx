@@ -5,9 +5,9 @@
  * external ranges are avoided without being asked.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { MAX_AZS, networkForProposal, proposeVpc, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
+import { USUAL_SUBNET_IPV6_PREFIX } from '../../shared/aws-limits';
+import { MAX_AZS, networkForProposal, proposeVpc, rangesToAvoid, sizedVpcName, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../shared/sizing';
 import type { Plan, SubnetTier } from '../../shared/plan/schema';
-import { rangesToAvoid, sizedVpcName } from '../../shared/plan/edits';
 import './sizing.css';
 
 interface TierRow { key: number; name: string; tier: SubnetTier; hosts: string }
@@ -50,7 +50,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
   const request: SizingRequest = {
     region: region.trim(), azs, growthPercent: growth.trim() === '' ? 0 : Number(growth), ipv6,
     tiers: tiers.map((t) => ({ name: t.name.trim(), tier: t.tier, hostsPerSubnet: t.hosts.trim() === '' ? Number.NaN : Number(t.hosts) })),
-    avoid: [...automatic.map((a) => a.cidr), ...extra],
+    avoid: [...automatic.map((a) => a.block), ...extra],
   };
   const result = proposeVpc(request);
   // The preview's ids are stand-ins: only names and explanations are shown; the real ids are given on adding.
@@ -85,7 +85,7 @@ export function SizingDialog({ plan, onAdd, onCancel }: { plan: Plan; onAdd(resu
             <input id={ids.growth} inputMode="numeric" value={growth} onChange={(e) => setGrowth(e.target.value)} data-testid="sizing-growth" />
           </div>
           <label className="check-field sizing-ipv6">
-            <input type="checkbox" checked={ipv6} onChange={(e) => setIpv6(e.target.checked)} data-testid="sizing-ipv6" /> IPv6 (a /64 per subnet)
+            <input type="checkbox" checked={ipv6} onChange={(e) => setIpv6(e.target.checked)} data-testid="sizing-ipv6" /> IPv6 (a /{USUAL_SUBNET_IPV6_PREFIX} per subnet)
           </label>
           <label className="check-field sizing-network">
             <input type="checkbox" checked={withNetwork} onChange={(e) => setWithNetwork(e.target.checked)} data-testid="sizing-network" /> Add gateways and route tables

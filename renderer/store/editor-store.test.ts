@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import threeTier from '../../examples/three-tier.vpcplan.json';
-import { editFor, editStepArbitrary, seededRandom, type EditorModel } from '../../shared/plan/edits/edit-test-support';
+import { editFor, editStepArbitrary, type EditorModel } from '../../shared/edit-mix/edit-test-support';
+import { seededRandom } from '../../shared/plan/edits/edit-test-support';
 import { validatePlan } from '../../shared/plan/load';
 import { emptyPlan, type Plan } from '../../shared/plan/schema';
 import { createEditorStore, isDirty } from './editor-store';

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generatePlan } from '../../bench/generate-plan';
+import { generatePlan } from '../plan/generate-plan';
 import { parsePlanText } from '../plan/load';
 import type { Plan } from '../plan/schema';
 import { planWith, subnet, vpc } from './fixture';
 import { renderFindingsDoc } from './findings-doc';
-import { checkPlan, compareFindings, createChecker, findingCatalogue, indexPlan, rules, type Finding, type PlanRule, type VpcRule } from './index';
+import { checkPlan, compareFindings, createChecker, findingCatalogue, indexPlan, rules, type Finding } from './index';
+import { definePlanRule, defineVpcRule } from './types';
 import { peeringsRule } from './rules/peerings';
 import { vpcBlocksRule } from './rules/vpc-blocks';
 
@@ -104,20 +105,20 @@ describe('the runner', () => {
 
 describe('a rule that throws (engine/rule-failed)', () => {
   /** A per-VPC rule with a bug that only one VPC's data reaches. */
-  const brittle: VpcRule = {
+  const brittle = defineVpcRule({
     scope: 'vpc', name: 'brittle', findings: {},
     check({ vpc }) {
       if (vpc.name === 'legacy') throw new Error(`cannot read properties of undefined (reading 'prefix') in ${vpc.id}`);
       return [];
     },
-  };
+  });
   /** A plan rule that throws something that is not an Error. */
-  const broken: PlanRule = {
+  const broken = definePlanRule({
     scope: 'plan', name: 'broken', findings: {}, dependsOn: ['peerings'],
     check() {
       throw 'peering table unreadable';
     },
-  };
+  });
   const plan = planWith({
     vpcs: [vpc('a', ['10.0.0.0/8']), vpc('b', ['10.1.0.0/16'], { name: 'legacy' }), vpc('c', ['10.2.0.0/16'])],
     peerings: [{ id: 'p', name: 'p', requesterVpcId: 'a', accepterVpcId: 'a' }],

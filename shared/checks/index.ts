@@ -9,13 +9,13 @@
  * while every section in its `dependsOn` is the same object.
  */
 import type { Plan, Subnet, Vpc } from '../plan/schema';
-import { indexPlan } from './plan-index';
+import { indexPlan } from '../plan/plan-index';
 import { engineRules } from './rules';
-import { routingRules } from '../routing/rules';
-import type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
+import { routingRules } from './rules/routing';
+import type { DefinedRule, Finding, FindingDefinition, FindingDefinitions, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
 
 export type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule, VpcView } from './types';
-export { indexPlan } from './plan-index';
+export { indexPlan } from '../plan/plan-index';
 export { natCapacity, type NatCapacity } from './rules/nat-capacity';
 export { vpcFreeSpace, type VpcFreeSpace, type BlockFreeSpace } from './rules/sizing';
 export { engineRules } from './rules';
@@ -23,13 +23,14 @@ export { engineRules } from './rules';
 /** Every rule, the engine's and the routing engine's. */
 export const rules: readonly Rule[] = [...engineRules, ...routingRules];
 
-const RUNNER_FINDINGS: Record<string, FindingDefinition> = {
+/** The runner's own finding, declared like a rule's. */
+const RUNNER_FINDINGS = {
   'engine/rule-failed': {
     severity: 'error',
     title: 'A check could not run (a bug in the checker, not in the plan)',
     source: 'VPC Planner engine: a rule threw; the other rules still ran',
   },
-};
+} satisfies FindingDefinitions;
 
 export interface CatalogueEntry extends FindingDefinition {
   code: string;
@@ -85,15 +86,15 @@ interface RuleSet {
 }
 
 function ruleSet(list: readonly Rule[]): RuleSet {
-  const vpcRules = list.filter((r): r is VpcRule => r.scope === 'vpc');
-  return { vpcRules, planRules: list.filter((r): r is PlanRule => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
+  const vpcRules = list.filter((r): r is DefinedRule<VpcRule> => r.scope === 'vpc');
+  return { vpcRules, planRules: list.filter((r): r is DefinedRule<PlanRule> => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
 }
 
 const ALL_RULES = ruleSet(rules);
 
 const NO_SUBNETS: readonly Subnet[] = [];
 
-function failed(rule: Rule, error: unknown, subjects: string[]): Finding {
+function failed(rule: Pick<Rule, 'name'>, error: unknown, subjects: string[]): Finding<keyof typeof RUNNER_FINDINGS> {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'engine/rule-failed', severity: 'error', subjects,
@@ -148,6 +149,8 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 export interface Checker {
   /** The same findings as checkPlan(plan), re-using the work of the previous call where the plan kept its identity. */
   check(plan: Plan): Finding[];
+  /** The index of the plan checked last (undefined before the first check): views of that plan read their blocks from it. */
+  readonly index: PlanIndex | undefined;
 }
 
 /** An incremental checker over every rule (or the rules given). */
@@ -160,6 +163,9 @@ export function createChecker(only?: readonly Rule[]): Checker {
   let lastResult: Finding[] = [];
 
   return {
+    get index() {
+      return previousIndex;
+    },
     check(plan: Plan): Finding[] {
       if (plan === lastPlan) return lastResult.slice();
       const index = indexPlan(plan, previousIndex);

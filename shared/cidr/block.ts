@@ -15,6 +15,25 @@ export interface Cidr {
   readonly prefix: number;
 }
 
+declare const read: unique symbol;
+
+/**
+ * A block read from text as IPv4: only the parser makes one (parseCidr, cidr), so a value
+ * of this type is a valid block whose version the type system knows. The plan index keeps
+ * the plan's CIDR fields as these, and a function that takes `Ipv4Cidr` cannot be handed an
+ * IPv6 block, or a block built by hand that might have host bits set.
+ */
+export type Ipv4Cidr = Cidr & { readonly version: 4; readonly [read]: 4 };
+/** A block read from text as IPv6 (see Ipv4Cidr). */
+export type Ipv6Cidr = Cidr & { readonly version: 6; readonly [read]: 6 };
+/** The branded block of one version: CidrOf<4> is Ipv4Cidr, CidrOf<IpVersion> either. */
+export type CidrOf<V extends IpVersion> = V extends 4 ? Ipv4Cidr : Ipv6Cidr;
+
+/** Brands a block the caller has just read and checked (the parser only). */
+export function readBlock<V extends IpVersion>(version: V, network: bigint, prefix: number): CidrOf<V> {
+  return { version, network, prefix } as unknown as CidrOf<V>;
+}
+
 export function maxPrefix(version: IpVersion): 32 | 128 {
   return version === 4 ? 32 : 128;
 }

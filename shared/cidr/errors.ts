@@ -18,7 +18,8 @@ export interface CidrError {
   suggestion?: string;
 }
 
-export type CidrResult = { ok: true; cidr: Cidr } | { ok: false; error: CidrError };
+/** A parse's answer: the block (branded with its version when read by parseCidr), or why the text is not one. */
+export type CidrResult<C extends Cidr = Cidr> = { ok: true; cidr: C } | { ok: false; error: CidrError };
 export type AddressResult = { ok: true; version: IpVersion; value: bigint } | { ok: false; error: CidrError };
 
 /** Thrown by `cidr()`, the throwing parse for tests and trusted constants. */

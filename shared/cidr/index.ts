@@ -1,12 +1,12 @@
 /** Address maths for VPC Planner: parse, print, compare, divide, merge and allocate CIDR blocks. */
-export type { Cidr, IpVersion } from './block';
+export type { Cidr, CidrOf, IpVersion, Ipv4Cidr, Ipv6Cidr } from './block';
 export {
   addressCount, compareCidrs, contains, equalCidrs, firstAddress, lastAddress, maxPrefix, overlaps,
 } from './block';
 export type { AddressResult, CidrError, CidrErrorCode, CidrResult } from './errors';
 export { CidrParseError } from './errors';
 export type { ParseCidrOptions } from './parse';
-export { cidr, parseAddress, parseCidr } from './parse';
+export { cidr, isCidrError, parseAddress, parseCidr, readCidrField } from './parse';
 export { formatAddress, formatCidr } from './format';
 export { divide, divisionCount, parentOf, siblingOf } from './subdivide';
 export { rangeToCidrs, summarize } from './cover';

@@ -15,6 +15,7 @@ export interface AddressProblem {
 }
 
 const DOT = 46;
+const SLASH = 47;
 const ZERO = 48;
 const NINE = 57;
 
@@ -123,31 +124,56 @@ export function explainIpv4(address: string, shown: string, example: (address: s
   return { code: 'bad-address', message: `${shown} is not an IPv4 address; write four numbers 0-255 separated by dots` };
 }
 
+/** 2^bits for 0..32: the alignment test below runs once per block read, and `2 ** n` is a floating-point power. */
+const POWERS_OF_TWO: readonly number[] = Array.from({ length: 33 }, (_, bits) => 2 ** bits);
+
 /**
  * Bulk-parsing fast path for a canonical IPv4 block ("10.1.2.0/24": strict quad, prefix
  * 0-32 without leading zeros, no host bits, nothing around it). Returns start * 64 + prefix
  * (exact in a double: below 2^38), or -1 for anything else, which the caller sends through
- * the full parser to get either the block or the error that explains it.
+ * the full parser to get either the block or the error that explains it. One pass over the
+ * text, no allocation: the plan index reads every IPv4 field of a plan through here.
  */
 export function readCanonicalIpv4Cidr(text: string): number {
-  const slash = text.indexOf('/');
-  if (slash === -1) return -1;
-  const start = readIpv4(text, 0, slash);
-  if (start === -1) return -1;
-  const length = text.length - slash - 1;
+  const n = text.length;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SLASH) break;
+    if (c === DOT) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+      continue;
+    }
+    if (c < ZERO || c > NINE) return -1;
+    if (digits > 0 && octet === 0) return -1; // leading zero
+    octet = octet * 10 + (c - ZERO);
+    if (octet > 255) return -1;
+    digits++;
+  }
+  if (i === n || dots !== 3 || digits === 0) return -1;
+  const start = value * 256 + octet;
+  const length = n - i - 1;
   let prefix: number;
   if (length === 1) {
-    prefix = text.charCodeAt(slash + 1) - ZERO;
+    prefix = text.charCodeAt(i + 1) - ZERO;
     if (prefix < 0 || prefix > 9) return -1;
   } else if (length === 2) {
-    const tens = text.charCodeAt(slash + 1) - ZERO;
-    const units = text.charCodeAt(slash + 2) - ZERO;
+    const tens = text.charCodeAt(i + 1) - ZERO;
+    const units = text.charCodeAt(i + 2) - ZERO;
     if (tens < 1 || tens > 3 || units < 0 || units > 9) return -1;
     prefix = tens * 10 + units;
     if (prefix > 32) return -1;
   } else {
     return -1;
   }
-  if (start % 2 ** (32 - prefix) !== 0) return -1;
+  if (start % POWERS_OF_TWO[32 - prefix]! !== 0) return -1;
   return start * 64 + prefix;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import {
-  cidr, CidrParseError, formatAddress, formatCidr, parseAddress, parseCidr,
+  cidr, CidrParseError, formatAddress, formatCidr, isCidrError, parseAddress, parseCidr, readCidrField,
   type CidrErrorCode, type Cidr, type CidrResult,
 } from './index';
 
@@ -243,7 +243,7 @@ describe('strictness against references', () => {
     }), { numRuns: 20000 });
   });
 
-  it('ipaddr.js agrees with RFC 4291 on hex-only text (the IPv6 fast path relies on it)', () => {
+  it('ipaddr.js agrees with RFC 4291 on hex-only text (the slow path reads an embedded IPv4 tail through it)', () => {
     fc.assert(fc.property(hexText, (text) => {
       expect(ipaddr.IPv6.isValid(text)).toBe(rfc4291Value(text) !== undefined);
     }), { numRuns: 20000 });
@@ -296,5 +296,38 @@ describe('round trip', () => {
       expect(back.ok && formatCidr(back.cidr)).toBe(text);
       expect(text).toBe(text.toLowerCase());
     }), { numRuns: 3000 });
+  });
+});
+
+describe('readCidrField, the plan index reader', () => {
+  /** What parseCidr says, in readCidrField's shape: the block, or the error. */
+  function viaParseCidr(text: string, version: 4 | 6 | undefined) {
+    const result = version === undefined ? parseCidr(text) : parseCidr(text, { version });
+    return result.ok ? result.cidr : result.error;
+  }
+  const versions = fc.constantFrom<4 | 6 | undefined>(4, 6, undefined);
+
+  it('reads exactly what parseCidr reads, block for block and error for error', () => {
+    const unit = fc.constantFrom(...'0123456789abcdefABCDEF:./%'.split(''), '::', '255', '/64', '/0', ' ', '00');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 48 }), versions, (text, version) => {
+      expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
+    }), { numRuns: 20000 });
+  });
+
+  it('reads every valid block the way parseCidr does, whatever the field version', () => {
+    const block = fc.oneof(
+      fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 })).map(([v, p]) => ({ version: 4 as const, network: v - (v % 2n ** BigInt(32 - p)), prefix: p })),
+      fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 })).map(([v, p]) => ({ version: 6 as const, network: v - (v % 2n ** BigInt(128 - p)), prefix: p })),
+    );
+    fc.assert(fc.property(block, versions, fc.boolean(), (c, version, upper) => {
+      const text = upper ? formatCidr(c).toUpperCase() : formatCidr(c);
+      expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
+    }), { numRuns: 5000 });
+  });
+
+  it('tells a block from an error', () => {
+    expect(isCidrError(readCidrField('10.0.0.0/16'))).toBe(false);
+    expect(isCidrError(readCidrField('10.0.0.1/16'))).toBe(true);
+    expect(readCidrField('2001:db8::/56', 4)).toMatchObject({ code: 'version-mismatch' });
   });
 });

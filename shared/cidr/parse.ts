@@ -3,11 +3,11 @@
  * paste, unicode digits, `null` cast to a string) comes back as a CidrError whose message
  * quotes the text and says what to write instead.
  */
-import { blockSize, maxPrefix, type Cidr, type IpVersion } from './block';
+import { blockSize, maxPrefix, readBlock, type Cidr, type IpVersion, type Ipv4Cidr, type Ipv6Cidr } from './block';
 import { CidrParseError, quoteInput, type AddressResult, type CidrError, type CidrErrorCode, type CidrResult } from './errors';
 import { formatAddress, formatCidr } from './format';
 import { explainIpv4, readCanonicalIpv4Cidr, readIpv4, type AddressProblem } from './ipv4-text';
-import { readIpv6 } from './ipv6-text';
+import { readCanonicalIpv6Cidr, readIpv6 } from './ipv6-text';
 
 /**
  * Longer than any CIDR block: the longest, "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255/128",
@@ -24,6 +24,8 @@ export interface ParseCidrOptions {
 }
 
 type ReadAddress = { ok: true; version: IpVersion; value: bigint } | { ok: false; error: CidrError };
+/** What the parser returns inside: a branded block of either version. */
+type ReadResult = CidrResult<Ipv4Cidr | Ipv6Cidr>;
 
 function failure(code: CidrErrorCode, input: string, message: string, suggestion?: string): { ok: false; error: CidrError } {
   const error: CidrError = { code, input, message };
@@ -99,7 +101,14 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function parseCidr(input: string, options: ParseCidrOptions = {}): CidrResult {
+/**
+ * Reads a CIDR block. With `version` the result is branded with it (an `Ipv4Cidr` for
+ * `{ version: 4 }`); without, it is a block of whichever version the text is.
+ */
+export function parseCidr(input: string, options: ParseCidrOptions & { version: 4 }): CidrResult<Ipv4Cidr>;
+export function parseCidr(input: string, options: ParseCidrOptions & { version: 6 }): CidrResult<Ipv6Cidr>;
+export function parseCidr(input: string, options?: ParseCidrOptions): ReadResult;
+export function parseCidr(input: string, options: ParseCidrOptions = {}): ReadResult {
   const raw = asText(input);
   try {
     return readCidr(raw, options ?? {});
@@ -109,13 +118,13 @@ export function parseCidr(input: string, options: ParseCidrOptions = {}): CidrRe
   }
 }
 
-function readCidr(input: string, options: ParseCidrOptions): CidrResult {
+function readCidr(input: string, options: ParseCidrOptions): ReadResult {
   // Most input is an already canonical IPv4 block: read it without trimming or slicing.
   if (options.version !== 6) {
     const packed = readCanonicalIpv4Cidr(input);
     if (packed >= 0) {
       const start = Math.floor(packed / 64);
-      return { ok: true, cidr: { version: 4, network: BigInt(start), prefix: packed - start * 64 } };
+      return { ok: true, cidr: readBlock(4, BigInt(start), packed - start * 64) };
     }
   }
   const early = refuseEarly(input, 'a CIDR block');
@@ -134,7 +143,7 @@ function readCidr(input: string, options: ParseCidrOptions): CidrResult {
 }
 
 /** The rest of parseCidr, once the address is known good: version, prefix, host bits. */
-function readPrefix(input: string, text: string, slash: number, address: string, version: IpVersion, value: bigint, options: ParseCidrOptions): CidrResult {
+function readPrefix(input: string, text: string, slash: number, address: string, version: IpVersion, value: bigint, options: ParseCidrOptions): ReadResult {
   if (options.version !== undefined && options.version !== version) {
     return versionMismatch(input, quoteInput(text), version, options.version, 'block');
   }
@@ -152,16 +161,16 @@ function readPrefix(input: string, text: string, slash: number, address: string,
   return explainPrefix(input, text, slash, address, version, value, options);
 }
 
-function blockOrHostBitsError(input: string, text: string, version: IpVersion, value: bigint, prefix: number, options: ParseCidrOptions): CidrResult {
+function blockOrHostBitsError(input: string, text: string, version: IpVersion, value: bigint, prefix: number, options: ParseCidrOptions): ReadResult {
   const hostBits = value % blockSize(version, prefix);
-  if (hostBits === 0n) return { ok: true, cidr: { version, network: value, prefix } };
+  if (hostBits === 0n) return { ok: true, cidr: readBlock(version, value, prefix) };
   const network = value - hostBits;
-  if (options.allowHostBits) return { ok: true, cidr: { version, network, prefix } };
+  if (options.allowHostBits) return { ok: true, cidr: readBlock(version, network, prefix) };
   const suggestion = formatCidr({ version, network, prefix });
   return failure('host-bits-set', input, `${quoteInput(text)} has host bits set; did you mean ${suggestion}?`, suggestion);
 }
 
-function explainPrefix(input: string, text: string, slash: number, address: string, version: IpVersion, value: bigint, options: ParseCidrOptions): CidrResult {
+function explainPrefix(input: string, text: string, slash: number, address: string, version: IpVersion, value: bigint, options: ParseCidrOptions): ReadResult {
   const shown = quoteInput(text);
   const max = maxPrefix(version);
 
@@ -258,8 +267,39 @@ function readSingleAddress(input: string): AddressResult {
 }
 
 /** The throwing parse, for tests and constants known to be valid: cidr('10.0.0.0/16'). */
-export function cidr(input: string): Cidr {
+export function cidr(input: string): Ipv4Cidr | Ipv6Cidr {
   const result = parseCidr(input);
   if (!result.ok) throw new CidrParseError(result.error);
   return result.cidr;
+}
+
+/**
+ * parseCidr for a reader that keeps what it reads (the plan index keeps every CIDR field of
+ * a plan): the block itself, or the error, with no result object around either. Tell them
+ * apart with isCidrError.
+ */
+export function readCidrField(input: string, version: 4): Ipv4Cidr | CidrError;
+export function readCidrField(input: string, version: 6): Ipv6Cidr | CidrError;
+export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError;
+export function readCidrField(input: string, version?: IpVersion): Ipv4Cidr | Ipv6Cidr | CidrError {
+  if (typeof input === 'string') {
+    if (version !== 6) {
+      const packed = readCanonicalIpv4Cidr(input);
+      if (packed >= 0) {
+        const start = Math.floor(packed / 64);
+        return readBlock(4, BigInt(start), packed - start * 64);
+      }
+    }
+    if (version !== 4) {
+      const v6 = readCanonicalIpv6Cidr(input);
+      if (v6) return v6;
+    }
+  }
+  const result = version === undefined ? parseCidr(input) : parseCidr(input, { version });
+  return result.ok ? result.cidr : result.error;
+}
+
+/** True for what readCidrField returns when the text is not a block. */
+export function isCidrError(read: Cidr | CidrError): read is CidrError {
+  return (read as CidrError).message !== undefined;
 }

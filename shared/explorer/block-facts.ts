@@ -3,6 +3,7 @@
  * with the reserved ones named, said in plain words; and the block's relatives in the
  * tree of blocks (parent, sibling, children, the usual enclosing sizes).
  */
+import { prefixIn, SUBNET_IPV4_PREFIX, SUBNET_IPV6_PREFIX } from '../aws-limits';
 import {
   addressCount, divide, firstAddress, formatAddress, formatCidr, lastAddress, maxPrefix, parentOf, reservedAddresses,
   siblingOf, usableAddresses, type Cidr, type Cloud, type ReservedRole,
@@ -48,8 +49,9 @@ function count(n: bigint): string {
 function subnetLimit(c: Cidr, cloud: Cloud): string | undefined {
   const p = c.prefix;
   if (cloud === 'aws') {
-    if (c.version === 4) return p < 16 || p > 28 ? `AWS subnets are /16 to /28; a /${p} cannot be one.` : undefined;
-    return p < 44 || p > 64 || p % 4 !== 0 ? `AWS IPv6 subnets are /44 to /64 in steps of 4; a /${p} cannot be one.` : undefined;
+    if (c.version === 4) return prefixIn(SUBNET_IPV4_PREFIX, p) ? undefined : `AWS subnets are /${SUBNET_IPV4_PREFIX.largest} to /${SUBNET_IPV4_PREFIX.smallest}; a /${p} cannot be one.`;
+    const v6 = SUBNET_IPV6_PREFIX;
+    return prefixIn(v6, p) ? undefined : `AWS IPv6 subnets are /${v6.largest} to /${v6.smallest} in steps of ${v6.step}; a /${p} cannot be one.`;
   }
   if (cloud === 'azure') {
     if (c.version === 4) return p > 29 ? `The smallest Azure subnet is a /29; a /${p} cannot be one.` : undefined;

@@ -4,6 +4,7 @@
  * digits just before the /64 boundary (2001:db8:0:a3::/64 is slot 0xa3), so every 16 slots
  * the higher of those digits changes: a nibble boundary, where a /60 could start.
  */
+import { AMAZON_VPC_IPV6_PREFIX, prefixIn, SUBNET_IPV6_PREFIX as SUBNET, USUAL_SUBNET_IPV6_PREFIX as SLOT } from '../aws-limits';
 import { addressCount, contains, formatCidr, overlaps, parseCidr, type Cidr } from '../cidr';
 
 export interface Ipv6Slot {
@@ -40,8 +41,8 @@ export interface SlotSubnet {
 }
 
 export function ipv6SlotMap(vpcBlock: Cidr, subnets: readonly SlotSubnet[]): Ipv6SlotMap {
-  if (vpcBlock.version !== 6 || vpcBlock.prefix < 56 || vpcBlock.prefix > 64) {
-    throw new RangeError(`ipv6SlotMap: ${formatCidr(vpcBlock)} is not an IPv6 block from /56 to /64; the slot map shows the /64s of a VPC's /56 (the size AWS assigns)`);
+  if (vpcBlock.version !== 6 || vpcBlock.prefix < AMAZON_VPC_IPV6_PREFIX || vpcBlock.prefix > SLOT) {
+    throw new RangeError(`ipv6SlotMap: ${formatCidr(vpcBlock)} is not an IPv6 block from /${AMAZON_VPC_IPV6_PREFIX} to /${SLOT}; the slot map shows the /${SLOT}s of a VPC's /${AMAZON_VPC_IPV6_PREFIX} (the size AWS assigns)`);
   }
   const count = 2 ** (64 - vpcBlock.prefix);
   const digits = Math.max(1, Math.ceil((64 - vpcBlock.prefix) / 4));
@@ -72,8 +73,8 @@ export function ipv6SlotMap(vpcBlock: Cidr, subnets: readonly SlotSubnet[]): Ipv
       });
       continue;
     }
-    if (block.prefix < 44 || block.prefix > 64 || block.prefix % 4 !== 0) {
-      problems.push({ subnetId: subnet.id, kind: 'not-aws-size', message: `${label(subnet)}: ${formatCidr(block)} is a /${block.prefix}; AWS IPv6 subnets are /44 to /64 in steps of 4, usually /64` });
+    if (!prefixIn(SUBNET, block.prefix)) {
+      problems.push({ subnetId: subnet.id, kind: 'not-aws-size', message: `${label(subnet)}: ${formatCidr(block)} is a /${block.prefix}; AWS IPv6 subnets are /${SUBNET.largest} to /${SUBNET.smallest} in steps of ${SUBNET.step}, usually /${SLOT}` });
     }
     placed.push({ subnet, block });
     // A /60 covers 16 slots; a block longer than /64 sits inside one.

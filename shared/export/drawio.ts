@@ -8,7 +8,7 @@
  * Cell ids are the plan's ids (unique across the plan), so a file exported twice diffs cleanly.
  */
 import {
-  ENGINE_FIGURES, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, transitGatewayText, vpcHeader, vpcMembers,
+  engineFigures, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, transitGatewayText, vpcHeader, vpcMembers,
   type DiagramNode, type EdgeKind, type HubText,
 } from '../layout';
 import type { Plan, SubnetTier } from '../plan/schema';
@@ -57,7 +57,8 @@ function hubValue(words: HubText): string {
 
 /** The plan as a .drawio file (uncompressed mxGraph XML, which draw.io opens and saves). */
 export function planToDrawio(plan: Plan): string {
-  const diagram = planDiagram(plan);
+  const figures = engineFigures(plan);
+  const diagram = planDiagram(plan, figures);
   const members = vpcMembers(plan);
   const vpcs = new Map(plan.vpcs.map((v) => [v.id, v]));
   const hubs = {
@@ -75,17 +76,17 @@ export function planToDrawio(plan: Plan): string {
     }
     const vpc = vpcs.get(node.id)!;
     const subnets = members.subnets.get(vpc.id) ?? [];
-    const header = vpcHeader(vpc, subnets.length, ENGINE_FIGURES.vpcUsage(vpc, subnets));
+    const header = vpcHeader(vpc, subnets.length, figures.vpcUsage(vpc, subnets));
     const value = [header.name, header.meta, header.blocks, header.usage ?? ''].filter((l) => l !== '').join('\n');
     // container=1 makes the VPC a group its subnets belong to; collapsible=0 keeps draw.io from folding it away.
     const out = [vertex(vpc.id, '1', value, `rounded=1;arcSize=3;container=1;collapsible=0;fillColor=#f1f6ff;strokeColor=#5b7fc7;strokeWidth=2;fontStyle=1;${TEXT}`, node)];
     for (const subnet of subnets) {
-      const words = subnetText(subnet, ENGINE_FIGURES.usable(subnet));
+      const words = subnetText(subnet, figures.usable(subnet));
       const cell = node.vpc!.cells.get(subnet.id)!;
       out.push(vertex(subnet.id, vpc.id, [words.name, ...words.cidrs, words.meta].join('\n'), `rounded=1;fillColor=#ffffff;strokeColor=${TIER_STROKES[subnet.tier]};strokeWidth=2;${TEXT}`, cell));
     }
     for (const nat of members.nats.get(vpc.id) ?? []) {
-      const words = natText(nat, ENGINE_FIGURES.natGauge(nat));
+      const words = natText(nat, figures.natGauge(nat));
       const cell = node.vpc!.cells.get(nat.id)!;
       out.push(vertex(nat.id, vpc.id, `NAT ${words.name}\n${words.meta}`, `rounded=1;fillColor=#ffffff;strokeColor=#0f766e;dashed=1;${TEXT}`, cell));
     }

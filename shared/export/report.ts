@@ -14,8 +14,10 @@
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
-import { parseCidr, usableAddresses } from '../cidr';
+import { usableAddresses } from '../cidr';
+import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
 import { escapeMarkup } from './markup';
@@ -60,15 +62,15 @@ function percent(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)} %` : '';
 }
 
-function subnetUsable(subnet: Subnet): bigint | undefined {
-  if (!subnet.ipv4Cidr) return undefined;
-  const parsed = parseCidr(subnet.ipv4Cidr, { version: 4 });
-  return parsed.ok ? usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip === true }) : undefined;
+function subnetUsable(index: PlanIndex, subnet: Subnet): bigint | undefined {
+  const block = subnetBlock(index, subnet, 4);
+  return block ? usableAddresses(block, 'aws', { byoip: subnet.byoip === true }) : undefined;
 }
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
 
 function sections(plan: Plan): Section[] {
+  const index = indexPlan(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
   out.push({ title: 'Diagram', tables: [], diagram: true });
@@ -78,7 +80,7 @@ function sections(plan: Plan): Section[] {
   for (const vpc of plan.vpcs) {
     subnetRows.push([vpc.name || vpc.id, '(VPC)', vpc.ipv4Cidrs.join(', '), vpc.region, '', '', '', '']);
     for (const s of plan.subnets.filter((x) => x.vpcId === vpc.id)) {
-      const usable = subnetUsable(s);
+      const usable = subnetUsable(index, s);
       subnetRows.push([
         '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
         usable !== undefined ? count(usable) : '', s.hostsNeeded !== undefined ? count(s.hostsNeeded) : '',
@@ -90,7 +92,7 @@ function sections(plan: Plan): Section[] {
   for (const s of orphans) subnetRows.push([`${s.vpcId} (not in the plan)`, s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier, '', '', '']);
   out.push({
     title: 'VPCs and subnets',
-    intro: 'Usable = addresses minus the 5 AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.',
+    intro: `Usable = addresses minus the ${RESERVED_ADDRESSES_PER_SUBNET} AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.`,
     tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7], nowrap: [2, 3, 4] } }],
   });
 
@@ -107,7 +109,7 @@ function sections(plan: Plan): Section[] {
 
   const freeRows: string[][] = [];
   for (const vpc of plan.vpcs) {
-    const space = vpcFreeSpace(vpc, plan.subnets.filter((s) => s.vpcId === vpc.id));
+    const space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
     for (const block of space.ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
       freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);
@@ -122,11 +124,11 @@ function sections(plan: Plan): Section[] {
     const c = natCapacity(nat);
     natRows.push(c
       ? [nat.name || nat.id, String(nat.addresses), count(c.perDestination), count(c.busiestDemand), `${(c.utilisation * 100).toFixed(1)} %`, c.busiestDestination ?? (c.assumedWorstCase ? 'all to one (worst case)' : '')]
-      : [nat.name || nat.id, String(nat.addresses), count(55_000 * nat.addresses), 'no demand in the plan', '', '']);
+      : [nat.name || nat.id, String(nat.addresses), count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * nat.addresses), 'no demand in the plan', '', '']);
   }
   out.push({
     title: 'NAT gateway capacity',
-    intro: 'A NAT address holds 55,000 simultaneous connections to one destination (IP, port, protocol): capacity = 55,000 x addresses, against the busiest destination\'s peak.',
+    intro: `A NAT address holds ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} simultaneous connections to one destination (IP, port, protocol): capacity = ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} x addresses, against the busiest destination's peak.`,
     tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
   });
 

@@ -8,9 +8,9 @@
  * `data-id`. Every text is escaped, so the result is valid XML whatever the plan says.
  */
 import {
-  diagramScope, edgeCurve, ENGINE_FIGURES, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, TIERS,
+  diagramScope, edgeCurve, engineFigures, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, TIERS,
   textWidth, transitGatewayText, TYPE, USAGE_BAR, vpcHeader, vpcMembers, type Box, type DiagramEdge, type DiagramNode, type EdgeKind,
-  type HubText, type NodeKind, type TextStyle,
+  type DiagramFigures, type HubText, type NodeKind, type TextStyle,
 } from '../layout';
 import type { NatGateway, Plan, Subnet, SubnetTier, Vpc } from '../plan/schema';
 import { escapeMarkup } from './markup';
@@ -109,12 +109,12 @@ function bar(x: number, y: number, width: number, height: number, fraction: numb
   ].filter(Boolean);
 }
 
-interface VpcParts { vpc: Vpc; subnets: readonly Subnet[]; nats: readonly NatGateway[]; hasIgw: boolean }
+interface VpcParts { vpc: Vpc; subnets: readonly Subnet[]; nats: readonly NatGateway[]; hasIgw: boolean; figures: DiagramFigures }
 
 function drawVpc(node: DiagramNode, box: Box, parts: VpcParts): string[] {
-  const { vpc, subnets, nats } = parts;
+  const { vpc, subnets, nats, figures } = parts;
   const geometry = node.vpc!;
-  const usage = ENGINE_FIGURES.vpcUsage(vpc, subnets);
+  const usage = figures.vpcUsage(vpc, subnets);
   const header = vpcHeader(vpc, subnets.length, usage);
   const out = [`<g class="vpc" data-id="${escapeMarkup(vpc.id)}">`];
   out.push(rect(box, { rx: 12, fill: COLOURS.vpcFill, stroke: COLOURS.vpcBorder, 'stroke-width': 2 }));
@@ -138,14 +138,14 @@ function drawVpc(node: DiagramNode, box: Box, parts: VpcParts): string[] {
     out.push(text(box.x + 12, box.y + row.y + row.height / 2 + 4, TIER_WORDS[row.tier].toUpperCase(), TYPE.axisLabel, { fill: TIER_COLOURS[row.tier], 'letter-spacing': '0.5' }));
   }
   if (subnets.length === 0) out.push(text(left, box.y + geometry.grid.azLabelY + 40, 'No subnets yet.', { size: 12 }, { fill: COLOURS.muted }));
-  for (const subnet of subnets) out.push(...drawSubnet(subnet, shift(geometry.cells.get(subnet.id)!, box.x, box.y)));
-  for (const nat of nats) out.push(...drawNat(nat, shift(geometry.cells.get(nat.id)!, box.x, box.y)));
+  for (const subnet of subnets) out.push(...drawSubnet(subnet, shift(geometry.cells.get(subnet.id)!, box.x, box.y), figures));
+  for (const nat of nats) out.push(...drawNat(nat, shift(geometry.cells.get(nat.id)!, box.x, box.y), figures));
   out.push('</g>');
   return out;
 }
 
-function drawSubnet(subnet: Subnet, box: Box): string[] {
-  const words = subnetText(subnet, ENGINE_FIGURES.usable(subnet));
+function drawSubnet(subnet: Subnet, box: Box, figures: DiagramFigures): string[] {
+  const words = subnetText(subnet, figures.usable(subnet));
   const colour = TIER_COLOURS[subnet.tier];
   const left = box.x + 14;
   const out = [`<g class="subnet subnet-${subnet.tier}" data-id="${escapeMarkup(subnet.id)}">`];
@@ -162,8 +162,8 @@ function drawSubnet(subnet: Subnet, box: Box): string[] {
   return out;
 }
 
-function drawNat(nat: NatGateway, box: Box): string[] {
-  const gauge = ENGINE_FIGURES.natGauge(nat);
+function drawNat(nat: NatGateway, box: Box, figures: DiagramFigures): string[] {
+  const gauge = figures.natGauge(nat);
   const words = natText(nat, gauge);
   const left = box.x + 12;
   const out = [`<g class="nat" data-id="${escapeMarkup(nat.id)}">`];
@@ -255,7 +255,8 @@ function drawLegend(entries: ReturnType<typeof legendEntries>, left: number, top
 
 /** The diagram of the plan, or of the selected objects, as SVG text. */
 export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
-  const diagram = planDiagram(plan);
+  const figures = engineFigures(plan);
+  const diagram = planDiagram(plan, figures);
   const scope = diagramScope(plan, diagram, options.selection);
   if (options.selection && scope.nodes.size === 0) throw new Error('nothing selected is on the diagram: select a VPC, a gateway, a network or a connection first');
   const nodes = diagram.nodes.filter((n) => scope.nodes.has(n.id));
@@ -306,7 +307,7 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
     if (node.kind === 'vpc') {
       body.push(...drawVpc(node, box, {
         vpc: byId.vpc.get(node.id)!, subnets: members.subnets.get(node.id) ?? [], nats: members.nats.get(node.id) ?? [],
-        hasIgw: (members.igws.get(node.id)?.length ?? 0) > 0,
+        hasIgw: (members.igws.get(node.id)?.length ?? 0) > 0, figures,
       }));
     } else if (node.kind === 'tgw') body.push(...drawHub(node, box, transitGatewayText(byId.tgw.get(node.id)!)));
     else if (node.kind === 'serviceNetwork') body.push(...drawHub(node, box, serviceNetworkText(byId.serviceNetwork.get(node.id)!)));

@@ -4,8 +4,9 @@
  * between them. The canvas draws this with React Flow, the SVG export as shapes and text;
  * both get every coordinate from here, so the two are the same picture.
  */
-import { associationId } from '../plan/edits/objects';
-import type { InternetGateway, NatGateway, Plan, Subnet, Vpc } from '../plan/schema';
+import { associationId } from '../plan/objects';
+import { planIndexOf, type PlanIndex } from '../plan/plan-index';
+import { emptyPlan, type InternetGateway, type NatGateway, type Plan, type Subnet, type Vpc } from '../plan/schema';
 import { hubSize, vpcGeometry, type Box, type NodeKind, type Point, type Size, type VpcGeometry } from './geometry';
 import {
   externalNetworkText, hubLines, natGauge, natLines, natText, serviceNetworkText, subnetLines, subnetText, subnetUsable,
@@ -40,7 +41,16 @@ export interface DiagramFigures {
   natGauge(nat: NatGateway): NatGauge | undefined;
 }
 
-export const ENGINE_FIGURES: DiagramFigures = { usable: subnetUsable, vpcUsage, natGauge };
+/** The engine's figures for the boxes of `plan`, its blocks read from the plan's index (built on first use). */
+export function engineFigures(plan: Plan): DiagramFigures {
+  let index: PlanIndex | undefined;
+  return { usable: subnetUsable, vpcUsage: (vpc, subnets) => vpcUsage((index ??= planIndexOf(plan)), vpc, subnets), natGauge };
+}
+
+/** The engine's figures for one VPC on its own (a VPC not yet in a plan, such as the sizing assistant's proposal). */
+function vpcFigures(vpc: Vpc, subnets: readonly Subnet[]): DiagramFigures {
+  return engineFigures({ ...emptyPlan(), vpcs: [vpc], subnets: [...subnets] });
+}
 
 /** Every connection the diagram draws, in a fixed order. */
 export function diagramEdges(plan: Plan): DiagramEdge[] {
@@ -96,7 +106,7 @@ export function vpcMembers(plan: Plan): VpcMembers {
 }
 
 /** A VPC's box and grid, sized to its words. */
-export function layOutVpc(vpc: Vpc, subnets: readonly Subnet[], nats: readonly NatGateway[], hasIgw: boolean, figures: DiagramFigures = ENGINE_FIGURES): VpcGeometry {
+export function layOutVpc(vpc: Vpc, subnets: readonly Subnet[], nats: readonly NatGateway[], hasIgw: boolean, figures: DiagramFigures = vpcFigures(vpc, subnets)): VpcGeometry {
   const lines = new Map<string, ReturnType<typeof subnetLines>>();
   for (const subnet of subnets) lines.set(subnet.id, subnetLines(subnetText(subnet, figures.usable(subnet))));
   for (const nat of nats) lines.set(nat.id, natLines(natText(nat, figures.natGauge(nat))));
@@ -109,7 +119,7 @@ export function layOutVpc(vpc: Vpc, subnets: readonly Subnet[], nats: readonly N
 }
 
 /** The size of each top-level box, in plan order (VPCs, transit gateways, service networks, external networks). */
-export function topLevelSizes(plan: Plan, figures: DiagramFigures = ENGINE_FIGURES, members = vpcMembers(plan)): Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> {
+export function topLevelSizes(plan: Plan, figures: DiagramFigures = engineFigures(plan), members = vpcMembers(plan)): Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> {
   const out: Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> = [];
   for (const vpc of plan.vpcs) {
     const geometry = layOutVpc(vpc, members.subnets.get(vpc.id) ?? [], members.nats.get(vpc.id) ?? [], (members.igws.get(vpc.id)?.length ?? 0) > 0, figures);
@@ -129,7 +139,7 @@ export interface Diagram {
 }
 
 /** The plan's diagram: boxes where the layout puts them, and the unplaced ones below (unplaced.ts). */
-export function planDiagram(plan: Plan, figures: DiagramFigures = ENGINE_FIGURES): Diagram {
+export function planDiagram(plan: Plan, figures: DiagramFigures = engineFigures(plan)): Diagram {
   const sized = topLevelSizes(plan, figures);
   const fallback = positionUnplaced(plan.layout.nodes, sized.map((s) => ({ id: s.id, kind: s.kind, ...s.size })));
   const nodes: DiagramNode[] = sized.map((s) => {

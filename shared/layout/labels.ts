@@ -4,8 +4,10 @@
  * them, so a box is always wide enough for its longest line and no label is cut short.
  * The type sizes are the canvas's (renderer/app.css); the SVG uses the same.
  */
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, NAT_WARNING_UTILISATION } from '../aws-limits';
 import { parseCidr, usableAddresses } from '../cidr';
 import { natCapacity, vpcFreeSpace } from '../checks';
+import type { PlanIndex } from '../plan/plan-index';
 import type { ExternalNetwork, NatGateway, ServiceNetwork, Subnet, TransitGateway, Vpc } from '../plan/schema';
 import type { TextStyle } from './text-width';
 
@@ -54,16 +56,16 @@ export function formatCount(value: bigint | number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Usable addresses of the subnet's first block (AWS keeps 5 of each subnet), or undefined without a valid block. */
+/** Usable addresses of the subnet's first block (AWS keeps RESERVED_ADDRESSES_PER_SUBNET of each subnet: usableAddresses), or undefined without a valid block. */
 export function subnetUsable(subnet: Subnet): string | undefined {
   const text = subnet.ipv4Cidr ?? subnet.ipv6Cidr;
   const parsed = text ? parseCidr(text) : undefined;
   return parsed?.ok ? formatCount(usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip ?? false })) : undefined;
 }
 
-/** How much of the VPC's IPv4 space its subnets take (the engine's vpcFreeSpace). */
-export function vpcUsage(vpc: Vpc, subnets: readonly Subnet[]): VpcUsage | undefined {
-  const space = vpcFreeSpace(vpc, subnets).ipv4;
+/** How much of the VPC's IPv4 space its subnets take (the engine's vpcFreeSpace, on the blocks the plan index read). */
+export function vpcUsage(index: PlanIndex, vpc: Vpc, subnets: readonly Subnet[]): VpcUsage | undefined {
+  const space = vpcFreeSpace(index, vpc, subnets).ipv4;
   if (space.totalAddresses <= 0n) return undefined;
   const used = space.totalAddresses - space.freeAddresses;
   // bigint -> ratio in per-ten-thousand, then to a fraction: exact enough for a bar.
@@ -78,7 +80,7 @@ export function natGauge(nat: NatGateway): NatGauge | undefined {
   return {
     utilisation: capacity.utilisation,
     label: `${Math.round(capacity.utilisation * 100)}% of ${formatCount(capacity.perDestination)} ports`,
-    detail: `Busiest destination${capacity.busiestDestination ? ` (${capacity.busiestDestination})` : ' (all connections assumed to one destination)'}: ${formatCount(capacity.busiestDemand)} connections at peak, against 55,000 × ${capacity.addresses} address${capacity.addresses === 1 ? '' : 'es'} = ${formatCount(capacity.perDestination)}.${capacity.utilisation > 0.8 ? ` ${capacity.addressesForHeadroom} address${capacity.addressesForHeadroom === 1 ? '' : 'es'} would keep it under 80%.` : ''}`,
+    detail: `Busiest destination${capacity.busiestDestination ? ` (${capacity.busiestDestination})` : ' (all connections assumed to one destination)'}: ${formatCount(capacity.busiestDemand)} connections at peak, against ${formatCount(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} × ${capacity.addresses} address${capacity.addresses === 1 ? '' : 'es'} = ${formatCount(capacity.perDestination)}.${capacity.utilisation > NAT_WARNING_UTILISATION ? ` ${capacity.addressesForHeadroom} address${capacity.addressesForHeadroom === 1 ? '' : 'es'} would keep it under ${Math.round(NAT_WARNING_UTILISATION * 100)}%.` : ''}`,
   };
 }
 

@@ -8,7 +8,7 @@
  * its boxes' centres, so a new box does not sit on it in either picture.
  */
 import type { Layout, Plan } from '../plan/schema';
-import { edgePolyline, ENGINE_FIGURES, planDiagram, type Diagram, type DiagramFigures } from './diagram';
+import { edgePolyline, engineFigures, planDiagram, type Diagram, type DiagramFigures } from './diagram';
 import { HUB_SIZES, NEW_VPC_ROOM, type Box, type NodeKind, type Point, type Size } from './geometry';
 import { COLUMN_GAP } from './unplaced';
 
@@ -116,7 +116,7 @@ function rightOfEverything(boxes: readonly Box[], y: number, segments: readonly 
  *  - otherwise: right of the diagram.
  * The spot never overlaps a box (with NODE_MARGIN around it) nor crosses a connection.
  */
-export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = ENGINE_FIGURES, routes?: DrawnRoutes): Point {
+export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = engineFigures(plan), routes?: DrawnRoutes): Point {
   const size = typeof what === 'string' ? newNodeSize(what) : what;
   const diagram = planDiagram(plan, figures);
   const obstacles = obstaclesOf(diagram, new Set(), routes);
@@ -136,7 +136,7 @@ export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | 
  * a duplicate lands on its original): the whole group moves by one offset, the smallest
  * that puts every one of its boxes clear of the rest. Boxes already clear stay put.
  */
-export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: DiagramFigures = ENGINE_FIGURES, routes?: DrawnRoutes): Record<string, Point> {
+export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: DiagramFigures = engineFigures(plan), routes?: DrawnRoutes): Record<string, Point> {
   const diagram = planDiagram(plan, figures);
   const moving = new Set(ids.filter((id) => diagram.byId.has(id)));
   const group = [...moving].map((id) => diagram.byId.get(id)!);
@@ -157,7 +157,7 @@ export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: Dia
  * The plan's layout with a position for every top-level box: those it has stay where they
  * are, the rest go in the grid below them (unplaced.ts). Importers call this.
  */
-export function layOutPlan(plan: Plan, figures: DiagramFigures = ENGINE_FIGURES): Layout {
+export function layOutPlan(plan: Plan, figures: DiagramFigures = engineFigures(plan)): Layout {
   const diagram = planDiagram(plan, figures);
   const nodes: Layout['nodes'] = { ...plan.layout.nodes };
   let added = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import hubAndSpoke from '../../examples/hub-and-spoke.vpcplan.json';
 import { connectionsOf } from './connections';
-import { associationId } from './edits';
+import { associationId } from './objects';
 import { validatePlan } from './load';
 import type { Plan } from './schema';
 

@@ -5,7 +5,7 @@
  * end, so the user can go there, and the object that makes the connection, so they can
  * select it.
  */
-import { associationId, findObject, nameOf, type FoundObject } from './edits/objects';
+import { associationId, findObject, nameOf, type FoundObject } from './objects';
 import type { Plan, RouteTarget, TgwAttachment, TransitGateway } from './schema';
 
 export type PlanConnectionKind = 'peering' | 'attachment' | 'vpn-attachment' | 'tgw-peering' | 'association' | 'vpn-gateway' | 'route';

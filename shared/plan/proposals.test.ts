@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cidr, overlaps } from '../cidr';
-import { buildPlan } from '../routing/test-fixtures';
+import { buildPlan } from './test-fixtures';
 import { prefixOf, proposeSubnetCidr, proposeVpcCidr, rebase, subnetSizeChoices } from './proposals';
 
 describe('proposeVpcCidr', () => {

@@ -3,12 +3,15 @@
  * copy): which blocks count as "in use", and the first free block of the wanted size
  * (nextFreeBlock) in RFC 1918 space or in the VPC's own blocks.
  */
+import { prefixIn, SUBNET_IPV4_PREFIX as SUBNET, VPC_IPV4_PREFIX } from '../aws-limits';
 import { cidr, contains, formatCidr, nextFreeBlock, parseCidr, usableAddresses, type Cidr } from '../cidr';
+import { externalBlocks, planIndexOf, subnetBlock, vpcBlocks } from './plan-index';
 import type { Plan, Vpc } from './schema';
 
 /** RFC 1918 private space, in the order most teams allocate from it. */
 const PRIVATE_SPACES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(cidr);
 
+/** A block typed or pasted as text (the plan's own blocks come from its index). */
 function valid(text: string | undefined): Cidr | undefined {
   if (!text) return undefined;
   const result = parseCidr(text);
@@ -16,10 +19,11 @@ function valid(text: string | undefined): Cidr | undefined {
 }
 
 /** A block for a new VPC that overlaps no VPC and no on-premises or other-cloud range. */
-export function proposeVpcCidr(plan: Plan, prefix = 16): string | undefined {
+export function proposeVpcCidr(plan: Plan, prefix = VPC_IPV4_PREFIX.largest): string | undefined {
+  const index = planIndexOf(plan);
   const used: Cidr[] = [];
-  for (const vpc of plan.vpcs) for (const text of vpc.ipv4Cidrs) { const block = valid(text); if (block) used.push(block); }
-  for (const network of plan.externalNetworks) for (const text of network.cidrs) { const block = valid(text); if (block) used.push(block); }
+  for (const vpc of plan.vpcs) used.push(...vpcBlocks(index, vpc, 4));
+  for (const network of plan.externalNetworks) for (const { block } of externalBlocks(index, network)) used.push(block);
   for (const space of PRIVATE_SPACES) {
     if (prefix < space.prefix) continue;
     const block = nextFreeBlock(space, used, prefix);
@@ -32,13 +36,14 @@ export type SubnetProposal = { ok: true; cidr: string } | { ok: false; reason: s
 
 /** The first free block of `prefix` in the VPC's IPv4 blocks, in association order. */
 export function proposeSubnetCidr(plan: Plan, vpc: Vpc, prefix: number, exceptSubnetIds: readonly string[] = []): SubnetProposal {
-  const blocks = vpc.ipv4Cidrs.map(valid).filter((b): b is Cidr => b !== undefined && b.version === 4);
+  const index = planIndexOf(plan);
+  const blocks = vpcBlocks(index, vpc, 4);
   if (blocks.length === 0) return { ok: false, reason: `${vpc.name || vpc.id} has no valid IPv4 block to take a subnet from; give it one first.` };
-  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 28) return { ok: false, reason: `A subnet's prefix is /16 to /28 on AWS; /${prefix} is outside that.` };
+  if (!Number.isInteger(prefix) || !prefixIn(SUBNET, prefix)) return { ok: false, reason: `A subnet's prefix is /${SUBNET.largest} to /${SUBNET.smallest} on AWS; /${prefix} is outside that.` };
   const used: Cidr[] = [];
   for (const subnet of plan.subnets) {
     if (subnet.vpcId !== vpc.id || exceptSubnetIds.includes(subnet.id)) continue;
-    const block = valid(subnet.ipv4Cidr);
+    const block = subnetBlock(index, subnet, 4);
     if (block) used.push(block);
   }
   for (const block of blocks) {
@@ -61,7 +66,7 @@ export function prefixOf(text: string | undefined): number | undefined {
 }
 
 /** AWS: an IPv4 subnet is /16 to /28. */
-export const SUBNET_PREFIXES = Array.from({ length: 13 }, (_, i) => 16 + i);
+export const SUBNET_PREFIXES = Array.from({ length: SUBNET.smallest - SUBNET.largest + 1 }, (_, i) => SUBNET.largest + i);
 
 /** The subnet sizes AWS allows, with the addresses left after AWS's five reserved ones. */
 export function subnetSizeChoices(): Array<{ prefix: number; usable: bigint }> {

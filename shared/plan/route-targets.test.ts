@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hubAndSpoke, internetEdge } from '../routing/test-fixtures';
+import { hubAndSpoke, internetEdge } from './test-fixtures';
 import { choiceOf, routeTargetChoices } from './route-targets';
 
 describe('routeTargetChoices', () => {

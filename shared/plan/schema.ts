@@ -9,6 +9,9 @@
  * the file still opens and the user can mend it.
  */
 import { z } from 'zod';
+import {
+  AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
+} from '../aws-limits';
 
 export const PLAN_FORMAT = 'vpcplan';
 export const CURRENT_PLAN_VERSION = 1;
@@ -36,7 +39,7 @@ export const VpcSchema = z
     ipv6Source: z
       .enum(['amazon', 'ipam', 'byoip'])
       .default('amazon')
-      .describe('Amazon-provided IPv6 blocks are exactly /56; IPAM and BYOIP blocks are /44../60 in steps of 4.'),
+      .describe(`Amazon-provided IPv6 blocks are exactly /${AMAZON_VPC_IPV6_PREFIX}; IPAM and BYOIP blocks are /${IPAM_VPC_IPV6_PREFIX.largest}../${IPAM_VPC_IPV6_PREFIX.smallest} in steps of ${IPAM_VPC_IPV6_PREFIX.step}.`),
     growth: z
       .object({
         subnets: count.describe('How many more subnets the VPC must still be able to take.'),
@@ -103,7 +106,7 @@ export const NatGatewaySchema = z
       .number()
       .int()
       .min(1, 'a NAT gateway has at least 1 address')
-      .max(8, 'a zonal NAT gateway has at most 8 IPv4 addresses (1 primary + 7 secondary)')
+      .max(NAT_GATEWAY_MAX_ADDRESSES, `a zonal NAT gateway has at most ${NAT_GATEWAY_MAX_ADDRESSES} IPv4 addresses (1 primary + ${NAT_GATEWAY_MAX_ADDRESSES - 1} secondary)`)
       .default(1),
     demand: NatDemandSchema.optional(),
   })
@@ -233,11 +236,11 @@ export const PlanSettingsSchema = z
       .describe('Draw the paths each route table sends traffic along on the canvas. A view setting: it changes no routing.'),
     quotas: z
       .object({
-        ipv4BlocksPerVpc: z.number().int().min(1).max(50).default(5),
-        ipv6BlocksPerVpc: z.number().int().min(1).max(50).default(5),
-        subnetsPerVpc: z.number().int().min(1).max(10000).default(200),
-        peeringsPerVpc: z.number().int().min(1).max(125).default(50),
-        serviceNetworkVpcAssociations: z.number().int().min(1).max(10000).default(500),
+        ipv4BlocksPerVpc: z.number().int().min(1).max(IPV4_BLOCKS_PER_VPC.max).default(IPV4_BLOCKS_PER_VPC.default),
+        ipv6BlocksPerVpc: z.number().int().min(1).max(IPV6_BLOCKS_PER_VPC.max).default(IPV6_BLOCKS_PER_VPC.default),
+        subnetsPerVpc: z.number().int().min(1).max(10000).default(SUBNETS_PER_VPC_DEFAULT),
+        peeringsPerVpc: z.number().int().min(1).max(PEERINGS_PER_VPC.max).default(PEERINGS_PER_VPC.default),
+        serviceNetworkVpcAssociations: z.number().int().min(1).max(10000).default(VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT),
       })
       .strict()
       .prefault({})

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexPlan } from '../checks/plan-index';
+import { indexPlan } from '../plan/plan-index';
 import type { Plan } from '../plan/schema';
 import { internetExposure } from './exposure';
-import { buildPlan, internetEdge } from './test-fixtures';
+import { buildPlan, internetEdge } from '../plan/test-fixtures';
 
 function exposure(plan: Plan, subnetId: string) {
   const result = internetExposure(indexPlan(plan), subnetId);

@@ -9,7 +9,7 @@
  * rules pay once per table, not once per subnet.
  */
 import type { IpVersion } from '../cidr';
-import type { PlanIndex } from '../checks/types';
+import type { PlanIndex } from '../plan/plan-index';
 import type { NatGateway, Subnet } from '../plan/schema';
 import {
   attachmentZones, cached, labelOf, natVpcId, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcLabel, withReads, type RoutingModel, type SubnetReads,
@@ -63,7 +63,7 @@ export function subnetExposure(model: RoutingModel, subnet: Subnet): InternetExp
 }
 
 export function familyExposureOf(model: RoutingModel, subnet: Subnet, version: IpVersion): FamilyExposure {
-  if (!subnetBlock(subnet, version)) {
+  if (!subnetBlock(model, subnet, version)) {
     return { kind: 'isolated', hasAddress: false, via: [], explanation: `Subnet ${labelOf(subnet)} has no IPv${version} block.` };
   }
   return familyExposureWith(model, subnet, resolveTable(model, subnet), version);

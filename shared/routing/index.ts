@@ -5,4 +5,3 @@ export { routeLines, routeLineSubnets, subnetRouteLines, type RouteLine, type Ro
 export { tgwRouteTableRoutes, type TgwEffectiveRoute } from './transit-gateway';
 export { reach, reachabilityMatrix, type Hop, type HopKind, type MatrixCell, type ReachabilityMatrix, type ReachFailure, type ReachResult } from './reach';
 export { internetExposure, type ExposureKind, type FamilyExposure, type InternetExposure } from './exposure';
-export { routingRules } from './rules';

@@ -9,9 +9,8 @@
  * the caches are per model, and each remembers the subnet reads it was computed from, so
  * that the rules' per-part memo (./memo) knows what a part depends on.
  */
-import type { Cidr, IpVersion } from '../cidr';
-import { indexPlan, subnetBlock as parsedSubnetBlock, validCidr, vpcBlocks } from '../checks/plan-index';
-import type { PlanIndex } from '../checks/types';
+import type { Cidr, CidrOf, IpVersion } from '../cidr';
+import { externalBlocks, planIndexOf, subnetBlock as indexedSubnetBlock, vpcBlocks, type PlanIndex } from '../plan/plan-index';
 import type {
   EgressOnlyGateway, ExternalNetwork, InternetGateway, NatGateway, PeeringConnection, Plan, RouteTable, RouteTarget,
   Subnet, TgwAttachment, TransitGateway, Vpc, VpnGateway,
@@ -132,17 +131,6 @@ export function replayReads(model: RoutingModel, reads: SubnetReads): void {
 }
 
 const models = new WeakMap<object, RoutingModel>();
-const indexes = new WeakMap<Plan, PlanIndex>();
-
-/** The index for a plan, built once per plan object. */
-export function planIndexOf(plan: Plan): PlanIndex {
-  let index = indexes.get(plan);
-  if (!index) {
-    index = indexPlan(plan);
-    indexes.set(plan, index);
-  }
-  return index;
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -269,13 +257,14 @@ export function subnetLabel(model: RoutingModel, subnetId: string): string {
 }
 
 /** Every valid block of a VPC, IPv4 then IPv6. */
-export function allVpcBlocks(vpc: Vpc | undefined): Cidr[] {
+export function allVpcBlocks(model: RoutingModel, vpc: Vpc | undefined): Cidr[] {
   if (!vpc) return [];
-  return [...vpcBlocks(vpc, 4), ...vpcBlocks(vpc, 6)];
+  return [...vpcBlocks(model.index, vpc, 4), ...vpcBlocks(model.index, vpc, 6)];
 }
 
-export function subnetBlock(subnet: Subnet, version: IpVersion): Cidr | undefined {
-  return parsedSubnetBlock(subnet, version);
+/** A subnet's valid block of one version, as the plan index read it. */
+export function subnetBlock<V extends IpVersion>(model: RoutingModel, subnet: Subnet, version: V): CidrOf<V> | undefined {
+  return indexedSubnetBlock(model.index, subnet, version);
 }
 
 /** The VPC a NAT gateway sits in (through its subnet). */
@@ -312,15 +301,10 @@ export function attachmentZones(model: RoutingModel, attachment: TgwAttachment):
 
 /** The blocks an attachment propagates: the VPC's blocks, or the external network's CIDRs. */
 export function attachmentBlocks(model: RoutingModel, attachment: TgwAttachment): Cidr[] {
-  if (attachment.type === 'vpc') return attachment.vpcId === undefined ? [] : allVpcBlocks(model.index.vpcById.get(attachment.vpcId));
+  if (attachment.type === 'vpc') return attachment.vpcId === undefined ? [] : allVpcBlocks(model, model.index.vpcById.get(attachment.vpcId));
   if (attachment.type === 'vpn' || attachment.type === 'direct-connect') {
     const network = attachment.externalNetworkId === undefined ? undefined : model.externalNetworkById.get(attachment.externalNetworkId);
-    const blocks: Cidr[] = [];
-    for (const text of network?.cidrs ?? []) {
-      const block = validCidr(text);
-      if (block) blocks.push(block);
-    }
-    return blocks;
+    return network ? externalBlocks(model.index, network).map((listed) => listed.block) : [];
   }
   // Transit gateway peering attachments carry static routes only (docs/network-rules.md#aws-transit-gateway).
   return [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reach, reachabilityMatrix } from './reach';
-import { buildPlan, hubAndSpoke, hubTable, peeringTriangle } from './test-fixtures';
+import { buildPlan, hubAndSpoke, hubTable, peeringTriangle } from '../plan/test-fixtures';
 
 function failure(result: ReturnType<typeof reach>) {
   if (result.reachable) throw new Error(`expected no reach, got path ${result.path.map((h) => h.id).join(' > ')}`);

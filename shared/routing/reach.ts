@@ -4,7 +4,6 @@
  * names every object on the way, and where it stops, why, in words.
  */
 import { contains, formatCidr, type Cidr, type IpVersion } from '../cidr';
-import { validCidr } from '../checks/plan-index';
 import type { Plan, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
 import {
   allVpcBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
@@ -48,7 +47,7 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
   if (from.id === to.id) {
     return { reachable: false, code: 'same-subnet', reason: `${capitalized(subnetName(from))} is both the source and the destination; pick two different subnets.`, path: [subnetHop(from)] };
   }
-  const version = commonVersion(from, to);
+  const version = commonVersion(model, from, to);
   if (version === undefined) {
     return {
       reachable: false, code: 'no-address',
@@ -60,7 +59,7 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
     const key = `${a.id}\u0000${b.id}\u0000${version}`;
     let result = legs?.get(key);
     if (!result) {
-      result = trace(model, a, b, subnetBlock(b, version) as Cidr);
+      result = trace(model, a, b, subnetBlock(model, b, version) as Cidr);
       legs?.set(key, result);
     }
     return result;
@@ -82,9 +81,9 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
 type LegCache = Map<string, Leg>;
 
 /** IPv4 when both subnets have it, else IPv6 when both have it (docs/network-rules.md#aws-subnets: IPv6-only subnets exist). */
-function commonVersion(a: Subnet, b: Subnet): IpVersion | undefined {
-  if (subnetBlock(a, 4) && subnetBlock(b, 4)) return 4;
-  if (subnetBlock(a, 6) && subnetBlock(b, 6)) return 6;
+function commonVersion(model: RoutingModel, a: Subnet, b: Subnet): IpVersion | undefined {
+  if (subnetBlock(model, a, 4) && subnetBlock(model, b, 4)) return 4;
+  if (subnetBlock(model, a, 6) && subnetBlock(model, b, 6)) return 6;
   return undefined;
 }
 
@@ -308,16 +307,16 @@ export function reachabilityMatrix(plan: Plan): ReachabilityMatrix {
       for (let t = 0; t < to.subnets.length; t++) {
         const dest = to.subnets[t] as Subnet;
         let ok = false;
-        const version = source.id === dest.id ? undefined : commonVersion(source, dest);
+        const version = source.id === dest.id ? undefined : commonVersion(model, source, dest);
         if (version !== undefined) {
           const slot = ((from.tableOf[f] as number) * to.subnets.length + t) * 2 + (version === 4 ? 0 : 1);
           let route = forward[slot];
           if (route === undefined) {
-            route = (from.tables[from.tableOf[f] as number] as ResolvedTable).match(subnetBlock(dest, version) as Cidr) ?? null;
+            route = (from.tables[from.tableOf[f] as number] as ResolvedTable).match(subnetBlock(model, dest, version) as Cidr) ?? null;
             forward[slot] = route;
           }
-          ok = legFollows(model, source, dest, subnetBlock(dest, version) as Cidr, route ?? undefined)
-            && legFollows(model, dest, source, subnetBlock(source, version) as Cidr, resolveTable(model, dest).match(subnetBlock(source, version) as Cidr));
+          ok = legFollows(model, source, dest, subnetBlock(model, dest, version) as Cidr, route ?? undefined)
+            && legFollows(model, dest, source, subnetBlock(model, source, version) as Cidr, resolveTable(model, dest).match(subnetBlock(model, source, version) as Cidr));
         }
         if (ok) reachable++;
         else unreachable++;
@@ -342,7 +341,7 @@ interface Representatives {
 
 function representativesOf(model: RoutingModel, vpcId: string): Representatives {
   const seen = new Set<string>();
-  const blocks = allVpcBlocks(model.index.vpcById.get(vpcId));
+  const blocks = allVpcBlocks(model, model.index.vpcById.get(vpcId));
   const result: Representatives = { blocks, inside: true, subnets: [], tables: [], tableOf: [] };
   for (const subnet of model.index.subnetsByVpc.get(vpcId) ?? []) {
     const table = resolveTable(model, subnet);
@@ -354,7 +353,7 @@ function representativesOf(model: RoutingModel, vpcId: string): Representatives 
     result.subnets.push(subnet);
     result.tableOf.push(at);
     for (const version of [4, 6] as const) {
-      const block = subnetBlock(subnet, version);
+      const block = subnetBlock(model, subnet, version);
       if (block && !blocks.some((b) => contains(b, block))) result.inside = false;
     }
   }
@@ -371,7 +370,7 @@ function representativesOf(model: RoutingModel, vpcId: string): Representatives 
 function noRouteLeads(from: Representatives, to: Representatives): boolean {
   if (!to.inside) return false;
   for (const table of from.tables) {
-    const destinations = routeDestinations(table);
+    const destinations = table.destinations();
     for (const block of to.blocks) {
       const route = table.match(block);
       if (route && (route.target === 'local' || route.target === 'peering' || route.target === 'transit-gateway')) return false;
@@ -383,28 +382,14 @@ function noRouteLeads(from: Representatives, to: Representatives): boolean {
   return true;
 }
 
-const destinationsOf = new WeakMap<ResolvedTable, Cidr[]>();
-
-function routeDestinations(table: ResolvedTable): Cidr[] {
-  let list = destinationsOf.get(table);
-  if (!list) {
-    list = [];
-    for (const route of table.routes()) {
-      const destination = validCidr(route.destination);
-      if (destination) list.push(destination);
-    }
-    destinationsOf.set(table, list);
-  }
-  return list;
-}
 
 /** reachIn(...).reachable, without the path and the reasons. */
 export function reaches(model: RoutingModel, from: Subnet, to: Subnet): boolean {
   if (from.id === to.id) return false;
-  const version = commonVersion(from, to);
+  const version = commonVersion(model, from, to);
   if (version === undefined) return false;
-  const toBlock = subnetBlock(to, version) as Cidr;
-  const fromBlock = subnetBlock(from, version) as Cidr;
+  const toBlock = subnetBlock(model, to, version) as Cidr;
+  const fromBlock = subnetBlock(model, from, version) as Cidr;
   return legFollows(model, from, to, toBlock, resolveTable(model, from).match(toBlock))
     && legFollows(model, to, from, fromBlock, resolveTable(model, to).match(fromBlock));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeLines, routeLineSubnets, subnetRouteLines } from './route-lines';
-import { buildPlan, hubAndSpoke, internetEdge, peeringTriangle } from './test-fixtures';
+import { buildPlan, hubAndSpoke, internetEdge, peeringTriangle } from '../plan/test-fixtures';
 
 describe('route lines', () => {
   it('a private subnet: one line to its NAT gateway, one to the VPC edge for the egress-only gateway', () => {

@@ -10,7 +10,7 @@
  * which the reachability panel follows.
  */
 import type { Plan, RouteTarget } from '../plan/schema';
-import { planIndexOf } from './model';
+import { planIndexOf } from '../plan/plan-index';
 import { effectiveRouteTable, type RouteTableSource } from './route-table';
 
 /** What a line ends at on the diagram. An internet gateway is drawn on its VPC's border, so its end is the VPC. */

@@ -6,8 +6,7 @@
  * map probes, whatever the number of routes: a VPC attached to a transit gateway with a
  * thousand other VPCs has a thousand routes, and the reachability matrix asks it often.
  */
-import { parseAddress, type Cidr, type IpVersion } from '../cidr';
-import { validCidr } from '../checks/plan-index';
+import { parseAddress, parseCidr, type Cidr, type IpVersion } from '../cidr';
 
 const SIZES: Record<IpVersion, readonly bigint[]> = {
   4: Array.from({ length: 33 }, (_, p) => 1n << BigInt(32 - p)),
@@ -68,16 +67,20 @@ export class PrefixLookup<T> {
 /** A CIDR block, or a single address read as a /32 or /128; undefined when the text is neither. */
 export function destinationOf(addressOrCidr: string | Cidr): Cidr | undefined {
   if (typeof addressOrCidr !== 'string') return addressOrCidr;
-  if (addressOrCidr.includes('/')) return validCidr(addressOrCidr);
+  if (addressOrCidr.includes('/')) {
+    const block = parseCidr(addressOrCidr);
+    return block.ok ? block.cidr : undefined;
+  }
   const address = parseAddress(addressOrCidr);
   if (!address.ok) return undefined;
   return { version: address.version, network: address.value, prefix: address.version === 4 ? 32 : 128 };
 }
 
 /**
- * Longest-prefix match of an address or block over a list of routes with CIDR-text
- * destinations. Routes whose destination does not parse are skipped (the syntax rule
- * reports them); for two routes with the same destination the first wins.
+ * Longest-prefix match of an address or block over any list of routes with CIDR-text
+ * destinations (not necessarily a plan's: the engine's own tables use PrefixLookup over
+ * blocks the plan index read). Routes whose destination does not parse are skipped (the
+ * syntax rule reports them); for two routes with the same destination the first wins.
  */
 export function lookupRoute<R extends { destination: string }>(routes: readonly R[], addressOrCidr: string | Cidr): R | undefined {
   const target = destinationOf(addressOrCidr);
@@ -85,7 +88,8 @@ export function lookupRoute<R extends { destination: string }>(routes: readonly 
   let best: R | undefined;
   let bestPrefix = -1;
   for (const route of routes) {
-    const destination = validCidr(route.destination, target.version);
+    const read = parseCidr(route.destination);
+    const destination = read.ok && read.cidr.version === target.version ? read.cidr : undefined;
     if (!destination || destination.prefix <= bestPrefix || destination.prefix > target.prefix) continue;
     if (truncate(target.version, target.network, destination.prefix) !== destination.network) continue;
     best = route;

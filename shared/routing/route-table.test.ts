@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cidr, contains, formatCidr } from '../cidr';
-import { indexPlan } from '../checks/plan-index';
+import { indexPlan } from '../plan/plan-index';
 import { lookupRoute } from './route-lookup';
 import { effectiveRouteTable } from './route-table';
 import { tgwRouteTableRoutes } from './transit-gateway';
-import { hubAndSpoke, hubTable, internetEdge, peeringTriangle } from './test-fixtures';
+import { hubAndSpoke, hubTable, internetEdge, peeringTriangle } from '../plan/test-fixtures';
 
 describe('lookupRoute', () => {
   const routes = [

@@ -7,8 +7,7 @@
  * we add it when the table does not name that destination itself.
  */
 import { formatCidr, type Cidr, type IpVersion } from '../cidr';
-import { validCidr } from '../checks/plan-index';
-import type { PlanIndex } from '../checks/types';
+import { externalBlocks, routeDestinations, type PlanIndex } from '../plan/plan-index';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { settingPath } from '../plan/settings';
 import { PrefixLookup } from './route-lookup';
@@ -45,6 +44,8 @@ export interface ResolvedTable {
   /** For messages: "route table app-rt", "the main route table of VPC a", "the derived routes", ... */
   label: string;
   routes(): EffectiveRoute[];
+  /** The valid destinations of routes(), as blocks (read once by the plan index, or built from blocks). */
+  destinations(): readonly Cidr[];
   /** Longest-prefix match for a block or address. */
   match(destination: Cidr): EffectiveRoute | undefined;
   /** The route internet-bound traffic (0.0.0.0/0 or ::/0) takes. */
@@ -105,6 +106,7 @@ class WrittenTable implements ResolvedTable {
   readonly vpcId: string;
   private lookup: PrefixLookup<EffectiveRoute> | undefined;
   private allRoutes: EffectiveRoute[] | undefined;
+  private allDestinations: Cidr[] | undefined;
   private defaults: Partial<Record<IpVersion, EffectiveRoute>> | undefined;
 
   constructor(private readonly model: RoutingModel, readonly table: RouteTable, readonly source: 'explicit' | 'main') {
@@ -127,6 +129,11 @@ class WrittenTable implements ResolvedTable {
     return this.allRoutes as EffectiveRoute[];
   }
 
+  destinations(): readonly Cidr[] {
+    if (!this.allDestinations) this.build();
+    return this.allDestinations as Cidr[];
+  }
+
   match(destination: Cidr): EffectiveRoute | undefined {
     if (!this.lookup) this.build();
     return (this.lookup as PrefixLookup<EffectiveRoute>).match(destination);
@@ -134,36 +141,52 @@ class WrittenTable implements ResolvedTable {
 
   defaultRoute(version: IpVersion): EffectiveRoute | undefined {
     // Only a /0 holds all of /0, so no lookup is needed (and none is built: the rules ask only this).
-    if (!this.defaults) this.defaults = defaultRoutesOf(this.table);
+    if (!this.defaults) this.defaults = defaultRoutesOf(this.model.index, this.table);
     return this.defaults[version];
   }
 
   private build(): void {
     const lookup = new PrefixLookup<EffectiveRoute>();
     const written: EffectiveRoute[] = [];
-    for (const route of this.table.routes) {
+    const writtenDestinations: Cidr[] = [];
+    const blocks = routeDestinations(this.model.index, this.table);
+    const tableRoutes = this.table.routes;
+    for (let i = 0; i < tableRoutes.length; i++) {
+      const route = tableRoutes[i]!;
       const copy: EffectiveRoute = { destination: route.destination, target: route.target };
       if (route.targetId !== undefined) copy.targetId = route.targetId;
       written.push(copy);
-      const destination = validCidr(route.destination);
-      if (destination) lookup.add(destination, copy);
+      const destination = blocks[i];
+      if (destination) {
+        writtenDestinations.push(destination);
+        lookup.add(destination, copy);
+      }
     }
     const locals: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(this.model.index.vpcById.get(this.table.vpcId))) {
+    const localDestinations: Cidr[] = [];
+    for (const block of allVpcBlocks(this.model, this.model.index.vpcById.get(this.table.vpcId))) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
-      if (lookup.add(block, local)) locals.push(local);
+      if (lookup.add(block, local)) {
+        locals.push(local);
+        localDestinations.push(block);
+      }
     }
     this.lookup = lookup;
     this.allRoutes = [...locals, ...written];
+    this.allDestinations = [...localDestinations, ...writtenDestinations];
   }
 }
 
-function defaultRoutesOf(table: RouteTable): Partial<Record<IpVersion, EffectiveRoute>> {
+function defaultRoutesOf(index: PlanIndex, table: RouteTable): Partial<Record<IpVersion, EffectiveRoute>> {
   const found: Partial<Record<IpVersion, EffectiveRoute>> = {};
-  for (const route of table.routes) {
-    // A valid /0 always contains "/0" (a prefix has no leading zero): the other routes need no parse.
+  const routes = table.routes;
+  let blocks: ReadonlyArray<Cidr | undefined> | undefined;
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i]!;
+    // A valid /0 always contains "/0" (a prefix has no leading zero): a table with none needs no block at all.
     if (!route.destination.includes('/0')) continue;
-    const destination = validCidr(route.destination);
+    blocks ??= routeDestinations(index, table);
+    const destination = blocks[i];
     if (!destination || destination.prefix !== 0 || found[destination.version]) continue;
     const copy: EffectiveRoute = { destination: route.destination, target: route.target };
     if (route.targetId !== undefined) copy.targetId = route.targetId;
@@ -176,9 +199,13 @@ function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
   return cached(model, `implicit:${vpcId}`, () => {
     const lookup = new PrefixLookup<EffectiveRoute>();
     const routes: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
+    const destinations: Cidr[] = [];
+    for (const block of allVpcBlocks(model, model.index.vpcById.get(vpcId))) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
-      if (lookup.add(block, local)) routes.push(local);
+      if (lookup.add(block, local)) {
+        routes.push(local);
+        destinations.push(block);
+      }
     }
     return {
       key: `implicit:${vpcId}`,
@@ -186,6 +213,7 @@ function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
       vpcId,
       label: `only the implicit local route (the subnet has no route table, its VPC has no main route table, and ${settingPath('deriveRoutes')} is off)`,
       routes: () => routes,
+      destinations: () => destinations,
       match: (destination) => lookup.match(destination),
       defaultRoute: () => undefined,
     };
@@ -208,22 +236,26 @@ export function derivedTableFor(model: RoutingModel, subnet: Subnet): ResolvedTa
  * someone asks for it: the rules need only the internet routes.
  */
 function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
-  const hasIpv6 = subnetBlock(subnet, 6) !== undefined;
+  const hasIpv6 = subnetBlock(model, subnet, 6) !== undefined;
   const zone = subnet.tier === 'private' ? subnet.availabilityZone : '';
   const key = `derived:${subnet.vpcId}|${subnet.tier}|${zone}|${hasIpv6 ? 6 : 4}`;
   return cached(model, key, () => {
     const internet = derivedInternetRoutes(model, subnet.vpcId, subnet.tier, subnet.availabilityZone, hasIpv6);
     let routes: EffectiveRoute[] | undefined;
+    let destinations: Cidr[] | undefined;
     let lookup: PrefixLookup<EffectiveRoute> | undefined;
     const build = (): void => {
       const shared = derivedVpcRoutes(model, subnet.vpcId);
       lookup = new PrefixLookup();
       routes = [];
-      const locals = shared.filter((r) => r.target === 'local');
-      const rest = shared.filter((r) => r.target !== 'local');
-      for (const route of [...locals, ...internet, ...rest]) {
-        const destination = validCidr(route.destination);
-        if (destination && lookup.add(destination, route)) routes.push(route);
+      destinations = [];
+      const locals = shared.filter((r) => r.route.target === 'local');
+      const rest = shared.filter((r) => r.route.target !== 'local');
+      for (const { route, block } of [...locals, ...internet, ...rest]) {
+        if (lookup.add(block, route)) {
+          routes.push(route);
+          destinations.push(block);
+        }
       }
     };
     return {
@@ -235,31 +267,42 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
         if (!routes) build();
         return routes as EffectiveRoute[];
       },
+      destinations() {
+        if (!destinations) build();
+        return destinations as Cidr[];
+      },
       match(destination) {
         if (!lookup) build();
         return (lookup as PrefixLookup<EffectiveRoute>).match(destination);
       },
       defaultRoute(version) {
-        return internet.find((r) => validCidr(r.destination)?.version === version);
+        return internet.find((r) => r.block.version === version)?.route;
       },
     };
   });
 }
 
-function derivedInternetRoutes(model: RoutingModel, vpcId: string, tier: SubnetTier, zone: string, hasIpv6: boolean): EffectiveRoute[] {
-  const routes: EffectiveRoute[] = [];
+/** A route the design implies, with its destination as a block (made from blocks, so never read back from text). */
+interface DerivedRoute {
+  route: EffectiveRoute;
+  block: Cidr;
+}
+
+function derivedInternetRoutes(model: RoutingModel, vpcId: string, tier: SubnetTier, zone: string, hasIpv6: boolean): DerivedRoute[] {
+  const routes: DerivedRoute[] = [];
+  const add = (version: IpVersion, route: EffectiveRoute) => routes.push({ route, block: DEFAULT_ROUTE[version] });
   if (tier === 'public') {
     const igw = model.internetGatewaysByVpc.get(vpcId)?.[0];
     if (igw) {
-      routes.push({ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
-      if (hasIpv6) routes.push({ destination: '::/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
+      add(4, { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
+      if (hasIpv6) add(6, { destination: '::/0', target: 'internet-gateway', targetId: igw.id, note: 'public tier: internet gateway' });
     }
   } else if (tier === 'private') {
     const nat = preferredNat(model, vpcId, zone);
-    if (nat) routes.push({ destination: '0.0.0.0/0', target: 'nat-gateway', targetId: nat.id, note: 'private tier: NAT gateway' });
+    if (nat) add(4, { destination: '0.0.0.0/0', target: 'nat-gateway', targetId: nat.id, note: 'private tier: NAT gateway' });
     const egressOnly = model.egressOnlyByVpc.get(vpcId)?.[0];
     if (egressOnly && hasIpv6) {
-      routes.push({ destination: '::/0', target: 'egress-only-gateway', targetId: egressOnly.id, note: 'private tier: egress-only internet gateway' });
+      add(6, { destination: '::/0', target: 'egress-only-gateway', targetId: egressOnly.id, note: 'private tier: egress-only internet gateway' });
     }
   }
   // Isolated tier: local only.
@@ -289,17 +332,18 @@ function preferredNat(model: RoutingModel, vpcId: string, zone: string): NatGate
  * (/0) of external networks are not derived: sending internet traffic on-premises is a
  * choice to write down in a route table.
  */
-function derivedVpcRoutes(model: RoutingModel, vpcId: string): EffectiveRoute[] {
+function derivedVpcRoutes(model: RoutingModel, vpcId: string): DerivedRoute[] {
   return cached(model, `derived-vpc:${vpcId}`, () => {
-    const routes: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
-      routes.push({ destination: formatCidr(block), target: 'local', note: 'local route of the VPC' });
+    const routes: DerivedRoute[] = [];
+    const add = (block: Cidr, route: EffectiveRoute) => routes.push({ route, block });
+    for (const block of allVpcBlocks(model, model.index.vpcById.get(vpcId))) {
+      add(block, { destination: formatCidr(block), target: 'local', note: 'local route of the VPC' });
     }
     for (const peering of model.peeringsByVpc.get(vpcId) ?? []) {
       const peer = peerOf(peering, vpcId);
       if (peer === undefined || peer === vpcId) continue;
-      for (const block of allVpcBlocks(model.index.vpcById.get(peer))) {
-        routes.push({ destination: formatCidr(block), target: 'peering', targetId: peering.id, note: `peering ${labelOf(peering)}` });
+      for (const block of allVpcBlocks(model, model.index.vpcById.get(peer))) {
+        add(block, { destination: formatCidr(block), target: 'peering', targetId: peering.id, note: `peering ${labelOf(peering)}` });
       }
     }
     for (const { tgw, attachment } of model.vpcAttachmentsByVpc.get(vpcId) ?? []) {
@@ -307,17 +351,17 @@ function derivedVpcRoutes(model: RoutingModel, vpcId: string): EffectiveRoute[] 
         if (other === attachment || (other.type === 'vpc' && other.vpcId === vpcId)) continue;
         for (const block of attachmentBlocks(model, other)) {
           if (block.prefix === 0) continue;
-          routes.push({ destination: formatCidr(block), target: 'transit-gateway', targetId: tgw.id, note: `transit gateway ${labelOf(tgw)}, ${labelOf(other)}` });
+          add(block, { destination: formatCidr(block), target: 'transit-gateway', targetId: tgw.id, note: `transit gateway ${labelOf(tgw)}, ${labelOf(other)}` });
         }
       }
     }
     for (const gateway of model.vpnGatewaysByVpc.get(vpcId) ?? []) {
       for (const networkId of gateway.externalNetworkIds) {
         const network = model.externalNetworkById.get(networkId);
-        for (const text of network?.cidrs ?? []) {
-          const block = validCidr(text);
-          if (!block || block.prefix === 0) continue;
-          routes.push({ destination: formatCidr(block), target: 'vpn-gateway', targetId: gateway.id, note: `VPN gateway ${labelOf(gateway)} to ${labelOf(network)}` });
+        if (!network) continue;
+        for (const { block } of externalBlocks(model.index, network)) {
+          if (block.prefix === 0) continue;
+          add(block, { destination: formatCidr(block), target: 'vpn-gateway', targetId: gateway.id, note: `VPN gateway ${labelOf(gateway)} to ${labelOf(network)}` });
         }
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derivedRoutesForSubnet, withDerivedRoutes } from './suggested-routes';
-import { internetEdge } from './test-fixtures';
+import { internetEdge } from '../plan/test-fixtures';
 
 describe('derived routes for a route table', () => {
   it('a public subnet gets local and the internet gateway', () => {

@@ -6,7 +6,7 @@
  */
 import type { Plan, Route, RouteTable } from '../plan/schema';
 import { effectiveRouteTable } from './route-table';
-import { planIndexOf } from './model';
+import { planIndexOf } from '../plan/plan-index';
 
 export interface SuggestedRoute extends Route {
   /** Why it is suggested, e.g. "public tier: internet gateway". */

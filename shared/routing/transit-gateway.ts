@@ -5,8 +5,7 @@
  * prefix a static route (a blackhole is a static route that drops) beats a propagated one.
  */
 import { formatCidr, type Cidr } from '../cidr';
-import { validCidr } from '../checks/plan-index';
-import type { PlanIndex } from '../checks/types';
+import { routeDestinations, type PlanIndex } from '../plan/plan-index';
 import type { TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import { attachmentBlocks, attachmentLabel, cached, labelOf, routingModel, type RoutingModel } from './model';
@@ -53,8 +52,10 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
   const routes: TgwEffectiveRoute[] = [];
   const suppressed: TgwSuppressedRoute[] = [];
   const tableName = labelOf(table);
-  for (const route of table.routes) {
-    const block = validCidr(route.destination);
+  const blocks = routeDestinations(model.index, table);
+  for (let i = 0; i < table.routes.length; i++) {
+    const route = table.routes[i]!;
+    const block = blocks[i];
     if (!block) continue;
     const effective: TgwEffectiveRoute = {
       destination: formatCidr(block),

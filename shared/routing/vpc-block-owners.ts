@@ -4,7 +4,7 @@
  * binary search over the blocks sorted by network address.
  */
 import { formatCidr, lastAddress, type Cidr, type IpVersion } from '../cidr';
-import { vpcBlocks } from '../checks/plan-index';
+import { vpcBlocks } from '../plan/plan-index';
 import { cached, type RoutingModel } from './model';
 
 interface Owned {
@@ -23,7 +23,7 @@ function locator(model: RoutingModel): Locator {
     const sorted: Record<IpVersion, Owned[]> = { 4: [], 6: [] };
     for (const vpc of model.plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const block of vpcBlocks(vpc, version)) {
+        for (const block of vpcBlocks(model.index, vpc, version)) {
           const owned = { block, vpcId: vpc.id };
           sorted[version].push(owned);
           const key = formatCidr(block);

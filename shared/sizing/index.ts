@@ -8,3 +8,4 @@ export { rightSizeSubnet, rightSizeVpc } from './right-size';
 export { addressesWithGrowth, awsSubnetPrefixFor } from './subnet-size';
 export type { NetworkNaming, NetworkObjectKind, ProposalNetwork } from './network-for-proposal';
 export { networkForProposal } from './network-for-proposal';
+export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';

@@ -43,7 +43,7 @@ function bruteForce(request: SizingRequest): Cidr | undefined {
   }
   const largest = Math.max(...sizes);
   for (let a = 0; a < azs * (request.spare ?? 1); a++) sizes.push(largest);
-  const avoid = request.avoid.map((text) => cidr(text));
+  const avoid = request.avoid.map((given) => (typeof given === 'string' ? cidr(given) : given));
   for (let prefix = 28; prefix >= 16; prefix--) {
     const space = 2 ** (32 - prefix);
     if (!packs(sizes, space)) continue;
@@ -95,7 +95,7 @@ describe('proposeVpc, properties', () => {
       const vpc = cidr(result.vpcCidr);
       const blocks = result.subnets.map((s) => cidr(s.cidr));
       expect(blocks).toHaveLength(req.tiers.length * (req.azs as number));
-      for (const avoided of req.avoid) expect(overlaps(vpc, cidr(avoided))).toBe(false);
+      for (const avoided of req.avoid) expect(overlaps(vpc, typeof avoided === 'string' ? cidr(avoided) : avoided)).toBe(false);
       blocks.forEach((block, i) => {
         expect(contains(vpc, block)).toBe(true);
         // cidr() would throw on host bits, so parsing proves alignment; check it outright too.

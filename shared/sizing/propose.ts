@@ -14,11 +14,12 @@ import {
 } from '../cidr';
 import type { SubnetTier } from '../plan/schema';
 import {
-  AWS_LARGEST_PREFIX, AWS_SMALLEST_PREFIX, addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses,
-} from './subnet-size';
+  AMAZON_VPC_IPV6_PREFIX, RESERVED_ADDRESSES_PER_SUBNET as RESERVED, SUBNET_IPV4_PREFIX as SUBNET, SUBNETS_PER_VPC_DEFAULT, USUAL_SUBNET_IPV6_PREFIX, VPC_IPV4_PREFIX as VPC,
+} from '../aws-limits';
+import { addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses } from './subnet-size';
 
-/** docs/network-rules.md#aws-subnets: 200 subnets per VPC by default (adjustable). */
-export const SUBNETS_PER_VPC = 200;
+/** docs/network-rules.md#aws-subnets: 200 subnets per VPC by default (adjustable; the number: shared/aws-limits.ts). */
+export const SUBNETS_PER_VPC = SUBNETS_PER_VPC_DEFAULT;
 export const MAX_AZS = 6;
 /** Searched in this order when the request names no range (RFC 1918, section 3). */
 export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
@@ -26,7 +27,7 @@ export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12',
  * Amazon assigns a VPC's IPv6 /56 when the VPC is created, so a proposal cannot know it. It
  * uses the documentation prefix (RFC 3849) in its place: the /64 slot numbers carry over.
  */
-export const IPV6_PLACEHOLDER = '2001:db8::/56';
+export const IPV6_PLACEHOLDER = `2001:db8::/${AMAZON_VPC_IPV6_PREFIX}`;
 /** Default spare room: one more subnet of the largest tier's size in every AZ. */
 export const DEFAULT_SPARE_PER_AZ = 1;
 
@@ -51,7 +52,7 @@ export interface SizingRequest {
   growthPercent: number;
   ipv6: boolean;
   /** CIDRs the VPC must not overlap: other VPCs of the plan, on-premises ranges. IPv6 ones are ignored. */
-  avoid: string[];
+  avoid: ReadonlyArray<string | Cidr>;
   /** Where to put the VPC; default: 10.0.0.0/8, then 172.16.0.0/12, then 192.168.0.0/16. */
   within?: string;
   cloud?: 'aws';
@@ -156,19 +157,24 @@ function planTiers(request: SizingRequest): TierPlan[] | SizingFailure {
     const prefix = awsSubnetPrefixFor(withGrowth);
     if (prefix === undefined) {
       return fail('subnet-too-large',
-        `tier "${tier.name}" needs ${countText(withGrowth)} addresses per subnet (${countText(tier.hostsPerSubnet)} hosts + ${growthPercent}% growth), more than the ${countText(usableAddresses(cidr('10.0.0.0/16'), 'aws'))} usable in a /16, the largest AWS subnet; split the tier into several subnets per AZ or lower the growth`);
+        `tier "${tier.name}" needs ${countText(withGrowth)} addresses per subnet (${countText(tier.hostsPerSubnet)} hosts + ${growthPercent}% growth), more than the ${countText(usableAddresses({ version: 4, network: 0n, prefix: SUBNET.largest }, 'aws'))} usable in a /${SUBNET.largest}, the largest AWS subnet; split the tier into several subnets per AZ or lower the growth`);
     }
     plans.push({ request: tier, index, withGrowth, prefix });
   }
   return plans;
 }
 
-function parseAvoid(texts: readonly string[]): Cidr[] | SizingFailure {
+/** The IPv4 ranges to avoid: blocks as given (the plan's, as its index read them), texts typed into the request read here, once. */
+function avoidBlocks(given: ReadonlyArray<string | Cidr>): Cidr[] | SizingFailure {
   const blocks: Cidr[] = [];
-  for (const [index, text] of texts.entries()) {
-    const parsed = parseCidr(text);
-    if (!parsed.ok) return fail('bad-request', `avoid #${index + 1}: ${parsed.error.message}`);
-    if (parsed.cidr.version === 4) blocks.push(parsed.cidr);
+  for (const [index, item] of given.entries()) {
+    let block = item;
+    if (typeof block === 'string') {
+      const read = parseCidr(block);
+      if (!read.ok) return fail('bad-request', `avoid #${index + 1}: ${read.error.message}`);
+      block = read.cidr;
+    }
+    if (block.version === 4) blocks.push(block);
   }
   return blocks;
 }
@@ -177,7 +183,7 @@ function parseWithin(text: string | undefined): Cidr[] | SizingFailure {
   if (text === undefined) return PRIVATE_RANGES.map((range) => cidr(range));
   const parsed = parseCidr(text);
   if (!parsed.ok) return fail('bad-request', `within: ${parsed.error.message}`);
-  if (parsed.cidr.version !== 4) return fail('bad-request', `within is ${text}, an IPv6 block; give the IPv4 range to place the VPC in, e.g. 10.0.0.0/8 (AWS assigns the IPv6 /56)`);
+  if (parsed.cidr.version !== 4) return fail('bad-request', `within is ${text}, an IPv6 block; give the IPv4 range to place the VPC in, e.g. 10.0.0.0/8 (AWS assigns the IPv6 /${AMAZON_VPC_IPV6_PREFIX})`);
   return [parsed.cidr];
 }
 
@@ -199,7 +205,7 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
   if (!Array.isArray(azs)) return azs;
   const tiers = planTiers(request);
   if (!Array.isArray(tiers)) return tiers;
-  const avoid = parseAvoid(request.avoid);
+  const avoid = avoidBlocks(request.avoid);
   if (!Array.isArray(avoid)) return avoid;
   const ranges = parseWithin(request.within);
   if (!Array.isArray(ranges)) return ranges;
@@ -218,10 +224,10 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
   const subnetAddresses = tiers.reduce((sum, t) => sum + 2 ** (32 - t.prefix), 0) * azs.length;
   const spareAddresses = sparePerAz * azs.length * 2 ** (32 - largestPrefix);
   const total = subnetAddresses + spareAddresses;
-  const vpcPrefix = Math.min(prefixForAddresses(total), AWS_SMALLEST_PREFIX);
-  if (vpcPrefix < AWS_LARGEST_PREFIX) {
+  const vpcPrefix = Math.min(prefixForAddresses(total), VPC.smallest);
+  if (vpcPrefix < VPC.largest) {
     return fail('vpc-too-large',
-      `the subnets${spareAddresses > 0 ? ' and spare room' : ''} take ${countText(total)} addresses, which needs a /${vpcPrefix}; an AWS VPC block is at most a /16 (65,536)${spareAddresses > 0 ? '; ask for less spare room, ' : '; '}split the tiers across VPCs, or use fewer AZs`);
+      `the subnets${spareAddresses > 0 ? ' and spare room' : ''} take ${countText(total)} addresses, which needs a /${vpcPrefix}; an AWS VPC block is at most a /${VPC.largest} (${countText(2 ** (32 - VPC.largest))})${spareAddresses > 0 ? '; ask for less spare room, ' : '; '}split the tiers across VPCs, or use fewer AZs`);
   }
 
   const [onlyRange] = ranges;
@@ -254,7 +260,7 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
       addressesWithGrowth: tier.withGrowth,
       capacity: Number(usableAddresses(block, 'aws')),
     };
-    if (request.ipv6) subnet.ipv6Cidr = formatCidr({ version: 6, network: cidr(IPV6_PLACEHOLDER).network + (BigInt(k) << 64n), prefix: 64 });
+    if (request.ipv6) subnet.ipv6Cidr = formatCidr({ version: 6, network: cidr(IPV6_PLACEHOLDER).network + (BigInt(k) << BigInt(128 - USUAL_SUBNET_IPV6_PREFIX)), prefix: USUAL_SUBNET_IPV6_PREFIX });
     return subnet;
   });
 
@@ -269,7 +275,7 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
   };
   if (request.ipv6) {
     proposal.vpcIpv6Cidr = IPV6_PLACEHOLDER;
-    proposal.ipv6Note = `AWS assigns the VPC's IPv6 /56 when the VPC is created, so ${IPV6_PLACEHOLDER} (the documentation range) stands in for it: subnet k gets the k-th /64 of whatever /56 AWS gives.`;
+    proposal.ipv6Note = `AWS assigns the VPC's IPv6 /${AMAZON_VPC_IPV6_PREFIX} when the VPC is created, so ${IPV6_PLACEHOLDER} (the documentation range) stands in for it: subnet k gets the k-th /${USUAL_SUBNET_IPV6_PREFIX} of whatever /${AMAZON_VPC_IPV6_PREFIX} AWS gives.`;
   }
   return proposal;
 }
@@ -298,11 +304,11 @@ function explain(input: ExplainInput): string[] {
       ? `${countText(withGrowth)} hosts`
       : `${countText(request.hostsPerSubnet)} hosts + ${input.growthPercent}% growth = ${countText(withGrowth)} addresses`;
     let why: string;
-    if ((prefixForHosts(4, withGrowth, 'aws') ?? 0) > AWS_SMALLEST_PREFIX) {
-      why = `/28 is the smallest subnet AWS allows (${size} addresses, ${size - 5} usable after the 5 AWS keeps)`;
+    if ((prefixForHosts(4, withGrowth, 'aws') ?? 0) > SUBNET.smallest) {
+      why = `/${SUBNET.smallest} is the smallest subnet AWS allows (${size} addresses, ${size - RESERVED} usable after the ${RESERVED} AWS keeps)`;
     } else {
-      const smaller = prefix < AWS_SMALLEST_PREFIX ? `; a /${prefix + 1} holds only ${countText(size / 2 - 5)}` : '';
-      why = `/${prefix} is the smallest that holds them: ${countText(size)} addresses, ${countText(size - 5)} usable after the 5 AWS keeps${smaller}`;
+      const smaller = prefix < SUBNET.smallest ? `; a /${prefix + 1} holds only ${countText(size / 2 - RESERVED)}` : '';
+      why = `/${prefix} is the smallest that holds them: ${countText(size)} addresses, ${countText(size - RESERVED)} usable after the ${RESERVED} AWS keeps${smaller}`;
     }
     lines.push(`Tier "${request.name}" (${request.tier}): ${hosts} per subnet; ${why}.`);
   }
@@ -310,8 +316,8 @@ function explain(input: ExplainInput): string[] {
   const spareText = spareAddresses > 0
     ? ` plus ${sparePerAz * azs.length} spare /${largestPrefix} (${sparePerAz} per AZ, the largest tier's size, so every AZ can take another subnet later) = ${countText(subnetAddresses + spareAddresses)}`
     : '';
-  const vpcWhy = vpc.prefix === AWS_SMALLEST_PREFIX && subnetAddresses + spareAddresses < vpcSize
-    ? `/28 is the smallest VPC block AWS allows`
+  const vpcWhy = vpc.prefix === VPC.smallest && subnetAddresses + spareAddresses < vpcSize
+    ? `/${VPC.smallest} is the smallest VPC block AWS allows`
     : `/${vpc.prefix} (${countText(vpcSize)} addresses) is the smallest block that holds that`;
   lines.push(`${tiers.length * azs.length} subnet${tiers.length * azs.length === 1 ? '' : 's'} (${tiers.length} tier${tiers.length === 1 ? '' : 's'} x ${azs.length} AZ${azs.length === 1 ? '' : 's'}) take ${countText(subnetAddresses)} addresses${spareText}; ${vpcWhy}.`);
   lines.push(`Subnets are laid out largest first, so each starts on a multiple of its own size and no addresses are lost to alignment.`);
@@ -323,6 +329,6 @@ function explain(input: ExplainInput): string[] {
   else if (inRange.length === 0) lines.push(`${where}${skipped}; none of the ${avoid.length} avoided range${avoid.length === 1 ? '' : 's'} was in the way.`);
   else lines.push(`${where}${skipped}, after leaving out ${inRange.map(formatCidr).join(', ')} (avoided: other VPCs or on-premises ranges).`);
   if (placed.usedDocker) lines.push(`Warning: ${formatCidr(vpc)} overlaps 172.17.0.0/16, the Docker bridge range some AWS services (Cloud9, SageMaker) use; nothing else was free.`);
-  if (input.ipv6) lines.push(`Each subnet also gets one IPv6 /64 of the VPC's /56 (256 slots), in the order listed.`);
+  if (input.ipv6) lines.push(`Each subnet also gets one IPv6 /${USUAL_SUBNET_IPV6_PREFIX} of the VPC's /${AMAZON_VPC_IPV6_PREFIX} (${2 ** (USUAL_SUBNET_IPV6_PREFIX - AMAZON_VPC_IPV6_PREFIX)} slots), in the order listed.`);
   return lines;
 }

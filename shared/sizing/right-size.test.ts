@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { indexPlan } from '../plan/plan-index';
 import type { Subnet, Vpc } from '../plan/schema';
-import { rightSizeSubnet, rightSizeVpc } from './index';
+import { buildPlan } from '../plan/test-fixtures';
+import { rightSizeSubnet, rightSizeVpc as rightSizeVpcOf } from './index';
 
 const vpc = (ipv4Cidrs: string[], growth?: Vpc['growth']): Vpc => ({
   id: 'vpc', name: 'prod', region: 'us-east-1', ipv4Cidrs, ipv6Cidrs: [], ipv6Source: 'amazon', ...(growth ? { growth } : {}),
@@ -39,6 +41,12 @@ describe('rightSizeSubnet', () => {
     expect(rightSizeSubnet('2001:db8::/64', 1)).toMatchObject({ ok: false, reason: expect.stringMatching(/IPv6/) });
   });
 });
+
+/** rightSizeVpc over the index of a plan holding the VPC and the subnets. */
+function rightSizeVpc(v: Vpc, subnets: Subnet[]) {
+  const plan = buildPlan({ vpcs: [v], subnets });
+  return rightSizeVpcOf(indexPlan(plan), plan.vpcs[0]!);
+}
 
 describe('rightSizeVpc', () => {
   it('shrinks in place when the subnets sit at the start', () => {

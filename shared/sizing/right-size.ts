@@ -5,10 +5,10 @@
 import {
   addressCount, contains, formatCidr, freeSpace, nextFreeBlock, overlaps, parseCidr, usableAddresses, type Cidr,
 } from '../cidr';
-import type { Subnet, Vpc } from '../plan/schema';
-import {
-  AWS_LARGEST_PREFIX, AWS_SMALLEST_PREFIX, addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses,
-} from './subnet-size';
+import { subnetListBlocks, vpcBlocksWithField, type PlanIndex } from '../plan/plan-index';
+import type { Vpc } from '../plan/schema';
+import { SUBNET_IPV4_PREFIX as SUBNET, USUAL_SUBNET_IPV6_PREFIX, VPC_IPV4_PREFIX as VPC } from '../aws-limits';
+import { addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses } from './subnet-size';
 
 export type RightSizeChange = 'shrink' | 'grow' | 'none';
 
@@ -34,47 +34,52 @@ export interface RightSizeFailure {
   reason: string;
 }
 
+/**
+ * Blocks are given as the plan index read them (the editor's case: nothing is parsed
+ * again), or as text typed into a request, which is read here, once.
+ */
 export interface SubnetContext {
   byoip?: boolean;
   /** The VPC's IPv4 blocks, to check that a grown subnet stays inside and to find it a new place. */
-  vpcBlocks?: string[];
+  vpcBlocks?: ReadonlyArray<string | Cidr>;
   /** The VPC's other subnets, which a grown subnet must not overlap. */
-  otherSubnets?: string[];
+  otherSubnets?: ReadonlyArray<string | Cidr>;
 }
 
-function parseIpv4(text: string | Cidr, what: string): Cidr | RightSizeFailure {
-  if (typeof text !== 'string') {
-    return text.version === 4 ? text : { ok: false, reason: `${what} ${formatCidr(text)} is IPv6; right-sizing works on IPv4 blocks (AWS IPv6 subnets are a fixed /64)` };
-  }
-  const parsed = parseCidr(text);
-  if (!parsed.ok) return { ok: false, reason: `${what}: ${parsed.error.message}` };
-  return parseIpv4(parsed.cidr, what);
-}
-
-function parseList(texts: readonly string[] | undefined, what: string): Cidr[] | RightSizeFailure {
+/**
+ * The IPv4 blocks given for one part of a request: each block as given, or its text read.
+ * The first that is not an IPv4 block ends the request, with the reason.
+ */
+function ipv4Blocks(given: ReadonlyArray<string | Cidr>, what: string): Cidr[] | RightSizeFailure {
   const blocks: Cidr[] = [];
-  for (const text of texts ?? []) {
-    const block = parseIpv4(text, what);
-    if ('ok' in block) return block;
+  for (const item of given) {
+    let block = item;
+    if (typeof block === 'string') {
+      const read = parseCidr(block);
+      if (!read.ok) return { ok: false, reason: `${what}: ${read.error.message}` };
+      block = read.cidr;
+    }
+    if (block.version !== 4) return { ok: false, reason: `${what} ${formatCidr(block)} is IPv6; right-sizing works on IPv4 blocks (AWS IPv6 subnets are a fixed /${USUAL_SUBNET_IPV6_PREFIX})` };
     blocks.push(block);
   }
   return blocks;
 }
 
 export function rightSizeSubnet(subnet: string | Cidr, hostsNeeded: number, growthPercent = 0, context: SubnetContext = {}): SubnetRightSize | RightSizeFailure {
-  const current = parseIpv4(subnet, 'subnet');
-  if ('ok' in current) return current;
+  const subnetBlocks = ipv4Blocks([subnet], 'subnet');
+  if (!Array.isArray(subnetBlocks)) return subnetBlocks;
+  const current = subnetBlocks[0]!;
   if (!Number.isInteger(hostsNeeded) || hostsNeeded < 0) return { ok: false, reason: `hostsNeeded is ${hostsNeeded}; give a whole number of hosts, 0 or more` };
   if (!Number.isFinite(growthPercent) || growthPercent < 0) return { ok: false, reason: `growthPercent is ${growthPercent}; give a percentage, 0 or more` };
-  const vpcBlocks = parseList(context.vpcBlocks, 'VPC block');
+  const vpcBlocks = ipv4Blocks(context.vpcBlocks ?? [], 'VPC block');
   if (!Array.isArray(vpcBlocks)) return vpcBlocks;
-  const others = parseList(context.otherSubnets, 'other subnet');
+  const others = ipv4Blocks(context.otherSubnets ?? [], 'other subnet');
   if (!Array.isArray(others)) return others;
 
   const needed = addressesWithGrowth(hostsNeeded, growthPercent);
   const prefix = awsSubnetPrefixFor(needed, context.byoip === true);
   if (prefix === undefined) {
-    return { ok: false, reason: `${countText(needed)} addresses do not fit in a /16, the largest AWS subnet; split the workload over several subnets` };
+    return { ok: false, reason: `${countText(needed)} addresses do not fit in a /${SUBNET.largest}, the largest AWS subnet; split the workload over several subnets` };
   }
   const currentText = formatCidr(current);
   const size = 2 ** (32 - prefix);
@@ -144,35 +149,28 @@ function roomFor(parent: Cidr, used: readonly Cidr[], prefix: number): number {
 }
 
 /**
- * Right-sizes each IPv4 block of the VPC around the subnets that sit in it. The VPC's
- * planned growth (`vpc.growth`) counts against its primary block. AWS cannot resize a
- * VPC block once created: this is for the plan, before it is built.
+ * Right-sizes each IPv4 block of the VPC around the subnets that sit in it, with the blocks
+ * the plan index read. The VPC's planned growth (`vpc.growth`) counts against its primary
+ * block. AWS cannot resize a VPC block once created: this is for the plan, before it is built.
  */
-export function rightSizeVpc(vpc: Vpc, subnets: readonly Subnet[]): VpcBlockRightSize[] {
+export function rightSizeVpc(index: PlanIndex, vpc: Vpc): VpcBlockRightSize[] {
   const placed: Cidr[] = [];
-  for (const subnet of subnets) {
-    if (subnet.vpcId !== vpc.id || subnet.ipv4Cidr === undefined) continue;
-    const parsed = parseCidr(subnet.ipv4Cidr);
-    if (parsed.ok && parsed.cidr.version === 4) placed.push(parsed.cidr);
-  }
+  for (const block of subnetListBlocks(index, index.subnetsByVpc.get(vpc.id) ?? []).v4) if (block) placed.push(block);
   const results: VpcBlockRightSize[] = [];
   let first = true;
-  for (const text of vpc.ipv4Cidrs) {
-    const parsed = parseCidr(text);
-    if (!parsed.ok || parsed.cidr.version !== 4) continue;
-    const block = parsed.cidr;
+  for (const { block, text } of vpcBlocksWithField(index, vpc, 4)) {
     const inside = placed.filter((subnet) => contains(block, subnet));
-    const growth = first && vpc.growth && vpc.growth.prefix >= AWS_LARGEST_PREFIX && vpc.growth.prefix <= 32 ? vpc.growth : undefined;
+    const growth = first && vpc.growth && vpc.growth.prefix >= SUBNET.largest && vpc.growth.prefix <= 32 ? vpc.growth : undefined;
     first = false;
     const growthAddresses = growth ? growth.subnets * 2 ** (32 - growth.prefix) : 0;
     const neededAddresses = inside.reduce((sum, s) => sum + Number(addressCount(s)), 0) + growthAddresses;
-    const smallestPrefix = Math.max(Math.min(prefixForAddresses(neededAddresses), AWS_SMALLEST_PREFIX), 0);
+    const smallestPrefix = Math.max(Math.min(prefixForAddresses(neededAddresses), VPC.smallest), 0);
     const current = Number(addressCount(block));
     const smallestSize = 2 ** (32 - smallestPrefix);
     // Aligned on its own size, the smallest block can start at the same address when it fits there.
     const smallest = formatCidr({ version: 4, network: block.network - (block.network % BigInt(smallestSize)), prefix: smallestPrefix });
     let inPlace: Cidr | undefined;
-    for (let prefix = AWS_SMALLEST_PREFIX; prefix >= Math.min(block.prefix, AWS_SMALLEST_PREFIX); prefix--) {
+    for (let prefix = VPC.smallest; prefix >= Math.min(block.prefix, VPC.smallest); prefix--) {
       const candidate: Cidr = { version: 4, network: block.network, prefix };
       if (block.network % addressCount(candidate) !== 0n) continue;
       if (!inside.every((s) => contains(candidate, s))) continue;

@@ -1,11 +1,10 @@
 /**
- * How big an AWS IPv4 subnet or VPC block must be. Sources (docs/network-rules.md):
- * subnets and VPC blocks are /16../28; AWS keeps 5 addresses of every subnet (none for BYOIP).
+ * How big an AWS IPv4 subnet or VPC block must be. Sources (docs/network-rules.md; the
+ * numbers: shared/aws-limits.ts): subnets and VPC blocks are /16../28; AWS keeps 5
+ * addresses of every subnet (none for BYOIP).
  */
+import { SUBNET_IPV4_PREFIX } from '../aws-limits';
 import { prefixForHosts } from '../cidr';
-
-export const AWS_LARGEST_PREFIX = 16;
-export const AWS_SMALLEST_PREFIX = 28;
 
 /**
  * Addresses a subnet must hold: the hosts plus `growthPercent` on top, rounded up. The same
@@ -29,8 +28,8 @@ export function awsSubnetPrefixFor(addresses: number, byoip = false): number | u
   } else {
     prefix = prefixForHosts(4, addresses, 'aws');
   }
-  if (prefix === undefined || prefix < AWS_LARGEST_PREFIX) return undefined;
-  return Math.min(prefix, AWS_SMALLEST_PREFIX);
+  if (prefix === undefined || prefix < SUBNET_IPV4_PREFIX.largest) return undefined;
+  return Math.min(prefix, SUBNET_IPV4_PREFIX.smallest);
 }
 
 /** The longest IPv4 prefix whose block has at least `addresses` addresses (0 or 1 -> /32). */

@@ -2,21 +2,31 @@
  * Every CIDR field in the plan must be a block of the field's version with no host bits
  * set. The message and the suggested correction come from the cidr module's parser.
  * Other rules skip a field that fails here, so each bad field gives exactly one finding.
+ * The fields come read from the plan index; nothing here parses.
  */
 import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
-import { nameOf, parseCidrCached, subnetListBlocks } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetListBlocks, vpcFieldErrors } from '../../plan/plan-index';
+import { nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE = 'docs/network-rules.md#aws-vpc-ipv4-blocks and docs/network-rules.md#aws-subnets; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
+
+const FINDINGS = {
+  'cidr/syntax': { severity: 'error', title: 'A CIDR field is not a valid CIDR block', source: SOURCE },
+  'cidr/host-bits': { severity: 'error', title: 'A CIDR block has host bits set', source: `${SOURCE}; RFC 4632 section 3.1` },
+  'cidr/version-mismatch': { severity: 'error', title: 'An IPv4 block in an IPv6 field, or the other way round', source: SOURCE },
+} satisfies FindingDefinitions;
+
+type SyntaxFinding = FindingOf<typeof FINDINGS>;
 
 /**
  * One field. Most fields are valid, so the parse comes first and the wording (subjects,
  * field path, "VPC prod, IPv4 block 2") is built only for a field that fails.
  */
-function report(error: CidrError, version: IpVersion | undefined, subjects: string[], field: string, where: string, out: Finding[]): void {
+function report(error: CidrError, version: IpVersion | undefined, subjects: string[], field: string, where: string, out: SyntaxFinding[]): void {
   const code = error.code === 'host-bits-set' ? 'cidr/host-bits' : error.code === 'version-mismatch' ? 'cidr/version-mismatch' : 'cidr/syntax';
-  const finding: Finding = { code, severity: 'error', message: `${where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects, field };
+  const finding: SyntaxFinding = { code, severity: 'error', message: `${where}: ${error.message}.`.replace(/\?\.$/, '?'), subjects, field };
   if (error.suggestion !== undefined) {
     finding.fix = `Write ${error.suggestion}.`;
     finding.cidrs = [error.suggestion];
@@ -32,104 +42,83 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
  * object: on a plan just opened, ten thousand WeakMap entries cost more than the walk.
  * The cache holds nothing the arrays do not determine, so the rule stays a pure function of the plan.
  */
-const byArray = new WeakMap<readonly object[], Finding[]>();
+const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
 
-function memo<T extends object>(list: readonly T[], check: (item: T, out: Finding[]) => void): Finding[] {
+function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: SyntaxFinding[]) => void): SyntaxFinding[] {
   let found = byArray.get(list);
   if (found === undefined) {
     found = [];
-    for (const item of list) check(item, found);
+    for (const item of list) check(index, item, found);
     byArray.set(list, found);
   }
   return found;
 }
 
-function checkVpc(vpc: Plan['vpcs'][number], out: Finding[]): void {
-  const v4 = vpc.ipv4Cidrs;
-  for (let i = 0; i < v4.length; i++) {
-    const result = parseCidrCached(v4[i]!, 4);
-    if (!result.ok) report(result.error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
-  }
-  const v6 = vpc.ipv6Cidrs;
-  for (let i = 0; i < v6.length; i++) {
-    const result = parseCidrCached(v6[i]!, 6);
-    if (!result.ok) report(result.error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
-  }
+function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: SyntaxFinding[]): void {
+  for (const { index: i, error } of vpcFieldErrors(index, vpc, 4)) report(error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
+  for (const { index: i, error } of vpcFieldErrors(index, vpc, 6)) report(error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
 }
 
-function checkSubnet(subnet: Plan['subnets'][number], out: Finding[]): void {
-  // An empty optional field means "none" (the editor clears a field that way), not a typo.
-  if (subnet.ipv4Cidr !== undefined && subnet.ipv4Cidr !== '') {
-    const result = parseCidrCached(subnet.ipv4Cidr, 4);
-    if (!result.ok) report(result.error, 4, [subnet.id, subnet.vpcId], 'ipv4Cidr', `Subnet ${nameOf(subnet)}, IPv4 block`, out);
-  }
-  if (subnet.ipv6Cidr !== undefined && subnet.ipv6Cidr !== '') {
-    const result = parseCidrCached(subnet.ipv6Cidr, 6);
-    if (!result.ok) report(result.error, 6, [subnet.id, subnet.vpcId], 'ipv6Cidr', `Subnet ${nameOf(subnet)}, IPv6 block`, out);
-  }
+function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: SyntaxFinding[]): void {
+  // An empty optional field means "none" (the editor clears a field that way), not a typo: it has no error.
+  const v4 = subnetFieldError(index, subnet, 4);
+  if (v4 !== undefined) report(v4, 4, [subnet.id, subnet.vpcId], 'ipv4Cidr', `Subnet ${nameOf(subnet)}, IPv4 block`, out);
+  const v6 = subnetFieldError(index, subnet, 6);
+  if (v6 !== undefined) report(v6, 6, [subnet.id, subnet.vpcId], 'ipv6Cidr', `Subnet ${nameOf(subnet)}, IPv6 block`, out);
 }
 
-/** A VPC's subnets; a field the index already read as a block of its version is valid, and needs no second lookup. */
-function subnetListFindings(list: readonly Plan['subnets'][number][]): Finding[] {
+/** A VPC's subnets; a field the list's blocks hold as valid needs no second look. */
+function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][]): SyntaxFinding[] {
   let found = byArray.get(list);
   if (found === undefined) {
     found = [];
-    const { v4, v6 } = subnetListBlocks(list);
+    const { v4, v6 } = subnetListBlocks(index, list);
     for (let k = 0; k < list.length; k++) {
       if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
-      checkSubnet(list[k]!, found);
+      checkSubnet(index, list[k]!, found);
     }
     byArray.set(list, found);
   }
   return found;
 }
 
-function checkRouteTable(table: Plan['routeTables'][number], out: Finding[]): void {
-  const routes = table.routes;
-  for (let i = 0; i < routes.length; i++) {
-    const result = parseCidrCached(routes[i]!.destination, undefined);
-    if (!result.ok) report(result.error, undefined, [table.id], `routes[${i}].destination`, `Route table ${nameOf(table)}, route ${i + 1} destination`, out);
+function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], out: SyntaxFinding[]): void {
+  for (const { index: i, error } of routeDestinationErrors(index, table)) {
+    report(error, undefined, [table.id], `routes[${i}].destination`, `Route table ${nameOf(table)}, route ${i + 1} destination`, out);
   }
 }
 
-function checkTransitGateway(tgw: Plan['transitGateways'][number], out: Finding[]): void {
+function checkTransitGateway(index: PlanIndex, tgw: Plan['transitGateways'][number], out: SyntaxFinding[]): void {
   for (const table of tgw.routeTables) {
-    const routes = table.routes;
-    for (let i = 0; i < routes.length; i++) {
-      const result = parseCidrCached(routes[i]!.destination, undefined);
-      if (!result.ok) report(result.error, undefined, [table.id, tgw.id], `routes[${i}].destination`, `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`, out);
+    for (const { index: i, error } of routeDestinationErrors(index, table)) {
+      report(error, undefined, [table.id, tgw.id], `routes[${i}].destination`, `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`, out);
     }
   }
 }
 
-function checkExternalNetwork(network: Plan['externalNetworks'][number], out: Finding[]): void {
-  const cidrs = network.cidrs;
-  for (let i = 0; i < cidrs.length; i++) {
-    const result = parseCidrCached(cidrs[i]!, undefined);
-    if (!result.ok) report(result.error, undefined, [network.id], `cidrs[${i}]`, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, out);
+function checkExternalNetwork(index: PlanIndex, network: Plan['externalNetworks'][number], out: SyntaxFinding[]): void {
+  for (const { index: i, error } of externalFieldErrors(index, network)) {
+    report(error, undefined, [network.id], `cidrs[${i}]`, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, out);
   }
 }
 
-export const cidrSyntaxRule: PlanRule = {
+export const cidrSyntaxRule = definePlanRule({
   scope: 'plan',
   name: 'cidr-syntax',
-  findings: {
-    'cidr/syntax': { severity: 'error', title: 'A CIDR field is not a valid CIDR block', source: SOURCE },
-    'cidr/host-bits': { severity: 'error', title: 'A CIDR block has host bits set', source: `${SOURCE}; RFC 4632 section 3.1` },
-    'cidr/version-mismatch': { severity: 'error', title: 'An IPv4 block in an IPv6 field, or the other way round', source: SOURCE },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'transitGateways', 'externalNetworks'],
-  check({ plan, subnetsByVpc }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
-    const add = (found: Finding[]) => {
+  check(index: PlanIndex): SyntaxFinding[] {
+    const { plan, subnetsByVpc } = index;
+    const out: SyntaxFinding[] = [];
+    const add = (found: SyntaxFinding[]) => {
       for (const f of found) out.push(f);
     };
-    add(memo(plan.vpcs, checkVpc));
+    add(memo(index, plan.vpcs, checkVpc));
     // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
-    for (const list of subnetsByVpc.values()) add(subnetListFindings(list));
-    add(memo(plan.routeTables, checkRouteTable));
-    add(memo(plan.transitGateways, checkTransitGateway));
-    add(memo(plan.externalNetworks, checkExternalNetwork));
+    for (const list of subnetsByVpc.values()) add(subnetListFindings(index, list));
+    add(memo(index, plan.routeTables, checkRouteTable));
+    add(memo(index, plan.transitGateways, checkTransitGateway));
+    add(memo(index, plan.externalNetworks, checkExternalNetwork));
     return out;
   },
-};
+});

@@ -1,4 +1,4 @@
-/** The engine's own rules (the routing rules live in shared/routing/rules.ts). */
+/** The engine's own rules; the routing rules, which read the routing model, are in ./routing. */
 import type { Rule } from '../types';
 import { cidrSyntaxRule } from './cidr-syntax';
 import { latticeRule } from './lattice';

@@ -1,24 +1,30 @@
 /** VPC Lattice: one service network per VPC, its data-plane ranges, and the association quota. */
-import { cidr, formatCidr, overlaps } from '../../cidr';
-import { formatCount, nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { cidr, formatCidr, overlaps, type Cidr } from '../../cidr';
+import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const LATTICE = 'docs/network-rules.md#aws-vpc-lattice-service-networks; Amazon VPC Lattice User Guide';
 
 /** Lattice's data-plane ranges, published as managed prefix lists (docs/network-rules.md#aws-vpc-lattice-service-networks). */
 const DATA_PLANE = [cidr('169.254.171.0/24'), cidr('fd00:ec2:80::/64')];
 
-export const latticeRule: PlanRule = {
+const FINDINGS = {
+  'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
+  'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
+  'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
+} satisfies FindingDefinitions;
+
+type LatticeFinding = FindingOf<typeof FINDINGS>;
+
+export const latticeRule = definePlanRule({
   scope: 'plan',
   name: 'lattice',
-  findings: {
-    'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
-    'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
-    'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'serviceNetworks', 'externalNetworks', 'settings'],
-  check({ plan, vpcById }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check(index: PlanIndex): LatticeFinding[] {
+    const { plan, vpcById } = index;
+    const out: LatticeFinding[] = [];
     const networksOfVpc = new Map<string, string[]>();
     for (const sn of plan.serviceNetworks) {
       for (const vpcId of new Set(sn.vpcIds)) {
@@ -47,9 +53,7 @@ export const latticeRule: PlanRule = {
         fix: `Keep the association with ${names[0]} and reach the others through service-network endpoints in VPC ${nameOf(vpc)}, or merge the service networks.`,
       });
     }
-    const report = (subject: string, what: string, field: string, text: string) => {
-      const block = validCidr(text);
-      if (!block) return;
+    const report = (subject: string, what: string, field: string, block: Cidr, text: string) => {
       for (const range of DATA_PLANE) {
         if (!overlaps(block, range)) continue;
         out.push({
@@ -61,12 +65,14 @@ export const latticeRule: PlanRule = {
     };
     for (const vpc of plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const { index, text } of vpcBlocksWithField(vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${index}]`, text);
+        for (const { block, index: i, text } of vpcBlocksWithField(index, vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${i}]`, block, text);
       }
     }
     for (const network of plan.externalNetworks) {
-      network.cidrs.forEach((text, i) => report(network.id, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}`, `cidrs[${i}]`, text));
+      for (const { block, index: i, text } of externalBlocks(index, network)) {
+        report(network.id, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}`, `cidrs[${i}]`, block, text);
+      }
     }
     return out;
   },
-};
+});

@@ -1,18 +1,19 @@
 /**
  * NAT gateway port capacity. A NAT gateway address carries at most 55,000 simultaneous
  * connections to one destination (IP, port, protocol), so the busiest destination decides.
- * Source: docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics".
+ * Source: docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics"
+ * (the numbers: shared/aws-limits.ts).
  */
+import {
+  NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION as PER_ADDRESS, NAT_GATEWAY_MAX_ADDRESSES as MAX_ADDRESSES, NAT_WARNING_UTILISATION as WARN_AT,
+} from '../../aws-limits';
 import type { NatGateway } from '../../plan/schema';
-import { formatCount, nameOf } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { formatCount, nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
-export const CONNECTIONS_PER_ADDRESS_PER_DESTINATION = 55_000;
-/** 1 primary + 7 secondary addresses on a zonal NAT gateway. */
-export const MAX_ADDRESSES_PER_NAT_GATEWAY = 8;
-export const NAT_WARNING_UTILISATION = 0.8;
-
-const SOURCE = 'docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics" (55,000 connections per address per destination)';
+const SOURCE = `docs/network-rules.md#aws-nat-gateway; AWS VPC User Guide, "NAT gateway basics" (${formatCount(PER_ADDRESS)} connections per address per destination)`;
+/** "80 %", as the messages write the warning line. */
+const WARN_PERCENT = `${Math.round(WARN_AT * 100)} %`;
 
 export interface NatCapacity {
   addresses: number;
@@ -26,7 +27,7 @@ export interface NatCapacity {
   assumedWorstCase: boolean;
   /** busiestDemand / perDestination (1 = full). */
   utilisation: number;
-  /** Addresses that keep the busiest destination at or below 80 %; may exceed the 8 one gateway takes. */
+  /** Addresses that keep the busiest destination at or below the warning line (80 %); may exceed the 8 one gateway takes. */
   addressesForHeadroom: number;
   /** Gateways of 8 addresses each that this demand needs at 80 % or less. */
   gatewaysForHeadroom: number;
@@ -50,8 +51,8 @@ export function natCapacity(nat: NatGateway): NatCapacity | undefined {
     }
   }
   const busiestDemand = Math.ceil((connections * share) / 100);
-  const perDestination = CONNECTIONS_PER_ADDRESS_PER_DESTINATION * nat.addresses;
-  const addressesForHeadroom = Math.max(1, Math.ceil(busiestDemand / (CONNECTIONS_PER_ADDRESS_PER_DESTINATION * NAT_WARNING_UTILISATION)));
+  const perDestination = PER_ADDRESS * nat.addresses;
+  const addressesForHeadroom = Math.max(1, Math.ceil(busiestDemand / (PER_ADDRESS * WARN_AT)));
   const capacity: NatCapacity = {
     addresses: nat.addresses,
     perDestination,
@@ -59,7 +60,7 @@ export function natCapacity(nat: NatGateway): NatCapacity | undefined {
     assumedWorstCase,
     utilisation: busiestDemand / perDestination,
     addressesForHeadroom,
-    gatewaysForHeadroom: Math.ceil(addressesForHeadroom / MAX_ADDRESSES_PER_NAT_GATEWAY),
+    gatewaysForHeadroom: Math.ceil(addressesForHeadroom / MAX_ADDRESSES),
   };
   if (busiestDestination !== undefined) capacity.busiestDestination = busiestDestination;
   return capacity;
@@ -82,38 +83,42 @@ function describe(nat: NatGateway, c: NatCapacity): { message: string; fix: stri
   const message = `NAT gateway ${name} has ${count(c.addresses)} address${c.addresses === 1 ? '' : 'es'}, ${count(c.perDestination)} connections per destination, and must carry ${where}: ${percent(c.utilisation)} of its capacity.`;
   const ipv6 = 'or send IPv6 traffic through an egress-only internet gateway, which needs no NAT';
   let fix: string;
-  if (c.addressesForHeadroom <= MAX_ADDRESSES_PER_NAT_GATEWAY) {
-    fix = `Give it ${c.addressesForHeadroom} addresses (${c.addressesForHeadroom - 1} secondary) to stay at or below 80 % (${percent(c.busiestDemand / (c.addressesForHeadroom * CONNECTIONS_PER_ADDRESS_PER_DESTINATION))}), ${ipv6}.`;
+  if (c.addressesForHeadroom <= MAX_ADDRESSES) {
+    fix = `Give it ${c.addressesForHeadroom} addresses (${c.addressesForHeadroom - 1} secondary) to stay at or below ${WARN_PERCENT} (${percent(c.busiestDemand / (c.addressesForHeadroom * PER_ADDRESS))}), ${ipv6}.`;
   } else {
-    fix = `Even 8 addresses (440,000 per destination) are not enough: spread the instances over ${c.gatewaysForHeadroom} NAT gateways of 8 addresses each, ${ipv6}.`;
+    fix = `Even ${MAX_ADDRESSES} addresses (${count(MAX_ADDRESSES * PER_ADDRESS)} per destination) are not enough: spread the instances over ${c.gatewaysForHeadroom} NAT gateways of ${MAX_ADDRESSES} addresses each, ${ipv6}.`;
   }
   if (c.assumedWorstCase) fix += ' List the destinations and their shares for a less pessimistic figure.';
   return { message, fix };
 }
 
-export const natCapacityRule: PlanRule = {
+const FINDINGS = {
+  'nat/capacity-near-limit': { severity: 'warning', title: `A NAT gateway is above ${WARN_PERCENT} of its connections to one destination`, source: SOURCE },
+  'nat/capacity-exceeded': { severity: 'error', title: 'A NAT gateway cannot hold its connections to one destination', source: SOURCE },
+} satisfies FindingDefinitions;
+
+type NatFinding = FindingOf<typeof FINDINGS>;
+
+export const natCapacityRule = definePlanRule({
   scope: 'plan',
   name: 'nat-capacity',
-  findings: {
-    'nat/capacity-near-limit': { severity: 'warning', title: 'A NAT gateway is above 80 % of its connections to one destination', source: SOURCE },
-    'nat/capacity-exceeded': { severity: 'error', title: 'A NAT gateway cannot hold its connections to one destination', source: SOURCE },
-  },
+  findings: FINDINGS,
   dependsOn: ['natGateways'],
-  check({ plan }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan }: PlanIndex): NatFinding[] {
+    const out: NatFinding[] = [];
     for (const nat of plan.natGateways) {
       const c = natCapacity(nat);
-      if (!c || c.utilisation <= NAT_WARNING_UTILISATION) continue;
+      if (!c || c.utilisation <= WARN_AT) continue;
       const { message, fix } = describe(nat, c);
       const exceeded = c.utilisation > 1;
       out.push({
         code: exceeded ? 'nat/capacity-exceeded' : 'nat/capacity-near-limit', severity: exceeded ? 'error' : 'warning',
         subjects: [nat.id, nat.subnetId], field: 'addresses', message, fix,
-        ...(c.addressesForHeadroom <= MAX_ADDRESSES_PER_NAT_GATEWAY && c.addressesForHeadroom > nat.addresses
+        ...(c.addressesForHeadroom <= MAX_ADDRESSES && c.addressesForHeadroom > nat.addresses
           ? { fixes: [{ kind: 'add-nat-address' as const, natId: nat.id, from: nat.addresses, to: c.addressesForHeadroom, label: `Give ${nameOf(nat)} ${c.addressesForHeadroom} addresses` }] }
           : {}),
       });
     }
     return out;
   },
-};
+});

@@ -9,8 +9,9 @@
  */
 import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { ExternalNetwork, Plan, Vpc } from '../../plan/schema';
-import { nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
-import type { Finding, FindingDefinition, PlanIndex, PlanRule } from '../types';
+import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
+import { nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const PEERING = 'docs/network-rules.md#aws-vpc-peering; AWS VPC Peering Guide, "VPC peering limitations" (overlapping CIDR blocks)';
 const TGW = 'docs/network-rules.md#aws-transit-gateway; AWS Transit Gateway Guide, "Transit gateway design best practices" (overlapping CIDRs)';
@@ -75,34 +76,33 @@ function shared(a: Set<string> | undefined, b: Set<string> | undefined): string 
 
 const PRIVATE_POOLS = [cidr('10.0.0.0/8'), cidr('172.16.0.0/12'), cidr('192.168.0.0/16')];
 
-const definitions: Record<string, FindingDefinition> = {
+const definitions = {
   'overlap/peered-vpcs': { severity: 'error', title: 'Peered VPCs have overlapping blocks', source: PEERING },
   'overlap/same-transit-gateway': { severity: 'error', title: 'VPCs on the same transit gateway have overlapping blocks', source: TGW },
   'overlap/reachable-external': { severity: 'error', title: 'A VPC overlaps an on-premises or other-cloud network it reaches', source: `${TGW}; AWS Site-to-Site VPN User Guide (overlapping CIDRs with the VPC)` },
   'overlap/unconnected-vpcs': { severity: 'warning', title: 'Unconnected VPCs overlap (they can never be peered or share a transit gateway)', source: `${PEERING}; ${TGW}` },
   'overlap/lattice-only': { severity: 'info', title: 'VPCs joined only through a Lattice service network overlap (Lattice handles it)', source: LATTICE },
-};
+} satisfies FindingDefinitions;
 
-export const networkOverlapRule: PlanRule = {
+type OverlapFinding = FindingOf<typeof definitions>;
+
+export const networkOverlapRule = definePlanRule({
   scope: 'plan',
   name: 'network-overlap',
   findings: definitions,
   dependsOn: ['vpcs', 'peerings', 'transitGateways', 'vpnGateways', 'serviceNetworks', 'externalNetworks'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): OverlapFinding[] {
     const { plan } = index;
     const owners: Owner[] = [];
     for (const vpc of plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const { block } of vpcBlocksWithField(vpc, version)) owners.push({ kind: 'vpc', id: vpc.id, block });
+        for (const { block } of vpcBlocksWithField(index, vpc, version)) owners.push({ kind: 'vpc', id: vpc.id, block });
       }
     }
     const externalById = new Map<string, ExternalNetwork>();
     for (const network of plan.externalNetworks) {
       externalById.set(network.id, network);
-      for (const text of network.cidrs) {
-        const block = validCidr(text);
-        if (block) owners.push({ kind: 'external', id: network.id, block });
-      }
+      for (const { block } of externalBlocks(index, network)) owners.push({ kind: 'external', id: network.id, block });
     }
     const pairs = findOverlappingPairs(owners.map((o) => o.block));
     if (pairs.length === 0) return [];
@@ -138,7 +138,7 @@ export const networkOverlapRule: PlanRule = {
       }
       return 'a block that no other VPC uses';
     };
-    const out: Finding[] = [];
+    const out: OverlapFinding[] = [];
     for (const { a, b, blocks } of groups.values()) {
       const cidrs = [...new Set(blocks.flat())];
       const detail = blocks.map(([x, y]) => (x === y ? x : `${x} and ${y}`)).join('; ');
@@ -195,4 +195,4 @@ export const networkOverlapRule: PlanRule = {
     }
     return out;
   },
-};
+});

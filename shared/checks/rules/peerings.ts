@@ -1,20 +1,25 @@
 /** Peering connections: not with itself, one per VPC pair, and the per-VPC quota. */
-import { nameOf } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { PEERINGS_PER_VPC } from '../../aws-limits';
+import { nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const PEERING = 'docs/network-rules.md#aws-vpc-peering; AWS VPC Peering Guide, "VPC peering limitations" and "Quotas"';
 
-export const peeringsRule: PlanRule = {
+const FINDINGS = {
+  'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
+  'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
+  'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})` },
+} satisfies FindingDefinitions;
+
+type PeeringFinding = FindingOf<typeof FINDINGS>;
+
+export const peeringsRule = definePlanRule({
   scope: 'plan',
   name: 'peerings',
-  findings: {
-    'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
-    'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
-    'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: 50, adjustable to 125)` },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'peerings', 'settings'],
-  check({ plan, vpcById }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan, vpcById }: PlanIndex): PeeringFinding[] {
+    const out: PeeringFinding[] = [];
     const vpcName = (id: string) => nameOf(vpcById.get(id), id);
     const firstByPair = new Map<string, (typeof plan.peerings)[number]>();
     const active = new Map<string, number>();
@@ -50,9 +55,9 @@ export const peeringsRule: PlanRule = {
       out.push({
         code: 'peering/quota', severity: 'warning', subjects: [vpcId],
         message: `VPC ${vpcName(vpcId)} has ${n} active peerings; the quota is ${quota} per VPC.`,
-        fix: `Ask AWS to raise "Active VPC peering connections per VPC" (up to 125) and set settings.quotas.peeringsPerVpc, or connect these VPCs through a transit gateway instead.`,
+        fix: `Ask AWS to raise "Active VPC peering connections per VPC" (up to ${PEERINGS_PER_VPC.max}) and set settings.quotas.peeringsPerVpc, or connect these VPCs through a transit gateway instead.`,
       });
     }
     return out;
   },
-};
+});

@@ -2,8 +2,8 @@
  * Every reference between plan objects must point at an object that exists. The file
  * still loads with a dangling id (so the user can mend it); this rule says where it is.
  */
-import { nameOf } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE = 'Plan integrity (docs/plan.schema.json: objects refer to each other by id)';
 
@@ -24,21 +24,27 @@ function ids(items: ReadonlyArray<{ id: string }>): Set<string> {
   return set;
 }
 
+const FINDINGS = {
+  'plan/dangling-reference': { severity: 'error', title: 'A reference to an object that does not exist', source: SOURCE },
+} satisfies FindingDefinitions;
+
+type ReferenceFinding = FindingOf<typeof FINDINGS>;
+
 /**
  * Findings for one part of the plan, kept while that part and the sections its ids point
  * into keep their identity: after a subnet edit only that VPC's subnets are looked at again.
  */
-const partCache = new WeakMap<object, { deps: readonly unknown[]; findings: Finding[] }>();
-function cachedPart(part: object, deps: readonly unknown[], compute: (out: Finding[]) => void): Finding[] {
+const partCache = new WeakMap<object, { deps: readonly unknown[]; findings: ReferenceFinding[] }>();
+function cachedPart(part: object, deps: readonly unknown[], compute: (out: ReferenceFinding[]) => void): ReferenceFinding[] {
   const hit = partCache.get(part);
   if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.findings;
-  const findings: Finding[] = [];
+  const findings: ReferenceFinding[] = [];
   compute(findings);
   partCache.set(part, { deps, findings });
   return findings;
 }
 
-function dangling(out: Finding[], subjects: string[], field: string, owner: string, what: string, id: string, fix: string): void {
+function dangling(out: ReferenceFinding[], subjects: string[], field: string, owner: string, what: string, id: string, fix: string): void {
   out.push({
     code: 'plan/dangling-reference', severity: 'error', subjects, field,
     message: `${owner} refers to ${what} "${id}" in ${field}, but the plan has no ${what} with that id.`,
@@ -46,15 +52,13 @@ function dangling(out: Finding[], subjects: string[], field: string, owner: stri
   });
 }
 
-export const referencesRule: PlanRule = {
+export const referencesRule = definePlanRule({
   scope: 'plan',
   name: 'references',
-  findings: {
-    'plan/dangling-reference': { severity: 'error', title: 'A reference to an object that does not exist', source: SOURCE },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'subnets', 'internetGateways', 'egressOnlyGateways', 'vpnGateways', 'natGateways', 'routeTables', 'peerings', 'transitGateways', 'serviceNetworks', 'externalNetworks'],
-  check({ plan, vpcById, subnetById, subnetsByVpc }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan, vpcById, subnetById, subnetsByVpc }: PlanIndex): ReferenceFinding[] {
+    const out: ReferenceFinding[] = [];
     const vpcFix = (thing: string) => `Pick one of the plan's ${plan.vpcs.length} VPCs for the ${thing}, or delete it.`;
     const routeTableIds = ids(plan.routeTables);
     // Subnets by VPC list: the index keeps the lists of unedited VPCs, so their result is reused.
@@ -128,4 +132,4 @@ export const referencesRule: PlanRule = {
     }
     return out;
   },
-};
+});

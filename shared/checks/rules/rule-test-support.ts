@@ -1,6 +1,6 @@
 /** Runs one rule over a plan, as the runner would, for the rule tests. */
 import type { Plan } from '../../plan/schema';
-import { indexPlan } from '../plan-index';
+import { indexPlan } from '../../plan/plan-index';
 import type { Finding, Rule } from '../types';
 
 export function run(rule: Rule, plan: Plan): Finding[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { indexPlan } from '../../plan/plan-index';
 import { planWith, subnet, vpc } from '../fixture';
 import { codes, run } from './rule-test-support';
 import { addressesNeeded, sizingRule, vpcFreeSpace } from './sizing';
@@ -63,7 +64,7 @@ describe('sizing', () => {
 
   it('computes the free space per block for the UI', () => {
     const plan = planWith({ vpcs: [vpc('v', ['10.0.0.0/22', '10.1.0.0/24'])], subnets: [subnet('a', 'v', '10.0.0.0/24')] });
-    const space = vpcFreeSpace(plan.vpcs[0]!, plan.subnets);
+    const space = vpcFreeSpace(indexPlan(plan), plan.vpcs[0]!, plan.subnets);
     expect(space.ipv4.blocks.map((b) => [b.block, b.free])).toEqual([
       ['10.0.0.0/22', ['10.0.1.0/24', '10.0.2.0/23']],
       ['10.1.0.0/24', ['10.1.0.0/24']],

@@ -3,19 +3,19 @@
  * reserves), the VPC against what its subnets need, and the VPC's room for planned growth.
  * Reads: the VPC and its subnets only.
  */
+import { prefixIn, RESERVED_ADDRESSES_PER_SUBNET, SUBNET_IPV4_PREFIX as SUBNET, VPC_IPV4_PREFIX as VPC } from '../../aws-limits';
 import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from '../../cidr';
 import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet, Vpc } from '../../plan/schema';
-import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
-import type { Finding, VpcRule, VpcView } from '../types';
+import { subnetBlock, subnetListBlocks, vpcBlocks, type PlanIndex } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type VpcView } from '../types';
 import { firstFreeBlock } from './subnets';
 
-const SIZING = 'docs/network-rules.md#aws-subnets (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
+const SIZING = `docs/network-rules.md#aws-subnets (${RESERVED_ADDRESSES_PER_SUBNET} reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"`;
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
 const OVERSIZED_FACTOR = 4n;
 const OVERSIZED_NUMBER = Number(OVERSIZED_FACTOR);
-const AWS_MIN_SUBNET_PREFIX = 16;
-const AWS_MAX_SUBNET_PREFIX = 28;
 
 /** Addresses a subnet must hold: hostsNeeded plus growthPercent, rounded up. */
 export function addressesNeeded(subnet: Pick<Subnet, 'hostsNeeded' | 'growthPercent'>): number | undefined {
@@ -33,10 +33,10 @@ const USABLE_AWS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => 
 const IPV4_BLOCK_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, prefix) => addressCount({ version: 4, network: 0n, prefix }));
 const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })));
 
-/** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even a /16 is too small. */
+/** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even the largest subnet is too small. */
 export function subnetPrefixFor(needed: number, byoip: boolean): number | undefined {
   const usable = byoip ? USABLE_BYOIP : USABLE_AWS;
-  for (let prefix = AWS_MAX_SUBNET_PREFIX; prefix >= AWS_MIN_SUBNET_PREFIX; prefix--) {
+  for (let prefix = SUBNET.smallest; prefix >= SUBNET.largest; prefix--) {
     if (usable[prefix]! >= needed) return prefix;
   }
   return undefined;
@@ -55,17 +55,20 @@ export interface VpcFreeSpace {
   ipv6: { blocks: BlockFreeSpace[]; totalAddresses: bigint; freeAddresses: bigint };
 }
 
-/** The free space of each of a VPC's blocks, given its subnets (for the UI's free-space view). */
-export function vpcFreeSpace(vpc: Vpc, subnets: readonly Subnet[]): VpcFreeSpace {
+/**
+ * The free space of each of a VPC's blocks, given its subnets (for the UI's free-space view
+ * and the review report), with the blocks read from the plan index.
+ */
+export function vpcFreeSpace(index: PlanIndex, vpc: Vpc, subnets: readonly Subnet[]): VpcFreeSpace {
   const side = (version: 4 | 6) => {
     const used: Cidr[] = [];
     for (const s of subnets) {
-      const block = subnetBlock(s, version);
+      const block = subnetBlock(index, s, version);
       if (block) used.push(block);
     }
     let totalAddresses = 0n;
     let freeAddresses = 0n;
-    const blocks = vpcBlocks(vpc, version).map((block): BlockFreeSpace => {
+    const blocks = vpcBlocks(index, vpc, version).map((block): BlockFreeSpace => {
       const free = freeSpace(block, used);
       const freeCount = free.reduce((sum, f) => sum + addressCount(f), 0n);
       totalAddresses += addressCount(block);
@@ -105,24 +108,28 @@ function growthText(subnet: Subnet): string {
   return subnet.growthPercent ? ` (${count(subnet.hostsNeeded!)} hosts + ${subnet.growthPercent} % growth)` : '';
 }
 
-export const sizingRule: VpcRule = {
+const FINDINGS = {
+  'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
+  'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
+  'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks` },
+  'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)` },
+  'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
+} satisfies FindingDefinitions;
+
+type SizingFinding = FindingOf<typeof FINDINGS>;
+
+export const sizingRule = defineVpcRule({
   scope: 'vpc',
   name: 'sizing',
-  findings: {
-    'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
-    'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
-    'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks` },
-    'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)` },
-    'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
-  },
-  check({ vpc, subnets }: VpcView): Finding[] {
-    const out: Finding[] = [];
+  findings: FINDINGS,
+  check({ vpc, subnets }: VpcView, index: PlanIndex): SizingFinding[] {
+    const out: SizingFinding[] = [];
     const vpcName = nameOf(vpc);
-    const blocks = vpcBlocks(vpc, 4);
+    const blocks = vpcBlocks(index, vpc, 4);
     // Parallel arrays (used[k] is placed[k]'s block), not an object per subnet.
     const used: Cidr[] = [];
     const placed: Subnet[] = [];
-    const listed = subnetListBlocks(subnets).v4;
+    const listed = subnetListBlocks(index, subnets).v4;
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
       const block = listed[k];
@@ -151,12 +158,12 @@ export const sizingRule: VpcRule = {
       const fitsPrefix = subnetPrefixFor(needed, byoip);
       neededTotal += fitsPrefix === undefined ? neededBig : IPV4_BLOCK_SIZE[fitsPrefix]!;
       // Wording is built only for a finding: most subnets raise none.
-      const reserved = byoip ? '' : ', after the 5 addresses AWS reserves';
+      const reserved = byoip ? '' : `, after the ${RESERVED_ADDRESSES_PER_SUBNET} addresses AWS reserves`;
       if (usable < needed) {
         let fix: string;
         let fixes: FixAction[] | undefined;
         if (fitsPrefix === undefined) {
-          fix = `${count(needed)} addresses do not fit in one subnet (a /16 holds ${count(65_531)} usable): split the hosts over several subnets.`;
+          fix = `${count(needed)} addresses do not fit in one subnet (a /${SUBNET.largest} holds ${count(USABLE_AWS[SUBNET.largest]!)} usable): split the hosts over several subnets.`;
         } else {
           // By position, not identity: subnets with the same text share one parsed block.
           const others = used.filter((_, i) => i !== k);
@@ -191,7 +198,7 @@ export const sizingRule: VpcRule = {
 
     // The VPC against its subnets, only when every subnet says what it needs.
     const vpcTotal = blocks.reduce((sum, b) => sum + addressCount(b), 0n);
-    const growthNeed = vpc.growth && vpc.growth.prefix >= AWS_MIN_SUBNET_PREFIX && vpc.growth.prefix <= AWS_MAX_SUBNET_PREFIX
+    const growthNeed = vpc.growth && prefixIn(SUBNET, vpc.growth.prefix)
       ? BigInt(vpc.growth.subnets) * addressCount({ version: 4, network: 0n, prefix: vpc.growth.prefix })
       : 0n;
     const need = neededTotal + growthNeed;
@@ -199,7 +206,7 @@ export const sizingRule: VpcRule = {
     if (everyNeedKnown && primary && need > 0n && vpcTotal >= OVERSIZED_FACTOR * need) {
       let prefix = 32;
       while (prefix > 0 && addressCount({ version: 4, network: 0n, prefix }) < need) prefix--;
-      prefix = Math.max(16, Math.min(28, prefix));
+      prefix = Math.max(VPC.largest, Math.min(VPC.smallest, prefix));
       if (prefix > primary.prefix) {
         out.push({
           code: 'sizing/vpc-oversized', severity: 'info', subjects: [vpc.id], field: 'ipv4Cidrs', cidrs: blocks.map(formatCidr),
@@ -211,11 +218,11 @@ export const sizingRule: VpcRule = {
 
     if (vpc.growth && vpc.growth.subnets > 0) {
       const { subnets: wanted, prefix } = vpc.growth;
-      if (prefix < AWS_MIN_SUBNET_PREFIX || prefix > AWS_MAX_SUBNET_PREFIX) {
+      if (!prefixIn(SUBNET, prefix)) {
         out.push({
           code: 'sizing/growth-prefix', severity: 'error', subjects: [vpc.id], field: 'growth.prefix',
-          message: `VPC ${vpcName} plans growth of ${count(wanted)} subnets of /${prefix}, but an AWS IPv4 subnet is /16 to /28.`,
-          fix: `Set growth.prefix to a size from 16 to 28, e.g. ${Math.max(16, Math.min(28, prefix))}.`,
+          message: `VPC ${vpcName} plans growth of ${count(wanted)} subnets of /${prefix}, but an AWS IPv4 subnet is /${SUBNET.largest} to /${SUBNET.smallest}.`,
+          fix: `Set growth.prefix to a size from ${SUBNET.largest} to ${SUBNET.smallest}, e.g. ${Math.max(SUBNET.largest, Math.min(SUBNET.smallest, prefix))}.`,
         });
       } else if (blocks.length > 0) {
         const { fits, first } = roomFor(blocks, used, prefix);
@@ -224,9 +231,9 @@ export const sizingRule: VpcRule = {
           const missing = missingCount * addressCount({ version: 4, network: 0n, prefix });
           let blockPrefix = 32;
           while (blockPrefix > 0 && addressCount({ version: 4, network: 0n, prefix: blockPrefix }) < missing) blockPrefix--;
-          blockPrefix = Math.max(16, blockPrefix);
-          const fix = missing > 65_536n
-            ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /16), or plan smaller subnets.`
+          blockPrefix = Math.max(VPC.largest, blockPrefix);
+          const fix = missing > IPV4_BLOCK_SIZE[VPC.largest]!
+            ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /${VPC.largest}), or plan smaller subnets.`
             : `Add a secondary /${blockPrefix} (${count(addressCount({ version: 4, network: 0n, prefix: blockPrefix }))} addresses) for the ${count(missingCount)} that do not fit, or plan smaller subnets.`;
           out.push({
             code: 'sizing/no-room-for-growth', severity: 'warning', subjects: [vpc.id], field: 'growth', cidrs: [...blocks.map(formatCidr), ...first.map(formatCidr)],
@@ -238,4 +245,4 @@ export const sizingRule: VpcRule = {
     }
     return out;
   },
-};
+});

@@ -2,11 +2,13 @@
  * The subnets of one VPC against the VPC's blocks and against each other.
  * Reads: the VPC, its subnets, and plan.settings (the subnets-per-VPC quota).
  */
+import { AMAZON_VPC_IPV6_PREFIX, prefixIn, RESERVED_ADDRESSES_PER_SUBNET, SUBNET_IPV4_PREFIX as V4, SUBNET_IPV6_PREFIX as V6, USUAL_SUBNET_IPV6_PREFIX } from '../../aws-limits';
 import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
 import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet } from '../../plan/schema';
-import { formatCount, nameOf, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
-import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
+import { subnetListBlocks, vpcBlocks } from '../../plan/plan-index';
+import { formatCount, nameOf } from '../wording';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type PlanIndex, type VpcView } from '../types';
 
 const SUBNETS = 'docs/network-rules.md#aws-subnets; AWS VPC User Guide, "Subnet CIDR blocks"';
 
@@ -57,37 +59,44 @@ function moveTo(subnet: Subnet, field: 'ipv4Cidr' | 'ipv6Cidr', to: Cidr): FixAc
   const text = formatCidr(to);
   return [{ kind: 'set-cidr', objectId: subnet.id, field, from: subnet[field]!, to: text, label: `Move ${nameOf(subnet)} to ${text}` }];
 }
+/** Addresses in the smallest AWS subnet (16 in a /28). */
+const SMALLEST_SIZE = 2 ** (32 - V4.smallest);
 
 function blockList(blocks: readonly Cidr[]): string {
   return blocks.map(formatCidr).join(', ');
 }
 
-export const subnetsRule: VpcRule = {
+const FINDINGS = {
+  'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
+  'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
+  'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
+  'subnet/size': { severity: 'error', title: `An IPv4 subnet is not /${V4.largest} to /${V4.smallest}`, source: SUBNETS },
+  'subnet/ipv6-size': { severity: 'error', title: `An IPv6 subnet is not /${V6.largest} to /${V6.smallest} on a nibble boundary`, source: SUBNETS },
+  'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
+  'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
+  'subnet/no-availability-zone': { severity: 'error', title: 'A subnet has no availability zone', source: `docs/network-rules.md#aws-subnets (a subnet lives in one Availability Zone); AWS VPC User Guide, "Subnets for your VPC"` },
+  'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
+} satisfies FindingDefinitions;
+
+type SubnetFinding = FindingOf<typeof FINDINGS>;
+
+export const subnetsRule = defineVpcRule({
   scope: 'vpc',
   name: 'subnets',
   reads: ['settings'],
-  findings: {
-    'subnet/outside-vpc': { severity: 'error', title: "An IPv4 subnet lies outside its VPC's IPv4 blocks", source: SUBNETS },
-    'subnet/ipv6-outside-vpc': { severity: 'error', title: "An IPv6 subnet lies outside its VPC's IPv6 blocks", source: SUBNETS },
-    'subnet/overlap': { severity: 'error', title: 'Two subnets of a VPC overlap', source: SUBNETS },
-    'subnet/size': { severity: 'error', title: 'An IPv4 subnet is not /16 to /28', source: SUBNETS },
-    'subnet/ipv6-size': { severity: 'error', title: 'An IPv6 subnet is not /44 to /64 on a nibble boundary', source: SUBNETS },
-    'subnet/ipv6-without-vpc-ipv6': { severity: 'error', title: 'An IPv6 subnet in a VPC without an IPv6 block', source: SUBNETS },
-    'subnet/no-address': { severity: 'error', title: 'A subnet has neither an IPv4 nor an IPv6 block', source: SUBNETS },
-    'subnet/no-availability-zone': { severity: 'error', title: 'A subnet has no availability zone', source: `docs/network-rules.md#aws-subnets (a subnet lives in one Availability Zone); AWS VPC User Guide, "Subnets for your VPC"` },
-    'subnet/quota': { severity: 'warning', title: 'More subnets than the per-VPC quota', source: `${SUBNETS}; AWS VPC User Guide, "Amazon VPC quotas" (adjustable)` },
-  },
-  check({ vpc, subnets }: VpcView, { plan }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  findings: FINDINGS,
+  check({ vpc, subnets }: VpcView, index: PlanIndex): SubnetFinding[] {
+    const { plan } = index;
+    const out: SubnetFinding[] = [];
     const vpcName = nameOf(vpc);
-    const v4Blocks = vpcBlocks(vpc, 4);
-    const v6Blocks = vpcBlocks(vpc, 6);
+    const v4Blocks = vpcBlocks(index, vpc, 4);
+    const v6Blocks = vpcBlocks(index, vpc, 6);
     // Parallel arrays, not an object per subnet: this runs for every subnet of a plan just opened.
     const v4Subnets: Subnet[] = [];
     const usedV4: Cidr[] = [];
     const v6Subnets: Subnet[] = [];
     const usedV6: Cidr[] = [];
-    const listed = subnetListBlocks(subnets);
+    const listed = subnetListBlocks(index, subnets);
     // Allocators are made on the first finding that proposes a block: most VPCs raise none.
     let allocV4: ProposalAllocator | undefined;
     let allocV6: ProposalAllocator | undefined;
@@ -130,7 +139,7 @@ export const subnetsRule: VpcRule = {
         out.push({
           code: 'subnet/ipv6-without-vpc-ipv6', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [subnet.ipv6Cidr!],
           message: `Subnet ${nameOf(subnet)} has the IPv6 block ${subnet.ipv6Cidr}, but VPC ${vpcName} has no IPv6 block.`,
-          fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /56), or remove the subnet's IPv6 block.`,
+          fix: `Add an IPv6 block to VPC ${vpcName} (Amazon-provided: a /${AMAZON_VPC_IPV6_PREFIX}), or remove the subnet's IPv6 block.`,
         });
       }
     }
@@ -139,16 +148,18 @@ export const subnetsRule: VpcRule = {
     for (let k = 0; k < usedV4.length; k++) {
       const subnet = v4Subnets[k]!;
       const block = usedV4[k]!;
-      if (block.prefix < 16 || block.prefix > 28) {
+      if (!prefixIn(V4, block.prefix)) {
         out.push({
           code: 'subnet/size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
-          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) is a /${block.prefix}; an AWS subnet is /16 to /28.`,
-          fix: block.prefix > 28 ? `Make it at least a /28 (16 addresses, 11 usable).` : 'Make it a /16 or smaller, and split the hosts over several subnets.',
+          message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) is a /${block.prefix}; an AWS subnet is /${V4.largest} to /${V4.smallest}.`,
+          fix: block.prefix > V4.smallest
+            ? `Make it at least a /${V4.smallest} (${SMALLEST_SIZE} addresses, ${SMALLEST_SIZE - RESERVED_ADDRESSES_PER_SUBNET} usable).`
+            : `Make it a /${V4.largest} or smaller, and split the hosts over several subnets.`,
         });
       }
       if (v4Blocks.length > 0 && !insideAny(v4Blocks, block)) {
         allocV4 ??= new ProposalAllocator(v4Blocks, usedV4);
-        const free = block.prefix >= 16 && block.prefix <= 28 ? allocV4.blockFor(subnet, k) : undefined;
+        const free = prefixIn(V4, block.prefix) ? allocV4.blockFor(subnet, k) : undefined;
         out.push({
           code: 'subnet/outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), ...v4Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) lies outside VPC ${vpcName}'s ${v4Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v4Blocks)}.`,
@@ -161,21 +172,21 @@ export const subnetsRule: VpcRule = {
     for (let k = 0; k < usedV6.length; k++) {
       const subnet = v6Subnets[k]!;
       const block = usedV6[k]!;
-      if (block.prefix < 44 || block.prefix > 64 || block.prefix % 4 !== 0) {
-        const nearest = Math.min(64, Math.max(44, Math.ceil(block.prefix / 4) * 4));
+      if (!prefixIn(V6, block.prefix)) {
+        const nearest = Math.min(V6.smallest, Math.max(V6.largest, Math.ceil(block.prefix / V6.step) * V6.step));
         out.push({
           code: 'subnet/ipv6-size', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block)],
-          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} is a /${block.prefix}; an AWS IPv6 subnet is /44 to /64 in steps of 4.`,
-          fix: `Use a /${nearest === 64 || block.prefix > 64 ? 64 : nearest}; /64 is the usual size.`,
+          message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} is a /${block.prefix}; an AWS IPv6 subnet is /${V6.largest} to /${V6.smallest} in steps of ${V6.step}.`,
+          fix: `Use a /${nearest === V6.smallest || block.prefix > V6.smallest ? V6.smallest : nearest}; /${USUAL_SUBNET_IPV6_PREFIX} is the usual size.`,
         });
       }
       if (v6Blocks.length > 0 && !insideAny(v6Blocks, block)) {
         allocV6 ??= new ProposalAllocator(v6Blocks, usedV6);
-        const free = block.prefix >= 44 && block.prefix <= 64 && block.prefix % 4 === 0 ? allocV6.blockFor(subnet, k) : undefined;
+        const free = prefixIn(V6, block.prefix) ? allocV6.blockFor(subnet, k) : undefined;
         out.push({
           code: 'subnet/ipv6-outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block), ...v6Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} lies outside VPC ${vpcName}'s IPv6 ${v6Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v6Blocks)}.`,
-          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /64 from ${blockList(v6Blocks)}.`,
+          fix: free ? `Use ${formatCidr(free)}, the next free /${block.prefix} in the VPC.` : `Use a /${USUAL_SUBNET_IPV6_PREFIX} from ${blockList(v6Blocks)}.`,
           ...(free ? { fixes: moveTo(subnet, 'ipv6Cidr', free) } : {}),
         });
       }
@@ -211,4 +222,4 @@ export const subnetsRule: VpcRule = {
     }
     return out;
   },
-};
+});

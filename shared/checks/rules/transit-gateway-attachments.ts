@@ -4,29 +4,33 @@
  * and a static route to a VPC attachment that has no subnets (an attachment places its
  * network interfaces in its subnets; with none, there is nothing to send the traffic to).
  */
-import { nameOf } from '../plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../types';
+import { nameOf } from '../wording';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const TGW = 'docs/network-rules.md#aws-transit-gateway';
 
-export const transitGatewayAttachmentsRule: PlanRule = {
+const FINDINGS = {
+  'tgw/attachment-other-region': {
+    severity: 'error',
+    title: 'A VPC is attached to a transit gateway in another Region',
+    source: `${TGW}; Amazon VPC Transit Gateways, "Transit gateway attachments to a VPC" (the VPC and the gateway are in the same Region) and "Transit gateway peering attachments" (cross-Region)`,
+  },
+  'tgw/route-to-attachment-without-subnets': {
+    severity: 'error',
+    title: 'A transit gateway route goes to a VPC attachment that has no subnets',
+    source: `${TGW}; Amazon VPC Transit Gateways, "Transit gateway attachments to a VPC" (an attachment needs a subnet in at least one Availability Zone)`,
+  },
+} satisfies FindingDefinitions;
+
+type AttachmentFinding = FindingOf<typeof FINDINGS>;
+
+export const transitGatewayAttachmentsRule = definePlanRule({
   scope: 'plan',
   name: 'transit-gateway-attachments',
-  findings: {
-    'tgw/attachment-other-region': {
-      severity: 'error',
-      title: 'A VPC is attached to a transit gateway in another Region',
-      source: `${TGW}; Amazon VPC Transit Gateways, "Transit gateway attachments to a VPC" (the VPC and the gateway are in the same Region) and "Transit gateway peering attachments" (cross-Region)`,
-    },
-    'tgw/route-to-attachment-without-subnets': {
-      severity: 'error',
-      title: 'A transit gateway route goes to a VPC attachment that has no subnets',
-      source: `${TGW}; Amazon VPC Transit Gateways, "Transit gateway attachments to a VPC" (an attachment needs a subnet in at least one Availability Zone)`,
-    },
-  },
+  findings: FINDINGS,
   dependsOn: ['transitGateways', 'vpcs'],
-  check({ plan, vpcById }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  check({ plan, vpcById }: PlanIndex): AttachmentFinding[] {
+    const out: AttachmentFinding[] = [];
     for (const tgw of plan.transitGateways) {
       const withoutSubnets = new Map<string, (typeof tgw.attachments)[number]>();
       tgw.attachments.forEach((a, i) => {
@@ -55,4 +59,4 @@ export const transitGatewayAttachmentsRule: PlanRule = {
     }
     return out;
   },
-};
+});

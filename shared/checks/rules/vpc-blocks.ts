@@ -3,9 +3,11 @@
  * associations (which depend on the order the blocks were added in), quotas, and overlap
  * between the VPC's own blocks.
  */
+import { AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX as IPAM, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, prefixIn, VPC_IPV4_PREFIX as V4 } from '../../aws-limits';
 import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, overlaps, contains, type Cidr } from '../../cidr';
-import { nameOf, vpcBlocksWithField } from '../plan-index';
-import type { Finding, VpcRule, VpcView, PlanIndex } from '../types';
+import { vpcBlocksWithField } from '../../plan/plan-index';
+import { nameOf } from '../wording';
+import { defineVpcRule, type FindingDefinitions, type FindingOf, type VpcView, type PlanIndex } from '../types';
 
 const VPC_IPV4 = 'docs/network-rules.md#aws-vpc-ipv4-blocks; AWS VPC User Guide, "VPC CIDR blocks"';
 const VPC_IPV6 = 'docs/network-rules.md#aws-subnets (VPC IPv6 block); AWS VPC User Guide, "VPC CIDR blocks" (IPv6 VPC CIDR blocks)';
@@ -69,44 +71,52 @@ function suggestSecondary(primary: Cidr, existing: Cidr[], refused: Cidr[], pref
   return nextFreeBlock(pool, used, prefix);
 }
 
-function isNibblePrefix(prefix: number, min: number, max: number): boolean {
-  return prefix >= min && prefix <= max && prefix % 4 === 0;
-}
+/** Addresses in the biggest and the smallest VPC IPv4 block (65,536 and 16). */
+const LARGEST_SIZE = 2 ** (32 - V4.largest);
+const SMALLEST_SIZE = 2 ** (32 - V4.smallest);
 
-export const vpcBlocksRule: VpcRule = {
+const FINDINGS = {
+  'vpc/no-ipv4-block': { severity: 'error', title: 'A VPC has no IPv4 block', source: `${VPC_IPV4} (every VPC has a primary IPv4 block)` },
+  'vpc/block-size': { severity: 'error', title: `A VPC IPv4 block is not /${V4.largest} to /${V4.smallest}`, source: VPC_IPV4 },
+  'vpc/reserved-range': { severity: 'error', title: 'A VPC block is in a range AWS never allows', source: VPC_IPV4 },
+  'vpc/docker-bridge-overlap': { severity: 'warning', title: 'A VPC block overlaps the Docker bridge range 172.17.0.0/16', source: `${VPC_IPV4}; AWS Cloud9 and SageMaker documentation` },
+  'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `docs/network-rules.md#restricted-associations; AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
+  'vpc/ipv4-block-quota': { severity: 'warning', title: 'More IPv4 blocks than the per-VPC quota', source: QUOTAS },
+  'vpc/blocks-overlap': { severity: 'error', title: 'Two blocks of the same VPC overlap', source: `${VPC_IPV4} (a new block must not overlap the VPC's blocks)` },
+  'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },
+  'vpc/ipv6-block-quota': { severity: 'warning', title: 'More IPv6 blocks than the per-VPC quota', source: QUOTAS },
+} satisfies FindingDefinitions;
+
+type VpcBlockFinding = FindingOf<typeof FINDINGS>;
+
+export const vpcBlocksRule = defineVpcRule({
   scope: 'vpc',
   name: 'vpc-blocks',
   reads: ['settings'],
-  findings: {
-    'vpc/no-ipv4-block': { severity: 'error', title: 'A VPC has no IPv4 block', source: `${VPC_IPV4} (every VPC has a primary IPv4 block)` },
-    'vpc/block-size': { severity: 'error', title: 'A VPC IPv4 block is not /16 to /28', source: VPC_IPV4 },
-    'vpc/reserved-range': { severity: 'error', title: 'A VPC block is in a range AWS never allows', source: VPC_IPV4 },
-    'vpc/docker-bridge-overlap': { severity: 'warning', title: 'A VPC block overlaps the Docker bridge range 172.17.0.0/16', source: `${VPC_IPV4}; AWS Cloud9 and SageMaker documentation` },
-    'vpc/restricted-association': { severity: 'error', title: 'A secondary block AWS refuses for a VPC with these existing blocks', source: `docs/network-rules.md#restricted-associations; AWS VPC User Guide, "IPv4 CIDR block association restrictions"` },
-    'vpc/ipv4-block-quota': { severity: 'warning', title: 'More IPv4 blocks than the per-VPC quota', source: QUOTAS },
-    'vpc/blocks-overlap': { severity: 'error', title: 'Two blocks of the same VPC overlap', source: `${VPC_IPV4} (a new block must not overlap the VPC's blocks)` },
-    'vpc/ipv6-block-size': { severity: 'error', title: 'A VPC IPv6 block has a size its source does not allow', source: VPC_IPV6 },
-    'vpc/ipv6-block-quota': { severity: 'warning', title: 'More IPv6 blocks than the per-VPC quota', source: QUOTAS },
-  },
-  check({ vpc }: VpcView, { plan }: PlanIndex): Finding[] {
-    const out: Finding[] = [];
+  findings: FINDINGS,
+  check({ vpc }: VpcView, index: PlanIndex): VpcBlockFinding[] {
+    const { plan } = index;
+    const out: VpcBlockFinding[] = [];
     const name = nameOf(vpc);
     const quotas = plan.settings.quotas;
     if (vpc.ipv4Cidrs.length === 0) {
       out.push({
         code: 'vpc/no-ipv4-block', severity: 'error', subjects: [vpc.id], field: 'ipv4Cidrs',
         message: `VPC ${name} has no IPv4 block; every AWS VPC needs a primary IPv4 block, even a dual-stack or IPv6-only one.`,
-        fix: 'Add a primary IPv4 block, e.g. a /16 from 10.0.0.0/8 that no other VPC uses.',
+        fix: `Add a primary IPv4 block, e.g. a /${V4.largest} from 10.0.0.0/8 that no other VPC uses.`,
       });
     }
-    const v4 = vpcBlocksWithField(vpc, 4);
+    const v4 = vpcBlocksWithField(index, vpc, 4);
     for (const { block, index, text } of v4) {
       const field = `ipv4Cidrs[${index}]`;
-      if (block.prefix < 16 || block.prefix > 28) {
+      if (!prefixIn(V4, block.prefix)) {
+        const tooBig = block.prefix < V4.largest;
         out.push({
           code: 'vpc/block-size', severity: 'error', subjects: [vpc.id], field, cidrs: [text],
-          message: `VPC ${name}'s block ${text} is a /${block.prefix}; a VPC IPv4 block must be /16 to /28 (${block.prefix < 16 ? 'at most 65,536' : 'at least 16'} addresses).`,
-          fix: block.prefix < 16 ? `Use ${formatCidr({ ...block, prefix: 16 })} and add more /16 blocks as secondary blocks if you need more space.` : `Use ${formatCidr({ version: 4, network: block.network - (block.network % 16n), prefix: 28 })} or larger.`,
+          message: `VPC ${name}'s block ${text} is a /${block.prefix}; a VPC IPv4 block must be /${V4.largest} to /${V4.smallest} (${tooBig ? `at most ${LARGEST_SIZE.toLocaleString('en-US')}` : `at least ${SMALLEST_SIZE}`} addresses).`,
+          fix: tooBig
+            ? `Use ${formatCidr({ ...block, prefix: V4.largest })} and add more /${V4.largest} blocks as secondary blocks if you need more space.`
+            : `Use ${formatCidr({ version: 4, network: block.network - (block.network % BigInt(SMALLEST_SIZE)), prefix: V4.smallest })} or larger.`,
         });
       }
       for (const forbidden of FORBIDDEN) {
@@ -156,23 +166,23 @@ export const vpcBlocksRule: VpcRule = {
       out.push({
         code: 'vpc/ipv4-block-quota', severity: 'warning', subjects: [vpc.id], field: 'ipv4Cidrs',
         message: `VPC ${name} has ${vpc.ipv4Cidrs.length} IPv4 blocks; the quota is ${quotas.ipv4BlocksPerVpc} per VPC.`,
-        fix: `Ask AWS to raise "IPv4 CIDR blocks per VPC" (up to 50) and set settings.quotas.ipv4BlocksPerVpc to the new value, or use fewer, larger blocks.`,
+        fix: `Ask AWS to raise "IPv4 CIDR blocks per VPC" (up to ${IPV4_BLOCKS_PER_VPC.max}) and set settings.quotas.ipv4BlocksPerVpc to the new value, or use fewer, larger blocks.`,
       });
     }
-    const v6 = vpcBlocksWithField(vpc, 6);
+    const v6 = vpcBlocksWithField(index, vpc, 6);
     for (const { block, index, text } of v6) {
       const field = `ipv6Cidrs[${index}]`;
-      if (vpc.ipv6Source === 'amazon' && block.prefix !== 56) {
+      if (vpc.ipv6Source === 'amazon' && block.prefix !== AMAZON_VPC_IPV6_PREFIX) {
         out.push({
           code: 'vpc/ipv6-block-size', severity: 'error', subjects: [vpc.id], field, cidrs: [text],
-          message: `VPC ${name}'s IPv6 block ${text} is a /${block.prefix}; an Amazon-provided IPv6 block is always exactly /56.`,
-          fix: `Use a /56, or set ipv6Source to "ipam" or "byoip" if the block comes from IPAM or your own range (/44 to /60 in steps of 4).`,
+          message: `VPC ${name}'s IPv6 block ${text} is a /${block.prefix}; an Amazon-provided IPv6 block is always exactly /${AMAZON_VPC_IPV6_PREFIX}.`,
+          fix: `Use a /${AMAZON_VPC_IPV6_PREFIX}, or set ipv6Source to "ipam" or "byoip" if the block comes from IPAM or your own range (/${IPAM.largest} to /${IPAM.smallest} in steps of ${IPAM.step}).`,
         });
-      } else if (vpc.ipv6Source !== 'amazon' && !isNibblePrefix(block.prefix, 44, 60)) {
-        const nearest = Math.min(60, Math.max(44, Math.round(block.prefix / 4) * 4));
+      } else if (vpc.ipv6Source !== 'amazon' && !prefixIn(IPAM, block.prefix)) {
+        const nearest = Math.min(IPAM.smallest, Math.max(IPAM.largest, Math.round(block.prefix / IPAM.step) * IPAM.step));
         out.push({
           code: 'vpc/ipv6-block-size', severity: 'error', subjects: [vpc.id], field, cidrs: [text],
-          message: `VPC ${name}'s IPv6 block ${text} is a /${block.prefix}; an ${vpc.ipv6Source === 'ipam' ? 'IPAM' : 'BYOIP'} IPv6 block must be /44 to /60 in steps of 4.`,
+          message: `VPC ${name}'s IPv6 block ${text} is a /${block.prefix}; an ${vpc.ipv6Source === 'ipam' ? 'IPAM' : 'BYOIP'} IPv6 block must be /${IPAM.largest} to /${IPAM.smallest} in steps of ${IPAM.step}.`,
           fix: `Use a /${nearest}, e.g. ${formatCidr({ version: 6, network: block.network - (block.network % (1n << BigInt(128 - nearest))), prefix: nearest })}.`,
         });
       }
@@ -181,7 +191,7 @@ export const vpcBlocksRule: VpcRule = {
       out.push({
         code: 'vpc/ipv6-block-quota', severity: 'warning', subjects: [vpc.id], field: 'ipv6Cidrs',
         message: `VPC ${name} has ${vpc.ipv6Cidrs.length} IPv6 blocks; the quota is ${quotas.ipv6BlocksPerVpc} per VPC.`,
-        fix: `Ask AWS to raise "IPv6 CIDR blocks per VPC" (up to 50) and set settings.quotas.ipv6BlocksPerVpc, or use fewer blocks.`,
+        fix: `Ask AWS to raise "IPv6 CIDR blocks per VPC" (up to ${IPV6_BLOCKS_PER_VPC.max}) and set settings.quotas.ipv6BlocksPerVpc, or use fewer blocks.`,
       });
     }
     for (const list of [v4, v6]) {
@@ -198,4 +208,4 @@ export const vpcBlocksRule: VpcRule = {
     }
     return out;
   },
-};
+});

@@ -21,7 +21,7 @@ const ROUTE_QUOTA_MAX = 1000;
 const DERIVED_ROUTES_BUDGET = 50_000;
 import { formatCidr } from '../../cidr';
 import type { Route, Subnet } from '../../plan/schema';
-import { planIndexOf } from '../../routing/model';
+import { planIndexOf } from '../../plan/plan-index';
 import { effectiveRouteTable } from '../../routing/route-table';
 import { expression, hclMap, type HclValue } from '../hcl';
 import type { Gateways } from './gateways';

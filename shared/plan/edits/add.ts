@@ -6,7 +6,7 @@
 import { proposeVpcCidr } from '../proposals';
 import type { ExternalNetwork, NatGateway, Plan, ServiceNetwork, Subnet, SubnetTier, TransitGateway, Vpc } from '../schema';
 import { idMaker, type NewId } from './ids';
-import { findObject, fitName } from './objects';
+import { findObject, fitName } from '../objects';
 import { withPositions, type Point } from './positions';
 
 /** What a palette command did: the plan with the new object, or why it could not add one. */

@@ -9,7 +9,7 @@
  */
 import type { PeeringConnection, Plan, ServiceNetwork, Subnet, SubnetTier, TgwAttachment, TransitGateway } from '../schema';
 import { idMaker, type NewId } from './ids';
-import { associationId, describeKind, findObject, fitName, nameOf, type FoundObject } from './objects';
+import { associationId, describeKind, findObject, fitName, nameOf, type FoundObject } from '../objects';
 import { updateObject } from './update';
 
 export type ConnectResult = { ok: true; plan: Plan; created: string } | { ok: false; reason: string };

@@ -3,7 +3,7 @@
  * cannot exist without it and every reference to it, as one edit.
  */
 import type { Plan } from '../schema';
-import { findObject } from './objects';
+import { findObject } from '../objects';
 
 /**
  * Delete objects and everything that refers to them, as one edit: a VPC takes its subnets,

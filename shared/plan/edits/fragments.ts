@@ -14,7 +14,7 @@ import type {
 } from '../schema';
 import { vpcHasInternetGateway } from './add';
 import { idMaker, type NewId } from './ids';
-import { allIds, findObject, fitName } from './objects';
+import { allIds, findObject, fitName } from '../objects';
 import { PASTE_OFFSET, pastedPositions, type Point } from './positions';
 
 export interface Fragment {

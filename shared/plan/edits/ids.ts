@@ -7,7 +7,7 @@
  * tests pass a seeded source so a failing edit sequence replays exactly.
  */
 import type { Plan } from '../schema';
-import { allIds } from './objects';
+import { allIds } from '../objects';
 
 /** A number in [0, 1), like Math.random. */
 export type RandomSource = () => number;

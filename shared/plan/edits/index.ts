@@ -10,7 +10,7 @@
 export {
   allIds, associationId, describeKind, findObject, fitName, nameOf, parseAssociationId,
   type FoundObject, type ListKind, type ObjectKind,
-} from './objects';
+} from '../objects';
 export { idMaker, newId, type NewId, type RandomSource } from './ids';
 export { moveNodes, PASTE_OFFSET, withPositions, type Point } from './positions';
 export {
@@ -26,7 +26,6 @@ export { deleteObjects } from './delete';
 export { describeRemoval, type Removal } from './removal';
 export { updateSettings } from './settings';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
-export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
 export {
   applyFix, describeFixChanges, renumberSubnets,
   type AddNatAddressAction, type FixAction, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,

@@ -4,7 +4,7 @@
  * objects that lived in or hung on a deleted VPC go with it.
  */
 import type { Plan } from '../schema';
-import { allIds, describeKind, findObject, type ObjectKind } from './objects';
+import { allIds, describeKind, findObject, type ObjectKind } from '../objects';
 
 export interface Removal {
   /** How many objects are gone (connections and route tables included). */

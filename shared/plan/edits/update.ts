@@ -4,7 +4,7 @@
  * arrays on their path; an edit that changes nothing returns the very same plan.
  */
 import type { Plan, Route, RouteTable, TgwAttachment, TgwRoute, TransitGateway } from '../schema';
-import { LISTS, type ListKind } from './objects';
+import { LISTS, type ListKind } from '../objects';
 
 /** Replace one object (by id) in a top-level list with `patch` merged in; keys set to undefined are removed. */
 export function updateObject<K extends ListKind>(plan: Plan, kind: K, id: string, patch: Partial<Plan[(typeof LISTS)[K]][number]>): Plan {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../checks';
-import { planWith } from '../checks/fixture';
+import { checkPlan } from './index';
+import { planWith } from './fixture';
 import type { Plan } from '../plan/schema';
-import { networkForProposal, proposeVpc, type SizingProposal, type SizingRequest, type TierRequest } from './index';
+import { networkForProposal, proposeVpc, type SizingProposal, type SizingRequest, type TierRequest } from '../sizing';
 
 const THREE_TIERS: TierRequest[] = [
   { name: 'public', tier: 'public', hostsPerSubnet: 50 },

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { commandSpec, shownShortcut, type CommandId } from '../../shared/commands';
 import type { MenuCommand, MenuCommandDetail, RecentFile, VpcHost } from '../../shared/host';
-import { PLATFORM } from '../editor/platform';
+import { PLATFORM } from './platform';
 import './file-menu.css';
 
 interface FileMenuProps {

@@ -3,58 +3,62 @@
  * there or belongs to another VPC, a peering that is pending, or a peering asked to do
  * what peering never does (carry traffic on to a third VPC, or to the peer's NAT gateway).
  */
-import { contains, formatCidr, type Cidr } from '../../cidr';
-import { validCidr } from '../../checks/plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { PeeringConnection, Route, RouteTable } from '../../plan/schema';
-import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../model';
-import { PartMemo } from '../memo';
-import { vpcBlocksOverlapping } from '../vpc-block-owners';
+import { contains, formatCidr, type Cidr } from '../../../cidr';
+import { routeDestinations } from '../../../plan/plan-index';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
+import type { PeeringConnection, Route, RouteTable } from '../../../plan/schema';
+import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../../../routing/model';
+import { PartMemo } from './part-memo';
+import { vpcBlocksOverlapping } from '../../../routing/vpc-block-owners';
 
 const PEERING_SOURCE = 'docs/network-rules.md#aws-vpc-peering: not transitive, no edge-to-edge routing (AWS VPC peering guide, unsupported configurations)';
 
-export const routeTargetRule: PlanRule = {
+const FINDINGS = {
+  'routing/transitive-peering': {
+    severity: 'error',
+    title: 'Route relies on transitive peering',
+    source: PEERING_SOURCE,
+  },
+  'routing/pending-peering': {
+    severity: 'warning',
+    title: 'Route over a peering that is not active',
+    source: 'docs/network-rules.md#aws-vpc-peering (AWS VPC peering guide: a peering carries traffic only once accepted)',
+  },
+  'routing/missing-target': {
+    severity: 'error',
+    title: 'Route target missing or in another VPC',
+    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (AWS VPC route tables); docs/network-rules.md#aws-transit-gateway: one attachment per VPC per transit gateway',
+  },
+  'nat/route-via-peering': {
+    severity: 'error',
+    title: 'Internet egress through a peering',
+    source: 'docs/network-rules.md#aws-nat-gateway: traffic cannot reach a NAT gateway through VPC peering; docs/network-rules.md#aws-vpc-peering: no edge-to-edge routing',
+  },
+} satisfies FindingDefinitions;
+
+type RouteFinding = FindingOf<typeof FINDINGS>;
+
+export const routeTargetRule = definePlanRule({
   scope: 'plan',
   name: 'routing/route-targets',
-  findings: {
-    'routing/transitive-peering': {
-      severity: 'error',
-      title: 'Route relies on transitive peering',
-      source: PEERING_SOURCE,
-    },
-    'routing/pending-peering': {
-      severity: 'warning',
-      title: 'Route over a peering that is not active',
-      source: 'docs/network-rules.md#aws-vpc-peering (AWS VPC peering guide: a peering carries traffic only once accepted)',
-    },
-    'routing/missing-target': {
-      severity: 'error',
-      title: 'Route target missing or in another VPC',
-      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (AWS VPC route tables); docs/network-rules.md#aws-transit-gateway: one attachment per VPC per transit gateway',
-    },
-    'nat/route-via-peering': {
-      severity: 'error',
-      title: 'Internet egress through a peering',
-      source: 'docs/network-rules.md#aws-nat-gateway: traffic cannot reach a NAT gateway through VPC peering; docs/network-rules.md#aws-vpc-peering: no edge-to-edge routing',
-    },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): RouteFinding[] {
     const model = routingModel(index);
-    const findings: Finding[] = [];
+    const findings: RouteFinding[] = [];
     tableParts.begin(index.plan);
     for (const table of index.plan.routeTables) {
       for (const f of tableParts.findings(model, table, checkTable)) findings.push(f);
     }
     return findings;
   },
-};
+});
 
 /** A table's findings read the table, these sections, and the subnet of each NAT gateway it targets. */
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways']);
+const tableParts = new PartMemo<RouteTable, RouteFinding>(['vpcs', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways']);
 
-function checkTable(model: RoutingModel, table: RouteTable): Finding[] {
-  const findings: Finding[] = [];
+function checkTable(model: RoutingModel, table: RouteTable): RouteFinding[] {
+  const findings: RouteFinding[] = [];
   table.routes.forEach((route, i) => checkRoute(model, table, route, i, findings));
   return findings;
 }
@@ -76,7 +80,7 @@ class RouteWords {
   }
 }
 
-function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[]): void {
+function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: number, findings: RouteFinding[]): void {
   if (route.target === 'local') return;
   // The wording below is only read when a finding is made; getters keep a sound route free of it.
   const w = new RouteWords(model, table, route, i);
@@ -138,7 +142,7 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
 }
 
 function checkPeeringRoute(
-  model: RoutingModel, table: RouteTable, route: Route, i: number, findings: Finding[],
+  model: RoutingModel, table: RouteTable, route: Route, i: number, findings: RouteFinding[],
   missing: (message: string, fix: string, extra?: string[]) => void,
 ): void {
   const tableName = `Route table ${labelOf(table)}`;
@@ -163,7 +167,7 @@ function checkPeeringRoute(
       fix: `Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept the peering.`,
     });
   }
-  const destination = validCidr(route.destination);
+  const destination = routeDestinations(model.index, table)[i];
   if (!destination) return;
   if (destination.prefix === 0) {
     findings.push({
@@ -173,7 +177,7 @@ function checkPeeringRoute(
     });
     return;
   }
-  const peerBlocks = allVpcBlocks(model.index.vpcById.get(peer));
+  const peerBlocks = allVpcBlocks(model, model.index.vpcById.get(peer));
   if (peerBlocks.some((block) => contains(block, destination))) return;
   const third = transitiveTarget(model, table.vpcId, peer, destination);
   if (third === undefined) return;

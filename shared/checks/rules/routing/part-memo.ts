@@ -9,23 +9,24 @@
  * The routing rules stay plan rules (they re-run on every subnet edit), but each run
  * re-computes only the parts an edit touched: one subnet edit costs one VPC, not the plan.
  */
-import type { Finding } from '../checks/types';
-import type { Plan } from '../plan/schema';
-import { vpcReadIds, withReads, type RoutingModel } from './model';
+import type { Finding } from '../../types';
+import type { Plan } from '../../../plan/schema';
+import { vpcReadIds, withReads, type RoutingModel } from '../../../routing/model';
 
-interface Part {
+interface Part<F> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
   lists: unknown[];
   missing: string[] | undefined;
-  findings: Finding[];
+  findings: F[];
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
 }
 
-export class PartMemo<K extends object> {
+/** `F`: the findings of the rule that keeps the memo. */
+export class PartMemo<K extends object, F extends Finding = Finding> {
   private sections: unknown[] = [];
-  private parts = new Map<K, Part>();
+  private parts = new Map<K, Part<F>>();
   private checks = 0;
   private usedLastCheck = 0;
   private usedThisCheck = 0;
@@ -49,7 +50,7 @@ export class PartMemo<K extends object> {
   }
 
   /** The part's findings: remembered while its subnet reads are unchanged, else computed by `check(model, key)`. */
-  findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => Finding[]): Finding[] {
+  findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => F[]): F[] {
     const { subnetsByVpc, subnetById } = model.index;
     this.usedThisCheck++;
     const part = this.parts.get(key);

@@ -3,7 +3,7 @@
  * connect by peering or by transit gateway, plus an internet-facing VPC. Kept apart from the
  * *.test.ts files so each test reads as the one change it makes to a known-good design.
  */
-import { PlanSchema, type Plan, type PlanInput } from '../plan/schema';
+import { PlanSchema, type Plan, type PlanInput } from './schema';
 
 export function buildPlan(input: Omit<PlanInput, 'format' | 'version'>): Plan {
   return PlanSchema.parse({ format: 'vpcplan', version: 1, ...input });

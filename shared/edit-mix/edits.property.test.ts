@@ -7,11 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import hubAndSpoke from '../../../examples/hub-and-spoke.vpcplan.json';
-import threeTier from '../../../examples/three-tier.vpcplan.json';
-import { serializePlan, validatePlan } from '../load';
-import { emptyPlan, type Plan } from '../schema';
-import { deepFreeze, editFor, editStepArbitrary, referenceProblems, seededRandom, type EditorModel } from './edit-test-support';
+import hubAndSpoke from '../../examples/hub-and-spoke.vpcplan.json';
+import threeTier from '../../examples/three-tier.vpcplan.json';
+import { deepFreeze, referenceProblems, seededRandom } from '../plan/edits/edit-test-support';
+import { serializePlan, validatePlan } from '../plan/load';
+import { emptyPlan, type Plan } from '../plan/schema';
+import { editFor, editStepArbitrary, type EditorModel } from './edit-test-support';
 
 function loaded(raw: unknown): Plan {
   const result = validatePlan(raw);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../checks';
-import { indexPlan } from '../checks/plan-index';
-import type { Finding } from '../checks/types';
-import type { Plan } from '../plan/schema';
-import { routingRules } from './rules';
-import { buildPlan, hubAndSpoke, hubTable, internetEdge, peeringTriangle } from './test-fixtures';
+import { createChecker } from '../..';
+import { indexPlan } from '../../../plan/plan-index';
+import type { Finding } from '../../types';
+import type { Plan } from '../../../plan/schema';
+import { routingRules } from './index';
+import { buildPlan, hubAndSpoke, hubTable, internetEdge, peeringTriangle } from '../../../plan/test-fixtures';
 
 function findings(plan: Plan, code: string): Finding[] {
   const index = indexPlan(plan);

@@ -2,12 +2,13 @@
  * Turning the sizing assistant's proposal into plan objects, and adding them as one edit.
  * The blocks are the engine's (proposeVpc); this only names and ids them.
  */
-import { parseCidr } from '../../cidr';
-import { networkForProposal, type ProposalNetwork, type SizingProposal, type SizingRequest } from '../../sizing';
-import type { Plan, Subnet, Vpc } from '../schema';
-import { idMaker, type NewId } from './ids';
-import { fitName } from './objects';
-import { withPositions, type Point } from './positions';
+import type { Cidr } from '../cidr';
+import { idMaker, withPositions, type NewId, type Point } from '../plan/edits';
+import { fitName } from '../plan/objects';
+import { externalBlocks, planIndexOf, vpcBlocksWithField } from '../plan/plan-index';
+import type { Plan, Subnet, Vpc } from '../plan/schema';
+import { networkForProposal, type ProposalNetwork } from './network-for-proposal';
+import type { SizingProposal, SizingRequest } from './propose';
 
 export interface SizedVpc {
   vpc: Vpc;
@@ -71,14 +72,15 @@ export function addSizedVpc(plan: Plan, sized: SizedVpc, position: Point): Plan 
   };
 }
 
-/** What a new VPC must not overlap: the plan's other VPCs and its on-premises and other-cloud ranges (IPv4). */
-export function rangesToAvoid(plan: Plan): Array<{ cidr: string; source: string }> {
-  const out: Array<{ cidr: string; source: string }> = [];
-  const add = (text: string, source: string) => {
-    const parsed = parseCidr(text);
-    if (parsed.ok && parsed.cidr.version === 4) out.push({ cidr: text, source });
-  };
-  for (const vpc of plan.vpcs) for (const text of vpc.ipv4Cidrs) add(text, `VPC ${vpc.name || vpc.id}`);
-  for (const network of plan.externalNetworks) for (const text of network.cidrs) add(text, network.name || network.id);
+/** What a new VPC must not overlap: the plan's other VPCs and its on-premises and other-cloud ranges (IPv4), as the plan index read them. */
+export function rangesToAvoid(plan: Plan): Array<{ cidr: string; block: Cidr; source: string }> {
+  const index = planIndexOf(plan);
+  const out: Array<{ cidr: string; block: Cidr; source: string }> = [];
+  for (const vpc of plan.vpcs) {
+    for (const { block, text } of vpcBlocksWithField(index, vpc, 4)) out.push({ cidr: text, block, source: `VPC ${vpc.name || vpc.id}` });
+  }
+  for (const network of plan.externalNetworks) {
+    for (const { block, text } of externalBlocks(index, network)) if (block.version === 4) out.push({ cidr: text, block, source: network.name || network.id });
+  }
   return out;
 }

@@ -5,8 +5,9 @@
  * with route tables, attachments and a VPN to on-premises, one Lattice service network,
  * NAT gateways with demand (a few close to exhaustion), route tables and a grid layout.
  */
-import { formatCidr } from '../shared/cidr';
-import { PlanSchema, type Plan, type PlanInput } from '../shared/plan/schema';
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION } from '../aws-limits';
+import { formatCidr } from '../cidr';
+import { PlanSchema, type Plan, type PlanInput } from './schema';
 
 export interface GeneratePlanOptions {
   vpcs: number;
@@ -133,7 +134,7 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
       const instances = pick(20, 400);
       // Every 40th VPC's NAT gateway is close to exhaustion (85-95 % of one address).
       const tight = i % 40 === 39;
-      const peak = tight ? Math.ceil((55_000 * (0.85 + rand() * 0.1)) / instances) : pick(20, 100);
+      const peak = tight ? Math.ceil((NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * (0.85 + rand() * 0.1)) / instances) : pick(20, 100);
       plan.natGateways.push({
         id: natId, name: `nat-${i + 1}`, subnetId: firstPublic, connectivity: 'public', addresses: 1,
         demand: { instances, peakConnectionsPerInstance: peak, destinations: tight ? [] : [{ name: 'S3 gateway endpoint', share: 40 }, { name: 'api.example.com:443', share: 35 }, { name: 'other', share: 25 }] },

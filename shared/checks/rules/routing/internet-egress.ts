@@ -3,46 +3,50 @@
  * need working egress, bastion subnets must be public, isolated ones must not route to
  * an internet gateway or NAT gateway, and a NAT gateway must itself be able to reach one.
  */
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { NatGateway, Route, RouteTable, Subnet } from '../../plan/schema';
-import type { IpVersion } from '../../cidr';
-import { settingPath } from '../../plan/settings';
-import { familyExposureOf, familyExposureWith, natEgress, subnetExposure, type NatEgressProblem } from '../exposure';
-import { labelOf, routeTargetLabel, routingModel, subnetBlock, subnetOf, subnetsOf, vpcLabel, type RoutingModel } from '../model';
-import { PartMemo } from '../memo';
-import { derivedTableFor, resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../route-table';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
+import type { NatGateway, Route, RouteTable, Subnet } from '../../../plan/schema';
+import type { IpVersion } from '../../../cidr';
+import { settingPath } from '../../../plan/settings';
+import { familyExposureOf, familyExposureWith, natEgress, subnetExposure, type NatEgressProblem } from '../../../routing/exposure';
+import { labelOf, routeTargetLabel, routingModel, subnetBlock, subnetOf, subnetsOf, vpcLabel, type RoutingModel } from '../../../routing/model';
+import { PartMemo } from './part-memo';
+import { derivedTableFor, resolveTable, writtenTable, type EffectiveRoute, type ResolvedTable } from '../../../routing/route-table';
 
 const NAT_SOURCE = 'docs/network-rules.md#aws-nat-gateway';
 
-export const internetEgressRule: PlanRule = {
+const FINDINGS = {
+  'nat/private-subnet-no-egress': {
+    severity: 'warning',
+    title: 'Private subnet without internet egress',
+    source: `${NAT_SOURCE}: a private subnet reaches the internet through a public NAT gateway in a subnet routed to an internet gateway (or a transit gateway to one; not a peering)`,
+  },
+  'nat/private-nat-internet': {
+    severity: 'error',
+    title: 'NAT gateway that cannot reach the internet',
+    source: `${NAT_SOURCE}: a private NAT gateway has no Elastic IP and its traffic to an internet gateway is dropped; a public NAT gateway needs a subnet routed to an internet gateway`,
+  },
+  'exposure/bastion-unreachable': {
+    severity: 'error',
+    title: 'Bastion subnet is not public',
+    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC (AWS VPC User Guide, internet gateways); a bastion must be reachable from the internet',
+  },
+  'exposure/isolated-with-internet-route': {
+    severity: 'warning',
+    title: 'Isolated subnet routes to the internet',
+    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: an isolated subnet has no route to an internet gateway or NAT gateway (AWS VPC User Guide, subnet types)',
+  },
+} satisfies FindingDefinitions;
+
+type EgressFinding = FindingOf<typeof FINDINGS>;
+
+export const internetEgressRule = definePlanRule({
   scope: 'plan',
   name: 'routing/internet-egress',
-  findings: {
-    'nat/private-subnet-no-egress': {
-      severity: 'warning',
-      title: 'Private subnet without internet egress',
-      source: `${NAT_SOURCE}: a private subnet reaches the internet through a public NAT gateway in a subnet routed to an internet gateway (or a transit gateway to one; not a peering)`,
-    },
-    'nat/private-nat-internet': {
-      severity: 'error',
-      title: 'NAT gateway that cannot reach the internet',
-      source: `${NAT_SOURCE}: a private NAT gateway has no Elastic IP and its traffic to an internet gateway is dropped; a public NAT gateway needs a subnet routed to an internet gateway`,
-    },
-    'exposure/bastion-unreachable': {
-      severity: 'error',
-      title: 'Bastion subnet is not public',
-      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC (AWS VPC User Guide, internet gateways); a bastion must be reachable from the internet',
-    },
-    'exposure/isolated-with-internet-route': {
-      severity: 'warning',
-      title: 'Isolated subnet routes to the internet',
-      source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: an isolated subnet has no route to an internet gateway or NAT gateway (AWS VPC User Guide, subnet types)',
-    },
-  },
+  findings: FINDINGS,
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): EgressFinding[] {
     const model = routingModel(index);
-    const findings: Finding[] = [];
+    const findings: EgressFinding[] = [];
     const { plan } = index;
     subnetParts.begin(plan);
     for (const subnets of index.subnetsByVpc.values()) {
@@ -59,17 +63,17 @@ export const internetEgressRule: PlanRule = {
     }
     return findings;
   },
-};
+});
 
 /** Every section the rule reads but subnets; the parts below are re-checked by identity of their own objects and subnet reads. */
 const READS = ['vpcs', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'] as const;
-const subnetParts = new PartMemo<readonly Subnet[]>(READS);
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'natGateways']);
-const natParts = new PartMemo<NatGateway>(READS);
+const subnetParts = new PartMemo<readonly Subnet[], EgressFinding>(READS);
+const tableParts = new PartMemo<RouteTable, EgressFinding>(['vpcs', 'natGateways']);
+const natParts = new PartMemo<NatGateway, EgressFinding>(READS);
 
 /** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */
-function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Finding[] {
-  const findings: Finding[] = [];
+function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): EgressFinding[] {
+  const findings: EgressFinding[] = [];
   // Only derived tables are grouped (their NAT finding lists the subnets table by table); the
   // per-subnet findings are independent of one another, so the rest need no map.
   let derived: Map<ResolvedTable, Subnet[]> | undefined;
@@ -87,7 +91,7 @@ function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Findi
   return findings;
 }
 
-function checkNatEgress(model: RoutingModel, nat: NatGateway): Finding[] {
+function checkNatEgress(model: RoutingModel, nat: NatGateway): EgressFinding[] {
   const egress = natEgress(model, nat);
   if (egress.ok) return [];
   return [{
@@ -134,13 +138,13 @@ function subnetAndTable(subnet: Subnet, table: ResolvedTable): string[] {
   return table.table ? [subnet.id, table.table.id] : [subnet.id];
 }
 
-function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: Finding[]): void {
+function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: EgressFinding[]): void {
   // Wording is built only for a finding: most subnets raise none.
   if (subnet.tier === 'private') {
-    const hasIpv4 = subnetBlock(subnet, 4) !== undefined;
+    const hasIpv4 = subnetBlock(model, subnet, 4) !== undefined;
     const version = hasIpv4 ? 4 : 6;
     // The table is resolved already (checkVpcSubnets): no second lookup per subnet.
-    const family = hasIpv4 || subnetBlock(subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
+    const family = hasIpv4 || subnetBlock(model, subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
     if (family.hasAddress && family.kind === 'isolated') {
       findings.push({
         code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: subnetAndTable(subnet, table),
@@ -218,7 +222,7 @@ function privateNat(model: RoutingModel, table: ResolvedTable): { nat: NatGatewa
 const privateNatMessage = (nat: NatGateway) => `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
 
 /** 0.0.0.0/0 to a private NAT gateway in a written table (used or not). */
-function checkNatTarget(model: RoutingModel, written: RouteTable): Finding[] {
+function checkNatTarget(model: RoutingModel, written: RouteTable): EgressFinding[] {
   const hit = privateNat(model, writtenTable(model, written, written.main ? 'main' : 'explicit'));
   if (!hit) return [];
   return [{
@@ -234,12 +238,12 @@ function checkNatTarget(model: RoutingModel, written: RouteTable): Finding[] {
  * pick a public NAT gateway when the VPC has one; a VPC with only private ones gets this,
  * once per gateway (a derived table only ever picks a NAT gateway of its own VPC).
  */
-function checkDerivedNatTargets(model: RoutingModel, byTable: Map<ResolvedTable, Subnet[]>, findings: Finding[]): void {
+function checkDerivedNatTargets(model: RoutingModel, byTable: Map<ResolvedTable, Subnet[]>, findings: EgressFinding[]): void {
   const derivedUsers = new Map<NatGateway, Subnet[]>();
   for (const [table, subnets] of byTable) {
     if (table.source !== 'derived') continue;
     const hit = privateNat(model, table);
-    const withIpv4 = subnets.filter((s) => subnetBlock(s, 4) !== undefined);
+    const withIpv4 = subnets.filter((s) => subnetBlock(model, s, 4) !== undefined);
     if (!hit || withIpv4.length === 0) continue;
     derivedUsers.set(hit.nat, [...(derivedUsers.get(hit.nat) ?? []), ...withIpv4]);
   }

@@ -3,56 +3,61 @@
  * that swallow propagated VPC ranges, identical VPC CIDRs, attachments that leave AZs
  * out or sit in IPv6-only subnets, and attachments with no route table.
  */
-import { contains, formatCidr, type Cidr } from '../../cidr';
-import { validCidr } from '../../checks/plan-index';
-import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
-import type { TgwAttachment, TransitGateway } from '../../plan/schema';
-import { PartMemo } from '../memo';
+import { contains, formatCidr, type Cidr } from '../../../cidr';
+import { SUBNET_IPV4_PREFIX } from '../../../aws-limits';
+import { routeDestinations } from '../../../plan/plan-index';
+import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
+import type { TgwAttachment, TransitGateway } from '../../../plan/schema';
+import { PartMemo } from './part-memo';
 import {
   attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, subnetOf, subnetsOf, vpcLabel, type RoutingModel,
-} from '../model';
+} from '../../../routing/model';
 
 const TGW_SOURCE = 'docs/network-rules.md#aws-transit-gateway';
 
-export const transitGatewayRule: PlanRule = {
+const FINDINGS = {
+  'tgw/route-to-missing-attachment': {
+    severity: 'error',
+    title: 'Static route to a missing attachment',
+    source: `${TGW_SOURCE}: a static route sends traffic to an attachment of the same transit gateway (AWS Transit Gateway route tables)`,
+  },
+  'tgw/blackhole-hides-route': {
+    severity: 'warning',
+    title: 'Blackhole drops a propagated range',
+    source: `${TGW_SOURCE}: longest prefix wins, static beats propagated at equal prefix, a blackhole is a static route that drops (older docs)`,
+  },
+  'tgw/identical-cidrs': {
+    severity: 'error',
+    title: 'Attachments with identical CIDRs',
+    source: `${TGW_SOURCE}: identical VPC CIDRs, the second attachment's routes are not propagated (older docs / inferred)`,
+  },
+  'tgw/attachment-az-coverage': {
+    severity: 'warning',
+    title: 'Attachment leaves an availability zone out',
+    source: `${TGW_SOURCE}: resources in an AZ without an attachment subnet cannot reach the transit gateway (older docs)`,
+  },
+  'tgw/attachment-subnet-ipv4': {
+    severity: 'error',
+    title: 'Attachment subnet without IPv4',
+    source: 'docs/network-rules.md#aws-subnets: a transit gateway attachment subnet needs IPv4 too (docs / older docs)',
+  },
+  'tgw/no-association': {
+    severity: 'warning',
+    title: 'Attachment without a route table',
+    source: `${TGW_SOURCE}: each attachment is associated with exactly one route table (older docs)`,
+  },
+} satisfies FindingDefinitions;
+
+type TgwFinding = FindingOf<typeof FINDINGS>;
+
+export const transitGatewayRule = definePlanRule({
   scope: 'plan',
   name: 'routing/transit-gateways',
-  findings: {
-    'tgw/route-to-missing-attachment': {
-      severity: 'error',
-      title: 'Static route to a missing attachment',
-      source: `${TGW_SOURCE}: a static route sends traffic to an attachment of the same transit gateway (AWS Transit Gateway route tables)`,
-    },
-    'tgw/blackhole-hides-route': {
-      severity: 'warning',
-      title: 'Blackhole drops a propagated range',
-      source: `${TGW_SOURCE}: longest prefix wins, static beats propagated at equal prefix, a blackhole is a static route that drops (older docs)`,
-    },
-    'tgw/identical-cidrs': {
-      severity: 'error',
-      title: 'Attachments with identical CIDRs',
-      source: `${TGW_SOURCE}: identical VPC CIDRs, the second attachment's routes are not propagated (older docs / inferred)`,
-    },
-    'tgw/attachment-az-coverage': {
-      severity: 'warning',
-      title: 'Attachment leaves an availability zone out',
-      source: `${TGW_SOURCE}: resources in an AZ without an attachment subnet cannot reach the transit gateway (older docs)`,
-    },
-    'tgw/attachment-subnet-ipv4': {
-      severity: 'error',
-      title: 'Attachment subnet without IPv4',
-      source: 'docs/network-rules.md#aws-subnets: a transit gateway attachment subnet needs IPv4 too (docs / older docs)',
-    },
-    'tgw/no-association': {
-      severity: 'warning',
-      title: 'Attachment without a route table',
-      source: `${TGW_SOURCE}: each attachment is associated with exactly one route table (older docs)`,
-    },
-  },
+  findings: FINDINGS,
   dependsOn: ['transitGateways', 'vpcs', 'subnets', 'externalNetworks'],
-  check(index: PlanIndex): Finding[] {
+  check(index: PlanIndex): TgwFinding[] {
     const model = routingModel(index);
-    const findings: Finding[] = [];
+    const findings: TgwFinding[] = [];
     gatewayParts.begin(index.plan);
     attachmentParts.begin(index.plan);
     for (const tgw of index.plan.transitGateways) {
@@ -66,12 +71,12 @@ export const transitGatewayRule: PlanRule = {
     }
     return findings;
   },
-};
+});
 
 /** Route tables and associations read the gateway, VPC blocks and external networks, no subnets. */
-const gatewayParts = new PartMemo<TransitGateway>(['vpcs', 'externalNetworks']);
+const gatewayParts = new PartMemo<TransitGateway, TgwFinding>(['vpcs', 'externalNetworks']);
 /** An attachment's subnets and AZ coverage read the subnets of its VPC. */
-const attachmentParts = new PartMemo<object>(['vpcs', 'externalNetworks']);
+const attachmentParts = new PartMemo<object, TgwFinding>(['vpcs', 'externalNetworks']);
 
 const attachmentKeys = new WeakMap<TransitGateway, object[]>();
 
@@ -85,8 +90,8 @@ function attachmentKey(tgw: TransitGateway, position: number): object {
   return keys[position] ?? {};
 }
 
-function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[] {
-  const findings: Finding[] = [];
+function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFinding[] {
+  const findings: TgwFinding[] = [];
   const tgwName = `transit gateway ${labelOf(tgw)}`;
   const attachmentIds = new Set(tgw.attachments.map((a) => a.id));
   const tableIds = new Set(tgw.routeTables.map((t) => t.id));
@@ -94,6 +99,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
   tgw.routeTables.forEach((table, t) => {
     const propagating = tgw.attachments.filter((a) => a.propagatedRouteTableIds.includes(table.id));
     const propagated = propagating.flatMap((attachment) => attachmentBlocks(model, attachment).map((block) => ({ attachment, block })));
+    const blocks = routeDestinations(model.index, table);
     table.routes.forEach((route, r) => {
       // The field path is built only for a finding.
       const field = (): string => `routeTables[${t}].routes[${r}]`;
@@ -107,7 +113,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
         });
       }
       if (route.kind === 'blackhole') {
-        const block = validCidr(route.destination);
+        const block = blocks[r];
         if (block) blackholeFindings(model, tgw, table.id, labelOf(table), block, field(), propagated, findings);
       }
     });
@@ -157,7 +163,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): Finding[
 
 function blackholeFindings(
   model: RoutingModel, tgw: TransitGateway, tableId: string, tableName: string, hole: Cidr, field: string,
-  propagated: Array<{ attachment: TgwAttachment; block: Cidr }>, findings: Finding[],
+  propagated: Array<{ attachment: TgwAttachment; block: Cidr }>, findings: TgwFinding[],
 ): void {
   for (const { attachment, block } of propagated) {
     // A shorter blackhole loses to the more specific propagated route; one as specific or more drops traffic.
@@ -173,8 +179,8 @@ function blackholeFindings(
   }
 }
 
-function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string): Finding[] {
-  const findings: Finding[] = [];
+function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string): TgwFinding[] {
+  const findings: TgwFinding[] = [];
   // Named only for a finding: most attachments raise none.
   const name = (): string => attachmentLabel(model, attachment);
   attachment.subnetIds.forEach((subnetId, s) => {
@@ -200,7 +206,7 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   findings.push({
     code: 'tgw/attachment-az-coverage', severity: 'warning', subjects: [attachment.id, attachment.vpcId as string, tgw.id], field: `${field}.subnetIds`,
     message: `${capitalized(name())} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
-    fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /28 per AZ is enough).`,
+    fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /${SUBNET_IPV4_PREFIX.smallest} per AZ is enough).`,
   });
   return findings;
 }

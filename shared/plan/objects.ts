@@ -3,7 +3,7 @@
  * called, and every id an object can be selected by (including a Lattice association,
  * which has no id of its own in the plan).
  */
-import { VpcSchema, type ExternalNetwork, type NatGateway, type PeeringConnection, type Plan, type ServiceNetwork, type Subnet, type TgwAttachment, type TransitGateway, type Vpc } from '../schema';
+import { VpcSchema, type ExternalNetwork, type NatGateway, type PeeringConnection, type Plan, type ServiceNetwork, type Subnet, type TgwAttachment, type TransitGateway, type Vpc } from './schema';
 
 export type ObjectKind =
   | 'vpc' | 'subnet' | 'internetGateway' | 'egressOnlyGateway' | 'vpnGateway' | 'natGateway' | 'routeTable'

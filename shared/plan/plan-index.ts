@@ -1,0 +1,425 @@
+/**
+ * The plan, indexed: lookups by id and by VPC, and every CIDR field of the plan read once.
+ * The checks, routing, sizing and the exports read blocks from here instead of parsing text.
+ *
+ * A field is read the first time something asks for it and kept. Plan objects are never
+ * modified (the editor replaces an object to change it), so what was read from one stays
+ * true: the index of the next version of the plan takes over what was read, and after one
+ * edit only the replaced objects are read again.
+ */
+import { isCidrError, readCidrField, type CidrError, type CidrOf, type IpVersion, type Ipv4Cidr, type Ipv6Cidr } from '../cidr';
+import type { ExternalNetwork, Plan, RouteTable, Subnet, TgwRouteTable, Vpc } from './schema';
+
+/** Lookups shared by the checks, the routing engine and the exports; built by `indexPlan`. */
+export interface PlanIndex {
+  readonly plan: Plan;
+  readonly vpcById: ReadonlyMap<string, Vpc>;
+  readonly subnetById: ReadonlyMap<string, Subnet>;
+  readonly subnetsByVpc: ReadonlyMap<string, readonly Subnet[]>;
+  /** The CIDR fields as read so far; read them through the functions below. */
+  readonly cidrs: ReadFields;
+}
+
+/** A valid block of a list field, with its place in the list and its text (for a finding's `field` and wording). */
+export interface ListedBlock<C> {
+  block: C;
+  index: number;
+  text: string;
+}
+
+/** A list field that is not a valid block: its place in the list, and why. */
+export interface FieldError {
+  index: number;
+  error: CidrError;
+}
+
+/** The valid blocks of a VPC's subnet list, position by position. */
+export interface SubnetListBlocks {
+  /** v4[k] is subnets[k]'s valid IPv4 block, if any; v6 likewise. */
+  v4: ReadonlyArray<Ipv4Cidr | undefined>;
+  v6: ReadonlyArray<Ipv6Cidr | undefined>;
+}
+
+/** What one list field holds once read (nearly always a block, and nothing more is kept). */
+interface ReadList<C> {
+  /** read[i] is what the list's i-th text holds: its block, or why it is not one. */
+  read: Array<C | CidrError>;
+  listed: ListedBlock<C>[];
+  blocks: C[];
+  errors: readonly FieldError[];
+}
+
+/** A VPC's two block lists, read: ipv4Cidrs as IPv4 (an IPv6 block there is a 'version-mismatch'), ipv6Cidrs as IPv6. */
+interface VpcFields {
+  v4: ReadList<Ipv4Cidr>;
+  v6: ReadList<Ipv6Cidr>;
+}
+
+/** A subnet field not read yet (undefined means "read: the field is empty"). */
+const NOT_READ = 0;
+
+/**
+ * A subnet's two fields as read: each its block, or why it is not one, or undefined when
+ * the field is empty (an empty field means "none": the editor clears a field that way).
+ */
+interface SubnetFields {
+  /** The subnet object read: an entry made for another object with the same id is stale. */
+  subnet: Subnet;
+  v4: Ipv4Cidr | CidrError | undefined | typeof NOT_READ;
+  v6: Ipv6Cidr | CidrError | undefined | typeof NOT_READ;
+}
+
+/** A route table's destinations (VPC or transit gateway table), read: blocks[i] is routes[i]'s, if valid. */
+interface TableFields {
+  read: Array<Ipv4Cidr | Ipv6Cidr | CidrError>;
+  blocks: Array<Ipv4Cidr | Ipv6Cidr | undefined>;
+  errors: readonly FieldError[];
+}
+
+const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
+
+/** Distinct route destination texts kept for a line of indexes (a plan of 5,000 VPCs has a few thousand). */
+const DESTINATION_TEXTS_KEPT = 50_000;
+
+/**
+ * The fields read so far, shared by every index of one line of plan versions (an index
+ * built from a previous one takes them over). A field is kept as its block or its error,
+ * nothing around them: a plan just opened keeps tens of thousands.
+ */
+export class ReadFields {
+  readonly vpcs = new WeakMap<Vpc, VpcFields>();
+  /**
+   * Subnets, by far the most numerous, by id: the ids are hashed once already (for
+   * subnetById), and a map from strings costs less than a weak map from ten thousand
+   * fresh objects. An entry answers only for the subnet object it was read from.
+   */
+  readonly subnets = new Map<string, SubnetFields>();
+  /** By subnet list: the index keeps a VPC's list while each of its subnets keeps its identity. */
+  readonly subnetLists = new WeakMap<readonly Subnet[], SubnetListBlocks>();
+  readonly tables = new WeakMap<RouteTable | TgwRouteTable, TableFields>();
+  /**
+   * Route destinations by text. Unlike the other fields, destinations repeat: every table
+   * sends 0.0.0.0/0 somewhere and routes to the same peer blocks, so a plan of 3,000 tables
+   * holds a few hundred distinct destinations. Each is read once, and the tables share it.
+   */
+  readonly destinations = new Map<string, Ipv4Cidr | Ipv6Cidr | CidrError>();
+  readonly externals = new WeakMap<ExternalNetwork, ReadList<Ipv4Cidr | Ipv6Cidr>>();
+}
+
+/** Past this many edited subnets a rebuild is as cheap as a patch. */
+const PATCH_LIMIT = 64;
+/** Overrides an overlay may collect before the next index rebuilds the map. */
+const OVERLAY_LIMIT = 512;
+
+/**
+ * A map read through a small set of overrides over a base that is shared with earlier
+ * indexes (and never modified), so that replacing one subnet costs O(1), not a copy.
+ */
+class OverlayMap<V> implements ReadonlyMap<string, V> {
+  constructor(
+    readonly base: ReadonlyMap<string, V>,
+    readonly overrides: ReadonlyMap<string, V>,
+  ) {}
+  get size(): number {
+    return this.base.size;
+  }
+  get(key: string): V | undefined {
+    const v = this.overrides.get(key);
+    return v !== undefined ? v : this.base.get(key);
+  }
+  has(key: string): boolean {
+    return this.base.has(key);
+  }
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this.entries()) callback(v, k, this);
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const k of this.base.keys()) yield [k, this.get(k) as V];
+  }
+  keys(): MapIterator<string> {
+    return this.base.keys();
+  }
+  *values(): MapIterator<V> {
+    for (const k of this.base.keys()) yield this.get(k) as V;
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Builds the index. Given the index of the previous version of the same plan, it reuses
+ * what kept its identity (the editor replaces a section's array only when something in it
+ * changed): an edit to one subnet patches the subnet lookups instead of rebuilding them,
+ * every other VPC's subnet list keeps its identity (which the runner's caches rely on), and
+ * no field of an object the two versions share is read again.
+ */
+export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
+  const cidrs = previous ? previous.cidrs : new ReadFields();
+  let vpcById: ReadonlyMap<string, Vpc>;
+  if (previous && previous.plan.vpcs === plan.vpcs) vpcById = previous.vpcById;
+  else {
+    const map = new Map<string, Vpc>();
+    for (const vpc of plan.vpcs) map.set(vpc.id, vpc);
+    vpcById = map;
+  }
+  if (previous && previous.plan.subnets === plan.subnets) {
+    return { plan, vpcById, subnetById: previous.subnetById, subnetsByVpc: previous.subnetsByVpc, cidrs };
+  }
+  const patched = previous ? patchSubnets(previous, plan.subnets) : undefined;
+  if (patched) return { plan, vpcById, ...patched, cidrs };
+  const subnetById = new Map<string, Subnet>();
+  const subnetsByVpc = new Map<string, Subnet[]>();
+  for (const subnet of plan.subnets) {
+    subnetById.set(subnet.id, subnet);
+    const list = subnetsByVpc.get(subnet.vpcId);
+    if (list) list.push(subnet);
+    else subnetsByVpc.set(subnet.vpcId, [subnet]);
+  }
+  // Entries for subnets no plan holds any more pile up over a long editing session: drop them now and then.
+  if (cidrs.subnets.size > 2 * subnetById.size + 1024) {
+    for (const [id, fields] of cidrs.subnets) if (subnetById.get(id) !== fields.subnet) cidrs.subnets.delete(id);
+  }
+  return { plan, vpcById, subnetById, subnetsByVpc, cidrs };
+}
+
+/** The patched subnet lookups when only a few subnets were replaced in place (same ids and VPCs), else undefined. */
+function patchSubnets(previous: PlanIndex, subnets: readonly Subnet[]): Pick<PlanIndex, 'subnetById' | 'subnetsByVpc'> | undefined {
+  const before = previous.plan.subnets;
+  if (before.length !== subnets.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < subnets.length; i++) {
+    if (subnets[i] !== before[i]) {
+      const now = subnets[i]!;
+      const was = before[i]!;
+      if (now.id !== was.id || now.vpcId !== was.vpcId || changed.length >= PATCH_LIMIT) return undefined;
+      changed.push(i);
+    }
+  }
+  const old = previous.subnetById;
+  const base = old instanceof OverlayMap ? (old.base as ReadonlyMap<string, Subnet>) : old;
+  const overrides = new Map<string, Subnet>(old instanceof OverlayMap ? (old.overrides as ReadonlyMap<string, Subnet>) : undefined);
+  if (overrides.size + changed.length > OVERLAY_LIMIT) return undefined;
+  const subnetsByVpc = new Map(previous.subnetsByVpc);
+  for (const i of changed) {
+    const now = subnets[i]!;
+    const was = before[i]!;
+    overrides.set(now.id, now);
+    const list = subnetsByVpc.get(now.vpcId)!;
+    const copy = list === previous.subnetsByVpc.get(now.vpcId) ? list.slice() : (list as Subnet[]);
+    const at = copy.indexOf(was);
+    if (at === -1) return undefined;
+    copy[at] = now;
+    subnetsByVpc.set(now.vpcId, copy);
+  }
+  return { subnetById: new OverlayMap(base, overrides), subnetsByVpc };
+}
+
+const indexes = new WeakMap<Plan, PlanIndex>();
+/**
+ * The index built last: the next plan's index is built from it, so that the fields of
+ * objects the two plans share are not read again (the editor asks for reachability and
+ * sizing after every edit).
+ */
+let lastIndex: PlanIndex | undefined;
+
+/**
+ * The index of a plan object, built once per object (for callers that hold a plan, not an
+ * index: reachability, sizing, the exports).
+ */
+export function planIndexOf(plan: Plan): PlanIndex {
+  let index = indexes.get(plan);
+  if (!index) {
+    index = indexPlan(plan, lastIndex);
+    indexes.set(plan, index);
+    lastIndex = index;
+  }
+  return index;
+}
+
+function readList<V extends IpVersion>(texts: readonly string[], version: V | undefined): ReadList<CidrOf<V>> {
+  const all = new Array<CidrOf<V> | CidrError>(texts.length);
+  const listed: ListedBlock<CidrOf<V>>[] = [];
+  const blocks: CidrOf<V>[] = [];
+  let errors: FieldError[] | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const read = readCidrField(text, version) as CidrOf<V> | CidrError;
+    all[i] = read;
+    if (isCidrError(read)) (errors ??= []).push({ index: i, error: read });
+    else {
+      listed.push({ block: read, index: i, text });
+      blocks.push(read);
+    }
+  }
+  return { read: all, listed, blocks, errors: errors ?? NO_ERRORS };
+}
+
+function vpcFields(index: PlanIndex, vpc: Vpc): VpcFields {
+  const vpcs = index.cidrs.vpcs;
+  let fields = vpcs.get(vpc);
+  if (!fields) {
+    fields = { v4: readList(vpc.ipv4Cidrs, 4), v6: readList(vpc.ipv6Cidrs, 6) };
+    vpcs.set(vpc, fields);
+  }
+  return fields;
+}
+
+function vpcList<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): ReadList<CidrOf<V>> {
+  const fields = vpcFields(index, vpc);
+  return (version === 4 ? fields.v4 : fields.v6) as unknown as ReadList<CidrOf<V>>;
+}
+
+/** A VPC's valid blocks of one version, in association order. Do not modify the result. */
+export function vpcBlocks<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): readonly CidrOf<V>[] {
+  return vpcList(index, vpc, version).blocks;
+}
+
+/** A VPC's valid blocks of one version with the place of each in its list (for `field`). Do not modify the result. */
+export function vpcBlocksWithField<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): readonly ListedBlock<CidrOf<V>>[] {
+  return vpcList(index, vpc, version).listed;
+}
+
+/** What each text of a VPC's ipv{version}Cidrs holds, place by place: its block, or why it is not one (an empty text is an 'empty' error). */
+export function vpcCidrFields<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): ReadonlyArray<CidrOf<V> | CidrError> {
+  return vpcList(index, vpc, version).read;
+}
+
+/** The fields of a VPC's ipv{version}Cidrs that are not valid blocks of that version, and why. */
+export function vpcFieldErrors(index: PlanIndex, vpc: Vpc, version: IpVersion): readonly FieldError[] {
+  return vpcList(index, vpc, version).errors;
+}
+
+function readSubnetField<V extends IpVersion>(text: string | undefined, version: V): CidrOf<V> | CidrError | undefined {
+  return text === undefined || text === '' ? undefined : (readCidrField(text, version) as CidrOf<V> | CidrError);
+}
+
+/** A subnet's entry, made (or made again, for a replaced subnet object) on first use. */
+function subnetFields(index: PlanIndex, subnet: Subnet): SubnetFields {
+  const subnets = index.cidrs.subnets;
+  let fields = subnets.get(subnet.id);
+  if (fields === undefined || fields.subnet !== subnet) {
+    // A second subnet with the same id (a plan error the references rule reports) takes the entry over; each still reads right.
+    fields = { subnet, v4: NOT_READ, v6: NOT_READ };
+    subnets.set(subnet.id, fields);
+  }
+  return fields;
+}
+
+function subnetSlot<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
+  const fields = subnetFields(index, subnet);
+  if (version === 4) {
+    if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
+    return fields.v4 as CidrOf<V> | CidrError | undefined;
+  }
+  if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
+  return fields.v6 as CidrOf<V> | CidrError | undefined;
+}
+
+/** What a subnet's IPv4 or IPv6 field holds: its block, or why it is not one; undefined when the field is empty. */
+export function subnetCidrField<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
+  return subnetSlot(index, subnet, version);
+}
+
+/** A subnet's valid IPv4 or IPv6 block, if it has one (syntax is another rule's finding). */
+export function subnetBlock<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | undefined {
+  const read = subnetSlot(index, subnet, version);
+  return read === undefined || isCidrError(read) ? undefined : read;
+}
+
+/** Why a subnet's IPv4 or IPv6 field is not a valid block of that version; undefined when it is one, or is empty. */
+export function subnetFieldError(index: PlanIndex, subnet: Subnet, version: IpVersion): CidrError | undefined {
+  const read = subnetSlot(index, subnet, version);
+  return read !== undefined && isCidrError(read) ? read : undefined;
+}
+
+/**
+ * The blocks of a VPC's subnet list, position by position, kept per list (the index keeps
+ * a list while its subnets keep their identity): the per-VPC rules read them this way.
+ */
+export function subnetListBlocks(index: PlanIndex, subnets: readonly Subnet[]): SubnetListBlocks {
+  const lists = index.cidrs.subnetLists;
+  let blocks = lists.get(subnets);
+  if (!blocks) {
+    const v4 = new Array<Ipv4Cidr | undefined>(subnets.length);
+    const v6 = new Array<Ipv6Cidr | undefined>(subnets.length);
+    for (let k = 0; k < subnets.length; k++) {
+      const subnet = subnets[k]!;
+      const fields = subnetFields(index, subnet);
+      if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
+      if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
+      v4[k] = fields.v4 === undefined || isCidrError(fields.v4) ? undefined : fields.v4;
+      v6[k] = fields.v6 === undefined || isCidrError(fields.v6) ? undefined : fields.v6;
+    }
+    blocks = { v4, v6 };
+    lists.set(subnets, blocks);
+  }
+  return blocks;
+}
+
+function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): TableFields {
+  const tables = index.cidrs.tables;
+  let fields = tables.get(table);
+  if (!fields) {
+    const routes = table.routes;
+    const all = new Array<Ipv4Cidr | Ipv6Cidr | CidrError>(routes.length);
+    const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(routes.length);
+    let errors: FieldError[] | undefined;
+    const destinations = index.cidrs.destinations;
+    // Texts the plan no longer uses pile up over a long editing session: start again past a bound far above any plan's.
+    if (destinations.size > DESTINATION_TEXTS_KEPT) destinations.clear();
+    for (let i = 0; i < routes.length; i++) {
+      const text = routes[i]!.destination;
+      let read = destinations.get(text);
+      if (read === undefined) {
+        read = readCidrField(text);
+        destinations.set(text, read);
+      }
+      all[i] = read;
+      if (isCidrError(read)) {
+        blocks[i] = undefined;
+        (errors ??= []).push({ index: i, error: read });
+      } else {
+        blocks[i] = read;
+      }
+    }
+    fields = { read: all, blocks, errors: errors ?? NO_ERRORS };
+    tables.set(table, fields);
+  }
+  return fields;
+}
+
+/** The valid destination blocks of a route table's routes (VPC or transit gateway table, either version): blocks[i] is routes[i]'s, undefined where it is not valid. */
+export function routeDestinations(index: PlanIndex, table: RouteTable | TgwRouteTable): ReadonlyArray<Ipv4Cidr | Ipv6Cidr | undefined> {
+  return tableFields(index, table).blocks;
+}
+
+/** What each route's destination holds, place by place: its block, or why it is not one. */
+export function routeDestinationFields(index: PlanIndex, table: RouteTable | TgwRouteTable): ReadonlyArray<Ipv4Cidr | Ipv6Cidr | CidrError> {
+  return tableFields(index, table).read;
+}
+
+/** The routes of a table whose destination is not a valid block, and why. */
+export function routeDestinationErrors(index: PlanIndex, table: RouteTable | TgwRouteTable): readonly FieldError[] {
+  return tableFields(index, table).errors;
+}
+
+function externalFields(index: PlanIndex, network: ExternalNetwork): ReadList<Ipv4Cidr | Ipv6Cidr> {
+  const externals = index.cidrs.externals;
+  let fields = externals.get(network);
+  if (!fields) {
+    fields = readList(network.cidrs, undefined) as ReadList<Ipv4Cidr | Ipv6Cidr>;
+    externals.set(network, fields);
+  }
+  return fields;
+}
+
+/** An external network's valid blocks (either version), with the place of each in its list. Do not modify the result. */
+export function externalBlocks(index: PlanIndex, network: ExternalNetwork): readonly ListedBlock<Ipv4Cidr | Ipv6Cidr>[] {
+  return externalFields(index, network).listed;
+}
+
+/** The blocks of an external network that are not valid, and why. */
+export function externalFieldErrors(index: PlanIndex, network: ExternalNetwork): readonly FieldError[] {
+  return externalFields(index, network).errors;
+}
