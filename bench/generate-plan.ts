@@ -12,6 +12,14 @@ export interface GeneratePlanOptions {
   vpcs: number;
   subnetsPerVpc: number;
   seed: number;
+  /**
+   * Every VPC on this one IPv4 block, as real organisations have it: each account's default
+   * VPC is 172.31.0.0/16, and an acquisition brings hundreds of identical 10.0.0.0/16 VPCs.
+   * Their subnets are then identical too. Without it, each VPC gets its own /16.
+   */
+  sameBlock?: string;
+  /** 'one': every VPC attached to a single transit gateway; 'spread' (the default): three gateways, every fifth VPC on none. */
+  transitGateways?: 'spread' | 'one';
 }
 
 /** mulberry32: small, fast and good enough to vary the demand figures. */
@@ -44,7 +52,7 @@ function vpcBlock(i: number): string {
   return `${first}.${i % 256}.0.0/16`;
 }
 
-export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePlanOptions): Plan {
+export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, transitGateways = 'spread' }: GeneratePlanOptions): Plan {
   if (!Number.isInteger(vpcCount) || vpcCount < 1) throw new RangeError(`generatePlan: vpcs must be a whole number of at least 1, not ${vpcCount}`);
   if (!Number.isInteger(subnetsPerVpc) || subnetsPerVpc < 0 || subnetsPerVpc > 64) throw new RangeError(`generatePlan: subnetsPerVpc must be 0 to 64, not ${subnetsPerVpc}`);
   const rand = random(seed);
@@ -53,7 +61,9 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
     vpcs: [], subnets: [], internetGateways: [], natGateways: [], routeTables: [], peerings: [], transitGateways: [], serviceNetworks: [], externalNetworks: [], vpnGateways: [],
     layout: { nodes: {} },
   };
-  const tgwCount = vpcCount >= 30 ? 3 : vpcCount >= 3 ? 2 : 0;
+  if (sameBlock !== undefined && !/^\d+\.\d+\.0\.0\/16$/.test(sameBlock)) throw new RangeError(`generatePlan: sameBlock must be a /16 such as 172.31.0.0/16, not ${sameBlock}`);
+  const oneGateway = transitGateways === 'one';
+  const tgwCount = oneGateway ? 1 : vpcCount >= 30 ? 3 : vpcCount >= 3 ? 2 : 0;
   const tgwIds = Array.from({ length: tgwCount }, (_, t) => `tgw-${t + 1}`);
   const attachments: Array<Array<{ id: string; name: string; type: 'vpc' | 'vpn'; vpcId?: string; subnetIds?: string[]; externalNetworkId?: string; associatedRouteTableId?: string; propagatedRouteTableIds?: string[] }>> = tgwIds.map(() => []);
   const serviceNetworkVpcs: string[] = [];
@@ -61,11 +71,11 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
   for (let i = 0; i < vpcCount; i++) {
     const id = `vpc-${i + 1}`;
     const overlapping = i > 0 && i % DELIBERATE_OVERLAP_EVERY === 0;
-    const block = vpcBlock(overlapping ? i - 1 : i);
+    const block = sameBlock ?? vpcBlock(overlapping ? i - 1 : i);
     const dualStack = i % 3 === 0;
     // 2600:1f18::/32 is Amazon's; one /56 per dual-stack VPC.
     const ipv6 = `2600:1f18:${(i >> 8).toString(16)}:${(i % 256).toString(16)}00::/56`;
-    const tgwIndex = tgwCount > 0 && i % 5 !== 4 ? i % tgwCount : -1;
+    const tgwIndex = oneGateway ? 0 : tgwCount > 0 && i % 5 !== 4 ? i % tgwCount : -1;
     const inServiceNetwork = tgwIndex === -1 && serviceNetworkVpcs.length < 25;
     plan.vpcs.push({
       id, name: `${['prod', 'stage', 'dev', 'shared'][i % 4]}-${i + 1}`, region: 'us-east-1', accountId: String(100000000000 + (i % 50)),

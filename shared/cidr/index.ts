@@ -12,5 +12,6 @@ export { divide, divisionCount, parentOf, siblingOf } from './subdivide';
 export { rangeToCidrs, summarize } from './cover';
 export { freeSpace, nextFreeBlock } from './free-space';
 export { findOverlappingPairs, findOverlappingPairsInText } from './overlapping-pairs';
+export { blockForest, blockForestFromText, countOverlappingPairs, membersOf, OverlappingPairs, type BlockForest, type OverlapCount } from './overlap-groups';
 export type { Cloud, ReservedRole } from './reserved';
 export { prefixForHosts, reservedAddresses, usableAddresses } from './reserved';
