@@ -11,6 +11,7 @@ export { formatAddress, formatCidr } from './format';
 export { divide, divisionCount, parentOf, siblingOf } from './subdivide';
 export { rangeToCidrs, summarize } from './cover';
 export { freeSpace, nextFreeBlock } from './free-space';
+export { FreeBlocks } from './free-blocks';
 export { findOverlappingPairs, findOverlappingPairsInText } from './overlapping-pairs';
 export { blockForest, blockForestFromText, countOverlappingPairs, membersOf, OverlappingPairs, type BlockForest, type OverlapCount } from './overlap-groups';
 export type { Cloud, ReservedRole } from './reserved';
