@@ -3,7 +3,7 @@
  * values as arguments, or `-` to read them one per line from standard input.
  */
 import {
-  addressCount, blockForestFromText, countOverlappingPairs, divide, divisionCount, firstAddress, formatAddress, formatCidr, freeSpace,
+  addressCount, blockForestFromText, countOverlappingPairs, divide, divisionCount, firstAddress, formatAddress, formatCidr, freeSpaceOfText,
   lastAddress, membersOf, OverlappingPairs, parseCidr, reservedAddresses, usableAddresses, type BlockForest, type Cidr, type CidrError, type Cloud,
 } from '../shared/cidr';
 import { UsageError, type CommandOutput } from './output';
@@ -148,9 +148,14 @@ export function divideCidr(inputs: readonly string[], prefixText: string | undef
 
 export function freeCidrs(inputs: readonly string[], json: boolean): CommandOutput {
   if (inputs.length < 1) throw new UsageError('cidr free needs a parent block and the used ones, e.g. `vpcplan cidr free 10.0.0.0/16 10.0.0.0/24`');
-  const [parent, ...used] = parseAll(inputs);
-  const free = freeSpace(parent!, used).map(formatCidr);
-  return { stdout: json ? `${JSON.stringify(free)}\n` : free.length > 0 ? `${free.join('\n')}\n` : `${formatCidr(parent!)} has no free space.\n`, code: 0 };
+  // Text in, text out (freeSpaceOfText): tens of thousands of used and free blocks are common.
+  const [parentText, ...usedTexts] = inputs;
+  const parsed = parseCidr(parentText!);
+  const { free, errors } = freeSpaceOfText(parsed.ok ? parsed.cidr : { version: 4, network: 0n, prefix: 32 }, usedTexts);
+  const problems = [...(parsed.ok ? [] : [{ index: 0, error: parsed.error }]), ...errors.map(({ index, error }) => ({ index: index + 1, error }))];
+  if (problems.length > 0) throw new UsageError(problems.map(({ index, error }) => `input #${index}: ${describeError(error)}`).join('\n'));
+  const parent = parsed.ok ? formatCidr(parsed.cidr) : parentText!;
+  return { stdout: json ? `${JSON.stringify(free)}\n` : free.length > 0 ? `${free.join('\n')}\n` : `${parent} has no free space.\n`, code: 0 };
 }
 
 function parsePrefixOption(text: string | undefined, block: Cidr): number {

@@ -55,6 +55,13 @@ export function formatAddress(version: IpVersion, value: bigint): string {
   return version === 4 ? dotted(Number(value)) : ipv6Text(value);
 }
 
+const PREFIX_TEXT: readonly string[] = Array.from({ length: 129 }, (_, p) => `/${p}`);
+
+/** An IPv4 block given as numbers (start below 2^32, aligned to the prefix) as text, with no bigint on the way: the bulk path. */
+export function formatIpv4Block(start: number, prefix: number): string {
+  return dotted(start) + (PREFIX_TEXT[prefix] as string);
+}
+
 export function formatCidr(c: Cidr): string {
   return `${formatAddress(c.version, c.network)}/${c.prefix}`;
 }
