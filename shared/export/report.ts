@@ -8,7 +8,7 @@
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { parseCidr, usableAddresses } from '../cidr';
 import type { Plan, Subnet } from '../plan/schema';
-import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
+import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
 import { escapeMarkup } from './markup';
 import { planToSvg } from './svg';
 
@@ -56,15 +56,79 @@ function subnetUsable(subnet: Subnet): bigint | undefined {
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
 
+/** Up to this many VPCs the report shows the matrix VPC by VPC; above, by groups of VPCs built alike. */
+export const FULL_MATRIX_LIMIT = 30;
+/** Up to this many groups they are a matrix too; above, each group's row is written as the groups it reaches. */
+const GROUP_MATRIX_LIMIT = 30;
+
+/**
+ * VPC to VPC reachability: the full matrix for a small plan. For a large one, the VPCs in
+ * classes that behave alike (shared/routing/reach-matrix), each listed with its members, and
+ * the cells between classes: ten thousand VPCs are a few dozen classes, not 10^8 cells.
+ */
+function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Section {
+  const title = 'Reachability between VPCs';
+  let grouped: ReachabilityClasses;
+  try {
+    grouped = reachabilityClasses(plan);
+  } catch (error) {
+    return { title, intro: `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`, tables: [] };
+  }
+  const name = (id: string) => names.get(id) ?? id;
+  if (plan.vpcs.length <= FULL_MATRIX_LIMIT) {
+    const ids = plan.vpcs.map((v) => v.id);
+    const classOf = ids.map((id) => grouped.classOf.get(id)!);
+    return {
+      title,
+      intro: 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).',
+      tables: [{ table: { headers: ['From \\ to', ...ids.map(name)], rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]) } }],
+    };
+  }
+  const { classes } = grouped;
+  const label = (c: number) => `G${c + 1}`;
+  const word = (from: number, to: number) => {
+    const cell = grouped.between(from, to);
+    return cell === undefined ? CELL_WORDS.self : CELL_WORDS[cell];
+  };
+  const groups: Table = {
+    headers: ['Group', 'VPCs', 'Members'],
+    rows: classes.map((c, k) => [label(k), count(c.vpcIds.length), c.vpcIds.map(name).join(', ')]),
+    numeric: [1],
+    prose: [2],
+  };
+  const intro = `The ${count(plan.vpcs.length)} VPCs fall into ${count(classes.length)} group${classes.length === 1 ? '' : 's'} of VPCs built alike: the same kind of route tables, attachments and routes, so the same answers. `
+    + 'A cell says whether subnets of every VPC in the row group reach subnets of every other VPC in the column group, with replies (yes, partly: some subnets only, no; — for a group of one towards itself).';
+  let between: Table;
+  if (classes.length <= GROUP_MATRIX_LIMIT) {
+    between = { headers: ['From \\ to', ...classes.map((_, k) => label(k))], rows: classes.map((_, i) => [label(i), ...classes.map((__, j) => word(i, j))]) };
+  } else {
+    // Too wide to read as a matrix: each row as the groups it reaches (the rest: no).
+    const reached = (from: number, cell: MatrixCell) => classes.flatMap((_, to) => (grouped.between(from, to) === cell ? [label(to)] : [])).join(', ');
+    between = {
+      headers: ['From', 'Reaches (yes)', 'Reaches partly', 'Every other group'],
+      rows: classes.map((_, i) => [label(i), reached(i, 'reachable') || 'none', reached(i, 'partial') || 'none', 'no']),
+      prose: [1, 2],
+    };
+  }
+  return { title, intro, tables: [{ caption: 'Groups of VPCs built alike', table: groups }, { caption: 'Between groups', table: between }] };
+}
+
 function sections(plan: Plan, diagramSvg: string): Section[] {
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
+  // Subnets by VPC, once: a filter per VPC is 10^9 steps at 10,000 VPCs.
+  const subnetsOf = new Map<string, Subnet[]>();
+  for (const s of plan.subnets) {
+    const list = subnetsOf.get(s.vpcId);
+    if (list) list.push(s);
+    else subnetsOf.set(s.vpcId, [s]);
+  }
   const out: Section[] = [];
   out.push({ title: 'Diagram', wide: true, tables: [], imageUri: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(diagramSvg)}` });
 
   const subnetRows: string[][] = [];
   for (const vpc of plan.vpcs) {
     subnetRows.push([vpc.name || vpc.id, '(VPC)', vpc.ipv4Cidrs.join(', '), vpc.region, '', '', '', '']);
-    for (const s of plan.subnets.filter((x) => x.vpcId === vpc.id)) {
+    for (const s of subnetsOf.get(vpc.id) ?? []) {
       const usable = subnetUsable(s);
       subnetRows.push([
         '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
@@ -84,7 +148,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
   const v6Rows: string[][] = [];
   for (const vpc of plan.vpcs) {
     for (const block of vpc.ipv6Cidrs) v6Rows.push([vpc.name || vpc.id, '(VPC block)', block, vpc.ipv6Source]);
-    for (const s of plan.subnets) if (s.vpcId === vpc.id && s.ipv6Cidr) v6Rows.push([vpc.name || vpc.id, s.name || s.id, s.ipv6Cidr, s.availabilityZone]);
+    for (const s of subnetsOf.get(vpc.id) ?? []) if (s.ipv6Cidr) v6Rows.push([vpc.name || vpc.id, s.name || s.id, s.ipv6Cidr, s.availabilityZone]);
   }
   out.push({
     title: 'IPv6 allocations',
@@ -94,7 +158,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
 
   const freeRows: string[][] = [];
   for (const vpc of plan.vpcs) {
-    const space = vpcFreeSpace(vpc, plan.subnets.filter((s) => s.vpcId === vpc.id));
+    const space = vpcFreeSpace(vpc, subnetsOf.get(vpc.id) ?? []);
     for (const block of space.ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
       freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);
@@ -115,15 +179,7 @@ function sections(plan: Plan, diagramSvg: string): Section[] {
     tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
   });
 
-  let matrixTable: Table | undefined;
-  let matrixIntro = 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).';
-  try {
-    const m = reachabilityMatrix(plan);
-    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]) };
-  } catch (error) {
-    matrixIntro = `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`;
-  }
-  out.push({ title: 'Reachability between VPCs', intro: matrixIntro, tables: matrixTable ? [{ table: matrixTable }] : [] });
+  out.push(reachabilitySection(plan, names));
 
   const findings: Finding[] = checkPlan(plan);
   const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
@@ -165,6 +221,7 @@ const CSS = `
 body { font-family: Helvetica, Arial, sans-serif; font-size: 10pt; color: #0f172a; margin: 0 auto; }
 @media screen { body { max-width: 277mm; padding: 0 8mm; } }
 h1 { font-size: 18pt; margin: 0 0 4pt; }
+h3 { font-size: 10.5pt; margin: 8pt 0 2pt; break-after: avoid; page-break-after: avoid; }
 h2 { font-size: 13pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 4pt 0 6pt; }
 header.wide, section.wide { page: wide; }
@@ -195,7 +252,10 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
     mdParts.push('', `## ${md(s.title)}`, '');
     if (s.imageUri) mdParts.push(`![Diagram of ${md(plan.name)}](${s.imageUri})`);
     if (s.intro) mdParts.push(md(s.intro), '');
-    for (const t of s.tables) mdParts.push(markdownTable(t.table), '');
+    for (const t of s.tables) {
+      if (t.caption) mdParts.push(`### ${md(t.caption)}`, '');
+      mdParts.push(markdownTable(t.table), '');
+    }
   }
 
   const htmlSections = all.map((s, i) => {
@@ -205,7 +265,7 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       `<h2>${escapeMarkup(s.title)}</h2>`,
       s.imageUri ? `<img class="diagram" alt="${escapeMarkup(`Diagram of ${plan.name}`)}" src="${escapeMarkup(s.imageUri)}">` : '',
       s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-      ...s.tables.map((t) => htmlTable(t.table)),
+      ...s.tables.map((t) => `${t.caption ? `<h3>${escapeMarkup(t.caption)}</h3>\n` : ''}${htmlTable(t.table)}`),
       '</section>',
     ].filter((l) => l !== '').join('\n');
   });

@@ -2,6 +2,7 @@
 export { effectiveRouteTable, type EffectiveRoute, type EffectiveRouteTable, type RouteTableSource } from './route-table';
 export { lookupRoute } from './route-lookup';
 export { tgwRouteTableRoutes, type TgwEffectiveRoute } from './transit-gateway';
-export { reach, reachabilityMatrix, type Hop, type HopKind, type MatrixCell, type ReachabilityMatrix, type ReachFailure, type ReachResult } from './reach';
+export { reach, type Hop, type HopKind, type ReachFailure, type ReachResult } from './reach';
+export { reachabilityClasses, reachabilityMatrix, type MatrixCell, type ReachabilityClass, type ReachabilityClasses, type ReachabilityMatrix } from './reach-matrix';
 export { internetExposure, type ExposureKind, type FamilyExposure, type InternetExposure } from './exposure';
 export { routingRules } from './rules';
