@@ -246,6 +246,20 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
   const all = sections(plan, diagram);
   const meta = [`${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets`, ...(options.generatedAt ? [`generated ${options.generatedAt}`] : [])].join(' · ');
 
+  // Each form is written when first read: a caller wants one, and at 10,000 VPCs each is tens of megabytes.
+  let markdown: string | undefined;
+  let html: string | undefined;
+  return {
+    get markdown() {
+      return (markdown ??= markdownReport(plan, all, meta));
+    },
+    get html() {
+      return (html ??= htmlReport(plan, all, meta));
+    },
+  };
+}
+
+function markdownReport(plan: Plan, all: readonly Section[], meta: string): string {
   const mdParts = [`# Network review: ${md(plan.name)}`, '', md(meta)];
   if (plan.description) mdParts.push('', md(plan.description));
   for (const s of all) {
@@ -257,7 +271,10 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       mdParts.push(markdownTable(t.table), '');
     }
   }
+  return `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
 
+function htmlReport(plan: Plan, all: readonly Section[], meta: string): string {
   const htmlSections = all.map((s, i) => {
     const classes = [...(i === 0 ? ['first'] : []), ...(s.wide ? ['wide'] : [])];
     return [
@@ -291,5 +308,5 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
     '</html>',
     '',
   ].filter((l) => l !== '').join('\n');
-  return { markdown: `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`, html: `${html}\n` };
+  return `${html}\n`;
 }
