@@ -14,6 +14,7 @@ import { Canvas, type CanvasApi } from './canvas/Canvas';
 import { autoLayout } from './canvas/auto-layout';
 import { createCanvasDeriver, freeSpot, type Highlight } from './canvas/derive';
 import { createEngineViews } from './canvas/engine-views';
+import { checkClient, useFindings } from './checks/use-findings';
 import { Icon, type IconName } from './canvas/icons';
 import { isDirty, useEditor, type EditorStore } from './store/editor-store';
 import { extractFragment, isEmptyFragment, pasteFragment, type Fragment } from './store/fragments';
@@ -66,7 +67,9 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   const canvas = useRef<CanvasApi>(null);
   const engineViews = useMemo(() => createEngineViews(), []);
   const deriver = useMemo(() => createCanvasDeriver(), []);
-  const engine = useMemo(() => engineViews.check(plan), [engineViews, plan]);
+  // Checked in a worker: the findings follow the edit, and `checking` says they are on their way.
+  const checked = useFindings(plan);
+  const engine = useMemo(() => engineViews.views(checked.findings), [engineViews, checked.findings]);
 
   const [notice, setNotice] = useState<Notice | undefined>();
   const [loadProblems, setLoadProblems] = useState<{ summary: string; problems: PlanProblem[] } | undefined>();
@@ -337,11 +340,11 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
   // ---- test handle
   useEffect(() => installTestHandle({
     store,
-    getFindings: () => engineViews.check(store.getState().plan).findings,
+    getFindings: () => checkClient().findingsOf(store.getState().plan),
     loadPlanText: (text, name = 'test.vpcplan.json') => loadText(text, name),
     run: (command) => runRef.current(command),
     frame: (ids) => canvas.current?.frame(ids),
-  }), [store, engineViews, loadText]);
+  }), [store, loadText]);
 
   const showFinding = useCallback((finding: Finding) => {
     const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
@@ -451,6 +454,7 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
           <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => setTab('findings')} data-testid="tab-findings">
             Findings
             <span className="tab-counts">
+              {checked.checking ? <span className="checking" data-testid="checking" role="status" aria-label="Checking">…</span> : null}
               {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
               {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
               {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}

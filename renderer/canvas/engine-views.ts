@@ -1,13 +1,15 @@
 /**
- * What the canvas shows from the engine: findings from the incremental checker, usable
- * addresses, VPC free space and NAT capacity. Only formatting happens here; every number
- * is the engine's. Results are remembered per plan object (WeakMap), so an unchanged
- * subnet is not recomputed after an edit elsewhere.
+ * What the canvas shows from the engine: the findings (checked in a worker, see
+ * renderer/checks), usable addresses, VPC free space and NAT capacity. Only formatting
+ * happens here; every number is the engine's. Results are remembered per plan object
+ * (WeakMap), so an unchanged subnet is not recomputed after an edit elsewhere.
  */
 import { parseCidr, usableAddresses } from '../../shared/cidr';
-import { createChecker, natCapacity, vpcFreeSpace } from '../../shared/checks';
+// The two rules' modules, not shared/checks: the checker itself runs in the worker and stays out of this bundle.
+import { natCapacity } from '../../shared/checks/rules/nat-capacity';
+import { vpcFreeSpace } from '../../shared/checks/rules/sizing';
 import type { Finding } from '../../shared/checks/types';
-import type { NatGateway, Plan, Subnet, Vpc } from '../../shared/plan/schema';
+import type { NatGateway, Subnet, Vpc } from '../../shared/plan/schema';
 import type { EngineViews, NatGauge, VpcUsage } from './derive';
 
 export function formatCount(value: bigint | number): string {
@@ -15,12 +17,9 @@ export function formatCount(value: bigint | number): string {
 }
 
 export function createEngineViews() {
-  const checker = createChecker();
   const usable = new WeakMap<Subnet, string | undefined>();
   const usage = new WeakMap<Vpc, { subnets: readonly Subnet[]; value: VpcUsage | undefined }>();
   const gauges = new WeakMap<NatGateway, NatGauge | undefined>();
-  let lastPlan: Plan | undefined;
-  let lastFindings: Finding[] = [];
 
   const views = (findings: readonly Finding[]): EngineViews => ({
     findings,
@@ -62,13 +61,7 @@ export function createEngineViews() {
   });
 
   return {
-    /** Findings for the plan, re-using unchanged work (the incremental checker). */
-    check(plan: Plan): EngineViews {
-      if (plan !== lastPlan) {
-        lastFindings = checker.check(plan);
-        lastPlan = plan;
-      }
-      return views(lastFindings);
-    },
+    /** The views over these findings (the worker's, for the newest plan it has answered). */
+    views,
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * The findings the editor shows: those of the newest plan, from the checker's worker. The
+ * request goes out after the edit has painted (an effect), so an edit repaints at once and
+ * its findings follow; until they come, the previous findings stay and `checking` is true.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Finding } from '../../shared/checks/types';
+import type { Plan } from '../../shared/plan/schema';
+import { CheckClient } from './check-client';
+import { checkTransport } from './transports';
+
+const NO_FINDINGS: readonly Finding[] = [];
+let shared: CheckClient | undefined;
+
+/** The page's one check client (one worker), made on first use. */
+export function checkClient(): CheckClient {
+  if (!shared) {
+    const { transport, fallback } = checkTransport();
+    shared = new CheckClient(transport, fallback);
+  }
+  return shared;
+}
+
+export function useFindings(plan: Plan): { findings: readonly Finding[]; checking: boolean } {
+  const client = checkClient();
+  useEffect(() => { client.check(plan); }, [client, plan]);
+  const result = useSyncExternalStore((notify) => client.subscribe(notify), () => client.latest());
+  return { findings: result?.findings ?? NO_FINDINGS, checking: result?.plan !== plan };
+}
