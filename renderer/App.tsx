@@ -28,16 +28,13 @@ import { FindingsPanel } from './panels/FindingsPanel';
 import { Inspector } from './panels/Inspector';
 import { ReachabilityPanel } from './panels/ReachabilityPanel';
 import { installTestHandle } from './test-handle';
-import { ExportDialog } from './export/ExportDialog';
-import { ImportDialog } from './import/ImportDialog';
-import { CompareDialog } from './import/CompareDialog';
+import { CompareDialog, ExplorerDialog, ExportDialog, ImportDialog, SizingDialog } from './lazy-dialogs';
 import { askToOverwrite } from './host/confirm-dialog';
 import { saveDocument } from './host/save-flow';
 import { FileMenu } from './panels/FileMenu';
 import { layOutVpc } from './canvas/derive';
-import { ExplorerDialog } from './explorer/ExplorerDialog';
 import { ExplorerContext, type ExplorerTarget } from './explorer/explorer-context';
-import { SizingDialog, type SizingResult } from './sizing/SizingDialog';
+import type { SizingResult } from './sizing/SizingDialog';
 import { addSizedVpc, sizedVpc } from './sizing/sized-vpc';
 
 export type Command = MenuCommand | 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
