@@ -220,3 +220,28 @@ describe('network-overlap at the scale of real organisations', () => {
     expect(found.map((f) => [f.code, f.subjects.length])).toEqual([['overlap/same-transit-gateway', 5_001], ['overlap/unconnected-vpcs', 10_000]]);
   });
 });
+
+describe('network-overlap across edits', () => {
+  it('gives, edit after edit, what a check of a fresh copy gives (nothing stale is reused)', () => {
+    const start = planWith({
+      vpcs: [vpc('a', ['10.0.0.0/16']), vpc('b', ['10.0.0.0/16']), vpc('c', ['10.0.128.0/17']), vpc('d', ['10.9.0.0/16'])],
+      transitGateways: [{ id: 't', name: 'hub', attachments: [{ id: 'ta', name: 'ta', type: 'vpc', vpcId: 'a' }] }],
+    });
+    const edits: Array<(p: Plan, k: number) => Plan> = [
+      (p, k) => ({ ...p, vpcs: p.vpcs.map((v, i) => (i === k % p.vpcs.length ? { ...v, name: `${v.name}-${k}` } : v)) }),
+      (p, k) => ({ ...p, vpcs: p.vpcs.map((v, i) => (i === k % p.vpcs.length ? { ...v, ipv4Cidrs: [POOL[k % 6]!] } : v)) }),
+      (p, k) => ({ ...p, peerings: [...p.peerings, { id: `p${k}`, name: `p${k}`, requesterVpcId: p.vpcs[k % 4]!.id, accepterVpcId: p.vpcs[(k + 1) % 4]!.id, status: 'active' as const }] }),
+      (p) => ({ ...p, peerings: p.peerings.slice(1) }),
+      (p, k) => ({ ...p, transitGateways: p.transitGateways.map((t) => ({ ...t, attachments: [...t.attachments, { id: `a${k}`, name: `a${k}`, type: 'vpc' as const, vpcId: p.vpcs[k % 4]!.id, subnetIds: [], propagatedRouteTableIds: [] }] })) }),
+      (p, k) => ({ ...p, peerings: p.peerings.map((x, i) => (i === 0 ? { ...x, name: `renamed-${k}` } : x)) }),
+    ];
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat(50)), { maxLength: 15 }), (steps) => {
+      const plans = [start];
+      for (const [which, k] of steps) plans.push(edits[which]!(plans[plans.length - 1]!, k));
+      // One run after another, as the editor makes them (what the rule remembers is reused), then each from a fresh copy.
+      const edited = plans.map((plan) => run(networkOverlapRule, plan));
+      const fresh = plans.map((plan) => run(networkOverlapRule, structuredClone(plan)));
+      expect(edited).toEqual(fresh);
+    }), { numRuns: 200 });
+  });
+});

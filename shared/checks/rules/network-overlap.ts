@@ -202,22 +202,14 @@ export const networkOverlapRule: PlanRule = {
   dependsOn: ['vpcs', 'peerings', 'transitGateways', 'vpnGateways', 'serviceNetworks', 'externalNetworks'],
   check(index: PlanIndex): Finding[] {
     const { plan } = index;
-    const networks = gatherNetworks(plan);
-    if (networks.blocks.length < 2) return [];
-    const forest = blockForest(networks.blocks);
-    const raw = overlapsIn(forest, networks);
-    if (raw.length === 0) return [];
-
-    const links = linksOf(plan, networks);
-    const classKeys = new Map<number, string>();
-    const overlaps = raw.map(({ outer, inner }): Overlap => ({
-      outer: sideOf(outer, links, networks, classKeys),
-      inner: inner && sideOf(inner, links, networks, classKeys),
-    }));
+    const structure = overlapStructure(plan);
+    if (!structure) return [];
+    const { networks, peered, drafts } = structure;
+    // Words are written on every run (they carry names, which a rename changes); the rest is reused while its inputs are.
     const report = new Report(plan, networks);
     const out: Finding[] = [];
-    for (const pair of peeredOverlaps(forest, networks, links)) out.push(report.peered(pair));
-    for (const draft of draftsOf(overlaps, networks, links, classKeys)) {
+    for (const pair of peered) out.push(report.peered(pair));
+    for (const draft of drafts) {
       const finding = report.finding(draft);
       if (finding) out.push(finding);
     }
@@ -225,14 +217,65 @@ export const networkOverlapRule: PlanRule = {
   },
 };
 
+interface Structure {
+  networks: Networks;
+  peered: PeeredPair[];
+  drafts: Draft[];
+}
+
+/**
+ * What overlaps and how it is connected, remembered across checks: the editor re-runs this
+ * rule on every change to the VPCs, and most such changes (a rename, a growth target) touch
+ * neither a block nor a connection. The blocks part is kept while every VPC keeps its id and
+ * its block lists (an edit replaces the VPC object but keeps the lists it did not change) and
+ * the external networks are the same; the connections part while the peerings, gateways and
+ * service networks are too.
+ */
+let blocksMemo: { ids: string[]; v4: unknown[]; v6: unknown[]; externals: unknown; networks: Networks; forest: BlockForest; raw: RawOverlap[] } | undefined;
+let linksMemo: { raw: RawOverlap[]; sections: unknown[]; peered: PeeredPair[]; drafts: Draft[] } | undefined;
+
+function overlapStructure(plan: Plan): Structure | undefined {
+  const { vpcs } = plan;
+  let blocks = blocksMemo;
+  const same = blocks !== undefined && blocks.externals === plan.externalNetworks && blocks.ids.length === vpcs.length
+    && vpcs.every((v, i) => v.id === blocks!.ids[i] && v.ipv4Cidrs === blocks!.v4[i] && v.ipv6Cidrs === blocks!.v6[i]);
+  if (!same) {
+    const networks = gatherNetworks(plan);
+    const forest = blockForest(networks.blocks);
+    blocks = {
+      ids: vpcs.map((v) => v.id), v4: vpcs.map((v) => v.ipv4Cidrs), v6: vpcs.map((v) => v.ipv6Cidrs), externals: plan.externalNetworks,
+      networks, forest, raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
+    };
+    blocksMemo = blocks;
+  }
+  if (blocks!.raw.length === 0) return undefined;
+  // The same ids and blocks, but this plan's objects (for names).
+  const networks: Networks = { ...blocks!.networks, vpcs, externals: plan.externalNetworks };
+  const sections = [plan.peerings, plan.transitGateways, plan.vpnGateways, plan.serviceNetworks];
+  let connected = linksMemo;
+  if (!connected || connected.raw !== blocks!.raw || connected.sections.some((section, i) => section !== sections[i])) {
+    const links = linksOf(plan, networks);
+    const classKeys = new Map<number, string>();
+    const overlaps = blocks!.raw.map(({ outer, inner }): Overlap => ({
+      outer: sideOf(outer, links, networks, classKeys),
+      inner: inner && sideOf(inner, links, networks, classKeys),
+    }));
+    connected = { raw: blocks!.raw, sections, peered: peeredOverlaps(blocks!.forest, networks, links), drafts: draftsOf(overlaps, networks, links, classKeys) };
+    linksMemo = connected;
+  }
+  return { networks, peered: connected.peered, drafts: connected.drafts };
+}
+
+type RawOverlap = { outer: Entry[]; inner: Entry[] | undefined };
+
 /**
  * Every group of equal blocks held by two or more networks (not all external), and every
  * block whose subtree holds another network's block: the overlaps, as entries. The work is
  * one pass over the groups plus, per block, the blocks inside it (at most 33 levels deep
  * for IPv4, 129 for IPv6).
  */
-function overlapsIn(forest: BlockForest, networks: Networks): Array<{ outer: Entry[]; inner: Entry[] | undefined }> {
-  const out: Array<{ outer: Entry[]; inner: Entry[] | undefined }> = [];
+function overlapsIn(forest: BlockForest, networks: Networks): RawOverlap[] {
+  const out: RawOverlap[] = [];
   const isExternal = (n: number) => n >= networks.vpcCount;
   const entriesOf = (group: number, into: Entry[]): void => {
     const block = forest.blocks[group]!;
