@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes } from './nodes';
+import { OverviewMap } from './OverviewMap';
 
 export interface CanvasApi {
   /** Frame these plan objects (nodes, or the ends of edges) on screen. */
@@ -29,6 +30,16 @@ interface CanvasProps {
 
 const FIT_OPTIONS = { padding: 0.04, duration: 0 } as const;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
+/*
+ * Props given to React Flow keep their identity from render to render: a new function or
+ * array would be written into its store on every render (each write re-runs every node's
+ * selector), and a new minimap colour function re-renders every minimap node, which at
+ * 2,000 subnets cost more than the edit itself.
+ */
+const minimapColor = (node: Node) => MINIMAP_COLORS[node.type ?? ''] ?? 'var(--subnet-border)';
+const notToItself = (connection: Connection | Edge) => connection.source !== connection.target;
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
+const PRO_OPTIONS = { hideAttribution: true };
 
 export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect }, ref) {
   const flow = useReactFlow();
@@ -158,11 +169,11 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onNodeDragStop}
       onConnect={handleConnect}
-      isValidConnection={(c) => c.source !== c.target}
+      isValidConnection={notToItself}
       connectionMode={ConnectionMode.Loose}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       selectNodesOnDrag={false}
       elevateNodesOnSelect={false}
       elevateEdgesOnSelect
@@ -172,13 +183,14 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       minZoom={0.01}
       maxZoom={2.5}
       colorMode="system"
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
       className={far ? 'zoom-far' : 'zoom-near'}
       data-testid="canvas"
       aria-label="Network diagram"
     >
       <Background gap={24} size={1} />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram" />
+      {/* React Flow's minimap subscribes once per node: for a large plan, a lighter one of the top-level boxes. */}
+      {large ? <OverviewMap nodes={derived.nodes} sizes={derived.sizes} /> : <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the diagram" />}
       <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
     </ReactFlow>
   );
