@@ -55,32 +55,46 @@ export function applyEdit(plan: Plan, kind: EditKind, round: number, state: Edit
       return updateObject(plan, 'vpc', vpc.id, { ipv4Cidrs: [wider, ...vpc.ipv4Cidrs.slice(1)] });
     }
     case 'add a peering': {
-      const a = plan.vpcs[pickIndex(plan.vpcs.length, round, 3)]!;
-      const b = plan.vpcs[pickIndex(plan.vpcs.length, round, 4)]!;
-      const result = connect(plan, a.id, b.id === a.id ? plan.vpcs[(pickIndex(plan.vpcs.length, round, 4) + 1) % plan.vpcs.length]!.id : b.id);
-      if (!result.ok) throw new Error(`add a peering: ${result.reason}`);
-      state.addedPeerings.push(result.created);
-      return result.plan;
-    }
-    case 'remove a peering': {
-      const id = state.addedPeerings.shift() ?? plan.peerings[pickIndex(plan.peerings.length, round, 5)]!.id;
-      return deleteObjects(plan, [id]);
-    }
-    case 'attach a VPC to a TGW': {
-      // A VPC not yet on the gateway (generatePlan leaves every fifth VPC off the gateways).
-      const tgw = plan.transitGateways[round % plan.transitGateways.length]!;
-      const attached = new Set(tgw.attachments.map((a) => a.vpcId));
-      for (let k = 0; k < plan.vpcs.length; k++) {
-        const vpc = plan.vpcs[pickIndex(plan.vpcs.length, round + k, 6)]!;
-        if (attached.has(vpc.id)) continue;
-        const result = connect(plan, vpc.id, tgw.id);
-        if (!result.ok) throw new Error(`attach a VPC to a TGW: ${result.reason}`);
+      // Two VPCs not yet peered, spread over the plan.
+      const n = plan.vpcs.length;
+      for (let k = 0; k < n * n; k++) {
+        const a = plan.vpcs[pickIndex(n, round + k, 3)]!;
+        const b = plan.vpcs[pickIndex(n, round + k, 4)]!;
+        if (a.id === b.id) continue;
+        const result = connect(plan, a.id, b.id);
+        if (!result.ok) continue;
+        state.addedPeerings.push(result.created);
         return result.plan;
       }
-      throw new Error('attach a VPC to a TGW: every VPC is already attached');
+      throw new Error('add a peering: every pair of VPCs is peered already');
+    }
+    case 'remove a peering': {
+      const id = state.addedPeerings.shift() ?? plan.peerings[pickIndex(plan.peerings.length, round, 5)]?.id;
+      // No peering left to remove: add one, so that the edit still changes the peerings.
+      return id === undefined ? applyEdit(plan, 'add a peering', round, state) : deleteObjects(plan, [id]);
+    }
+    case 'attach a VPC to a TGW': {
+      // A VPC not yet on a gateway (generatePlan leaves every fifth VPC off the gateways).
+      for (let g = 0; g < plan.transitGateways.length; g++) {
+        const tgw = plan.transitGateways[(round + g) % plan.transitGateways.length]!;
+        const attached = new Set(tgw.attachments.map((a) => a.vpcId));
+        for (let k = 0; k < plan.vpcs.length; k++) {
+          const vpc = plan.vpcs[pickIndex(plan.vpcs.length, round + k, 6)]!;
+          if (attached.has(vpc.id)) continue;
+          const result = connect(plan, vpc.id, tgw.id);
+          if (!result.ok) throw new Error(`attach a VPC to a TGW: ${result.reason}`);
+          return result.plan;
+        }
+      }
+      // Every VPC is on every gateway: detach one instead, the same kind of change.
+      const tgw = plan.transitGateways[round % plan.transitGateways.length];
+      const attachment = tgw?.attachments.find((a) => a.type === 'vpc');
+      if (!attachment) throw new Error('attach a VPC to a TGW: the plan has no transit gateway');
+      return deleteObjects(plan, [attachment.id]);
     }
     case 'delete a subnet': {
-      const subnet = plan.subnets[pickIndex(plan.subnets.length, round, 7)]!;
+      const subnet = plan.subnets[pickIndex(plan.subnets.length, round, 7)];
+      if (!subnet) return applyEdit(plan, 'rename a VPC', round, state);
       return deleteObjects(plan, [subnet.id]);
     }
     case 'move a node': {
@@ -89,12 +103,14 @@ export function applyEdit(plan: Plan, kind: EditKind, round: number, state: Edit
       return moveNodes(plan, { [vpc.id]: { x: at.x + 37, y: at.y + (round % 2 === 0 ? 11 : -11) } });
     }
     case 'change hosts needed': {
-      const subnet = plan.subnets[pickIndex(plan.subnets.length, round, 9)]!;
+      const subnet = plan.subnets[pickIndex(plan.subnets.length, round, 9)];
+      if (!subnet) return applyEdit(plan, 'rename a VPC', round, state);
       return updateObject(plan, 'subnet', subnet.id, { hostsNeeded: (subnet.hostsNeeded ?? 10) + (round % 2 === 0 ? 1 : -1) });
     }
     case 'change a subnet CIDR': {
       // A CIDR commit: the subnet moves to the next block of its size (maybe clashing with a neighbour), then back.
-      const subnet = plan.subnets[pickIndex(plan.subnets.length, round >> 1, 10)]!;
+      const subnet = plan.subnets[pickIndex(plan.subnets.length, round >> 1, 10)];
+      if (!subnet) return applyEdit(plan, 'rename a VPC', round, state);
       const was = state.movedSubnets.get(subnet.id);
       if (was !== undefined) {
         state.movedSubnets.delete(subnet.id);
