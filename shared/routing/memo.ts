@@ -11,13 +11,15 @@
  */
 import type { Finding } from '../checks/types';
 import type { Plan } from '../plan/schema';
-import { vpcReadIds, withReads, type RoutingModel } from './model';
+import { vpcReadIds, vpcShape, withReads, type RoutingModel } from './model';
 
 interface Part {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
   lists: unknown[];
   missing: string[] | undefined;
+  /** The VPCs whose names the findings print, with the names they had. */
+  names: Array<[string, string | undefined]> | undefined;
   findings: Finding[];
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
@@ -33,15 +35,19 @@ export class PartMemo<K extends object> {
   /** @param reads the plan sections the parts depend on, besides subnets and the part's own object. */
   constructor(private readonly reads: ReadonlyArray<keyof Plan>) {}
 
-  /** Drops every part when one of the sections changed, and the parts no longer in the plan now and then; call once per check. */
+  /**
+   * Drops every part when one of the sections changed, and the parts no longer in the plan
+   * now and then; call once per check. The VPCs count as changed only when their ids or
+   * blocks do (vpcShape): a rename is caught part by part, by the names each part printed.
+   */
   begin(plan: Plan): void {
     let same = this.sections.length === this.reads.length;
-    for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === plan[this.reads[i]!];
+    for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === sectionOf(plan, this.reads[i]!);
     this.checks++;
     this.usedLastCheck = this.usedThisCheck;
     this.usedThisCheck = 0;
     if (!same) {
-      this.sections = this.reads.map((name) => plan[name]);
+      this.sections = this.reads.map((name) => sectionOf(plan, name));
       this.parts = new Map();
     } else if (this.parts.size > 2 * this.usedLastCheck + 64) {
       for (const [key, part] of this.parts) if (part.used < this.checks - 1) this.parts.delete(key);
@@ -57,6 +63,7 @@ export class PartMemo<K extends object> {
       let valid = true;
       for (let i = 0; valid && i < part.vpcIds.length; i++) valid = subnetsByVpc.get(part.vpcIds[i]!) === part.lists[i];
       if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
+      if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
       if (valid) {
         part.used = this.checks;
         return part.findings;
@@ -64,9 +71,15 @@ export class PartMemo<K extends object> {
     }
     const { value, reads } = withReads(model, () => check(model, key));
     const vpcIds = vpcReadIds(reads);
+    const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
     this.parts.set(key, {
-      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], findings: value, used: this.checks,
+      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, findings: value, used: this.checks,
     });
     return value;
   }
+}
+
+/** A section as the memo compares it: the VPCs by their shape (ids and blocks), the rest by identity. */
+function sectionOf(plan: Plan, name: keyof Plan): unknown {
+  return name === 'vpcs' ? vpcShape(plan.vpcs) : plan[name];
 }

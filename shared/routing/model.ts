@@ -67,9 +67,15 @@ export interface SubnetReads {
   vpc: string | undefined;
   more: Set<string> | undefined;
   missing: Set<string> | undefined;
+  /**
+   * VPCs whose names went into the result (messages name VPCs). Their blocks are read too,
+   * but those are covered as a whole (see vpcShape): a rename then re-checks only the parts
+   * that print the renamed VPC's name.
+   */
+  names: Set<string> | undefined;
 }
 
-const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
+const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined };
 
 /** Records that the computation in progress read the subnets of `vpcId`. */
 export function addVpcRead(reads: SubnetReads, vpcId: string): void {
@@ -108,7 +114,7 @@ export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[]
 /** Runs `build`, collecting the subnet reads it makes (and adding them to the reads of the computation around it). */
 export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
   const outer = model.reads;
-  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
+  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined };
   model.reads = reads;
   let value: T;
   try {
@@ -117,13 +123,38 @@ export function withReads<T>(model: RoutingModel, build: () => T): { value: T; r
     model.reads = outer;
   }
   if (outer) replayInto(outer, reads);
-  return { value, reads: reads.vpc === undefined && !reads.missing ? NO_READS : reads };
+  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names ? NO_READS : reads };
 }
 
 function replayInto(into: SubnetReads, reads: SubnetReads): void {
   if (reads.vpc !== undefined) addVpcRead(into, reads.vpc);
   if (reads.more) for (const id of reads.more) addVpcRead(into, id);
   if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
+  if (reads.names) for (const id of reads.names) (into.names ??= new Set()).add(id);
+}
+
+/** A VPC's name for messages (its id when it has none), recording the read. */
+export function vpcName(model: RoutingModel, vpcId: string): string {
+  if (model.reads) (model.reads.names ??= new Set()).add(vpcId);
+  return labelOf(model.index.vpcById.get(vpcId), vpcId);
+}
+
+let lastShape: { vpcs: readonly Vpc[]; ids: string[]; v4: unknown[]; v6: unknown[]; token: object } | undefined;
+
+/**
+ * An object that stays the same while the VPCs keep their ids, their order and their block
+ * lists: all that routing reads of a VPC besides its name (which each part records, see
+ * vpcName). The memo of ./memo compares this instead of the VPC list, so that renaming a
+ * VPC, which replaces the list, does not throw away every part.
+ */
+export function vpcShape(vpcs: readonly Vpc[]): object {
+  if (lastShape && lastShape.vpcs === vpcs) return lastShape.token;
+  const same = lastShape !== undefined && lastShape.ids.length === vpcs.length
+    && vpcs.every((v, i) => v.id === lastShape!.ids[i] && v.ipv4Cidrs === lastShape!.v4[i] && v.ipv6Cidrs === lastShape!.v6[i]);
+  lastShape = same
+    ? { ...lastShape!, vpcs }
+    : { vpcs, ids: vpcs.map((v) => v.id), v4: vpcs.map((v) => v.ipv4Cidrs), v6: vpcs.map((v) => v.ipv6Cidrs), token: {} };
+  return lastShape.token;
 }
 
 /** Adds the reads a memoized value was computed from to the computation in progress. */
@@ -261,7 +292,7 @@ export function labelOf(thing: { id: string; name?: string } | undefined, fallba
 }
 
 export function vpcLabel(model: RoutingModel, vpcId: string): string {
-  return `VPC ${labelOf(model.index.vpcById.get(vpcId), vpcId)}`;
+  return `VPC ${vpcName(model, vpcId)}`;
 }
 
 export function subnetLabel(model: RoutingModel, subnetId: string): string {

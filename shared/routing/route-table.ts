@@ -12,7 +12,7 @@ import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import {
-  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
+  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, vpcName, type RoutingModel,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -115,9 +115,8 @@ class WrittenTable implements ResolvedTable {
   }
 
   get label(): string {
-    const vpc = this.model.index.vpcById.get(this.table.vpcId);
     return this.source === 'main'
-      ? `the main route table ${labelOf(this.table)} of VPC ${labelOf(vpc, this.table.vpcId)}`
+      ? `the main route table ${labelOf(this.table)} of VPC ${vpcName(this.model, this.table.vpcId)}`
       : `route table ${labelOf(this.table)}`;
   }
 
@@ -220,7 +219,7 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
       key,
       source: 'derived',
       vpcId: subnet.vpcId,
-      label: `the derived route table for ${subnet.tier} subnets of VPC ${labelOf(model.index.vpcById.get(subnet.vpcId), subnet.vpcId)}`,
+      label: `the derived route table for ${subnet.tier} subnets of VPC ${vpcName(model, subnet.vpcId)}`,
       routes() {
         if (!routes) build();
         return routes as EffectiveRoute[];
