@@ -11,8 +11,25 @@ import { generatePlan } from '../../bench/generate-plan';
 import type { Plan } from '../plan/schema';
 import { checkPlan, createChecker } from './index';
 
+/** Private subnets that reach the internet through a transit gateway and a shared egress VPC (exposure across VPCs). */
+function sharedEgress(plan: Plan): Plan {
+  const egressVpcs = new Set(plan.transitGateways.map((t) => t.attachments.find((a) => a.type === 'vpc')!.vpcId));
+  const tgwOf = new Map(plan.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)));
+  return {
+    ...plan,
+    routeTables: plan.routeTables.map((t) => (t.main && tgwOf.has(t.vpcId)
+      ? { ...t, routes: [...t.routes.filter((r) => r.destination !== '0.0.0.0/0'), { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! }] }
+      : t)),
+    transitGateways: plan.transitGateways.map((t) => {
+      const egress = t.attachments.find((a) => a.type === 'vpc')!;
+      return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')] })) };
+    }),
+  };
+}
+
 const starts = [
   generatePlan({ vpcs: 12, subnetsPerVpc: 10, seed: 7 }),
+  sharedEgress(generatePlan({ vpcs: 10, subnetsPerVpc: 6, seed: 11 })),
   generatePlan({ vpcs: 9, subnetsPerVpc: 4, seed: 3, sameBlock: '172.31.0.0/16' }),
   generatePlan({ vpcs: 8, subnetsPerVpc: 6, seed: 5, transitGateways: 'one' }),
 ];

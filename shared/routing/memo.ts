@@ -8,10 +8,17 @@
  *
  * The routing rules stay plan rules (they re-run on every subnet edit), but each run
  * re-computes only the parts an edit touched: one subnet edit costs one VPC, not the plan.
+ * The same goes for the other sections read through the model's lookups (gateways, route
+ * tables, peerings, transit gateways, external networks): a part records the lookups it
+ * read and is reused while they give the same objects. The VPCs are compared by ids and
+ * blocks (vpcShape), their names part by part.
  */
 import type { Finding } from '../checks/types';
 import type { Plan } from '../plan/schema';
-import { vpcReadIds, vpcShape, withReads, type RoutingModel } from './model';
+import { sameLookupValue, vpcReadIds, vpcShape, withReads, type LookupName, type RoutingModel, type TrackedMap } from './model';
+
+/** The sections the model's lookups are built from: while none changes, no lookup gives anything new. */
+const LOOKUP_SECTIONS = ['subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
 
 interface Part {
   /** The subnet lists read, with what they were, and the subnets found missing. */
@@ -20,6 +27,8 @@ interface Part {
   missing: string[] | undefined;
   /** The VPCs whose names the findings print, with the names they had. */
   names: Array<[string, string | undefined]> | undefined;
+  /** Lookups read: [lookup, key, value] triples (see SubnetReads.lookups). */
+  lookups: unknown[] | undefined;
   findings: Finding[];
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
@@ -27,6 +36,9 @@ interface Part {
 
 export class PartMemo<K extends object> {
   private sections: unknown[] = [];
+  private lookupSections: unknown[] = [];
+  /** No lookup's section changed since the previous check: a part valid then reads the same lookups now. */
+  private lookupsSame = false;
   private parts = new Map<K, Part>();
   private checks = 0;
   private usedLastCheck = 0;
@@ -43,6 +55,9 @@ export class PartMemo<K extends object> {
   begin(plan: Plan): void {
     let same = this.sections.length === this.reads.length;
     for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === sectionOf(plan, this.reads[i]!);
+    const lookupSections = LOOKUP_SECTIONS.map((name) => plan[name]);
+    this.lookupsSame = lookupSections.every((section, i) => section === this.lookupSections[i]);
+    this.lookupSections = lookupSections;
     this.checks++;
     this.usedLastCheck = this.usedThisCheck;
     this.usedThisCheck = 0;
@@ -64,6 +79,7 @@ export class PartMemo<K extends object> {
       for (let i = 0; valid && i < part.vpcIds.length; i++) valid = subnetsByVpc.get(part.vpcIds[i]!) === part.lists[i];
       if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
       if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
+      if (valid && part.lookups && !(this.lookupsSame && part.used === this.checks - 1)) valid = lookupsHold(model, part.lookups);
       if (valid) {
         part.used = this.checks;
         return part.findings;
@@ -73,7 +89,7 @@ export class PartMemo<K extends object> {
     const vpcIds = vpcReadIds(reads);
     const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
     this.parts.set(key, {
-      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, findings: value, used: this.checks,
+      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, lookups: reads.lookups, findings: value, used: this.checks,
     });
     return value;
   }
@@ -82,4 +98,13 @@ export class PartMemo<K extends object> {
 /** A section as the memo compares it: the VPCs by their shape (ids and blocks), the rest by identity. */
 function sectionOf(plan: Plan, name: keyof Plan): unknown {
   return name === 'vpcs' ? vpcShape(plan.vpcs) : plan[name];
+}
+
+/** Whether every lookup a part read still gives what it gave. */
+function lookupsHold(model: RoutingModel, lookups: readonly unknown[]): boolean {
+  for (let i = 0; i < lookups.length; i += 3) {
+    const map = model[lookups[i] as LookupName] as TrackedMap<unknown>;
+    if (!sameLookupValue(lookups[i + 2], map.peek(lookups[i + 1] as string))) return false;
+  }
+  return true;
 }

@@ -25,22 +25,22 @@ export interface VpcAttachmentRef {
 export interface RoutingModel {
   index: PlanIndex;
   plan: Plan;
-  routeTableById: Map<string, RouteTable>;
-  mainTableByVpc: Map<string, RouteTable>;
-  internetGatewayById: Map<string, InternetGateway>;
-  internetGatewaysByVpc: Map<string, InternetGateway[]>;
-  natGatewayById: Map<string, NatGateway>;
-  natGatewaysByVpc: Map<string, NatGateway[]>;
-  egressOnlyById: Map<string, EgressOnlyGateway>;
-  egressOnlyByVpc: Map<string, EgressOnlyGateway[]>;
-  vpnGatewayById: Map<string, VpnGateway>;
-  vpnGatewaysByVpc: Map<string, VpnGateway[]>;
-  peeringById: Map<string, PeeringConnection>;
-  peeringsByVpc: Map<string, PeeringConnection[]>;
-  transitGatewayById: Map<string, TransitGateway>;
+  routeTableById: TrackedMap<RouteTable>;
+  mainTableByVpc: TrackedMap<RouteTable>;
+  internetGatewayById: TrackedMap<InternetGateway>;
+  internetGatewaysByVpc: TrackedMap<InternetGateway[]>;
+  natGatewayById: TrackedMap<NatGateway>;
+  natGatewaysByVpc: TrackedMap<NatGateway[]>;
+  egressOnlyById: TrackedMap<EgressOnlyGateway>;
+  egressOnlyByVpc: TrackedMap<EgressOnlyGateway[]>;
+  vpnGatewayById: TrackedMap<VpnGateway>;
+  vpnGatewaysByVpc: TrackedMap<VpnGateway[]>;
+  peeringById: TrackedMap<PeeringConnection>;
+  peeringsByVpc: TrackedMap<PeeringConnection[]>;
+  transitGatewayById: TrackedMap<TransitGateway>;
   /** VPC attachments by the VPC they attach (one per transit gateway, by AWS quota). */
-  vpcAttachmentsByVpc: Map<string, VpcAttachmentRef[]>;
-  externalNetworkById: Map<string, ExternalNetwork>;
+  vpcAttachmentsByVpc: TrackedMap<VpcAttachmentRef[]>;
+  externalNetworkById: TrackedMap<ExternalNetwork>;
   /** Scratch space for the other routing modules (TGW tables, NAT egress, derived tables...). */
   cache: Map<string, unknown>;
   /** Hot caches, keyed by object rather than by a built string: they are hit once per subnet. */
@@ -73,9 +73,55 @@ export interface SubnetReads {
    * that print the renamed VPC's name.
    */
   names: Set<string> | undefined;
+  /**
+   * Lookups by id read (a route table, a gateway, a peering, the peerings of a VPC...), as
+   * [lookup, key, value] triples: a part stays valid while each lookup still gives the same
+   * value (./memo), so adding a peering re-checks only the parts that read that VPC's peerings.
+   */
+  lookups: unknown[] | undefined;
 }
 
-const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined };
+const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined };
+
+/** The reads of the innermost computation under way (withReads), for the lookups, which models share. */
+let tracking: SubnetReads | undefined;
+
+/** The lookups whose reads are recorded, by name (the names of the model's fields). */
+export type LookupName =
+  | 'routeTableById' | 'mainTableByVpc' | 'internetGatewayById' | 'internetGatewaysByVpc' | 'natGatewayById' | 'natGatewaysByVpc'
+  | 'egressOnlyById' | 'egressOnlyByVpc' | 'vpnGatewayById' | 'vpnGatewaysByVpc' | 'peeringById' | 'peeringsByVpc'
+  | 'transitGatewayById' | 'vpcAttachmentsByVpc' | 'externalNetworkById';
+
+/** A Map whose `get`, during a computation, is recorded (see SubnetReads.lookups). */
+export class TrackedMap<V> extends Map<string, V> {
+  constructor(readonly lookup: LookupName) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const value = super.get(key);
+    const reads = tracking;
+    if (reads) {
+      const list = (reads.lookups ??= []);
+      // The same lookup twice in a row (ten subnets of one table) is recorded once.
+      if (list[list.length - 3] !== this.lookup || list[list.length - 2] !== key) list.push(this.lookup, key, value);
+    }
+    return value;
+  }
+
+  /** get, unrecorded: what ./memo compares with. */
+  peek(key: string): V | undefined {
+    return super.get(key);
+  }
+}
+
+/** Whether a lookup still gives what it gave: the same object, or a list of the same objects. */
+export function sameLookupValue(before: unknown, now: unknown): boolean {
+  if (before === now) return true;
+  if (!Array.isArray(before) || !Array.isArray(now) || before.length !== now.length) return false;
+  for (let i = 0; i < before.length; i++) if (before[i] !== now[i]) return false;
+  return true;
+}
 
 /** Records that the computation in progress read the subnets of `vpcId`. */
 export function addVpcRead(reads: SubnetReads, vpcId: string): void {
@@ -114,16 +160,19 @@ export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[]
 /** Runs `build`, collecting the subnet reads it makes (and adding them to the reads of the computation around it). */
 export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
   const outer = model.reads;
-  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined };
+  const outerTracking = tracking;
+  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined };
   model.reads = reads;
+  tracking = reads;
   let value: T;
   try {
     value = build();
   } finally {
     model.reads = outer;
+    tracking = outerTracking;
   }
   if (outer) replayInto(outer, reads);
-  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names ? NO_READS : reads };
+  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names && !reads.lookups ? NO_READS : reads };
 }
 
 function replayInto(into: SubnetReads, reads: SubnetReads): void {
@@ -131,6 +180,7 @@ function replayInto(into: SubnetReads, reads: SubnetReads): void {
   if (reads.more) for (const id of reads.more) addVpcRead(into, id);
   if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
   if (reads.names) for (const id of reads.names) (into.names ??= new Set()).add(id);
+  if (reads.lookups) (into.lookups ??= []).push(...reads.lookups);
 }
 
 /** A VPC's name for messages (its id when it has none), recording the read. */
@@ -191,20 +241,37 @@ let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
 function sectionLookups(plan: Plan): SectionLookups {
   const sections = SECTIONS.map((name) => plan[name]);
   if (lastLookups && lastLookups.sections.every((section, i) => section === sections[i])) return lastLookups.lookups;
-  const lookups = buildSectionLookups(plan);
+  const lookups = untracked(() => buildSectionLookups(plan));
   lastLookups = { sections, lookups };
   return lookups;
 }
+
+/** Building lookups reads them; that is no part's read. */
+function untracked<T>(build: () => T): T {
+  const saved = tracking;
+  tracking = undefined;
+  try {
+    return build();
+  } finally {
+    tracking = saved;
+  }
+}
+
+/** One reference object per (gateway, attachment), kept across rebuilds, so that a VPC's list compares equal while neither changed. */
+const attachmentRefs = new WeakMap<TgwAttachment, VpcAttachmentRef>();
 
 export function routingModel(index: PlanIndex): RoutingModel {
   const existing = models.get(index);
   if (existing) return existing;
   const { plan } = index;
-  const natGatewaysByVpc = new Map<string, NatGateway[]>();
-  for (const nat of plan.natGateways) {
-    const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
-    if (vpcId !== undefined) push(natGatewaysByVpc, vpcId, nat);
-  }
+  const natGatewaysByVpc = untracked(() => {
+    const byVpc = new TrackedMap<NatGateway[]>('natGatewaysByVpc');
+    for (const nat of plan.natGateways) {
+      const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
+      if (vpcId !== undefined) push(byVpc, vpcId, nat);
+    }
+    return byVpc;
+  });
   const model: RoutingModel = {
     ...sectionLookups(plan),
     index,
@@ -221,20 +288,20 @@ export function routingModel(index: PlanIndex): RoutingModel {
 
 function buildSectionLookups(plan: Plan): SectionLookups {
   const model: SectionLookups = {
-    routeTableById: new Map(),
-    mainTableByVpc: new Map(),
-    internetGatewayById: new Map(),
-    internetGatewaysByVpc: new Map(),
-    natGatewayById: new Map(),
-    egressOnlyById: new Map(),
-    egressOnlyByVpc: new Map(),
-    vpnGatewayById: new Map(),
-    vpnGatewaysByVpc: new Map(),
-    peeringById: new Map(),
-    peeringsByVpc: new Map(),
-    transitGatewayById: new Map(),
-    vpcAttachmentsByVpc: new Map(),
-    externalNetworkById: new Map(),
+    routeTableById: new TrackedMap('routeTableById'),
+    mainTableByVpc: new TrackedMap('mainTableByVpc'),
+    internetGatewayById: new TrackedMap('internetGatewayById'),
+    internetGatewaysByVpc: new TrackedMap('internetGatewaysByVpc'),
+    natGatewayById: new TrackedMap('natGatewayById'),
+    egressOnlyById: new TrackedMap('egressOnlyById'),
+    egressOnlyByVpc: new TrackedMap('egressOnlyByVpc'),
+    vpnGatewayById: new TrackedMap('vpnGatewayById'),
+    vpnGatewaysByVpc: new TrackedMap('vpnGatewaysByVpc'),
+    peeringById: new TrackedMap('peeringById'),
+    peeringsByVpc: new TrackedMap('peeringsByVpc'),
+    transitGatewayById: new TrackedMap('transitGatewayById'),
+    vpcAttachmentsByVpc: new TrackedMap('vpcAttachmentsByVpc'),
+    externalNetworkById: new TrackedMap('externalNetworkById'),
   };
   for (const table of plan.routeTables) {
     model.routeTableById.set(table.id, table);
@@ -261,7 +328,13 @@ function buildSectionLookups(plan: Plan): SectionLookups {
   for (const tgw of plan.transitGateways) {
     model.transitGatewayById.set(tgw.id, tgw);
     for (const attachment of tgw.attachments) {
-      if (attachment.type === 'vpc' && attachment.vpcId !== undefined) push(model.vpcAttachmentsByVpc, attachment.vpcId, { tgw, attachment });
+      if (attachment.type !== 'vpc' || attachment.vpcId === undefined) continue;
+      let ref = attachmentRefs.get(attachment);
+      if (!ref || ref.tgw !== tgw) {
+        ref = { tgw, attachment };
+        attachmentRefs.set(attachment, ref);
+      }
+      push(model.vpcAttachmentsByVpc, attachment.vpcId, ref);
     }
   }
   for (const network of plan.externalNetworks) model.externalNetworkById.set(network.id, network);

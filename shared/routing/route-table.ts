@@ -12,7 +12,8 @@ import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import {
-  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, vpcName, type RoutingModel,
+  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcName, withReads,
+  type RoutingModel, type SubnetReads,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -77,12 +78,14 @@ export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable
   if (own && own.vpcId === subnet.vpcId) return writtenTable(model, own, 'explicit');
   const main = model.mainTableByVpc.get(subnet.vpcId);
   if (main) return writtenTable(model, main, 'main');
-  let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
-  if (!resolved) {
-    resolved = model.plan.settings.deriveRoutes ? derivedTable(model, subnet) : implicitLocalTable(model, subnet.vpcId);
+  // Remembered with what it read, which every later use replays (./memo keeps parts by their reads).
+  let resolved = model.tableOfSubnet.get(subnet) as { value: ResolvedTable; reads: SubnetReads } | undefined;
+  if (resolved) replayReads(model, resolved.reads);
+  else {
+    resolved = withReads(model, () => (model.plan.settings.deriveRoutes ? derivedTable(model, subnet) : implicitLocalTable(model, subnet.vpcId)));
     model.tableOfSubnet.set(subnet, resolved);
   }
-  return resolved;
+  return resolved.value;
 }
 
 /** A route table from the plan, resolved (memoized per table). */
@@ -204,7 +207,16 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
     const internet = derivedInternetRoutes(model, subnet.vpcId, subnet.tier, subnet.availabilityZone, hasIpv6);
     let routes: EffectiveRoute[] | undefined;
     let lookup: PrefixLookup<EffectiveRoute> | undefined;
+    // Built on first use; what building read is replayed on every later use (see resolveTable).
+    let builtFrom: SubnetReads | undefined;
     const build = (): void => {
+      if (routes) {
+        if (builtFrom) replayReads(model, builtFrom);
+        return;
+      }
+      builtFrom = withReads(model, buildRoutes).reads;
+    };
+    const buildRoutes = (): void => {
       const shared = derivedVpcRoutes(model, subnet.vpcId);
       lookup = new PrefixLookup();
       routes = [];
@@ -221,11 +233,11 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
       vpcId: subnet.vpcId,
       label: `the derived route table for ${subnet.tier} subnets of VPC ${vpcName(model, subnet.vpcId)}`,
       routes() {
-        if (!routes) build();
+        build();
         return routes as EffectiveRoute[];
       },
       match(destination) {
-        if (!lookup) build();
+        build();
         return (lookup as PrefixLookup<EffectiveRoute>).match(destination);
       },
       defaultRoute(version) {

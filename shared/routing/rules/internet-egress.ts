@@ -59,10 +59,10 @@ export const internetEgressRule: PlanRule = {
   },
 };
 
-/** Every section the rule reads but subnets; the parts below are re-checked by identity of their own objects and subnet reads. */
-const READS = ['vpcs', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'] as const;
+/** The sections compared whole (see ../memo: the rest is read through the model's lookups, which each part records). */
+const READS = ['vpcs', 'settings'] as const;
 const subnetParts = new PartMemo<readonly Subnet[]>(READS);
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'natGateways']);
+const tableParts = new PartMemo<RouteTable>(['vpcs', 'settings']);
 const natParts = new PartMemo<NatGateway>(READS);
 
 /** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */

@@ -51,7 +51,7 @@ export const routeTargetRule: PlanRule = {
 };
 
 /** A table's findings read the table, these sections, and the subnet of each NAT gateway it targets. */
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways']);
+const tableParts = new PartMemo<RouteTable>(['vpcs', 'settings']);
 
 function checkTable(model: RoutingModel, table: RouteTable): Finding[] {
   const findings: Finding[] = [];
