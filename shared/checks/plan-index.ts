@@ -33,6 +33,15 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
     if (list) list.push(subnet);
     else subnetsByVpc.set(subnet.vpcId, [subnet]);
   }
+  // A subnet added or deleted rebuilds the lookups, but every other VPC's list is what it
+  // was: keep those list objects, so that what is remembered per list is re-checked only
+  // for the VPC that changed.
+  if (previous) {
+    for (const [vpcId, list] of subnetsByVpc) {
+      const before = previous.subnetsByVpc.get(vpcId);
+      if (before && before.length === list.length && before.every((s, i) => s === list[i])) subnetsByVpc.set(vpcId, before as Subnet[]);
+    }
+  }
   return { plan, vpcById, subnetById, subnetsByVpc };
 }
 

@@ -17,8 +17,11 @@ import type { Finding } from '../checks/types';
 import type { Plan } from '../plan/schema';
 import { sameLookupValue, vpcReadIds, vpcShape, withReads, type LookupName, type RoutingModel, type TrackedMap } from './model';
 
-/** The sections the model's lookups are built from: while none changes, no lookup gives anything new. */
-const LOOKUP_SECTIONS = ['subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
+/**
+ * The sections the model's lookups are built from: while none changes (and the NAT gateways
+ * by VPC are the same map, see the model), no lookup gives anything new.
+ */
+const LOOKUP_SECTIONS = ['routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
 
 interface Part {
   /** The subnet lists read, with what they were, and the subnets found missing. */
@@ -39,6 +42,8 @@ export class PartMemo<K extends object> {
   private lookupSections: unknown[] = [];
   /** No lookup's section changed since the previous check: a part valid then reads the same lookups now. */
   private lookupsSame = false;
+  private natMap: unknown;
+  private natMapSeenAt = -1;
   private parts = new Map<K, Part>();
   private checks = 0;
   private usedLastCheck = 0;
@@ -73,6 +78,11 @@ export class PartMemo<K extends object> {
   findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => Finding[]): Finding[] {
     const { subnetsByVpc, subnetById } = model.index;
     this.usedThisCheck++;
+    if (this.natMapSeenAt !== this.checks) {
+      this.natMapSeenAt = this.checks;
+      if (model.natGatewaysByVpc !== this.natMap) this.lookupsSame = false;
+      this.natMap = model.natGatewaysByVpc;
+    }
     const part = this.parts.get(key);
     if (part) {
       let valid = true;

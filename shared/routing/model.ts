@@ -257,6 +257,29 @@ function untracked<T>(build: () => T): T {
   }
 }
 
+let lastNats: { natGateways: readonly NatGateway[]; vpcOfNat: Array<string | undefined>; byVpc: TrackedMap<NatGateway[]> } | undefined;
+
+/**
+ * NAT gateways by the VPC of their subnet. The same map object as for the previous plan
+ * while the NAT gateways and the VPC of each one's subnet are the same (a subnet edit keeps
+ * them): ./memo takes an unchanged map to mean no part's NAT lookups changed.
+ */
+function natGatewaysByVpcOf(index: PlanIndex): TrackedMap<NatGateway[]> {
+  const { natGateways } = index.plan;
+  const vpcOfNat = natGateways.map((nat) => index.subnetById.get(nat.subnetId)?.vpcId);
+  if (lastNats && lastNats.natGateways === natGateways && vpcOfNat.every((v, i) => v === lastNats!.vpcOfNat[i])) return lastNats.byVpc;
+  const byVpc = untracked(() => {
+    const map = new TrackedMap<NatGateway[]>('natGatewaysByVpc');
+    natGateways.forEach((nat, i) => {
+      const vpcId = vpcOfNat[i];
+      if (vpcId !== undefined) push(map, vpcId, nat);
+    });
+    return map;
+  });
+  lastNats = { natGateways, vpcOfNat, byVpc };
+  return byVpc;
+}
+
 /** One reference object per (gateway, attachment), kept across rebuilds, so that a VPC's list compares equal while neither changed. */
 const attachmentRefs = new WeakMap<TgwAttachment, VpcAttachmentRef>();
 
@@ -264,14 +287,7 @@ export function routingModel(index: PlanIndex): RoutingModel {
   const existing = models.get(index);
   if (existing) return existing;
   const { plan } = index;
-  const natGatewaysByVpc = untracked(() => {
-    const byVpc = new TrackedMap<NatGateway[]>('natGatewaysByVpc');
-    for (const nat of plan.natGateways) {
-      const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
-      if (vpcId !== undefined) push(byVpc, vpcId, nat);
-    }
-    return byVpc;
-  });
+  const natGatewaysByVpc = natGatewaysByVpcOf(index);
   const model: RoutingModel = {
     ...sectionLookups(plan),
     index,
