@@ -32,6 +32,9 @@ interface Part {
   names: Array<[string, string | undefined]> | undefined;
   /** Lookups read: [lookup, key, value] triples (see SubnetReads.lookups). */
   lookups: unknown[] | undefined;
+  /** VPCs whose blocks were read, with their block lists then; and, when every VPC's were, their shape then. */
+  blocks: Array<[string, unknown, unknown]> | undefined;
+  shape: object | undefined;
   findings: Finding[];
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
@@ -90,6 +93,8 @@ export class PartMemo<K extends object> {
       if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
       if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
       if (valid && part.lookups && !(this.lookupsSame && part.used === this.checks - 1)) valid = lookupsHold(model, part.lookups);
+      if (valid && part.blocks) valid = part.blocks.every(([id, v4, v6]) => { const vpc = model.index.vpcById.get(id); return vpc?.ipv4Cidrs === v4 && vpc?.ipv6Cidrs === v6; });
+      if (valid && part.shape) valid = part.shape === vpcShape(model.plan.vpcs);
       if (valid) {
         part.used = this.checks;
         return part.findings;
@@ -98,8 +103,12 @@ export class PartMemo<K extends object> {
     const { value, reads } = withReads(model, () => check(model, key));
     const vpcIds = vpcReadIds(reads);
     const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
+    const blocks = reads.blocks && [...reads.blocks].map((id): [string, unknown, unknown] => {
+      const vpc = model.index.vpcById.get(id);
+      return [id, vpc?.ipv4Cidrs, vpc?.ipv6Cidrs];
+    });
     this.parts.set(key, {
-      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, lookups: reads.lookups, findings: value, used: this.checks,
+      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, lookups: reads.lookups, blocks, shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined, findings: value, used: this.checks,
     });
     return value;
   }

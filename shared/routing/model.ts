@@ -79,9 +79,13 @@ export interface SubnetReads {
    * value (./memo), so adding a peering re-checks only the parts that read that VPC's peerings.
    */
   lookups: unknown[] | undefined;
+  /** VPCs whose blocks went into the result (local routes, propagated routes, a peer's blocks). */
+  blocks: Set<string> | undefined;
+  /** Every VPC's blocks were read (which VPC owns a block): any change to any block matters. */
+  allBlocks: boolean;
 }
 
-const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined };
+const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined, blocks: undefined, allBlocks: false };
 
 /** The reads of the innermost computation under way (withReads), for the lookups, which models share. */
 let tracking: SubnetReads | undefined;
@@ -161,7 +165,7 @@ export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[]
 export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
   const outer = model.reads;
   const outerTracking = tracking;
-  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined };
+  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined, blocks: undefined, allBlocks: false };
   model.reads = reads;
   tracking = reads;
   let value: T;
@@ -172,7 +176,7 @@ export function withReads<T>(model: RoutingModel, build: () => T): { value: T; r
     tracking = outerTracking;
   }
   if (outer) replayInto(outer, reads);
-  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names && !reads.lookups ? NO_READS : reads };
+  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names && !reads.lookups && !reads.blocks && !reads.allBlocks ? NO_READS : reads };
 }
 
 function replayInto(into: SubnetReads, reads: SubnetReads): void {
@@ -181,6 +185,25 @@ function replayInto(into: SubnetReads, reads: SubnetReads): void {
   if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
   if (reads.names) for (const id of reads.names) (into.names ??= new Set()).add(id);
   if (reads.lookups) (into.lookups ??= []).push(...reads.lookups);
+  if (reads.blocks) for (const id of reads.blocks) (into.blocks ??= new Set()).add(id);
+  if (reads.allBlocks) into.allBlocks = true;
+}
+
+/** A VPC's valid blocks, IPv4 then IPv6, recording the read. */
+export function vpcBlocksOf(model: RoutingModel, vpcId: string | undefined): Cidr[] {
+  if (vpcId === undefined) return [];
+  if (model.reads) (model.reads.blocks ??= new Set()).add(vpcId);
+  return allVpcBlocks(model.index.vpcById.get(vpcId));
+}
+
+/** Records that the computation in progress depends on a VPC's blocks (read earlier, e.g. into a table's local routes). */
+export function noteVpcBlocksRead(model: RoutingModel, vpcId: string): void {
+  if (model.reads) (model.reads.blocks ??= new Set()).add(vpcId);
+}
+
+/** Records that the computation in progress read every VPC's blocks. */
+export function readAllVpcBlocks(model: RoutingModel): void {
+  if (model.reads) model.reads.allBlocks = true;
 }
 
 /** A VPC's name for messages (its id when it has none), recording the read. */
@@ -193,9 +216,7 @@ let lastShape: { vpcs: readonly Vpc[]; ids: string[]; v4: unknown[]; v6: unknown
 
 /**
  * An object that stays the same while the VPCs keep their ids, their order and their block
- * lists: all that routing reads of a VPC besides its name (which each part records, see
- * vpcName). The memo of ./memo compares this instead of the VPC list, so that renaming a
- * VPC, which replaces the list, does not throw away every part.
+ * lists, for computations that read every VPC's blocks (readAllVpcBlocks).
  */
 export function vpcShape(vpcs: readonly Vpc[]): object {
   if (lastShape && lastShape.vpcs === vpcs) return lastShape.token;
@@ -432,7 +453,7 @@ export function attachmentZones(model: RoutingModel, attachment: TgwAttachment):
 
 /** The blocks an attachment propagates: the VPC's blocks, or the external network's CIDRs. */
 export function attachmentBlocks(model: RoutingModel, attachment: TgwAttachment): Cidr[] {
-  if (attachment.type === 'vpc') return attachment.vpcId === undefined ? [] : allVpcBlocks(model.index.vpcById.get(attachment.vpcId));
+  if (attachment.type === 'vpc') return vpcBlocksOf(model, attachment.vpcId);
   if (attachment.type === 'vpn' || attachment.type === 'direct-connect') {
     const network = attachment.externalNetworkId === undefined ? undefined : model.externalNetworkById.get(attachment.externalNetworkId);
     const blocks: Cidr[] = [];

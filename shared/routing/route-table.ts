@@ -12,7 +12,7 @@ import type { PlanIndex } from '../checks/types';
 import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '../plan/schema';
 import { PrefixLookup } from './route-lookup';
 import {
-  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcName, withReads,
+  addVpcRead, attachmentBlocks, cached, labelOf, noteVpcBlocksRead, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcBlocksOf, vpcName, withReads,
   type RoutingModel, type SubnetReads,
 } from './model';
 
@@ -123,13 +123,16 @@ class WrittenTable implements ResolvedTable {
       : `route table ${labelOf(this.table)}`;
   }
 
+  // The local routes are the VPC's blocks: every use depends on them, not only the first (which builds).
   routes(): EffectiveRoute[] {
     if (!this.allRoutes) this.build();
+    else noteVpcBlocksRead(this.model, this.vpcId);
     return this.allRoutes as EffectiveRoute[];
   }
 
   match(destination: Cidr): EffectiveRoute | undefined {
     if (!this.lookup) this.build();
+    else noteVpcBlocksRead(this.model, this.vpcId);
     return (this.lookup as PrefixLookup<EffectiveRoute>).match(destination);
   }
 
@@ -150,7 +153,7 @@ class WrittenTable implements ResolvedTable {
       if (destination) lookup.add(destination, copy);
     }
     const locals: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(this.model.index.vpcById.get(this.table.vpcId))) {
+    for (const block of vpcBlocksOf(this.model, this.table.vpcId)) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
       if (lookup.add(block, local)) locals.push(local);
     }
@@ -177,7 +180,7 @@ function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
   return cached(model, `implicit:${vpcId}`, () => {
     const lookup = new PrefixLookup<EffectiveRoute>();
     const routes: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
+    for (const block of vpcBlocksOf(model, vpcId)) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
       if (lookup.add(block, local)) routes.push(local);
     }
@@ -293,13 +296,13 @@ function preferredNat(model: RoutingModel, vpcId: string, zone: string): NatGate
 function derivedVpcRoutes(model: RoutingModel, vpcId: string): EffectiveRoute[] {
   return cached(model, `derived-vpc:${vpcId}`, () => {
     const routes: EffectiveRoute[] = [];
-    for (const block of allVpcBlocks(model.index.vpcById.get(vpcId))) {
+    for (const block of vpcBlocksOf(model, vpcId)) {
       routes.push({ destination: formatCidr(block), target: 'local', note: 'local route of the VPC' });
     }
     for (const peering of model.peeringsByVpc.get(vpcId) ?? []) {
       const peer = peerOf(peering, vpcId);
       if (peer === undefined || peer === vpcId) continue;
-      for (const block of allVpcBlocks(model.index.vpcById.get(peer))) {
+      for (const block of vpcBlocksOf(model, peer)) {
         routes.push({ destination: formatCidr(block), target: 'peering', targetId: peering.id, note: `peering ${labelOf(peering)}` });
       }
     }

@@ -60,9 +60,9 @@ export const internetEgressRule: PlanRule = {
 };
 
 /** The sections compared whole (see ../memo: the rest is read through the model's lookups, which each part records). */
-const READS = ['vpcs', 'settings'] as const;
+const READS = ['settings'] as const;
 const subnetParts = new PartMemo<readonly Subnet[]>(READS);
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'settings']);
+const tableParts = new PartMemo<RouteTable>(['settings']);
 const natParts = new PartMemo<NatGateway>(READS);
 
 /** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */

@@ -7,7 +7,7 @@ import { contains, formatCidr, type Cidr } from '../../cidr';
 import { validCidr } from '../../checks/plan-index';
 import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
 import type { PeeringConnection, Route, RouteTable } from '../../plan/schema';
-import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../model';
+import { labelOf, natVpcId, peerOf, routingModel, vpcBlocksOf, vpcLabel, type RoutingModel } from '../model';
 import { PartMemo } from '../memo';
 import { vpcBlocksOverlapping } from '../vpc-block-owners';
 
@@ -51,7 +51,7 @@ export const routeTargetRule: PlanRule = {
 };
 
 /** A table's findings read the table, these sections, and the subnet of each NAT gateway it targets. */
-const tableParts = new PartMemo<RouteTable>(['vpcs', 'settings']);
+const tableParts = new PartMemo<RouteTable>(['settings']);
 
 function checkTable(model: RoutingModel, table: RouteTable): Finding[] {
   const findings: Finding[] = [];
@@ -173,7 +173,7 @@ function checkPeeringRoute(
     });
     return;
   }
-  const peerBlocks = allVpcBlocks(model.index.vpcById.get(peer));
+  const peerBlocks = vpcBlocksOf(model, peer);
   if (peerBlocks.some((block) => contains(block, destination))) return;
   const third = transitiveTarget(model, table.vpcId, peer, destination);
   if (third === undefined) return;

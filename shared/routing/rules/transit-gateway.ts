@@ -69,9 +69,9 @@ export const transitGatewayRule: PlanRule = {
 };
 
 /** Route tables and associations read the gateway, VPC blocks and external networks, no subnets. */
-const gatewayParts = new PartMemo<TransitGateway>(['vpcs', 'settings']);
+const gatewayParts = new PartMemo<TransitGateway>(['settings']);
 /** An attachment's subnets and AZ coverage read the subnets of its VPC. */
-const attachmentParts = new PartMemo<object>(['vpcs', 'settings']);
+const attachmentParts = new PartMemo<object>(['settings']);
 
 const attachmentKeys = new WeakMap<TransitGateway, object[]>();
 
