@@ -26,6 +26,7 @@ const read = (file: string | undefined): Plan => {
 if (warm) checkPlan(read(warm));
 const plan = read(first);
 const other = what === 'diff' ? read(second) : undefined;
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 let size: Record<string, number>;
 switch (what) {
@@ -44,4 +45,5 @@ switch (what) {
   default: throw new Error(`once.ts: unknown work "${what}"`);
 }
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, ...size, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+const cpu = process.cpuUsage(cpuStart);
+process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, ...size, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
