@@ -463,7 +463,9 @@ function Editor({ store, host, recoveryOffer }: { store: EditorStore; host: VpcH
         </div>
         <div className="panel-body" role="tabpanel">
           {tab === 'findings'
-            ? <FindingsPanel findings={engine.findings} onShow={showFinding} />
+            ? checked.ready
+              ? <FindingsPanel findings={engine.findings} onShow={showFinding} />
+              : <p className="all-clear" role="status" data-testid="findings-pending">Checking the plan…</p>
             : <ReachabilityPanel plan={plan} from={reachPair.from} to={reachPair.to} result={reachResult}
                 onChange={(from, to) => setReachPair({ from, to })} onClear={() => setReachPair({ from: '', to: '' })} />}
         </div>

@@ -26,12 +26,16 @@ export function checkClient(): CheckClient {
   return shared;
 }
 
-export function useFindings(plan: Plan): { findings: readonly Finding[]; checking: boolean } {
+/**
+ * `checking`: the findings shown are not yet the plan's (an edit is being checked);
+ * `ready`: some plan has been checked (until then there is nothing to show, not "no findings").
+ */
+export function useFindings(plan: Plan): { findings: readonly Finding[]; checking: boolean; ready: boolean } {
   const client = checkClient();
   useEffect(() => {
     if (performance.getEntriesByName('editor-ready').length === 0) performance.mark('editor-ready');
   }, []);
   useEffect(() => { client.check(plan); }, [client, plan]);
   const result = useSyncExternalStore((notify) => client.subscribe(notify), () => client.latest());
-  return { findings: result?.findings ?? NO_FINDINGS, checking: result?.plan !== plan };
+  return { findings: result?.findings ?? NO_FINDINGS, checking: result?.plan !== plan, ready: result !== undefined };
 }
