@@ -4,7 +4,7 @@
  * edit; then the VPC-to-VPC matrix at 100 and 1,000 VPCs.
  */
 import { checkPlan, createChecker } from '../shared/checks';
-import { reachabilityMatrix } from '../shared/routing/reach';
+import { reachabilityMatrix } from '../shared/routing/reach-matrix';
 import { routingRules } from '../shared/checks/rules/routing';
 import { editSubnet, generatePlan } from '../shared/plan/generate-plan';
 import { median, timeOnce } from './timing';

@@ -3,8 +3,8 @@
  * values as arguments, or `-` to read them one per line from standard input.
  */
 import {
-  addressCount, divide, divisionCount, findOverlappingPairs, firstAddress, formatAddress, formatCidr, freeSpace,
-  lastAddress, parseCidr, reservedAddresses, usableAddresses, type Cidr, type CidrError, type Cloud,
+  addressCount, blockForestFromText, countOverlappingPairs, divide, divisionCount, firstAddress, formatAddress, formatCidr, freeSpaceOfText,
+  lastAddress, membersOf, OverlappingPairs, parseCidr, reservedAddresses, usableAddresses, type BlockForest, type Cidr, type CidrError, type Cloud,
 } from '../shared/cidr';
 import { UsageError, type CommandOutput } from './output';
 
@@ -68,14 +68,70 @@ function explainText(block: Cidr, entry: ExplainEntry, cloud: Cloud): string {
   ].join('\n');
 }
 
-export function findOverlaps(inputs: readonly string[], json: boolean): CommandOutput {
+export interface OverlapOptions {
+  json: boolean;
+  /** Print at most this many pairs. */
+  limit?: number;
+  /** Print only how many pairs overlap. */
+  count?: boolean;
+}
+
+/** Lines per chunk of streamed output: big enough to write efficiently, small enough to stop soon after `| head` closes. */
+const PAIRS_PER_CHUNK = 4096;
+
+/**
+ * Which inputs overlap. Equal blocks are grouped and nesting is a forest (see
+ * shared/cidr/overlap-groups), so counting costs nothing per pair and listing costs only
+ * the pairs listed: the pairs stream out in order (input index, then the other's index),
+ * up to --limit. With --json, blocks given more than once come as groups ("identical")
+ * and `pairs` holds only the pairs of different, nested blocks.
+ */
+export function findOverlaps(inputs: readonly string[], options: OverlapOptions): CommandOutput {
   if (inputs.length < 2) throw new UsageError('cidr overlaps needs at least two CIDR blocks, e.g. `vpcplan cidr overlaps 10.0.0.0/16 10.0.128.0/17`');
-  const blocks = parseAll(inputs);
-  const pairs = findOverlappingPairs(blocks);
-  if (json) return { stdout: `${JSON.stringify({ pairs })}\n`, code: 0 };
-  if (pairs.length === 0) return { stdout: `No overlaps among ${inputs.length} blocks.\n`, code: 0 };
-  const lines = pairs.map(([i, j]) => `#${i} ${formatCidr(blocks[i]!)} overlaps #${j} ${formatCidr(blocks[j]!)}`);
-  return { stdout: `${lines.join('\n')}\n${pairs.length} overlapping pair${pairs.length === 1 ? '' : 's'}.\n`, code: 0 };
+  if (options.count && options.limit !== undefined) throw new UsageError('--count prints only how many pairs overlap; leave out --limit, or --count to list the pairs');
+  const { forest, errors } = blockForestFromText(inputs);
+  if (errors.length > 0) throw new UsageError(errors.map(({ index, error }) => `input #${index}: ${describeError(error)}`).join('\n'));
+  const total = countOverlappingPairs(forest);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  if (options.count) {
+    if (options.json) return { stdout: `${JSON.stringify({ count: total.pairs, identical: total.identical })}\n`, code: 0 };
+    const equal = total.identical > 0 ? ` (${group(String(total.identical))} between equal blocks)` : '';
+    return { stdout: `${group(String(total.pairs))} overlapping pair${total.pairs === 1 ? '' : 's'} among ${group(String(inputs.length))} blocks${equal}.\n`, code: 0 };
+  }
+  const texts = forest.blocks.map(formatCidr);
+  if (options.json) {
+    const identical = forest.blocks.flatMap((_, g) => {
+      const members = membersOf(forest, g);
+      return members.length > 1 ? [`{"cidr":${JSON.stringify(texts[g])},"inputs":[${members.join(',')}]}`] : [];
+    });
+    const nested = total.pairs - total.identical;
+    const head = `{"count":${total.pairs},"identical":[${identical.join(',')}],"pairs":[`;
+    const tail = `]${nested > limit ? ',"limited":true' : ''}}\n`;
+    return { stdout: head, more: pairChunks(forest, true, limit, (i, j, first) => `${first ? '' : ','}[${i},${j}]`, tail), code: 0 };
+  }
+  if (total.pairs === 0) return { stdout: `No overlaps among ${group(String(inputs.length))} blocks.\n`, code: 0 };
+  const shown = Math.min(limit, total.pairs);
+  const summary = `${group(String(total.pairs))} overlapping pair${total.pairs === 1 ? '' : 's'}${shown < total.pairs ? `; the first ${group(String(shown))} are shown (--count gives the count alone)` : ''}.\n`;
+  const groupOf = forest.groupOf;
+  return { stdout: '', more: pairChunks(forest, false, limit, (i, j) => `#${i} ${texts[groupOf[i] as number]} overlaps #${j} ${texts[groupOf[j] as number]}\n`, summary), code: 0 };
+}
+
+/** The pairs, rendered, in chunks, then `tail`. */
+function* pairChunks(forest: BlockForest, skipIdentical: boolean, limit: number, render: (i: number, j: number, first: boolean) => string, tail: string): Generator<string> {
+  const cursor = new OverlappingPairs(forest, skipIdentical);
+  let written = 0;
+  while (written < limit) {
+    let chunk = '';
+    let inChunk = 0;
+    while (inChunk < PAIRS_PER_CHUNK && written < limit && cursor.next()) {
+      chunk += render(cursor.i, cursor.j, written === 0);
+      written++;
+      inChunk++;
+    }
+    if (chunk !== '') yield chunk;
+    if (inChunk < PAIRS_PER_CHUNK) break;
+  }
+  yield tail;
 }
 
 export function divideCidr(inputs: readonly string[], prefixText: string | undefined, json: boolean): CommandOutput {
@@ -92,9 +148,14 @@ export function divideCidr(inputs: readonly string[], prefixText: string | undef
 
 export function freeCidrs(inputs: readonly string[], json: boolean): CommandOutput {
   if (inputs.length < 1) throw new UsageError('cidr free needs a parent block and the used ones, e.g. `vpcplan cidr free 10.0.0.0/16 10.0.0.0/24`');
-  const [parent, ...used] = parseAll(inputs);
-  const free = freeSpace(parent!, used).map(formatCidr);
-  return { stdout: json ? `${JSON.stringify(free)}\n` : free.length > 0 ? `${free.join('\n')}\n` : `${formatCidr(parent!)} has no free space.\n`, code: 0 };
+  // Text in, text out (freeSpaceOfText): tens of thousands of used and free blocks are common.
+  const [parentText, ...usedTexts] = inputs;
+  const parsed = parseCidr(parentText!);
+  const { free, errors } = freeSpaceOfText(parsed.ok ? parsed.cidr : { version: 4, network: 0n, prefix: 32 }, usedTexts);
+  const problems = [...(parsed.ok ? [] : [{ index: 0, error: parsed.error }]), ...errors.map(({ index, error }) => ({ index: index + 1, error }))];
+  if (problems.length > 0) throw new UsageError(problems.map(({ index, error }) => `input #${index}: ${describeError(error)}`).join('\n'));
+  const parent = parsed.ok ? formatCidr(parsed.cidr) : parentText!;
+  return { stdout: json ? `${JSON.stringify(free)}\n` : free.length > 0 ? `${free.join('\n')}\n` : `${parent} has no free space.\n`, code: 0 };
 }
 
 function parsePrefixOption(text: string | undefined, block: Cidr): number {

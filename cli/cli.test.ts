@@ -7,8 +7,10 @@ import { runCli } from './run';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = (name: string) => `${root}examples/${name}.vpcplan.json`;
 
-function cli(args: string[], stdin = '') {
-  return runCli(args, { readFile: (path) => readFile(path, 'utf8'), readStdin: async () => stdin });
+/** Runs the CLI in-process; the streamed part of stdout is joined onto the rest, as the terminal would show it. */
+async function cli(args: string[], stdin = '') {
+  const out = await runCli(args, { readFile: (path) => readFile(path, 'utf8'), readStdin: async () => stdin });
+  return { ...out, stdout: out.stdout + [...(out.more ?? [])].join('') };
 }
 
 async function json(args: string[], stdin = '') {
@@ -54,9 +56,36 @@ describe('vpcplan cidr explain', () => {
 });
 
 describe('vpcplan cidr overlaps, divide, free', () => {
-  it('lists overlapping pairs by input index', async () => {
-    const out = await json(['cidr', 'overlaps', '10.0.0.0/16', '10.1.0.0/16', '10.0.128.0/17', '10.0.0.0/16', '--json']);
-    expect(out.value).toEqual({ pairs: [[0, 2], [0, 3], [2, 3]] });
+  it('lists overlapping pairs by input index; with --json, equal blocks as a group and the nested pairs apart', async () => {
+    const inputs = ['10.0.0.0/16', '10.1.0.0/16', '10.0.128.0/17', '10.0.0.0/16'];
+    const out = await json(['cidr', 'overlaps', ...inputs, '--json']);
+    expect(out.value).toEqual({ count: 3, identical: [{ cidr: '10.0.0.0/16', inputs: [0, 3] }], pairs: [[0, 2], [2, 3]] });
+    const text = await cli(['cidr', 'overlaps', ...inputs]);
+    expect(text.stdout).toBe('#0 10.0.0.0/16 overlaps #2 10.0.128.0/17\n#0 10.0.0.0/16 overlaps #3 10.0.0.0/16\n#2 10.0.128.0/17 overlaps #3 10.0.0.0/16\n3 overlapping pairs.\n');
+  });
+
+  it('counts without listing, and stops listing at --limit', async () => {
+    const many = Array.from({ length: 20_000 }, () => '10.0.0.0/8').join('\n');
+    const count = await cli(['cidr', 'overlaps', '-', '--count'], many);
+    expect(count.stdout).toBe('199,990,000 overlapping pairs among 20,000 blocks (199,990,000 between equal blocks).\n');
+    expect((await json(['cidr', 'overlaps', '-', '--count', '--json'], many)).value).toEqual({ count: 199_990_000, identical: 199_990_000 });
+    const limited = await cli(['cidr', 'overlaps', '-', '--limit', '3'], `${many}\n10.1.0.0/16`);
+    expect(limited.stdout).toBe('#0 10.0.0.0/8 overlaps #1 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #2 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #3 10.0.0.0/8\n'
+      + '200,010,000 overlapping pairs; the first 3 are shown (--count gives the count alone).\n');
+    const grouped = await json(['cidr', 'overlaps', '-', '--json', '--limit', '2'], `${many}\n10.1.0.0/16\n10.1.2.0/24`);
+    const value = grouped.value as { identical: Array<{ inputs: number[] }>; pairs: number[][]; limited?: boolean };
+    expect(value.identical.map((g) => g.inputs.length)).toEqual([20_000]);
+    expect(value.pairs).toEqual([[0, 20_000], [0, 20_001]]);
+    expect(value.limited).toBe(true);
+  });
+
+  it('refuses a bad --limit, and --limit with --count', async () => {
+    for (const args of [['--limit', 'ten'], ['--limit=-1'], ['--limit', '5', '--count']]) {
+      const out = await cli(['cidr', 'overlaps', '10.0.0.0/8', '10.0.0.0/16', ...args]);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(/^vpcplan: --(limit|count)/);
+    }
   });
 
   it('divides a block in order', async () => {
@@ -139,9 +168,16 @@ describe('the built bin', () => {
   it('runs as a program with exit codes and stdin', () => {
     const ok = spawnSync(process.execPath, [`${root}dist/cli/vpcplan.js`, 'cidr', 'overlaps', '-', '--json'], { input: '10.0.0.0/8\n10.1.0.0/16\n', encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ pairs: [[0, 1]] });
+    expect(JSON.parse(ok.stdout)).toEqual({ count: 1, identical: [], pairs: [[0, 1]] });
     const bad = spawnSync(process.execPath, [`${root}dist/cli/vpcplan.js`, 'cidr', 'explain', 'nonsense', '--json'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+
+  it('streams the pairs of 20,000 equal blocks into a pipe that closes early, without running out of memory', () => {
+    // `yes 10.0.0.0/8 | head -20000 | vpcplan cidr overlaps - | head -3`: 200 million pairs, three read.
+    const run = spawnSync('sh', ['-c', `yes 10.0.0.0/8 | head -20000 | "${process.execPath}" "${root}dist/cli/vpcplan.js" cidr overlaps - | head -3`], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toBe('#0 10.0.0.0/8 overlaps #1 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #2 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #3 10.0.0.0/8\n');
+    expect(run.stderr).toBe('');
   });
 });
 

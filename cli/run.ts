@@ -26,7 +26,9 @@ export const USAGE = `vpcplan: plan and check cloud networks from the command li
 
 Usage:
   vpcplan cidr explain <cidr>... [--cloud aws|azure|gcp] [--json]
-  vpcplan cidr overlaps <cidr> <cidr>... [--json]
+  vpcplan cidr overlaps <cidr> <cidr>... [--limit <n> | --count] [--json]
+                                                    pairs stream in input order; --json groups
+                                                    equal blocks ("identical") apart from the pairs
   vpcplan cidr divide <cidr> --prefix <P> [--json]
   vpcplan cidr free <parent> [<used>...] [--json]
   vpcplan check <plan.json> [--json] [--fix [-o fixed.json]]
@@ -58,6 +60,7 @@ Exit codes: 0 ok; 1 findings at error level (check) or no path (reach); 2 bad in
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'cidr explain': ['cloud'],
   'cidr divide': ['prefix'],
+  'cidr overlaps': ['limit', 'count'],
   import: ['from', 'into', 'base', 'output', 'strict'],
   check: ['fix', 'output'],
   export: ['format', 'output'],
@@ -84,6 +87,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   output: { type: 'string', short: 'o' },
   format: { type: 'string' },
+  limit: { type: 'string' },
+  count: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -115,7 +120,7 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const inputs = await expandStdin(args, io);
       switch (sub) {
         case 'explain': return explainCidrs(inputs, parseCloud(values.cloud), json);
-        case 'overlaps': return findOverlaps(inputs, json);
+        case 'overlaps': return findOverlaps(inputs, { json, limit: parseLimit(values.limit), count: values.count ?? false });
         case 'divide': return divideCidr(inputs, values.prefix, json);
         case 'free': return freeCidrs(inputs, json);
         default: throw new UsageError(`unknown cidr command "${sub ?? ''}"; use explain, overlaps, divide or free`);
@@ -173,6 +178,12 @@ function rejectForeignOptions(values: Record<string, unknown>, command: string):
     const owner = Object.entries(COMMAND_OPTIONS).find(([, names]) => names.includes(name))?.[0];
     throw new UsageError(`--${name} does not go with \`${command.trim()}\`${owner ? `; it is an option of \`${owner}\`` : ''}`);
   }
+}
+
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(text)) throw new UsageError(`--limit ${text} is not a number of pairs; give a whole number such as --limit 100`);
+  return Number(text);
 }
 
 function parseCloud(text: string | undefined): Cloud {

@@ -6,7 +6,8 @@
  *   window.__vpcPlanner.getPlanText()        the plan as it would be saved
  *   window.__vpcPlanner.loadPlanText(text)   open a plan from text, like Open; false (and the
  *                                            problems dialog) when it is not a valid plan
- *   window.__vpcPlanner.getFindings()        the engine's findings for the current plan
+ *   window.__vpcPlanner.getFindings()        the engine's findings for the current plan (a promise:
+ *                                            the checks run in a worker)
  *   window.__vpcPlanner.getSelection()       selected object ids
  *   window.__vpcPlanner.select(ids)          select objects
  *   window.__vpcPlanner.isDirty()            unsaved changes?
@@ -26,7 +27,7 @@ export interface TestHandle {
   getPlan(): Plan;
   getPlanText(): string;
   loadPlanText(text: string, name?: string): boolean;
-  getFindings(): Finding[];
+  getFindings(): Promise<Finding[]>;
   getSelection(): string[];
   select(ids: string[]): void;
   isDirty(): boolean;
@@ -41,7 +42,7 @@ declare global {
 
 export function installTestHandle(parts: {
   store: EditorStore;
-  getFindings(): readonly Finding[];
+  getFindings(): Promise<readonly Finding[]>;
   loadPlanText(text: string, name?: string): boolean;
   run(command: CommandId): Promise<void>;
   frame(ids: readonly string[]): void;
@@ -51,7 +52,7 @@ export function installTestHandle(parts: {
     getPlan: () => structuredClone(store.getState().plan),
     getPlanText: () => serializePlan(store.getState().plan),
     loadPlanText: parts.loadPlanText,
-    getFindings: () => structuredClone([...parts.getFindings()]),
+    getFindings: async () => structuredClone([...(await parts.getFindings())]),
     getSelection: () => [...store.getState().selection],
     select: (ids) => store.select(ids),
     isDirty: () => isDirty(store.getState()),

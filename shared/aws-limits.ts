@@ -85,6 +85,12 @@ export const NAT_WARNING_UTILISATION = 0.8;
 /** Active peering connections per VPC: 50, adjustable to 125. */
 export const PEERINGS_PER_VPC: Quota = { default: 50, max: 125 };
 
+// --- docs/network-rules.md#aws-transit-gateway ---------------------------------------------
+// Amazon VPC Transit Gateways, "Quotas for your transit gateways": https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html
+
+/** Attachments per transit gateway: 5,000. */
+export const TGW_ATTACHMENTS_PER_GATEWAY = 5_000;
+
 // --- docs/network-rules.md#aws-vpc-lattice-service-networks -------------------------------
 // Amazon VPC Lattice User Guide, "Quotas for Amazon VPC Lattice": https://docs.aws.amazon.com/vpc-lattice/latest/ug/quotas.html
 

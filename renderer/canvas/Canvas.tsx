@@ -14,6 +14,7 @@ import type { DerivedCanvas } from './derive';
 import { edgeTypes, nodeTypes, VpcPlates } from './nodes';
 import { RouteLinesLayer, RouteLinesToggle } from './RouteLines';
 import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
+import { OverviewMap } from './OverviewMap';
 
 export interface CanvasApi {
   /** Frame these plan objects (nodes, or the ends of edges) on screen; `coveredLeft`: pixels of the canvas's left edge a panel covers. */
@@ -49,6 +50,16 @@ const MAX_ZOOM = 2.5;
 /** Screen pixels kept round a fitted plan. */
 const FIT_MARGIN = 24;
 const MINIMAP_COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
+/*
+ * Props given to React Flow keep their identity from render to render: a new function or
+ * array would be written into its store on every render (each write re-runs every node's
+ * selector), and a new minimap colour function re-renders every minimap node, which at
+ * 2,000 subnets cost more than the edit itself.
+ */
+const minimapColor = (node: Node) => MINIMAP_COLORS[node.type ?? ''] ?? 'var(--subnet-border)';
+const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin };
 
 export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection, routeLines, onToggleRouteLines }, ref) {
   const flow = useReactFlow();
@@ -241,7 +252,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       // The editor's command table owns the diagram's keys (editor/use-keyboard, editor/canvas-focus).
       disableKeyboardA11y
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       selectNodesOnDrag={false}
       elevateNodesOnSelect={false}
       elevateEdgesOnSelect
@@ -249,7 +260,7 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       colorMode="system"
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
       className={`${level}${connecting ? ' connecting-by-body' : ''}`}
       style={zoomStyle}
       data-testid="canvas"
@@ -257,8 +268,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     >
       <Background gap={24} size={1} />
       {/* The minimap and the zoom buttons share the bottom-right corner, which fitting keeps free. */}
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--subnet-border)'} ariaLabel="Overview of the diagram"
-        style={{ width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin }} />
+      {/* React Flow's minimap subscribes once per node: for a large plan, a lighter one of the top-level boxes. */}
+      {large
+        ? <OverviewMap nodes={derived.nodes} sizes={derived.sizes} />
+        : <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />}
       <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
         style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }}>
         <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />

@@ -19,17 +19,14 @@ import { createCanvasDeriver } from '../canvas/derive';
 import { layOutVpc } from '../../shared/layout';
 import type { EdgeRoutes } from '../canvas/edge-routes';
 import { createEngineViews } from '../canvas/engine-views';
-import { ExplorerDialog } from '../explorer/ExplorerDialog';
+import { checkClient, useFindings } from '../checks/use-findings';
 import { ExplorerContext, type ExplorerTarget } from '../explorer/explorer-context';
-import { ExportDialog } from '../export/ExportDialog';
-import { PracticeDialog } from '../practice/PracticeDialog';
-import { CompareDialog } from '../import/CompareDialog';
 import { CompareTray } from '../import/CompareTray';
 import { useComparison } from '../import/use-comparison';
-import { ImportDialog } from '../import/ImportDialog';
+import { CompareDialog, ExplorerDialog, ExportDialog, ImportDialog, PracticeDialog, SizingDialog } from '../lazy-dialogs';
 import { AddSubnetDialog, LoadProblemsDialog, type NewSubnet } from '../panels/dialogs';
 import { Inspector } from '../panels/Inspector';
-import { SizingDialog, type SizingResult } from '../sizing/SizingDialog';
+import type { SizingResult } from '../sizing/SizingDialog';
 import { isDirty, useEditor, type EditorStore } from '../store/editor-store';
 import { installTestHandle } from '../test-handle';
 import { NoticeBanner, RecoveryBanner, ToastMessage, type RecoveryOffer } from './Banners';
@@ -72,7 +69,9 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const canvas = useRef<CanvasApi>(null);
   const engineViews = useMemo(() => createEngineViews(), []);
   const deriver = useMemo(() => createCanvasDeriver(), []);
-  const engine = useMemo(() => engineViews.check(plan), [engineViews, plan]);
+  // Checked in a worker: the findings follow the edit, and `checking` says they are on their way.
+  const checked = useFindings(plan);
+  const engine = useMemo(() => engineViews.views(checked.findings, plan), [engineViews, checked.findings, plan]);
 
   const [notice, setNotice] = useState<Notice | undefined>();
   const [loadProblems, setLoadProblems] = useState<{ summary: string; problems: PlanProblem[] } | undefined>();
@@ -126,11 +125,11 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   runRef.current = run;
   useEffect(() => installTestHandle({
     store,
-    getFindings: () => engineViews.check(store.getState().plan).findings,
+    getFindings: () => checkClient().findingsOf(store.getState().plan),
     loadPlanText: (text, name = 'test.vpcplan.json') => documents.loadText(text, name),
     run: (command) => runRef.current(command),
     frame: (ids) => canvas.current?.frame(ids),
-  }), [store, engineViews, documents]);
+  }), [store, documents]);
 
   // The connect rule over the current plan, stable across renders (the canvas asks it while dragging).
   const checkConnection = useCallback((source: string, target: string) => canConnect(store.getState().plan, source, target), [store]);
@@ -198,7 +197,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
       {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
       {panels.left ? (
-        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} onShowFinding={showFinding} onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
+        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} checking={checked.checking} ready={checked.ready} onShowFinding={showFinding} onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
           plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} onFold={() => setPanel('left', false)} />
       ) : (
         <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>

@@ -14,10 +14,14 @@ import { NO_PAIR, type ReachPair } from './use-reach';
 
 export type SideTab = 'findings' | 'reach';
 
-export function SidePanel({ tab, onTab, findings, onShowFinding, onApplyFix, plan, pair, onPair, result, onFold }: {
+export function SidePanel({ tab, onTab, findings, checking, ready, onShowFinding, onApplyFix, plan, pair, onPair, result, onFold }: {
   tab: SideTab;
   onTab(tab: SideTab): void;
   findings: readonly Finding[];
+  /** The findings shown are not yet the plan's: the worker is checking an edit (they are the previous plan's). */
+  checking: boolean;
+  /** Some plan has been checked: until then there is nothing to show, not "no findings". */
+  ready: boolean;
   onShowFinding(finding: Finding): void;
   /** Applies a finding's fix as one edit. */
   onApplyFix(fix: FixAction): void;
@@ -36,6 +40,7 @@ export function SidePanel({ tab, onTab, findings, onShowFinding, onApplyFix, pla
           <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => onTab('findings')} data-testid="tab-findings">
             Findings
             <span className="tab-counts">
+              {checking ? <span className="checking" data-testid="checking" role="status" aria-label="Checking">…</span> : null}
               {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
               {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
               {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}
@@ -49,7 +54,9 @@ export function SidePanel({ tab, onTab, findings, onShowFinding, onApplyFix, pla
       </div>
       <div className="panel-body" role="tabpanel">
         {tab === 'findings'
-          ? <FindingsPanel findings={findings} onShow={onShowFinding} onApply={onApplyFix} />
+          ? ready
+            ? <FindingsPanel findings={findings} onShow={onShowFinding} onApply={onApplyFix} />
+            : <p className="all-clear" role="status" data-testid="findings-pending">Checking the plan…</p>
           : <ReachabilityPanel plan={plan} from={pair.from} to={pair.to} result={result}
               onChange={(from, to) => onPair({ from, to })} onClear={() => onPair(NO_PAIR)} />}
       </div>

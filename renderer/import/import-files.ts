@@ -61,7 +61,8 @@ export function importFiles(files: readonly PickedFile[], csvInto: CsvTarget): F
 
 /** The plan with every top-level box placed by ELK, at the sizes the canvas will draw them. */
 export async function layOutForCanvas(plan: Plan): Promise<Plan> {
-  const derived = createCanvasDeriver()(plan, createEngineViews().check(plan), new Set(), undefined);
+  // Box sizes do not depend on findings (only badges do), so none are needed here.
+  const derived = createCanvasDeriver()(plan, createEngineViews().views([], plan), new Set(), undefined);
   const boxes = [...derived.sizes].map(([id, size]) => ({ id, ...size }));
   const links = derived.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
   return moveNodes(plan, (await autoLayout(boxes, links)).positions);

@@ -55,6 +55,30 @@ export function formatAddress(version: IpVersion, value: bigint): string {
   return version === 4 ? dotted(Number(value)) : ipv6Text(value);
 }
 
+/** "d/p" for every last octet d and prefix p, made on first use. */
+const TAIL_TEXT: Array<string | undefined> = new Array(256 * 33);
+let lastHigh = -1;
+let lastHighText = '';
+
+/**
+ * An IPv4 block given as numbers (start below 2^32, aligned to the prefix) as text, with no
+ * bigint on the way: the bulk path (tens of thousands of free blocks). Blocks listed in
+ * order share their first three octets run after run, so that part is kept from the last
+ * call and the rest looked up: one new string per block, where a template makes several,
+ * and the collector's work was most of the cost.
+ */
+export function formatIpv4Block(start: number, prefix: number): string {
+  const high = start >>> 8;
+  if (high !== lastHigh) {
+    lastHigh = high;
+    lastHighText = `${OCTET_TEXT[high >>> 16]}.${OCTET_TEXT[(high >>> 8) & 255]}.${OCTET_TEXT[high & 255]}.`;
+  }
+  const k = (start & 255) * 33 + prefix;
+  let tail = TAIL_TEXT[k];
+  if (tail === undefined) TAIL_TEXT[k] = tail = `${OCTET_TEXT[start & 255]}/${prefix}`;
+  return lastHighText + tail;
+}
+
 export function formatCidr(c: Cidr): string {
   return `${formatAddress(c.version, c.network)}/${c.prefix}`;
 }

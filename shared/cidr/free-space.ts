@@ -1,6 +1,10 @@
 /** What is left of a block once some of it is in use: the free blocks, and the first free block of a size. */
 import { blockSize, contains, type Cidr } from './block';
 import { BLOCK_SIZE_V4_NUMBER, coverRangeV4, coverRangeV6, ipv4SortKey, mergeIntervalsV6, mergeSortKeysV4 } from './cover';
+import type { CidrError } from './errors';
+import { formatCidr, formatIpv4Block } from './format';
+import { readCanonicalIpv4Cidr } from './ipv4-text';
+import { parseCidr } from './parse';
 import { checkPrefix } from './subdivide';
 
 /*
@@ -103,4 +107,71 @@ export function nextFreeBlock(parent: Cidr, used: readonly Cidr[], prefix: numbe
     if (i < merged.length) gapStart = (merged[i + 1] as bigint) + 1n;
   }
   return undefined;
+}
+
+/**
+ * freeSpace with the used blocks as text and the free ones as text: the command line's
+ * `cidr free`. For an IPv4 parent no block object is made on the way: canonical text is
+ * read straight into sort keys, the gaps are covered as numbers and each free block is
+ * printed from its numbers (tens of thousands of free blocks are the common answer, and
+ * formatting them through bigint would cost more than finding them). Used entries that do
+ * not parse are returned by index in `errors` and left out.
+ */
+export function freeSpaceOfText(parent: Cidr, used: readonly string[]): { free: string[]; errors: Array<{ index: number; error: CidrError }> } {
+  const errors: Array<{ index: number; error: CidrError }> = [];
+  if (parent.version === 6) {
+    const blocks: Cidr[] = [];
+    used.forEach((text, index) => {
+      const result = parseCidr(text);
+      if (result.ok) blocks.push(result.cidr);
+      else errors.push({ index, error: result.error });
+    });
+    return { free: freeSpace(parent, blocks).map(formatCidr), errors };
+  }
+  const first = Number(parent.network);
+  const last = first + (BLOCK_SIZE_V4_NUMBER[parent.prefix] as number) - 1;
+  const keys = new Float64Array(used.length);
+  let count = 0;
+  let covered = false;
+  for (let index = 0; index < used.length; index++) {
+    const text = used[index] as string;
+    let key = typeof text === 'string' ? readCanonicalIpv4Cidr(text) : -1;
+    if (key < 0) {
+      const result = parseCidr(text);
+      if (!result.ok) {
+        errors.push({ index, error: result.error });
+        continue;
+      }
+      if (result.cidr.version !== 4) continue;
+      key = ipv4SortKey(Number(result.cidr.network), result.cidr.prefix);
+    }
+    const start = Math.floor(key / 64);
+    const end = start + (BLOCK_SIZE_V4_NUMBER[key - start * 64] as number) - 1;
+    // Nested or disjoint: a used block holds the parent, lies in it, or misses it.
+    if (start <= first && end >= last) covered = true;
+    else if (start >= first && end <= last) keys[count++] = key;
+  }
+  const free: string[] = [];
+  if (covered) return { free, errors };
+  const merged = mergeSortKeysV4(keys.subarray(0, count));
+  let cursor = first;
+  for (let i = 0; i < merged.length; i += 2) {
+    const start = merged[i] as number;
+    if (start > cursor) coverRangeV4Text(cursor, start - 1, free);
+    cursor = (merged[i + 1] as number) + 1;
+  }
+  if (cursor <= last) coverRangeV4Text(cursor, last, free);
+  return { free, errors };
+}
+
+/** coverRangeV4, straight to text. */
+function coverRangeV4Text(first: number, last: number, out: string[]): void {
+  while (first <= last) {
+    const remaining = last - first + 1;
+    let bits = first === 0 ? 32 : 31 - Math.clz32((first & -first) >>> 0);
+    const fits = remaining >= 4294967296 ? 32 : 31 - Math.clz32(remaining);
+    if (fits < bits) bits = fits;
+    out.push(formatIpv4Block(first, 32 - bits));
+    first += 2 ** bits;
+  }
 }

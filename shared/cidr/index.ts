@@ -7,10 +7,12 @@ export type { AddressResult, CidrError, CidrErrorCode, CidrResult } from './erro
 export { CidrParseError } from './errors';
 export type { ParseCidrOptions } from './parse';
 export { cidr, isCidrError, parseAddress, parseCidr, readCidrField } from './parse';
-export { formatAddress, formatCidr } from './format';
+export { formatAddress, formatCidr, formatIpv4Block } from './format';
 export { divide, divisionCount, parentOf, siblingOf } from './subdivide';
 export { rangeToCidrs, summarize } from './cover';
-export { freeSpace, nextFreeBlock } from './free-space';
+export { freeSpace, freeSpaceOfText, nextFreeBlock } from './free-space';
+export { FreeBlocks } from './free-blocks';
 export { findOverlappingPairs, findOverlappingPairsInText } from './overlapping-pairs';
+export { blockForest, blockForestFromText, countOverlappingPairs, membersOf, OverlappingPairs, type BlockForest, type OverlapCount } from './overlap-groups';
 export type { Cloud, ReservedRole } from './reserved';
 export { prefixForHosts, reservedAddresses, usableAddresses } from './reserved';

@@ -141,6 +141,33 @@ function canonical(value: unknown): string {
   }) ?? 'undefined';
 }
 
+/**
+ * Structural equality whatever the key order, without building text: most objects of two
+ * versions of a plan are unchanged, and at 10,000 VPCs writing each one out to compare it
+ * costs seconds and hundreds of megabytes.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    if (a.length !== list.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], list[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    keys++;
+    if (!sameValue(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) keys--;
+  return keys === 0;
+}
+
 function itemText(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object' && 'destination' in item) {
@@ -158,13 +185,16 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
   for (const key of keys) {
     const a = before[key];
     const b = after[key];
-    if (canonical(a) === canonical(b)) continue;
+    if (sameValue(a, b)) continue;
     const change: FieldChange = { field: key, before: a, after: b };
     if (Array.isArray(a) || Array.isArray(b)) {
       const beforeItems = (Array.isArray(a) ? a : []).map(itemText);
       const afterItems = (Array.isArray(b) ? b : []).map(itemText);
-      change.added = afterItems.filter((t) => !beforeItems.includes(t));
-      change.removed = beforeItems.filter((t) => !afterItems.includes(t));
+      // Sets, not includes(): a service network may list thousands of VPCs.
+      const beforeSet = new Set(beforeItems);
+      const afterSet = new Set(afterItems);
+      change.added = afterItems.filter((t) => !beforeSet.has(t));
+      change.removed = beforeItems.filter((t) => !afterSet.has(t));
     }
     out.push(change);
   }
@@ -191,7 +221,7 @@ function cidrChanges(kind: ObjectKind, before: Record<string, unknown>, after: R
   for (const field of CIDR_FIELDS[kind] ?? []) {
     const a = before[field];
     const b = after[field];
-    if (canonical(a) === canonical(b)) continue;
+    if (sameValue(a, b)) continue;
     if (!Array.isArray(a) && !Array.isArray(b)) {
       out.push(classifyCidrChange(field, a as string | undefined, b as string | undefined));
       continue;
@@ -236,6 +266,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       removed.push({ kind: entry.kind, id: entry.id, name: entry.name });
       continue;
     }
+    if (sameValue(entry.value, other.value)) continue;
     const fields = fieldChanges(entry.value, other.value);
     if (fields.length > 0) {
       changed.push({ kind: entry.kind, id: entry.id, name: other.name, fields, cidrs: cidrChanges(entry.kind, entry.value, other.value) });

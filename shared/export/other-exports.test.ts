@@ -4,7 +4,7 @@ import { parsePlanText } from '../plan/load';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { SUBNET_CSV_COLUMNS, subnetsToCsv } from './csv';
 import { diffPlans, formatPlanDiff } from './diff';
-import { buildReviewReport } from './report';
+import { buildReviewReport, FULL_MATRIX_LIMIT } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -156,7 +156,10 @@ describe('buildReviewReport', () => {
   it('splits a matrix wider than a page into column groups that repeat the row names', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
     const many = structuredClone(plan);
-    for (let i = 0; i < 30; i++) many.vpcs.push({ ...plan.vpcs[0]!, id: `vpc-extra-${i}`, name: `extra-${i}`, ipv4Cidrs: [`10.${100 + i}.0.0/16`] });
+    // Wider than a page (27 columns) but within FULL_MATRIX_LIMIT, so still the matrix VPC by VPC (above it the VPCs are grouped).
+    for (let i = 0; i < FULL_MATRIX_LIMIT - plan.vpcs.length - 4; i++) many.vpcs.push({ ...plan.vpcs[0]!, id: `vpc-extra-${i}`, name: `extra-${i}`, ipv4Cidrs: [`10.${100 + i}.0.0/16`] });
+    expect(many.vpcs.length).toBeGreaterThan(2 * 12);
+    expect(many.vpcs.length).toBeLessThanOrEqual(FULL_MATRIX_LIMIT);
     const { html } = buildReviewReport(many);
     const matrix = html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>'));
     const tables = matrix.match(/<table>/g)?.length ?? 0;

@@ -19,7 +19,7 @@ import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { usableAddresses } from '../cidr';
 import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet } from '../plan/schema';
-import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
+import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
 import { escapeMarkup } from './markup';
 import { planToSvg } from './svg';
 
@@ -69,6 +69,63 @@ function subnetUsable(index: PlanIndex, subnet: Subnet): bigint | undefined {
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
 
+/** Up to this many VPCs the report shows the matrix VPC by VPC; above, by groups of VPCs built alike. */
+export const FULL_MATRIX_LIMIT = 30;
+/** Up to this many groups they are a matrix too; above, each group's row is written as the groups it reaches. */
+const GROUP_MATRIX_LIMIT = 30;
+
+/**
+ * VPC to VPC reachability: the full matrix for a small plan. For a large one, the VPCs in
+ * classes that behave alike (shared/routing/reach-matrix), each listed with its members, and
+ * the cells between classes: ten thousand VPCs are a few dozen classes, not 10^8 cells.
+ */
+function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Section {
+  const title = 'Reachability between VPCs';
+  let grouped: ReachabilityClasses;
+  try {
+    grouped = reachabilityClasses(plan);
+  } catch (error) {
+    return { title, intro: `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`, tables: [] };
+  }
+  const name = (id: string) => names.get(id) ?? id;
+  if (plan.vpcs.length <= FULL_MATRIX_LIMIT) {
+    const ids = plan.vpcs.map((v) => v.id);
+    const classOf = ids.map((id) => grouped.classOf.get(id)!);
+    return {
+      title,
+      intro: 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).',
+      tables: [{ table: { headers: ['From \\ to', ...ids.map(name)], rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE } }],
+    };
+  }
+  const { classes } = grouped;
+  const label = (c: number) => `G${c + 1}`;
+  const word = (from: number, to: number) => {
+    const cell = grouped.between(from, to);
+    return cell === undefined ? CELL_WORDS.self : CELL_WORDS[cell];
+  };
+  const groups: Table = {
+    headers: ['Group', 'VPCs', 'Members'],
+    rows: classes.map((c, k) => [label(k), count(c.vpcIds.length), c.vpcIds.map(name).join(', ')]),
+    numeric: [1],
+    prose: [2],
+  };
+  const intro = `The ${count(plan.vpcs.length)} VPCs fall into ${count(classes.length)} group${classes.length === 1 ? '' : 's'} of VPCs built alike: the same kind of route tables, attachments and routes, so the same answers. `
+    + 'A cell says whether subnets of every VPC in the row group reach subnets of every other VPC in the column group, with replies (yes, partly: some subnets only, no; — for a group of one towards itself).';
+  let between: Table;
+  if (classes.length <= GROUP_MATRIX_LIMIT) {
+    between = { headers: ['From \\ to', ...classes.map((_, k) => label(k))], rows: classes.map((_, i) => [label(i), ...classes.map((__, j) => word(i, j))]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE };
+  } else {
+    // Too wide to read as a matrix: each row as the groups it reaches (the rest: no).
+    const reached = (from: number, cell: MatrixCell) => classes.flatMap((_, to) => (grouped.between(from, to) === cell ? [label(to)] : [])).join(', ');
+    between = {
+      headers: ['From', 'Reaches (yes)', 'Reaches partly', 'Every other group'],
+      rows: classes.map((_, i) => [label(i), reached(i, 'reachable') || 'none', reached(i, 'partial') || 'none', 'no']),
+      prose: [1, 2],
+    };
+  }
+  return { title, intro, tables: [{ caption: 'Groups of VPCs built alike', table: groups }, { caption: 'Between groups', table: between }] };
+}
+
 function sections(plan: Plan): Section[] {
   const index = indexPlan(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
@@ -79,7 +136,7 @@ function sections(plan: Plan): Section[] {
   const subnetRows: string[][] = [];
   for (const vpc of plan.vpcs) {
     subnetRows.push([vpc.name || vpc.id, '(VPC)', vpc.ipv4Cidrs.join(', '), vpc.region, '', '', '', '']);
-    for (const s of plan.subnets.filter((x) => x.vpcId === vpc.id)) {
+    for (const s of index.subnetsByVpc.get(vpc.id) ?? []) {
       const usable = subnetUsable(index, s);
       subnetRows.push([
         '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
@@ -99,7 +156,7 @@ function sections(plan: Plan): Section[] {
   const v6Rows: string[][] = [];
   for (const vpc of plan.vpcs) {
     for (const block of vpc.ipv6Cidrs) v6Rows.push([vpc.name || vpc.id, '(VPC block)', block, vpc.ipv6Source]);
-    for (const s of plan.subnets) if (s.vpcId === vpc.id && s.ipv6Cidr) v6Rows.push([vpc.name || vpc.id, s.name || s.id, s.ipv6Cidr, s.availabilityZone]);
+    for (const s of index.subnetsByVpc.get(vpc.id) ?? []) if (s.ipv6Cidr) v6Rows.push([vpc.name || vpc.id, s.name || s.id, s.ipv6Cidr, s.availabilityZone]);
   }
   out.push({
     title: 'IPv6 allocations',
@@ -132,15 +189,7 @@ function sections(plan: Plan): Section[] {
     tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
   });
 
-  let matrixTable: Table | undefined;
-  let matrixIntro = 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).';
-  try {
-    const m = reachabilityMatrix(plan);
-    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE };
-  } catch (error) {
-    matrixIntro = `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`;
-  }
-  out.push({ title: 'Reachability between VPCs', intro: matrixIntro, tables: matrixTable ? [{ table: matrixTable }] : [] });
+  out.push(reachabilitySection(plan, names));
 
   const findings: Finding[] = checkPlan(plan);
   const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
@@ -490,9 +539,24 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
   ];
   const meta = [`${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets`, ...(options.generatedAt ? [`generated ${options.generatedAt}`] : [])].join(' · ');
 
+  // Each form is written when first read: a caller wants one, and at 10,000 VPCs each is tens of megabytes.
+  let markdown: string | undefined;
+  let html: string | undefined;
+  return {
+    get markdown() {
+      return (markdown ??= markdownReport(plan, all, meta, summary));
+    },
+    get html() {
+      return (html ??= htmlReport(plan, all, meta, summary, diagram));
+    },
+    diagramSvg: diagram,
+  };
+}
+
+function markdownReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>): string {
   const mdParts = [`# Network review: ${md(plan.name)}`, '', md(meta)];
   if (plan.description) mdParts.push('', md(plan.description));
-  mdParts.push('', markdownTable({ headers: ['', ''], rows: summary }));
+  mdParts.push('', markdownTable({ headers: ['', ''], rows: summary.map((row) => [...row]) }));
   for (const s of all) {
     mdParts.push('', `## ${md(s.title)}`, '');
     // A relative link to a file (not a data: URI, which git hosts do not show); the name is fixed, so no plan text can break it.
@@ -503,7 +567,10 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       mdParts.push(markdownTable(t.table), '');
     }
   }
+  return `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
 
+function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: string): string {
   const htmlSections = all.map((s) => [
     `<section${s.diagram ? ' class="diagram"' : ''}>`,
     `<h2>${escapeMarkup(s.title)}</h2>`,
@@ -534,5 +601,5 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
     '</html>',
     '',
   ].filter((l) => l !== '').join('\n');
-  return { markdown: `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`, html: `${html}\n`, diagramSvg: diagram };
+  return `${html}\n`;
 }

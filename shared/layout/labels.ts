@@ -6,7 +6,9 @@
  */
 import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, NAT_WARNING_UTILISATION } from '../aws-limits';
 import { parseCidr, usableAddresses } from '../cidr';
-import { natCapacity, vpcFreeSpace } from '../checks';
+// The two rules' modules, not shared/checks: the editor's canvas words boxes with them, and the checker itself runs in a worker.
+import { natCapacity } from '../checks/rules/nat-capacity';
+import { vpcFreeSpace } from '../checks/rules/sizing';
 import type { PlanIndex } from '../plan/plan-index';
 import type { ExternalNetwork, NatGateway, ServiceNetwork, Subnet, TransitGateway, Vpc } from '../plan/schema';
 import type { TextStyle } from './text-width';

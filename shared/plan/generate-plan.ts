@@ -5,7 +5,7 @@
  * with route tables, attachments and a VPN to on-premises, one Lattice service network,
  * NAT gateways with demand (a few close to exhaustion), route tables and a grid layout.
  */
-import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION } from '../aws-limits';
+import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, TGW_ATTACHMENTS_PER_GATEWAY } from '../aws-limits';
 import { formatCidr } from '../cidr';
 import { PlanSchema, type Plan, type PlanInput } from './schema';
 
@@ -13,6 +13,24 @@ export interface GeneratePlanOptions {
   vpcs: number;
   subnetsPerVpc: number;
   seed: number;
+  /**
+   * Every VPC on this one IPv4 block, as real organisations have it: each account's default
+   * VPC is 172.31.0.0/16, and an acquisition brings hundreds of identical 10.0.0.0/16 VPCs.
+   * Their subnets are then identical too. Without it, each VPC gets its own /16.
+   */
+  sameBlock?: string;
+  /**
+   * 'one': every VPC attached to one transit gateway, up to the gateway's quota of 5,000
+   * attachments (one of which is the VPN), the next VPCs to a second gateway, and so on;
+   * 'spread' (the default): three gateways, every fifth VPC on none.
+   */
+  transitGateways?: 'spread' | 'one';
+  /**
+   * Number the VPCs' /16s and IPv6 /56s from this one on instead of the first: plans with
+   * different offsets share no CIDR text, so a benchmark can time a check whose parse
+   * caches are cold (default 0).
+   */
+  addressOffset?: number;
 }
 
 /** mulberry32: small, fast and good enough to vary the demand figures. */
@@ -35,6 +53,8 @@ const GRID_COLUMNS = 40;
 const VPC_WIDTH = 900;
 const VPC_HEIGHT = 520;
 const GAP = 120;
+/** A transit gateway takes 5,000 attachments (AWS quota, enforced by the plan schema); one is the VPN. */
+const VPCS_PER_FULL_GATEWAY = TGW_ATTACHMENTS_PER_GATEWAY - 1;
 /** Every DELIBERATE_OVERLAP_EVERY-th VPC reuses its predecessor's block (an unconnected overlap). */
 const DELIBERATE_OVERLAP_EVERY = 250;
 
@@ -45,7 +65,7 @@ function vpcBlock(i: number): string {
   return `${first}.${i % 256}.0.0/16`;
 }
 
-export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePlanOptions): Plan {
+export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, transitGateways = 'spread', addressOffset = 0 }: GeneratePlanOptions): Plan {
   if (!Number.isInteger(vpcCount) || vpcCount < 1) throw new RangeError(`generatePlan: vpcs must be a whole number of at least 1, not ${vpcCount}`);
   if (!Number.isInteger(subnetsPerVpc) || subnetsPerVpc < 0 || subnetsPerVpc > 64) throw new RangeError(`generatePlan: subnetsPerVpc must be 0 to 64, not ${subnetsPerVpc}`);
   const rand = random(seed);
@@ -54,7 +74,9 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
     vpcs: [], subnets: [], internetGateways: [], natGateways: [], routeTables: [], peerings: [], transitGateways: [], serviceNetworks: [], externalNetworks: [], vpnGateways: [],
     layout: { nodes: {} },
   };
-  const tgwCount = vpcCount >= 30 ? 3 : vpcCount >= 3 ? 2 : 0;
+  if (sameBlock !== undefined && !/^\d+\.\d+\.0\.0\/16$/.test(sameBlock)) throw new RangeError(`generatePlan: sameBlock must be a /16 such as 172.31.0.0/16, not ${sameBlock}`);
+  const oneGateway = transitGateways === 'one';
+  const tgwCount = oneGateway ? Math.ceil(vpcCount / VPCS_PER_FULL_GATEWAY) : vpcCount >= 30 ? 3 : vpcCount >= 3 ? 2 : 0;
   const tgwIds = Array.from({ length: tgwCount }, (_, t) => `tgw-${t + 1}`);
   const attachments: Array<Array<{ id: string; name: string; type: 'vpc' | 'vpn'; vpcId?: string; subnetIds?: string[]; externalNetworkId?: string; associatedRouteTableId?: string; propagatedRouteTableIds?: string[] }>> = tgwIds.map(() => []);
   const serviceNetworkVpcs: string[] = [];
@@ -62,11 +84,12 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
   for (let i = 0; i < vpcCount; i++) {
     const id = `vpc-${i + 1}`;
     const overlapping = i > 0 && i % DELIBERATE_OVERLAP_EVERY === 0;
-    const block = vpcBlock(overlapping ? i - 1 : i);
+    const block = sameBlock ?? vpcBlock(addressOffset + (overlapping ? i - 1 : i));
+    const v6 = addressOffset + i;
     const dualStack = i % 3 === 0;
     // 2600:1f18::/32 is Amazon's; one /56 per dual-stack VPC.
-    const ipv6 = `2600:1f18:${(i >> 8).toString(16)}:${(i % 256).toString(16)}00::/56`;
-    const tgwIndex = tgwCount > 0 && i % 5 !== 4 ? i % tgwCount : -1;
+    const ipv6 = `2600:1f18:${(v6 >> 8).toString(16)}:${(v6 % 256).toString(16)}00::/56`;
+    const tgwIndex = oneGateway ? Math.floor(i / VPCS_PER_FULL_GATEWAY) : tgwCount > 0 && i % 5 !== 4 ? i % tgwCount : -1;
     const inServiceNetwork = tgwIndex === -1 && serviceNetworkVpcs.length < 25;
     plan.vpcs.push({
       id, name: `${['prod', 'stage', 'dev', 'shared'][i % 4]}-${i + 1}`, region: 'us-east-1', accountId: String(100000000000 + (i % 50)),
@@ -122,7 +145,7 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed }: GeneratePl
       plan.subnets.push({
         id: sid, name: `${tier}-${az.slice(-1)}${j >= 9 ? `-${j + 1}` : ''}`, vpcId: id, availabilityZone: az, tier,
         ipv4Cidr: ipv4,
-        ...(dualStack ? { ipv6Cidr: `2600:1f18:${(i >> 8).toString(16)}:${(i % 256).toString(16)}${j.toString(16).padStart(2, '0')}::/64` } : {}),
+        ...(dualStack ? { ipv6Cidr: `2600:1f18:${(v6 >> 8).toString(16)}:${(v6 % 256).toString(16)}${j.toString(16).padStart(2, '0')}::/64` } : {}),
         hostsNeeded, growthPercent: 20,
         routeTableId: tier === 'public' ? publicRt : tier === 'isolated' ? isolatedRt : privateRt,
       });

@@ -176,6 +176,15 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
     if (list) list.push(subnet);
     else subnetsByVpc.set(subnet.vpcId, [subnet]);
   }
+  // A subnet added or deleted rebuilds the lookups, but every other VPC's list is what it
+  // was: keep those list objects, so that what is remembered per list is re-checked only
+  // for the VPC that changed.
+  if (previous) {
+    for (const [vpcId, list] of subnetsByVpc) {
+      const before = previous.subnetsByVpc.get(vpcId);
+      if (before && before.length === list.length && before.every((s, i) => s === list[i])) subnetsByVpc.set(vpcId, before as Subnet[]);
+    }
+  }
   // Entries for subnets no plan holds any more pile up over a long editing session: drop them now and then.
   if (cidrs.subnets.size > 2 * subnetById.size + 1024) {
     for (const [id, fields] of cidrs.subnets) if (subnetById.get(id) !== fields.subnet) cidrs.subnets.delete(id);
@@ -397,6 +406,22 @@ export function routeDestinations(index: PlanIndex, table: RouteTable | TgwRoute
 /** What each route's destination holds, place by place: its block, or why it is not one. */
 export function routeDestinationFields(index: PlanIndex, table: RouteTable | TgwRouteTable): ReadonlyArray<Ipv4Cidr | Ipv6Cidr | CidrError> {
   return tableFields(index, table).read;
+}
+
+/**
+ * A route destination read from its text (a route of a derived or resolved table, which
+ * has no plan field of its own): read once per text, shared with the tables' destinations.
+ * Undefined when the text is not a valid block.
+ */
+export function routeDestinationBlock(index: PlanIndex, text: string): Ipv4Cidr | Ipv6Cidr | undefined {
+  const destinations = index.cidrs.destinations;
+  let read = destinations.get(text);
+  if (read === undefined) {
+    if (destinations.size > DESTINATION_TEXTS_KEPT) destinations.clear();
+    read = readCidrField(text);
+    destinations.set(text, read);
+  }
+  return isCidrError(read) ? undefined : read;
 }
 
 /** The routes of a table whose destination is not a valid block, and why. */

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import {
-  AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
+  AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, TGW_ATTACHMENTS_PER_GATEWAY,
+  VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
 } from '../aws-limits';
 
 export const PLAN_FORMAT = 'vpcplan';
@@ -187,7 +188,7 @@ export const TransitGatewaySchema = z
     region: z.string().max(50).default('us-east-1'),
     asn: z.number().int().min(1).max(4294967295).optional(),
     routeTables: z.array(TgwRouteTableSchema).max(200).default([]),
-    attachments: z.array(TgwAttachmentSchema).max(5000).default([]),
+    attachments: z.array(TgwAttachmentSchema).max(TGW_ATTACHMENTS_PER_GATEWAY).default([]),
   })
   .strict();
 

@@ -3,5 +3,6 @@ export { effectiveRouteTable, type EffectiveRoute, type EffectiveRouteTable, typ
 export { lookupRoute } from './route-lookup';
 export { routeLines, routeLineSubnets, subnetRouteLines, type RouteLine, type RouteLineEnd, type RouteLineEndKind } from './route-lines';
 export { tgwRouteTableRoutes, type TgwEffectiveRoute } from './transit-gateway';
-export { reach, reachabilityMatrix, type Hop, type HopKind, type MatrixCell, type ReachabilityMatrix, type ReachFailure, type ReachResult } from './reach';
+export { reach, type Hop, type HopKind, type ReachFailure, type ReachResult } from './reach';
+export { reachabilityClasses, reachabilityMatrix, type MatrixCell, type ReachabilityClass, type ReachabilityClasses, type ReachabilityMatrix } from './reach-matrix';
 export { internetExposure, type ExposureKind, type FamilyExposure, type InternetExposure } from './exposure';

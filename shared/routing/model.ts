@@ -24,22 +24,22 @@ export interface VpcAttachmentRef {
 export interface RoutingModel {
   index: PlanIndex;
   plan: Plan;
-  routeTableById: Map<string, RouteTable>;
-  mainTableByVpc: Map<string, RouteTable>;
-  internetGatewayById: Map<string, InternetGateway>;
-  internetGatewaysByVpc: Map<string, InternetGateway[]>;
-  natGatewayById: Map<string, NatGateway>;
-  natGatewaysByVpc: Map<string, NatGateway[]>;
-  egressOnlyById: Map<string, EgressOnlyGateway>;
-  egressOnlyByVpc: Map<string, EgressOnlyGateway[]>;
-  vpnGatewayById: Map<string, VpnGateway>;
-  vpnGatewaysByVpc: Map<string, VpnGateway[]>;
-  peeringById: Map<string, PeeringConnection>;
-  peeringsByVpc: Map<string, PeeringConnection[]>;
-  transitGatewayById: Map<string, TransitGateway>;
+  routeTableById: TrackedMap<RouteTable>;
+  mainTableByVpc: TrackedMap<RouteTable>;
+  internetGatewayById: TrackedMap<InternetGateway>;
+  internetGatewaysByVpc: TrackedMap<InternetGateway[]>;
+  natGatewayById: TrackedMap<NatGateway>;
+  natGatewaysByVpc: TrackedMap<NatGateway[]>;
+  egressOnlyById: TrackedMap<EgressOnlyGateway>;
+  egressOnlyByVpc: TrackedMap<EgressOnlyGateway[]>;
+  vpnGatewayById: TrackedMap<VpnGateway>;
+  vpnGatewaysByVpc: TrackedMap<VpnGateway[]>;
+  peeringById: TrackedMap<PeeringConnection>;
+  peeringsByVpc: TrackedMap<PeeringConnection[]>;
+  transitGatewayById: TrackedMap<TransitGateway>;
   /** VPC attachments by the VPC they attach (one per transit gateway, by AWS quota). */
-  vpcAttachmentsByVpc: Map<string, VpcAttachmentRef[]>;
-  externalNetworkById: Map<string, ExternalNetwork>;
+  vpcAttachmentsByVpc: TrackedMap<VpcAttachmentRef[]>;
+  externalNetworkById: TrackedMap<ExternalNetwork>;
   /** Scratch space for the other routing modules (TGW tables, NAT egress, derived tables...). */
   cache: Map<string, unknown>;
   /** Hot caches, keyed by object rather than by a built string: they are hit once per subnet. */
@@ -66,9 +66,65 @@ export interface SubnetReads {
   vpc: string | undefined;
   more: Set<string> | undefined;
   missing: Set<string> | undefined;
+  /**
+   * VPCs whose names went into the result (messages name VPCs). Their blocks are read too,
+   * but those are covered as a whole (see vpcShape): a rename then re-checks only the parts
+   * that print the renamed VPC's name.
+   */
+  names: Set<string> | undefined;
+  /**
+   * Lookups by id read (a route table, a gateway, a peering, the peerings of a VPC...), as
+   * [lookup, key, value] triples: a part stays valid while each lookup still gives the same
+   * value (./memo), so adding a peering re-checks only the parts that read that VPC's peerings.
+   */
+  lookups: unknown[] | undefined;
+  /** VPCs whose blocks went into the result (local routes, propagated routes, a peer's blocks). */
+  blocks: Set<string> | undefined;
+  /** Every VPC's blocks were read (which VPC owns a block): any change to any block matters. */
+  allBlocks: boolean;
 }
 
-const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
+const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined, blocks: undefined, allBlocks: false };
+
+/** The reads of the innermost computation under way (withReads), for the lookups, which models share. */
+let tracking: SubnetReads | undefined;
+
+/** The lookups whose reads are recorded, by name (the names of the model's fields). */
+export type LookupName =
+  | 'routeTableById' | 'mainTableByVpc' | 'internetGatewayById' | 'internetGatewaysByVpc' | 'natGatewayById' | 'natGatewaysByVpc'
+  | 'egressOnlyById' | 'egressOnlyByVpc' | 'vpnGatewayById' | 'vpnGatewaysByVpc' | 'peeringById' | 'peeringsByVpc'
+  | 'transitGatewayById' | 'vpcAttachmentsByVpc' | 'externalNetworkById';
+
+/** A Map whose `get`, during a computation, is recorded (see SubnetReads.lookups). */
+export class TrackedMap<V> extends Map<string, V> {
+  constructor(readonly lookup: LookupName) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const value = super.get(key);
+    const reads = tracking;
+    if (reads) {
+      const list = (reads.lookups ??= []);
+      // The same lookup twice in a row (ten subnets of one table) is recorded once.
+      if (list[list.length - 3] !== this.lookup || list[list.length - 2] !== key) list.push(this.lookup, key, value);
+    }
+    return value;
+  }
+
+  /** get, unrecorded: what ./memo compares with. */
+  peek(key: string): V | undefined {
+    return super.get(key);
+  }
+}
+
+/** Whether a lookup still gives what it gave: the same object, or a list of the same objects. */
+export function sameLookupValue(before: unknown, now: unknown): boolean {
+  if (before === now) return true;
+  if (!Array.isArray(before) || !Array.isArray(now) || before.length !== now.length) return false;
+  for (let i = 0; i < before.length; i++) if (before[i] !== now[i]) return false;
+  return true;
+}
 
 /** Records that the computation in progress read the subnets of `vpcId`. */
 export function addVpcRead(reads: SubnetReads, vpcId: string): void {
@@ -107,22 +163,68 @@ export function subnetsOf(model: RoutingModel, vpcId: string): readonly Subnet[]
 /** Runs `build`, collecting the subnet reads it makes (and adding them to the reads of the computation around it). */
 export function withReads<T>(model: RoutingModel, build: () => T): { value: T; reads: SubnetReads } {
   const outer = model.reads;
-  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined };
+  const outerTracking = tracking;
+  const reads: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined, blocks: undefined, allBlocks: false };
   model.reads = reads;
+  tracking = reads;
   let value: T;
   try {
     value = build();
   } finally {
     model.reads = outer;
+    tracking = outerTracking;
   }
   if (outer) replayInto(outer, reads);
-  return { value, reads: reads.vpc === undefined && !reads.missing ? NO_READS : reads };
+  return { value, reads: reads.vpc === undefined && !reads.missing && !reads.names && !reads.lookups && !reads.blocks && !reads.allBlocks ? NO_READS : reads };
 }
 
 function replayInto(into: SubnetReads, reads: SubnetReads): void {
   if (reads.vpc !== undefined) addVpcRead(into, reads.vpc);
   if (reads.more) for (const id of reads.more) addVpcRead(into, id);
   if (reads.missing) for (const id of reads.missing) (into.missing ??= new Set()).add(id);
+  if (reads.names) for (const id of reads.names) (into.names ??= new Set()).add(id);
+  if (reads.lookups) (into.lookups ??= []).push(...reads.lookups);
+  if (reads.blocks) for (const id of reads.blocks) (into.blocks ??= new Set()).add(id);
+  if (reads.allBlocks) into.allBlocks = true;
+}
+
+/** A VPC's valid blocks, IPv4 then IPv6, recording the read. */
+export function vpcBlocksOf(model: RoutingModel, vpcId: string | undefined): Cidr[] {
+  if (vpcId === undefined) return [];
+  if (model.reads) (model.reads.blocks ??= new Set()).add(vpcId);
+  return allVpcBlocks(model, model.index.vpcById.get(vpcId));
+}
+
+/** Records that the computation in progress depends on a VPC's blocks (read earlier, e.g. into a table's local routes). */
+export function noteVpcBlocksRead(model: RoutingModel, vpcId: string): void {
+  if (model.reads) (model.reads.blocks ??= new Set()).add(vpcId);
+}
+
+/** Records that the computation in progress read every VPC's blocks. */
+export function readAllVpcBlocks(model: RoutingModel): void {
+  if (model.reads) model.reads.allBlocks = true;
+}
+
+/** A VPC's name for messages (its id when it has none), recording the read. */
+export function vpcName(model: RoutingModel, vpcId: string): string {
+  if (model.reads) (model.reads.names ??= new Set()).add(vpcId);
+  return labelOf(model.index.vpcById.get(vpcId), vpcId);
+}
+
+let lastShape: { vpcs: readonly Vpc[]; ids: string[]; v4: unknown[]; v6: unknown[]; token: object } | undefined;
+
+/**
+ * An object that stays the same while the VPCs keep their ids, their order and their block
+ * lists, for computations that read every VPC's blocks (readAllVpcBlocks).
+ */
+export function vpcShape(vpcs: readonly Vpc[]): object {
+  if (lastShape && lastShape.vpcs === vpcs) return lastShape.token;
+  const same = lastShape !== undefined && lastShape.ids.length === vpcs.length
+    && vpcs.every((v, i) => v.id === lastShape!.ids[i] && v.ipv4Cidrs === lastShape!.v4[i] && v.ipv6Cidrs === lastShape!.v6[i]);
+  lastShape = same
+    ? { ...lastShape!, vpcs }
+    : { vpcs, ids: vpcs.map((v) => v.id), v4: vpcs.map((v) => v.ipv4Cidrs), v6: vpcs.map((v) => v.ipv6Cidrs), token: {} };
+  return lastShape.token;
 }
 
 /** Adds the reads a memoized value was computed from to the computation in progress. */
@@ -148,20 +250,53 @@ let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
 function sectionLookups(plan: Plan): SectionLookups {
   const sections = SECTIONS.map((name) => plan[name]);
   if (lastLookups && lastLookups.sections.every((section, i) => section === sections[i])) return lastLookups.lookups;
-  const lookups = buildSectionLookups(plan);
+  const lookups = untracked(() => buildSectionLookups(plan));
   lastLookups = { sections, lookups };
   return lookups;
 }
+
+/** Building lookups reads them; that is no part's read. */
+function untracked<T>(build: () => T): T {
+  const saved = tracking;
+  tracking = undefined;
+  try {
+    return build();
+  } finally {
+    tracking = saved;
+  }
+}
+
+let lastNats: { natGateways: readonly NatGateway[]; vpcOfNat: Array<string | undefined>; byVpc: TrackedMap<NatGateway[]> } | undefined;
+
+/**
+ * NAT gateways by the VPC of their subnet. The same map object as for the previous plan
+ * while the NAT gateways and the VPC of each one's subnet are the same (a subnet edit keeps
+ * them): ./memo takes an unchanged map to mean no part's NAT lookups changed.
+ */
+function natGatewaysByVpcOf(index: PlanIndex): TrackedMap<NatGateway[]> {
+  const { natGateways } = index.plan;
+  const vpcOfNat = natGateways.map((nat) => index.subnetById.get(nat.subnetId)?.vpcId);
+  if (lastNats && lastNats.natGateways === natGateways && vpcOfNat.every((v, i) => v === lastNats!.vpcOfNat[i])) return lastNats.byVpc;
+  const byVpc = untracked(() => {
+    const map = new TrackedMap<NatGateway[]>('natGatewaysByVpc');
+    natGateways.forEach((nat, i) => {
+      const vpcId = vpcOfNat[i];
+      if (vpcId !== undefined) push(map, vpcId, nat);
+    });
+    return map;
+  });
+  lastNats = { natGateways, vpcOfNat, byVpc };
+  return byVpc;
+}
+
+/** One reference object per (gateway, attachment), kept across rebuilds, so that a VPC's list compares equal while neither changed. */
+const attachmentRefs = new WeakMap<TgwAttachment, VpcAttachmentRef>();
 
 export function routingModel(index: PlanIndex): RoutingModel {
   const existing = models.get(index);
   if (existing) return existing;
   const { plan } = index;
-  const natGatewaysByVpc = new Map<string, NatGateway[]>();
-  for (const nat of plan.natGateways) {
-    const vpcId = index.subnetById.get(nat.subnetId)?.vpcId;
-    if (vpcId !== undefined) push(natGatewaysByVpc, vpcId, nat);
-  }
+  const natGatewaysByVpc = natGatewaysByVpcOf(index);
   const model: RoutingModel = {
     ...sectionLookups(plan),
     index,
@@ -178,20 +313,20 @@ export function routingModel(index: PlanIndex): RoutingModel {
 
 function buildSectionLookups(plan: Plan): SectionLookups {
   const model: SectionLookups = {
-    routeTableById: new Map(),
-    mainTableByVpc: new Map(),
-    internetGatewayById: new Map(),
-    internetGatewaysByVpc: new Map(),
-    natGatewayById: new Map(),
-    egressOnlyById: new Map(),
-    egressOnlyByVpc: new Map(),
-    vpnGatewayById: new Map(),
-    vpnGatewaysByVpc: new Map(),
-    peeringById: new Map(),
-    peeringsByVpc: new Map(),
-    transitGatewayById: new Map(),
-    vpcAttachmentsByVpc: new Map(),
-    externalNetworkById: new Map(),
+    routeTableById: new TrackedMap('routeTableById'),
+    mainTableByVpc: new TrackedMap('mainTableByVpc'),
+    internetGatewayById: new TrackedMap('internetGatewayById'),
+    internetGatewaysByVpc: new TrackedMap('internetGatewaysByVpc'),
+    natGatewayById: new TrackedMap('natGatewayById'),
+    egressOnlyById: new TrackedMap('egressOnlyById'),
+    egressOnlyByVpc: new TrackedMap('egressOnlyByVpc'),
+    vpnGatewayById: new TrackedMap('vpnGatewayById'),
+    vpnGatewaysByVpc: new TrackedMap('vpnGatewaysByVpc'),
+    peeringById: new TrackedMap('peeringById'),
+    peeringsByVpc: new TrackedMap('peeringsByVpc'),
+    transitGatewayById: new TrackedMap('transitGatewayById'),
+    vpcAttachmentsByVpc: new TrackedMap('vpcAttachmentsByVpc'),
+    externalNetworkById: new TrackedMap('externalNetworkById'),
   };
   for (const table of plan.routeTables) {
     model.routeTableById.set(table.id, table);
@@ -218,7 +353,13 @@ function buildSectionLookups(plan: Plan): SectionLookups {
   for (const tgw of plan.transitGateways) {
     model.transitGatewayById.set(tgw.id, tgw);
     for (const attachment of tgw.attachments) {
-      if (attachment.type === 'vpc' && attachment.vpcId !== undefined) push(model.vpcAttachmentsByVpc, attachment.vpcId, { tgw, attachment });
+      if (attachment.type !== 'vpc' || attachment.vpcId === undefined) continue;
+      let ref = attachmentRefs.get(attachment);
+      if (!ref || ref.tgw !== tgw) {
+        ref = { tgw, attachment };
+        attachmentRefs.set(attachment, ref);
+      }
+      push(model.vpcAttachmentsByVpc, attachment.vpcId, ref);
     }
   }
   for (const network of plan.externalNetworks) model.externalNetworkById.set(network.id, network);
@@ -249,7 +390,7 @@ export function labelOf(thing: { id: string; name?: string } | undefined, fallba
 }
 
 export function vpcLabel(model: RoutingModel, vpcId: string): string {
-  return `VPC ${labelOf(model.index.vpcById.get(vpcId), vpcId)}`;
+  return `VPC ${vpcName(model, vpcId)}`;
 }
 
 export function subnetLabel(model: RoutingModel, subnetId: string): string {
@@ -301,7 +442,7 @@ export function attachmentZones(model: RoutingModel, attachment: TgwAttachment):
 
 /** The blocks an attachment propagates: the VPC's blocks, or the external network's CIDRs. */
 export function attachmentBlocks(model: RoutingModel, attachment: TgwAttachment): Cidr[] {
-  if (attachment.type === 'vpc') return attachment.vpcId === undefined ? [] : allVpcBlocks(model, model.index.vpcById.get(attachment.vpcId));
+  if (attachment.type === 'vpc') return vpcBlocksOf(model, attachment.vpcId);
   if (attachment.type === 'vpn' || attachment.type === 'direct-connect') {
     const network = attachment.externalNetworkId === undefined ? undefined : model.externalNetworkById.get(attachment.externalNetworkId);
     return network ? externalBlocks(model.index, network).map((listed) => listed.block) : [];

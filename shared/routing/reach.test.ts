@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reach, reachabilityMatrix } from './reach';
+import { reach } from './reach';
+import { reachabilityMatrix } from './reach-matrix';
 import { buildPlan, hubAndSpoke, hubTable, peeringTriangle } from '../plan/test-fixtures';
 
 function failure(result: ReturnType<typeof reach>) {

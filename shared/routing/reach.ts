@@ -3,10 +3,10 @@
  * by hop, the way AWS forwards a packet, then do the same for the reply. The answer
  * names every object on the way, and where it stops, why, in words.
  */
-import { contains, formatCidr, type Cidr, type IpVersion } from '../cidr';
+import { formatCidr, type Cidr, type IpVersion } from '../cidr';
 import type { Plan, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
 import {
-  allVpcBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
+  attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
 } from './model';
 import { resolveTable, type EffectiveRoute, type ResolvedTable } from './route-table';
 import { tgwTableRouting, type TgwEffectiveRoute } from './transit-gateway';
@@ -81,7 +81,7 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
 type LegCache = Map<string, Leg>;
 
 /** IPv4 when both subnets have it, else IPv6 when both have it (docs/network-rules.md#aws-subnets: IPv6-only subnets exist). */
-function commonVersion(model: RoutingModel, a: Subnet, b: Subnet): IpVersion | undefined {
+export function commonVersion(model: RoutingModel, a: Subnet, b: Subnet): IpVersion | undefined {
   if (subnetBlock(model, a, 4) && subnetBlock(model, b, 4)) return 4;
   if (subnetBlock(model, a, 6) && subnetBlock(model, b, 6)) return 6;
   return undefined;
@@ -237,7 +237,7 @@ function throughTransitGateway(
   return arrive();
 }
 
-function vpcAttachmentOn(model: RoutingModel, tgw: TransitGateway, vpcId: string): TgwAttachment | undefined {
+export function vpcAttachmentOn(model: RoutingModel, tgw: TransitGateway, vpcId: string): TgwAttachment | undefined {
   return model.vpcAttachmentsByVpc.get(vpcId)?.find((ref) => ref.tgw === tgw)?.attachment;
 }
 
@@ -272,117 +272,6 @@ function attachmentHop(model: RoutingModel, attachment: TgwAttachment): Hop {
   return { kind: 'tgw-attachment', id: attachment.id, label: labelOf(attachment), note: attachmentLabel(model, attachment) };
 }
 
-export type MatrixCell = 'self' | 'reachable' | 'partial' | 'none';
-
-export interface ReachabilityMatrix {
-  vpcIds: string[];
-  /** cells[i][j]: can subnets of vpcIds[i] reach subnets of vpcIds[j] (with replies)? */
-  cells: MatrixCell[][];
-}
-
-/**
- * VPC-to-VPC reachability. Subnets with the same route table in the same AZ route alike,
- * so one subnet per (route table, AZ) stands for the rest; a cell is reachable when every
- * pair of those representatives is, partial when some are. Each pair is decided by
- * `reaches`, which follows the same hops as reach() but builds no path or explanation.
- */
-export function reachabilityMatrix(plan: Plan): ReachabilityMatrix {
-  const model = routingModelOf(plan);
-  const vpcIds = plan.vpcs.map((v) => v.id);
-  const groups = vpcIds.map((vpcId) => representativesOf(model, vpcId));
-  const connected = directlyConnected(model);
-  const cells: MatrixCell[][] = vpcIds.map((a, i) => vpcIds.map((b, j): MatrixCell => {
-    if (i === j) return 'self';
-    // reach() follows one peering or one transit gateway: VPCs with neither between them never reach.
-    if (!connected.has(`${a}\u0000${b}`)) return 'none';
-    const from = groups[i] as Representatives;
-    const to = groups[j] as Representatives;
-    if (a !== b && noRouteLeads(from, to)) return 'none';
-    // Route lookups per (source table, destination subnet, family): subnets of one table in several AZs share them.
-    const forward: Array<EffectiveRoute | null | undefined> = new Array(from.tables.length * to.subnets.length * 2);
-    let reachable = 0;
-    let unreachable = 0;
-    for (let f = 0; f < from.subnets.length; f++) {
-      const source = from.subnets[f] as Subnet;
-      for (let t = 0; t < to.subnets.length; t++) {
-        const dest = to.subnets[t] as Subnet;
-        let ok = false;
-        const version = source.id === dest.id ? undefined : commonVersion(model, source, dest);
-        if (version !== undefined) {
-          const slot = ((from.tableOf[f] as number) * to.subnets.length + t) * 2 + (version === 4 ? 0 : 1);
-          let route = forward[slot];
-          if (route === undefined) {
-            route = (from.tables[from.tableOf[f] as number] as ResolvedTable).match(subnetBlock(model, dest, version) as Cidr) ?? null;
-            forward[slot] = route;
-          }
-          ok = legFollows(model, source, dest, subnetBlock(model, dest, version) as Cidr, route ?? undefined)
-            && legFollows(model, dest, source, subnetBlock(model, source, version) as Cidr, resolveTable(model, dest).match(subnetBlock(model, source, version) as Cidr));
-        }
-        if (ok) reachable++;
-        else unreachable++;
-        if (reachable > 0 && unreachable > 0) return 'partial';
-      }
-    }
-    return reachable > 0 ? 'reachable' : 'none';
-  }));
-  return { vpcIds, cells };
-}
-
-interface Representatives {
-  /** The VPC's valid blocks, and whether every representative's blocks lie inside them. */
-  blocks: Cidr[];
-  inside: boolean;
-  /** One subnet per (route table, AZ), in plan order. */
-  subnets: Subnet[];
-  /** The distinct tables they follow, and which one each follows. */
-  tables: ResolvedTable[];
-  tableOf: number[];
-}
-
-function representativesOf(model: RoutingModel, vpcId: string): Representatives {
-  const seen = new Set<string>();
-  const blocks = allVpcBlocks(model, model.index.vpcById.get(vpcId));
-  const result: Representatives = { blocks, inside: true, subnets: [], tables: [], tableOf: [] };
-  for (const subnet of model.index.subnetsByVpc.get(vpcId) ?? []) {
-    const table = resolveTable(model, subnet);
-    const key = `${table.key}|${subnet.availabilityZone}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let at = result.tables.indexOf(table);
-    if (at === -1) at = result.tables.push(table) - 1;
-    result.subnets.push(subnet);
-    result.tableOf.push(at);
-    for (const version of [4, 6] as const) {
-      const block = subnetBlock(model, subnet, version);
-      if (block && !blocks.some((b) => contains(b, block))) result.inside = false;
-    }
-  }
-  return result;
-}
-
-/**
- * True when no source table can send anything to the destination VPC: for each of its
- * blocks, the table's most specific route for the whole block leaves the network (or
- * there is none) and no more specific route lies inside the block. Then every subnet
- * block inside it matches that same route (a route holding a subnet block is either
- * inside the VPC block or holds all of it), so every forward leg fails.
- */
-function noRouteLeads(from: Representatives, to: Representatives): boolean {
-  if (!to.inside) return false;
-  for (const table of from.tables) {
-    const destinations = table.destinations();
-    for (const block of to.blocks) {
-      const route = table.match(block);
-      if (route && (route.target === 'local' || route.target === 'peering' || route.target === 'transit-gateway')) return false;
-      for (const destination of destinations) {
-        if (destination.version === block.version && destination.prefix > block.prefix && contains(block, destination)) return false;
-      }
-    }
-  }
-  return true;
-}
-
-
 /** reachIn(...).reachable, without the path and the reasons. */
 export function reaches(model: RoutingModel, from: Subnet, to: Subnet): boolean {
   if (from.id === to.id) return false;
@@ -395,7 +284,7 @@ export function reaches(model: RoutingModel, from: Subnet, to: Subnet): boolean 
 }
 
 /** Whether trace() would arrive, given the route the source's table matched for the destination: the same checks, in the same order. */
-function legFollows(model: RoutingModel, source: Subnet, dest: Subnet, destBlock: Cidr, route: EffectiveRoute | undefined): boolean {
+export function legFollows(model: RoutingModel, source: Subnet, dest: Subnet, destBlock: Cidr, route: EffectiveRoute | undefined): boolean {
   if (!route) return false;
   switch (route.target) {
     case 'local':
@@ -422,7 +311,7 @@ function legFollows(model: RoutingModel, source: Subnet, dest: Subnet, destBlock
 const attachmentsById = new WeakMap<TransitGateway, Map<string, TgwAttachment>>();
 
 /** An attachment of a gateway by id (the first with that id, as `attachments.find` gives). */
-function attachmentOn(tgw: TransitGateway, attachmentId: string): TgwAttachment | undefined {
+export function attachmentOn(tgw: TransitGateway, attachmentId: string): TgwAttachment | undefined {
   let byId = attachmentsById.get(tgw);
   if (!byId) {
     byId = new Map();
@@ -430,19 +319,4 @@ function attachmentOn(tgw: TransitGateway, attachmentId: string): TgwAttachment 
     attachmentsById.set(tgw, byId);
   }
   return byId.get(attachmentId);
-}
-
-/** Pairs of VPCs (both orders) with a peering between them or a transit gateway both are attached to. */
-function directlyConnected(model: RoutingModel): Set<string> {
-  const pairs = new Set<string>();
-  const link = (a: string, b: string): void => {
-    pairs.add(`${a}\u0000${b}`);
-    pairs.add(`${b}\u0000${a}`);
-  };
-  for (const peering of model.plan.peerings) link(peering.requesterVpcId, peering.accepterVpcId);
-  for (const tgw of model.plan.transitGateways) {
-    const attached = [...new Set(tgw.attachments.filter((a) => a.type === 'vpc' && a.vpcId !== undefined).map((a) => a.vpcId as string))];
-    for (let x = 0; x < attached.length; x++) for (let y = x + 1; y < attached.length; y++) link(attached[x] as string, attached[y] as string);
-  }
-  return pairs;
 }

@@ -19,40 +19,45 @@ function truncate(version: IpVersion, network: bigint, prefix: number): bigint {
   return network - (network % size);
 }
 
-interface ByVersion<T> {
+interface ByVersion<K, T> {
   /** Prefix lengths that have at least one route, longest first. */
   prefixes: number[];
-  byPrefix: Map<number, Map<bigint, T>>;
+  byPrefix: Map<number, Map<K, T>>;
 }
 
-/** Routes indexed for longest-prefix match; `T` is whatever route shape the caller keeps. */
+/** 2^(32 - prefix) as a number. */
+const SIZE_V4: readonly number[] = Array.from({ length: 33 }, (_, p) => 2 ** (32 - p));
+
+/**
+ * Routes indexed for longest-prefix match; `T` is whatever route shape the caller keeps.
+ * IPv4 networks are keyed as numbers (exact below 2^32): hashing and truncating a number is
+ * several times cheaper than a bigint, and IPv4 lookups are the hot path of the checks.
+ */
 export class PrefixLookup<T> {
-  private readonly versions: Record<IpVersion, ByVersion<T>> = {
-    4: { prefixes: [], byPrefix: new Map() },
-    6: { prefixes: [], byPrefix: new Map() },
-  };
+  private readonly v4: ByVersion<number, T> = { prefixes: [], byPrefix: new Map() };
+  private readonly v6: ByVersion<bigint, T> = { prefixes: [], byPrefix: new Map() };
 
   /** Adds a route; for a destination already present the first one added stays (the caller decides precedence by order). */
   add(destination: Cidr, route: T): boolean {
-    const table = this.versions[destination.version];
-    let atPrefix = table.byPrefix.get(destination.prefix);
-    if (!atPrefix) {
-      atPrefix = new Map();
-      table.byPrefix.set(destination.prefix, atPrefix);
-      table.prefixes.push(destination.prefix);
-      table.prefixes.sort((a, b) => b - a);
-    }
-    if (atPrefix.has(destination.network)) return false;
-    atPrefix.set(destination.network, route);
-    return true;
+    if (destination.version === 4) return addTo(this.v4, destination.prefix, Number(destination.network), route);
+    return addTo(this.v6, destination.prefix, destination.network, route);
   }
 
   /** The most specific route whose destination holds all of `target` (a block, or one address as /32 or /128). */
   match(target: Cidr): T | undefined {
-    const table = this.versions[target.version];
-    for (const prefix of table.prefixes) {
+    if (target.version === 4) {
+      const network = Number(target.network);
+      for (const prefix of this.v4.prefixes) {
+        if (prefix > target.prefix) continue;
+        const size = SIZE_V4[prefix] as number;
+        const found = this.v4.byPrefix.get(prefix)!.get(Math.floor(network / size) * size);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    for (const prefix of this.v6.prefixes) {
       if (prefix > target.prefix) continue;
-      const found = table.byPrefix.get(prefix)?.get(truncate(target.version, target.network, prefix));
+      const found = this.v6.byPrefix.get(prefix)!.get(truncate(6, target.network, prefix));
       if (found !== undefined) return found;
     }
     return undefined;
@@ -60,8 +65,22 @@ export class PrefixLookup<T> {
 
   /** The route with exactly this destination, if any. */
   exact(destination: Cidr): T | undefined {
-    return this.versions[destination.version].byPrefix.get(destination.prefix)?.get(destination.network);
+    if (destination.version === 4) return this.v4.byPrefix.get(destination.prefix)?.get(Number(destination.network));
+    return this.v6.byPrefix.get(destination.prefix)?.get(destination.network);
   }
+}
+
+function addTo<K, T>(table: ByVersion<K, T>, prefix: number, network: K, route: T): boolean {
+  let atPrefix = table.byPrefix.get(prefix);
+  if (!atPrefix) {
+    atPrefix = new Map();
+    table.byPrefix.set(prefix, atPrefix);
+    table.prefixes.push(prefix);
+    table.prefixes.sort((a, b) => b - a);
+  }
+  if (atPrefix.has(network)) return false;
+  atPrefix.set(network, route);
+  return true;
 }
 
 /** A CIDR block, or a single address read as a /32 or /128; undefined when the text is neither. */

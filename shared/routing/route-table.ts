@@ -12,7 +12,8 @@ import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '..
 import { settingPath } from '../plan/settings';
 import { PrefixLookup } from './route-lookup';
 import {
-  addVpcRead, allVpcBlocks, attachmentBlocks, cached, labelOf, peerOf, routingModel, subnetBlock, subnetOf, type RoutingModel,
+  addVpcRead, attachmentBlocks, cached, labelOf, noteVpcBlocksRead, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcBlocksOf, vpcName, withReads,
+  type RoutingModel, type SubnetReads,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -79,12 +80,14 @@ export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable
   if (own && own.vpcId === subnet.vpcId) return writtenTable(model, own, 'explicit');
   const main = model.mainTableByVpc.get(subnet.vpcId);
   if (main) return writtenTable(model, main, 'main');
-  let resolved = model.tableOfSubnet.get(subnet) as ResolvedTable | undefined;
-  if (!resolved) {
-    resolved = model.plan.settings.deriveRoutes ? derivedTable(model, subnet) : implicitLocalTable(model, subnet.vpcId);
+  // Remembered with what it read, which every later use replays (./memo keeps parts by their reads).
+  let resolved = model.tableOfSubnet.get(subnet) as { value: ResolvedTable; reads: SubnetReads } | undefined;
+  if (resolved) replayReads(model, resolved.reads);
+  else {
+    resolved = withReads(model, () => (model.plan.settings.deriveRoutes ? derivedTable(model, subnet) : implicitLocalTable(model, subnet.vpcId)));
     model.tableOfSubnet.set(subnet, resolved);
   }
-  return resolved;
+  return resolved.value;
 }
 
 /** A route table from the plan, resolved (memoized per table). */
@@ -118,14 +121,15 @@ class WrittenTable implements ResolvedTable {
   }
 
   get label(): string {
-    const vpc = this.model.index.vpcById.get(this.table.vpcId);
     return this.source === 'main'
-      ? `the main route table ${labelOf(this.table)} of VPC ${labelOf(vpc, this.table.vpcId)}`
+      ? `the main route table ${labelOf(this.table)} of VPC ${vpcName(this.model, this.table.vpcId)}`
       : `route table ${labelOf(this.table)}`;
   }
 
+  // The local routes are the VPC's blocks: every use depends on them, not only the first (which builds).
   routes(): EffectiveRoute[] {
     if (!this.allRoutes) this.build();
+    else noteVpcBlocksRead(this.model, this.vpcId);
     return this.allRoutes as EffectiveRoute[];
   }
 
@@ -136,6 +140,7 @@ class WrittenTable implements ResolvedTable {
 
   match(destination: Cidr): EffectiveRoute | undefined {
     if (!this.lookup) this.build();
+    else noteVpcBlocksRead(this.model, this.vpcId);
     return (this.lookup as PrefixLookup<EffectiveRoute>).match(destination);
   }
 
@@ -164,7 +169,7 @@ class WrittenTable implements ResolvedTable {
     }
     const locals: EffectiveRoute[] = [];
     const localDestinations: Cidr[] = [];
-    for (const block of allVpcBlocks(this.model, this.model.index.vpcById.get(this.table.vpcId))) {
+    for (const block of vpcBlocksOf(this.model, this.table.vpcId)) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
       if (lookup.add(block, local)) {
         locals.push(local);
@@ -200,7 +205,7 @@ function implicitLocalTable(model: RoutingModel, vpcId: string): ResolvedTable {
     const lookup = new PrefixLookup<EffectiveRoute>();
     const routes: EffectiveRoute[] = [];
     const destinations: Cidr[] = [];
-    for (const block of allVpcBlocks(model, model.index.vpcById.get(vpcId))) {
+    for (const block of vpcBlocksOf(model, vpcId)) {
       const local: EffectiveRoute = { destination: formatCidr(block), target: 'local', implicit: true };
       if (lookup.add(block, local)) {
         routes.push(local);
@@ -244,7 +249,16 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
     let routes: EffectiveRoute[] | undefined;
     let destinations: Cidr[] | undefined;
     let lookup: PrefixLookup<EffectiveRoute> | undefined;
+    // Built on first use; what building read is replayed on every later use (see resolveTable).
+    let builtFrom: SubnetReads | undefined;
     const build = (): void => {
+      if (routes) {
+        if (builtFrom) replayReads(model, builtFrom);
+        return;
+      }
+      builtFrom = withReads(model, buildRoutes).reads;
+    };
+    const buildRoutes = (): void => {
       const shared = derivedVpcRoutes(model, subnet.vpcId);
       lookup = new PrefixLookup();
       routes = [];
@@ -262,9 +276,9 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
       key,
       source: 'derived',
       vpcId: subnet.vpcId,
-      label: `the derived route table for ${subnet.tier} subnets of VPC ${labelOf(model.index.vpcById.get(subnet.vpcId), subnet.vpcId)}`,
+      label: `the derived route table for ${subnet.tier} subnets of VPC ${vpcName(model, subnet.vpcId)}`,
       routes() {
-        if (!routes) build();
+        build();
         return routes as EffectiveRoute[];
       },
       destinations() {
@@ -272,7 +286,7 @@ function derivedTable(model: RoutingModel, subnet: Subnet): ResolvedTable {
         return destinations as Cidr[];
       },
       match(destination) {
-        if (!lookup) build();
+        build();
         return (lookup as PrefixLookup<EffectiveRoute>).match(destination);
       },
       defaultRoute(version) {
@@ -336,13 +350,13 @@ function derivedVpcRoutes(model: RoutingModel, vpcId: string): DerivedRoute[] {
   return cached(model, `derived-vpc:${vpcId}`, () => {
     const routes: DerivedRoute[] = [];
     const add = (block: Cidr, route: EffectiveRoute) => routes.push({ route, block });
-    for (const block of allVpcBlocks(model, model.index.vpcById.get(vpcId))) {
+    for (const block of vpcBlocksOf(model, vpcId)) {
       add(block, { destination: formatCidr(block), target: 'local', note: 'local route of the VPC' });
     }
     for (const peering of model.peeringsByVpc.get(vpcId) ?? []) {
       const peer = peerOf(peering, vpcId);
       if (peer === undefined || peer === vpcId) continue;
-      for (const block of allVpcBlocks(model, model.index.vpcById.get(peer))) {
+      for (const block of vpcBlocksOf(model, peer)) {
         add(block, { destination: formatCidr(block), target: 'peering', targetId: peering.id, note: `peering ${labelOf(peering)}` });
       }
     }

@@ -18,24 +18,45 @@ export interface SuggestedRoute extends Route {
  * main table. Undefined for an unknown subnet.
  */
 export function derivedRoutesForSubnet(plan: Plan, subnetId: string): SuggestedRoute[] | undefined {
-  const subnet = plan.subnets.find((s) => s.id === subnetId);
-  if (!subnet) return undefined;
-  const bare = { ...subnet };
-  delete bare.routeTableId;
+  return derivedRoutesForSubnets(plan, [subnetId]).get(subnetId);
+}
+
+/**
+ * derivedRoutesForSubnet for several subnets, from one what-if plan and one index: the
+ * inspector asks this for every subnet that follows a table, on every edit, and an index of
+ * thousands of subnets per subnet asked was the editor's slowest step. Derived routes depend
+ * on the VPC (gateways, peerings, attachments), the tier and the AZ, never on another
+ * subnet's table, so baring them all at once changes no answer.
+ */
+function derivedRoutesForSubnets(plan: Plan, subnetIds: readonly string[]): Map<string, SuggestedRoute[]> {
+  const asked = new Set(subnetIds);
+  const vpcIds = new Set<string>();
+  for (const subnet of plan.subnets) if (asked.has(subnet.id)) vpcIds.add(subnet.vpcId);
+  const out = new Map<string, SuggestedRoute[]>();
+  if (vpcIds.size === 0) return out;
   const what: Plan = {
     ...plan,
     settings: { ...plan.settings, deriveRoutes: true },
-    subnets: plan.subnets.map((s) => (s === subnet ? bare : s)),
-    routeTables: plan.routeTables.filter((t) => !(t.vpcId === subnet.vpcId && t.main)),
+    subnets: plan.subnets.map((s) => {
+      if (!asked.has(s.id)) return s;
+      const bare = { ...s };
+      delete bare.routeTableId;
+      return bare;
+    }),
+    routeTables: plan.routeTables.filter((t) => !(vpcIds.has(t.vpcId) && t.main)),
   };
-  const table = effectiveRouteTable(planIndexOf(what), subnetId);
-  if (!table) return undefined;
-  return table.routes.filter((r) => !r.implicit).map((r) => {
-    const route: SuggestedRoute = { destination: r.destination, target: r.target };
-    if (r.targetId !== undefined) route.targetId = r.targetId;
-    if (r.note !== undefined) route.note = r.note;
-    return route;
-  });
+  const index = planIndexOf(what);
+  for (const subnetId of asked) {
+    const table = effectiveRouteTable(index, subnetId);
+    if (!table) continue;
+    out.set(subnetId, table.routes.filter((r) => !r.implicit).map((r) => {
+      const route: SuggestedRoute = { destination: r.destination, target: r.target };
+      if (r.targetId !== undefined) route.targetId = r.targetId;
+      if (r.note !== undefined) route.note = r.note;
+      return route;
+    }));
+  }
+  return out;
 }
 
 /**
@@ -46,8 +67,9 @@ export function derivedRoutesForSubnet(plan: Plan, subnetId: string): SuggestedR
 export function withDerivedRoutes(plan: Plan, table: RouteTable, subnetIds: readonly string[]): RouteTable {
   const named = new Set(table.routes.map((r) => r.destination));
   const added: Route[] = [];
+  const derived = derivedRoutesForSubnets(plan, subnetIds);
   for (const subnetId of subnetIds) {
-    for (const suggestion of derivedRoutesForSubnet(plan, subnetId) ?? []) {
+    for (const suggestion of derived.get(subnetId) ?? []) {
       if (named.has(suggestion.destination)) continue;
       named.add(suggestion.destination);
       const route: Route = { destination: suggestion.destination, target: suggestion.target };

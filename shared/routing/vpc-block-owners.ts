@@ -5,7 +5,7 @@
  */
 import { formatCidr, lastAddress, type Cidr, type IpVersion } from '../cidr';
 import { vpcBlocks } from '../plan/plan-index';
-import { cached, type RoutingModel } from './model';
+import { cached, readAllVpcBlocks, type RoutingModel } from './model';
 
 interface Owned {
   block: Cidr;
@@ -19,6 +19,7 @@ interface Locator {
 
 function locator(model: RoutingModel): Locator {
   return cached(model, 'vpc-block-owners', () => {
+    readAllVpcBlocks(model);
     const byKey = new Map<string, Owned[]>();
     const sorted: Record<IpVersion, Owned[]> = { 4: [], 6: [] };
     for (const vpc of model.plan.vpcs) {

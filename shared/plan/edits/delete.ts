@@ -63,7 +63,8 @@ export function deleteObjects(plan: Plan, ids: readonly string[]): Plan {
       return routes.length === table.routes.length ? table : { ...table, routes };
     });
     const changedTables = routeTables.some((table, i) => table !== tgw.routeTables[i]);
-    return attachments === tgw.attachments && !attachments.some((a, i) => a !== tgw.attachments[i]) && !changedTables
+    // The same gateway object when nothing in it changed (map() always makes a new list): the checks key on it.
+    return sameItems(attachments, tgw.attachments) && !changedTables
       ? tgw
       : { ...tgw, attachments, routeTables };
   });

@@ -65,10 +65,10 @@ export const internetEgressRule = definePlanRule({
   },
 });
 
-/** Every section the rule reads but subnets; the parts below are re-checked by identity of their own objects and subnet reads. */
-const READS = ['vpcs', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'] as const;
+/** The sections compared whole (see ./part-memo: the rest is read through the model's lookups, which each part records). */
+const READS = ['settings'] as const;
 const subnetParts = new PartMemo<readonly Subnet[], EgressFinding>(READS);
-const tableParts = new PartMemo<RouteTable, EgressFinding>(['vpcs', 'natGateways']);
+const tableParts = new PartMemo<RouteTable, EgressFinding>(['settings']);
 const natParts = new PartMemo<NatGateway, EgressFinding>(READS);
 
 /** The findings about one VPC's subnets (the subnets with one vpcId, in plan order). */

@@ -8,16 +8,33 @@
  *
  * The routing rules stay plan rules (they re-run on every subnet edit), but each run
  * re-computes only the parts an edit touched: one subnet edit costs one VPC, not the plan.
+ * The same goes for the other sections read through the model's lookups (gateways, route
+ * tables, peerings, transit gateways, external networks): a part records the lookups it
+ * read and is reused while they give the same objects. The VPCs are compared by ids and
+ * blocks (vpcShape), their names part by part.
  */
 import type { Finding } from '../../types';
 import type { Plan } from '../../../plan/schema';
-import { vpcReadIds, withReads, type RoutingModel } from '../../../routing/model';
+import { sameLookupValue, vpcReadIds, vpcShape, withReads, type LookupName, type RoutingModel, type TrackedMap } from '../../../routing/model';
+
+/**
+ * The sections the model's lookups are built from: while none changes (and the NAT gateways
+ * by VPC are the same map, see the model), no lookup gives anything new.
+ */
+const LOOKUP_SECTIONS = ['routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
 
 interface Part<F> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
   lists: unknown[];
   missing: string[] | undefined;
+  /** The VPCs whose names the findings print, with the names they had. */
+  names: Array<[string, string | undefined]> | undefined;
+  /** Lookups read: [lookup, key, value] triples (see SubnetReads.lookups). */
+  lookups: unknown[] | undefined;
+  /** VPCs whose blocks were read, with their block lists then; and, when every VPC's were, their shape then. */
+  blocks: Array<[string, unknown, unknown]> | undefined;
+  shape: object | undefined;
   findings: F[];
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
@@ -26,6 +43,11 @@ interface Part<F> {
 /** `F`: the findings of the rule that keeps the memo. */
 export class PartMemo<K extends object, F extends Finding = Finding> {
   private sections: unknown[] = [];
+  private lookupSections: unknown[] = [];
+  /** No lookup's section changed since the previous check: a part valid then reads the same lookups now. */
+  private lookupsSame = false;
+  private natMap: unknown;
+  private natMapSeenAt = -1;
   private parts = new Map<K, Part<F>>();
   private checks = 0;
   private usedLastCheck = 0;
@@ -34,15 +56,22 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
   /** @param reads the plan sections the parts depend on, besides subnets and the part's own object. */
   constructor(private readonly reads: ReadonlyArray<keyof Plan>) {}
 
-  /** Drops every part when one of the sections changed, and the parts no longer in the plan now and then; call once per check. */
+  /**
+   * Drops every part when one of the sections changed, and the parts no longer in the plan
+   * now and then; call once per check. The VPCs count as changed only when their ids or
+   * blocks do (vpcShape): a rename is caught part by part, by the names each part printed.
+   */
   begin(plan: Plan): void {
     let same = this.sections.length === this.reads.length;
-    for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === plan[this.reads[i]!];
+    for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === sectionOf(plan, this.reads[i]!);
+    const lookupSections = LOOKUP_SECTIONS.map((name) => plan[name]);
+    this.lookupsSame = lookupSections.every((section, i) => section === this.lookupSections[i]);
+    this.lookupSections = lookupSections;
     this.checks++;
     this.usedLastCheck = this.usedThisCheck;
     this.usedThisCheck = 0;
     if (!same) {
-      this.sections = this.reads.map((name) => plan[name]);
+      this.sections = this.reads.map((name) => sectionOf(plan, name));
       this.parts = new Map();
     } else if (this.parts.size > 2 * this.usedLastCheck + 64) {
       for (const [key, part] of this.parts) if (part.used < this.checks - 1) this.parts.delete(key);
@@ -53,11 +82,20 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
   findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => F[]): F[] {
     const { subnetsByVpc, subnetById } = model.index;
     this.usedThisCheck++;
+    if (this.natMapSeenAt !== this.checks) {
+      this.natMapSeenAt = this.checks;
+      if (model.natGatewaysByVpc !== this.natMap) this.lookupsSame = false;
+      this.natMap = model.natGatewaysByVpc;
+    }
     const part = this.parts.get(key);
     if (part) {
       let valid = true;
       for (let i = 0; valid && i < part.vpcIds.length; i++) valid = subnetsByVpc.get(part.vpcIds[i]!) === part.lists[i];
       if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
+      if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
+      if (valid && part.lookups && !(this.lookupsSame && part.used === this.checks - 1)) valid = lookupsHold(model, part.lookups);
+      if (valid && part.blocks) valid = part.blocks.every(([id, v4, v6]) => { const vpc = model.index.vpcById.get(id); return vpc?.ipv4Cidrs === v4 && vpc?.ipv6Cidrs === v6; });
+      if (valid && part.shape) valid = part.shape === vpcShape(model.plan.vpcs);
       if (valid) {
         part.used = this.checks;
         return part.findings;
@@ -65,9 +103,28 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
     }
     const { value, reads } = withReads(model, () => check(model, key));
     const vpcIds = vpcReadIds(reads);
+    const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
+    const blocks = reads.blocks && [...reads.blocks].map((id): [string, unknown, unknown] => {
+      const vpc = model.index.vpcById.get(id);
+      return [id, vpc?.ipv4Cidrs, vpc?.ipv6Cidrs];
+    });
     this.parts.set(key, {
-      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], findings: value, used: this.checks,
+      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, lookups: reads.lookups, blocks, shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined, findings: value, used: this.checks,
     });
     return value;
   }
+}
+
+/** A section as the memo compares it: the VPCs by their shape (ids and blocks), the rest by identity. */
+function sectionOf(plan: Plan, name: keyof Plan): unknown {
+  return name === 'vpcs' ? vpcShape(plan.vpcs) : plan[name];
+}
+
+/** Whether every lookup a part read still gives what it gave. */
+function lookupsHold(model: RoutingModel, lookups: readonly unknown[]): boolean {
+  for (let i = 0; i < lookups.length; i += 3) {
+    const map = model[lookups[i] as LookupName] as TrackedMap<unknown>;
+    if (!sameLookupValue(lookups[i + 2], map.peek(lookups[i + 1] as string))) return false;
+  }
+  return true;
 }

@@ -7,7 +7,7 @@ import { contains, formatCidr, type Cidr } from '../../../cidr';
 import { routeDestinations } from '../../../plan/plan-index';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
 import type { PeeringConnection, Route, RouteTable } from '../../../plan/schema';
-import { allVpcBlocks, labelOf, natVpcId, peerOf, routingModel, vpcLabel, type RoutingModel } from '../../../routing/model';
+import { labelOf, natVpcId, peerOf, routingModel, vpcBlocksOf, vpcLabel, type RoutingModel } from '../../../routing/model';
 import { PartMemo } from './part-memo';
 import { vpcBlocksOverlapping } from '../../../routing/vpc-block-owners';
 
@@ -55,7 +55,7 @@ export const routeTargetRule = definePlanRule({
 });
 
 /** A table's findings read the table, these sections, and the subnet of each NAT gateway it targets. */
-const tableParts = new PartMemo<RouteTable, RouteFinding>(['vpcs', 'peerings', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'transitGateways']);
+const tableParts = new PartMemo<RouteTable, RouteFinding>(['settings']);
 
 function checkTable(model: RoutingModel, table: RouteTable): RouteFinding[] {
   const findings: RouteFinding[] = [];
@@ -177,7 +177,7 @@ function checkPeeringRoute(
     });
     return;
   }
-  const peerBlocks = allVpcBlocks(model, model.index.vpcById.get(peer));
+  const peerBlocks = vpcBlocksOf(model, peer);
   if (peerBlocks.some((block) => contains(block, destination))) return;
   const third = transitiveTarget(model, table.vpcId, peer, destination);
   if (third === undefined) return;

@@ -74,9 +74,9 @@ export const transitGatewayRule = definePlanRule({
 });
 
 /** Route tables and associations read the gateway, VPC blocks and external networks, no subnets. */
-const gatewayParts = new PartMemo<TransitGateway, TgwFinding>(['vpcs', 'externalNetworks']);
+const gatewayParts = new PartMemo<TransitGateway, TgwFinding>(['settings']);
 /** An attachment's subnets and AZ coverage read the subnets of its VPC. */
-const attachmentParts = new PartMemo<object, TgwFinding>(['vpcs', 'externalNetworks']);
+const attachmentParts = new PartMemo<object, TgwFinding>(['settings']);
 
 const attachmentKeys = new WeakMap<TransitGateway, object[]>();
 
