@@ -53,6 +53,27 @@ test('connect by body: a drop on a node that cannot take the connection changes 
   expect(await editor.planText()).toBe(before);
 });
 
+test('connect by body at the fit zoom: the handles stay big enough to grab, and a drag from one onto a VPC peers it', async ({ editor, page }) => {
+  await fitToView(page);
+  expect(await editor.zoom()).toBeLessThan(0.45);
+  const before = await editor.plan();
+  const source = editor.node('vpc-prod');
+  await source.hover({ position: { x: 6, y: 4 } });
+  const handle = source.locator('.react-flow__handle-right');
+  await expect(handle).toHaveCSS('opacity', '1');
+  // The dot drawn for the handle (and grabbed with it): at a quarter of full size a 10 px dot would be under 3 px on screen.
+  const zoom = await editor.zoom();
+  const dot = await handle.evaluate((el) => parseFloat(getComputedStyle(el, '::before').width));
+  expect(dot * zoom).toBeGreaterThanOrEqual(7.9);
+  // Grab it off the middle, 3 px out: the dot, not only the handle's own box, takes the pointer.
+  const at = await editor.center(handle);
+  const to = await editor.center(editor.node('vpc-dev'));
+  await editor.drag({ x: at.x + 3, y: at.y - 2 }, to);
+  await expect.poll(async () => (await editor.plan()).peerings.length).toBe(before.peerings.length + 1);
+  const peering = (await editor.plan()).peerings.at(-1)!;
+  expect([peering.requesterVpcId, peering.accepterVpcId]).toEqual(['vpc-prod', 'vpc-dev']);
+});
+
 /** Every edge's path sampled on screen, with its two ends. */
 async function edgeSamples(page: import('@playwright/test').Page) {
   return page.locator('.react-flow__edge').evaluateAll((els) =>
