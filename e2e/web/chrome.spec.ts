@@ -353,3 +353,51 @@ test('at 1,000 px nothing disappears: the groups that do not fit are in More; th
   await page.getByTestId('unfold-left').click();
   await expect(page.getByTestId('tab-findings')).toBeVisible();
 });
+
+test.describe('narrow window', () => {
+  test.use({ viewport: { width: 800, height: 700 } });
+  test('at 800 px the findings panel starts folded so the diagram keeps its room; Import, Export and Compare are in More; VPC names stay whole', async ({ editor, page }) => {
+    await expect(page.getByTestId('rail-left')).toBeVisible();
+    await expect(page.getByTestId('tab-findings')).toHaveCount(0);
+    // The rail still says there is a warning.
+    await expect(page.getByTestId('rail-left').locator('.pill-warning')).toHaveText(/^1/);
+    await expect(page.getByTestId('inspector')).toBeVisible();
+    const canvasWidth = () => page.locator('.canvas-area').evaluate((el) => el.getBoundingClientRect().width);
+    expect(await canvasWidth()).toBeGreaterThan(480);
+    expect((await page.getByTestId('toolbar').boundingBox())!.height).toBeLessThan(90);
+    await page.screenshot({ path: 'e2e/artifacts/chrome-800.png' });
+
+    // Every VPC's name on its plate at the fit zoom: whole, on at most two lines, not broken inside a word.
+    await page.evaluate(() => window.__vpcPlanner!.run('zoom-to-fit'));
+    for (const vpc of (await editor.plan()).vpcs) {
+      const name = page.getByTestId(`vpc-plate-${vpc.id}`).locator('.vpc-plate-name');
+      const shown = await name.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return { cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1, lines, text: el.textContent };
+      });
+      expect(shown.cut, `${vpc.name} is cut short`).toBe(false);
+      // A name of two words (split at its hyphen) takes two lines at most; one word, one line.
+      expect(shown.lines, `${vpc.name} on ${shown.lines} lines`).toBeLessThanOrEqual(vpc.name.split('-').length);
+    }
+
+    await page.getByTestId('toolbar-more').click();
+    for (const id of ['more-import', 'more-export', 'more-compare']) await expect(page.getByTestId(id)).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/chrome-800-more.png' });
+    await page.getByTestId('more-compare').click();
+    await expect(page.getByTestId('compare-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('compare-dialog')).toHaveCount(0);
+
+    // Opened by hand, it stays open here and when the window widens; narrow again, it starts folded again.
+    const folded = await canvasWidth();
+    await page.getByTestId('unfold-left').click();
+    await expect(page.getByTestId('tab-findings')).toBeVisible();
+    expect(await canvasWidth()).toBeLessThan(folded - 150);
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await expect(page.getByTestId('tab-findings')).toBeVisible();
+    await page.setViewportSize({ width: 800, height: 700 });
+    await expect(page.getByTestId('rail-left')).toBeVisible();
+  });
+});
