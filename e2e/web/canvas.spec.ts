@@ -383,6 +383,14 @@ test('inspector: "Peer with…" makes the peering, the connection list shows it,
   const list = page.getByTestId('connections');
   await expect(list.locator('[data-kind="peering"]')).toContainText('Peering with partner-analytics');
   await expect(list.locator('[data-kind="attachment"]')).toContainText('tgw-hub');
+  // Each row names what joins them, and selects it: here the transit gateway attachment.
+  const via = list.locator('[data-kind="attachment"]').getByTestId('connection-via');
+  await expect(via).toHaveText('attachment');
+  await expect(via).toHaveAccessibleName('Select the attachment to tgw-hub');
+  await via.click();
+  expect(await page.evaluate(() => window.__vpcPlanner!.getSelection())).toEqual(['tgw-att-dev']);
+  await expect(page.getByTestId('attachment-kind')).toHaveText('A VPC attachment on tgw-hub.');
+  await editor.select(['vpc-dev']);
   // Already peered: partner-analytics is no longer offered.
   await expect(page.getByTestId('connect-peer').locator('option', { hasText: 'partner-analytics' })).toHaveCount(0);
   await list.locator('[data-other="vpc-analytics"]').getByTestId('connection-go').click();

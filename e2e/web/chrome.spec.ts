@@ -5,6 +5,7 @@
  * start view after New; Save asking for a name; a 1,000 px window where nothing disappears
  * and the side panels fold. New dialogs are checked with axe.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, type Editor } from './fixtures';
@@ -194,6 +195,62 @@ test('Add NAT with a private subnet selected makes a public NAT gateway in the p
   await page.keyboard.press('n');
   await expect(page.getByTestId('notice')).toContainText('VPC dev-app has no public subnet');
   expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
+});
+
+test('Add NAT in a VPC with no internet gateway adds the gateway too; the NAT gateway moves only among its VPC\'s subnets', async ({ editor, page }) => {
+  const subnet = (id: string, vpcId: string, name: string, zone: string, tier: string, cidr: string) => ({ id, vpcId, name, availabilityZone: zone, tier, ipv4Cidr: cidr });
+  const plan = {
+    format: 'vpcplan', version: 1, name: 'no gateway yet',
+    vpcs: [
+      { id: 'vpc-app', name: 'app', region: 'eu-west-1', ipv4Cidrs: ['10.0.0.0/16'] },
+      { id: 'vpc-other', name: 'other', region: 'eu-west-1', ipv4Cidrs: ['10.9.0.0/16'] },
+    ],
+    subnets: [
+      subnet('sn-pub-a', 'vpc-app', 'pub-a', 'eu-west-1a', 'public', '10.0.0.0/24'),
+      subnet('sn-pub-b', 'vpc-app', 'pub-b', 'eu-west-1b', 'public', '10.0.1.0/24'),
+      subnet('sn-app-b', 'vpc-app', 'app-b', 'eu-west-1b', 'private', '10.0.10.0/24'),
+      subnet('sn-other-a', 'vpc-other', 'other-a', 'eu-west-1a', 'public', '10.9.0.0/24'),
+    ],
+    layout: { nodes: { 'vpc-app': { x: 0, y: 0 }, 'vpc-other': { x: 900, y: 0 } } },
+  };
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text, 'no-gateway.vpcplan.json'), JSON.stringify(plan))).toBe(true);
+  await editor.select(['sn-app-b']);
+  await page.locator('.canvas-area').focus();
+  await page.keyboard.press('n');
+  const after = await editor.plan();
+  // Public, in the public subnet of the private subnet's AZ, and the VPC's internet gateway made with it (one undo step).
+  expect(after.natGateways).toEqual([expect.objectContaining({ subnetId: 'sn-pub-b', connectivity: 'public' })]);
+  expect(after.internetGateways).toEqual([expect.objectContaining({ vpcId: 'vpc-app' })]);
+  await expect(page.getByTestId('notice')).toContainText('Added internet gateway');
+  // Its subnet is public: nothing says to move it (without route tables it is told to derive routes or add a table).
+  const nat = after.natGateways[0]!;
+  expect((await editor.findings()).filter((f) => f.subjects.includes(nat.id) && /^Move/.test(f.fix ?? ''))).toEqual([]);
+  // The inspector offers the subnets of its own VPC only, with their zones.
+  const options = await page.getByTestId('nat-subnet').locator('option').allTextContents();
+  expect(options).toEqual(['pub-a · eu-west-1a (public)', 'pub-b · eu-west-1b (public)', 'app-b · eu-west-1b (private)']);
+  await page.evaluate(() => window.__vpcPlanner!.run('undo'));
+  expect((await editor.plan()).internetGateways).toEqual([]);
+  expect((await editor.plan()).natGateways).toEqual([]);
+});
+
+test('a NAT gateway moved into a private subnet is told to move into a public one; moved back, the finding is gone', async ({ editor, page }) => {
+  const text = readFileSync('examples/three-tier.vpcplan.json', 'utf8');
+  expect(await page.evaluate((t) => window.__vpcPlanner!.loadPlanText(t, 'three-tier.vpcplan.json'), text)).toBe(true);
+  const moveFindings = async () => (await editor.findings()).filter((f) => f.subjects.includes('nat-b') && /^Move nat-b into a public subnet/.test(f.fix ?? ''));
+  expect(await moveFindings()).toEqual([]);
+  await editor.select(['nat-b']);
+  const field = page.getByTestId('nat-subnet');
+  await field.selectOption({ label: 'app-b · eu-west-1b (private)' });
+  expect((await editor.plan()).natGateways.find((n) => n.id === 'nat-b')!.subnetId).toBe('sn-app-b');
+  const told = await moveFindings();
+  expect(told).toHaveLength(1);
+  expect(told[0]!.fix).toContain('such as public-b, in eu-west-1b');
+  // The inspector shows it on the NAT gateway.
+  await expect(page.getByTestId('inspector')).toContainText('Move nat-b into a public subnet');
+  await field.selectOption({ label: 'public-b · eu-west-1b (public)' });
+  expect(await moveFindings()).toEqual([]);
+  expect((await editor.findings()).filter((f) => f.subjects.includes('nat-b') && f.severity !== 'info')).toEqual([]);
+  await expect(page.getByTestId('inspector')).not.toContainText('Move nat-b');
 });
 
 test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor }) => {

@@ -121,6 +121,17 @@ const KIND_ICON: Record<PlanConnectionKind, 'vpc' | 'tgw' | 'serviceNetwork' | '
   route: 'route',
 };
 
+/** What the button that selects the connection itself says: the kind of thing it is. */
+const VIA_WORDS: Record<PlanConnectionKind, string> = {
+  peering: 'peering',
+  attachment: 'attachment',
+  'vpn-attachment': 'VPN attachment',
+  'tgw-peering': 'peering attachment',
+  association: 'association',
+  'vpn-gateway': 'VPN gateway',
+  route: 'route table',
+};
+
 export function ConnectionList({ plan, id, onGo }: { plan: Plan; id: string; onGo(id: string): void }) {
   const connections = connectionsOf(plan, id);
   const name = (objectId: string) => {
@@ -149,10 +160,12 @@ export function ConnectionList({ plan, id, onGo }: { plan: Plan; id: string; onG
                   <button
                     type="button"
                     className="link-button"
-                    title={`Select the ${c.kind === 'route' ? 'route table' : 'connection'} itself`}
+                    data-testid="connection-via"
+                    aria-label={`Select the ${VIA_WORDS[c.kind]} to ${name(c.otherId)}`}
+                    title={`Select the ${VIA_WORDS[c.kind]} itself: ${name(c.via)}`}
                     onClick={() => onGo(c.via)}
                   >
-                    {c.kind === 'route' ? 'table' : 'link'}
+                    {VIA_WORDS[c.kind]}
                   </button>
                 ) : null}
                 <button

@@ -208,13 +208,21 @@ function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subn
   );
 }
 
+/** The subnets a NAT gateway can be in: those of its subnet's VPC (every subnet, if its own is gone). */
+function natSubnets(plan: Plan, nat: NatGateway): Subnet[] {
+  const vpcId = plan.subnets.find((s) => s.id === nat.subnetId)?.vpcId;
+  return vpcId === undefined ? plan.subnets : plan.subnets.filter((s) => s.vpcId === vpcId);
+}
+
 function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; edit: Edit; engine: EngineViews }) {
   const set = (patch: Partial<NatGateway>) => edit((p) => updateObject(p, 'natGateway', nat.id, patch));
   const gauge = engine.natGauge(nat);
   return (
     <>
       <TextField label="Name" value={nat.name} onCommit={(name) => set({ name })} />
-      <SelectField label="Subnet" value={nat.subnetId} options={plan.subnets.map((s) => ({ value: s.id, label: `${s.name || s.id} (${s.tier})` }))} onCommit={(subnetId) => set({ subnetId })} />
+      {/* A NAT gateway moves between the subnets of its own VPC. */}
+      <SelectField label="Subnet" value={nat.subnetId} testId="nat-subnet" options={natSubnets(plan, nat).map((s) => ({ value: s.id, label: `${s.name || s.id} · ${s.availabilityZone} (${s.tier})` }))}
+        onCommit={(subnetId) => set({ subnetId })} />
       <SelectField label="Connectivity" value={nat.connectivity} options={[{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }]} onCommit={(connectivity) => set({ connectivity })} />
       <NumberField label="IPv4 addresses (1 to 8)" value={nat.addresses} min={1} max={8} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
       {gauge ? (
@@ -255,13 +263,15 @@ function TgwFields({ plan, tgw, edit, engine }: { plan: Plan; tgw: TransitGatewa
   );
 }
 
+const ATTACHMENT_WORDS: Record<TgwAttachment['type'], string> = { vpc: 'VPC', vpn: 'site-to-site VPN', 'direct-connect': 'Direct Connect', peering: 'peering' };
+
 function AttachmentFields({ plan, attachment, tgw, edit }: { plan: Plan; attachment: TgwAttachment; tgw: TransitGateway; edit: Edit }) {
   const set = (patch: Partial<TgwAttachment>) => edit((p) => updateAttachment(p, attachment.id, patch));
   const subnets = attachment.vpcId ? plan.subnets.filter((s) => s.vpcId === attachment.vpcId) : [];
   return (
     <>
       <TextField label="Name" value={attachment.name} onCommit={(name) => set({ name })} />
-      <p className="small">A {attachment.type} attachment on {tgw.name || tgw.id}.</p>
+      <p className="small" data-testid="attachment-kind">A {ATTACHMENT_WORDS[attachment.type]} attachment on {tgw.name || tgw.id}.</p>
       <SelectField label="Associated route table" value={attachment.associatedRouteTableId ?? ''}
         options={[{ value: '', label: 'None (traffic from it is dropped)' }, ...tgw.routeTables.map((t) => ({ value: t.id, label: t.name || t.id }))]}
         onCommit={(value) => set({ associatedRouteTableId: value || undefined })} />
