@@ -118,11 +118,15 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
   // The top-left node of the diagram: the one whose position is read first.
   const topLeft = Object.entries(plan.layout.nodes).sort(([, a], [, b]) => a.y - b.y || a.x - b.x)[0]![0];
   expect(first).toBe(`node:${topLeft}`);
+  // The ring is drawn under the canvas's zoom (here the example's fit, about a quarter): it must still be 3 px on screen.
+  const zoom = await editor.zoom();
+  expect(zoom).toBeLessThan(0.45);
   const ring = await page.evaluate(() => {
     const style = getComputedStyle(document.activeElement!);
-    return `${style.outlineStyle} ${style.outlineWidth}`;
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
-  expect(ring).toBe('solid 3px');
+  expect(ring.style).toBe('solid');
+  expect(ring.width * zoom).toBeGreaterThanOrEqual(2.9);
   await editor.screenshot('chrome-focus-ring');
   // Its subnets follow it, before any other VPC.
   await page.keyboard.press('Tab');
@@ -176,8 +180,13 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
     onEdge = (await focused(page)).startsWith('edge:');
   }
   expect(onEdge).toBe(true);
-  const halo = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!).strokeOpacity);
-  expect(halo).toBe('1');
+  const halo = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!);
+    return { opacity: style.strokeOpacity, width: parseFloat(style.strokeWidth) };
+  });
+  expect(halo.opacity).toBe('1');
+  // A band at least 12 px wide on screen, whatever the zoom.
+  expect(halo.width * (await editor.zoom())).toBeGreaterThanOrEqual(11.9);
   await editor.screenshot('chrome-focus-edge');
 });
 
