@@ -5,7 +5,7 @@
  * start view after New; Save asking for a name; a 1,000 px window where nothing disappears
  * and the side panels fold. New dialogs are checked with axe.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, type Editor } from './fixtures';
@@ -324,10 +324,21 @@ test('settings: derive obvious routes and route lines are plan settings, undone 
 });
 
 test('New shows the start view: the examples, recent files and an empty plan with a hint and the way back', async ({ editor, page }) => {
+  // A plan file opened earlier, so there is a recent file to show.
+  const opened = await editor.plan();
+  const path = test.info().outputPath('earlier.vpcplan.json');
+  writeFileSync(path, JSON.stringify({ ...opened, name: 'opened earlier' }, null, 2));
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByTestId('open').click();
+  await (await choosing).setFiles(path);
+  await expect.poll(async () => (await editor.plan()).name).toBe('opened earlier');
+
   await page.getByTestId('new').click();
   const start = page.getByTestId('start-view');
   await expect(start).toBeVisible();
   expect(await planIsEmpty(editor)).toBe(true);
+  const recent = page.getByTestId('start-recent');
+  await expect(recent).toHaveText(['earlier.vpcplan.json']);
   await expect(page.getByTestId('start-example')).toHaveCount(2);
   await expect(page.getByTestId('start-example').first()).toContainText('6 VPCs');
   await expectAccessible(page, '[data-testid=start-view]');
@@ -343,6 +354,13 @@ test('New shows the start view: the examples, recent files and an empty plan wit
   await expect(page).toHaveTitle(/three-tier/);
   expect((await editor.plan()).vpcs).toHaveLength(1);
   await expect(page.getByTestId('empty-hint')).toHaveCount(0);
+
+  // And a recent file reopens from there.
+  await page.getByTestId('new').click();
+  await page.getByTestId('start-recent').click();
+  await expect(start).toHaveCount(0);
+  await expect.poll(async () => (await editor.plan()).name).toBe('opened earlier');
+  await expect(page).toHaveTitle(/^earlier\.vpcplan\.json/);
 });
 
 test('Save asks for a name in the browser, from the plan\'s name, and says what is wrong with a bad one', async ({ editor, page }) => {
