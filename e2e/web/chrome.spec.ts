@@ -323,6 +323,26 @@ test('settings: derive obvious routes and route lines are plan settings, undone 
   expect(after).toEqual([]);
 });
 
+test('first start: the example plan says it is one and leads to a plan of one\'s own; a saved copy is the user\'s', async ({ editor, page }) => {
+  const note = page.getByTestId('example-note');
+  await expect(note).toContainText('This is an example plan.');
+  await expect(note.locator('kbd')).toHaveText(/N$/);
+  await expectAccessible(page, '[data-testid=example-note]');
+  await note.getByTestId('example-new').click();
+  await expect(page.getByTestId('start-view')).toBeVisible();
+  expect(await planIsEmpty(editor)).toBe(true);
+  await expect(note).toHaveCount(0);
+  // The other example, from there: an example too.
+  await page.locator('[data-testid=start-example][data-file="three-tier.vpcplan.json"]').click();
+  await expect(note).toBeVisible();
+  // Saved under a name of the user's, it is theirs: no note.
+  await page.keyboard.press(`${mod}+s`);
+  await page.getByTestId('save-name-input').fill('my-web-app');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-name-confirm').click()]);
+  expect(download.suggestedFilename()).toBe('my-web-app.vpcplan.json');
+  await expect(note).toHaveCount(0);
+});
+
 test('New shows the start view: the examples, recent files and an empty plan with a hint and the way back', async ({ editor, page }) => {
   // A plan file opened earlier, so there is a recent file to show.
   const opened = await editor.plan();

@@ -25,13 +25,15 @@ interface InspectorProps {
   /** Select an object and show it on the canvas (the other end of a connection). */
   onGo(id: string): void;
   say(text: string): void;
+  /** The open plan is one of the bundled examples (the first start opens one): say so, and how to start one's own. */
+  example?: { onNew(): void; newKey?: string };
 }
 
 /** Kinds whose inspector lists their connections; the top-level ones also offer the pickers. */
 const LISTS_CONNECTIONS = new Set(['vpc', 'subnet', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'peering', 'tgwAttachment', 'association', 'vpnGateway']);
 const PICKS_CONNECTIONS = new Set(['vpc', 'transitGateway', 'serviceNetwork', 'externalNetwork']);
 
-export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say }: InspectorProps) {
+export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say, example }: InspectorProps) {
   if (selection.length === 0) {
     return (
       <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
@@ -46,6 +48,16 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
           <dt>Peerings</dt><dd>{plan.peerings.length}</dd>
         </dl>
         <p className="muted">Select a VPC, subnet, gateway or connection on the canvas to edit it.</p>
+        {example ? (
+          <div className="example-note" role="note" data-testid="example-note">
+            <p>
+              <strong>This is an example plan.</strong> Change what you like: saving asks for a file name of your own.
+              To draw your own network, start a new plan{example.newKey ? <> (<kbd>{example.newKey}</kbd>)</> : null}: an empty
+              plan, the other examples and your recent files are there.
+            </p>
+            <button type="button" onClick={example.onNew} data-testid="example-new"><Icon name="new" /> New plan</button>
+          </div>
+        ) : null}
       </section>
     );
   }
