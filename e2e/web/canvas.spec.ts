@@ -207,6 +207,7 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
     { width: 1440, height: 900 },
     { width: 1000, height: 700 },
     { width: 1700, height: 800 },
+    { width: 800, height: 650 },
   ]) {
     await page.setViewportSize(size);
     await fitToView(page);
