@@ -317,7 +317,11 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
 
   await engineer.key('Alt+N');
   await expect.poll(async () => (await editor.plan()).vpcs.length).toBe(0);
-  await page.locator('.react-flow__pane').focus();
+  // The start view, its first choice (an empty plan) focused: Enter takes it and puts the focus on the diagram.
+  await expect(page.getByTestId('start-empty')).toBeFocused();
+  await engineer.key('Enter');
+  await expect(page.getByTestId('start-view')).toHaveCount(0);
+  await expect(page.locator('.canvas-area')).toBeFocused();
 
   const first = await engineer.add('v');
   await engineer.expectLandedClear(first);
