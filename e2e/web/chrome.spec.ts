@@ -275,6 +275,9 @@ test('? lists the shortcuts from the command table; nothing typed in a field ope
     await expect(dialog.locator(`[data-command="${command}"]`), command).toHaveCount(1);
   }
   await expect(dialog.locator('[data-command="move-left"]')).toContainText('Shift+←');
+  // In words, as the rest of the app says things (not the menus' title case).
+  await expect(dialog.locator('[data-command="zoom-to-fit"] dt')).toHaveText('Zoom to fit');
+  await expect(dialog.locator('[data-command="connect-selected"] dt')).toHaveText('Connect the two selected objects (peering, attachment, association)');
   await expectAccessible(page, '[data-testid=shortcuts-dialog]');
   await page.screenshot({ path: 'e2e/artifacts/chrome-shortcuts.png' });
   await page.keyboard.press('Escape');
