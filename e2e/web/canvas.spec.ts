@@ -229,7 +229,7 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
  */
 /**
  * The engineer at the keyboard and mouse, counting every action: a key press is one, a drag
- * one, a pick from a list two (open it, choose).
+ * one, a pick from a list three (open it, choose, press its button).
  */
 class Engineer {
   actions = 0;
@@ -265,9 +265,11 @@ class Engineer {
     await this.settle();
   }
 
+  /** Open the list, choose, press its button. */
   async pick(testId: string, label: string) {
-    this.actions += 2;
+    this.actions += 3;
     await this.page.getByTestId(testId).selectOption({ label });
+    await this.page.getByTestId(`${testId}-go`).click();
     await this.settle();
   }
 
@@ -379,8 +381,21 @@ test('placement: new nodes beside whatever is selected land in sight, on no box 
 
 test('inspector: "Peer with…" makes the peering, the connection list shows it, and Go to selects and shows the far end', async ({ editor, page }) => {
   await editor.select(['vpc-dev']);
+  const before = await editor.plan();
+  // Going through the list with the keyboard makes nothing: the button does.
+  await page.getByTestId('connect-peer').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect((await editor.plan()).peerings).toHaveLength(before.peerings.length);
   await page.getByTestId('connect-peer').selectOption({ label: 'partner-analytics' });
+  expect((await editor.plan()).peerings).toHaveLength(before.peerings.length);
+  await expect(page.getByTestId('connect-peer-go')).toHaveAccessibleName('Peer partner-analytics');
+  await page.getByTestId('connect-peer-go').click();
   const plan = await editor.plan();
+  expect(plan.peerings).toHaveLength(before.peerings.length + 1);
+  // The list is back to its prompt, its button off.
+  await expect(page.getByTestId('connect-peer')).toHaveValue('');
+  await expect(page.getByTestId('connect-peer-go')).toBeDisabled();
   const peering = plan.peerings.find((p) => [p.requesterVpcId, p.accepterVpcId].sort().join() === ['vpc-analytics', 'vpc-dev'].sort().join());
   expect(peering).toBeDefined();
   // The VPC stays selected, and now lists the peering with its attachment.
