@@ -80,7 +80,14 @@ export function ConnectionPickers({ plan, id, edit, say }: { plan: Plan; id: str
   return (
     <div className="connection-pickers" data-testid="connection-pickers">
       {PICKER_ORDER.filter((kind) => byKind.has(kind)).map((kind) => (
-        <Picker key={kind} label={pickerLabel(kind, found.kind)} verb={PICKER_VERBS[kind]} options={byKind.get(kind)!} testId={`connect-${PICKER_IDS[kind]}`} onPick={make} />
+        <Picker
+          key={kind}
+          label={pickerLabel(kind, found.kind)}
+          verb={PICKER_VERBS[kind]}
+          options={byKind.get(kind)!}
+          testId={`connect-${PICKER_IDS[kind]}`}
+          onPick={make}
+        />
       ))}
     </div>
   );
