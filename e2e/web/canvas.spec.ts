@@ -3,6 +3,7 @@
  * valid targets lit, placement of new nodes, semantic zoom, the minimap, automatic layout
  * and route lines.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Editor, expect, test } from './fixtures';
 
@@ -411,6 +412,10 @@ test('inspector: "Peer with…" makes the peering, the connection list shows it,
   expect(await page.evaluate(() => window.__vpcPlanner!.getSelection())).toEqual(['tgw-att-dev']);
   await expect(page.getByTestId('attachment-kind')).toHaveText('A VPC attachment on tgw-hub.');
   await editor.select(['vpc-dev']);
+  // The connections and pickers pass axe (the links keep 4.5:1 on the rows' tint).
+  const axe = await new AxeBuilder({ page }).include('[data-testid=inspector]').analyze();
+  expect(axe.passes.length).toBeGreaterThan(0);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Already peered: partner-analytics is no longer offered.
   await expect(page.getByTestId('connect-peer').locator('option', { hasText: 'partner-analytics' })).toHaveCount(0);
   await list.locator('[data-other="vpc-analytics"]').getByTestId('connection-go').click();

@@ -346,6 +346,18 @@ test('first start: the example plan says it is one and leads to a plan of one\'s
   await expect(note).toHaveCount(0);
 });
 
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('axe in the dark theme: the example\'s note, and a VPC\'s connections and pickers in the inspector', async ({ editor, page }) => {
+    await expect(page.getByTestId('example-note')).toBeVisible();
+    await expectAccessible(page, '.side-right');
+    await editor.select(['vpc-dev']);
+    await page.getByTestId('connect-peer').selectOption({ label: 'partner-analytics' });
+    await expect(page.getByTestId('connection-via').first()).toBeVisible();
+    await expectAccessible(page, '[data-testid=inspector]');
+  });
+});
+
 test('New shows the start view: the examples, recent files and an empty plan with a hint and the way back', async ({ editor, page }) => {
   // A plan file opened earlier, so there is a recent file to show.
   const opened = await editor.plan();
