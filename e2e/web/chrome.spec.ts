@@ -190,6 +190,22 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
   await editor.screenshot('chrome-focus-edge');
 });
 
+test('Tab, Enter and Escape in quick succession come back to the node tabbed to, not the first one', async ({ editor, page }) => {
+  await focusBeforeDiagram(page);
+  await page.keyboard.press('Tab');
+  const first = await focused(page);
+  await page.keyboard.press('Tab');
+  const second = await focused(page);
+  expect(second).not.toBe(first);
+  // Straight into the inspector and out again, as fast as keys go.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="inspector"]'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focused(page)).toBe(second);
+  expect(await selection(page)).toEqual([second.replace(/^node:/, '')]);
+  await editor.screenshot('chrome-escape-back');
+});
+
 test('Add NAT with a private subnet selected makes a public NAT gateway in the public subnet of that AZ, or says what is missing', async ({ editor, page }) => {
   await editor.select(['sn-egress-tgw-b']);
   await page.locator('.canvas-area').focus();
