@@ -356,6 +356,16 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
   expect(plan.serviceNetworks[0]!.vpcIds.sort()).toEqual([first, second].sort());
   await expect(page.getByTestId('connections').getByTestId('connection')).toHaveCount(2);
   await editor.screenshot('journey-done');
+  // Every connection's label can be read: none lies on another (two connections from one hub to neighbouring VPCs put theirs in one place).
+  const labels = await page.locator('.edge-label').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-testid')!, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
+  expect(labels).toHaveLength(5);
+  const hits: string[] = [];
+  for (const [i, a] of labels.entries()) {
+    for (const b of labels.slice(i + 1)) {
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) hits.push(`${a.id} on ${b.id}`);
+    }
+  }
+  expect(hits).toEqual([]);
   expect(engineer.actions).toBeLessThan(25);
   test.info().annotations.push({ type: 'actions', description: String(engineer.actions) });
 });
