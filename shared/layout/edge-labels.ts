@@ -26,32 +26,44 @@ export interface EdgeLabel {
 
 /** A spatial index of boxes: which may overlap a given one. */
 class Grid {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<number, Box[]>();
 
   add(box: Box): void {
-    for (const key of this.keys(box)) {
+    this.each(box, (key) => {
       const list = this.cells.get(key);
       if (list) list.push(box);
       else this.cells.set(key, [box]);
-    }
+      return false;
+    });
   }
 
   hits(box: Box, gap: number): boolean {
-    const padded = { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap };
-    for (const key of this.keys(padded)) {
-      for (const other of this.cells.get(key) ?? []) {
-        if (padded.x < other.x + other.width && other.x < padded.x + padded.width && padded.y < other.y + other.height && other.y < padded.y + padded.height) return true;
+    const x = box.x - gap;
+    const y = box.y - gap;
+    const right = box.x + box.width + gap;
+    const bottom = box.y + box.height + gap;
+    return this.each({ x, y, width: right - x, height: bottom - y }, (key) => {
+      for (const other of this.cells.get(key) ?? NONE) {
+        if (x < other.x + other.width && other.x < right && y < other.y + other.height && other.y < bottom) return true;
       }
+      return false;
+    });
+  }
+
+  /** Calls `visit` with each cell the box touches until it returns true; whether one did. */
+  private each(box: Box, visit: (key: number) => boolean): boolean {
+    const x0 = Math.floor(box.x / CELL);
+    const x1 = Math.floor((box.x + box.width) / CELL);
+    const y0 = Math.floor(box.y / CELL);
+    const y1 = Math.floor((box.y + box.height) / CELL);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) if (visit(cx * 1_000_003 + cy)) return true;
     }
     return false;
   }
-
-  private *keys(box: Box): Generator<string> {
-    for (let cx = Math.floor(box.x / CELL); cx <= Math.floor((box.x + box.width) / CELL); cx++) {
-      for (let cy = Math.floor(box.y / CELL); cy <= Math.floor((box.y + box.height) / CELL); cy++) yield `${cx},${cy}`;
-    }
-  }
 }
+
+const NONE: readonly Box[] = [];
 
 /**
  * For each label, where along its curve it goes (0 to 1; 0.5 is the middle), clear of the
