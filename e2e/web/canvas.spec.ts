@@ -3,6 +3,7 @@
  * valid targets lit, placement of new nodes, semantic zoom, the minimap, automatic layout
  * and route lines.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Editor, expect, test } from './fixtures';
 
@@ -51,6 +52,27 @@ test('connect by body: a drop on a node that cannot take the connection changes 
   await page.mouse.up();
   await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'already attached' }).first()).toBeVisible();
   expect(await editor.planText()).toBe(before);
+});
+
+test('connect by body at the fit zoom: the handles stay big enough to grab, and a drag from one onto a VPC peers it', async ({ editor, page }) => {
+  await fitToView(page);
+  expect(await editor.zoom()).toBeLessThan(0.45);
+  const before = await editor.plan();
+  const source = editor.node('vpc-prod');
+  await source.hover({ position: { x: 6, y: 4 } });
+  const handle = source.locator('.react-flow__handle-right');
+  await expect(handle).toHaveCSS('opacity', '1');
+  // The dot drawn for the handle (and grabbed with it): at a quarter of full size a 10 px dot would be under 3 px on screen.
+  const zoom = await editor.zoom();
+  const dot = await handle.evaluate((el) => parseFloat(getComputedStyle(el, '::before').width));
+  expect(dot * zoom).toBeGreaterThanOrEqual(7.9);
+  // Grab it off the middle, 3 px out: the dot, not only the handle's own box, takes the pointer.
+  const at = await editor.center(handle);
+  const to = await editor.center(editor.node('vpc-dev'));
+  await editor.drag({ x: at.x + 3, y: at.y - 2 }, to);
+  await expect.poll(async () => (await editor.plan()).peerings.length).toBe(before.peerings.length + 1);
+  const peering = (await editor.plan()).peerings.at(-1)!;
+  expect([peering.requesterVpcId, peering.accepterVpcId]).toEqual(['vpc-prod', 'vpc-dev']);
 });
 
 /** Every edge's path sampled on screen, with its two ends. */
@@ -186,6 +208,7 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
     { width: 1440, height: 900 },
     { width: 1000, height: 700 },
     { width: 1700, height: 800 },
+    { width: 800, height: 650 },
   ]) {
     await page.setViewportSize(size);
     await fitToView(page);
@@ -207,7 +230,7 @@ test('the minimap and the zoom buttons never cover the fitted plan', async ({ ed
  */
 /**
  * The engineer at the keyboard and mouse, counting every action: a key press is one, a drag
- * one, a pick from a list two (open it, choose).
+ * one, a pick from a list three (open it, choose, press its button).
  */
 class Engineer {
   actions = 0;
@@ -243,9 +266,11 @@ class Engineer {
     await this.settle();
   }
 
+  /** Open the list, choose, press its button. */
   async pick(testId: string, label: string) {
-    this.actions += 2;
+    this.actions += 3;
     await this.page.getByTestId(testId).selectOption({ label });
+    await this.page.getByTestId(`${testId}-go`).click();
     await this.settle();
   }
 
@@ -295,7 +320,11 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
 
   await engineer.key('Alt+N');
   await expect.poll(async () => (await editor.plan()).vpcs.length).toBe(0);
-  await page.locator('.react-flow__pane').focus();
+  // The start view, its first choice (an empty plan) focused: Enter takes it and puts the focus on the diagram.
+  await expect(page.getByTestId('start-empty')).toBeFocused();
+  await engineer.key('Enter');
+  await expect(page.getByTestId('start-view')).toHaveCount(0);
+  await expect(page.locator('.canvas-area')).toBeFocused();
 
   const first = await engineer.add('v');
   await engineer.expectLandedClear(first);
@@ -327,6 +356,16 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
   expect(plan.serviceNetworks[0]!.vpcIds.sort()).toEqual([first, second].sort());
   await expect(page.getByTestId('connections').getByTestId('connection')).toHaveCount(2);
   await editor.screenshot('journey-done');
+  // Every connection's label can be read: none lies on another (two connections from one hub to neighbouring VPCs put theirs in one place).
+  const labels = await page.locator('.edge-label').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-testid')!, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
+  expect(labels).toHaveLength(5);
+  const hits: string[] = [];
+  for (const [i, a] of labels.entries()) {
+    for (const b of labels.slice(i + 1)) {
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) hits.push(`${a.id} on ${b.id}`);
+    }
+  }
+  expect(hits).toEqual([]);
   expect(engineer.actions).toBeLessThan(25);
   test.info().annotations.push({ type: 'actions', description: String(engineer.actions) });
 });
@@ -353,8 +392,21 @@ test('placement: new nodes beside whatever is selected land in sight, on no box 
 
 test('inspector: "Peer with…" makes the peering, the connection list shows it, and Go to selects and shows the far end', async ({ editor, page }) => {
   await editor.select(['vpc-dev']);
+  const before = await editor.plan();
+  // Going through the list with the keyboard makes nothing: the button does.
+  await page.getByTestId('connect-peer').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect((await editor.plan()).peerings).toHaveLength(before.peerings.length);
   await page.getByTestId('connect-peer').selectOption({ label: 'partner-analytics' });
+  expect((await editor.plan()).peerings).toHaveLength(before.peerings.length);
+  await expect(page.getByTestId('connect-peer-go')).toHaveAccessibleName('Peer partner-analytics');
+  await page.getByTestId('connect-peer-go').click();
   const plan = await editor.plan();
+  expect(plan.peerings).toHaveLength(before.peerings.length + 1);
+  // The list is back to its prompt, its button off.
+  await expect(page.getByTestId('connect-peer')).toHaveValue('');
+  await expect(page.getByTestId('connect-peer-go')).toBeDisabled();
   const peering = plan.peerings.find((p) => [p.requesterVpcId, p.accepterVpcId].sort().join() === ['vpc-analytics', 'vpc-dev'].sort().join());
   expect(peering).toBeDefined();
   // The VPC stays selected, and now lists the peering with its attachment.
@@ -362,6 +414,18 @@ test('inspector: "Peer with…" makes the peering, the connection list shows it,
   const list = page.getByTestId('connections');
   await expect(list.locator('[data-kind="peering"]')).toContainText('Peering with partner-analytics');
   await expect(list.locator('[data-kind="attachment"]')).toContainText('tgw-hub');
+  // Each row names what joins them, and selects it: here the transit gateway attachment.
+  const via = list.locator('[data-kind="attachment"]').getByTestId('connection-via');
+  await expect(via).toHaveText('attachment');
+  await expect(via).toHaveAccessibleName('Select the attachment to tgw-hub');
+  await via.click();
+  expect(await page.evaluate(() => window.__vpcPlanner!.getSelection())).toEqual(['tgw-att-dev']);
+  await expect(page.getByTestId('attachment-kind')).toHaveText('A VPC attachment on tgw-hub.');
+  await editor.select(['vpc-dev']);
+  // The connections and pickers pass axe (the links keep 4.5:1 on the rows' tint).
+  const axe = await new AxeBuilder({ page }).include('[data-testid=inspector]').analyze();
+  expect(axe.passes.length).toBeGreaterThan(0);
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Already peered: partner-analytics is no longer offered.
   await expect(page.getByTestId('connect-peer').locator('option', { hasText: 'partner-analytics' })).toHaveCount(0);
   await list.locator('[data-other="vpc-analytics"]').getByTestId('connection-go').click();

@@ -5,6 +5,7 @@
  * start view after New; Save asking for a name; a 1,000 px window where nothing disappears
  * and the side panels fold. New dialogs are checked with axe.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, type Editor } from './fixtures';
@@ -117,11 +118,15 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
   // The top-left node of the diagram: the one whose position is read first.
   const topLeft = Object.entries(plan.layout.nodes).sort(([, a], [, b]) => a.y - b.y || a.x - b.x)[0]![0];
   expect(first).toBe(`node:${topLeft}`);
+  // The ring is drawn under the canvas's zoom (here the example's fit, about a quarter): it must still be 3 px on screen.
+  const zoom = await editor.zoom();
+  expect(zoom).toBeLessThan(0.45);
   const ring = await page.evaluate(() => {
     const style = getComputedStyle(document.activeElement!);
-    return `${style.outlineStyle} ${style.outlineWidth}`;
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
   });
-  expect(ring).toBe('solid 3px');
+  expect(ring.style).toBe('solid');
+  expect(ring.width * zoom).toBeGreaterThanOrEqual(2.9);
   await editor.screenshot('chrome-focus-ring');
   // Its subnets follow it, before any other VPC.
   await page.keyboard.press('Tab');
@@ -175,9 +180,30 @@ test('keyboard only: Tab reaches the first node at once, in reading order, with 
     onEdge = (await focused(page)).startsWith('edge:');
   }
   expect(onEdge).toBe(true);
-  const halo = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!).strokeOpacity);
-  expect(halo).toBe('1');
+  const halo = await page.evaluate(() => {
+    const style = getComputedStyle(document.activeElement!.querySelector('.react-flow__edge-interaction')!);
+    return { opacity: style.strokeOpacity, width: parseFloat(style.strokeWidth) };
+  });
+  expect(halo.opacity).toBe('1');
+  // A band at least 12 px wide on screen, whatever the zoom.
+  expect(halo.width * (await editor.zoom())).toBeGreaterThanOrEqual(11.9);
   await editor.screenshot('chrome-focus-edge');
+});
+
+test('Tab, Enter and Escape in quick succession come back to the node tabbed to, not the first one', async ({ editor, page }) => {
+  await focusBeforeDiagram(page);
+  await page.keyboard.press('Tab');
+  const first = await focused(page);
+  await page.keyboard.press('Tab');
+  const second = await focused(page);
+  expect(second).not.toBe(first);
+  // Straight into the inspector and out again, as fast as keys go.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="inspector"]'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focused(page)).toBe(second);
+  expect(await selection(page)).toEqual([second.replace(/^node:/, '')]);
+  await editor.screenshot('chrome-escape-back');
 });
 
 test('Add NAT with a private subnet selected makes a public NAT gateway in the public subnet of that AZ, or says what is missing', async ({ editor, page }) => {
@@ -196,6 +222,62 @@ test('Add NAT with a private subnet selected makes a public NAT gateway in the p
   expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
 });
 
+test('Add NAT in a VPC with no internet gateway adds the gateway too; the NAT gateway moves only among its VPC\'s subnets', async ({ editor, page }) => {
+  const subnet = (id: string, vpcId: string, name: string, zone: string, tier: string, cidr: string) => ({ id, vpcId, name, availabilityZone: zone, tier, ipv4Cidr: cidr });
+  const plan = {
+    format: 'vpcplan', version: 1, name: 'no gateway yet',
+    vpcs: [
+      { id: 'vpc-app', name: 'app', region: 'eu-west-1', ipv4Cidrs: ['10.0.0.0/16'] },
+      { id: 'vpc-other', name: 'other', region: 'eu-west-1', ipv4Cidrs: ['10.9.0.0/16'] },
+    ],
+    subnets: [
+      subnet('sn-pub-a', 'vpc-app', 'pub-a', 'eu-west-1a', 'public', '10.0.0.0/24'),
+      subnet('sn-pub-b', 'vpc-app', 'pub-b', 'eu-west-1b', 'public', '10.0.1.0/24'),
+      subnet('sn-app-b', 'vpc-app', 'app-b', 'eu-west-1b', 'private', '10.0.10.0/24'),
+      subnet('sn-other-a', 'vpc-other', 'other-a', 'eu-west-1a', 'public', '10.9.0.0/24'),
+    ],
+    layout: { nodes: { 'vpc-app': { x: 0, y: 0 }, 'vpc-other': { x: 900, y: 0 } } },
+  };
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text, 'no-gateway.vpcplan.json'), JSON.stringify(plan))).toBe(true);
+  await editor.select(['sn-app-b']);
+  await page.locator('.canvas-area').focus();
+  await page.keyboard.press('n');
+  const after = await editor.plan();
+  // Public, in the public subnet of the private subnet's AZ, and the VPC's internet gateway made with it (one undo step).
+  expect(after.natGateways).toEqual([expect.objectContaining({ subnetId: 'sn-pub-b', connectivity: 'public' })]);
+  expect(after.internetGateways).toEqual([expect.objectContaining({ vpcId: 'vpc-app' })]);
+  await expect(page.getByTestId('notice')).toContainText('Added internet gateway');
+  // Its subnet is public: nothing says to move it (without route tables it is told to derive routes or add a table).
+  const nat = after.natGateways[0]!;
+  expect((await editor.findings()).filter((f) => f.subjects.includes(nat.id) && /^Move/.test(f.fix ?? ''))).toEqual([]);
+  // The inspector offers the subnets of its own VPC only, with their zones.
+  const options = await page.getByTestId('nat-subnet').locator('option').allTextContents();
+  expect(options).toEqual(['pub-a · eu-west-1a (public)', 'pub-b · eu-west-1b (public)', 'app-b · eu-west-1b (private)']);
+  await page.evaluate(() => window.__vpcPlanner!.run('undo'));
+  expect((await editor.plan()).internetGateways).toEqual([]);
+  expect((await editor.plan()).natGateways).toEqual([]);
+});
+
+test('a NAT gateway moved into a private subnet is told to move into a public one; moved back, the finding is gone', async ({ editor, page }) => {
+  const text = readFileSync('examples/three-tier.vpcplan.json', 'utf8');
+  expect(await page.evaluate((t) => window.__vpcPlanner!.loadPlanText(t, 'three-tier.vpcplan.json'), text)).toBe(true);
+  const moveFindings = async () => (await editor.findings()).filter((f) => f.subjects.includes('nat-b') && /^Move nat-b into a public subnet/.test(f.fix ?? ''));
+  expect(await moveFindings()).toEqual([]);
+  await editor.select(['nat-b']);
+  const field = page.getByTestId('nat-subnet');
+  await field.selectOption({ label: 'app-b · eu-west-1b (private)' });
+  expect((await editor.plan()).natGateways.find((n) => n.id === 'nat-b')!.subnetId).toBe('sn-app-b');
+  const told = await moveFindings();
+  expect(told).toHaveLength(1);
+  expect(told[0]!.fix).toContain('such as public-b, in eu-west-1b');
+  // The inspector shows it on the NAT gateway.
+  await expect(page.getByTestId('inspector')).toContainText('Move nat-b into a public subnet');
+  await field.selectOption({ label: 'public-b · eu-west-1b (public)' });
+  expect(await moveFindings()).toEqual([]);
+  expect((await editor.findings()).filter((f) => f.subjects.includes('nat-b') && f.severity !== 'info')).toEqual([]);
+  await expect(page.getByTestId('inspector')).not.toContainText('Move nat-b');
+});
+
 test('? lists the shortcuts from the command table; nothing typed in a field opens it', async ({ editor }) => {
   const { page } = editor;
   await page.getByTestId('plan-name').focus();
@@ -209,6 +291,9 @@ test('? lists the shortcuts from the command table; nothing typed in a field ope
     await expect(dialog.locator(`[data-command="${command}"]`), command).toHaveCount(1);
   }
   await expect(dialog.locator('[data-command="move-left"]')).toContainText('Shift+←');
+  // In words, as the rest of the app says things (not the menus' title case).
+  await expect(dialog.locator('[data-command="zoom-to-fit"] dt')).toHaveText('Zoom to fit');
+  await expect(dialog.locator('[data-command="connect-selected"] dt')).toHaveText('Connect the two selected objects (peering, attachment, association)');
   await expectAccessible(page, '[data-testid=shortcuts-dialog]');
   await page.screenshot({ path: 'e2e/artifacts/chrome-shortcuts.png' });
   await page.keyboard.press('Escape');
@@ -257,11 +342,54 @@ test('settings: derive obvious routes and route lines are plan settings, undone 
   expect(after).toEqual([]);
 });
 
+test('first start: the example plan says it is one and leads to a plan of one\'s own; a saved copy is the user\'s', async ({ editor, page }) => {
+  const note = page.getByTestId('example-note');
+  await expect(note).toContainText('This is an example plan.');
+  await expect(note.locator('kbd')).toHaveText(/N$/);
+  await expectAccessible(page, '[data-testid=example-note]');
+  await note.getByTestId('example-new').click();
+  await expect(page.getByTestId('start-view')).toBeVisible();
+  expect(await planIsEmpty(editor)).toBe(true);
+  await expect(note).toHaveCount(0);
+  // The other example, from there: an example too.
+  await page.locator('[data-testid=start-example][data-file="three-tier.vpcplan.json"]').click();
+  await expect(note).toBeVisible();
+  // Saved under a name of the user's, it is theirs: no note.
+  await page.keyboard.press(`${mod}+s`);
+  await page.getByTestId('save-name-input').fill('my-web-app');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-name-confirm').click()]);
+  expect(download.suggestedFilename()).toBe('my-web-app.vpcplan.json');
+  await expect(note).toHaveCount(0);
+});
+
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('axe in the dark theme: the example\'s note, and a VPC\'s connections and pickers in the inspector', async ({ editor, page }) => {
+    await expect(page.getByTestId('example-note')).toBeVisible();
+    await expectAccessible(page, '.side-right');
+    await editor.select(['vpc-dev']);
+    await page.getByTestId('connect-peer').selectOption({ label: 'partner-analytics' });
+    await expect(page.getByTestId('connection-via').first()).toBeVisible();
+    await expectAccessible(page, '[data-testid=inspector]');
+  });
+});
+
 test('New shows the start view: the examples, recent files and an empty plan with a hint and the way back', async ({ editor, page }) => {
+  // A plan file opened earlier, so there is a recent file to show.
+  const opened = await editor.plan();
+  const path = test.info().outputPath('earlier.vpcplan.json');
+  writeFileSync(path, JSON.stringify({ ...opened, name: 'opened earlier' }, null, 2));
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByTestId('open').click();
+  await (await choosing).setFiles(path);
+  await expect.poll(async () => (await editor.plan()).name).toBe('opened earlier');
+
   await page.getByTestId('new').click();
   const start = page.getByTestId('start-view');
   await expect(start).toBeVisible();
   expect(await planIsEmpty(editor)).toBe(true);
+  const recent = page.getByTestId('start-recent');
+  await expect(recent).toHaveText(['earlier.vpcplan.json']);
   await expect(page.getByTestId('start-example')).toHaveCount(2);
   await expect(page.getByTestId('start-example').first()).toContainText('6 VPCs');
   await expectAccessible(page, '[data-testid=start-view]');
@@ -277,6 +405,13 @@ test('New shows the start view: the examples, recent files and an empty plan wit
   await expect(page).toHaveTitle(/three-tier/);
   expect((await editor.plan()).vpcs).toHaveLength(1);
   await expect(page.getByTestId('empty-hint')).toHaveCount(0);
+
+  // And a recent file reopens from there.
+  await page.getByTestId('new').click();
+  await page.getByTestId('start-recent').click();
+  await expect(start).toHaveCount(0);
+  await expect.poll(async () => (await editor.plan()).name).toBe('opened earlier');
+  await expect(page).toHaveTitle(/^earlier\.vpcplan\.json/);
 });
 
 test('Save asks for a name in the browser, from the plan\'s name, and says what is wrong with a bad one', async ({ editor, page }) => {
@@ -339,9 +474,10 @@ test('at 1,000 px nothing disappears: the groups that do not fit are in More; th
   await expect(page.getByTestId('rail-right')).toBeVisible();
   expect(await canvasWidth()).toBeGreaterThan(narrow + 400);
   await editor.screenshot('chrome-panels-folded');
-  // Enter on a node opens the inspector again, folded or not. (Fitted this far out, the header
-  // gives way to the large name plate, so the click goes to the box's corner.)
-  await editor.node('vpc-dev').click({ position: { x: 12, y: 12 } });
+  // Enter on a node opens the inspector again, folded or not. (Far out the VPC's header gives
+  // way to its name plate, which lets clicks through to the VPC: click its top edge.)
+  await editor.node('vpc-dev').click({ position: { x: 6, y: 4 } });
+  expect(await selection(page)).toEqual(['vpc-dev']);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('inspector')).toBeVisible();
   await page.getByTestId('fold-right').click();
@@ -351,4 +487,52 @@ test('at 1,000 px nothing disappears: the groups that do not fit are in More; th
   await expect(page.getByTestId('rail-right')).toBeVisible();
   await page.getByTestId('unfold-left').click();
   await expect(page.getByTestId('tab-findings')).toBeVisible();
+});
+
+test.describe('narrow window', () => {
+  test.use({ viewport: { width: 800, height: 700 } });
+  test('at 800 px the findings panel starts folded so the diagram keeps its room; Import, Export and Compare are in More; VPC names stay whole', async ({ editor, page }) => {
+    await expect(page.getByTestId('rail-left')).toBeVisible();
+    await expect(page.getByTestId('tab-findings')).toHaveCount(0);
+    // The rail still says there is a warning.
+    await expect(page.getByTestId('rail-left').locator('.pill-warning')).toHaveText(/^1/);
+    await expect(page.getByTestId('inspector')).toBeVisible();
+    const canvasWidth = () => page.locator('.canvas-area').evaluate((el) => el.getBoundingClientRect().width);
+    expect(await canvasWidth()).toBeGreaterThan(480);
+    expect((await page.getByTestId('toolbar').boundingBox())!.height).toBeLessThan(90);
+    await page.screenshot({ path: 'e2e/artifacts/chrome-800.png' });
+
+    // Every VPC's name on its plate at the fit zoom: whole, on at most two lines, not broken inside a word.
+    await page.evaluate(() => window.__vpcPlanner!.run('zoom-to-fit'));
+    for (const vpc of (await editor.plan()).vpcs) {
+      const name = page.getByTestId(`vpc-plate-${vpc.id}`).locator('.vpc-plate-name');
+      const shown = await name.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return { cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1, lines, text: el.textContent };
+      });
+      expect(shown.cut, `${vpc.name} is cut short`).toBe(false);
+      // A name of two words (split at its hyphen) takes two lines at most; one word, one line.
+      expect(shown.lines, `${vpc.name} on ${shown.lines} lines`).toBeLessThanOrEqual(vpc.name.split('-').length);
+    }
+
+    await page.getByTestId('toolbar-more').click();
+    for (const id of ['more-import', 'more-export', 'more-compare']) await expect(page.getByTestId(id)).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/chrome-800-more.png' });
+    await page.getByTestId('more-compare').click();
+    await expect(page.getByTestId('compare-dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('compare-dialog')).toHaveCount(0);
+
+    // Opened by hand, it stays open here and when the window widens; narrow again, it starts folded again.
+    const folded = await canvasWidth();
+    await page.getByTestId('unfold-left').click();
+    await expect(page.getByTestId('tab-findings')).toBeVisible();
+    expect(await canvasWidth()).toBeLessThan(folded - 150);
+    await page.setViewportSize({ width: 1300, height: 800 });
+    await expect(page.getByTestId('tab-findings')).toBeVisible();
+    await page.setViewportSize({ width: 800, height: 700 });
+    await expect(page.getByTestId('rail-left')).toBeVisible();
+  });
 });

@@ -75,6 +75,8 @@ export class Editor {
   }
   /** Click a toolbar command, through the toolbar's More menu when a narrow window has put it there. */
   async clickTool(testId: string) {
+    // A window just resized: let the toolbar settle which groups fit (a resize observer, then a layout effect) first.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     if ((await this.page.getByTestId(testId).count()) === 0) {
       await this.page.getByTestId('toolbar-more').click();
       await this.page.getByTestId(`more-${testId}`).click();

@@ -11,7 +11,8 @@ import type { Plan } from '../../shared/plan/schema';
 import { test, expect, type Editor } from './fixtures';
 
 async function openExplorer(page: Page, text: string) {
-  // In a narrow window the toolbar's Explore CIDR is in its More menu.
+  // In a narrow window the toolbar's Explore CIDR is in its More menu (once the toolbar has settled after a resize).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   if ((await page.getByTestId('open-explorer').count()) === 0) {
     await page.getByTestId('toolbar-more').click();
     await page.getByTestId('more-open-explorer').click();

@@ -11,6 +11,7 @@ import type { ConnectionCheck } from '../../shared/plan/edits';
 import type { RouteLine } from '../../shared/routing';
 import { useConnectByBody } from './connect-by-body';
 import type { DerivedCanvas } from './derive';
+import { labelsAlong, labelScale, type LabelledEdgeData } from './edge-labels';
 import { edgeTypes, nodeTypes, VpcPlates } from './nodes';
 import { RouteLinesLayer, RouteLinesToggle } from './RouteLines';
 import { boundsOf, CONTROLS, fitPadding, MINIMAP, viewShowing } from './view-fit';
@@ -81,14 +82,29 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   const far = level === 'zoom-far';
   const visibleNodes = useMemo(() => (overview ? derived.nodes.filter((n) => !n.parentId) : derived.nodes), [derived.nodes, overview]);
   const simpleEdges = useRef(new WeakMap<Edge, Edge>());
+  // Labels kept off each other and off the boxes, for the zoom's step (edge-labels.ts); far out none are drawn.
+  const scale = labelScale(zoom);
+  const labelTs = useMemo(() => (scale > 0 && !overview ? labelsAlong(derived.nodes, derived.edges, scale) : undefined), [derived.nodes, derived.edges, scale, overview]);
+  const labelledEdges = useRef(new WeakMap<Edge, { t: number; edge: Edge }>());
   const edges = useMemo(() => {
-    if (!overview) return derived.edges;
+    if (!overview) {
+      if (!labelTs || labelTs.size === 0) return derived.edges;
+      return derived.edges.map((edge) => {
+        const t = labelTs.get(edge.id);
+        if (t === undefined) return edge;
+        const cached = labelledEdges.current.get(edge);
+        if (cached?.t === t) return cached.edge;
+        const moved = { ...edge, data: { ...(edge.data as LabelledEdgeData), labelT: t } };
+        labelledEdges.current.set(edge, { t, edge: moved });
+        return moved;
+      });
+    }
     return derived.edges.map((edge) => {
       let simple = simpleEdges.current.get(edge);
       if (!simple) { simple = { ...edge, type: 'straight', className: `${edge.className ?? ''} overview-edge` }; simpleEdges.current.set(edge, simple); }
       return simple;
     });
-  }, [derived.edges, overview]);
+  }, [derived.edges, overview, labelTs]);
 
   const connect = useConnectByBody({ nodes: derived.nodes, check: checkConnection, describe: describeConnection, onConnect });
   const { classFor } = connect;

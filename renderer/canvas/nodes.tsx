@@ -10,7 +10,8 @@ import type {
   Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
 } from './derive';
 import { roundedPath, routeMiddle } from './edge-routes';
-import { EXTERNAL_KIND_WORDS, natText, serviceNetworkText, transitGatewayText } from '../../shared/layout';
+import type { LabelledEdgeData } from './edge-labels';
+import { curveBetween, EXTERNAL_KIND_WORDS, natText, pointOnCurve, serviceNetworkText, transitGatewayText, type Side } from '../../shared/layout';
 import { NAT_WARNING_UTILISATION, RESERVED_ADDRESSES_PER_SUBNET } from '../../shared/aws-limits';
 import { Icon } from './icons';
 import { useOpenExplorer } from '../explorer/explorer-context';
@@ -189,15 +190,25 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
   );
 });
 
+const SIDES: Record<Position, Side> = { [Position.Top]: 't', [Position.Right]: 'r', [Position.Bottom]: 'b', [Position.Left]: 'l' };
+
+/** React Flow's curve between the handles, with its label at `labelT` along it (derive.ts keeps labels off each other), else in the middle. */
+function curveWithLabel({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }: EdgeProps, labelT: number | undefined): [string, number, number] {
+  const [path, middleX, middleY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+  if (labelT === undefined) return [path, middleX, middleY];
+  const at = pointOnCurve(curveBetween({ x: sourceX, y: sourceY }, SIDES[sourcePosition], { x: targetX, y: targetY }, SIDES[targetPosition]), labelT);
+  return [path, at.x, at.y];
+}
+
 export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style, selected } = props;
-  const data = props.data as PlanEdgeData | undefined;
+  const { id, markerEnd, style, selected } = props;
+  const data = props.data as LabelledEdgeData | undefined;
   // The route of the last automatic layout while it fits; else the curve between the facing sides.
   const route = data?.route;
   const labelAt = route ? (route.label ?? routeMiddle(route.points)) : undefined;
   const [path, labelX, labelY] = route && labelAt
     ? [roundedPath(route.points), labelAt.x, labelAt.y]
-    : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
+    : curveWithLabel(props, data?.labelT);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />

@@ -37,7 +37,7 @@ import { PLATFORM } from './platform';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel, type SideTab } from './SidePanel';
-import { EmptyCanvasHint, StartView } from './StartView';
+import { EmptyCanvasHint, EXAMPLES, StartView } from './StartView';
 import { Toolbar } from './Toolbar';
 import { placeNewNode, useCommands } from './use-commands';
 import { useDocument } from './use-document';
@@ -180,6 +180,8 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   };
 
   const empty = isEmptyPlan(plan);
+  // A bundled example, opened on the first start or from the start view (a file of the user's has a handle or another name).
+  const isExample = !documentInfo.handle && EXAMPLES.some((e) => e.fileName === documentInfo.displayName);
   const counts = { error: 0, warning: 0 };
   for (const f of engine.findings) if (f.severity !== 'info') counts[f.severity]++;
   const appClass = `app${panels.left ? '' : ' left-folded'}${panels.right ? '' : ' right-folded'}`;
@@ -257,7 +259,8 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
               const shown = boxless ? found.object.vpcId : id;
               requestAnimationFrame(() => canvas.current?.frame([shown]));
             }}
-            say={(text) => say(text, 'error')} />
+            say={(text) => say(text, 'error')}
+            example={isExample ? { onNew: () => void run('new'), newKey: shownShortcut('new', PLATFORM) } : undefined} />
         </aside>
       ) : (
         <PanelRail side="right" name="inspector" label="Inspector (hidden)" onOpen={() => setPanel('right', true)} />

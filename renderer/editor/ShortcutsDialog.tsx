@@ -33,7 +33,7 @@ export function ShortcutsDialog({ desktop, onClose }: { desktop: boolean; onClos
               <dl className="shortcut-list">
                 {inGroup.map(({ spec, keys }) => (
                   <div key={spec.id} className="shortcut-row" data-testid="shortcut" data-command={spec.id}>
-                    <dt>{spec.menuLabel?.replace(/…$/, '') ?? spec.label}{spec.hint ? <span className="shortcut-hint"> ({spec.hint})</span> : null}</dt>
+                    <dt>{spec.label}{spec.hint ? <span className="shortcut-hint"> ({spec.hint})</span> : null}</dt>
                     <dd>{keys.map((k, i) => <span key={k}>{i > 0 ? <span className="shortcut-or"> or </span> : null}<kbd>{k}</kbd></span>)}</dd>
                   </div>
                 ))}

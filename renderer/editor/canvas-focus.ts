@@ -164,8 +164,9 @@ export function useCanvasFocus(): CanvasFocus {
   }, [flow]);
 
   useEffect(() => {
+    // Any other key since (Escape out of the inspector, Enter...) means the next focus change is not that Tab's.
     const onTab = (event: KeyboardEvent) => {
-      if (event.key === 'Tab') lastTab.current = { at: performance.now(), back: event.shiftKey };
+      lastTab.current = event.key === 'Tab' ? { at: performance.now(), back: event.shiftKey } : { at: 0, back: false };
     };
     // Escape in the inspector goes back to the object on the diagram. After the field has had
     // the key (a text field puts back what it had), so leaving it does not commit the typing.

@@ -1,9 +1,11 @@
 /**
  * The side panels can be folded away to give the diagram the room (a narrow window, a big
  * plan); the choice is remembered across sessions. A folded panel leaves a rail with the
- * button that opens it again.
+ * button that opens it again. In a narrow window the findings panel starts folded, so the
+ * diagram keeps room to be read (the rail still shows the counts); opened there, it stays
+ * open until the window is wide again.
  */
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Icon } from '../canvas/icons';
 
 export interface PanelsOpen { left: boolean; right: boolean }
@@ -19,10 +21,32 @@ function remembered(): PanelsOpen {
   }
 }
 
+/** Narrower than this, both panels open would leave the diagram under about 470 px. */
+export const NARROW_WINDOW = '(max-width: 959px)';
+
+function useNarrowWindow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (typeof matchMedia !== 'function') return () => undefined;
+      const query = matchMedia(NARROW_WINDOW);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => typeof matchMedia === 'function' && matchMedia(NARROW_WINDOW).matches,
+  );
+}
+
 export function usePanels(): [PanelsOpen, (side: keyof PanelsOpen, open: boolean) => void] {
-  const [panels, setPanels] = useState(remembered);
+  const [stored, setStored] = useState(remembered);
+  const narrow = useNarrowWindow();
+  // The findings panel opened by hand while the window is narrow.
+  const [openedNarrow, setOpenedNarrow] = useState(false);
+  const narrowNow = useRef(narrow);
+  narrowNow.current = narrow;
+  useEffect(() => { if (!narrow) setOpenedNarrow(false); }, [narrow]);
   const set = useCallback((side: keyof PanelsOpen, open: boolean) => {
-    setPanels((current) => {
+    if (side === 'left' && narrowNow.current) setOpenedNarrow(open);
+    setStored((current) => {
       if (current[side] === open) return current;
       const next = { ...current, [side]: open };
       try {
@@ -33,6 +57,7 @@ export function usePanels(): [PanelsOpen, (side: keyof PanelsOpen, open: boolean
       return next;
     });
   }, []);
+  const panels = narrow && !openedNarrow && stored.left ? { ...stored, left: false } : stored;
   return [panels, set];
 }
 

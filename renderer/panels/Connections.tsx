@@ -5,7 +5,7 @@
  * "Associate with…") that make the same edits as a drag on the canvas, offering only what
  * the engine's connect rule allows.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { connectionsOf, type PlanConnectionKind } from '../../shared/plan/connections';
 import { canConnect, connect, findObject, nameOf, type ConnectionKind, type ObjectKind } from '../../shared/plan/edits';
 import type { Plan } from '../../shared/plan/schema';
@@ -35,6 +35,16 @@ function pickerLabel(kind: ConnectionKind, selected: ObjectKind): string {
       return selected === 'vpc' ? 'VPN to network (virtual private gateway)…' : 'VPN from VPC (virtual private gateway)…';
   }
 }
+
+/** The button that makes the connection picked. */
+const PICKER_VERBS: Record<ConnectionKind, string> = {
+  peering: 'Peer',
+  attachment: 'Attach',
+  association: 'Associate',
+  'vpn-attachment': 'Attach',
+  'tgw-peering': 'Peer',
+  'vpn-gateway': 'Connect',
+};
 
 const PICKER_ORDER: readonly ConnectionKind[] = ['peering', 'attachment', 'association', 'tgw-peering', 'vpn-attachment', 'vpn-gateway'];
 const PICKER_IDS: Record<ConnectionKind, string> = {
@@ -70,43 +80,67 @@ export function ConnectionPickers({ plan, id, edit, say }: { plan: Plan; id: str
   return (
     <div className="connection-pickers" data-testid="connection-pickers">
       {PICKER_ORDER.filter((kind) => byKind.has(kind)).map((kind) => (
-        <Picker key={kind} label={pickerLabel(kind, found.kind)} options={byKind.get(kind)!} testId={`connect-${PICKER_IDS[kind]}`} onPick={make} />
+        <Picker
+          key={kind}
+          label={pickerLabel(kind, found.kind)}
+          verb={PICKER_VERBS[kind]}
+          options={byKind.get(kind)!}
+          testId={`connect-${PICKER_IDS[kind]}`}
+          onPick={make}
+        />
       ))}
     </div>
   );
 }
 
+/**
+ * A choice, then the button that makes it: the arrow keys on a closed list change its value
+ * as they go, so a pick that acted at once would make a connection for every option a
+ * keyboard user passes.
+ */
 function Picker({
   label,
+  verb,
   options,
   testId,
   onPick,
 }: {
   label: string;
+  verb: string;
   options: ReadonlyArray<{ id: string; name: string }>;
   testId: string;
   onPick(id: string): void;
 }) {
   const id = useId();
+  const [chosen, setChosen] = useState('');
+  // What was chosen may have gone from the list (connected another way, deleted).
+  const picked = options.find((o) => o.id === chosen);
   return (
     <div className="field connection-picker">
       <label htmlFor={id}>{label}</label>
-      {/* A choice is made the moment it is picked; the picker then shows its prompt again. */}
-      <select
-        id={id}
-        value=""
-        data-testid={testId}
-        onChange={(e) => {
-          if (e.target.value) onPick(e.target.value);
-        }}
-      >
-        <option value="">Choose…</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
+      <div className="connection-picker-row">
+        <select id={id} value={picked ? chosen : ''} data-testid={testId} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">Choose…</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!picked}
+          data-testid={`${testId}-go`}
+          aria-label={picked ? `${verb} ${picked.name}` : verb}
+          onClick={() => {
+            if (!picked) return;
+            setChosen('');
+            onPick(picked.id);
+          }}
+        >
+          {verb}
+        </button>
+      </div>
     </div>
   );
 }
@@ -119,6 +153,17 @@ const KIND_ICON: Record<PlanConnectionKind, 'vpc' | 'tgw' | 'serviceNetwork' | '
   association: 'serviceNetwork',
   'vpn-gateway': 'external',
   route: 'route',
+};
+
+/** What the button that selects the connection itself says: the kind of thing it is. */
+const VIA_WORDS: Record<PlanConnectionKind, string> = {
+  peering: 'peering',
+  attachment: 'attachment',
+  'vpn-attachment': 'VPN attachment',
+  'tgw-peering': 'peering attachment',
+  association: 'association',
+  'vpn-gateway': 'VPN gateway',
+  route: 'route table',
 };
 
 export function ConnectionList({ plan, id, onGo }: { plan: Plan; id: string; onGo(id: string): void }) {
@@ -149,10 +194,12 @@ export function ConnectionList({ plan, id, onGo }: { plan: Plan; id: string; onG
                   <button
                     type="button"
                     className="link-button"
-                    title={`Select the ${c.kind === 'route' ? 'route table' : 'connection'} itself`}
+                    data-testid="connection-via"
+                    aria-label={`Select the ${VIA_WORDS[c.kind]} to ${name(c.otherId)}`}
+                    title={`Select the ${VIA_WORDS[c.kind]} itself: ${name(c.via)}`}
                     onClick={() => onGo(c.via)}
                   >
-                    {c.kind === 'route' ? 'table' : 'link'}
+                    {VIA_WORDS[c.kind]}
                   </button>
                 ) : null}
                 <button

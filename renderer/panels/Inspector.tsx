@@ -26,13 +26,15 @@ interface InspectorProps {
   /** Select an object and show it on the canvas (the other end of a connection). */
   onGo(id: string): void;
   say(text: string): void;
+  /** The open plan is one of the bundled examples (the first start opens one): say so, and how to start one's own. */
+  example?: { onNew(): void; newKey?: string };
 }
 
 /** Kinds whose inspector lists their connections; the top-level ones also offer the pickers. */
 const LISTS_CONNECTIONS = new Set(['vpc', 'subnet', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'peering', 'tgwAttachment', 'association', 'vpnGateway']);
 const PICKS_CONNECTIONS = new Set(['vpc', 'transitGateway', 'serviceNetwork', 'externalNetwork']);
 
-export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say }: InspectorProps) {
+export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say, example }: InspectorProps) {
   if (selection.length === 0) {
     return (
       <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
@@ -47,6 +49,16 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
           <dt>Peerings</dt><dd>{plan.peerings.length}</dd>
         </dl>
         <p className="muted">Select a VPC, subnet, gateway or connection on the canvas to edit it.</p>
+        {example ? (
+          <div className="example-note" role="note" data-testid="example-note">
+            <p>
+              <strong>This is an example plan.</strong> Change what you like: saving asks for a file name of your own.
+              To draw your own network, start a new plan{example.newKey ? <> (<kbd>{example.newKey}</kbd>)</> : null}: an empty
+              plan, the other examples and your recent files are there.
+            </p>
+            <button type="button" onClick={example.onNew} data-testid="example-new"><Icon name="new" /> New plan</button>
+          </div>
+        ) : null}
       </section>
     );
   }
@@ -209,13 +221,21 @@ function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subn
   );
 }
 
+/** The subnets a NAT gateway can be in: those of its subnet's VPC (every subnet, if its own is gone). */
+function natSubnets(plan: Plan, nat: NatGateway): Subnet[] {
+  const vpcId = plan.subnets.find((s) => s.id === nat.subnetId)?.vpcId;
+  return vpcId === undefined ? plan.subnets : plan.subnets.filter((s) => s.vpcId === vpcId);
+}
+
 function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; edit: Edit; engine: EngineViews }) {
   const set = (patch: Partial<NatGateway>) => edit((p) => updateObject(p, 'natGateway', nat.id, patch));
   const gauge = engine.natGauge(nat);
   return (
     <>
       <TextField label="Name" value={nat.name} onCommit={(name) => set({ name })} />
-      <SelectField label="Subnet" value={nat.subnetId} options={plan.subnets.map((s) => ({ value: s.id, label: `${s.name || s.id} (${s.tier})` }))} onCommit={(subnetId) => set({ subnetId })} />
+      {/* A NAT gateway moves between the subnets of its own VPC. */}
+      <SelectField label="Subnet" value={nat.subnetId} testId="nat-subnet" options={natSubnets(plan, nat).map((s) => ({ value: s.id, label: `${s.name || s.id} · ${s.availabilityZone} (${s.tier})` }))}
+        onCommit={(subnetId) => set({ subnetId })} />
       <SelectField label="Connectivity" value={nat.connectivity} options={[{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }]} onCommit={(connectivity) => set({ connectivity })} />
       <NumberField label={`IPv4 addresses (1 to ${NAT_GATEWAY_MAX_ADDRESSES})`} value={nat.addresses} min={1} max={NAT_GATEWAY_MAX_ADDRESSES} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
       {gauge ? (
@@ -256,13 +276,15 @@ function TgwFields({ plan, tgw, edit, engine }: { plan: Plan; tgw: TransitGatewa
   );
 }
 
+const ATTACHMENT_WORDS: Record<TgwAttachment['type'], string> = { vpc: 'VPC', vpn: 'site-to-site VPN', 'direct-connect': 'Direct Connect', peering: 'peering' };
+
 function AttachmentFields({ plan, attachment, tgw, edit }: { plan: Plan; attachment: TgwAttachment; tgw: TransitGateway; edit: Edit }) {
   const set = (patch: Partial<TgwAttachment>) => edit((p) => updateAttachment(p, attachment.id, patch));
   const subnets = attachment.vpcId ? plan.subnets.filter((s) => s.vpcId === attachment.vpcId) : [];
   return (
     <>
       <TextField label="Name" value={attachment.name} onCommit={(name) => set({ name })} />
-      <p className="small">A {attachment.type} attachment on {tgw.name || tgw.id}.</p>
+      <p className="small" data-testid="attachment-kind">A {ATTACHMENT_WORDS[attachment.type]} attachment on {tgw.name || tgw.id}.</p>
       <SelectField label="Associated route table" value={attachment.associatedRouteTableId ?? ''}
         options={[{ value: '', label: 'None (traffic from it is dropped)' }, ...tgw.routeTables.map((t) => ({ value: t.id, label: t.name || t.id }))]}
         onCommit={(value) => set({ associatedRouteTableId: value || undefined })} />

@@ -213,8 +213,11 @@ export interface EdgeCurve { from: Point; to: Point; control1: Point; control2: 
  */
 export function edgeCurve(a: Box, b: Box): EdgeCurve {
   const [sideA, sideB] = facingSides(a, b);
-  const from = sideMiddle(a, sideA);
-  const to = sideMiddle(b, sideB);
+  return curveBetween(sideMiddle(a, sideA), sideA, sideMiddle(b, sideB), sideB);
+}
+
+/** The same curve between two points leaving the given sides (as the canvas has them: its handles' positions). */
+export function curveBetween(from: Point, sideA: Side, to: Point, sideB: Side): EdgeCurve {
   const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
   const control = (side: Side, p: Point, q: Point): Point => {
     switch (side) {
@@ -233,17 +236,20 @@ export function edgeCurve(a: Box, b: Box): EdgeCurve {
   return { from, to, control1, control2, middle };
 }
 
+/** The point at `t` (0 at the start, 1 at the end) along a curve. */
+export function pointOnCurve(curve: EdgeCurve, t: number): Point {
+  const { from, control1: c1, control2: c2, to } = curve;
+  const u = 1 - t;
+  return {
+    x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
+    y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
+  };
+}
+
 /** The drawn curve of an edge as a polyline of `samples` segments, for geometry tests against it (placement, crossings). */
 export function edgePolyline(a: Box, b: Box, samples = 24): Point[] {
-  const { from, control1: c1, control2: c2, to } = edgeCurve(a, b);
+  const curve = edgeCurve(a, b);
   const points: Point[] = [];
-  for (let i = 0; i <= samples; i++) {
-    const t = i / samples;
-    const u = 1 - t;
-    points.push({
-      x: u * u * u * from.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * to.x,
-      y: u * u * u * from.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * to.y,
-    });
-  }
+  for (let i = 0; i <= samples; i++) points.push(pointOnCurve(curve, i / samples));
   return points;
 }

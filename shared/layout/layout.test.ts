@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText, validatePlan } from '../plan/load';
 import type { Plan, PlanInput } from '../plan/schema';
 import {
-  boxesOverlap, diagramScope, edgePolyline, layOutPlan, layOutVpc, linesWidth, NODE_MARGIN, placeAddedNodes, placeNewNode, planDiagram,
+  boxesOverlap, diagramScope, edgePolyline, layOutPlan, layOutVpc, linesWidth, NEW_NODE_MARGIN, placeAddedNodes, placeNewNode, planDiagram,
   segmentCrossesBox, subnetLines, subnetText, subnetUsable, SUBNET_WIDTH, textWidth, TYPE, type Box, type Diagram, type NodeKind,
 } from '.';
 
@@ -177,7 +177,7 @@ describe('layOutPlan (imported and unplaced objects)', () => {
 describe('placeNewNode', () => {
   const kinds: NodeKind[] = ['vpc', 'tgw', 'serviceNetwork', 'external'];
 
-  it('finds space touching no box and crossing no connection, near a point or beside a node', () => {
+  it('finds space touching no box (with room for a connection\'s label) and crossing no connection, near a point or beside a node', () => {
     fc.assert(fc.property(planArbitrary, fc.constantFrom(...kinds), fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -3000, max: 3000 }), fc.nat(), fc.boolean(), (plan, kind, x, y, pick, besideNode) => {
       const laidOut = { ...plan, layout: layOutPlan(plan) };
       const diagram = planDiagram(laidOut);
@@ -185,7 +185,7 @@ describe('placeNewNode', () => {
       const at = placeNewNode(laidOut, kind, anchor);
       const size = kind === 'vpc' ? { width: 560, height: 330 } : kind === 'tgw' ? { width: 210, height: 86 } : { width: 240, height: kind === 'external' ? 90 : 86 };
       const box = { ...at, ...size };
-      for (const node of diagram.nodes) expect(boxesOverlap(box, node, NODE_MARGIN - 1), `${kind} on ${node.id}`).toBe(false);
+      for (const node of diagram.nodes) expect(boxesOverlap(box, node, NEW_NODE_MARGIN - 1), `${kind} on ${node.id}`).toBe(false);
       for (const edge of diagram.edges) {
         const segment = { from: centre(diagram.byId.get(edge.source)!), to: centre(diagram.byId.get(edge.target)!) };
         expect(segmentCrossesBox(segment, box), `${kind} across ${edge.id}`).toBe(false);
@@ -219,7 +219,7 @@ describe('placeNewNode', () => {
     expect(placeNewNode(plan, 'tgw', { x: 500, y: 5000 })).toEqual({ x: 500 - 105, y: 5000 - 43 });
     const legacy = planDiagram(plan).byId.get('vpc-legacy')!;
     const beside = placeNewNode(plan, 'external', 'vpc-legacy');
-    expect(beside.x).toBeGreaterThanOrEqual(legacy.x + legacy.width + NODE_MARGIN);
+    expect(beside.x).toBeGreaterThanOrEqual(legacy.x + legacy.width + NEW_NODE_MARGIN);
     expect(Math.abs(beside.y - legacy.y)).toBeLessThan(400);
   });
 

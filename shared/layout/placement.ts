@@ -16,6 +16,11 @@ import { COLUMN_GAP } from './unplaced';
 export const NODE_MARGIN = 40;
 /** Space kept between a new box and a connection. */
 export const EDGE_MARGIN = 20;
+/**
+ * Space kept between a new box and the boxes round it: it will be connected to them, and
+ * a connection needs the room for its label between the two.
+ */
+export const NEW_NODE_MARGIN = 80;
 /** The search walks rings of candidate spots this far apart, nearest first. */
 const STEP = 40;
 const RINGS = 120;
@@ -79,8 +84,8 @@ function obstaclesOf(diagram: Diagram, ignore: ReadonlySet<string> = new Set(), 
   return { boxes, segments };
 }
 
-function isClear(box: Box, obstacles: Obstacles): boolean {
-  for (const other of obstacles.boxes) if (boxesOverlap(box, other, NODE_MARGIN)) return false;
+function isClear(box: Box, obstacles: Obstacles, margin = NODE_MARGIN): boolean {
+  for (const other of obstacles.boxes) if (boxesOverlap(box, other, margin)) return false;
   const padded = { x: box.x - EDGE_MARGIN, y: box.y - EDGE_MARGIN, width: box.width + 2 * EDGE_MARGIN, height: box.height + 2 * EDGE_MARGIN };
   for (const segment of obstacles.segments) if (segmentCrossesBox(segment, padded)) return false;
   return true;
@@ -114,7 +119,7 @@ function rightOfEverything(boxes: readonly Box[], y: number, segments: readonly 
  *  - near a point: centred on it if that is free (the middle of the user's view);
  *  - near a node id: beside that node;
  *  - otherwise: right of the diagram.
- * The spot never overlaps a box (with NODE_MARGIN around it) nor crosses a connection.
+ * The spot never overlaps a box (with NEW_NODE_MARGIN around it) nor crosses a connection.
  */
 export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = engineFigures(plan), routes?: DrawnRoutes): Point {
   const size = typeof what === 'string' ? newNodeSize(what) : what;
@@ -128,7 +133,7 @@ export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | 
   else if (diagram.nodes.length > 0) start = rightOfEverything(diagram.nodes, Math.min(...diagram.nodes.map((n) => n.y)), obstacles.segments);
   else start = { x: 0, y: 0 };
   start = { x: Math.round(start.x), y: Math.round(start.y) };
-  return nearest(start, (at) => isClear({ ...at, ...size }, obstacles)) ?? rightOfEverything(diagram.nodes, start.y, obstacles.segments);
+  return nearest(start, (at) => isClear({ ...at, ...size }, obstacles, NEW_NODE_MARGIN)) ?? rightOfEverything(diagram.nodes, start.y, obstacles.segments);
 }
 
 /**
