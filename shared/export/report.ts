@@ -327,7 +327,9 @@ function diagramHtml(svg: string, alt: string): string {
   tiles.forEach((tile, i) => {
     const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
     // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
-    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y));
+    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y))
+      .map((c) => ({ text: /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathInWindow(c.text, tile) : c.text }))
+      .filter((c) => c.text !== '');
     out.push([
       '<figure class="diagram-page">',
       `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
@@ -362,12 +364,111 @@ function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number
       ys.push(Number(m[2]), Number(m[2]) + Number(m[4] ?? 0));
     }
     for (const d of text.matchAll(/\bd="([^"]+)"/g)) {
-      for (const p of d[1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) { xs.push(Number(p[1])); ys.push(Number(p[2])); }
+      for (const p of pathPoints(d[1]!)) { xs.push(p.x); ys.push(p.y); }
+    }
+    for (const m of text.matchAll(/\bx1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" y2="([-\d.]+)"/g)) {
+      xs.push(Number(m[1]), Number(m[3]));
+      ys.push(Number(m[2]), Number(m[4]));
     }
     // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
     out.push(xs.length > 0 ? { text, box: { x0: Math.min(...xs) - 400, y0: Math.min(...ys) - 20, x1: Math.max(...xs) + 400, y1: Math.max(...ys) + 20 } } : { text });
   }
   if (current.length > 0) out.push({ text: current.join('\n') });
+  return out;
+}
+
+type Point = { x: number; y: number };
+
+/** Cubic Bezier [p0, c1, c2, p1] between parameters t0 and t1 (de Casteljau). */
+function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
+  const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+  const split = (q: readonly Point[], t: number): [Point[], Point[]] => {
+    const ab = lerp(q[0]!, q[1]!, t), bc = lerp(q[1]!, q[2]!, t), cd = lerp(q[2]!, q[3]!, t);
+    const abc = lerp(ab, bc, t), bcd = lerp(bc, cd, t), m = lerp(abc, bcd, t);
+    return [[q[0]!, ab, abc, m], [m, bcd, cd, q[3]!]];
+  };
+  const tail = t0 > 0 ? split(c, t0)[1] : c.slice();
+  return t1 < 1 ? split(tail, (t1 - t0) / (1 - t0))[0] : tail;
+}
+
+/** Length of path a page's window is cut into, in SVG units. */
+const EDGE_PIECE = 150;
+
+/**
+ * A dashed connection as one page shows it: only the pieces of its path that pass through the
+ * tile's window. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
+ * of a 100-VPC diagram carried every long dashed Lattice association and TGW peering whole
+ * (thousands of dashes): over a minute to print and 100 MB of PDF. Returns '' when no piece shows.
+ * A path with commands other than M, L and C (as svg.ts writes them) is kept whole.
+ */
+export function pathInWindow(element: string, window: { x: number; y: number; width: number; height: number }): string {
+  const d = /\bd="([^"]+)"/.exec(element)?.[1];
+  if (d === undefined || /[^MLC\d\s.,eE+-]/.test(d)) return element;
+  const segments: Point[][] = [];
+  let at: Point | undefined;
+  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+    const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+    const points = Array.from({ length: Math.floor(n.length / 2) }, (_, i) => ({ x: n[2 * i]!, y: n[2 * i + 1]! }));
+    if (command === 'M') { at = points.at(-1); continue; }
+    for (let i = 0; at && i < points.length; i += command === 'C' ? 3 : 1) {
+      const end = command === 'C' ? points[i + 2] : points[i];
+      if (!end) break;
+      // A line as a cubic with its controls on it, so both split the same way.
+      segments.push(command === 'C' ? [at, points[i]!, points[i + 1]!, end] : [at, at, end, end]);
+      at = end;
+    }
+  }
+  // Wide enough for the stroke and its round ends.
+  const margin = 8;
+  const inside = (piece: readonly Point[]) => {
+    const xs = piece.map((p) => p.x), ys = piece.map((p) => p.y);
+    return Math.min(...xs) <= window.x + window.width + margin && Math.max(...xs) >= window.x - margin
+      && Math.min(...ys) <= window.y + window.height + margin && Math.max(...ys) >= window.y - margin;
+  };
+  const runs: Point[][][] = [];
+  let previous: Point[] | undefined;
+  for (const segment of segments) {
+    const hull = segment.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - segment[i]!.x, p.y - segment[i]!.y), 0);
+    const count = Math.max(1, Math.ceil(hull / EDGE_PIECE));
+    for (let k = 0; k < count; k++) {
+      const piece = cubicPart(segment, k / count, (k + 1) / count);
+      if (!inside(piece)) { previous = undefined; continue; }
+      if (previous) runs.at(-1)!.push(piece);
+      else runs.push([piece]);
+      previous = piece;
+    }
+  }
+  if (runs.length === 0) return '';
+  const xy = (p: Point) => `${r1(p.x)},${r1(p.y)}`;
+  const kept = runs.map((run) => `M${xy(run[0]![0]!)} ${run.map((c) => `C${xy(c[1]!)} ${xy(c[2]!)} ${xy(c[3]!)}`).join(' ')}`).join(' ');
+  return element.replace(/\bd="[^"]+"/, `d="${kept}"`);
+}
+
+/**
+ * The points an SVG path passes through (absolute commands, as svg.ts writes them). An arc's
+ * radii and flags are not points: read as one, a subnet's rounded tier strip ("A8,8 ...") put
+ * every VPC's box at the diagram's corner, so the first page of a 100-VPC diagram held all of them.
+ */
+export function pathPoints(d: string): Point[] {
+  const out: Point[] = [];
+  let current = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLCSQTHVAZ])([^MLCSQTHVAZ]*)/gi)) {
+    const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+    const upper = command!.toUpperCase();
+    if (command !== upper && upper !== 'Z') throw new Error(`pathPoints reads absolute paths only, not "${command}" in "${d}"`);
+    const step = { M: 2, L: 2, T: 2, C: 6, S: 4, Q: 4, A: 7, H: 1, V: 1, Z: 0 }[upper]!;
+    for (let i = 0; step > 0 && i + step <= n.length; i += step) {
+      if (upper === 'H') current = { x: n[i]!, y: current.y };
+      else if (upper === 'V') current = { x: current.x, y: n[i]! };
+      else if (upper === 'A') current = { x: n[i + 5]!, y: n[i + 6]! };
+      else {
+        // Control points too: the curve stays inside their hull.
+        for (let k = 0; k < step - 2; k += 2) out.push({ x: n[i + k]!, y: n[i + k + 1]! });
+        current = { x: n[i + step - 2]!, y: n[i + step - 1]! };
+      }
+      out.push(current);
+    }
+  }
   return out;
 }
 
