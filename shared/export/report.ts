@@ -5,17 +5,22 @@
  * capacity, VPC-to-VPC reachability and every finding with its fix, as Markdown and as
  * self-contained HTML (inline CSS, nothing fetched) that the app and the CLI print to PDF.
  *
- * Printed, the diagram is tiled over landscape pages at a scale where its smallest text is
- * at least 7 pt (diagramTiles): each tile is the same SVG through a different viewBox. The
- * sections flow one after another (no forced page breaks), every table repeats its header on
- * each page, and a table too wide for the page (the reachability matrix) is split into column
- * groups that repeat the first column. Every plan string is escaped; the diagram is inline SVG
- * (shapes and text, each page's SVG holding the elements that show through its window), and the page's Content-Security-Policy runs no script whatever it holds.
+ * Printed, the diagram goes on landscape pages at a scale where its smallest text is at least
+ * 7 pt: whole on one page when it fits, else a page per group of neighbouring boxes
+ * (diagramTiles), each page the same SVG through a different viewBox, placed so that every box
+ * that fits a page and every label is whole on at least one page, and captioned with the boxes
+ * it shows. The sections flow one after another (no forced page breaks), every table repeats
+ * its header on each page, and a table too wide for the page (the reachability matrix) is split
+ * into column groups that repeat the first column. Every plan string is escaped; the diagram is
+ * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
+ * dashed lines, that show through its window), and the page's Content-Security-Policy runs no
+ * script whatever it holds.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { parseCidr, usableAddresses } from '../cidr';
+import { textWidth, type TextStyle } from '../layout';
 import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityMatrix, type MatrixCell } from '../routing/reach';
 import { escapeMarkup } from './markup';
@@ -64,6 +69,14 @@ function subnetUsable(subnet: Subnet): bigint | undefined {
   if (!subnet.ipv4Cidr) return undefined;
   const parsed = parseCidr(subnet.ipv4Cidr, { version: 4 });
   return parsed.ok ? usableAddresses(parsed.cidr, 'aws', { byoip: subnet.byoip === true }) : undefined;
+}
+
+/** "1 error, 82 warnings, 0 info": each severity's count, the noun in the singular for one. */
+function severityCounts(findings: readonly Finding[]): string {
+  return (['error', 'warning', 'info'] as const).map((sev) => {
+    const n = findings.filter((f) => f.severity === sev).length;
+    return `${n} ${sev}${sev === 'info' || n === 1 ? '' : 's'}`;
+  }).join(', ');
 }
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
@@ -141,7 +154,7 @@ function sections(plan: Plan): Section[] {
   out.push({ title: 'Reachability between VPCs', intro: matrixIntro, tables: matrixTable ? [{ table: matrixTable }] : [] });
 
   const findings: Finding[] = checkPlan(plan);
-  const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  const counts = severityCounts(findings);
   out.push({
     title: 'Findings',
     intro: findings.length === 0 ? 'The checks found nothing.' : counts,
@@ -272,63 +285,243 @@ function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>)
 const TILE_WIDTH_MM = 273;
 const TILE_HEIGHT_MM = 160;
 const PX_PER_MM = 96 / 25.4;
-/** The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more keeps rounding clear of it. */
-export const DIAGRAM_MIN_TEXT_PT = 7.5;
-/** Neighbouring tiles overlap by this share, so a box cut at one tile's edge is whole on the next. */
-const TILE_OVERLAP = 0.04;
+/**
+ * The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more
+ * keeps rounding clear of it. (At 7.5 a VPC of three tiers and the title block above it no
+ * longer shared a page: every diagram of such VPCs printed its title on a page of its own.)
+ */
+export const DIAGRAM_MIN_TEXT_PT = 7.2;
+export interface DiagramTile {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The boxes (VPCs, hubs) whole on this page, by name, for its caption. */
+  names: string[];
+}
 
-export interface DiagramTile { x: number; y: number; width: number; height: number; row: number; column: number }
+/** An extent in SVG units. */
+interface Extent { x0: number; y0: number; x1: number; y1: number }
+
+/** A top-level element of the diagram (a line, or a group over several), each line with its extent, and theirs together. */
+interface Chunk { text: string; lines: Array<{ line: string; extent?: Extent }>; box?: Extent }
+
+/** Something the printed diagram shows whole on one page: a box with all it holds, an edge's label, a legend entry, a label. */
+export interface DiagramPiece extends Extent {
+  /** A box's name (its first text of class "name"). */
+  name?: string;
+}
+
+/** Room kept around a piece on its page, in SVG units. */
+const PIECE_MARGIN = 8;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+const ATTRIBUTES = new Map<string, RegExp>();
+
+function attribute(element: string, name: string): string | undefined {
+  let pattern = ATTRIBUTES.get(name);
+  if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  return pattern.exec(element)?.[1];
+}
+
+/** A <text> line's extent, its width estimated no narrower than it prints (shared/layout textWidth). */
+function textExtent(line: string, defaultFontPx: number): (Extent & { content: string }) | undefined {
+  const m = /<text\b([^>]*)>([^<]*)<\/text>/.exec(line);
+  if (!m) return undefined;
+  const x = Number(attribute(m[1]!, 'x'));
+  const y = Number(attribute(m[1]!, 'y'));
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  const content = m[2]!.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!);
+  const size = Number(attribute(m[1]!, 'font-size') ?? defaultFontPx);
+  const style: TextStyle = { size, bold: attribute(m[1]!, 'font-weight') === 'bold', mono: /mono|consolas|menlo/i.test(attribute(m[1]!, 'font-family') ?? '') };
+  // A little over the estimate: letter spacing (in px) and a pixel either side.
+  const width = textWidth(content, style) + [...content].length * Number(attribute(m[1]!, 'letter-spacing') ?? 0) + 4;
+  const anchor = attribute(m[1]!, 'text-anchor');
+  const x0 = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x - 2;
+  return { x0, x1: x0 + width, y0: y - size * 1.05, y1: y + size * 0.3, content };
+}
+
+/** A shape line's extent (rect, line, path); undefined for one without coordinates (the background). */
+function shapeExtent(line: string): Extent | undefined {
+  const rect = /^\s*<rect\b[^>]*?\bx="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(line);
+  if (rect) {
+    const [x, y, w, h] = rect.slice(1).map(Number) as [number, number, number, number];
+    return { x0: x, y0: y, x1: x + w, y1: y + h };
+  }
+  const segment = /^\s*<line\b[^>]*?\bx1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" y2="([-\d.]+)"/.exec(line);
+  if (segment) {
+    const [x1, y1, x2, y2] = segment.slice(1).map(Number) as [number, number, number, number];
+    return { x0: Math.min(x1, x2), y0: Math.min(y1, y2), x1: Math.max(x1, x2), y1: Math.max(y1, y2) };
+  }
+  const d = /^\s*<path\b[^>]*?\bd="([^"]+)"/.exec(line)?.[1];
+  const points = d ? pathPoints(d) : [];
+  if (points.length === 0) return undefined;
+  return { x0: Math.min(...points.map((p) => p.x)), y0: Math.min(...points.map((p) => p.y)), x1: Math.max(...points.map((p) => p.x)), y1: Math.max(...points.map((p) => p.y)) };
+}
+
+function union(a: Extent | undefined, b: Extent): Extent {
+  return a ? { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) } : { ...b };
+}
+
+interface Group { id?: string; name?: string; extent?: Extent; items: Array<{ text?: Extent; shape?: Extent; group?: Group }> }
+
+/**
+ * The pieces of an SVG as svg.ts writes it (one element a line, groups over several): each
+ * top-level group that fits on a page whole (a VPC with its subnets, a hub, an edge's label,
+ * the title block, the legend); a group too big for a page in its parts (its groups, its
+ * labels, a legend's mark with the label after it). Connections' lines are not pieces: they
+ * cross pages.
+ */
+export function diagramPieces(svg: string, page: { width: number; height: number }, defaultFontPx = 12): DiagramPiece[] {
+  const root: Group = { items: [] };
+  const stack: Group[] = [root];
+  for (const line of svg.split('\n')) {
+    const top = stack.at(-1)!;
+    if (/^\s*<g\b/.test(line)) {
+      const group: Group = { items: [] };
+      const id = attribute(line, 'data-id');
+      if (id !== undefined) group.id = id;
+      top.items.push({ group });
+      stack.push(group);
+      continue;
+    }
+    if (/^\s*<\/g>/.test(line)) {
+      const done = stack.pop()!;
+      if (stack.length === 0) throw new Error('the diagram SVG closes a group it did not open');
+      if (done.extent) stack.at(-1)!.extent = union(stack.at(-1)!.extent, done.extent);
+      continue;
+    }
+    const text = textExtent(line, defaultFontPx);
+    // The root's own shapes (connections, the background) are not counted into anything.
+    const shape = text || stack.length === 1 ? undefined : shapeExtent(line);
+    if (text) {
+      top.items.push({ text });
+      if (top.name === undefined && /\sclass="name"/.test(line)) top.name = text.content;
+    } else if (shape) top.items.push({ shape });
+    const extent = text ?? shape;
+    if (extent && stack.length > 1) top.extent = union(top.extent, extent);
+  }
+  const fits = (e: Extent) => e.x1 - e.x0 <= page.width - 2 * PIECE_MARGIN && e.y1 - e.y0 <= page.height - 2 * PIECE_MARGIN;
+  const out: DiagramPiece[] = [];
+  const cover = (group: Group, whole: boolean) => {
+    if (whole && group.extent && fits(group.extent)) {
+      out.push({ ...group.extent, ...(group.id !== undefined && group.name !== undefined ? { name: group.name } : {}) });
+      return;
+    }
+    let mark: Extent | undefined;
+    for (const item of group.items) {
+      if (item.group) cover(item.group, true);
+      else if (item.text) out.push(mark ? union(mark, item.text) : item.text);
+      // A legend's mark goes with the label drawn after it.
+      mark = item.shape && item.shape.x1 - item.shape.x0 < 40 ? item.shape : undefined;
+    }
+  };
+  cover(root, false);
+  return out;
+}
 
 /**
  * The windows (in SVG units) the printed diagram is cut into, and the scale they print at:
  * as large as fits one page, but never smaller than puts the SVG's smallest font at
- * DIAGRAM_MIN_TEXT_PT (1 CSS px = 0.75 pt); a diagram too big for that is tiled, row by row.
+ * DIAGRAM_MIN_TEXT_PT (1 CSS px = 0.75 pt). A diagram too big for one page at that scale is
+ * printed a page per group of neighbouring pieces (diagramPieces): each page is placed on the
+ * biggest piece not yet shown (a VPC, say), where it shows the most of the others whole too,
+ * until every piece is whole on some page; the pages then go in reading order. So every box
+ * that fits a page and every label is whole on at least one page, and the empty stretches of
+ * the diagram are not printed.
  */
-export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number): { scale: number; tiles: DiagramTile[] } {
+export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number, pieces: readonly DiagramPiece[] = []): { scale: number; tiles: DiagramTile[] } {
   const pageW = TILE_WIDTH_MM * PX_PER_MM;
   const pageH = TILE_HEIGHT_MM * PX_PER_MM;
   const minScale = DIAGRAM_MIN_TEXT_PT / (0.75 * smallestFontPx);
   const fit = Math.min(pageW / svgWidth, pageH / svgHeight, 1.25);
   const scale = Math.max(fit, minScale);
-  const tileW = pageW / scale;
-  const tileH = pageH / scale;
-  const starts = (total: number, size: number) => {
-    if (total <= size + 0.5) return [0];
-    const step = size * (1 - TILE_OVERLAP);
-    const count = Math.ceil((total - size) / step) + 1;
-    return Array.from({ length: count }, (_, i) => Math.min(i * step, total - size));
-  };
-  const tiles: DiagramTile[] = [];
-  starts(svgHeight, tileH).forEach((y, row) => starts(svgWidth, tileW).forEach((x, column) => {
-    tiles.push({ x, y, width: Math.min(tileW, svgWidth), height: Math.min(tileH, svgHeight), row, column });
-  }));
+  const tileW = Math.min(pageW / scale, svgWidth);
+  const tileH = Math.min(pageH / scale, svgHeight);
+  const inside = (p: Extent, t: { x: number; y: number }) => p.x0 >= t.x - 0.5 && p.x1 <= t.x + tileW + 0.5 && p.y0 >= t.y - 0.5 && p.y1 <= t.y + tileH + 0.5;
+  const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(n, high));
+  // Within the picture: a label's estimate may run past its edge.
+  const all = pieces.map((p) => ({ ...p, x0: clamp(p.x0, 0, svgWidth), x1: clamp(p.x1, 0, svgWidth), y0: clamp(p.y0, 0, svgHeight), y1: clamp(p.y1, 0, svgHeight) }));
+  const named = (t: { x: number; y: number }) => all.filter((p) => p.name !== undefined && inside(p, t)).map((p) => p.name!);
+  if (fit >= minScale || all.length === 0) return { scale, tiles: [{ x: 0, y: 0, width: tileW, height: tileH, names: named({ x: 0, y: 0 }) }] };
+  const area = (p: Extent) => Math.max(1, (p.x1 - p.x0) * (p.y1 - p.y0));
+  // Biggest first; among equals, the one nearest the top left.
+  let left = all.slice().sort((a, b) => area(b) - area(a) || a.y0 - b.y0 || a.x0 - b.x0);
+  const placed: Array<{ x: number; y: number }> = [];
+  while (left.length > 0) {
+    const anchor = left[0]!;
+    // Only pieces within a page of the anchor can share its page.
+    const near = left.filter((p) => p.x1 > anchor.x0 - tileW && p.x0 < anchor.x1 + tileW && p.y1 > anchor.y0 - tileH && p.y0 < anchor.y1 + tileH);
+    // Where the page may go along one axis and still hold the anchor whole (with a margin); one place when it cannot.
+    const positions = (a0: number, a1: number, size: number, total: number, starts: (p: Extent) => [number, number]) => {
+      const low = clamp(a1 + PIECE_MARGIN - size, 0, total - size);
+      const high = clamp(a0 - PIECE_MARGIN, 0, total - size);
+      if (high <= low) return [high];
+      const out = new Set([low, high]);
+      // Edges that line up with another piece's start or end, so it comes whole onto the page too.
+      for (const p of near) {
+        const [b0, b1] = starts(p);
+        for (const n of [b0 - PIECE_MARGIN, b1 + PIECE_MARGIN - size]) if (n > low && n < high) out.add(n);
+      }
+      return [...out];
+    };
+    const xs = positions(anchor.x0, anchor.x1, tileW, svgWidth, (p) => [p.x0, p.x1]);
+    const ys = positions(anchor.y0, anchor.y1, tileH, svgHeight, (p) => [p.y0, p.y1]);
+    // Among places that show as much, the one that centres the anchor on its page.
+    const offCentre = (x: number, y: number) => Math.abs(x + tileW / 2 - (anchor.x0 + anchor.x1) / 2) + Math.abs(y + tileH / 2 - (anchor.y0 + anchor.y1) / 2);
+    let best = { x: xs[0]!, y: ys[0]!, shown: -1, off: Infinity };
+    for (const y of ys) {
+      for (const x of xs) {
+        const shown = near.reduce((sum, p) => sum + (inside(p, { x, y }) ? area(p) : 0), 0);
+        const off = offCentre(x, y);
+        if (shown > best.shown || (shown === best.shown && off < best.off)) best = { x, y, shown, off };
+      }
+    }
+    const tile = { x: best.x, y: best.y };
+    placed.push(tile);
+    // The anchor counts as shown even when too big for a page: it is as whole there as a page can make it.
+    left = left.filter((p) => p !== anchor && !inside(p, tile));
+  }
+  // Reading order: rows of pages (tops within a third of a page of the row's first), each left to right.
+  placed.sort((a, b) => a.y - b.y);
+  const rows: Array<Array<{ x: number; y: number }>> = [];
+  for (const tile of placed) {
+    const row = rows.at(-1);
+    if (row && tile.y - row[0]!.y < tileH / 3) row.push(tile);
+    else rows.push([tile]);
+  }
+  const tiles = rows.flatMap((row) => row.sort((a, b) => a.x - b.x)).map((t) => ({ ...t, width: tileW, height: tileH, names: named(t) }));
   return { scale, tiles };
 }
 
-/** The inline SVG pages of the diagram: its content once (as a symbol), then one viewBox window per page. */
+/** The inline SVG pages of the diagram: one viewBox window of it per page, each holding only what shows through its window. */
 function diagramHtml(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
-  const { scale, tiles: all } = diagramTiles(width, height, fonts.length > 0 ? Math.min(...fonts) : 12);
-  // A page with nothing written on it (the empty space between far-apart boxes) is left out.
-  const anchors = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
-  const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
-  if (tiles.length === 0) tiles.push(all[0]!);
+  const smallest = fonts.length > 0 ? Math.min(...fonts) : 12;
+  const { scale: trial } = diagramTiles(width, height, smallest);
+  const page = { width: (TILE_WIDTH_MM * PX_PER_MM) / trial, height: (TILE_HEIGHT_MM * PX_PER_MM) / trial };
+  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open[0])?.[1] ?? 12);
+  const { scale, tiles } = diagramTiles(width, height, smallest, diagramPieces(svg, page, rootFont));
   const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
-  const chunks = topLevelChunks(inner);
-  const columns = Math.max(...tiles.map((t) => t.column)) + 1;
-  const rows = Math.max(...tiles.map((t) => t.row)) + 1;
+  const chunks = topLevelChunks(inner, rootFont);
+  // A dashed line is cut to each page's window (pathInWindow); cut into pieces once.
+  const dashed = new Map(chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
+    const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
+    return pieces ? [[c, pieces]] : [];
+  }));
   const out: string[] = [];
   tiles.forEach((tile, i) => {
-    const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
+    const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.` : '';
     // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
-    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y))
-      .map((c) => ({ text: /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathInWindow(c.text, tile) : c.text }))
+    const shown = chunks.filter((c) => c.box === undefined || meets(c.box, tile))
+      .map((c) => ({ text: dashed.has(c) ? pathInWindow(dashed.get(c)!, tile) : linesInWindow(c, tile) }))
       .filter((c) => c.text !== '');
     out.push([
       '<figure class="diagram-page">',
@@ -346,35 +539,43 @@ function diagramHtml(svg: string, alt: string): string {
  * The SVG's top-level elements (one a line, or a <g> group over several, as svg.ts writes them)
  * with the box their coordinates span; an element with no coordinates has none and shows on every page.
  */
-function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> {
-  const out: Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> = [];
+function topLevelChunks(inner: string, defaultFontPx: number): Chunk[] {
+  const out: Chunk[] = [];
   let depth = 0;
-  let current: string[] = [];
+  let lines: Chunk['lines'] = [];
+  let box: Extent | undefined;
   for (const line of inner.split('\n')) {
     if (line.trim() === '') continue;
-    current.push(line);
+    const extent = textExtent(line, defaultFontPx) ?? shapeExtent(line);
+    lines.push(extent ? { line, extent } : { line });
+    if (extent) box = union(box, extent);
     depth += (line.match(/<g\b/g)?.length ?? 0) - (line.match(/<\/g>/g)?.length ?? 0);
     if (depth > 0) continue;
-    const text = current.join('\n');
-    current = [];
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const m of text.matchAll(/\bx="([-\d.]+)" y="([-\d.]+)"(?: width="([\d.]+)" height="([\d.]+)")?/g)) {
-      xs.push(Number(m[1]), Number(m[1]) + Number(m[3] ?? 0));
-      ys.push(Number(m[2]), Number(m[2]) + Number(m[4] ?? 0));
-    }
-    for (const d of text.matchAll(/\bd="([^"]+)"/g)) {
-      for (const p of pathPoints(d[1]!)) { xs.push(p.x); ys.push(p.y); }
-    }
-    for (const m of text.matchAll(/\bx1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" y2="([-\d.]+)"/g)) {
-      xs.push(Number(m[1]), Number(m[3]));
-      ys.push(Number(m[2]), Number(m[4]));
-    }
-    // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
-    out.push(xs.length > 0 ? { text, box: { x0: Math.min(...xs) - 400, y0: Math.min(...ys) - 20, x1: Math.max(...xs) + 400, y1: Math.max(...ys) + 20 } } : { text });
+    const text = lines.map((l) => l.line).join('\n');
+    // A little beyond what the coordinates span: strokes and round ends.
+    out.push(box ? { text, lines, box: grow(box, 6) } : { text, lines });
+    lines = [];
+    box = undefined;
   }
-  if (current.length > 0) out.push({ text: current.join('\n') });
+  if (lines.length > 0) out.push({ text: lines.map((l) => l.line).join('\n'), lines });
   return out;
+}
+
+function grow(e: Extent, by: number): Extent {
+  return { x0: e.x0 - by, y0: e.y0 - by, x1: e.x1 + by, y1: e.y1 + by };
+}
+
+function meets(e: Extent, window: { x: number; y: number; width: number; height: number }): boolean {
+  return e.x0 <= window.x + window.width && e.x1 >= window.x && e.y0 <= window.y + window.height && e.y1 >= window.y;
+}
+
+/**
+ * A group's lines less the elements that lie wholly outside the window: a VPC half on a page
+ * carries only its half into the page's SVG. Group tags and elements without coordinates are kept.
+ */
+function linesInWindow(chunk: Chunk, window: { x: number; y: number; width: number; height: number }): string {
+  if (chunk.lines.length === 1) return chunk.text;
+  return chunk.lines.filter((l) => !l.extent || meets(grow(l.extent, 6), window)).map((l) => l.line).join('\n');
 }
 
 type Point = { x: number; y: number };
@@ -394,17 +595,14 @@ function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
 /** Length of path a page's window is cut into, in SVG units. */
 const EDGE_PIECE = 150;
 
-/**
- * A dashed connection as one page shows it: only the pieces of its path that pass through the
- * tile's window. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
- * of a 100-VPC diagram carried every long dashed Lattice association and TGW peering whole
- * (thousands of dashes): over a minute to print and 100 MB of PDF. Returns '' when no piece shows.
- * A path with commands other than M, L and C (as svg.ts writes them) is kept whole.
- */
-export function pathInWindow(element: string, window: { x: number; y: number; width: number; height: number }): string {
+/** A path cut into short cubic pieces, each with the box its control points span. */
+export interface PathPieces { element: string; pieces: Array<{ curve: Point[]; box: Extent; joined: boolean }> }
+
+/** The path of an element cut into pieces of about EDGE_PIECE; undefined for a path with commands other than M, L and C (as svg.ts writes them). */
+export function pathPieces(element: string): PathPieces | undefined {
   const d = /\bd="([^"]+)"/.exec(element)?.[1];
-  if (d === undefined || /[^MLC\d\s.,eE+-]/.test(d)) return element;
-  const segments: Point[][] = [];
+  if (d === undefined || /[^MLC\d\s.,eE+-]/.test(d)) return undefined;
+  const out: PathPieces = { element, pieces: [] };
   let at: Point | undefined;
   for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
     const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
@@ -414,34 +612,42 @@ export function pathInWindow(element: string, window: { x: number; y: number; wi
       const end = command === 'C' ? points[i + 2] : points[i];
       if (!end) break;
       // A line as a cubic with its controls on it, so both split the same way.
-      segments.push(command === 'C' ? [at, points[i]!, points[i + 1]!, end] : [at, at, end, end]);
+      const segment = command === 'C' ? [at, points[i]!, points[i + 1]!, end] : [at, at, end, end];
+      const hull = segment.slice(1).reduce((sum, p, k) => sum + Math.hypot(p.x - segment[k]!.x, p.y - segment[k]!.y), 0);
+      const count = Math.max(1, Math.ceil(hull / EDGE_PIECE));
+      for (let k = 0; k < count; k++) {
+        const curve = cubicPart(segment, k / count, (k + 1) / count);
+        const xs = curve.map((p) => p.x);
+        const ys = curve.map((p) => p.y);
+        out.pieces.push({ curve, box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }, joined: out.pieces.length > 0 && (k > 0 || i > 0) });
+      }
       at = end;
     }
   }
+  return out;
+}
+
+/**
+ * A dashed connection as one page shows it: only the pieces of its path that pass through the
+ * tile's window. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
+ * of a 100-VPC diagram carried every long dashed Lattice association and TGW peering whole
+ * (thousands of dashes): over a minute to print and 100 MB of PDF. Returns '' when no piece shows.
+ */
+export function pathInWindow(path: PathPieces, window: { x: number; y: number; width: number; height: number }): string {
   // Wide enough for the stroke and its round ends.
-  const margin = 8;
-  const inside = (piece: readonly Point[]) => {
-    const xs = piece.map((p) => p.x), ys = piece.map((p) => p.y);
-    return Math.min(...xs) <= window.x + window.width + margin && Math.max(...xs) >= window.x - margin
-      && Math.min(...ys) <= window.y + window.height + margin && Math.max(...ys) >= window.y - margin;
-  };
+  const area = { x: window.x - 8, y: window.y - 8, width: window.width + 16, height: window.height + 16 };
   const runs: Point[][][] = [];
-  let previous: Point[] | undefined;
-  for (const segment of segments) {
-    const hull = segment.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - segment[i]!.x, p.y - segment[i]!.y), 0);
-    const count = Math.max(1, Math.ceil(hull / EDGE_PIECE));
-    for (let k = 0; k < count; k++) {
-      const piece = cubicPart(segment, k / count, (k + 1) / count);
-      if (!inside(piece)) { previous = undefined; continue; }
-      if (previous) runs.at(-1)!.push(piece);
-      else runs.push([piece]);
-      previous = piece;
-    }
+  let previous = false;
+  for (const { curve, box, joined } of path.pieces) {
+    if (!meets(box, area)) { previous = false; continue; }
+    if (previous && joined) runs.at(-1)!.push(curve);
+    else runs.push([curve]);
+    previous = true;
   }
   if (runs.length === 0) return '';
   const xy = (p: Point) => `${r1(p.x)},${r1(p.y)}`;
   const kept = runs.map((run) => `M${xy(run[0]![0]!)} ${run.map((c) => `C${xy(c[1]!)} ${xy(c[2]!)} ${xy(c[3]!)}`).join(' ')}`).join(' ');
-  return element.replace(/\bd="[^"]+"/, `d="${kept}"`);
+  return path.element.replace(/\bd="[^"]+"/, `d="${kept}"`);
 }
 
 /**
@@ -513,9 +719,9 @@ function htmlTableGroup(t: Table, caption: string): string {
   return `<table>${caption ? `<caption>${escapeMarkup(caption)}</caption>` : ''}${head}\n${body}</table>`;
 }
 
-// Print layout, checked by printing the examples and a 100-VPC plan with headless Chromium
-// (cli/export-binary.test.ts reads every text's size back from the PDF) and looking at the pages:
-// - a title page of its own; then the diagram on landscape pages (named page "wide"), one tile a page;
+// Print layout, checked by printing the examples and 30- and 100-VPC plans with headless Chromium
+// and drawing every page with PDF.js (e2e/web/review-pdf.spec.ts: text sizes, whole labels, ink):
+// - a title page of its own; then the diagram on landscape pages (named page "wide"), one window a page;
 // - the sections flow on portrait pages with no forced breaks: a heading keeps to what follows it;
 // - every table repeats its header row on each page (thead as a header group) and never splits a row;
 // - a cell never breaks inside a code, CIDR, zone or number (nowrap); only running text may break a
@@ -574,7 +780,7 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
   const diagram = options.diagramSvg ?? planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {});
   const all = sections(plan);
   const findings = checkPlan(plan);
-  const findingCounts = (['error', 'warning', 'info'] as const).map((sev) => `${findings.filter((f) => f.severity === sev).length} ${sev}${sev === 'info' ? '' : 's'}`).join(', ');
+  const findingCounts = severityCounts(findings);
   const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
   const summary: Array<[string, string]> = [
     ...(options.generatedAt ? [['Date', options.generatedAt] as [string, string]] : []),
