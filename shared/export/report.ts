@@ -308,7 +308,7 @@ interface Chunk { text: string; lines: Array<{ line: string; extent?: Extent }>;
 
 /** Something the printed diagram shows whole on one page: a box with all it holds, an edge's label, a legend entry, a label. */
 export interface DiagramPiece extends Extent {
-  /** A box's name (its first text of class "name"). */
+  /** A box's name (its first text of class "name"), or "the legend": what a page's caption lists. */
   name?: string;
 }
 
@@ -364,7 +364,7 @@ function union(a: Extent | undefined, b: Extent): Extent {
   return a ? { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) } : { ...b };
 }
 
-interface Group { id?: string; name?: string; extent?: Extent; items: Array<{ text?: Extent; shape?: Extent; group?: Group }> }
+interface Group { id?: string; name?: string; caption?: string; extent?: Extent; items: Array<{ text?: Extent; shape?: Extent; group?: Group }> }
 
 /**
  * The pieces of an SVG as svg.ts writes it (one element a line, groups over several): each
@@ -382,6 +382,7 @@ export function diagramPieces(svg: string, page: { width: number; height: number
       const group: Group = { items: [] };
       const id = attribute(line, 'data-id');
       if (id !== undefined) group.id = id;
+      if (attribute(line, 'class') === 'legend') group.caption = 'the legend';
       top.items.push({ group });
       stack.push(group);
       continue;
@@ -406,7 +407,8 @@ export function diagramPieces(svg: string, page: { width: number; height: number
   const out: DiagramPiece[] = [];
   const cover = (group: Group, whole: boolean) => {
     if (whole && group.extent && fits(group.extent)) {
-      out.push({ ...group.extent, ...(group.id !== undefined && group.name !== undefined ? { name: group.name } : {}) });
+      const name = group.caption ?? (group.id !== undefined ? group.name : undefined);
+      out.push({ ...group.extent, ...(name !== undefined ? { name } : {}) });
       return;
     }
     let mark: Extent | undefined;
