@@ -71,7 +71,13 @@ async function printReport(browser: Browser, html: string, diagramSvg: string): 
         const view = svg.viewBox.baseVal;
         for (const text of svg.querySelectorAll<SVGTextElement>('text')) {
           const box = text.getBBox();
-          if (box.x >= view.x - 0.5 && box.y >= view.y - 0.5 && box.x + box.width <= view.x + view.width + 0.5 && box.y + box.height <= view.y + view.height + 0.5) whole.add(key(text));
+          if (
+            box.x >= view.x - 0.5 &&
+            box.y >= view.y - 0.5 &&
+            box.x + box.width <= view.x + view.width + 0.5 &&
+            box.y + box.height <= view.y + view.height + 0.5
+          )
+            whole.add(key(text));
         }
       }
       return { cutLabels: [...wanted].filter((k) => !whole.has(k)), labels: wanted.size };
@@ -92,7 +98,11 @@ function mustBeWhole(plan: Plan): string[] {
   ].filter((word) => word !== '');
 }
 
-interface Looked { pages: RenderedPage[]; diagramPages: RenderedPage[]; smallest: number }
+interface Looked {
+  pages: RenderedPage[];
+  diagramPages: RenderedPage[];
+  smallest: number;
+}
 
 /** A diagram page's caption ("Part 3 of 8: prod-app, dev-app."), which may wrap onto more lines: from its first line to the page's end. */
 function caption(page: RenderedPage): string {
@@ -103,9 +113,15 @@ function caption(page: RenderedPage): string {
 /** Every diagram page captioned in order, and every VPC named in a caption: each VPC is whole on the page whose caption names it. */
 function expectCaptions(plan: Plan, diagramPages: RenderedPage[]): void {
   const captions = diagramPages.map(caption);
-  expect(captions.filter((c, i) => !c.startsWith(`Part ${i + 1} of ${diagramPages.length}`)), 'pages without their caption').toEqual([]);
+  expect(
+    captions.filter((c, i) => !c.startsWith(`Part ${i + 1} of ${diagramPages.length}`)),
+    'pages without their caption',
+  ).toEqual([]);
   const all = captions.join('\n');
-  expect(plan.vpcs.filter((vpc) => !new RegExp(`[:,] ${vpc.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[,.]`).test(all)).map((v) => v.name), 'VPCs no caption names').toEqual([]);
+  expect(
+    plan.vpcs.filter((vpc) => !new RegExp(`[:,] ${vpc.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[,.]`).test(all)).map((v) => v.name),
+    'VPCs no caption names',
+  ).toEqual([]);
 }
 
 /**
@@ -116,7 +132,8 @@ async function lookAt(browser: Browser, label: string, plan: Plan, printed: Prin
   expect(printed.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await writeFile(test.info().outputPath(`${label}.pdf`), printed.pdf);
   const pages = await renderPdfPages(browser, printed.pdf, draw ? { draw } : {});
-  for (const page of pages) if (page.drawing) await writeFile(test.info().outputPath(`${label}-page-${String(page.number).padStart(3, '0')}.png`), page.drawing.png);
+  for (const page of pages)
+    if (page.drawing) await writeFile(test.info().outputPath(`${label}-page-${String(page.number).padStart(3, '0')}.png`), page.drawing.png);
 
   // A title page (portrait), the diagram's landscape pages, then the sections on portrait pages.
   const landscape = (p: RenderedPage) => p.width > p.height;
@@ -143,10 +160,19 @@ async function lookAt(browser: Browser, label: string, plan: Plan, printed: Prin
   const onDiagram = diagramPages.map((p) => p.lines.join('\n')).join('\n');
   const words = mustBeWhole(plan);
   expect(words.length).toBeGreaterThan(plan.vpcs.length);
-  expect(words.filter((w) => !everywhere.includes(w)), 'missing from the PDF').toEqual([]);
-  expect(words.filter((w) => !onDiagram.includes(w)), 'missing from the diagram pages').toEqual([]);
+  expect(
+    words.filter((w) => !everywhere.includes(w)),
+    'missing from the PDF',
+  ).toEqual([]);
+  expect(
+    words.filter((w) => !onDiagram.includes(w)),
+    'missing from the diagram pages',
+  ).toEqual([]);
   expect(printed.labels).toBeGreaterThan(plan.vpcs.length);
-  expect(printed.cutLabels.slice(0, 10), `${printed.cutLabels.length} of ${printed.labels} diagram labels are cut by the edge of every page they are on`).toEqual([]);
+  expect(
+    printed.cutLabels.slice(0, 10),
+    `${printed.cutLabels.length} of ${printed.labels} diagram labels are cut by the edge of every page they are on`,
+  ).toEqual([]);
 
   // (c) Every page drawn has something on it: no blank or nearly empty page.
   const drawn = pages.filter((p) => p.drawing);
@@ -159,7 +185,12 @@ async function lookAt(browser: Browser, label: string, plan: Plan, printed: Prin
   // A diagram page shows boxes, not a few stray lines.
   for (const { number, drawing } of diagramPages) if (drawing) expect(drawing.ink, `diagram page ${number}`).toBeGreaterThan(0.01);
 
-  test.info().annotations.push({ type: label, description: `${pages.length} pages (${diagramPages.length} of diagram), printed in ${printed.seconds.toFixed(1)} s, smallest text ${smallest.toFixed(2)} pt, ${printed.labels} diagram labels all whole` });
+  test
+    .info()
+    .annotations.push({
+      type: label,
+      description: `${pages.length} pages (${diagramPages.length} of diagram), printed in ${printed.seconds.toFixed(1)} s, smallest text ${smallest.toFixed(2)} pt, ${printed.labels} diagram labels all whole`,
+    });
   return { pages, diagramPages, smallest };
 }
 
@@ -176,7 +207,7 @@ test('the hub-and-spoke review PDF, page by page: 7 pt or more, nothing cut shor
   expect(pages.length - diagramPages.length).toBeLessThanOrEqual(10);
 });
 
-test('a generated 30-VPC plan\'s review PDF, page by page', async ({ editor, page, browser }) => {
+test("a generated 30-VPC plan's review PDF, page by page", async ({ editor, page, browser }) => {
   const plan = generatePlan({ vpcs: 30, subnetsPerVpc: 10, seed: 5 });
   await openPlan(editor, plan);
   const html = await exportDownload(page, 'html');
@@ -189,7 +220,7 @@ test('a generated 30-VPC plan\'s review PDF, page by page', async ({ editor, pag
   expectCaptions(plan, diagramPages);
 });
 
-test('a generated 100-VPC plan\'s review PDF prints in seconds, page by page', async ({ editor, page, browser }) => {
+test("a generated 100-VPC plan's review PDF prints in seconds, page by page", async ({ editor, page, browser }) => {
   test.setTimeout(180_000);
   const plan = generatePlan({ vpcs: 100, subnetsPerVpc: 4, seed: 3 });
   await openPlan(editor, plan);

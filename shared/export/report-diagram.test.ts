@@ -18,14 +18,26 @@ function example(name: string): Plan {
   return r.plan;
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Each <text> of an SVG with the box it takes at most (textWidth is never narrower than the print). */
 function labels(svg: string): Array<Box & { text: string }> {
   return [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" font-size="([\d.]+)"([^>]*)>([^<]*)<\/text>/g)].map((m) => {
     const [x, y, size] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const text = m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-    const width = textWidth(text, { size, bold: m[4]!.includes('font-weight="bold"'), mono: /font-family="[^"]*Mono/.test(m[4]!) }) + [...text].length * Number(/letter-spacing="([\d.]+)"/.exec(m[4]!)?.[1] ?? 0);
+    const text = m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
+    const width =
+      textWidth(text, { size, bold: m[4]!.includes('font-weight="bold"'), mono: /font-family="[^"]*Mono/.test(m[4]!) }) +
+      [...text].length * Number(/letter-spacing="([\d.]+)"/.exec(m[4]!)?.[1] ?? 0);
     const x0 = m[4]!.includes('text-anchor="middle"') ? x - width / 2 : x;
     return { text: `"${text}" at ${x},${y}`, x0, x1: x0 + width, y0: y - size, y1: y + size * 0.25 };
   });
@@ -33,7 +45,11 @@ function labels(svg: string): Array<Box & { text: string }> {
 
 /** The viewBox of each printed diagram page, with the page's SVG. */
 function pages(html: string): Array<Box & { svg: string; caption: string }> {
-  return [...html.matchAll(/<figure class="diagram-page">\n(<svg [^>]*viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"[^>]*>[\s\S]*?<\/svg>)(?:\n<figcaption>([^<]*)<\/figcaption>)?/g)].map((m) => {
+  return [
+    ...html.matchAll(
+      /<figure class="diagram-page">\n(<svg [^>]*viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"[^>]*>[\s\S]*?<\/svg>)(?:\n<figcaption>([^<]*)<\/figcaption>)?/g,
+    ),
+  ].map((m) => {
     const [x, y, w, h] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
     return { svg: m[1]!, x0: x, y0: y, x1: x + w, y1: y + h, caption: m[6] ?? '' };
   });
@@ -62,8 +78,15 @@ describe('the printed diagram', () => {
       for (const vpc of plan.vpcs) {
         const m = new RegExp(`<g class="vpc" data-id="${vpc.id}">\\n<rect x="([-\\d.]+)" y="([-\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"`).exec(svg)!;
         const box = { x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[1]) + Number(m[3]), y1: Number(m[2]) + Number(m[4]) };
-        expect(printed.some((p) => within(box, p)), `${vpc.name} whole on a page`).toBe(true);
-        if (printed.length > 1) expect(printed.some((p) => within(box, p) && p.caption.includes(` ${vpc.name}`)), `${vpc.name} in a caption`).toBe(true);
+        expect(
+          printed.some((p) => within(box, p)),
+          `${vpc.name} whole on a page`,
+        ).toBe(true);
+        if (printed.length > 1)
+          expect(
+            printed.some((p) => within(box, p) && p.caption.includes(` ${vpc.name}`)),
+            `${vpc.name} in a caption`,
+          ).toBe(true);
       }
       // A page's SVG draws no text that lies wholly outside its window.
       for (const [i, page] of printed.entries()) {
@@ -80,22 +103,36 @@ describe('the printed diagram', () => {
     // No page carries a dashed connection whole: each holds the pieces that cross it.
     for (const page of pages(html)) {
       for (const m of page.svg.matchAll(/<path class="edge [^"]*" [^>]*d="([^"]+)"[^>]*stroke-dasharray/g)) {
-        for (const p of pathPoints(m[1]!)) expect(meets({ x0: p.x, y0: p.y, x1: p.x, y1: p.y }, { x0: page.x0 - 400, y0: page.y0 - 400, x1: page.x1 + 400, y1: page.y1 + 400 })).toBe(true);
+        for (const p of pathPoints(m[1]!))
+          expect(meets({ x0: p.x, y0: p.y, x1: p.x, y1: p.y }, { x0: page.x0 - 400, y0: page.y0 - 400, x1: page.x1 + 400, y1: page.y1 + 400 })).toBe(true);
       }
     }
   });
 });
 
 describe('path geometry', () => {
-  it('reads a path\'s points, not an arc\'s radii', () => {
+  it("reads a path's points, not an arc's radii", () => {
     // svg.ts's subnet tier strip: arcs of radius 8; read as points they put every VPC at the corner (8, 8).
-    expect(pathPoints('M110,200 A8,8 0 0 0 102,208 V260 A8,8 0 0 0 110,268 Z')).toEqual([{ x: 110, y: 200 }, { x: 102, y: 208 }, { x: 102, y: 260 }, { x: 110, y: 268 }]);
-    expect(pathPoints('M0,0 C10,0 20,5 30,5 L40,5 H50')).toEqual([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 20, y: 5 }, { x: 30, y: 5 }, { x: 40, y: 5 }, { x: 50, y: 5 }]);
+    expect(pathPoints('M110,200 A8,8 0 0 0 102,208 V260 A8,8 0 0 0 110,268 Z')).toEqual([
+      { x: 110, y: 200 },
+      { x: 102, y: 208 },
+      { x: 102, y: 260 },
+      { x: 110, y: 268 },
+    ]);
+    expect(pathPoints('M0,0 C10,0 20,5 30,5 L40,5 H50')).toEqual([
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 20, y: 5 },
+      { x: 30, y: 5 },
+      { x: 40, y: 5 },
+      { x: 50, y: 5 },
+    ]);
     expect(() => pathPoints('m0,0 l10,10')).toThrow(/absolute paths only/);
   });
 
   it('keeps the pieces of a long dashed curve that cross a window, joined where they meet', () => {
-    const element = '<path class="edge edge-association" data-id="a" d="M0,0 C3000,0 7000,1000 10000,1000" fill="none" stroke="#a21caf" stroke-dasharray="2 4"/>';
+    const element =
+      '<path class="edge edge-association" data-id="a" d="M0,0 C3000,0 7000,1000 10000,1000" fill="none" stroke="#a21caf" stroke-dasharray="2 4"/>';
     const pieces = pathPieces(element)!;
     expect(pieces.pieces.length).toBeGreaterThan(50);
     const window = { x: 4000, y: 0, width: 1000, height: 1000 };

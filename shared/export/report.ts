@@ -321,7 +321,10 @@ const ATTRIBUTES = new Map<string, RegExp>();
 
 function attribute(element: string, name: string): string | undefined {
   let pattern = ATTRIBUTES.get(name);
-  if (!pattern) ATTRIBUTES.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    ATTRIBUTES.set(name, pattern);
+  }
   return pattern.exec(element)?.[1];
 }
 
