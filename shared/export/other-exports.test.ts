@@ -166,6 +166,13 @@ describe('buildReviewReport', () => {
       expect(headers).toBeLessThanOrEqual(13);
       expect(t).toContain('<th>From \\ to</th>');
     }
+    // As many columns a group as fit the page with each name on one line: long names, fewer; the example's six, one table.
+    const longNames = structuredClone(many);
+    for (const [i, v] of longNames.vpcs.entries()) v.name = `a-rather-long-vpc-name-${i}`;
+    const longMatrix = buildReviewReport(longNames).html;
+    const groups = (html: string) => html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>')).match(/<table>/g)?.length ?? 0;
+    expect(groups(longMatrix)).toBeGreaterThan(tables);
+    expect(groups(buildReviewReport(plan).html)).toBe(1);
   });
 });
 

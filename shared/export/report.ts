@@ -45,8 +45,8 @@ interface Table {
   nowrap?: number[];
   /** Columns of running text, which may break a long token anywhere so the table fits the page. */
   prose?: number[];
-  /** Wider than a page past this many columns: printed as column groups, each repeating the first column. */
-  columnsPerPage?: number;
+  /** Wider than a page: printed as groups of this many columns each (after the first), each group repeating the first column. */
+  groupSizes?: number[];
 }
 
 interface Section {
@@ -147,7 +147,8 @@ function sections(plan: Plan): Section[] {
   let matrixIntro = 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).';
   try {
     const m = reachabilityMatrix(plan);
-    matrixTable = { headers: ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)], rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE };
+    const headers = ['From \\ to', ...m.vpcIds.map((id) => names.get(id) ?? id)];
+    matrixTable = { headers, rows: m.vpcIds.map((id, i) => [names.get(id) ?? id, ...m.cells[i]!.map((c) => CELL_WORDS[c])]), groupSizes: matrixGroups(headers) };
   } catch (error) {
     matrixIntro = `The reachability matrix could not be computed: ${error instanceof Error ? error.message : String(error)}.`;
   }
@@ -164,8 +165,41 @@ function sections(plan: Plan): Section[] {
 }
 
 
-/** Reachability matrix columns per printed table (the first column, the row VPC, repeats in each). */
+/** Reachability matrix columns per printed table at most (the first column, the row VPC, repeats in each). */
 const MATRIX_COLUMNS_PER_PAGE = 12;
+/** The width a text page prints on: A4 portrait less its 14 mm margins, in points. */
+const TEXT_PAGE_WIDTH_PT = ((210 - 2 * 14) / 25.4) * 72;
+
+/**
+ * The report's Helvetica or Arial (Liberation Sans where neither is installed) against the
+ * DejaVu Sans that textWidth estimates for: about a fifth narrower.
+ */
+const REPORT_FONT_WIDTH = 0.8;
+
+/**
+ * The reachability matrix's column groups: as many columns as fit the page with every VPC name
+ * on one line (8.5 pt bold in the header, 4 pt padding a side), at most MATRIX_COLUMNS_PER_PAGE.
+ * Twelve columns of names like "stage-14" broke each name at its hyphen in the header.
+ */
+function matrixGroups(headers: readonly string[]): number[] {
+  const width = (text: string) => textWidth(text, { size: 8.5 / 0.75, bold: true }) * 0.75 * REPORT_FONT_WIDTH + 9;
+  const first = Math.max(...headers.map(width));
+  const sizes: number[] = [];
+  let used = first;
+  let count = 0;
+  for (const header of headers.slice(1)) {
+    const w = Math.max(width(header), width('partly'));
+    if (count > 0 && (used + w > TEXT_PAGE_WIDTH_PT || count === MATRIX_COLUMNS_PER_PAGE)) {
+      sizes.push(count);
+      used = first;
+      count = 0;
+    }
+    used += w;
+    count++;
+  }
+  if (count > 0) sizes.push(count);
+  return sizes;
+}
 
 function accountsSection(plan: Plan): Section {
   const byAccount = new Map<string, Array<Plan['vpcs'][number]>>();
@@ -687,13 +721,14 @@ function r1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** A table as printed: whole, or (wider than columnsPerPage) as column groups that each repeat the first column. */
+/** A table as printed: whole, or (given groupSizes) as column groups that each repeat the first column. */
 function columnGroups(t: Table): Table[] {
-  const per = t.columnsPerPage;
-  if (per === undefined || t.headers.length - 1 <= per) return [t];
+  if (t.groupSizes === undefined || t.groupSizes.length <= 1) return [t];
   const out: Table[] = [];
-  for (let from = 1; from < t.headers.length; from += per) {
-    const keep = [0, ...Array.from({ length: Math.min(per, t.headers.length - from) }, (_, i) => from + i)];
+  let from = 1;
+  for (const size of t.groupSizes) {
+    const keep = [0, ...Array.from({ length: Math.min(size, t.headers.length - from) }, (_, i) => from + i)];
+    from += size;
     const remap = (list?: number[]) => list?.flatMap((c) => (keep.includes(c) ? [keep.indexOf(c)] : []));
     out.push({
       headers: keep.map((c) => t.headers[c]!),
@@ -709,7 +744,8 @@ function columnGroups(t: Table): Table[] {
 function htmlTable(t: Table, caption?: string): string {
   const groups = columnGroups(t);
   return groups.map((g, i) => {
-    const label = [caption, groups.length > 1 ? `columns ${i * t.columnsPerPage! + 1} to ${i * t.columnsPerPage! + g.headers.length - 1} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
+    const start = groups.slice(0, i).reduce((sum, before) => sum + before.headers.length - 1, 1);
+    const label = [caption, groups.length > 1 ? `columns ${start} to ${start + g.headers.length - 2} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
     return htmlTableGroup(g, label);
   }).join('\n');
 }
