@@ -2,7 +2,8 @@
  * A PDF as the tests read it: pages, their sizes, and their text. Read with PDF.js
  * (pdfjs-dist, its legacy build, which runs in Node), so the tests need no system tool
  * such as poppler's pdfinfo / pdftotext; Chromium stays the tests' only system dependency.
- * Used by cli/export-binary.test.ts and e2e/web/export.spec.ts.
+ * Used by cli/export-binary.test.ts and e2e/web/export.spec.ts; e2e/pdf-pages.ts reads the
+ * same items with PDF.js in Chromium and makes its pages here (pageFromItems).
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -21,8 +22,12 @@ export interface PdfPage {
    * (a long finding code) comes out whole, its pieces next to each other.
    */
   flow: string;
-  /** Every piece of text with its size in points (from its transform), to check that none is too small to read or cut short. */
-  texts: Array<{ text: string; size: number }>;
+  /**
+   * Every piece of text with its size in points (from its transform, textSize), to check that
+   * none is too small to read or cut short; x and y (its baseline) from the page's lower left
+   * corner, and its width, in points.
+   */
+  texts: Array<{ text: string; size: number; x: number; y: number; width: number }>;
 }
 
 export interface PdfText {
@@ -65,6 +70,45 @@ function layoutLines(pieces: Piece[]): string[] {
   });
 }
 
+/** A text item as PDF.js's getTextContent gives it (the fields read here), in Node or in a page. */
+export interface PdfTextItem {
+  str: string;
+  /** [a, b, c, d, e, f]: the glyphs' matrix in PDF points, the page's own transforms applied. */
+  transform: number[];
+  width: number;
+  height: number;
+  hasEOL?: boolean;
+}
+
+/**
+ * A text item's size in points: the smaller of its glyphs' horizontal and vertical scale, so
+ * text squeezed either way counts as small (PDF.js's height when the matrix gives nothing).
+ */
+export function textSize(item: PdfTextItem): number {
+  const [a = 0, b = 0, c = 0, d = 0] = item.transform;
+  const horizontal = Math.hypot(a, b);
+  const vertical = Math.hypot(c, d);
+  return Math.min(horizontal || item.height, vertical || item.height);
+}
+
+/** One page's lines, flow text and sized pieces, from PDF.js's text items. */
+export function pageFromItems(width: number, height: number, items: readonly PdfTextItem[]): PdfPage {
+  const pieces: Piece[] = [];
+  let flow = '';
+  for (const item of items) {
+    flow += item.str + (item.hasEOL ? '\n' : '');
+    if (item.str.trim() === '') continue;
+    const [, , , , x, y] = item.transform;
+    pieces.push({ text: item.str, x: x!, y: y!, width: item.width, fontSize: textSize(item) });
+  }
+  return { width, height, lines: layoutLines(pieces), flow, texts: pieces.map((p) => ({ text: p.text, size: p.fontSize, x: p.x, y: p.y, width: p.width })) };
+}
+
+/** Every page's lines joined as pdftotext does, and every page's flow text. */
+export function documentText(pages: PdfPage[]): PdfText {
+  return { pages, text: pages.map((p) => p.lines.join('\n')).join('\n\f'), flow: pages.map((p) => p.flow).join('\n\f') };
+}
+
 /** Reads the PDF's pages, sizes and text. Throws (with PDF.js's reason) when the bytes are not a PDF. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   // PDF.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -75,19 +119,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       const page = await document.getPage(number);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const pieces: Piece[] = [];
-      let flow = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        flow += item.str + (item.hasEOL ? '\n' : '');
-        if (item.str.trim() === '') continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        pieces.push({ text: item.str, x: x!, y: y!, width: item.width, fontSize: Math.hypot(a!, b!) || item.height });
-      }
-      pages.push({ width, height, lines: layoutLines(pieces), flow, texts: pieces.map((p) => ({ text: p.text, size: p.fontSize })) });
+      pages.push(pageFromItems(width, height, content.items.filter((item) => 'str' in item)));
       page.cleanup();
     }
-    return { pages, text: pages.map((p) => p.lines.join('\n')).join('\n\f'), flow: pages.map((p) => p.flow).join('\n\f') };
+    return documentText(pages);
   } finally {
     await document.destroy();
   }

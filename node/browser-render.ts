@@ -98,6 +98,13 @@ export function svgSize(svg: string): { width: number; height: number } {
   return { width: Math.ceil(Number(width)), height: Math.ceil(Number(height)) };
 }
 
+/**
+ * How the review report is printed: A4, with the tables' shading, and the report's own @page
+ * rules (portrait text pages, landscape diagram pages, their margins) winning over the format's
+ * defaults. The e2e suite prints with the same options.
+ */
+export const REPORT_PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true } as const;
+
 /** Nothing in the page may load anything but the inline styles and the data: image. */
 const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
 
@@ -123,10 +130,9 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
   return {
     pdf: (html) => withBrowser(async (browser) => {
       const page = await browser.newPage();
-      // A big plan's report (a 100-VPC diagram tiled over many pages) takes longer than the 30 s default to lay out on a busy machine.
-      await page.setContent(html, { waitUntil: 'load', timeout: 180_000 });
-      // The report's @page rule sets the margins; preferCSSPageSize lets it win over the format's defaults.
-      return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      // A 100-VPC report (2.5 MB of HTML, a hundred diagram pages) lays out in about 2 s; room for a busy machine and a bigger plan.
+      await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+      return page.pdf(REPORT_PDF_OPTIONS);
     }),
     png: (svg) => withBrowser(async (browser) => {
       const { width, height } = svgSize(svg);

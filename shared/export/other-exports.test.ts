@@ -4,7 +4,7 @@ import { parsePlanText } from '../plan/load';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { SUBNET_CSV_COLUMNS, subnetsToCsv } from './csv';
 import { diffPlans, formatPlanDiff } from './diff';
-import { buildReviewReport, DIAGRAM_MAX_PAGES, FULL_MATRIX_LIMIT } from './report';
+import { buildReviewReport, DIAGRAM_MAX_PAGES, DIAGRAM_MIN_TEXT_PT, FULL_MATRIX_LIMIT } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -173,7 +173,7 @@ describe('buildReviewReport', () => {
     const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="40000" height="50000" viewBox="0 0 40000 50000">\n${texts.join('\n')}\n</svg>`;
     const { html } = buildReviewReport(plan, { diagramSvg });
     expect(html.match(/<figure class="diagram-page"/g)!.length).toBe(1);
-    expect(html).toMatch(/The whole diagram, too large to print legibly here \([\d,]+ pages at 7\.5 pt text\)/);
+    expect(html).toMatch(new RegExp(`The whole diagram, too large to print legibly here \\([\\d,]+ pages at ${DIAGRAM_MIN_TEXT_PT} pt text\\)`));
     expect(html.match(/>t49999<\/text>/g)!.length).toBe(1);
   });
 
@@ -193,6 +193,13 @@ describe('buildReviewReport', () => {
       expect(headers).toBeLessThanOrEqual(13);
       expect(t).toContain('<th>From \\ to</th>');
     }
+    // As many columns a group as fit the page with each name on one line: long names, fewer; the example's six, one table.
+    const longNames = structuredClone(many);
+    for (const [i, v] of longNames.vpcs.entries()) v.name = `a-rather-long-vpc-name-${i}`;
+    const longMatrix = buildReviewReport(longNames).html;
+    const groups = (html: string) => html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>')).match(/<table>/g)?.length ?? 0;
+    expect(groups(longMatrix)).toBeGreaterThan(tables);
+    expect(groups(buildReviewReport(plan).html)).toBe(1);
   });
 });
 

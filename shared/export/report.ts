@@ -5,18 +5,23 @@
  * capacity, VPC-to-VPC reachability and every finding with its fix, as Markdown and as
  * self-contained HTML (inline CSS, nothing fetched) that the app and the CLI print to PDF.
  *
- * Printed, the diagram is tiled over landscape pages at a scale where its smallest text is
- * at least 7 pt (diagramTiles): each tile is the same SVG through a different viewBox. The
- * sections flow one after another (no forced page breaks), every table repeats its header on
- * each page, and a table too wide for the page (the reachability matrix) is split into column
- * groups that repeat the first column. Every plan string is escaped; the diagram is inline SVG
- * (shapes and text, each page's SVG holding the elements that show through its window), and the page's Content-Security-Policy runs no script whatever it holds.
+ * Printed, the diagram goes on landscape pages at a scale where its smallest text is at least
+ * 7 pt: whole on one page when it fits, else a page per group of neighbouring boxes
+ * (diagramTiles), each page the same SVG through a different viewBox, placed so that every box
+ * that fits a page and every label is whole on at least one page, and captioned with the boxes
+ * it shows. The sections flow one after another (no forced page breaks), every table repeats
+ * its header on each page, and a table too wide for the page (the reachability matrix) is split
+ * into column groups that repeat the first column. Every plan string is escaped; the diagram is
+ * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
+ * dashed lines, that show through its window), and the page's Content-Security-Policy runs no
+ * script whatever it holds.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
 import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { usableAddresses } from '../cidr';
+import { textWidth, type TextStyle } from '../layout';
 import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
@@ -42,8 +47,8 @@ interface Table {
   nowrap?: number[];
   /** Columns of running text, which may break a long token anywhere so the table fits the page. */
   prose?: number[];
-  /** Wider than a page past this many columns: printed as column groups, each repeating the first column. */
-  columnsPerPage?: number;
+  /** Wider than a page: printed as groups of this many columns each (after the first), each group repeating the first column. */
+  groupSizes?: number[];
 }
 
 interface Section {
@@ -65,6 +70,14 @@ function percent(part: number, whole: number): string {
 function subnetUsable(index: PlanIndex, subnet: Subnet): bigint | undefined {
   const block = subnetBlock(index, subnet, 4);
   return block ? usableAddresses(block, 'aws', { byoip: subnet.byoip === true }) : undefined;
+}
+
+/** "1 error, 82 warnings, 0 info": each severity's count, the noun in the singular for one. */
+function severityCounts(findings: readonly Finding[]): string {
+  return (['error', 'warning', 'info'] as const).map((sev) => {
+    const n = findings.filter((f) => f.severity === sev).length;
+    return `${n} ${sev}${sev === 'info' || n === 1 ? '' : 's'}`;
+  }).join(', ');
 }
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
@@ -91,10 +104,11 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
   if (plan.vpcs.length <= FULL_MATRIX_LIMIT) {
     const ids = plan.vpcs.map((v) => v.id);
     const classOf = ids.map((id) => grouped.classOf.get(id)!);
+    const headers = ['From \\ to', ...ids.map(name)];
     return {
       title,
       intro: 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).',
-      tables: [{ table: { headers: ['From \\ to', ...ids.map(name)], rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE } }],
+      tables: [{ table: { headers, rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]), groupSizes: matrixGroups(headers) } }],
     };
   }
   const { classes } = grouped;
@@ -113,7 +127,8 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
     + 'A cell says whether subnets of every VPC in the row group reach subnets of every other VPC in the column group, with replies (yes, partly: some subnets only, no; — for a group of one towards itself).';
   let between: Table;
   if (classes.length <= GROUP_MATRIX_LIMIT) {
-    between = { headers: ['From \\ to', ...classes.map((_, k) => label(k))], rows: classes.map((_, i) => [label(i), ...classes.map((__, j) => word(i, j))]), columnsPerPage: MATRIX_COLUMNS_PER_PAGE };
+    const headers = ['From \\ to', ...classes.map((_, k) => label(k))];
+    between = { headers, rows: classes.map((_, i) => [label(i), ...classes.map((__, j) => word(i, j))]), groupSizes: matrixGroups(headers) };
   } else {
     // Too wide to read as a matrix: each row as the groups it reaches (the rest: no).
     const reached = (from: number, cell: MatrixCell) => classes.flatMap((_, to) => (grouped.between(from, to) === cell ? [label(to)] : [])).join(', ');
@@ -191,7 +206,7 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
 
   out.push(reachabilitySection(plan, names));
 
-  const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  const counts = severityCounts(findings);
   out.push({
     title: 'Findings',
     intro: findings.length === 0 ? 'The checks found nothing.' : counts,
@@ -201,8 +216,41 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
 }
 
 
-/** Reachability matrix columns per printed table (the first column, the row VPC, repeats in each). */
+/** Reachability matrix columns per printed table at most (the first column, the row VPC, repeats in each). */
 const MATRIX_COLUMNS_PER_PAGE = 12;
+/** The width a text page prints on: A4 portrait less its 14 mm margins, in points. */
+const TEXT_PAGE_WIDTH_PT = ((210 - 2 * 14) / 25.4) * 72;
+
+/**
+ * The report's Helvetica or Arial (Liberation Sans where neither is installed) against the
+ * DejaVu Sans that textWidth estimates for: about a fifth narrower.
+ */
+const REPORT_FONT_WIDTH = 0.8;
+
+/**
+ * The reachability matrix's column groups: as many columns as fit the page with every VPC name
+ * on one line (8.5 pt bold in the header, 4 pt padding a side), at most MATRIX_COLUMNS_PER_PAGE.
+ * Twelve columns of names like "stage-14" broke each name at its hyphen in the header.
+ */
+function matrixGroups(headers: readonly string[]): number[] {
+  const width = (text: string) => textWidth(text, { size: 8.5 / 0.75, bold: true }) * 0.75 * REPORT_FONT_WIDTH + 9;
+  const first = Math.max(...headers.map(width));
+  const sizes: number[] = [];
+  let used = first;
+  let count = 0;
+  for (const header of headers.slice(1)) {
+    const w = Math.max(width(header), width('partly'));
+    if (count > 0 && (used + w > TEXT_PAGE_WIDTH_PT || count === MATRIX_COLUMNS_PER_PAGE)) {
+      sizes.push(count);
+      used = first;
+      count = 0;
+    }
+    used += w;
+    count++;
+  }
+  if (count > 0) sizes.push(count);
+  return sizes;
+}
 
 function accountsSection(plan: Plan): Section {
   const byAccount = new Map<string, Array<Plan['vpcs'][number]>>();
@@ -323,47 +371,264 @@ function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>,
 const TILE_WIDTH_MM = 273;
 const TILE_HEIGHT_MM = 160;
 const PX_PER_MM = 96 / 25.4;
-/** The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more keeps rounding clear of it. */
-export const DIAGRAM_MIN_TEXT_PT = 7.5;
 /**
- * Past this many pages the printed diagram is shown whole on one page instead: a plan of
- * thousands of VPCs would take thousands of pages at a readable scale (and every page would
- * carry the edges that cross it). The exported SVG (diagram.svg) keeps it at full size.
+ * The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more
+ * keeps rounding clear of it. (At 7.5 a VPC of three tiers and the title block above it no
+ * longer shared a page: every diagram of such VPCs printed its title on a page of its own.)
  */
-export const DIAGRAM_MAX_PAGES = 60;
-/** Neighbouring tiles overlap by this share, so a box cut at one tile's edge is whole on the next. */
-const TILE_OVERLAP = 0.04;
+export const DIAGRAM_MIN_TEXT_PT = 7.2;
+/**
+ * Past this many pages (counted as the grid of pages the diagram spans at the readable scale) the
+ * printed diagram is shown whole on one page instead: a plan of thousands of VPCs would take
+ * thousands of pages (and placing them is work in the square of the boxes). The exported SVG
+ * (diagram.svg) keeps it at full size.
+ */
+export const DIAGRAM_MAX_PAGES = 600;
+export interface DiagramTile {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The boxes (VPCs, hubs) whole on this page, by name, for its caption. */
+  names: string[];
+}
 
-export interface DiagramTile { x: number; y: number; width: number; height: number; row: number; column: number }
+/** An extent in SVG units. */
+interface Extent { x0: number; y0: number; x1: number; y1: number }
+
+/** A top-level element of the diagram (a line, or a group over several), each line with its extent, and theirs together. */
+interface Chunk { text: string; lines: Array<{ line: string; extent?: Extent }>; box?: Extent }
+
+/** Something the printed diagram shows whole on one page: a box with all it holds, an edge's label, a legend entry, a label. */
+export interface DiagramPiece extends Extent {
+  /** A box's name (its first text of class "name"), or "the legend": what a page's caption lists. */
+  name?: string;
+}
+
+/** Room kept around a piece on its page, in SVG units. */
+const PIECE_MARGIN = 8;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+const ATTRIBUTES = new Map<string, RegExp>();
+
+function attribute(element: string, name: string): string | undefined {
+  let pattern = ATTRIBUTES.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    ATTRIBUTES.set(name, pattern);
+  }
+  return pattern.exec(element)?.[1];
+}
+
+/** A <text> line's extent, its width estimated no narrower than it prints (shared/layout textWidth). */
+function textExtent(line: string, defaultFontPx: number): (Extent & { content: string }) | undefined {
+  const m = /<text\b([^>]*)>([^<]*)<\/text>/.exec(line);
+  if (!m) return undefined;
+  const x = Number(attribute(m[1]!, 'x'));
+  const y = Number(attribute(m[1]!, 'y'));
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  const content = m[2]!.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!);
+  const size = Number(attribute(m[1]!, 'font-size') ?? defaultFontPx);
+  const style: TextStyle = { size, bold: attribute(m[1]!, 'font-weight') === 'bold', mono: /mono|consolas|menlo/i.test(attribute(m[1]!, 'font-family') ?? '') };
+  // A little over the estimate: letter spacing (in px) and a pixel either side.
+  const width = textWidth(content, style) + [...content].length * Number(attribute(m[1]!, 'letter-spacing') ?? 0) + 4;
+  const anchor = attribute(m[1]!, 'text-anchor');
+  const x0 = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x - 2;
+  return { x0, x1: x0 + width, y0: y - size * 1.05, y1: y + size * 0.3, content };
+}
+
+/** A shape line's extent (rect, line, path); undefined for one without coordinates (the background). */
+function shapeExtent(line: string): Extent | undefined {
+  const rect = /^\s*<rect\b[^>]*?\bx="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(line);
+  if (rect) {
+    const [x, y, w, h] = rect.slice(1).map(Number) as [number, number, number, number];
+    return { x0: x, y0: y, x1: x + w, y1: y + h };
+  }
+  const segment = /^\s*<line\b[^>]*?\bx1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" y2="([-\d.]+)"/.exec(line);
+  if (segment) {
+    const [x1, y1, x2, y2] = segment.slice(1).map(Number) as [number, number, number, number];
+    return { x0: Math.min(x1, x2), y0: Math.min(y1, y2), x1: Math.max(x1, x2), y1: Math.max(y1, y2) };
+  }
+  const d = /^\s*<path\b[^>]*?\bd="([^"]+)"/.exec(line)?.[1];
+  const points = d ? pathPoints(d) : [];
+  if (points.length === 0) return undefined;
+  return { x0: Math.min(...points.map((p) => p.x)), y0: Math.min(...points.map((p) => p.y)), x1: Math.max(...points.map((p) => p.x)), y1: Math.max(...points.map((p) => p.y)) };
+}
+
+function union(a: Extent | undefined, b: Extent): Extent {
+  return a ? { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) } : { ...b };
+}
+
+interface Group { id?: string; name?: string; caption?: string; extent?: Extent; items: Array<{ text?: Extent; shape?: Extent; group?: Group }> }
+
+/**
+ * The pieces of an SVG as svg.ts writes it (one element a line, groups over several): each
+ * top-level group that fits on a page whole (a VPC with its subnets, a hub, an edge's label,
+ * the title block, the legend); a group too big for a page in its parts (its groups, its
+ * labels, a legend's mark with the label after it). Connections' lines are not pieces: they
+ * cross pages.
+ */
+export function diagramPieces(svg: string, page: { width: number; height: number }, defaultFontPx = 12): DiagramPiece[] {
+  const root: Group = { items: [] };
+  const stack: Group[] = [root];
+  for (const line of svg.split('\n')) {
+    const top = stack.at(-1)!;
+    if (/^\s*<g\b/.test(line)) {
+      const group: Group = { items: [] };
+      const id = attribute(line, 'data-id');
+      if (id !== undefined) group.id = id;
+      if (attribute(line, 'class') === 'legend') group.caption = 'the legend';
+      top.items.push({ group });
+      stack.push(group);
+      continue;
+    }
+    if (/^\s*<\/g>/.test(line)) {
+      const done = stack.pop()!;
+      if (stack.length === 0) throw new Error('the diagram SVG closes a group it did not open');
+      if (done.extent) stack.at(-1)!.extent = union(stack.at(-1)!.extent, done.extent);
+      continue;
+    }
+    const text = textExtent(line, defaultFontPx);
+    // The root's own shapes (connections, the background) are not counted into anything.
+    const shape = text || stack.length === 1 ? undefined : shapeExtent(line);
+    if (text) {
+      top.items.push({ text });
+      if (top.name === undefined && /\sclass="name"/.test(line)) top.name = text.content;
+    } else if (shape) top.items.push({ shape });
+    const extent = text ?? shape;
+    if (extent && stack.length > 1) top.extent = union(top.extent, extent);
+  }
+  const fits = (e: Extent) => e.x1 - e.x0 <= page.width - 2 * PIECE_MARGIN && e.y1 - e.y0 <= page.height - 2 * PIECE_MARGIN;
+  const out: DiagramPiece[] = [];
+  const cover = (group: Group, whole: boolean) => {
+    if (whole && group.extent && fits(group.extent)) {
+      const name = group.caption ?? (group.id !== undefined ? group.name : undefined);
+      out.push({ ...group.extent, ...(name !== undefined ? { name } : {}) });
+      return;
+    }
+    let mark: Extent | undefined;
+    for (const item of group.items) {
+      if (item.group) cover(item.group, true);
+      else if (item.text) out.push(mark ? union(mark, item.text) : item.text);
+      // A legend's mark goes with the label drawn after it.
+      mark = item.shape && item.shape.x1 - item.shape.x0 < 40 ? item.shape : undefined;
+    }
+  };
+  cover(root, false);
+  return out;
+}
+
+/**
+ * Past this many pieces the pages are a plain grid over the diagram (leaving out pages with no
+ * piece on them) instead of being placed piece by piece, which weighs every place against every
+ * piece near it: a diagram that dense is far past legible paging anyway.
+ */
+const PLACED_PIECES_LIMIT = 20_000;
+/** The places along one axis weighed for a page (beyond the two ends, edges of neighbouring pieces). */
+const PLACES_PER_AXIS = 24;
+
+/** Pages in rows over the whole diagram, each kept only when some piece's middle is on it. */
+function gridTiles(pieces: readonly DiagramPiece[], svgWidth: number, svgHeight: number, tileW: number, tileH: number): DiagramTile[] {
+  const columns = Math.ceil(svgWidth / tileW);
+  const rows = Math.ceil(svgHeight / tileH);
+  const names = new Map<number, string[]>();
+  for (const p of pieces) {
+    const column = Math.min(columns - 1, Math.max(0, Math.floor((p.x0 + p.x1) / 2 / tileW)));
+    const row = Math.min(rows - 1, Math.max(0, Math.floor((p.y0 + p.y1) / 2 / tileH)));
+    const key = row * columns + column;
+    const list = names.get(key) ?? [];
+    if (p.name !== undefined) list.push(p.name);
+    names.set(key, list);
+  }
+  return [...names.keys()].sort((a, b) => a - b).map((key) => ({
+    x: Math.min((key % columns) * tileW, Math.max(0, svgWidth - tileW)),
+    y: Math.min(Math.floor(key / columns) * tileH, Math.max(0, svgHeight - tileH)),
+    width: tileW,
+    height: tileH,
+    names: names.get(key)!,
+  }));
+}
 
 /**
  * The windows (in SVG units) the printed diagram is cut into, and the scale they print at:
  * as large as fits one page, but never smaller than puts the SVG's smallest font at
- * DIAGRAM_MIN_TEXT_PT (1 CSS px = 0.75 pt); a diagram too big for that is tiled, row by row.
+ * DIAGRAM_MIN_TEXT_PT (1 CSS px = 0.75 pt). A diagram too big for one page at that scale is
+ * printed a page per group of neighbouring pieces (diagramPieces): each page is placed on the
+ * biggest piece not yet shown (a VPC, say), where it shows the most of the others whole too,
+ * until every piece is whole on some page; the pages then go in reading order. So every box
+ * that fits a page and every label is whole on at least one page, and the empty stretches of
+ * the diagram are not printed.
  */
-export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number): { scale: number; tiles: DiagramTile[] } {
+export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number, pieces: readonly DiagramPiece[] = []): { scale: number; tiles: DiagramTile[] } {
   const pageW = TILE_WIDTH_MM * PX_PER_MM;
   const pageH = TILE_HEIGHT_MM * PX_PER_MM;
   const minScale = DIAGRAM_MIN_TEXT_PT / (0.75 * smallestFontPx);
   const fit = Math.min(pageW / svgWidth, pageH / svgHeight, 1.25);
   const scale = Math.max(fit, minScale);
-  const tileW = pageW / scale;
-  const tileH = pageH / scale;
-  const starts = (total: number, size: number) => {
-    if (total <= size + 0.5) return [0];
-    const step = size * (1 - TILE_OVERLAP);
-    const count = Math.ceil((total - size) / step) + 1;
-    return Array.from({ length: count }, (_, i) => Math.min(i * step, total - size));
-  };
-  const tiles: DiagramTile[] = [];
-  starts(svgHeight, tileH).forEach((y, row) => starts(svgWidth, tileW).forEach((x, column) => {
-    tiles.push({ x, y, width: Math.min(tileW, svgWidth), height: Math.min(tileH, svgHeight), row, column });
-  }));
+  const tileW = Math.min(pageW / scale, svgWidth);
+  const tileH = Math.min(pageH / scale, svgHeight);
+  const inside = (p: Extent, t: { x: number; y: number }) => p.x0 >= t.x - 0.5 && p.x1 <= t.x + tileW + 0.5 && p.y0 >= t.y - 0.5 && p.y1 <= t.y + tileH + 0.5;
+  const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(n, high));
+  // Within the picture: a label's estimate may run past its edge.
+  const all = pieces.map((p) => ({ ...p, x0: clamp(p.x0, 0, svgWidth), x1: clamp(p.x1, 0, svgWidth), y0: clamp(p.y0, 0, svgHeight), y1: clamp(p.y1, 0, svgHeight) }));
+  const named = (t: { x: number; y: number }) => all.filter((p) => p.name !== undefined && inside(p, t)).map((p) => p.name!);
+  if (fit >= minScale || all.length === 0) return { scale, tiles: [{ x: 0, y: 0, width: tileW, height: tileH, names: named({ x: 0, y: 0 }) }] };
+  if (all.length > PLACED_PIECES_LIMIT) return { scale, tiles: gridTiles(all, svgWidth, svgHeight, tileW, tileH) };
+  const area = (p: Extent) => Math.max(1, (p.x1 - p.x0) * (p.y1 - p.y0));
+  // Biggest first; among equals, the one nearest the top left.
+  let left = all.slice().sort((a, b) => area(b) - area(a) || a.y0 - b.y0 || a.x0 - b.x0);
+  const placed: Array<{ x: number; y: number }> = [];
+  while (left.length > 0) {
+    const anchor = left[0]!;
+    // Only pieces within a page of the anchor can share its page.
+    const near = left.filter((p) => p.x1 > anchor.x0 - tileW && p.x0 < anchor.x1 + tileW && p.y1 > anchor.y0 - tileH && p.y0 < anchor.y1 + tileH);
+    // Where the page may go along one axis and still hold the anchor whole (with a margin); one place when it cannot.
+    const positions = (a0: number, a1: number, size: number, total: number, starts: (p: Extent) => [number, number]) => {
+      const low = clamp(a1 + PIECE_MARGIN - size, 0, total - size);
+      const high = clamp(a0 - PIECE_MARGIN, 0, total - size);
+      if (high <= low) return [high];
+      const out = new Set([low, high]);
+      // Edges that line up with another piece's start or end, so it comes whole onto the page too.
+      for (const p of near) {
+        const [b0, b1] = starts(p);
+        for (const n of [b0 - PIECE_MARGIN, b1 + PIECE_MARGIN - size]) if (n > low && n < high) out.add(n);
+      }
+      // In a crowded stretch, an even sample of them: every place is weighed against every near piece.
+      const all = [...out].sort((a, b) => a - b);
+      return all.length <= PLACES_PER_AXIS ? all : Array.from({ length: PLACES_PER_AXIS }, (_, k) => all[Math.round((k * (all.length - 1)) / (PLACES_PER_AXIS - 1))]!);
+    };
+    const xs = positions(anchor.x0, anchor.x1, tileW, svgWidth, (p) => [p.x0, p.x1]);
+    const ys = positions(anchor.y0, anchor.y1, tileH, svgHeight, (p) => [p.y0, p.y1]);
+    // Among places that show as much, the one that centres the anchor on its page.
+    const offCentre = (x: number, y: number) => Math.abs(x + tileW / 2 - (anchor.x0 + anchor.x1) / 2) + Math.abs(y + tileH / 2 - (anchor.y0 + anchor.y1) / 2);
+    let best = { x: xs[0]!, y: ys[0]!, shown: -1, off: Infinity };
+    for (const y of ys) {
+      for (const x of xs) {
+        const shown = near.reduce((sum, p) => sum + (inside(p, { x, y }) ? area(p) : 0), 0);
+        const off = offCentre(x, y);
+        if (shown > best.shown || (shown === best.shown && off < best.off)) best = { x, y, shown, off };
+      }
+    }
+    const tile = { x: best.x, y: best.y };
+    placed.push(tile);
+    // The anchor counts as shown even when too big for a page: it is as whole there as a page can make it.
+    left = left.filter((p) => p !== anchor && !inside(p, tile));
+  }
+  // Reading order: rows of pages (tops within a third of a page of the row's first), each left to right.
+  placed.sort((a, b) => a.y - b.y);
+  const rows: Array<Array<{ x: number; y: number }>> = [];
+  for (const tile of placed) {
+    const row = rows.at(-1);
+    if (row && tile.y - row[0]!.y < tileH / 3) row.push(tile);
+    else rows.push([tile]);
+  }
+  const tiles = rows.flatMap((row) => row.sort((a, b) => a.x - b.x)).map((t) => ({ ...t, width: tileW, height: tileH, names: named(t) }));
   return { scale, tiles };
 }
 
 /**
- * The smallest and largest of many numbers, in a loop: Math.min(...list) passes every item as
+ * The smallest of many numbers, in a loop: Math.min(...list) passes every item as
  * an argument, which overflows the stack for the text sizes of a 10,000-VPC diagram.
  */
 function least(values: readonly number[]): number {
@@ -372,40 +637,39 @@ function least(values: readonly number[]): number {
   return out;
 }
 
-function most(values: readonly number[]): number {
-  let out = -Infinity;
-  for (const v of values) if (v > out) out = v;
-  return out;
-}
-
-/** The inline SVG pages of the diagram: its content once (as a symbol), then one viewBox window per page. */
+/** The inline SVG pages of the diagram: one viewBox window of it per page, each holding only what shows through its window. */
 function diagramHtml(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
-  const readable = diagramTiles(width, height, fonts.length > 0 ? least(fonts) : 12);
-  const tooBig = readable.tiles.length > DIAGRAM_MAX_PAGES;
-  // Too many pages: the whole diagram on one page, as large as fits (no text is smaller than in the SVG's own smallest font at that scale, just unreadably small).
-  const { scale, tiles: all } = tooBig ? diagramTiles(width, height, Infinity) : readable;
-  // A page with nothing written on it (the empty space between far-apart boxes) is left out.
-  const anchors = tooBig ? [] : [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
-  const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
-  if (tiles.length === 0) tiles.push(all[0]!);
+  const smallest = fonts.length > 0 ? least(fonts) : 12;
+  const { scale: trial } = diagramTiles(width, height, smallest);
+  const page = { width: (TILE_WIDTH_MM * PX_PER_MM) / trial, height: (TILE_HEIGHT_MM * PX_PER_MM) / trial };
+  const grid = Math.ceil(width / page.width) * Math.ceil(height / page.height);
+  const tooBig = grid > DIAGRAM_MAX_PAGES;
+  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open[0])?.[1] ?? 12);
+  // Too many pages: the whole diagram on one page, as large as fits (its text unreadably small; the exported SVG has it at full size).
+  const { scale, tiles } = tooBig ? diagramTiles(width, height, Infinity) : diagramTiles(width, height, smallest, diagramPieces(svg, page, rootFont));
   const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
-  const chunks = topLevelChunks(inner);
-  const columns = most(tiles.map((t) => t.column)) + 1;
-  const rows = most(tiles.map((t) => t.row)) + 1;
+  const chunks = topLevelChunks(inner, rootFont);
+  // A dashed line is cut to each page's window (pathInWindow); cut into pieces once.
+  const dashed = new Map(chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
+    const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
+    return pieces ? [[c, pieces]] : [];
+  }));
   const out: string[] = [];
   tiles.forEach((tile, i) => {
     const where = tooBig
-      ? `The whole diagram, too large to print legibly here (${count(readable.tiles.length)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
-      : tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
+      ? `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
+      : tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.` : '';
     // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
-    const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y));
+    const shown = chunks.filter((c) => c.box === undefined || meets(c.box, tile))
+      .map((c) => ({ text: dashed.has(c) ? pathInWindow(dashed.get(c)!, tile) : linesInWindow(c, tile) }))
+      .filter((c) => c.text !== '');
     out.push([
       '<figure class="diagram-page">',
       `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
@@ -422,30 +686,142 @@ function diagramHtml(svg: string, alt: string): string {
  * The SVG's top-level elements (one a line, or a <g> group over several, as svg.ts writes them)
  * with the box their coordinates span; an element with no coordinates has none and shows on every page.
  */
-function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> {
-  const out: Array<{ text: string; box?: { x0: number; y0: number; x1: number; y1: number } }> = [];
+function topLevelChunks(inner: string, defaultFontPx: number): Chunk[] {
+  const out: Chunk[] = [];
   let depth = 0;
-  let current: string[] = [];
+  let lines: Chunk['lines'] = [];
+  let box: Extent | undefined;
   for (const line of inner.split('\n')) {
     if (line.trim() === '') continue;
-    current.push(line);
+    const extent = textExtent(line, defaultFontPx) ?? shapeExtent(line);
+    lines.push(extent ? { line, extent } : { line });
+    if (extent) box = union(box, extent);
     depth += (line.match(/<g\b/g)?.length ?? 0) - (line.match(/<\/g>/g)?.length ?? 0);
     if (depth > 0) continue;
-    const text = current.join('\n');
-    current = [];
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const m of text.matchAll(/\bx="([-\d.]+)" y="([-\d.]+)"(?: width="([\d.]+)" height="([\d.]+)")?/g)) {
-      xs.push(Number(m[1]), Number(m[1]) + Number(m[3] ?? 0));
-      ys.push(Number(m[2]), Number(m[2]) + Number(m[4] ?? 0));
-    }
-    for (const d of text.matchAll(/\bd="([^"]+)"/g)) {
-      for (const p of d[1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) { xs.push(Number(p[1])); ys.push(Number(p[2])); }
-    }
-    // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
-    out.push(xs.length > 0 ? { text, box: { x0: least(xs) - 400, y0: least(ys) - 20, x1: most(xs) + 400, y1: most(ys) + 20 } } : { text });
+    const text = lines.map((l) => l.line).join('\n');
+    // A little beyond what the coordinates span: strokes and round ends.
+    out.push(box ? { text, lines, box: grow(box, 6) } : { text, lines });
+    lines = [];
+    box = undefined;
   }
-  if (current.length > 0) out.push({ text: current.join('\n') });
+  if (lines.length > 0) out.push({ text: lines.map((l) => l.line).join('\n'), lines });
+  return out;
+}
+
+function grow(e: Extent, by: number): Extent {
+  return { x0: e.x0 - by, y0: e.y0 - by, x1: e.x1 + by, y1: e.y1 + by };
+}
+
+function meets(e: Extent, window: { x: number; y: number; width: number; height: number }): boolean {
+  return e.x0 <= window.x + window.width && e.x1 >= window.x && e.y0 <= window.y + window.height && e.y1 >= window.y;
+}
+
+/**
+ * A group's lines less the elements that lie wholly outside the window: a VPC half on a page
+ * carries only its half into the page's SVG. Group tags and elements without coordinates are kept.
+ */
+function linesInWindow(chunk: Chunk, window: { x: number; y: number; width: number; height: number }): string {
+  if (chunk.lines.length === 1) return chunk.text;
+  return chunk.lines.filter((l) => !l.extent || meets(grow(l.extent, 6), window)).map((l) => l.line).join('\n');
+}
+
+type Point = { x: number; y: number };
+
+/** Cubic Bezier [p0, c1, c2, p1] between parameters t0 and t1 (de Casteljau). */
+function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
+  const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+  const split = (q: readonly Point[], t: number): [Point[], Point[]] => {
+    const ab = lerp(q[0]!, q[1]!, t), bc = lerp(q[1]!, q[2]!, t), cd = lerp(q[2]!, q[3]!, t);
+    const abc = lerp(ab, bc, t), bcd = lerp(bc, cd, t), m = lerp(abc, bcd, t);
+    return [[q[0]!, ab, abc, m], [m, bcd, cd, q[3]!]];
+  };
+  const tail = t0 > 0 ? split(c, t0)[1] : c.slice();
+  return t1 < 1 ? split(tail, (t1 - t0) / (1 - t0))[0] : tail;
+}
+
+/** Length of path a page's window is cut into, in SVG units. */
+const EDGE_PIECE = 150;
+
+/** A path cut into short cubic pieces, each with the box its control points span. */
+export interface PathPieces { element: string; pieces: Array<{ curve: Point[]; box: Extent; joined: boolean }> }
+
+/** The path of an element cut into pieces of about EDGE_PIECE; undefined for a path with commands other than M, L and C (as svg.ts writes them). */
+export function pathPieces(element: string): PathPieces | undefined {
+  const d = /\bd="([^"]+)"/.exec(element)?.[1];
+  if (d === undefined || /[^MLC\d\s.,eE+-]/.test(d)) return undefined;
+  const out: PathPieces = { element, pieces: [] };
+  let at: Point | undefined;
+  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+    const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+    const points = Array.from({ length: Math.floor(n.length / 2) }, (_, i) => ({ x: n[2 * i]!, y: n[2 * i + 1]! }));
+    if (command === 'M') { at = points.at(-1); continue; }
+    for (let i = 0; at && i < points.length; i += command === 'C' ? 3 : 1) {
+      const end = command === 'C' ? points[i + 2] : points[i];
+      if (!end) break;
+      // A line as a cubic with its controls on it, so both split the same way.
+      const segment = command === 'C' ? [at, points[i]!, points[i + 1]!, end] : [at, at, end, end];
+      const hull = segment.slice(1).reduce((sum, p, k) => sum + Math.hypot(p.x - segment[k]!.x, p.y - segment[k]!.y), 0);
+      const count = Math.max(1, Math.ceil(hull / EDGE_PIECE));
+      for (let k = 0; k < count; k++) {
+        const curve = cubicPart(segment, k / count, (k + 1) / count);
+        const xs = curve.map((p) => p.x);
+        const ys = curve.map((p) => p.y);
+        out.pieces.push({ curve, box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }, joined: out.pieces.length > 0 && (k > 0 || i > 0) });
+      }
+      at = end;
+    }
+  }
+  return out;
+}
+
+/**
+ * A dashed connection as one page shows it: only the pieces of its path that pass through the
+ * tile's window. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
+ * of a 100-VPC diagram carried every long dashed Lattice association and TGW peering whole
+ * (thousands of dashes): over a minute to print and 100 MB of PDF. Returns '' when no piece shows.
+ */
+export function pathInWindow(path: PathPieces, window: { x: number; y: number; width: number; height: number }): string {
+  // Wide enough for the stroke and its round ends.
+  const area = { x: window.x - 8, y: window.y - 8, width: window.width + 16, height: window.height + 16 };
+  const runs: Point[][][] = [];
+  let previous = false;
+  for (const { curve, box, joined } of path.pieces) {
+    if (!meets(box, area)) { previous = false; continue; }
+    if (previous && joined) runs.at(-1)!.push(curve);
+    else runs.push([curve]);
+    previous = true;
+  }
+  if (runs.length === 0) return '';
+  const xy = (p: Point) => `${r1(p.x)},${r1(p.y)}`;
+  const kept = runs.map((run) => `M${xy(run[0]![0]!)} ${run.map((c) => `C${xy(c[1]!)} ${xy(c[2]!)} ${xy(c[3]!)}`).join(' ')}`).join(' ');
+  return path.element.replace(/\bd="[^"]+"/, `d="${kept}"`);
+}
+
+/**
+ * The points an SVG path passes through (absolute commands, as svg.ts writes them). An arc's
+ * radii and flags are not points: read as one, a subnet's rounded tier strip ("A8,8 ...") put
+ * every VPC's box at the diagram's corner, so the first page of a 100-VPC diagram held all of them.
+ */
+export function pathPoints(d: string): Point[] {
+  const out: Point[] = [];
+  let current = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLCSQTHVAZ])([^MLCSQTHVAZ]*)/gi)) {
+    const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
+    const upper = command!.toUpperCase();
+    if (command !== upper && upper !== 'Z') throw new Error(`pathPoints reads absolute paths only, not "${command}" in "${d}"`);
+    const step = { M: 2, L: 2, T: 2, C: 6, S: 4, Q: 4, A: 7, H: 1, V: 1, Z: 0 }[upper]!;
+    for (let i = 0; step > 0 && i + step <= n.length; i += step) {
+      if (upper === 'H') current = { x: n[i]!, y: current.y };
+      else if (upper === 'V') current = { x: current.x, y: n[i]! };
+      else if (upper === 'A') current = { x: n[i + 5]!, y: n[i + 6]! };
+      else {
+        // Control points too: the curve stays inside their hull.
+        for (let k = 0; k < step - 2; k += 2) out.push({ x: n[i + k]!, y: n[i + k + 1]! });
+        current = { x: n[i + step - 2]!, y: n[i + step - 1]! };
+      }
+      out.push(current);
+    }
+  }
   return out;
 }
 
@@ -453,13 +829,14 @@ function r1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** A table as printed: whole, or (wider than columnsPerPage) as column groups that each repeat the first column. */
+/** A table as printed: whole, or (given groupSizes) as column groups that each repeat the first column. */
 function columnGroups(t: Table): Table[] {
-  const per = t.columnsPerPage;
-  if (per === undefined || t.headers.length - 1 <= per) return [t];
+  if (t.groupSizes === undefined || t.groupSizes.length <= 1) return [t];
   const out: Table[] = [];
-  for (let from = 1; from < t.headers.length; from += per) {
-    const keep = [0, ...Array.from({ length: Math.min(per, t.headers.length - from) }, (_, i) => from + i)];
+  let from = 1;
+  for (const size of t.groupSizes) {
+    const keep = [0, ...Array.from({ length: Math.min(size, t.headers.length - from) }, (_, i) => from + i)];
+    from += size;
     const remap = (list?: number[]) => list?.flatMap((c) => (keep.includes(c) ? [keep.indexOf(c)] : []));
     out.push({
       headers: keep.map((c) => t.headers[c]!),
@@ -475,7 +852,8 @@ function columnGroups(t: Table): Table[] {
 function htmlTable(t: Table, caption?: string): string {
   const groups = columnGroups(t);
   return groups.map((g, i) => {
-    const label = [caption, groups.length > 1 ? `columns ${i * t.columnsPerPage! + 1} to ${i * t.columnsPerPage! + g.headers.length - 1} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
+    const start = groups.slice(0, i).reduce((sum, before) => sum + before.headers.length - 1, 1);
+    const label = [caption, groups.length > 1 ? `columns ${start} to ${start + g.headers.length - 2} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
     return htmlTableGroup(g, label);
   }).join('\n');
 }
@@ -490,9 +868,9 @@ function htmlTableGroup(t: Table, caption: string): string {
   return `<table>${caption ? `<caption>${escapeMarkup(caption)}</caption>` : ''}${head}\n${body}</table>`;
 }
 
-// Print layout, checked by printing the examples and a 100-VPC plan with headless Chromium
-// (cli/export-binary.test.ts reads every text's size back from the PDF) and looking at the pages:
-// - a title page of its own; then the diagram on landscape pages (named page "wide"), one tile a page;
+// Print layout, checked by printing the examples and 30- and 100-VPC plans with headless Chromium
+// and drawing every page with PDF.js (e2e/web/review-pdf.spec.ts: text sizes, whole labels, ink):
+// - a title page of its own; then the diagram on landscape pages (named page "wide"), one window a page;
 // - the sections flow on portrait pages with no forced breaks: a heading keeps to what follows it;
 // - every table repeats its header row on each page (thead as a header group) and never splits a row;
 // - a cell never breaks inside a code, CIDR, zone or number (nowrap); only running text may break a
@@ -554,7 +932,7 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
   // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
   const all = sections(plan, findings);
-  const findingCounts = (['error', 'warning', 'info'] as const).map((sev) => `${findings.filter((f) => f.severity === sev).length} ${sev}${sev === 'info' ? '' : 's'}`).join(', ');
+  const findingCounts = severityCounts(findings);
   const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
   const summary: Array<[string, string]> = [
     ...(options.generatedAt ? [['Date', options.generatedAt] as [string, string]] : []),

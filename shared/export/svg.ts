@@ -36,6 +36,8 @@ const TITLE_BLOCK = 64;
 const LEGEND_ROW = 24;
 const LEGEND_GAP = 20;
 const LEGEND_TITLE = 28;
+/** The widest the legend's rows run: narrower than a printed diagram page's window (report.ts), about 1,100 units. */
+const LEGEND_WIDTH = 960;
 
 // The app's light theme (renderer/app.css), for a picture that prints.
 const COLOURS = {
@@ -290,9 +292,10 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
     if ((members.nats.get(node.id)?.length ?? 0) > 0) hasNat = true;
   }
   const entries = options.legend === false ? [] : legendEntries(nodes, tiers, hasNat, new Set(edges.map((e) => e.kind)));
-  // The legend wraps to the diagram's width; a very narrow diagram widens to its widest entry.
+  // The legend wraps to the diagram's width, up to LEGEND_WIDTH (a block at the lower left that a
+  // printed page shows whole, not one row across a wide diagram); a very narrow diagram widens to its widest entry.
   const innerWidth = Math.max(contentRight - MARGIN, titleWidth, 400);
-  const legend = drawLegend(entries, MARGIN, contentBottom + 24, innerWidth);
+  const legend = drawLegend(entries, MARGIN, contentBottom + 24, Math.min(innerWidth, LEGEND_WIDTH));
   const width = Math.ceil(Math.max(innerWidth, legend.widest) + 2 * MARGIN);
   const height = Math.ceil((legend.height > 0 ? contentBottom + 24 + legend.height : contentBottom) + MARGIN);
 

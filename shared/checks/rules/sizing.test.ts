@@ -53,6 +53,9 @@ describe('sizing', () => {
     const [f] = run(sizingRule, plan);
     expect(f).toMatchObject({ code: 'sizing/no-room-for-growth', severity: 'warning' });
     expect(f!.message).toBe('VPC prod plans 3 more /24 subnets, but its free space holds only 2 (10.0.1.0/24, 10.0.3.0/24).');
+    // More room than the message lists: the rest counted, not cut off with an ellipsis (the printed report shows no "...").
+    const many = planWith({ vpcs: [vpc('v', ['10.0.0.0/21'], { name: 'prod', growth: { subnets: 9, prefix: 24 } })], subnets: [subnet('a', 'v', '10.0.0.0/24')] });
+    expect(run(sizingRule, many)[0]!.message).toBe('VPC prod plans 9 more /24 subnets, but its free space holds only 7 (10.0.1.0/24, 10.0.2.0/24, 10.0.3.0/24, 10.0.4.0/24, 10.0.5.0/24, and 2 more).');
     expect(f!.fix).toContain('/24');
     const enough = planWith({ vpcs: [{ ...small, growth: { subnets: 2, prefix: 24 } }], subnets: [subnet('a', 'v', '10.0.0.0/24'), subnet('b', 'v', '10.0.2.0/25')] });
     expect(codes(sizingRule, enough)).toEqual([]);

@@ -237,7 +237,7 @@ export const sizingRule = defineVpcRule({
             : `Add a secondary /${blockPrefix} (${count(addressCount({ version: 4, network: 0n, prefix: blockPrefix }))} addresses) for the ${count(missingCount)} that do not fit, or plan smaller subnets.`;
           out.push({
             code: 'sizing/no-room-for-growth', severity: 'warning', subjects: [vpc.id], field: 'growth', cidrs: [...blocks.map(formatCidr), ...first.map(formatCidr)],
-            message: `VPC ${vpcName} plans ${count(wanted)} more /${prefix} subnets, but its free space holds only ${count(fits)}${fits > 0n ? ` (${first.map(formatCidr).join(', ')}${fits > BigInt(first.length) ? ', ...' : ''})` : ''}.`,
+            message: `VPC ${vpcName} plans ${count(wanted)} more /${prefix} subnets, but its free space holds only ${count(fits)}${fits > 0n ? ` (${first.map(formatCidr).join(', ')}${fits > BigInt(first.length) ? `, and ${count(fits - BigInt(first.length))} more` : ''})` : ''}.`,
             fix,
           });
         }

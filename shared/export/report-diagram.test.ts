@@ -1,0 +1,149 @@
+/**
+ * The printed diagram's pages (report.ts diagramTiles and diagramHtml): every label whole on
+ * some page, every VPC whole on some page, no empty stretch printed, and each page's SVG
+ * holding only what shows through it (what kept a 100-VPC PDF from taking minutes).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../plan/generate-plan';
+import { textWidth } from '../layout';
+import { parsePlanText } from '../plan/load';
+import type { Plan } from '../plan/schema';
+import { buildReviewReport, pathInWindow, pathPieces, pathPoints } from './report';
+import { planToSvg } from './svg';
+
+function example(name: string): Plan {
+  const r = parsePlanText(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(r.summary);
+  return r.plan;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Each <text> of an SVG with the box it takes at most (textWidth is never narrower than the print). */
+function labels(svg: string): Array<Box & { text: string }> {
+  return [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" font-size="([\d.]+)"([^>]*)>([^<]*)<\/text>/g)].map((m) => {
+    const [x, y, size] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const text = m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
+    const width =
+      textWidth(text, { size, bold: m[4]!.includes('font-weight="bold"'), mono: /font-family="[^"]*Mono/.test(m[4]!) }) +
+      [...text].length * Number(/letter-spacing="([\d.]+)"/.exec(m[4]!)?.[1] ?? 0);
+    const x0 = m[4]!.includes('text-anchor="middle"') ? x - width / 2 : x;
+    return { text: `"${text}" at ${x},${y}`, x0, x1: x0 + width, y0: y - size, y1: y + size * 0.25 };
+  });
+}
+
+/** The viewBox of each printed diagram page, with the page's SVG. */
+function pages(html: string): Array<Box & { svg: string; caption: string }> {
+  return [
+    ...html.matchAll(
+      /<figure class="diagram-page">\n(<svg [^>]*viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"[^>]*>[\s\S]*?<\/svg>)(?:\n<figcaption>([^<]*)<\/figcaption>)?/g,
+    ),
+  ].map((m) => {
+    const [x, y, w, h] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
+    return { svg: m[1]!, x0: x, y0: y, x1: x + w, y1: y + h, caption: m[6] ?? '' };
+  });
+}
+
+const within = (inner: Box, outer: Box) => inner.x0 >= outer.x0 - 0.5 && inner.x1 <= outer.x1 + 0.5 && inner.y0 >= outer.y0 - 0.5 && inner.y1 <= outer.y1 + 0.5;
+const meets = (a: Box, b: Box) => a.x0 <= b.x1 && a.x1 >= b.x0 && a.y0 <= b.y1 && a.y1 >= b.y0;
+
+describe('the printed diagram', () => {
+  const plans: Array<[string, Plan, number]> = [
+    // [plan, the most diagram pages expected]
+    ['three-tier', example('three-tier.vpcplan.json'), 1],
+    ['hub-and-spoke', example('hub-and-spoke.vpcplan.json'), 9],
+    ['30 VPCs', generatePlan({ vpcs: 30, subnetsPerVpc: 10, seed: 5 }), 30 + 6],
+    ['100 VPCs', generatePlan({ vpcs: 100, subnetsPerVpc: 10, seed: 3 }), 100 + 8],
+  ];
+  for (const [label, plan, most] of plans) {
+    it(`${label}: every label and every VPC whole on some page, in at most ${most} pages, each page holding only what it shows`, () => {
+      const svg = planToSvg(plan, { date: '2026-03-04' });
+      const { html } = buildReviewReport(plan, { diagramSvg: svg });
+      const printed = pages(html);
+      expect(printed.length).toBeGreaterThanOrEqual(1);
+      expect(printed.length).toBeLessThanOrEqual(most);
+      const cut = labels(svg).filter((l) => !printed.some((p) => within(l, p)));
+      expect(cut.map((l) => l.text).slice(0, 5), `${cut.length} labels cut on every page`).toEqual([]);
+      for (const vpc of plan.vpcs) {
+        const m = new RegExp(`<g class="vpc" data-id="${vpc.id}">\\n<rect x="([-\\d.]+)" y="([-\\d.]+)" width="([\\d.]+)" height="([\\d.]+)"`).exec(svg)!;
+        const box = { x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[1]) + Number(m[3]), y1: Number(m[2]) + Number(m[4]) };
+        expect(
+          printed.some((p) => within(box, p)),
+          `${vpc.name} whole on a page`,
+        ).toBe(true);
+        if (printed.length > 1)
+          expect(
+            printed.some((p) => within(box, p) && p.caption.includes(` ${vpc.name}`)),
+            `${vpc.name} in a caption`,
+          ).toBe(true);
+      }
+      // A page's SVG draws no text that lies wholly outside its window.
+      for (const [i, page] of printed.entries()) {
+        const outside = labels(page.svg).filter((l) => !meets(l, { x0: page.x0 - 8, y0: page.y0 - 8, x1: page.x1 + 8, y1: page.y1 + 8 }));
+        expect(outside.map((l) => l.text).slice(0, 3), `page ${i + 1}`).toEqual([]);
+      }
+    });
+  }
+
+  it('a 100-VPC report is a few MB of HTML, not the 18 MB that took minutes to print', () => {
+    const plan = generatePlan({ vpcs: 100, subnetsPerVpc: 10, seed: 3 });
+    const { html } = buildReviewReport(plan);
+    expect(html.length).toBeLessThan(4_000_000);
+    // No page carries a dashed connection whole: each holds the pieces that cross it.
+    for (const page of pages(html)) {
+      for (const m of page.svg.matchAll(/<path class="edge [^"]*" [^>]*d="([^"]+)"[^>]*stroke-dasharray/g)) {
+        for (const p of pathPoints(m[1]!))
+          expect(meets({ x0: p.x, y0: p.y, x1: p.x, y1: p.y }, { x0: page.x0 - 400, y0: page.y0 - 400, x1: page.x1 + 400, y1: page.y1 + 400 })).toBe(true);
+      }
+    }
+  });
+});
+
+describe('path geometry', () => {
+  it("reads a path's points, not an arc's radii", () => {
+    // svg.ts's subnet tier strip: arcs of radius 8; read as points they put every VPC at the corner (8, 8).
+    expect(pathPoints('M110,200 A8,8 0 0 0 102,208 V260 A8,8 0 0 0 110,268 Z')).toEqual([
+      { x: 110, y: 200 },
+      { x: 102, y: 208 },
+      { x: 102, y: 260 },
+      { x: 110, y: 268 },
+    ]);
+    expect(pathPoints('M0,0 C10,0 20,5 30,5 L40,5 H50')).toEqual([
+      { x: 0, y: 0 },
+      { x: 10, y: 0 },
+      { x: 20, y: 5 },
+      { x: 30, y: 5 },
+      { x: 40, y: 5 },
+      { x: 50, y: 5 },
+    ]);
+    expect(() => pathPoints('m0,0 l10,10')).toThrow(/absolute paths only/);
+  });
+
+  it('keeps the pieces of a long dashed curve that cross a window, joined where they meet', () => {
+    const element =
+      '<path class="edge edge-association" data-id="a" d="M0,0 C3000,0 7000,1000 10000,1000" fill="none" stroke="#a21caf" stroke-dasharray="2 4"/>';
+    const pieces = pathPieces(element)!;
+    expect(pieces.pieces.length).toBeGreaterThan(50);
+    const window = { x: 4000, y: 0, width: 1000, height: 1000 };
+    const cut = pathInWindow(pieces, window);
+    const d = / d="([^"]+)"/.exec(cut)![1]!;
+    // One run (one M), every point near the window, the rest of the element as it was.
+    expect(d.match(/M/g)).toHaveLength(1);
+    for (const p of pathPoints(d)) expect(p.x > window.x - 200 && p.x < window.x + window.width + 200, `${p.x}`).toBe(true);
+    expect(cut.replace(/ d="[^"]+"/, '')).toBe(element.replace(/ d="[^"]+"/, ''));
+    expect(pathInWindow(pieces, { x: 4000, y: 5000, width: 1000, height: 1000 })).toBe('');
+    // A path of other commands is not cut.
+    expect(pathPieces('<path d="M0,0 A5,5 0 0 0 10,10" stroke-dasharray="2 4"/>')).toBeUndefined();
+  });
+});
