@@ -7,8 +7,9 @@
  * connectivity is looked up per pair in precomputed sets, never by comparing VPCs
  * pairwise.
  */
-import { cidr, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
+import { findOverlappingPairs, formatCidr, type Cidr } from '../../cidr';
 import type { ExternalNetwork, Plan, Vpc } from '../../plan/schema';
+import { overlapReplacement, withOverlapFixes } from '../overlap-fixes';
 import { nameOf, validCidr, vpcBlocksWithField } from '../plan-index';
 import type { Finding, FindingDefinition, PlanIndex, PlanRule } from '../types';
 
@@ -73,8 +74,6 @@ function shared(a: Set<string> | undefined, b: Set<string> | undefined): string 
   return undefined;
 }
 
-const PRIVATE_POOLS = [cidr('10.0.0.0/8'), cidr('172.16.0.0/12'), cidr('192.168.0.0/16')];
-
 const definitions: Record<string, FindingDefinition> = {
   'overlap/peered-vpcs': { severity: 'error', title: 'Peered VPCs have overlapping blocks', source: PEERING },
   'overlap/same-transit-gateway': { severity: 'error', title: 'VPCs on the same transit gateway have overlapping blocks', source: TGW },
@@ -127,16 +126,11 @@ export const networkOverlapRule: PlanRule = {
 
     const links = connectivity(plan);
     const tgwName = new Map(plan.transitGateways.map((t) => [t.id, nameOf(t)]));
-    // A concrete replacement for the second VPC's overlapping block: the first block of the
-    // same size, in the private ranges, that no network in the plan uses.
-    const allV4 = owners.filter((o) => o.block.version === 4).map((o) => o.block);
+    // A concrete replacement for the second VPC's overlapping block, free across the plan, from
+    // the check run's one allocation (../overlap-fixes): the same block the finding's fix applies.
     const replacement = (owner: Owner): string => {
-      if (owner.block.version !== 4) return 'a block that no other VPC uses';
-      for (const pool of PRIVATE_POOLS) {
-        const free = owner.block.prefix >= pool.prefix ? nextFreeBlock(pool, allV4, owner.block.prefix) : undefined;
-        if (free) return `${formatCidr(free)} instead of ${textOf(owner)} (free across the plan)`;
-      }
-      return 'a block that no other VPC uses';
+      const free = overlapReplacement(index, owner.id, owner.block);
+      return free ? `${formatCidr(free)} instead of ${textOf(owner)} (free across the plan)` : 'a block that no other VPC uses';
     };
     const out: Finding[] = [];
     for (const { a, b, blocks } of groups.values()) {
@@ -193,6 +187,6 @@ export const networkOverlapRule: PlanRule = {
         fix: `Give ${nameOf(vpcB)} ${replacement(b)}, unless the two are meant to stay apart for good.`,
       });
     }
-    return out;
+    return withOverlapFixes(index, out);
   },
 };

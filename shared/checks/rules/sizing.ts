@@ -7,8 +7,8 @@ import { addressCount, formatCidr, freeSpace, usableAddresses, type Cidr } from 
 import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet, Vpc } from '../../plan/schema';
 import { formatCount, nameOf, subnetBlock, subnetListBlocks, validCidr, vpcBlocks } from '../plan-index';
-import type { Finding, VpcRule, VpcView } from '../types';
-import { firstFreeBlock } from './subnets';
+import type { Finding, PlanIndex, VpcRule, VpcView } from '../types';
+import { blockAllocation } from '../block-allocation';
 
 const SIZING = 'docs/network-rules.md#aws-subnets (5 reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"';
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
@@ -115,7 +115,7 @@ export const sizingRule: VpcRule = {
     'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)` },
     'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
   },
-  check({ vpc, subnets }: VpcView): Finding[] {
+  check({ vpc, subnets }: VpcView, index: PlanIndex): Finding[] {
     const out: Finding[] = [];
     const vpcName = nameOf(vpc);
     const blocks = vpcBlocks(vpc, 4);
@@ -131,8 +131,6 @@ export const sizingRule: VpcRule = {
         placed.push(subnet);
       }
     }
-    // Blocks proposed for too-small subnets so far: one allocation, so two proposals never collide.
-    const proposed: Cidr[] = [];
     let everyNeedKnown = placed.length > 0 && placed.length === subnets.length;
     let neededTotal = 0n;
     for (let k = 0; k < placed.length; k++) {
@@ -158,12 +156,10 @@ export const sizingRule: VpcRule = {
         if (fitsPrefix === undefined) {
           fix = `${count(needed)} addresses do not fit in one subnet (a /16 holds ${count(65_531)} usable): split the hosts over several subnets.`;
         } else {
-          // By position, not identity: subnets with the same text share one parsed block.
-          const others = used.filter((_, i) => i !== k);
-          for (const p of proposed) others.push(p);
-          const free = firstFreeBlock(blocks, others, fitsPrefix);
+          // The check run's ledger for this VPC's subnets (../block-allocation): the blocks the
+          // subnets rule proposed and the ones proposed here so far are taken.
+          const free = blockAllocation(index).subnets(vpc, 4).blockFor(subnet, fitsPrefix);
           if (free) {
-            proposed.push(free);
             fixes = [{ kind: 'set-cidr', objectId: subnet.id, field: 'ipv4Cidr', from: subnet.ipv4Cidr!, to: formatCidr(free), label: `Make ${nameOf(subnet)} ${formatCidr(free)}` }];
           }
           fix = free

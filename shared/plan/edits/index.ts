@@ -29,5 +29,5 @@ export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type Pa
 export { addSizedVpc, rangesToAvoid, sizedVpc, sizedVpcName, type SizedVpc } from './sized-vpc';
 export {
   applyFix, describeFixChanges, renumberSubnets,
-  type AddNatAddressAction, type FixAction, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
+  type AddNatAddressAction, type AddRouteAction, type CombinedAction, type FixAction, type FixStep, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
 } from './fix-actions';
