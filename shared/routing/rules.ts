@@ -4,7 +4,8 @@
  */
 import type { Rule } from '../checks/types';
 import { internetEgressRule } from './rules/internet-egress';
+import { missingRoutesRule } from './rules/missing-routes';
 import { routeTargetRule } from './rules/route-targets';
 import { transitGatewayRule } from './rules/transit-gateway';
 
-export const routingRules: Rule[] = [routeTargetRule, transitGatewayRule, internetEgressRule];
+export const routingRules: Rule[] = [routeTargetRule, transitGatewayRule, internetEgressRule, missingRoutesRule];

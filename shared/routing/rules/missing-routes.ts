@@ -1,0 +1,280 @@
+/**
+ * Connections that no route leads into: a peering, or a transit gateway attachment, to which
+ * none of the VPC's route tables has a route. AWS adds no route for a peering or an
+ * attachment (docs/network-rules.md#aws-vpc-peering, docs/network-rules.md#aws-transit-gateway),
+ * and a subnet follows only its own table's routes (docs/network-rules.md#aws-route-tables-and-subnet-types),
+ * so the connection carries nothing from that VPC until a table routes to it.
+ *
+ * The route tables looked at are the ones the VPC's subnets follow (resolveTable): written
+ * tables are read as written; derived routes (settings.deriveRoutes) already send every
+ * peer's and every other attachment's blocks to the connection, so they never miss one; a
+ * subnet with only the implicit local route misses all of them. A connection that some table
+ * routes to is in use: which of the far side's blocks go there is the user's choice. So is
+ * reaching the far side another way: a far-side block that a table sends to another peering,
+ * a transit gateway or a VPN gateway is not missing.
+ *
+ * The fix adds the routes the derived routes would have (the far side's blocks, to the
+ * connection) to one of the written tables the VPC's subnets follow.
+ */
+import { formatCidr, overlaps, type Cidr } from '../../cidr';
+import { validCidr } from '../../checks/plan-index';
+import type { Finding, PlanIndex, PlanRule } from '../../checks/types';
+import type { AddRouteAction, FixAction } from '../../plan/edits/fix-actions';
+import type { PeeringConnection, Route, Subnet, TgwAttachment, TransitGateway } from '../../plan/schema';
+import { settingPath } from '../../plan/settings';
+import { PartMemo } from '../memo';
+import { allVpcBlocks, labelOf, peerOf, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
+import { resolveTable, type ResolvedTable } from '../route-table';
+import { tgwTableRouting } from '../transit-gateway';
+
+const PEERING_SOURCE =
+  'docs/network-rules.md#aws-vpc-peering: a peering carries only what the route tables of each side send to it (AWS VPC Peering Guide, "Update your route tables for a VPC peering connection"); docs/network-rules.md#aws-route-tables-and-subnet-types';
+const TGW_SOURCE =
+  'docs/network-rules.md#aws-transit-gateway: attaching a VPC adds no route to its route tables (Amazon VPC Transit Gateways, "Transit gateway attachments to a VPC" and "Example: Centralized router"); docs/network-rules.md#aws-route-tables-and-subnet-types';
+
+export const missingRoutesRule: PlanRule = {
+  scope: 'plan',
+  name: 'routing/missing-routes',
+  findings: {
+    'routing/peering-unrouted': {
+      severity: 'warning',
+      title: "No route table sends the peer's blocks over the peering",
+      source: PEERING_SOURCE,
+    },
+    'routing/tgw-unrouted': {
+      severity: 'warning',
+      title: 'No route table sends the networks behind a transit gateway to it',
+      source: TGW_SOURCE,
+    },
+  },
+  dependsOn: [
+    'vpcs',
+    'subnets',
+    'routeTables',
+    'peerings',
+    'transitGateways',
+    'internetGateways',
+    'natGateways',
+    'egressOnlyGateways',
+    'vpnGateways',
+    'externalNetworks',
+    'settings',
+  ],
+  check(index: PlanIndex): Finding[] {
+    const model = routingModel(index);
+    const findings: Finding[] = [];
+    vpcParts.begin(index.plan);
+    for (const subnets of index.subnetsByVpc.values()) {
+      for (const f of vpcParts.findings(model, subnets, checkVpc)) findings.push(f);
+    }
+    return findings;
+  },
+};
+
+/** A VPC's findings read its subnets (the key) and these sections. */
+const vpcParts = new PartMemo<readonly Subnet[]>([
+  'vpcs',
+  'routeTables',
+  'peerings',
+  'transitGateways',
+  'internetGateways',
+  'natGateways',
+  'egressOnlyGateways',
+  'vpnGateways',
+  'externalNetworks',
+  'settings',
+]);
+
+/** The tables a VPC's subnets follow, the most used first. */
+interface TablesInUse {
+  tables: ResolvedTable[];
+}
+
+function tablesInUse(model: RoutingModel, subnets: readonly Subnet[]): TablesInUse {
+  const users = new Map<ResolvedTable, number>();
+  for (const subnet of subnets) {
+    const table = resolveTable(model, subnet);
+    users.set(table, (users.get(table) ?? 0) + 1);
+  }
+  const tables = [...users.keys()].sort((a, b) => (users.get(b) ?? 0) - (users.get(a) ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { tables };
+}
+
+/** A written table's routes that lead out of the VPC to another network (peering, transit gateway, VPN), by the routes' identity. */
+const connectionsOfRoutes = new WeakMap<readonly Route[], Cidr[]>();
+
+/** The destinations a table sends to another network: a peering, a transit gateway or a VPN gateway. */
+function connectionDestinations(table: ResolvedTable): Cidr[] {
+  const key = table.table?.routes;
+  const hit = key ? connectionsOfRoutes.get(key) : undefined;
+  if (hit) return hit;
+  const out: Cidr[] = [];
+  for (const route of table.routes()) {
+    if (route.target !== 'peering' && route.target !== 'transit-gateway' && route.target !== 'vpn-gateway') continue;
+    const block = validCidr(route.destination);
+    if (block) out.push(block);
+  }
+  if (key) connectionsOfRoutes.set(key, out);
+  return out;
+}
+
+/** Whether some table the subnets follow has a route to the connection (derived tables route to every one). */
+function usesConnection(tables: readonly ResolvedTable[], target: Route['target'], targetId: string): boolean {
+  for (const table of tables) {
+    if (table.source === 'derived') return true;
+    if (table.table?.routes.some((r) => r.target === target && r.targetId === targetId)) return true;
+  }
+  return false;
+}
+
+/** Whether some table the subnets follow sends part of `block` to a connection (derived tables always do). */
+function routed(tables: readonly ResolvedTable[], block: Cidr): boolean {
+  for (const table of tables) {
+    if (table.source === 'derived') return true;
+    for (const destination of connectionDestinations(table)) if (overlaps(destination, block)) return true;
+  }
+  return false;
+}
+
+/** The IP versions the VPC's subnets have blocks in: only those can be routed anywhere. */
+function versionsOf(subnets: readonly Subnet[]): Set<4 | 6> {
+  const versions = new Set<4 | 6>();
+  for (const subnet of subnets) {
+    if (subnetBlock(subnet, 4)) versions.add(4);
+    if (subnetBlock(subnet, 6)) versions.add(6);
+  }
+  return versions;
+}
+
+function checkVpc(model: RoutingModel, subnets: readonly Subnet[]): Finding[] {
+  const vpcId = subnets[0]?.vpcId;
+  const vpc = vpcId === undefined ? undefined : model.index.vpcById.get(vpcId);
+  if (!vpc || vpcId === undefined) return [];
+  const peerings = model.peeringsByVpc.get(vpcId) ?? [];
+  const attachments = model.vpcAttachmentsByVpc.get(vpcId) ?? [];
+  if (peerings.length === 0 && attachments.length === 0) return [];
+  const own = allVpcBlocks(vpc);
+  const versions = versionsOf(subnets);
+  // Blocks inside the VPC's own take the local route (a network overlap, reported as one): not a missing route.
+  const reachable = (block: Cidr) => versions.has(block.version) && block.prefix > 0 && !own.some((o) => overlaps(o, block));
+  const use = tablesInUse(model, subnets);
+  const findings: Finding[] = [];
+  for (const peering of peerings) {
+    const finding = checkPeering(model, vpcId, peering, use, reachable);
+    if (finding) findings.push(finding);
+  }
+  for (const { tgw, attachment } of attachments) {
+    const finding = checkAttachment(model, vpcId, tgw, attachment, use, reachable);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function checkPeering(model: RoutingModel, vpcId: string, peering: PeeringConnection, use: TablesInUse, reachable: (b: Cidr) => boolean): Finding | undefined {
+  const peer = peerOf(peering, vpcId);
+  if (peer === undefined || peer === vpcId) return undefined;
+  const peerVpc = model.index.vpcById.get(peer);
+  if (!peerVpc || usesConnection(use.tables, 'peering', peering.id)) return undefined;
+  const missing = allVpcBlocks(peerVpc).filter((block) => reachable(block) && !routed(use.tables, block));
+  if (missing.length === 0) return undefined;
+  const texts = missing.map(formatCidr);
+  const self = vpcLabel(model, vpcId);
+  const far = vpcLabel(model, peer);
+  const target = `peering ${labelOf(peering)}`;
+  const fixes = addRouteFixes(use, texts, 'peering', peering.id, target);
+  return {
+    code: 'routing/peering-unrouted',
+    severity: 'warning',
+    subjects: [vpcId, peering.id, peer],
+    cidrs: texts,
+    message: `${self} is peered with ${far} (${target}), but no route table its subnets follow has a route to the peering (${tablesText(use)}), so ${self} cannot reach ${blocksOf(far, texts)}.`,
+    fix: fixText(model, use, texts, target, self),
+    ...(fixes.length > 0 ? { fixes } : {}),
+  };
+}
+
+function checkAttachment(
+  model: RoutingModel,
+  vpcId: string,
+  tgw: TransitGateway,
+  attachment: TgwAttachment,
+  use: TablesInUse,
+  reachable: (b: Cidr) => boolean,
+): Finding | undefined {
+  // Without subnets or a route table, the attachment's own findings say what is wrong first.
+  if (attachment.subnetIds.length === 0 || attachment.associatedRouteTableId === undefined) return undefined;
+  if (usesConnection(use.tables, 'transit-gateway', tgw.id)) return undefined;
+  const tgwTable = tgwTableRouting(model, tgw, attachment.associatedRouteTableId);
+  if (!tgwTable) return undefined;
+  const others = new Set(tgw.attachments.filter((a) => a.id !== attachment.id && !(a.type === 'vpc' && a.vpcId === vpcId)).map((a) => a.id));
+  const seen = new Set<string>();
+  const missing: Array<{ text: string; owner: string }> = [];
+  for (const route of tgwTable.routes) {
+    if (route.kind === 'blackhole' || route.attachmentId === undefined || !others.has(route.attachmentId)) continue;
+    if (seen.has(route.destination) || !reachable(route.cidr) || routed(use.tables, route.cidr)) continue;
+    seen.add(route.destination);
+    const to = tgw.attachments.find((a) => a.id === route.attachmentId)!;
+    missing.push({ text: route.destination, owner: ownerOf(model, to) });
+  }
+  if (missing.length === 0) return undefined;
+  const texts = missing.map((m) => m.text);
+  const self = vpcLabel(model, vpcId);
+  const target = `transit gateway ${labelOf(tgw)}`;
+  const listed =
+    missing
+      .slice(0, 4)
+      .map((m) => `${m.text} (${m.owner})`)
+      .join(', ') + (missing.length > 4 ? ` and ${missing.length - 4} more` : '');
+  const fixes = addRouteFixes(use, texts, 'transit-gateway', tgw.id, target);
+  return {
+    code: 'routing/tgw-unrouted',
+    severity: 'warning',
+    subjects: [vpcId, tgw.id, attachment.id],
+    cidrs: texts,
+    message: `${self} is attached to ${target}, but no route table its subnets follow has a route to the gateway (${tablesText(use)}), so ${self} cannot reach what the gateway's route table ${labelOf(tgwTable.table)} sends on to other attachments: ${listed}.`,
+    fix: fixText(model, use, texts, target, self),
+    ...(fixes.length > 0 ? { fixes } : {}),
+  };
+}
+
+function ownerOf(model: RoutingModel, attachment: TgwAttachment): string {
+  if (attachment.type === 'vpc' && attachment.vpcId !== undefined) return vpcLabel(model, attachment.vpcId);
+  if (attachment.externalNetworkId !== undefined) return labelOf(model.externalNetworkById.get(attachment.externalNetworkId), attachment.externalNetworkId);
+  return labelOf(attachment);
+}
+
+function blocksOf(far: string, texts: readonly string[]): string {
+  return `${far}'s ${texts.length === 1 ? 'block' : 'blocks'} ${texts.join(', ')}`;
+}
+
+function tablesText(use: TablesInUse): string {
+  const names = use.tables.slice(0, 3).map((t) => t.label);
+  const more = use.tables.length > 3 ? ` and ${use.tables.length - 3} more` : '';
+  return `${names.join('; ')}${more}`;
+}
+
+/** The written tables the subnets follow, the most used first: each is one way to fix it. */
+function addRouteFixes(use: TablesInUse, destinations: readonly string[], target: Route['target'], targetId: string, targetName: string): FixAction[] {
+  const fixes: FixAction[] = [];
+  for (const table of use.tables) {
+    if (!table.table) continue;
+    const routes: Route[] = destinations.map((destination) => ({ destination, target, targetId }));
+    const action: AddRouteAction = { kind: 'add-route', routeTableId: table.table.id, routes };
+    const what = destinations.length === 1 ? `route ${destinations[0]}` : `routes ${destinations.join(', ')}`;
+    fixes.push({ ...action, label: `Add ${what} → ${targetName} in ${labelOf(table.table)}` });
+  }
+  return fixes;
+}
+
+function fixText(model: RoutingModel, use: TablesInUse, texts: readonly string[], target: string, self: string): string {
+  const written = use.tables.filter((t) => t.table);
+  const routes = `${texts.length === 1 ? 'a route' : 'routes'} for ${texts.join(', ')} to ${target}`;
+  if (written.length === 0) {
+    const derive = model.plan.settings.deriveRoutes
+      ? ''
+      : `Turn on ${settingPath('deriveRoutes')} (derived routes send every peer's and attachment's blocks to it), or `;
+    return `${derive}${derive ? 'give' : 'Give'} the subnets of ${self} a route table with ${routes}.`;
+  }
+  const where = written.length === 1 ? labelOf(written[0]!.table) : `${labelOf(written[0]!.table)} (or another table whose subnets should reach it)`;
+  return `Add ${routes} in ${where}.`;
+}
