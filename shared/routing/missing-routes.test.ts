@@ -84,6 +84,14 @@ describe('routing/peering-unrouted', () => {
     const partial = peeringTriangle();
     partial.routeTables[0]!.routes[0] = { destination: '10.1.1.0/24', target: 'peering', targetId: 'pcx-ab' };
     expect(unrouted(partial)).toEqual([]);
+    // Bravo's second block is not routed, but the peering is in use: which blocks go over it is alpha's choice.
+    const secondBlock = peeringTriangle();
+    secondBlock.vpcs[1]!.ipv4Cidrs.push('10.101.0.0/16');
+    expect(unrouted(secondBlock)).toEqual([]);
+    const tgwInUse = hubAndSpoke((p) => {
+      p.routeTables[0]!.routes = [{ destination: '10.1.0.0/16', target: 'transit-gateway', targetId: 'tgw-hub' }];
+    });
+    expect(unrouted(tgwInUse)).toEqual([]);
     const viaTgw = alphaForgetsBravo();
     viaTgw.routeTables[0]!.routes.push({ destination: '10.0.0.0/8', target: 'transit-gateway', targetId: 'tgw-x' });
     expect(unrouted(viaTgw)).toEqual([]);
