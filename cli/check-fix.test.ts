@@ -53,7 +53,7 @@ describe('vpcplan check --fix', () => {
     });
     const { dir, path } = tempPlan(serializePlan(peered));
     const out = await cli(['check', path, '--fix']);
-    expect(out.stderr.split('\n')).toEqual([
+    expect((out.stderr ?? '').split('\n')).toEqual([
       'changed bravo ipv4Cidrs[0]: 10.0.0.0/16 → 10.1.0.0/16',
       'changed bravo-app ipv4Cidr: 10.0.4.0/24 → 10.1.4.0/24',
       'added route 10.1.0.0/16 → peering alpha-bravo to route table alpha-rt',
