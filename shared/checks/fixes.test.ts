@@ -191,6 +191,19 @@ describe('one allocation for every fix of a check run', () => {
     ]);
   });
 
+  it('a re-addressed VPC whose subnets were left outside takes them along into its new block, in order, after the ones inside', () => {
+    // legacy was 172.16.0.0/16; re-addressed to its peer's 10.3.0.0/16, one subnet already moved, two left behind.
+    const plan = planWith({
+      vpcs: [vpc('shared', ['10.3.0.0/16']), vpc('legacy', ['10.3.0.0/16'])],
+      subnets: [subnet('b', 'legacy', '172.16.1.0/24'), subnet('a', 'legacy', '172.16.0.0/24'), subnet('in', 'legacy', '10.3.0.0/25')],
+      peerings: [{ id: 'p', name: 'p', requesterVpcId: 'shared', accepterVpcId: 'legacy' }],
+    });
+    const after = applyFix(plan, findingsWith(plan, 'overlap/peered-vpcs')[0]!.fixes![0]!);
+    expect(after.vpcs[1]!.ipv4Cidrs).toEqual(['10.0.0.0/16']);
+    expect(after.subnets.map((s) => `${s.id} ${s.ipv4Cidr}`)).toEqual(['b 10.0.2.0/24', 'a 10.0.1.0/24', 'in 10.0.0.0/25']);
+    expect(checkPlan(after).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('a VPC whose other block rules out a range is not moved into it (restricted associations), nor into the Docker bridge range', () => {
     // b's primary 10.1.0.0/16 is in 10.0.0.0/15, so AWS refuses it a secondary block in 10.0.0.0/16, the first free /16.
     const restricted = planWith({

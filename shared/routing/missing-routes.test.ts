@@ -95,6 +95,10 @@ describe('routing/peering-unrouted', () => {
     const viaTgw = alphaForgetsBravo();
     viaTgw.routeTables[0]!.routes.push({ destination: '10.0.0.0/8', target: 'transit-gateway', targetId: 'tgw-x' });
     expect(unrouted(viaTgw)).toEqual([]);
+    // A default route to a transit gateway takes the peer's block wherever the default goes: still missing.
+    const viaDefault = alphaForgetsBravo();
+    viaDefault.routeTables[0]!.routes.push({ destination: '0.0.0.0/0', target: 'transit-gateway', targetId: 'tgw-x' });
+    expect(unrouted(viaDefault).map((f) => f.code)).toEqual(['routing/peering-unrouted']);
   });
 });
 

@@ -18,7 +18,8 @@ export interface SetCidrAction {
   to: string;
   /**
    * For a VPC IPv4 block: the subnets inside the old block move into the new one, keeping
-   * their order, sizes and offsets (renumberSubnets, worked out when the fix is applied).
+   * their order, sizes and offsets (renumberSubnets, worked out when the fix is applied), and,
+   * when it is the VPC's only block, so do its subnets outside it.
    */
   withSubnets?: boolean;
 }
@@ -159,16 +160,28 @@ function setCidr(plan: Plan, fix: SetCidrAction): Plan {
   return updateObject(plan, 'subnet', subnet.id, { [fix.field]: fix.to });
 }
 
-/** The renumbering of `vpcId`'s subnets inside `from` into `to` (same size), or undefined when none is inside. */
+/**
+ * Where `vpcId`'s subnets go when its IPv4 block `from` becomes `to` (same size): those inside
+ * `from` keep their offsets; when `from` is the VPC's only IPv4 block, its subnets outside it
+ * (left behind by an earlier re-addressing) come along too, packed after them in address
+ * order. Undefined when no subnet moves.
+ */
 function subnetsCarried(plan: Plan, vpcId: string, from: string, to: string): RenumberSubnetsAction | undefined {
   const old = parseV4(from);
-  if (!old) return undefined;
-  const inside = plan.subnets.filter((s) => {
-    const own = s.vpcId === vpcId ? parseV4(s.ipv4Cidr ?? '') : undefined;
-    return own !== undefined && contains(old, own);
-  });
-  const action = renumberSubnets(vpcId, inside, from, to);
-  return action ? { ...action } : undefined;
+  const vpc = plan.vpcs.find((v) => v.id === vpcId);
+  if (!old || !vpc) return undefined;
+  const own = plan.subnets.filter((s) => s.vpcId === vpcId && parseV4(s.ipv4Cidr ?? '') !== undefined);
+  const inside = own.filter((s) => contains(old, parseV4(s.ipv4Cidr!)!));
+  const moves = renumberSubnets(vpcId, inside, from, to)?.moves ?? [];
+  const onlyBlock = vpc.ipv4Cidrs.filter((t) => parseV4(t) !== undefined).length === 1;
+  if (onlyBlock) {
+    // The moved ones as they will be, so the others are packed around them.
+    const target = new Map(moves.map((m) => [m.subnetId, m.to]));
+    const after = own.map((s) => (target.has(s.id) ? { ...s, ipv4Cidr: target.get(s.id)! } : s));
+    const outside = renumberSubnets(vpcId, after, from, to);
+    if (outside) moves.push(...outside.moves);
+  }
+  return moves.length > 0 ? { kind: 'renumber-subnets', vpcId, moves } : undefined;
 }
 
 /** A one-line description of what a fix changes, for `check --fix` ("changed app-b ipv4Cidr: 10.0.1.0/24 → 10.0.3.0/24"). */

@@ -11,7 +11,7 @@
  * subnet with only the implicit local route misses all of them. A connection that some table
  * routes to is in use: which of the far side's blocks go there is the user's choice. So is
  * reaching the far side another way: a far-side block that a table sends to another peering,
- * a transit gateway or a VPN gateway is not missing.
+ * a transit gateway or a VPN gateway is not missing, unless only a default route (/0) does.
  *
  * The fix adds the routes the derived routes would have (the far side's blocks, to the
  * connection) to one of the written tables the VPC's subnets follow.
@@ -112,7 +112,8 @@ function connectionDestinations(table: ResolvedTable): Cidr[] {
   for (const route of table.routes()) {
     if (route.target !== 'peering' && route.target !== 'transit-gateway' && route.target !== 'vpn-gateway') continue;
     const block = validCidr(route.destination);
-    if (block) out.push(block);
+    // A default route (to a transit gateway, say) sends the peer's block wherever the default goes: not to the peer.
+    if (block && block.prefix > 0) out.push(block);
   }
   if (key) connectionsOfRoutes.set(key, out);
   return out;
