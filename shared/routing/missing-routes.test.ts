@@ -36,7 +36,7 @@ describe('routing/peering-unrouted', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'routing/peering-unrouted', severity: 'warning', subjects: ['vpc-a', 'pcx-ab', 'vpc-b'], cidrs: ['10.1.0.0/16'] });
     expect(finding!.message).toBe(
-      "VPC alpha is peered with VPC bravo (peering alpha-bravo), but no route table its subnets follow has a route to the peering (route table alpha-rt), so VPC alpha cannot reach VPC bravo's block 10.1.0.0/16.",
+      "VPC alpha is peered with VPC bravo (peering alpha-bravo), but no route table its subnets follow sends VPC bravo's block 10.1.0.0/16 over the peering (route table alpha-rt), so VPC alpha cannot reach VPC bravo.",
     );
     expect(finding!.fixes).toEqual([
       {
@@ -49,6 +49,16 @@ describe('routing/peering-unrouted', () => {
     const fixed = applyFix(plan, finding!.fixes![0]!);
     expect(unrouted(fixed)).toEqual([]);
     expect(reach(fixed, 'sn-a', 'sn-b').reachable).toBe(true);
+  });
+
+  it('does not count a route for a block the peer no longer has (the peer was re-addressed)', () => {
+    const plan = peeringTriangle();
+    plan.vpcs[1]!.ipv4Cidrs = ['10.7.0.0/16'];
+    plan.subnets[1]!.ipv4Cidr = '10.7.1.0/24';
+    const [finding, ...rest] = unrouted(plan);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ subjects: ['vpc-a', 'pcx-ab', 'vpc-b'], cidrs: ['10.7.0.0/16'] });
+    expect(unrouted(applyFix(plan, finding!.fixes![0]!))).toEqual([]);
   });
 
   it('offers each written table the subnets follow, the most used first', () => {
@@ -111,7 +121,9 @@ describe('routing/tgw-unrouted', () => {
     const [finding, ...rest] = unrouted(plan);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'routing/tgw-unrouted', subjects: ['vpc-a', 'tgw-hub', 'att-a'], cidrs: ['10.1.0.0/16', '10.2.0.0/16'] });
-    expect(finding!.message).toContain("the gateway's route table main sends on to other attachments: 10.1.0.0/16 (VPC bravo), 10.2.0.0/16 (VPC charlie)");
+    expect(finding!.message).toBe(
+      'VPC alpha is attached to transit gateway hub, but no route table its subnets follow sends the gateway any of what its route table main sends on to other attachments (route table alpha-rt), so VPC alpha cannot reach 10.1.0.0/16 (VPC bravo), 10.2.0.0/16 (VPC charlie).',
+    );
     const fix = finding!.fixes![0] as FixAction & { kind: 'add-route' };
     expect(fix.label).toBe('Add routes 10.1.0.0/16, 10.2.0.0/16 → transit gateway hub in alpha-rt');
     expect(fix.routes).toEqual([

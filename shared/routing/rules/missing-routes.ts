@@ -1,6 +1,6 @@
 /**
  * Connections that no route leads into: a peering, or a transit gateway attachment, to which
- * none of the VPC's route tables has a route. AWS adds no route for a peering or an
+ * none of the VPC's route tables sends any of the far side's blocks. AWS adds no route for a peering or an
  * attachment (docs/network-rules.md#aws-vpc-peering, docs/network-rules.md#aws-transit-gateway),
  * and a subnet follows only its own table's routes (docs/network-rules.md#aws-route-tables-and-subnet-types),
  * so the connection carries nothing from that VPC until a table routes to it.
@@ -9,7 +9,8 @@
  * tables are read as written; derived routes (settings.deriveRoutes) already send every
  * peer's and every other attachment's blocks to the connection, so they never miss one; a
  * subnet with only the implicit local route misses all of them. A connection that some table
- * routes to is in use: which of the far side's blocks go there is the user's choice. So is
+ * routes (part of) a far-side block to is in use: which of the blocks go there is the user's
+ * choice (a route for a block the peer no longer has does not count). So is
  * reaching the far side another way: a far-side block that a table sends to another peering,
  * a transit gateway or a VPN gateway is not missing, unless only a default route (/0) does.
  *
@@ -119,11 +120,19 @@ function connectionDestinations(table: ResolvedTable): Cidr[] {
   return out;
 }
 
-/** Whether some table the subnets follow has a route to the connection (derived tables route to every one). */
-function usesConnection(tables: readonly ResolvedTable[], target: Route['target'], targetId: string): boolean {
+/**
+ * Whether some table the subnets follow has a route to the connection for (part of) one of
+ * `far`, the blocks on the other side; derived tables route every one. A route to a peering
+ * for a block the peer no longer has (it was re-addressed) does not count.
+ */
+function usesConnection(tables: readonly ResolvedTable[], target: Route['target'], targetId: string, far: readonly Cidr[]): boolean {
   for (const table of tables) {
     if (table.source === 'derived') return true;
-    if (table.table?.routes.some((r) => r.target === target && r.targetId === targetId)) return true;
+    for (const r of table.table?.routes ?? []) {
+      if (r.target !== target || r.targetId !== targetId) continue;
+      const destination = validCidr(r.destination);
+      if (destination && far.some((block) => overlaps(block, destination))) return true;
+    }
   }
   return false;
 }
@@ -175,12 +184,14 @@ function checkPeering(model: RoutingModel, vpcId: string, peering: PeeringConnec
   const peer = peerOf(peering, vpcId);
   if (peer === undefined || peer === vpcId) return undefined;
   const peerVpc = model.index.vpcById.get(peer);
-  if (!peerVpc || usesConnection(use.tables, 'peering', peering.id)) return undefined;
-  const missing = allVpcBlocks(peerVpc).filter((block) => reachable(block) && !routed(use.tables, block));
+  if (!peerVpc) return undefined;
+  const far = allVpcBlocks(peerVpc).filter(reachable);
+  if (usesConnection(use.tables, 'peering', peering.id, far)) return undefined;
+  const missing = far.filter((block) => !routed(use.tables, block));
   if (missing.length === 0) return undefined;
   const texts = missing.map(formatCidr);
   const self = vpcLabel(model, vpcId);
-  const far = vpcLabel(model, peer);
+  const farName = vpcLabel(model, peer);
   const target = `peering ${labelOf(peering)}`;
   const fixes = addRouteFixes(use, texts, 'peering', peering.id, target);
   return {
@@ -188,7 +199,7 @@ function checkPeering(model: RoutingModel, vpcId: string, peering: PeeringConnec
     severity: 'warning',
     subjects: [vpcId, peering.id, peer],
     cidrs: texts,
-    message: `${self} is peered with ${far} (${target}), but no route table its subnets follow has a route to the peering (${tablesText(use)}), so ${self} cannot reach ${blocksOf(far, texts)}.`,
+    message: `${self} is peered with ${farName} (${target}), but no route table its subnets follow sends ${blocksOf(farName, texts)} over the peering (${tablesText(use)}), so ${self} cannot reach ${farName}.`,
     fix: fixText(model, use, texts, target, self),
     ...(fixes.length > 0 ? { fixes } : {}),
   };
@@ -204,20 +215,23 @@ function checkAttachment(
 ): Finding | undefined {
   // Without subnets or a route table, the attachment's own findings say what is wrong first.
   if (attachment.subnetIds.length === 0 || attachment.associatedRouteTableId === undefined) return undefined;
-  if (usesConnection(use.tables, 'transit-gateway', tgw.id)) return undefined;
   const tgwTable = tgwTableRouting(model, tgw, attachment.associatedRouteTableId);
   if (!tgwTable) return undefined;
   const others = new Set(tgw.attachments.filter((a) => a.id !== attachment.id && !(a.type === 'vpc' && a.vpcId === vpcId)).map((a) => a.id));
   const seen = new Set<string>();
+  // What the gateway's table sends on to the other attachments, and which of it no table here routes.
+  const delivered: Cidr[] = [];
   const missing: Array<{ text: string; owner: string }> = [];
   for (const route of tgwTable.routes) {
     if (route.kind === 'blackhole' || route.attachmentId === undefined || !others.has(route.attachmentId)) continue;
-    if (seen.has(route.destination) || !reachable(route.cidr) || routed(use.tables, route.cidr)) continue;
+    if (seen.has(route.destination) || !reachable(route.cidr)) continue;
     seen.add(route.destination);
+    delivered.push(route.cidr);
+    if (routed(use.tables, route.cidr)) continue;
     const to = tgw.attachments.find((a) => a.id === route.attachmentId)!;
     missing.push({ text: route.destination, owner: ownerOf(model, to) });
   }
-  if (missing.length === 0) return undefined;
+  if (missing.length === 0 || usesConnection(use.tables, 'transit-gateway', tgw.id, delivered)) return undefined;
   const texts = missing.map((m) => m.text);
   const self = vpcLabel(model, vpcId);
   const target = `transit gateway ${labelOf(tgw)}`;
@@ -232,7 +246,7 @@ function checkAttachment(
     severity: 'warning',
     subjects: [vpcId, tgw.id, attachment.id],
     cidrs: texts,
-    message: `${self} is attached to ${target}, but no route table its subnets follow has a route to the gateway (${tablesText(use)}), so ${self} cannot reach what the gateway's route table ${labelOf(tgwTable.table)} sends on to other attachments: ${listed}.`,
+    message: `${self} is attached to ${target}, but no route table its subnets follow sends the gateway any of what its route table ${labelOf(tgwTable.table)} sends on to other attachments (${tablesText(use)}), so ${self} cannot reach ${listed}.`,
     fix: fixText(model, use, texts, target, self),
     ...(fixes.length > 0 ? { fixes } : {}),
   };
