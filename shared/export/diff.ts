@@ -141,7 +141,8 @@ function canonical(value: unknown): string {
   }) ?? 'undefined';
 }
 
-function itemText(item: unknown): string {
+/** A list item as the diff compares it (a route as "10.1.0.0/16 -> peering pcx-1"). */
+export function listItemText(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object' && 'destination' in item) {
     const r = item as { destination: string; target?: string; kind?: string; targetId?: string; attachmentId?: string };
@@ -161,8 +162,8 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
     if (canonical(a) === canonical(b)) continue;
     const change: FieldChange = { field: key, before: a, after: b };
     if (Array.isArray(a) || Array.isArray(b)) {
-      const beforeItems = (Array.isArray(a) ? a : []).map(itemText);
-      const afterItems = (Array.isArray(b) ? b : []).map(itemText);
+      const beforeItems = (Array.isArray(a) ? a : []).map(listItemText);
+      const afterItems = (Array.isArray(b) ? b : []).map(listItemText);
       change.added = afterItems.filter((t) => !beforeItems.includes(t));
       change.removed = beforeItems.filter((t) => !afterItems.includes(t));
     }
