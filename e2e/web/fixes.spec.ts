@@ -89,7 +89,7 @@ test('Apply an add-route fix from the findings panel: the peering gets its route
   const unrouted = async () => (await editor.findings()).filter((f) => f.code === 'routing/peering-unrouted');
   await expect.poll(async () => (await unrouted()).length).toBe(1);
   const [finding] = await unrouted();
-  expect(finding!.subjects).toEqual([from.vpcId, peering.id, to.vpcId]);
+  expect(finding!.subjects).toEqual([from.vpcId, peering.id, to.vpcId, shared.id]);
   const fix = finding!.fixes![0]! as FixAction & { kind: 'add-route' };
   expect(fix.kind).toBe('add-route');
   expect(fix.routeTableId).toBe(shared.id);

@@ -34,7 +34,7 @@ describe('routing/peering-unrouted', () => {
     expect(reach(plan, 'sn-a', 'sn-b').reachable).toBe(false);
     const [finding, ...rest] = unrouted(plan);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ code: 'routing/peering-unrouted', severity: 'warning', subjects: ['vpc-a', 'pcx-ab', 'vpc-b'], cidrs: ['10.1.0.0/16'] });
+    expect(finding).toMatchObject({ code: 'routing/peering-unrouted', severity: 'warning', subjects: ['vpc-a', 'pcx-ab', 'vpc-b', 'rt-a'], cidrs: ['10.1.0.0/16'] });
     expect(finding!.message).toBe(
       "VPC alpha is peered with VPC bravo (peering alpha-bravo), but no route table its subnets follow sends VPC bravo's block 10.1.0.0/16 over the peering (route table alpha-rt), so VPC alpha cannot reach VPC bravo.",
     );
@@ -57,7 +57,7 @@ describe('routing/peering-unrouted', () => {
     plan.subnets[1]!.ipv4Cidr = '10.7.1.0/24';
     const [finding, ...rest] = unrouted(plan);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ subjects: ['vpc-a', 'pcx-ab', 'vpc-b'], cidrs: ['10.7.0.0/16'] });
+    expect(finding).toMatchObject({ subjects: ['vpc-a', 'pcx-ab', 'vpc-b', 'rt-a'], cidrs: ['10.7.0.0/16'] });
     expect(unrouted(applyFix(plan, finding!.fixes![0]!))).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('routing/tgw-unrouted', () => {
     expect(reach(plan, 'sn-a', 'sn-b').reachable).toBe(false);
     const [finding, ...rest] = unrouted(plan);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ code: 'routing/tgw-unrouted', subjects: ['vpc-a', 'tgw-hub', 'att-a'], cidrs: ['10.1.0.0/16', '10.2.0.0/16'] });
+    expect(finding).toMatchObject({ code: 'routing/tgw-unrouted', subjects: ['vpc-a', 'tgw-hub', 'att-a', 'rt-a'], cidrs: ['10.1.0.0/16', '10.2.0.0/16'] });
     expect(finding!.message).toBe(
       'VPC alpha is attached to transit gateway hub, but no route table its subnets follow sends the gateway any of what its route table main sends on to other attachments (route table alpha-rt), so VPC alpha cannot reach 10.1.0.0/16 (VPC bravo), 10.2.0.0/16 (VPC charlie).',
     );

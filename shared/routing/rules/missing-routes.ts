@@ -197,7 +197,7 @@ function checkPeering(model: RoutingModel, vpcId: string, peering: PeeringConnec
   return {
     code: 'routing/peering-unrouted',
     severity: 'warning',
-    subjects: [vpcId, peering.id, peer],
+    subjects: [vpcId, peering.id, peer, ...writtenTableIds(use)],
     cidrs: texts,
     message: `${self} is peered with ${farName} (${target}), but no route table its subnets follow sends ${blocksOf(farName, texts)} over the peering (${tablesText(use)}), so ${self} cannot reach ${farName}.`,
     fix: fixText(model, use, texts, target, self),
@@ -244,12 +244,17 @@ function checkAttachment(
   return {
     code: 'routing/tgw-unrouted',
     severity: 'warning',
-    subjects: [vpcId, tgw.id, attachment.id],
+    subjects: [vpcId, tgw.id, attachment.id, ...writtenTableIds(use)],
     cidrs: texts,
     message: `${self} is attached to ${target}, but no route table its subnets follow sends the gateway any of what its route table ${labelOf(tgwTable.table)} sends on to other attachments (${tablesText(use)}), so ${self} cannot reach ${listed}.`,
     fix: fixText(model, use, texts, target, self),
     ...(fixes.length > 0 ? { fixes } : {}),
   };
+}
+
+/** The written tables the subnets follow, where the route would go: the inspector shows the finding on each. */
+function writtenTableIds(use: TablesInUse): string[] {
+  return use.tables.flatMap((t) => (t.table ? [t.table.id] : []));
 }
 
 function ownerOf(model: RoutingModel, attachment: TgwAttachment): string {
