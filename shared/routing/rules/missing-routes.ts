@@ -26,7 +26,7 @@ import { settingPath } from '../../plan/settings';
 import { PartMemo } from '../memo';
 import { allVpcBlocks, labelOf, peerOf, routingModel, subnetBlock, vpcLabel, type RoutingModel } from '../model';
 import { resolveTable, type ResolvedTable } from '../route-table';
-import { tgwTableRouting } from '../transit-gateway';
+import { tgwTableRouting, type TgwEffectiveRoute } from '../transit-gateway';
 
 const PEERING_SOURCE =
   'docs/network-rules.md#aws-vpc-peering: a peering carries only what the route tables of each side send to it (AWS VPC Peering Guide, "Update your route tables for a VPC peering connection"); docs/network-rules.md#aws-route-tables-and-subnet-types';
@@ -120,21 +120,39 @@ function connectionDestinations(table: ResolvedTable): Cidr[] {
   return out;
 }
 
+/** The destinations the written tables send to one connection (a peering or a transit gateway). */
+function destinationsTo(tables: readonly ResolvedTable[], target: Route['target'], targetId: string): Cidr[] {
+  const out: Cidr[] = [];
+  for (const table of tables) {
+    for (const r of table.table?.routes ?? []) {
+      if (r.target !== target || r.targetId !== targetId) continue;
+      const destination = validCidr(r.destination);
+      if (destination) out.push(destination);
+    }
+  }
+  return out;
+}
+
 /**
  * Whether some table the subnets follow has a route to the connection for (part of) one of
  * `far`, the blocks on the other side; derived tables route every one. A route to a peering
  * for a block the peer no longer has (it was re-addressed) does not count.
  */
 function usesConnection(tables: readonly ResolvedTable[], target: Route['target'], targetId: string, far: readonly Cidr[]): boolean {
-  for (const table of tables) {
-    if (table.source === 'derived') return true;
-    for (const r of table.table?.routes ?? []) {
-      if (r.target !== target || r.targetId !== targetId) continue;
-      const destination = validCidr(r.destination);
-      if (destination && far.some((block) => overlaps(block, destination))) return true;
-    }
+  if (tables.some((t) => t.source === 'derived')) return true;
+  return destinationsTo(tables, target, targetId).some((d) => far.some((block) => overlaps(block, d)));
+}
+
+const attachmentMaps = new WeakMap<TransitGateway, Map<string, TgwAttachment>>();
+
+/** A gateway's attachments by id, once per gateway object. */
+function attachmentsById(tgw: TransitGateway): Map<string, TgwAttachment> {
+  let map = attachmentMaps.get(tgw);
+  if (!map) {
+    map = new Map(tgw.attachments.map((a) => [a.id, a]));
+    attachmentMaps.set(tgw, map);
   }
-  return false;
+  return map;
 }
 
 /** Whether some table the subnets follow sends part of `block` to a connection (derived tables always do). */
@@ -217,21 +235,30 @@ function checkAttachment(
   if (attachment.subnetIds.length === 0 || attachment.associatedRouteTableId === undefined) return undefined;
   const tgwTable = tgwTableRouting(model, tgw, attachment.associatedRouteTableId);
   if (!tgwTable) return undefined;
-  const others = new Set(tgw.attachments.filter((a) => a.id !== attachment.id && !(a.type === 'vpc' && a.vpcId === vpcId)).map((a) => a.id));
+  // Derived routes send every other attachment's blocks to the gateway.
+  if (use.tables.some((t) => t.source === 'derived')) return undefined;
+  const byId = attachmentsById(tgw);
+  const sentOn = (route: TgwEffectiveRoute): boolean => {
+    if (route.kind === 'blackhole' || route.attachmentId === undefined) return false;
+    const to = byId.get(route.attachmentId);
+    return to !== undefined && to !== attachment && !(to.type === 'vpc' && to.vpcId === vpcId) && reachable(route.cidr);
+  };
+  // In use when a route to the gateway covers part of what the gateway sends on: looked for
+  // first, stopping at the first, as a VPC on a gateway nearly always has one.
+  const toGateway = destinationsTo(use.tables, 'transit-gateway', tgw.id);
+  if (toGateway.length > 0) {
+    for (const route of tgwTable.routes) if (sentOn(route) && toGateway.some((d) => overlaps(d, route.cidr))) return undefined;
+  }
+  // What the gateway's table sends on to the other attachments that no table here routes another way.
   const seen = new Set<string>();
-  // What the gateway's table sends on to the other attachments, and which of it no table here routes.
-  const delivered: Cidr[] = [];
   const missing: Array<{ text: string; owner: string }> = [];
   for (const route of tgwTable.routes) {
-    if (route.kind === 'blackhole' || route.attachmentId === undefined || !others.has(route.attachmentId)) continue;
-    if (seen.has(route.destination) || !reachable(route.cidr)) continue;
+    if (!sentOn(route) || seen.has(route.destination)) continue;
     seen.add(route.destination);
-    delivered.push(route.cidr);
     if (routed(use.tables, route.cidr)) continue;
-    const to = tgw.attachments.find((a) => a.id === route.attachmentId)!;
-    missing.push({ text: route.destination, owner: ownerOf(model, to) });
+    missing.push({ text: route.destination, owner: ownerOf(model, byId.get(route.attachmentId!)!) });
   }
-  if (missing.length === 0 || usesConnection(use.tables, 'transit-gateway', tgw.id, delivered)) return undefined;
+  if (missing.length === 0) return undefined;
   const texts = missing.map((m) => m.text);
   const self = vpcLabel(model, vpcId);
   const target = `transit gateway ${labelOf(tgw)}`;
