@@ -95,6 +95,12 @@ test('Apply an add-route fix from the findings panel: the peering gets its route
   expect(fix.routeTableId).toBe(shared.id);
   const row = findingRow(page, 'routing/peering-unrouted');
   await expect(row.getByTestId('finding-apply')).toHaveAccessibleName(`Apply: ${fix.label}`);
+  // Apply and "Why?" sit on one row below the message, which keeps the panel's full width.
+  const message = (await row.getByTestId('finding').boundingBox())!;
+  const apply = (await row.getByTestId('finding-apply').boundingBox())!;
+  const why = (await row.getByTestId('finding-why').boundingBox())!;
+  expect(apply.y).toBeGreaterThanOrEqual(message.y + message.height - 1);
+  expect(Math.abs(why.y - apply.y)).toBeLessThan(8);
   await editor.screenshot('fixes-03-add-route');
   const steps = await undoSteps(page);
   await row.getByTestId('finding-apply').click();
