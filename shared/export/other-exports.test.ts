@@ -4,7 +4,7 @@ import { parsePlanText } from '../plan/load';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { SUBNET_CSV_COLUMNS, subnetsToCsv } from './csv';
 import { diffPlans, formatPlanDiff } from './diff';
-import { buildReviewReport, FULL_MATRIX_LIMIT } from './report';
+import { buildReviewReport, DIAGRAM_MAX_PAGES, FULL_MATRIX_LIMIT } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -151,6 +151,30 @@ describe('buildReviewReport', () => {
     expect(vpcRows).toHaveLength(1);
     // Unescaped pipes: as many as the table has columns + 1.
     expect(vpcRows[0]!.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(9);
+  });
+
+  it('tiles a diagram with as many texts as a 10,000-VPC plan has, each page holding only its own (no argument list as long as the texts)', () => {
+    const plan = example('three-tier.vpcplan.json');
+    const texts = Array.from({ length: 200_000 }, (_, i) => `<text x="${(i % 400) * 10}" y="${Math.floor(i / 400) * 4}" font-size="${i === 123_456 ? 7.5 : 12}">t${i}</text>`);
+    const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="2000" viewBox="0 0 4000 2000">\n${texts.join('\n')}\n</svg>`;
+    const { html } = buildReviewReport(plan, { diagramSvg });
+    // Tiled at the scale of the smallest text (7.5 px, not 12): more than one page, fewer than the cap.
+    const pages = html.match(/<figure class="diagram-page"/g)!.length;
+    expect(pages).toBeGreaterThan(1);
+    expect(pages).toBeLessThanOrEqual(DIAGRAM_MAX_PAGES);
+    // The first text is on the first page only; a page holds the texts that show through it, not all 200,000.
+    expect(html.match(/>t0<\/text>/g)!.length).toBe(1);
+    expect(html.length).toBeLessThan(diagramSvg.length * 4);
+  });
+
+  it('shows a diagram too large to print legibly whole on one page, saying so', () => {
+    const plan = example('three-tier.vpcplan.json');
+    const texts = Array.from({ length: 50_000 }, (_, i) => `<text x="${(i % 200) * 200}" y="${Math.floor(i / 200) * 200}" font-size="7.5">t${i}</text>`);
+    const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="40000" height="50000" viewBox="0 0 40000 50000">\n${texts.join('\n')}\n</svg>`;
+    const { html } = buildReviewReport(plan, { diagramSvg });
+    expect(html.match(/<figure class="diagram-page"/g)!.length).toBe(1);
+    expect(html).toMatch(/The whole diagram, too large to print legibly here \([\d,]+ pages at 7\.5 pt text\)/);
+    expect(html.match(/>t49999<\/text>/g)!.length).toBe(1);
   });
 
   it('splits a matrix wider than a page into column groups that repeat the row names', () => {

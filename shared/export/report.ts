@@ -126,7 +126,7 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
   return { title, intro, tables: [{ caption: 'Groups of VPCs built alike', table: groups }, { caption: 'Between groups', table: between }] };
 }
 
-function sections(plan: Plan): Section[] {
+function sections(plan: Plan, findings: readonly Finding[]): Section[] {
   const index = indexPlan(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
@@ -174,7 +174,7 @@ function sections(plan: Plan): Section[] {
   }
   out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4], nowrap: [1], prose: [5] } }] });
 
-  out.push(...connectivitySections(plan, names));
+  out.push(...connectivitySections(plan, names, index));
 
   const natRows: string[][] = [];
   for (const nat of plan.natGateways) {
@@ -191,7 +191,6 @@ function sections(plan: Plan): Section[] {
 
   out.push(reachabilitySection(plan, names));
 
-  const findings: Finding[] = checkPlan(plan);
   const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
   out.push({
     title: 'Findings',
@@ -225,7 +224,7 @@ function accountsSection(plan: Plan): Section {
   };
 }
 
-function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>): Section[] {
+function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>, index: PlanIndex): Section[] {
   const vpcName = (id: string | undefined) => (id === undefined ? '' : vpcNames.get(id) ?? `${id} (not in the plan)`);
   const subnetNames = new Map(plan.subnets.map((s) => [s.id, s.name || s.id]));
   const gatewayNames = new Map<string, string>([
@@ -240,7 +239,8 @@ function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>)
 
   const routeRows: string[][] = [];
   for (const table of plan.routeTables) {
-    const users = plan.subnets.filter((s) => s.vpcId === table.vpcId && (s.routeTableId === table.id || (s.routeTableId === undefined && table.main)));
+    // The table's VPC's subnets only (from the index): a filter over every subnet per table is 10^9 steps at 10,000 VPCs.
+    const users = (index.subnetsByVpc.get(table.vpcId) ?? []).filter((s) => s.routeTableId === table.id || (s.routeTableId === undefined && table.main));
     const used = `${users.map((s) => subnetNames.get(s.id)!).join(', ') || 'no subnet'}${table.main ? ' (main table)' : ''}`;
     if (table.routes.length === 0) routeRows.push([vpcName(table.vpcId), table.name || table.id, used, '', 'no routes', '']);
     table.routes.forEach((route, i) => routeRows.push([
@@ -325,6 +325,12 @@ const TILE_HEIGHT_MM = 160;
 const PX_PER_MM = 96 / 25.4;
 /** The smallest text on a printed diagram page, in points; the issue's bar is 7, a little more keeps rounding clear of it. */
 export const DIAGRAM_MIN_TEXT_PT = 7.5;
+/**
+ * Past this many pages the printed diagram is shown whole on one page instead: a plan of
+ * thousands of VPCs would take thousands of pages at a readable scale (and every page would
+ * carry the edges that cross it). The exported SVG (diagram.svg) keeps it at full size.
+ */
+export const DIAGRAM_MAX_PAGES = 60;
 /** Neighbouring tiles overlap by this share, so a box cut at one tile's edge is whole on the next. */
 const TILE_OVERLAP = 0.04;
 
@@ -356,6 +362,22 @@ export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx
   return { scale, tiles };
 }
 
+/**
+ * The smallest and largest of many numbers, in a loop: Math.min(...list) passes every item as
+ * an argument, which overflows the stack for the text sizes of a 10,000-VPC diagram.
+ */
+function least(values: readonly number[]): number {
+  let out = Infinity;
+  for (const v of values) if (v < out) out = v;
+  return out;
+}
+
+function most(values: readonly number[]): number {
+  let out = -Infinity;
+  for (const v of values) if (v > out) out = v;
+  return out;
+}
+
 /** The inline SVG pages of the diagram: its content once (as a symbol), then one viewBox window per page. */
 function diagramHtml(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
@@ -363,20 +385,25 @@ function diagramHtml(svg: string, alt: string): string {
   const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
-  const { scale, tiles: all } = diagramTiles(width, height, fonts.length > 0 ? Math.min(...fonts) : 12);
+  const readable = diagramTiles(width, height, fonts.length > 0 ? least(fonts) : 12);
+  const tooBig = readable.tiles.length > DIAGRAM_MAX_PAGES;
+  // Too many pages: the whole diagram on one page, as large as fits (no text is smaller than in the SVG's own smallest font at that scale, just unreadably small).
+  const { scale, tiles: all } = tooBig ? diagramTiles(width, height, Infinity) : readable;
   // A page with nothing written on it (the empty space between far-apart boxes) is left out.
-  const anchors = [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const anchors = tooBig ? [] : [...svg.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
   const tiles = all.filter((t) => anchors.some((a) => a.x >= t.x && a.x < t.x + t.width && a.y >= t.y && a.y < t.y + t.height));
   if (tiles.length === 0) tiles.push(all[0]!);
   const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
   const chunks = topLevelChunks(inner);
-  const columns = Math.max(...tiles.map((t) => t.column)) + 1;
-  const rows = Math.max(...tiles.map((t) => t.row)) + 1;
+  const columns = most(tiles.map((t) => t.column)) + 1;
+  const rows = most(tiles.map((t) => t.row)) + 1;
   const out: string[] = [];
   tiles.forEach((tile, i) => {
-    const where = tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
+    const where = tooBig
+      ? `The whole diagram, too large to print legibly here (${count(readable.tiles.length)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
+      : tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}: row ${tile.row + 1} of ${rows}, column ${tile.column + 1} of ${columns}.` : '';
     // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
     const shown = chunks.filter((c) => c.box === undefined || (c.box.x0 <= tile.x + tile.width && c.box.x1 >= tile.x && c.box.y0 <= tile.y + tile.height && c.box.y1 >= tile.y));
     out.push([
@@ -416,7 +443,7 @@ function topLevelChunks(inner: string): Array<{ text: string; box?: { x0: number
       for (const p of d[1]!.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)) { xs.push(Number(p[1])); ys.push(Number(p[2])); }
     }
     // Text runs right of its anchor: widen by a generous line so a label starting left of a page still shows on it.
-    out.push(xs.length > 0 ? { text, box: { x0: Math.min(...xs) - 400, y0: Math.min(...ys) - 20, x1: Math.max(...xs) + 400, y1: Math.max(...ys) + 20 } } : { text });
+    out.push(xs.length > 0 ? { text, box: { x0: least(xs) - 400, y0: least(ys) - 20, x1: most(xs) + 400, y1: most(ys) + 20 } } : { text });
   }
   if (current.length > 0) out.push({ text: current.join('\n') });
   return out;
@@ -521,9 +548,12 @@ export interface ReviewReport {
 }
 
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
-  const diagram = options.diagramSvg ?? planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {});
-  const all = sections(plan);
+  // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
+  let diagram: string | undefined = options.diagramSvg;
+  const diagramSvg = (): string => (diagram ??= planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {}));
+  // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
+  const all = sections(plan, findings);
   const findingCounts = (['error', 'warning', 'info'] as const).map((sev) => `${findings.filter((f) => f.severity === sev).length} ${sev}${sev === 'info' ? '' : 's'}`).join(', ');
   const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
   const summary: Array<[string, string]> = [
@@ -547,9 +577,11 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       return (markdown ??= markdownReport(plan, all, meta, summary));
     },
     get html() {
-      return (html ??= htmlReport(plan, all, meta, summary, diagram));
+      return (html ??= htmlReport(plan, all, meta, summary, diagramSvg()));
     },
-    diagramSvg: diagram,
+    get diagramSvg() {
+      return diagramSvg();
+    },
   };
 }
 

@@ -262,12 +262,21 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
   const nodes = diagram.nodes.filter((n) => scope.nodes.has(n.id));
   const edges = diagram.edges.filter((e) => scope.edges.has(e.id));
 
-  const minX = nodes.length ? Math.min(...nodes.map((n) => n.x)) : 0;
-  const minY = nodes.length ? Math.min(...nodes.map((n) => n.y)) : 0;
+  // Loops, not Math.min(...list): a spread of every node overflows the stack on a very large plan.
+  let minX = nodes.length ? Infinity : 0;
+  let minY = nodes.length ? Infinity : 0;
+  let maxRight = -Infinity;
+  let maxBottom = -Infinity;
+  for (const n of nodes) {
+    if (n.x < minX) minX = n.x;
+    if (n.y < minY) minY = n.y;
+    if (n.x + n.width > maxRight) maxRight = n.x + n.width;
+    if (n.y + n.height > maxBottom) maxBottom = n.y + n.height;
+  }
   const dx = MARGIN - minX;
   const dy = MARGIN + TITLE_BLOCK - minY;
-  const contentRight = nodes.length ? Math.max(...nodes.map((n) => n.x + n.width)) + dx : MARGIN;
-  const contentBottom = nodes.length ? Math.max(...nodes.map((n) => n.y + n.height)) + dy : MARGIN + TITLE_BLOCK;
+  const contentRight = nodes.length ? maxRight + dx : MARGIN;
+  const contentBottom = nodes.length ? maxBottom + dy : MARGIN + TITLE_BLOCK;
 
   const titleStyle: TextStyle = { size: 20, bold: true };
   const subtitle = [options.date, options.selection ? `${nodes.length} of ${diagram.nodes.length} boxes (the selection)` : ''].filter(Boolean).join(' · ');
