@@ -41,6 +41,37 @@ describe('vpcplan check --fix', () => {
     expect((await cli(['check', path])).code).toBe(0);
   });
 
+  it('moves a peered VPC off its peer\'s block with its subnets, and adds the route the peering lacks, printing every change', async () => {
+    const peered = planWith({
+      vpcs: [vpc('a', ['10.0.0.0/16'], { name: 'alpha' }), vpc('b', ['10.0.0.0/16'], { name: 'bravo' })],
+      subnets: [subnet('sa', 'a', '10.0.1.0/24', { routeTableId: 'rt-a' }), subnet('sb', 'b', '10.0.4.0/24', { name: 'bravo-app', routeTableId: 'rt-b' })],
+      peerings: [{ id: 'ab', name: 'alpha-bravo', requesterVpcId: 'a', accepterVpcId: 'b' }],
+      routeTables: [
+        { id: 'rt-a', name: 'alpha-rt', vpcId: 'a', routes: [] },
+        { id: 'rt-b', name: 'bravo-rt', vpcId: 'b', routes: [] },
+      ],
+    });
+    const { dir, path } = tempPlan(serializePlan(peered));
+    const out = await cli(['check', path, '--fix']);
+    expect((out.stderr ?? '').split('\n')).toEqual([
+      'changed bravo ipv4Cidrs[0]: 10.0.0.0/16 → 10.1.0.0/16',
+      'changed bravo-app ipv4Cidr: 10.0.4.0/24 → 10.1.4.0/24',
+      'added route 10.1.0.0/16 → peering alpha-bravo to route table alpha-rt',
+      'added route 10.0.0.0/16 → peering alpha-bravo to route table bravo-rt',
+      expect.stringContaining('(4 changes)'),
+      '',
+    ]);
+    const written = JSON.parse(readFileSync(path, 'utf8')) as { routeTables: Array<{ routes: unknown[] }> };
+    expect(written.routeTables.map((t) => t.routes)).toEqual([
+      [{ destination: '10.1.0.0/16', target: 'peering', targetId: 'ab' }],
+      [{ destination: '10.0.0.0/16', target: 'peering', targetId: 'ab' }],
+    ]);
+    expect(readdirSync(dir)).toEqual(['plan.vpcplan.json']);
+    const again = await cli(['check', path]);
+    expect(again.stdout).not.toContain('overlap/peered-vpcs');
+    expect(again.stdout).not.toContain('routing/peering-unrouted');
+  });
+
   it('-o writes elsewhere and leaves the input alone', async () => {
     const text = serializePlan(broken);
     const { dir, path } = tempPlan(text);

@@ -443,3 +443,40 @@ test('explorer at 200 % zoom: nothing clipped', async ({ editor, page }) => {
   expect(await sizing.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await editor.screenshot('learn-zoom-200-sizing');
 });
+
+test('explorer: an address typed with its host bits set moves the slider and the bits to the prefix typed', async ({ editor, page }) => {
+  await openExplorer(page, '10.1.0.0/23');
+  // A student types an address inside the block, not the block: the field says what to write,
+  // and the slider and the bits show the block around that address at the prefix typed.
+  await page.getByTestId('explorer-input').fill('10.1.7.9/16');
+  const parsed = parseCidr('10.1.7.9/16');
+  if (parsed.ok) throw new Error('10.1.7.9/16 has host bits set');
+  await expect(page.getByTestId('explorer-input-error')).toContainText(parsed.error.message);
+  await expectBlock(page, parsed.error.suggestion!);
+  await expect(page.getByTestId('explorer-prefix')).toHaveValue('16');
+  await editor.screenshot('learn-explorer-host-bits');
+  // The slider keeps the address typed: one bit more is the /17 around 10.1.7.9.
+  await page.getByTestId('explorer-prefix').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('explorer-input')).toHaveValue('10.1.0.0/17');
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('explorer-input')).toHaveValue('10.1.7.0/24');
+  await expectBlock(page, '10.1.7.0/24');
+});
+
+test('the split bar says which VPCs the shaded subnets belong to when VPCs share a block', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  const blocks = readPlanBlocks(plan);
+  // prod-app and partner-analytics share 10.1.0.0/16 (they meet only through Lattice).
+  const shared = '10.1.0.0/16';
+  const owners = plan.vpcs.filter((v) => v.ipv4Cidrs.includes(shared));
+  expect(owners.length).toBe(2);
+  const usage = blockUsage(cidr(shared), blocks);
+  const count = usage.spans.reduce((n, s) => n + s.subnets.length, 0);
+  await openExplorer(page, shared);
+  const perVpc = owners.map((v) => `${plan.subnets.filter((s) => s.vpcId === v.id && s.ipv4Cidr).length} in ${v.name}`).join(', ');
+  await expect(page.getByTestId('split-usage')).toContainText(`Shaded: ${count} subnets of the plan use`);
+  await expect(page.getByTestId('split-usage')).toContainText(`; ${perVpc}.`);
+  // The piece's own reason counts its VPC's subnets only, which AWS checks a new subnet against.
+  await expect(page.getByTestId('piece-reason')).toHaveText(pieceAvailability(cidr(shared), blocks).reason);
+});

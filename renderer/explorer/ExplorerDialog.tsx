@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AMAZON_VPC_IPV6_PREFIX, USUAL_SUBNET_IPV6_PREFIX } from '../../shared/aws-limits';
-import { contains, formatCidr, maxPrefix, parseCidr, type Cidr } from '../../shared/cidr';
+import { contains, formatCidr, maxPrefix, parseAddress, parseCidr, type Cidr } from '../../shared/cidr';
 import { CLOUD_NAMES, blockFacts, compareBlocks, enclosingBlock, explainBits, readPlanBlocks, relatives, type BitRole, type BitsExplanation } from '../../shared/explorer';
 import type { Plan } from '../../shared/plan/schema';
 import { BitLegend, BitRuler, type BitMark } from './BitRuler';
@@ -31,6 +31,20 @@ const ROLE_WORDS: Record<string, string> = {
 function parse(text: string): Cidr | undefined {
   const result = parseCidr(text.trim());
   return result.ok ? result.cidr : undefined;
+}
+
+/**
+ * "10.1.7.9/16", an address with its host bits set: the address and the prefix typed, so the
+ * explorer shows the block around that address at that prefix (the slider and the bits say /16,
+ * as the field does) while the field says what to write instead.
+ */
+function addressAndPrefix(text: string): { address: Cidr; prefix: number } | undefined {
+  const result = parseCidr(text.trim());
+  if (result.ok || result.error.code !== 'host-bits-set' || result.error.suggestion === undefined) return undefined;
+  const block = parse(result.error.suggestion);
+  const address = parseAddress(text.trim().split('/')[0] ?? '');
+  if (!block || !address.ok) return undefined;
+  return { address: { version: address.version, network: address.value, prefix: maxPrefix(address.version) }, prefix: block.prefix };
 }
 
 /** The single address at the start of a block: the slider keeps it and changes the prefix around it. */
@@ -88,7 +102,18 @@ export function ExplorerDialog({ target, plan, edit, onClose }: ExplorerDialogPr
           <label htmlFor={ids.input}>CIDR block</label>
           <input ref={inputRef} id={ids.input} className="mono" value={text} spellCheck={false} autoComplete="off" data-testid="explorer-input"
             aria-invalid={parsed.ok ? undefined : true} aria-describedby={parsed.ok ? undefined : `${ids.input}-error`}
-            onChange={(e) => { setText(e.target.value); if (parse(e.target.value)) go(e.target.value); }}
+            onChange={(e) => {
+              const value = e.target.value;
+              setText(value);
+              if (parse(value)) go(value);
+              else {
+                const typed = addressAndPrefix(value);
+                if (typed) {
+                  setAddress(typed.address);
+                  setPrefix(typed.prefix);
+                }
+              }
+            }}
             onBlur={() => commitText()} onKeyDown={(e) => { if (e.key === 'Enter') commitText(); }} />
           {!parsed.ok ? (
             <div className="field-error" id={`${ids.input}-error`} role="alert" data-testid="explorer-input-error">

@@ -94,7 +94,7 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
         })}
       </div>
       <p className="small split-usage" data-testid="split-usage">
-        <span className="split-used-swatch" aria-hidden="true" /> {usageWords(whole)}
+        <span className="split-used-swatch" aria-hidden="true" /> {usageWords(whole, planBlocks)}
       </p>
       <div className="split-actions" role="group" aria-label={`Actions on ${formatCidr(piece)}`}>
         <span className="mono split-current" data-testid="split-selected">{formatCidr(piece)}</span>
@@ -139,12 +139,26 @@ function pieceWords(use: PieceAvailability, used: BlockUsage): string {
   }
 }
 
-function usageWords(whole: BlockUsage): string {
+function usageWords(whole: BlockUsage, planBlocks: PlanBlocks): string {
   const count = whole.spans.reduce((n, span) => n + span.subnets.length, 0);
   if (whole.coveredBy.length > 0) return `Shaded: all of ${whole.cidr} is in subnet ${whole.coveredBy.map((s) => `${s.name} (${s.cidr})`).join(' and ')}.`;
   if (count === 0) return `No subnet of the plan uses ${whole.cidr} yet.`;
   const percent = whole.usedFraction * 100;
-  return `Shaded: ${count} subnet${count === 1 ? '' : 's'} of the plan use ${BigInt(whole.usedAddresses).toLocaleString('en-US')} addresses of ${whole.cidr} (${percent < 1 ? percent.toPrecision(1) : Math.round(percent)} %).`;
+  return `Shaded: ${count} subnet${count === 1 ? '' : 's'} of the plan use ${BigInt(whole.usedAddresses).toLocaleString('en-US')} addresses of ${whole.cidr} (${percent < 1 ? percent.toPrecision(1) : Math.round(percent)} %)${byVpc(whole, planBlocks)}.`;
+}
+
+/**
+ * "; 9 in prod-app, 2 in partner-analytics" when the shaded subnets belong to more than one VPC
+ * (VPCs whose blocks overlap): a piece's reason counts only its own VPC's subnets, which AWS
+ * checks a new subnet against, so the two numbers would otherwise seem to disagree.
+ */
+function byVpc(whole: BlockUsage, planBlocks: PlanBlocks): string {
+  const vpcOf = new Map(planBlocks.subnets.map((s) => [s.id, s.vpcId]));
+  const counts = new Map<string, number>();
+  for (const span of whole.spans) for (const s of span.subnets) counts.set(vpcOf.get(s.id) ?? '', (counts.get(vpcOf.get(s.id) ?? '') ?? 0) + 1);
+  if (counts.size < 2) return '';
+  const name = (id: string) => planBlocks.vpcs.find((v) => v.id === id)?.name ?? id;
+  return `; ${[...counts].map(([id, n]) => `${n} in ${name(id)}`).join(', ')}`;
 }
 
 interface MakeSubnetProps {

@@ -92,6 +92,21 @@ describe('comparePlans: this plan against the other file', () => {
       for (const line of d.details) expect(line, 'no raw field names').not.toMatch(/ipv4Cidr|availabilityZone|accepterVpcId|hostsNeeded/);
   });
 
+  it('routes only one side has, in words, their targets by name on their own side', () => {
+    const there = structuredClone(here);
+    const table = there.routeTables.find((t) => t.id === 'rt-dev-private')!;
+    table.routes.push({ destination: '192.168.0.0/16', target: 'transit-gateway', targetId: 'tgw-hub' });
+    const nat = here.natGateways[0]!;
+    const egress = here.routeTables.find((t) => t.routes.some((r) => r.target === 'nat-gateway'))!;
+    const natRoute = egress.routes.find((r) => r.target === 'nat-gateway')!;
+    there.routeTables.find((t) => t.id === egress.id)!.routes = egress.routes.filter((r) => r !== natRoute);
+    const c = comparePlans(here, there);
+    const details = (id: string) => c.differences.find((d) => d.id === id)!.details;
+    const tgw = here.transitGateways[0]!;
+    expect(details('rt-dev-private')).toEqual([`routes: 192.168.0.0/16 → transit gateway ${tgw.name === tgw.id ? tgw.id : `${tgw.name} (${tgw.id})`} only in the other file`]);
+    expect(details(egress.id)).toEqual([`routes: ${natRoute.destination} → NAT gateway ${nat.name === nat.id ? nat.id : `${nat.name} (${nat.id})`} only in this plan`]);
+  });
+
   it('findings only in one side, Markdown naming both files', () => {
     const there = structuredClone(here);
     there.subnets.find((s) => s.id === 'sn-egress-pub-a')!.ipv4Cidr = '10.0.0.0/23';

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../checks';
 import type { Plan } from '../plan/schema';
-import { diffPlans, fieldLabel, KIND_WORDS, type CidrChange, type FieldChange, type ObjectKind, type ObjectRef } from './diff';
+import { diffPlans, fieldLabel, KIND_WORDS, listItemText, type CidrChange, type FieldChange, type ObjectKind, type ObjectRef } from './diff';
 
 export type Where = 'only-here' | 'only-there' | 'different';
 
@@ -161,10 +161,15 @@ function itemText(field: string, item: unknown, objects: Map<string, AnyObject>)
     const route = item as { destination: string; target?: string; kind?: string; targetId?: string; attachmentId?: string };
     const via = route.targetId ?? route.attachmentId;
     const to = via ? valueText(route.attachmentId ? 'attachmentId' : 'targetId', via, objects) : '';
-    return `${route.destination} → ${route.target ?? route.kind ?? ''}${to ? ` ${to}` : ''}`;
+    return `${route.destination} → ${targetWords(route.target ?? route.kind ?? '')}${to ? ` ${to}` : ''}`;
   }
   if (item && typeof item === 'object' && 'name' in item) return String((item as { name: unknown }).name);
   return valueText(field, item, objects);
+}
+
+/** A route target or kind in words: "transit gateway", "NAT gateway", "blackhole". */
+function targetWords(target: string): string {
+  return target.replace(/-/g, ' ').replace(/^nat /, 'NAT ').replace(/^vpn /, 'VPN ');
 }
 
 /** References to an object may name it by id in one plan and be resolved in that plan. */
@@ -174,10 +179,18 @@ function sides(field: string, change: FieldChange, here: Map<string, AnyObject>,
     const onlyHere = change.added ?? [];
     const onlyThere = change.removed ?? [];
     const parts: string[] = [];
-    const list = (items: string[], objects: Map<string, AnyObject>) => items.map((t) => valueText(field, t, objects)).join(', ');
-    // The diff lists items as text; references among them are resolved here, on their own side.
-    if (onlyHere.length > 0) parts.push(`${list(onlyHere, here)} only in ${SIDES.here}`);
-    if (onlyThere.length > 0) parts.push(`${list(onlyThere, there)} only in ${SIDES.there}`);
+    // The diff lists items as text; each is found again in its own side's list (a route, say) and
+    // put in words there, with the references it holds resolved on that side.
+    const list = (items: string[], objects: Map<string, AnyObject>, raw: unknown) =>
+      items
+        .map((t) => {
+          const item = Array.isArray(raw) ? raw.find((x) => typeof x === 'object' && x !== null && listItemText(x) === t) : undefined;
+          return item !== undefined ? itemText(field, item, objects) : valueText(field, t, objects);
+        })
+        .join(', ');
+    // diffPlans(other, this): "after" is this plan's list, "before" the other file's.
+    if (onlyHere.length > 0) parts.push(`${list(onlyHere, here, change.after)} only in ${SIDES.here}`);
+    if (onlyThere.length > 0) parts.push(`${list(onlyThere, there, change.before)} only in ${SIDES.there}`);
     return `${label}: ${parts.length > 0 ? parts.join('; ') : 'the same items in another order'}`;
   }
   return `${label}: ${valueText(field, change.after, here)} in ${SIDES.here}, ${valueText(field, change.before, there)} in ${SIDES.there}`;

@@ -168,7 +168,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys === 0;
 }
 
-function itemText(item: unknown): string {
+/** A list item as the diff compares it (a route as "10.1.0.0/16 -> peering pcx-1"). */
+export function listItemText(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object' && 'destination' in item) {
     const r = item as { destination: string; target?: string; kind?: string; targetId?: string; attachmentId?: string };
@@ -188,8 +189,8 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
     if (sameValue(a, b)) continue;
     const change: FieldChange = { field: key, before: a, after: b };
     if (Array.isArray(a) || Array.isArray(b)) {
-      const beforeItems = (Array.isArray(a) ? a : []).map(itemText);
-      const afterItems = (Array.isArray(b) ? b : []).map(itemText);
+      const beforeItems = (Array.isArray(a) ? a : []).map(listItemText);
+      const afterItems = (Array.isArray(b) ? b : []).map(listItemText);
       // Sets, not includes(): a service network may list thousands of VPCs.
       const beforeSet = new Set(beforeItems);
       const afterSet = new Set(afterItems);

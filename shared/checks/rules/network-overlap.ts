@@ -13,11 +13,17 @@
  *    classes, and peerings (the one per-pair relation) are subtracted by count;
  *  - one finding per group and relation ("these 1,000 VPCs share 172.31.0.0/16", listing
  *    them), which for two networks is the classic one-finding-per-pair message;
- *  - replacement blocks all come from one free-space computation, each different.
+ *  - replacement blocks all come from the check run's one allocation (../block-allocation:
+ *    one free-space computation, shared with the fixes), each different; between connected
+ *    VPCs (peered, same transit gateway) the finding carries the fix (../overlap-fixes)
+ *    that moves the block its words name, with the VPC's subnets.
  */
-import { FreeBlocks, blockForest, cidr, formatCidr, membersOf, type BlockForest, type Cidr } from '../../cidr';
+import { blockForest, formatCidr, membersOf, type BlockForest, type Cidr } from '../../cidr';
+import type { FixAction, SetCidrAction } from '../../plan/edits/fix-actions';
 import type { ExternalNetwork, Plan, Vpc } from '../../plan/schema';
 import { externalBlocks, vpcBlocksWithField } from '../../plan/plan-index';
+import { blockAllocation } from '../block-allocation';
+import { asFix, movesText, networkBlocks, overlapFix, overlapReplacement, overlapSteps, withOverlapFixes } from '../overlap-fixes';
 import { formatCount, nameOf } from '../wording';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
@@ -35,8 +41,6 @@ const definitions = {
 
 type OverlapFinding = FindingOf<typeof definitions>;
 
-/** RFC 1918 space, where replacements are looked for (docs/network-rules.md#aws-vpc-ipv4-blocks). */
-const PRIVATE_POOLS = [cidr('10.0.0.0/8'), cidr('172.16.0.0/12'), cidr('192.168.0.0/16')];
 /** Names shown in a group's message before "and N more"; every member is in `subjects`. */
 const NAMES_SHOWN = 5;
 /** Replacement blocks suggested for a group before "each of the other N". */
@@ -200,21 +204,23 @@ export const networkOverlapRule = definePlanRule({
   scope: 'plan',
   name: 'network-overlap',
   findings: definitions,
-  dependsOn: ['vpcs', 'peerings', 'transitGateways', 'vpnGateways', 'serviceNetworks', 'externalNetworks'],
+  // settings: the fixes keep a VPC's own block rules satisfied (quotas among them).
+  dependsOn: ['vpcs', 'peerings', 'transitGateways', 'vpnGateways', 'serviceNetworks', 'externalNetworks', 'settings'],
   check(index: PlanIndex): OverlapFinding[] {
     const { plan } = index;
     const structure = overlapStructure(index);
     if (!structure) return [];
     const { networks, peered, drafts } = structure;
     // Words are written on every run (they carry names, which a rename changes); the rest is reused while its inputs are.
-    const report = new Report(plan, networks);
+    const report = new Report(index, networks);
     const out: OverlapFinding[] = [];
     for (const pair of peered) out.push(report.peered(pair));
     for (const draft of drafts) {
       const finding = report.finding(draft);
       if (finding) out.push(finding);
     }
-    return out;
+    // Fixes for the two-VPC findings between connected VPCs, from the same allocation as the words.
+    return withOverlapFixes(index, out);
   },
 });
 
@@ -420,11 +426,13 @@ function peeredOverlaps(forest: BlockForest, networks: Networks, links: Links): 
   return out;
 }
 
-/** Words and fixes for the drafts; replacement blocks come from one FreeBlocks, made on first need. */
+/** Words and fixes for the drafts; replacement blocks come from the check run's one allocation (../block-allocation). */
 class Report {
-  private free: FreeBlocks | undefined;
+  private readonly plan: Plan;
 
-  constructor(private readonly plan: Plan, private readonly networks: Networks) {}
+  constructor(private readonly index: PlanIndex, private readonly networks: Networks) {
+    this.plan = index.plan;
+  }
 
   private idOf(n: number): string {
     return n < this.networks.vpcCount ? this.networks.vpcs[n]!.id : this.networks.externals[n - this.networks.vpcCount]!.id;
@@ -448,24 +456,32 @@ class Report {
     return this.networks.externals[n - this.networks.vpcCount]!.kind === 'on-premises' ? 'on-premises network' : 'external network';
   }
 
-  /** A free block the size of `block`, in the private ranges, that no network uses and no other suggestion took. */
-  private take(block: Cidr): Cidr | undefined {
-    if (block.version !== 4) return undefined;
-    this.free ??= new FreeBlocks(PRIVATE_POOLS, this.networks.blocks);
-    return this.free.take(block.prefix);
+  /**
+   * A free block the size of `block` for network n, in the private ranges, that no network
+   * uses and no other suggestion took; the same block the fix moving n's `block` applies.
+   */
+  private take(n: number, block: Cidr, scope: object, homeFirst: boolean): Cidr | undefined {
+    if (block.version !== 4 || n >= this.networks.vpcCount) return undefined;
+    return overlapReplacement(this.index, this.idOf(n), block, scope, homeFirst);
   }
 
-  private replacement(block: Cidr): string {
-    const free = this.take(block);
+  /** For a pair: the block for b, in b's own private range first, as the pair's fix moves it. */
+  private replacement(n: number, block: Cidr, scope: object): string {
+    const free = this.take(n, block, scope, true);
     return free ? `${formatCidr(free)} instead of ${formatCidr(block)} (free across the plan)` : 'a block that no other VPC uses';
   }
 
   peered({ a, b, peering, blocks }: PeeredPair): OverlapFinding {
     const names = `VPCs ${this.nameOf(a)} and ${this.nameOf(b)}`;
+    // The words and the fix ask in one scope: the block named is the block the fix applies.
+    const scope = {};
+    const fix = `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(b, blocks[0]![1], scope)}), or connect them through a Lattice service network, which tolerates overlap.`;
+    const move = overlapFix(this.index, this.idOf(b), [this.idOf(a)], scope);
     return {
       code: 'overlap/peered-vpcs', severity: 'error', subjects: [this.idOf(a), this.idOf(b)], cidrs: pairCidrs(blocks),
       message: `${names} are peered (${peering}) but their blocks overlap (${pairDetail(blocks)}); AWS refuses a peering between VPCs with overlapping blocks, even if only other blocks would be routed.`,
-      fix: `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(blocks[0]![1])}), or connect them through a Lattice service network, which tolerates overlap.`,
+      fix,
+      ...(move ? { fixes: [move] } : {}),
     };
   }
 
@@ -490,12 +506,16 @@ class Report {
     const ids = [this.idOf(a), this.idOf(b)];
     const names = `VPCs ${this.nameOf(a)} and ${this.nameOf(b)}`;
     const moved = blocks[0]![1];
+    const scope = {};
     if (kind === 'tgw') {
       const tgw = this.plan.transitGateways[via]!;
+      const fix = `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(b, moved, scope)}), or keep them in separate transit gateway route tables that never learn each other's routes.`;
+      const move = overlapFix(this.index, this.idOf(b), [this.idOf(a)], scope);
       return {
         code: 'overlap/same-transit-gateway', severity: 'error', subjects: [...ids, tgw.id], cidrs,
         message: `${names} are both attached to transit gateway ${nameOf(tgw)} and their blocks overlap (${detail}); traffic to the overlapping addresses cannot be routed to both.`,
-        fix: `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(moved)}), or keep them in separate transit gateway route tables that never learn each other's routes.`,
+        fix,
+        ...(move ? { fixes: [move] } : {}),
       };
     }
     if (kind === 'sn') {
@@ -509,7 +529,7 @@ class Report {
     return {
       code: 'overlap/unconnected-vpcs', severity: 'warning', subjects: ids, cidrs,
       message: `${names} overlap (${detail}); they are not connected now, but they can never be peered or routed through a shared transit gateway.`,
-      fix: `Give ${this.nameOf(b)} ${this.replacement(moved)}, unless the two are meant to stay apart for good.`,
+      fix: `Give ${this.nameOf(b)} ${this.replacement(b, moved, scope)}, unless the two are meant to stay apart for good.`,
     };
   }
 
@@ -519,13 +539,17 @@ class Report {
     const cidrs = groupCidrs(draft.overlaps, new Set(members));
     const detail = draft.overlaps.map((o) => this.describe(o, new Set(members))).join('; ');
     const count = formatCount(members.length);
-    const renumber = this.renumbering(draft);
+    const shownMovers: number[] = [];
+    const scope = {};
+    const renumber = this.renumbering(draft, scope, shownMovers);
     if (kind === 'tgw') {
       const tgw = this.plan.transitGateways[via]!;
+      const fixes = this.groupFixes(draft, scope, shownMovers);
       return {
         code: 'overlap/same-transit-gateway', severity: 'error', subjects: [...ids, tgw.id], cidrs,
         message: `${count} VPCs attached to transit gateway ${nameOf(tgw)} overlap: ${detail}. Traffic to the overlapping addresses cannot be routed to more than one of them.`,
         fix: `${renumber}, or keep them in separate transit gateway route tables that never learn each other's routes.`,
+        ...(fixes.length > 0 ? { fixes } : {}),
       };
     }
     if (kind === 'sn') {
@@ -573,8 +597,29 @@ class Report {
     return `${outerBlock} of ${this.names(outer)} holds ${this.names(inner, innerBlocks)}`;
   }
 
+  /**
+   * The fix of a group between connected VPCs: one Apply that moves each VPC its words give a
+   * block (at most REPLACEMENTS_SHOWN, so a group of thousands costs a few moves, each one
+   * look at the group's blocks) off the other members' blocks, with its subnets, to the block
+   * the words name. Once applied, the group shrinks and the next check offers the next ones.
+   */
+  private groupFixes(draft: Draft, scope: object, movers: readonly number[]): FixAction[] {
+    if (movers.length === 0) return [];
+    const steps: SetCidrAction[] = [];
+    const names: string[] = [];
+    for (const n of movers) {
+      const others = networkBlocks(this.index, draft.members.filter((m) => m !== n).map((m) => this.idOf(m)));
+      const moved = overlapSteps(this.index, this.idOf(n), others, scope, false);
+      if (!moved) return [];
+      steps.push(...moved);
+      names.push(`${this.nameOf(n)} ${movesText(moved)}`);
+    }
+    if (steps.length === 0) return [];
+    return [asFix(steps, `Move ${names.join('; ')}, with ${movers.length === 1 ? 'its' : 'their'} subnets`)];
+  }
+
   /** "Give b 10.1.0.0/16, c 10.2.0.0/16 and d 10.3.0.0/16 instead, and each of the other 996 a free /16 of its own (...)". */
-  private renumbering(draft: Draft): string {
+  private renumbering(draft: Draft, scope: object, shownMovers: number[] = []): string {
     const members = new Set(draft.members);
     const overlap = draft.overlaps[0]!;
     // Equal blocks: all but the first keep moving; nested: the inner ones move.
@@ -583,9 +628,10 @@ class Report {
       : [...overlap.outer.blocksOf].filter(([n]) => members.has(n) && n < this.networks.vpcCount).slice(1);
     const shown: string[] = [];
     for (const [n, blocks] of movers.slice(0, REPLACEMENTS_SHOWN)) {
-      const free = this.take(blocks[0]!);
+      const free = this.take(n, blocks[0]!, scope, false);
       if (!free) break;
       shown.push(`${this.nameOf(n)} ${formatCidr(free)}`);
+      shownMovers.push(n);
     }
     const block = movers[0]?.[1][0];
     if (!block) return 'Renumber all but one of them';
@@ -593,7 +639,7 @@ class Report {
     const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]!;
     const others = movers.length - shown.length;
     if (others <= 0) return `Give ${list} instead (free across the plan)`;
-    const left = this.free?.count(block.prefix) ?? 0;
+    const left = blockAllocation(this.index).networks().count(block.prefix);
     const supply = left >= others
       ? `${formatCount(left)} are free in the private ranges`
       : `only ${formatCount(left)} more are free in the private ranges, so some need smaller blocks`;

@@ -10,7 +10,7 @@ import type { Subnet, Vpc } from '../../plan/schema';
 import { subnetBlock, subnetListBlocks, vpcBlocks, type PlanIndex } from '../../plan/plan-index';
 import { formatCount, nameOf } from '../wording';
 import { defineVpcRule, type FindingDefinitions, type FindingOf, type VpcView } from '../types';
-import { firstFreeBlock } from './subnets';
+import { blockAllocation } from '../block-allocation';
 
 const SIZING = `docs/network-rules.md#aws-subnets (${RESERVED_ADDRESSES_PER_SUBNET} reserved IPv4 addresses; BYOIP exception); AWS VPC User Guide, "Subnet CIDR blocks"`;
 /** How much bigger than needed a subnet or VPC must be before we call it oversized. */
@@ -138,8 +138,6 @@ export const sizingRule = defineVpcRule({
         placed.push(subnet);
       }
     }
-    // Blocks proposed for too-small subnets so far: one allocation, so two proposals never collide.
-    const proposed: Cidr[] = [];
     let everyNeedKnown = placed.length > 0 && placed.length === subnets.length;
     let neededTotal = 0n;
     for (let k = 0; k < placed.length; k++) {
@@ -165,12 +163,10 @@ export const sizingRule = defineVpcRule({
         if (fitsPrefix === undefined) {
           fix = `${count(needed)} addresses do not fit in one subnet (a /${SUBNET.largest} holds ${count(USABLE_AWS[SUBNET.largest]!)} usable): split the hosts over several subnets.`;
         } else {
-          // By position, not identity: subnets with the same text share one parsed block.
-          const others = used.filter((_, i) => i !== k);
-          for (const p of proposed) others.push(p);
-          const free = firstFreeBlock(blocks, others, fitsPrefix);
+          // The check run's ledger for this VPC's subnets (../block-allocation): the blocks the
+          // subnets rule proposed and the ones proposed here so far are taken.
+          const free = blockAllocation(index).subnets(vpc, 4).blockFor(subnet, fitsPrefix);
           if (free) {
-            proposed.push(free);
             fixes = [{ kind: 'set-cidr', objectId: subnet.id, field: 'ipv4Cidr', from: subnet.ipv4Cidr!, to: formatCidr(free), label: `Make ${nameOf(subnet)} ${formatCidr(free)}` }];
           }
           fix = free

@@ -3,56 +3,22 @@
  * Reads: the VPC, its subnets, and plan.settings (the subnets-per-VPC quota).
  */
 import { AMAZON_VPC_IPV6_PREFIX, prefixIn, RESERVED_ADDRESSES_PER_SUBNET, SUBNET_IPV4_PREFIX as V4, SUBNET_IPV6_PREFIX as V6, USUAL_SUBNET_IPV6_PREFIX } from '../../aws-limits';
-import { contains, findOverlappingPairs, formatCidr, nextFreeBlock, type Cidr } from '../../cidr';
+import { contains, findOverlappingPairs, formatCidr, type Cidr } from '../../cidr';
 import type { FixAction } from '../../plan/edits/fix-actions';
 import type { Subnet } from '../../plan/schema';
 import { subnetListBlocks, vpcBlocks } from '../../plan/plan-index';
+import { blockAllocation, type SubnetSpace } from '../block-allocation';
 import { formatCount, nameOf } from '../wording';
 import { defineVpcRule, type FindingDefinitions, type FindingOf, type PlanIndex, type VpcView } from '../types';
 
 const SUBNETS = 'docs/network-rules.md#aws-subnets; AWS VPC User Guide, "Subnet CIDR blocks"';
 
-/** The first free block of `prefix` in any of `blocks`, given the used blocks. */
-export function firstFreeBlock(blocks: readonly Cidr[], used: readonly Cidr[], prefix: number): Cidr | undefined {
-  for (const block of blocks) {
-    if (prefix < block.prefix) continue;
-    const free = nextFreeBlock(block, used as Cidr[], prefix);
-    if (free) return free;
-  }
-  return undefined;
-}
+export { firstFreeBlock } from '../block-allocation';
 
 /** Whether one of `blocks` contains `block` (a loop, not .some(): no closure per subnet). */
 function insideAny(blocks: readonly Cidr[], block: Cidr): boolean {
   for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, block)) return true;
   return false;
-}
-
-/**
- * One free-space allocation for every block the VPC's findings propose: each subnet that
- * must move gets one block (asked twice, it gets the same answer), and every block handed
- * out counts as used for the next, so suggestions made together never collide.
- */
-class ProposalAllocator {
-  private readonly given = new Map<Subnet, Cidr | undefined>();
-  private readonly taken: Cidr[] = [];
-
-  constructor(private readonly blocks: readonly Cidr[], private readonly used: readonly Cidr[]) {}
-
-  /**
-   * A free block of the size of `used[index]` for `subnet`, leaving only that one block out of
-   * the used ones: by position, not identity, as subnets with the same text share one parsed block.
-   */
-  blockFor(subnet: Subnet, index: number): Cidr | undefined {
-    if (this.given.has(subnet)) return this.given.get(subnet);
-    const moving = this.used[index]!;
-    const others = this.used.filter((_, i) => i !== index);
-    for (const t of this.taken) others.push(t);
-    const free = firstFreeBlock(this.blocks, others, moving.prefix);
-    this.given.set(subnet, free);
-    if (free) this.taken.push(free);
-    return free;
-  }
 }
 
 function moveTo(subnet: Subnet, field: 'ipv4Cidr' | 'ipv6Cidr', to: Cidr): FixAction[] {
@@ -97,9 +63,10 @@ export const subnetsRule = defineVpcRule({
     const v6Subnets: Subnet[] = [];
     const usedV6: Cidr[] = [];
     const listed = subnetListBlocks(index, subnets);
-    // Allocators are made on the first finding that proposes a block: most VPCs raise none.
-    let allocV4: ProposalAllocator | undefined;
-    let allocV6: ProposalAllocator | undefined;
+    // The check run's ledgers for this VPC (./block-allocation), shared with the sizing rule;
+    // looked up on the first finding that proposes a block: most VPCs raise none.
+    let allocV4: SubnetSpace | undefined;
+    let allocV6: SubnetSpace | undefined;
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
       const a = listed.v4[k];
@@ -123,7 +90,7 @@ export const subnetsRule = defineVpcRule({
           code: 'subnet/no-address', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr',
           message: `Subnet ${nameOf(subnet)} in VPC ${vpcName} has neither an IPv4 nor an IPv6 block.`,
           fix: (() => {
-            const free = firstFreeBlock(v4Blocks, usedV4, 24);
+            const free = v4Blocks.length > 0 ? (allocV4 ??= blockAllocation(index).subnets(vpc, 4)).blockFor(subnet, 24) : undefined;
             return free ? `Give it an IPv4 block, e.g. ${formatCidr(free)} (the next free /24 in VPC ${vpcName}).` : 'Give it an IPv4 or IPv6 block from the VPC.';
           })(),
         });
@@ -158,8 +125,8 @@ export const subnetsRule = defineVpcRule({
         });
       }
       if (v4Blocks.length > 0 && !insideAny(v4Blocks, block)) {
-        allocV4 ??= new ProposalAllocator(v4Blocks, usedV4);
-        const free = prefixIn(V4, block.prefix) ? allocV4.blockFor(subnet, k) : undefined;
+        allocV4 ??= blockAllocation(index).subnets(vpc, 4);
+        const free = prefixIn(V4, block.prefix) ? allocV4.blockFor(subnet, block.prefix) : undefined;
         out.push({
           code: 'subnet/outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), ...v4Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) lies outside VPC ${vpcName}'s ${v4Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v4Blocks)}.`,
@@ -181,8 +148,8 @@ export const subnetsRule = defineVpcRule({
         });
       }
       if (v6Blocks.length > 0 && !insideAny(v6Blocks, block)) {
-        allocV6 ??= new ProposalAllocator(v6Blocks, usedV6);
-        const free = prefixIn(V6, block.prefix) ? allocV6.blockFor(subnet, k) : undefined;
+        allocV6 ??= blockAllocation(index).subnets(vpc, 6);
+        const free = prefixIn(V6, block.prefix) ? allocV6.blockFor(subnet, block.prefix) : undefined;
         out.push({
           code: 'subnet/ipv6-outside-vpc', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv6Cidr', cidrs: [formatCidr(block), ...v6Blocks.map(formatCidr)],
           message: `Subnet ${nameOf(subnet)}'s IPv6 block ${formatCidr(block)} lies outside VPC ${vpcName}'s IPv6 ${v6Blocks.length > 1 ? 'blocks' : 'block'} ${blockList(v6Blocks)}.`,
@@ -200,8 +167,8 @@ export const subnetsRule = defineVpcRule({
         const a = { subnet: listSubnets[first]!, block: used[first]! };
         const b = { subnet: listSubnets[second]!, block: used[second]! };
         const version = a.block.version;
-        const alloc = version === 4 ? (allocV4 ??= new ProposalAllocator(v4Blocks, usedV4)) : (allocV6 ??= new ProposalAllocator(v6Blocks, usedV6));
-        const free = alloc.blockFor(b.subnet, second);
+        const alloc = version === 4 ? (allocV4 ??= blockAllocation(index).subnets(vpc, 4)) : (allocV6 ??= blockAllocation(index).subnets(vpc, 6));
+        const free = alloc.blockFor(b.subnet, b.block.prefix);
         out.push({
           code: 'subnet/overlap', severity: 'error', subjects: [b.subnet.id, a.subnet.id, vpc.id], field: version === 4 ? 'ipv4Cidr' : 'ipv6Cidr',
           cidrs: [formatCidr(a.block), formatCidr(b.block)],

@@ -5,9 +5,9 @@
  * refused (the plan comes back unchanged) instead of overwriting something the user changed.
  */
 import { contains, formatCidr, parseCidr, type Cidr } from '../../cidr';
-import type { Plan } from '../schema';
+import type { Plan, Route } from '../schema';
 import { deleteObjects } from './delete';
-import { updateObject } from './update';
+import { setRoutes, updateObject } from './update';
 
 /** A subnet's or a VPC block's CIDR text. VPC blocks are `ipv4Cidrs[i]` / `ipv6Cidrs[i]`. */
 export interface SetCidrAction {
@@ -16,6 +16,12 @@ export interface SetCidrAction {
   field: string;
   from: string;
   to: string;
+  /**
+   * For a VPC IPv4 block: the subnets inside the old block move into the new one, keeping
+   * their order, sizes and offsets (renumberSubnets, worked out when the fix is applied), and,
+   * when it is the VPC's only block, so do its subnets outside it.
+   */
+  withSubnets?: boolean;
 }
 
 export interface SubnetMove {
@@ -46,7 +52,28 @@ export interface RemovePeeringAction {
   keepPeeringId: string;
 }
 
-export type FixAction = (SetCidrAction | RenumberSubnetsAction | AddNatAddressAction | RemovePeeringAction) & {
+/**
+ * Add routes to a VPC route table (docs/network-rules.md#aws-route-tables-and-subnet-types:
+ * a subnet follows the routes of its table, and AWS writes none but the local one for it).
+ * Refused when the table is gone or already has a route for one of the destinations: the
+ * user has routed it since, and a second route for one destination is not allowed.
+ */
+export interface AddRouteAction {
+  kind: 'add-route';
+  routeTableId: string;
+  routes: Route[];
+}
+
+/** One change made of several (a VPC block moved with its subnets): all of them, in order, or none. */
+export interface CombinedAction {
+  kind: 'combined';
+  steps: FixStep[];
+}
+
+/** One change a fix makes. */
+export type FixStep = SetCidrAction | RenumberSubnetsAction | AddNatAddressAction | RemovePeeringAction | AddRouteAction;
+
+export type FixAction = (FixStep | CombinedAction) & {
   /** What the Apply button and `check --fix` say, e.g. "Move app-b to 10.0.3.0/24". */
   label: string;
 };
@@ -58,6 +85,19 @@ const VPC_BLOCK_FIELD = /^(ipv4Cidrs|ipv6Cidrs)\[(\d+)\]$/;
  * object is gone or its value is not `from` any more), so the editor records no undo step.
  */
 export function applyFix(plan: Plan, fix: FixAction): Plan {
+  if (fix.kind === 'combined') {
+    let next = plan;
+    for (const step of fix.steps) {
+      const after = applyStep(next, step);
+      if (after === next) return plan;
+      next = after;
+    }
+    return next;
+  }
+  return applyStep(plan, fix);
+}
+
+function applyStep(plan: Plan, fix: FixStep): Plan {
   switch (fix.kind) {
     case 'set-cidr':
       return setCidr(plan, fix);
@@ -82,7 +122,23 @@ export function applyFix(plan: Plan, fix: FixAction): Plan {
           : table);
       return deleteObjects({ ...plan, routeTables }, [fix.peeringId]);
     }
+    case 'add-route':
+      return addRoutes(plan, fix);
   }
+}
+
+/** The destination as the engine writes it ("10.1.0.0/16"), so "10.01.0.0/16"-style spellings compare equal; the text when invalid. */
+function destinationKey(text: string): string {
+  const result = parseCidr(text);
+  return result.ok ? formatCidr(result.cidr) : text.trim();
+}
+
+function addRoutes(plan: Plan, fix: AddRouteAction): Plan {
+  const table = plan.routeTables.find((t) => t.id === fix.routeTableId);
+  if (!table || fix.routes.length === 0) return plan;
+  const named = new Set(table.routes.map((r) => destinationKey(r.destination)));
+  if (fix.routes.some((r) => named.has(destinationKey(r.destination)))) return plan;
+  return setRoutes(plan, table.id, [...table.routes, ...fix.routes.map((r) => ({ ...r }))]);
 }
 
 function setCidr(plan: Plan, fix: SetCidrAction): Plan {
@@ -94,7 +150,9 @@ function setCidr(plan: Plan, fix: SetCidrAction): Plan {
     if (!vpc || vpc[list][index] !== fix.from) return plan;
     const blocks = [...vpc[list]];
     blocks[index] = fix.to;
-    return updateObject(plan, 'vpc', vpc.id, { [list]: blocks });
+    const moved = updateObject(plan, 'vpc', vpc.id, { [list]: blocks });
+    const carried = fix.withSubnets && list === 'ipv4Cidrs' ? subnetsCarried(plan, vpc.id, fix.from, fix.to) : undefined;
+    return carried ? applyStep(moved, carried) : moved;
   }
   if (fix.field !== 'ipv4Cidr' && fix.field !== 'ipv6Cidr') return plan;
   const subnet = plan.subnets.find((s) => s.id === fix.objectId);
@@ -102,21 +160,54 @@ function setCidr(plan: Plan, fix: SetCidrAction): Plan {
   return updateObject(plan, 'subnet', subnet.id, { [fix.field]: fix.to });
 }
 
+/**
+ * Where `vpcId`'s subnets go when its IPv4 block `from` becomes `to` (same size): those inside
+ * `from` keep their offsets; when `from` is the VPC's only IPv4 block, its subnets outside it
+ * (left behind by an earlier re-addressing) come along too, packed after them in address
+ * order. Undefined when no subnet moves.
+ */
+function subnetsCarried(plan: Plan, vpcId: string, from: string, to: string): RenumberSubnetsAction | undefined {
+  const old = parseV4(from);
+  const vpc = plan.vpcs.find((v) => v.id === vpcId);
+  if (!old || !vpc) return undefined;
+  const own = plan.subnets.filter((s) => s.vpcId === vpcId && parseV4(s.ipv4Cidr ?? '') !== undefined);
+  const inside = own.filter((s) => contains(old, parseV4(s.ipv4Cidr!)!));
+  const moves = renumberSubnets(vpcId, inside, from, to)?.moves ?? [];
+  const onlyBlock = vpc.ipv4Cidrs.filter((t) => parseV4(t) !== undefined).length === 1;
+  if (onlyBlock) {
+    // The moved ones as they will be, so the others are packed around them.
+    const target = new Map(moves.map((m) => [m.subnetId, m.to]));
+    const after = own.map((s) => (target.has(s.id) ? { ...s, ipv4Cidr: target.get(s.id)! } : s));
+    const outside = renumberSubnets(vpcId, after, from, to);
+    if (outside) moves.push(...outside.moves);
+  }
+  return moves.length > 0 ? { kind: 'renumber-subnets', vpcId, moves } : undefined;
+}
+
 /** A one-line description of what a fix changes, for `check --fix` ("changed app-b ipv4Cidr: 10.0.1.0/24 → 10.0.3.0/24"). */
 export function describeFixChanges(plan: Plan, fix: FixAction): string[] {
+  if (fix.kind === 'combined') return fix.steps.flatMap((step) => describeStep(plan, step));
+  return describeStep(plan, fix);
+}
+
+function describeStep(plan: Plan, fix: FixStep): string[] {
   const name = (id: string) => {
-    const found = [...plan.vpcs, ...plan.subnets, ...plan.natGateways, ...plan.peerings].find((o) => o.id === id);
+    const found = [...plan.vpcs, ...plan.subnets, ...plan.natGateways, ...plan.peerings, ...plan.routeTables, ...plan.transitGateways].find((o) => o.id === id);
     return found ? found.name || id : id;
   };
   switch (fix.kind) {
-    case 'set-cidr':
-      return [`changed ${name(fix.objectId)} ${fix.field}: ${fix.from} → ${fix.to}`];
+    case 'set-cidr': {
+      const carried = fix.withSubnets ? subnetsCarried(plan, fix.objectId, fix.from, fix.to) : undefined;
+      return [`changed ${name(fix.objectId)} ${fix.field}: ${fix.from} → ${fix.to}`, ...(carried ? describeStep(plan, carried) : [])];
+    }
     case 'renumber-subnets':
       return fix.moves.map((m) => `changed ${name(m.subnetId)} ipv4Cidr: ${m.from} → ${m.to}`);
     case 'add-nat-address':
       return [`changed ${name(fix.natId)} addresses: ${fix.from} → ${fix.to}`];
     case 'remove-peering':
       return [`removed peering ${name(fix.peeringId)}`];
+    case 'add-route':
+      return fix.routes.map((r) => `added route ${r.destination} → ${[r.target.replace(/-/g, ' '), ...(r.targetId === undefined ? [] : [name(r.targetId)])].join(' ')} to route table ${name(fix.routeTableId)}`);
   }
 }
 

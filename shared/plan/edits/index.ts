@@ -28,5 +28,5 @@ export { updateSettings } from './settings';
 export { extractFragment, isEmptyFragment, pasteFragment, type Fragment, type PasteResult } from './fragments';
 export {
   applyFix, describeFixChanges, renumberSubnets,
-  type AddNatAddressAction, type FixAction, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
+  type AddNatAddressAction, type AddRouteAction, type CombinedAction, type FixAction, type FixStep, type RemovePeeringAction, type RenumberSubnetsAction, type SetCidrAction, type SubnetMove,
 } from './fix-actions';

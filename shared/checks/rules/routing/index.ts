@@ -6,7 +6,8 @@
  */
 import type { Rule } from '../../types';
 import { internetEgressRule } from './internet-egress';
+import { missingRoutesRule } from './missing-routes';
 import { routeTargetRule } from './route-targets';
 import { transitGatewayRule } from './transit-gateway';
 
-export const routingRules: Rule[] = [routeTargetRule, transitGatewayRule, internetEgressRule];
+export const routingRules: Rule[] = [routeTargetRule, transitGatewayRule, internetEgressRule, missingRoutesRule];

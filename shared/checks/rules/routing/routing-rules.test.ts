@@ -23,7 +23,7 @@ describe('the rule catalogue', () => {
     expect(declared.sort()).toEqual([
       'exposure/bastion-unreachable', 'exposure/isolated-with-internet-route',
       'nat/private-nat-internet', 'nat/private-subnet-no-egress', 'nat/route-via-peering',
-      'routing/missing-target', 'routing/pending-peering', 'routing/transitive-peering',
+      'routing/missing-target', 'routing/peering-unrouted', 'routing/pending-peering', 'routing/tgw-unrouted', 'routing/transitive-peering',
       'tgw/attachment-az-coverage', 'tgw/attachment-subnet-ipv4', 'tgw/blackhole-hides-route',
       'tgw/identical-cidrs', 'tgw/no-association', 'tgw/route-to-missing-attachment',
     ]);
