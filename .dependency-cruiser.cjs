@@ -12,7 +12,10 @@ module.exports = {
       comment: 'shared/ is the engine and the plan format: no DOM, no Node built-ins, no Electron, no React, no UI code.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^(node|renderer|electron|cli|bench|e2e|scripts)/|^(node:)?(fs|path|os|child_process|crypto|url|util|stream|http|https|net)$|(^|/)node_modules/(electron|react|react-dom|@xyflow)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^(node|renderer|electron|cli|bench|e2e|scripts)/|^(node:)?(fs|path|os|child_process|crypto|url|util|stream|http|https|net)$|(^|/)node_modules/(electron|react|react-dom|@xyflow)/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'shared-no-node-builtins',
@@ -43,10 +46,14 @@ module.exports = {
     },
     {
       name: 'shared-packages-allow-list',
-      comment: 'The engine may use only these packages (address maths, the plan schema, the import readers); a UI or layout library (elkjs, html-to-image, React Flow) belongs in the renderer. Widen the list on purpose, not by accident. Tests and their support files may use test libraries.',
+      comment:
+        'The engine may use only these packages (address maths, the plan schema, the import readers); a UI or layout library (elkjs, html-to-image, React Flow) belongs in the renderer. Widen the list on purpose, not by accident. Tests and their support files may use test libraries.',
       severity: 'error',
       from: { path: '^shared/', pathNot: '(\\.test|test-support)\\.ts$' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: '(^|/)node_modules/(ipaddr\\.js|zod|jsonc-parser|papaparse)/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '(^|/)node_modules/(ipaddr\\.js|zod|jsonc-parser|papaparse)/',
+      },
     },
     {
       name: 'renderer-no-node-builtins',
@@ -71,7 +78,8 @@ module.exports = {
     },
     {
       name: 'no-circular-folders',
-      comment: 'Folders form layers too: shared/checks may use shared/routing or the other way round, not both (tests count: a test sits above what it tests, so it imports only from its own folder and below).',
+      comment:
+        'Folders form layers too: shared/checks may use shared/routing or the other way round, not both (tests count: a test sits above what it tests, so it imports only from its own folder and below).',
       severity: 'error',
       scope: 'folder',
       from: {},

@@ -26,14 +26,7 @@ module.exports = {
   // The binary `npm install` fetched into node_modules/electron (scripts/install-electron.mjs),
   // so packaging downloads no second copy and packs the version the tests ran against.
   electronDist: 'node_modules/electron/dist',
-  files: [
-    'package.json',
-    'dist/electron/**/*',
-    '!dist/electron/**/*.map',
-    'dist/renderer/**/*',
-    'examples/*.vpcplan.json',
-    '!node_modules/**/*',
-  ],
+  files: ['package.json', 'dist/electron/**/*', '!dist/electron/**/*.map', 'dist/renderer/**/*', 'examples/*.vpcplan.json', '!node_modules/**/*'],
   asar: true,
   // Nothing native to rebuild: the app's own code is plain JavaScript.
   npmRebuild: false,

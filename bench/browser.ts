@@ -7,13 +7,21 @@ import { chromium, type Browser } from '@playwright/test';
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try { return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined; } catch { return undefined; }
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`the preview server did not answer at ${url} within ${timeoutMs} ms`);
@@ -29,11 +37,20 @@ export interface ServedApp {
 export async function serveApp(port: number, build = true): Promise<ServedApp> {
   if (build) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const stop = () => { try { if (server.pid) process.kill(-server.pid); } catch { /* already gone */ } };
+  const stop = () => {
+    try {
+      if (server.pid) process.kill(-server.pid);
+    } catch {
+      /* already gone */
+    }
+  };
   process.on('exit', stop);
   const url = `http://127.0.0.1:${port}/`;
   await waitForServer(url, 30_000);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   return {
     url,
     browser,

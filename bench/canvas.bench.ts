@@ -40,33 +40,42 @@ async function timeCommit(page: Page, subnetId: string, cidr: string): Promise<E
     const w = window as unknown as { __commit: { start: number; tasks: number[] } };
     w.__commit = { start: Number.NaN, tasks: [] };
     const input = document.querySelector('[data-testid="subnet-ipv4"]')!;
-    input.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') w.__commit.start = performance.now(); }, { capture: true, once: true });
+    input.addEventListener(
+      'keydown',
+      (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') w.__commit.start = performance.now();
+      },
+      { capture: true, once: true },
+    );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) if (entry.startTime + entry.duration >= w.__commit.start) w.__commit.tasks.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
   await field.press('Enter');
-  return page.evaluate(async ({ subnetId, cidr }) => {
-    const w = window as unknown as { __commit: { start: number; tasks: number[] } };
-    const node = () => document.querySelector(`.react-flow__node[data-id="${subnetId}"]`);
-    // Painted: the frame after the DOM shows the new block has been presented.
-    const repaintAt = await new Promise<number>((resolve) => {
-      const poll = () => {
-        if (node()?.textContent?.includes(cidr)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
-        else requestAnimationFrame(poll);
-      };
-      poll();
-    });
-    const findingsAt = await new Promise<number>((resolve) => {
-      const poll = () => {
-        if (!document.querySelector('[data-testid="checking"]')) resolve(performance.now());
-        else requestAnimationFrame(poll);
-      };
-      poll();
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let the long-task observer report
-    return { repaint: repaintAt - w.__commit.start, findings: findingsAt - w.__commit.start, longestTask: Math.max(0, ...w.__commit.tasks) };
-  }, { subnetId, cidr });
+  return page.evaluate(
+    async ({ subnetId, cidr }) => {
+      const w = window as unknown as { __commit: { start: number; tasks: number[] } };
+      const node = () => document.querySelector(`.react-flow__node[data-id="${subnetId}"]`);
+      // Painted: the frame after the DOM shows the new block has been presented.
+      const repaintAt = await new Promise<number>((resolve) => {
+        const poll = () => {
+          if (node()?.textContent?.includes(cidr)) requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+      const findingsAt = await new Promise<number>((resolve) => {
+        const poll = () => {
+          if (!document.querySelector('[data-testid="checking"]')) resolve(performance.now());
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the long-task observer report
+      return { repaint: repaintAt - w.__commit.start, findings: findingsAt - w.__commit.start, longestTask: Math.max(0, ...w.__commit.tasks) };
+    },
+    { subnetId, cidr },
+  );
 }
 
 async function pan(page: Page, label: string): Promise<number> {
@@ -85,7 +94,11 @@ async function pan(page: Page, label: string): Promise<number> {
     const w = window as unknown as { __frames: number; __counting: boolean };
     w.__frames = 0;
     w.__counting = true;
-    const tick = () => { if (!w.__counting) return; w.__frames++; requestAnimationFrame(tick); };
+    const tick = () => {
+      if (!w.__counting) return;
+      w.__frames++;
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
   const started = Date.now();
@@ -121,20 +134,23 @@ export async function runCanvasBench(build: boolean): Promise<boolean> {
     const text = serializePlan(plan);
     console.log(`plan: ${plan.vpcs.length} VPCs, ${plan.subnets.length} subnets, ${plan.peerings.length} peerings, ${(text.length / 1e6).toFixed(1)} MB`);
 
-    const renderMs = await page.evaluate(async ({ text, vpcs }) => {
-      const start = performance.now();
-      if (!window.__vpcPlanner!.loadPlanText(text, 'bench.vpcplan.json')) throw new Error('the generated plan did not load');
-      await new Promise<void>((resolve, reject) => {
-        const deadline = start + 30_000;
-        const poll = () => {
-          if (document.querySelectorAll('.react-flow__node-vpc').length >= vpcs) resolve();
-          else if (performance.now() > deadline) reject(new Error(`only ${document.querySelectorAll('.react-flow__node-vpc').length} VPC nodes after 30 s`));
-          else requestAnimationFrame(poll);
-        };
-        poll();
-      });
-      return performance.now() - start;
-    }, { text, vpcs: plan.vpcs.length });
+    const renderMs = await page.evaluate(
+      async ({ text, vpcs }) => {
+        const start = performance.now();
+        if (!window.__vpcPlanner!.loadPlanText(text, 'bench.vpcplan.json')) throw new Error('the generated plan did not load');
+        await new Promise<void>((resolve, reject) => {
+          const deadline = start + 30_000;
+          const poll = () => {
+            if (document.querySelectorAll('.react-flow__node-vpc').length >= vpcs) resolve();
+            else if (performance.now() > deadline) reject(new Error(`only ${document.querySelectorAll('.react-flow__node-vpc').length} VPC nodes after 30 s`));
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        });
+        return performance.now() - start;
+      },
+      { text, vpcs: plan.vpcs.length },
+    );
     console.log(`time to first render: ${renderMs.toFixed(0)} ms (target < ${TARGET_RENDER_MS} ms)`);
     await page.evaluate(() => window.__vpcPlanner!.getFindings());
 
@@ -153,9 +169,13 @@ export async function runCanvasBench(build: boolean): Promise<boolean> {
     const findings = timings.map((t) => t.findings);
     const tasks = timings.map((t) => t.longestTask);
     console.log(`CIDR commit (${plan.subnets.length} subnets, ${timings.length} commits, ms)   median    p95`);
-    console.log(`  to repaint                          ${median(repaint).toFixed(1).padStart(6)} ${percentile(repaint, 95).toFixed(1).padStart(6)}   (target < ${TARGET_REPAINT_MS} ms)`);
+    console.log(
+      `  to repaint                          ${median(repaint).toFixed(1).padStart(6)} ${percentile(repaint, 95).toFixed(1).padStart(6)}   (target < ${TARGET_REPAINT_MS} ms)`,
+    );
     console.log(`  to its findings (worker)            ${median(findings).toFixed(1).padStart(6)} ${percentile(findings, 95).toFixed(1).padStart(6)}`);
-    console.log(`  longest task on the editor thread   ${median(tasks).toFixed(1).padStart(6)} ${percentile(tasks, 95).toFixed(1).padStart(6)}   (0 = none over 50 ms)`);
+    console.log(
+      `  longest task on the editor thread   ${median(tasks).toFixed(1).padStart(6)} ${percentile(tasks, 95).toFixed(1).padStart(6)}   (0 = none over 50 ms)`,
+    );
 
     await page.evaluate(() => window.__vpcPlanner!.select([]));
     const fpsFitted = await pan(page, 'whole plan in view');
@@ -171,8 +191,13 @@ export async function runCanvasBench(build: boolean): Promise<boolean> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runCanvasBench(!process.argv.includes('--no-build')).then((ok) => { process.exitCode = ok ? 0 : 1; }, (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  runCanvasBench(!process.argv.includes('--no-build')).then(
+    (ok) => {
+      process.exitCode = ok ? 0 : 1;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -10,7 +10,16 @@ import { excludeCidr, mergeCidr, overlapCidr } from 'cidr-tools';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import {
-  blockForestFromText, cidr, countOverlappingPairs, findOverlappingPairsInText, formatCidr, freeSpace, freeSpaceOfText, parseCidr, summarize, type Cidr,
+  blockForestFromText,
+  cidr,
+  countOverlappingPairs,
+  findOverlappingPairsInText,
+  formatCidr,
+  freeSpace,
+  freeSpaceOfText,
+  parseCidr,
+  summarize,
+  type Cidr,
 } from '../shared/cidr';
 import { readCanonicalIpv4Cidr } from '../shared/cidr/ipv4-text';
 import { median } from './timing';
@@ -171,7 +180,9 @@ export function runCidrBench(): void {
   const [loadAtStart = 0] = loadavg();
   const small = makeDataset(10_000, 1);
   const large = makeDataset(100_000, 2);
-  console.log(`Data: 10,000 and 100,000 prefixes in 10.0.0.0/8 (2% IPv6 /64s; ${small.deliberateOverlaps} and ${large.deliberateOverlaps} deliberate overlaps), seeded.`);
+  console.log(
+    `Data: 10,000 and 100,000 prefixes in 10.0.0.0/8 (2% IPv6 /64s; ${small.deliberateOverlaps} and ${large.deliberateOverlaps} deliberate overlaps), seeded.`,
+  );
   const rows: Row[] = [];
   const checks: string[] = [];
 
@@ -190,21 +201,35 @@ export function runCidrBench(): void {
   const theirsSample = time(() => cidrToolsPairs(sample), 3, 1);
   const projected10k = theirsSample.ms * (small.texts.length / sample.length) ** 2;
   const oursSample = findOverlappingPairsInText(sample).pairs;
-  checks.push(`2,000-prefix sample: ${oursSample.length} pairs ours, ${theirsSample.result.length} cidr-tools: ${samePairs(oursSample, theirsSample.result) ? 'agree' : 'DISAGREE'}`);
+  checks.push(
+    `2,000-prefix sample: ${oursSample.length} pairs ours, ${theirsSample.result.length} cidr-tools: ${samePairs(oursSample, theirsSample.result) ? 'agree' : 'DISAGREE'}`,
+  );
   let theirs10k: number;
   let note10k: string;
   if (projected10k < 30_000) {
     const started = performance.now();
     const pairs = cidrToolsPairs(small.texts);
     theirs10k = performance.now() - started;
-    note10k = `cidr-tools: 1 full run of ${(small.texts.length * (small.texts.length - 1) / 2 / 1e6).toFixed(0)}M pair checks`;
-    checks.push(`10,000 prefixes: ${ours10k.result.pairs.length} pairs ours, ${pairs.length} cidr-tools: ${samePairs(ours10k.result.pairs, pairs) ? 'agree' : 'DISAGREE'}`);
+    note10k = `cidr-tools: 1 full run of ${((small.texts.length * (small.texts.length - 1)) / 2 / 1e6).toFixed(0)}M pair checks`;
+    checks.push(
+      `10,000 prefixes: ${ours10k.result.pairs.length} pairs ours, ${pairs.length} cidr-tools: ${samePairs(ours10k.result.pairs, pairs) ? 'agree' : 'DISAGREE'}`,
+    );
   } else {
     theirs10k = projected10k;
     note10k = 'cidr-tools EXTRAPOLATED (x25) from a 2,000-prefix sample';
   }
-  rows.push({ name: 'parse and sort (the floor), 10k', ours: floor10k.ms, theirs: undefined, note: 'read each text to a sort key, sort: what any overlap finder must do' });
-  rows.push({ name: 'findOverlappingPairsInText, 10k', ours: ours10k.ms, theirs: theirs10k, note: `${note10k}; ${(ours10k.ms / floor10k.ms).toFixed(1)}x the floor` });
+  rows.push({
+    name: 'parse and sort (the floor), 10k',
+    ours: floor10k.ms,
+    theirs: undefined,
+    note: 'read each text to a sort key, sort: what any overlap finder must do',
+  });
+  rows.push({
+    name: 'findOverlappingPairsInText, 10k',
+    ours: ours10k.ms,
+    theirs: theirs10k,
+    note: `${note10k}; ${(ours10k.ms / floor10k.ms).toFixed(1)}x the floor`,
+  });
 
   // 2. Overlap finding at 100k: ours only; cidr-tools' pairwise loop would be 5 billion checks.
   rows.push({ name: 'parse and sort (the floor), 100k', ours: floor100k.ms, theirs: undefined, note: '' });
@@ -220,7 +245,9 @@ export function runCidrBench(): void {
     theirs: undefined,
     note: `blockForestFromText + countOverlappingPairs: ${identicalCount.result.toLocaleString('en-US')} pairs, none visited`,
   });
-  checks.push(`100,000 prefixes: ${ours100k.result.pairs.length} overlapping pairs, ${ours100k.result.errors.length} parse errors; median ${fmt(ours100k.ms)} ms, best ${fmt(ours100k.best)} ms (target: under 100 ms: ${ours100k.ms < 100 ? 'met' : 'MISSED'})`);
+  checks.push(
+    `100,000 prefixes: ${ours100k.result.pairs.length} overlapping pairs, ${ours100k.result.errors.length} parse errors; median ${fmt(ours100k.ms)} ms, best ${fmt(ours100k.best)} ms (target: under 100 ms: ${ours100k.ms < 100 ? 'met' : 'MISSED'})`,
+  );
 
   // 3. Free space: 10.0.0.0/8 minus the 10k set's IPv4 blocks.
   const usedTexts = small.texts.filter((t) => !t.includes(':'));
@@ -229,16 +256,30 @@ export function runCidrBench(): void {
   const oursFree = time(() => freeSpace(parent, usedBlocks), 15, 5);
   const oursFreeText = time(() => freeSpaceOfText(parent, usedTexts).free, 15, 5);
   const theirsFree = time(() => excludeCidr('10.0.0.0/8', usedTexts), 9, 3);
-  rows.push({ name: 'freeSpace /8 minus 10k (Cidr in and out)', ours: oursFree.ms, theirs: theirsFree.ms, note: 'cidr-tools: excludeCidr, strings in and out' });
-  rows.push({ name: 'freeSpace /8 minus 10k (strings in and out)', ours: oursFreeText.ms, theirs: theirsFree.ms, note: `freeSpaceOfText: parsing ${usedTexts.length} and printing ${oursFreeText.result.length} blocks included` });
-  checks.push(`freeSpace: ${oursFreeText.result.length} free blocks ours, ${theirsFree.result.length} cidr-tools: ${sameTexts(oursFreeText.result, theirsFree.result) ? 'agree' : 'DISAGREE'}`);
+  rows.push({
+    name: 'freeSpace /8 minus 10k (Cidr in and out)',
+    ours: oursFree.ms,
+    theirs: theirsFree.ms,
+    note: 'cidr-tools: excludeCidr, strings in and out',
+  });
+  rows.push({
+    name: 'freeSpace /8 minus 10k (strings in and out)',
+    ours: oursFreeText.ms,
+    theirs: theirsFree.ms,
+    note: `freeSpaceOfText: parsing ${usedTexts.length} and printing ${oursFreeText.result.length} blocks included`,
+  });
+  checks.push(
+    `freeSpace: ${oursFreeText.result.length} free blocks ours, ${theirsFree.result.length} cidr-tools: ${sameTexts(oursFreeText.result, theirsFree.result) ? 'agree' : 'DISAGREE'}`,
+  );
 
   // 4. Merge: summarize against mergeCidr on the 10k set (both versions).
   const blocks10k = small.texts.map((t) => cidr(t));
   const oursMerge = time(() => summarize(blocks10k).map(formatCidr), 15, 5);
   const theirsMerge = time(() => mergeCidr(small.texts), 9, 3);
   rows.push({ name: 'summarize 10k (+ formatCidr)', ours: oursMerge.ms, theirs: theirsMerge.ms, note: 'cidr-tools: mergeCidr, strings in and out' });
-  checks.push(`summarize: ${oursMerge.result.length} blocks ours, ${theirsMerge.result.length} cidr-tools: ${sameTexts(oursMerge.result, theirsMerge.result) ? 'agree' : 'DISAGREE'}`);
+  checks.push(
+    `summarize: ${oursMerge.result.length} blocks ours, ${theirsMerge.result.length} cidr-tools: ${sameTexts(oursMerge.result, theirsMerge.result) ? 'agree' : 'DISAGREE'}`,
+  );
 
   console.log('');
   printTable(rows);
@@ -247,7 +288,9 @@ export function runCidrBench(): void {
   const ratio10k = theirs10k / ours10k.ms;
   console.log(`10k overlap speed-up over cidr-tools: ${ratio10k.toFixed(0)}x (target: at least 200x: ${ratio10k >= 200 ? 'met' : 'MISSED'})`);
   const [loadAtEnd = 0] = loadavg();
-  console.log(`Medians after warm-up (15 runs; 9 for cidr-tools). Load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, on ${availableParallelism()} cores: other work on the machine inflates every figure. Whole bench: ${((performance.now() - benchStarted) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Medians after warm-up (15 runs; 9 for cidr-tools). Load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, on ${availableParallelism()} cores: other work on the machine inflates every figure. Whole bench: ${((performance.now() - benchStarted) / 1000).toFixed(1)} s.`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

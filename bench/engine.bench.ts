@@ -58,7 +58,9 @@ function coldFullCheck(vpcs: number, samples: number): { subnets: number; findin
   for (let k = 0; k < samples; k++) {
     const plan = generatePlan({ vpcs, subnetsPerVpc: 10, seed: 42, addressOffset: k * vpcs });
     subnets = plan.subnets.length;
-    const t = timeWallAndCpu(() => { findings = checkPlan(plan).length; });
+    const t = timeWallAndCpu(() => {
+      findings = checkPlan(plan).length;
+    });
     times.push(t.wall);
     cpu.push(t.cpu);
   }
@@ -67,7 +69,12 @@ function coldFullCheck(vpcs: number, samples: number): { subnets: number; findin
 
 // ---------------------------------------------------------------- 2, 4. one process per piece of work
 
-interface Once { ms: number; cpuMs: number; peakRssMb: number; [key: string]: number }
+interface Once {
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  [key: string]: number;
+}
 
 function once(args: string[]): Once {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/once.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -92,7 +99,12 @@ function cliRun(args: string[], input?: string): { ms: number; cpuMs: number | u
     return { ms: performance.now() - again, cpuMs: undefined, peakRssMb: undefined, status: plain.status };
   }
   const [kb, user, system] = (timed.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-  return { ms: elapsed, cpuMs: ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000, peakRssMb: kb !== undefined && Number.isFinite(kb) ? kb / 1024 : undefined, status: timed.status };
+  return {
+    ms: elapsed,
+    cpuMs: ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000,
+    peakRssMb: kb !== undefined && Number.isFinite(kb) ? kb / 1024 : undefined,
+    status: timed.status,
+  };
 }
 
 // ---------------------------------------------------------------- 3. the edit mix
@@ -116,7 +128,10 @@ function editMix(vpcs: number, rounds: number): Map<string, { check: number[]; c
       const next = current;
       // The editor thread's share: the update and its structured clone (what postMessage copies).
       let update: ReturnType<PlanSender['update']>;
-      const send = timeOnce(() => { update = sender.update(next); structuredClone(update); });
+      const send = timeOnce(() => {
+        update = sender.update(next);
+        structuredClone(update);
+      });
       const check = timeWallAndCpu(() => host({ seq: ++seq, update }));
       if (round >= 2) {
         results.get(kind)!.check.push(check.wall);
@@ -137,10 +152,16 @@ console.log(`node ${process.version}, ${new Date().toISOString()}, ${availablePa
 
 console.log('1. Full check, cold (plans just made, CIDR texts never parsed before; JIT warmed on other plans), ms');
 console.log('   VPCs   subnets  findings   wall median      p95    cpu median      p95');
-for (const [vpcs, samples] of [[100, 15], [1000, 11], [5000, 5]] as const) {
+for (const [vpcs, samples] of [
+  [100, 15],
+  [1000, 11],
+  [5000, 5],
+] as const) {
   const r = coldFullCheck(vpcs, samples);
   const note = vpcs === 1000 ? `   ${verdict(median(r.times) < 100, '< 100 ms')} wall, ${verdict(median(r.cpu) < 100, '< 100 ms')} cpu` : '';
-  console.log(`  ${String(vpcs).padStart(5)}  ${String(r.subnets).padStart(8)}  ${String(r.findings).padStart(8)}  ${ms(median(r.times)).padStart(12)}  ${ms(percentile(r.times, 95)).padStart(7)}  ${ms(median(r.cpu)).padStart(12)}  ${ms(percentile(r.cpu, 95)).padStart(7)}${note}`);
+  console.log(
+    `  ${String(vpcs).padStart(5)}  ${String(r.subnets).padStart(8)}  ${String(r.findings).padStart(8)}  ${ms(median(r.times)).padStart(12)}  ${ms(percentile(r.times, 95)).padStart(7)}  ${ms(median(r.cpu)).padStart(12)}  ${ms(percentile(r.cpu, 95)).padStart(7)}${note}`,
+  );
 }
 
 console.log('\n2. Real shapes: every VPC on 172.31.0.0/16 (a process each: cold caches, JIT warmed on another plan)');
@@ -149,7 +170,11 @@ const warmPlan = writePlan('warm', { vpcs: 1000, subnetsPerVpc: 10, seed: 3, add
 const shapes: Array<[string, GeneratePlanOptions, boolean]> = [
   ['1,000 VPCs on 172.31.0.0/16', { vpcs: 1000, subnetsPerVpc: 10, seed: 42, sameBlock: '172.31.0.0/16' }, false],
   ['10,000 VPCs on 172.31.0.0/16, three TGWs', { vpcs: 10_000, subnetsPerVpc: 10, seed: 42, sameBlock: '172.31.0.0/16' }, true],
-  ['10,000 VPCs on 172.31.0.0/16, TGWs full (4,999 each)', { vpcs: 10_000, subnetsPerVpc: 10, seed: 42, sameBlock: '172.31.0.0/16', transitGateways: 'one' }, true],
+  [
+    '10,000 VPCs on 172.31.0.0/16, TGWs full (4,999 each)',
+    { vpcs: 10_000, subnetsPerVpc: 10, seed: 42, sameBlock: '172.31.0.0/16', transitGateways: 'one' },
+    true,
+  ],
 ];
 console.log('   plan                                           check wall ms (cpu)  findings  largest  peak RSS MB   vpcplan check (wall s, cpu s, peak MB)');
 const shapeFiles: string[] = [];
@@ -159,7 +184,9 @@ for (const [label, options, target] of shapes) {
   const r = once(['check', file, '--warm', warmPlan]);
   const cli = cliRun(['check', file]);
   const note = target ? `   ${verdict(r.cpuMs < 1000 && r.peakRssMb < 1024, 'check < 1 s (cpu), < 1 GB')}` : '';
-  console.log(`   ${label.padEnd(52)} ${`${ms(r.ms)} (${ms(r.cpuMs)})`.padStart(14)}  ${String(r.findings).padStart(8)}  ${String(r.largestFinding).padStart(7)}  ${r.peakRssMb.toFixed(0).padStart(11)}   ${(cli.ms / 1000).toFixed(1)} s, ${cli.cpuMs === undefined ? '?' : (cli.cpuMs / 1000).toFixed(1)} s, ${cli.peakRssMb?.toFixed(0) ?? '?'} MB (exit ${cli.status})${note}`);
+  console.log(
+    `   ${label.padEnd(52)} ${`${ms(r.ms)} (${ms(r.cpuMs)})`.padStart(14)}  ${String(r.findings).padStart(8)}  ${String(r.largestFinding).padStart(7)}  ${r.peakRssMb.toFixed(0).padStart(11)}   ${(cli.ms / 1000).toFixed(1)} s, ${cli.cpuMs === undefined ? '?' : (cli.cpuMs / 1000).toFixed(1)} s, ${cli.peakRssMb?.toFixed(0) ?? '?'} MB (exit ${cli.status})${note}`,
+  );
 }
 console.log('   (largest = the most VPCs one finding names: one finding per group, not one per pair;');
 console.log('    vpcplan check includes reading and validating the 40 MB file and printing every finding)');
@@ -174,7 +201,9 @@ for (const [kind, r] of mix) {
   const cpuP95 = percentile(r.cpu, 95);
   worstP95 = Math.max(worstP95, p95);
   worstCpuP95 = Math.max(worstCpuP95, cpuP95);
-  console.log(`   ${kind.padEnd(26)} ${ms(median(r.check)).padStart(12)} ${ms(p95).padStart(6)}  ${ms(median(r.cpu)).padStart(12)} ${ms(cpuP95).padStart(6)}   ${ms(median(r.send)).padStart(24)} ${ms(percentile(r.send, 95)).padStart(6)}`);
+  console.log(
+    `   ${kind.padEnd(26)} ${ms(median(r.check)).padStart(12)} ${ms(p95).padStart(6)}  ${ms(median(r.cpu)).padStart(12)} ${ms(cpuP95).padStart(6)}   ${ms(median(r.send)).padStart(24)} ${ms(percentile(r.send, 95)).padStart(6)}`,
+  );
 }
 console.log(`   worst p95: ${ms(worstP95)} ms wall, ${ms(worstCpuP95)} ms cpu   ${verdict(worstP95 < 5, 'every kind < 5 ms p95')}`);
 
@@ -182,20 +211,28 @@ console.log('\n4. Report and diff at 10,000 VPCs / 100,000 subnets (a process ea
 const spread = writePlan('10k-spread', { vpcs: 10_000, subnetsPerVpc: 10, seed: 42 });
 for (const format of ['report-html', 'report-markdown'] as const) {
   const r = once([format, spread]);
-  console.log(`   ${format.padEnd(18)} ${(r.ms / 1000).toFixed(1).padStart(6)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s cpu  ${r.megabytes!.toFixed(0).padStart(4)} MB of text  peak ${r.peakRssMb.toFixed(0)} MB   ${verdict(r.ms < 10_000, '< 10 s')}`);
+  console.log(
+    `   ${format.padEnd(18)} ${(r.ms / 1000).toFixed(1).padStart(6)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s cpu  ${r.megabytes!.toFixed(0).padStart(4)} MB of text  peak ${r.peakRssMb.toFixed(0)} MB   ${verdict(r.ms < 10_000, '< 10 s')}`,
+  );
 }
 const diff = once(['diff', shapeFiles[1]!, shapeFiles[2]!]);
-console.log(`   diff (three TGWs -> full TGWs)  ${(diff.ms / 1000).toFixed(1)} s wall, ${(diff.cpuMs / 1000).toFixed(1)} s cpu, ${diff.changed} objects changed, ${diff.findingsChanged} findings new or gone, peak ${diff.peakRssMb.toFixed(0)} MB`);
+console.log(
+  `   diff (three TGWs -> full TGWs)  ${(diff.ms / 1000).toFixed(1)} s wall, ${(diff.cpuMs / 1000).toFixed(1)} s cpu, ${diff.changed} objects changed, ${diff.findingsChanged} findings new or gone, peak ${diff.peakRssMb.toFixed(0)} MB`,
+);
 
 console.log('\n5. vpcplan cidr overlaps - --count, 100,000 identical blocks, through the built bin (wall ms)');
 const identical = `${new Array(100_000).fill('10.0.0.0/8').join('\n')}\n`;
 const overlapRuns = Array.from({ length: 5 }, () => cliRun(['cidr', 'overlaps', '-', '--count'], identical));
 const overlapMs = overlapRuns.map((r) => r.ms);
 const overlapCpu = overlapRuns.map((r) => r.cpuMs ?? Number.NaN);
-console.log(`   wall median ${ms(median(overlapMs))}, p95 ${ms(percentile(overlapMs, 95))}; cpu median ${ms(median(overlapCpu))}; peak ${overlapRuns[0]!.peakRssMb?.toFixed(0) ?? '?'} MB   ${verdict(median(overlapMs) < 1000, '< 1 s')}`);
+console.log(
+  `   wall median ${ms(median(overlapMs))}, p95 ${ms(percentile(overlapMs, 95))}; cpu median ${ms(median(overlapCpu))}; peak ${overlapRuns[0]!.peakRssMb?.toFixed(0) ?? '?'} MB   ${verdict(median(overlapMs) < 1000, '< 1 s')}`,
+);
 
 console.log('\n6. The CIDR core against cidr-tools, same data, same run');
 runCidrBench();
 
 const [loadAtEnd = 0] = loadavg();
-console.log(`\nLoad average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, on ${availableParallelism()} cores: other work on the machine inflates every figure. Whole bench: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`);
+console.log(
+  `\nLoad average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end, on ${availableParallelism()} cores: other work on the machine inflates every figure. Whole bench: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s.`,
+);

@@ -35,14 +35,19 @@ switch (what) {
     size = { findings: findings.length, largestFinding: Math.max(0, ...findings.map((f) => f.subjects.length)) };
     break;
   }
-  case 'report-html': size = { megabytes: buildReviewReport(plan).html.length / 1e6 }; break;
-  case 'report-markdown': size = { megabytes: buildReviewReport(plan).markdown.length / 1e6 }; break;
+  case 'report-html':
+    size = { megabytes: buildReviewReport(plan).html.length / 1e6 };
+    break;
+  case 'report-markdown':
+    size = { megabytes: buildReviewReport(plan).markdown.length / 1e6 };
+    break;
   case 'diff': {
     const diff = diffPlans(plan, other!);
     size = { changed: diff.changed.length, findingsChanged: diff.findings.appeared.length + diff.findings.resolved.length };
     break;
   }
-  default: throw new Error(`once.ts: unknown work "${what}"`);
+  default:
+    throw new Error(`once.ts: unknown work "${what}"`);
 }
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);

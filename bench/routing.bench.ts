@@ -27,10 +27,16 @@ for (const rule of routingRules) {
     const next = current;
     incremental.push(timeOnce(() => checker.check(next)));
   }
-  console.log(`  ${rule.name.padEnd(26)} ${median(cold).toFixed(1).padStart(20)}  ${median(warm).toFixed(1).padStart(16)}  ${median(incremental.slice(10)).toFixed(2).padStart(21)}`);
+  console.log(
+    `  ${rule.name.padEnd(26)} ${median(cold).toFixed(1).padStart(20)}  ${median(warm).toFixed(1).padStart(16)}  ${median(incremental.slice(10)).toFixed(2).padStart(21)}`,
+  );
 }
 console.log('\nReachability matrix (ms)');
 for (const vpcs of [100, 1000]) {
   const matrixPlan = generatePlan({ vpcs, subnetsPerVpc: 10, seed: 42 });
-  console.log(`  ${String(vpcs).padStart(5)} VPCs  ${timeOnce(() => reachabilityMatrix(matrixPlan)).toFixed(0).padStart(6)}`);
+  console.log(
+    `  ${String(vpcs).padStart(5)} VPCs  ${timeOnce(() => reachabilityMatrix(matrixPlan))
+      .toFixed(0)
+      .padStart(6)}`,
+  );
 }

@@ -59,7 +59,8 @@ function mainBundleBytes(): number {
 }
 
 export function printStartup(f: StartupFigures): void {
-  const row = (label: string, values: number[]) => `  ${label.padEnd(38)} ${median(values).toFixed(0).padStart(6)} ${percentile(values, 95).toFixed(0).padStart(6)}`;
+  const row = (label: string, values: number[]) =>
+    `  ${label.padEnd(38)} ${median(values).toFixed(0).padStart(6)} ${percentile(values, 95).toFixed(0).padStart(6)}`;
   console.log(`Cold start of the web build in Chromium (${f.fcp.length} fresh loads, ms)        median    p95`);
   console.log(`${row('first contentful paint', f.fcp)}   ${median(f.fcp) < TARGET_FCP_MS ? 'ok' : 'SLOWER than'} (target < ${TARGET_FCP_MS} ms)`);
   console.log(row('editor on screen (example on canvas)', f.editor));

@@ -41,7 +41,7 @@ describe('vpcplan check --fix', () => {
     expect((await cli(['check', path])).code).toBe(0);
   });
 
-  it('moves a peered VPC off its peer\'s block with its subnets, and adds the route the peering lacks, printing every change', async () => {
+  it("moves a peered VPC off its peer's block with its subnets, and adds the route the peering lacks, printing every change", async () => {
     const peered = planWith({
       vpcs: [vpc('a', ['10.0.0.0/16'], { name: 'alpha' }), vpc('b', ['10.0.0.0/16'], { name: 'bravo' })],
       subnets: [subnet('sa', 'a', '10.0.1.0/24', { routeTableId: 'rt-a' }), subnet('sb', 'b', '10.0.4.0/24', { name: 'bravo-app', routeTableId: 'rt-b' })],

@@ -3,8 +3,25 @@
  * values as arguments, or `-` to read them one per line from standard input.
  */
 import {
-  addressCount, blockForestFromText, countOverlappingPairs, divide, divisionCount, firstAddress, formatAddress, formatCidr, freeSpaceOfText,
-  lastAddress, membersOf, OverlappingPairs, parseCidr, reservedAddresses, usableAddresses, type BlockForest, type Cidr, type CidrError, type Cloud,
+  addressCount,
+  blockForestFromText,
+  countOverlappingPairs,
+  divide,
+  divisionCount,
+  firstAddress,
+  formatAddress,
+  formatCidr,
+  freeSpaceOfText,
+  lastAddress,
+  membersOf,
+  OverlappingPairs,
+  parseCidr,
+  reservedAddresses,
+  usableAddresses,
+  type BlockForest,
+  type Cidr,
+  type CidrError,
+  type Cloud,
 } from '../shared/cidr';
 import { UsageError, type CommandOutput } from './output';
 
@@ -24,7 +41,8 @@ export interface ExplainEntry {
 }
 
 export function explainCidrs(inputs: readonly string[], cloud: Cloud, json: boolean): CommandOutput {
-  if (inputs.length === 0) throw new UsageError('cidr explain needs at least one CIDR block, e.g. `vpcplan cidr explain 10.0.0.0/16` (or `-` to read them from stdin)');
+  if (inputs.length === 0)
+    throw new UsageError('cidr explain needs at least one CIDR block, e.g. `vpcplan cidr explain 10.0.0.0/16` (or `-` to read them from stdin)');
   const entries: Array<ExplainEntry | { input: string; error: string }> = [];
   const human: string[] = [];
   let invalid = 0;
@@ -88,7 +106,8 @@ const PAIRS_PER_CHUNK = 4096;
  */
 export function findOverlaps(inputs: readonly string[], options: OverlapOptions): CommandOutput {
   if (inputs.length < 2) throw new UsageError('cidr overlaps needs at least two CIDR blocks, e.g. `vpcplan cidr overlaps 10.0.0.0/16 10.0.128.0/17`');
-  if (options.count && options.limit !== undefined) throw new UsageError('--count prints only how many pairs overlap; leave out --limit, or --count to list the pairs');
+  if (options.count && options.limit !== undefined)
+    throw new UsageError('--count prints only how many pairs overlap; leave out --limit, or --count to list the pairs');
   const { forest, errors } = blockForestFromText(inputs);
   if (errors.length > 0) throw new UsageError(errors.map(({ index, error }) => `input #${index}: ${describeError(error)}`).join('\n'));
   const total = countOverlappingPairs(forest);
@@ -96,7 +115,10 @@ export function findOverlaps(inputs: readonly string[], options: OverlapOptions)
   if (options.count) {
     if (options.json) return { stdout: `${JSON.stringify({ count: total.pairs, identical: total.identical })}\n`, code: 0 };
     const equal = total.identical > 0 ? ` (${group(String(total.identical))} between equal blocks)` : '';
-    return { stdout: `${group(String(total.pairs))} overlapping pair${total.pairs === 1 ? '' : 's'} among ${group(String(inputs.length))} blocks${equal}.\n`, code: 0 };
+    return {
+      stdout: `${group(String(total.pairs))} overlapping pair${total.pairs === 1 ? '' : 's'} among ${group(String(inputs.length))} blocks${equal}.\n`,
+      code: 0,
+    };
   }
   const texts = forest.blocks.map(formatCidr);
   if (options.json) {
@@ -113,11 +135,21 @@ export function findOverlaps(inputs: readonly string[], options: OverlapOptions)
   const shown = Math.min(limit, total.pairs);
   const summary = `${group(String(total.pairs))} overlapping pair${total.pairs === 1 ? '' : 's'}${shown < total.pairs ? `; the first ${group(String(shown))} are shown (--count gives the count alone)` : ''}.\n`;
   const groupOf = forest.groupOf;
-  return { stdout: '', more: pairChunks(forest, false, limit, (i, j) => `#${i} ${texts[groupOf[i] as number]} overlaps #${j} ${texts[groupOf[j] as number]}\n`, summary), code: 0 };
+  return {
+    stdout: '',
+    more: pairChunks(forest, false, limit, (i, j) => `#${i} ${texts[groupOf[i] as number]} overlaps #${j} ${texts[groupOf[j] as number]}\n`, summary),
+    code: 0,
+  };
 }
 
 /** The pairs, rendered, in chunks, then `tail`. */
-function* pairChunks(forest: BlockForest, skipIdentical: boolean, limit: number, render: (i: number, j: number, first: boolean) => string, tail: string): Generator<string> {
+function* pairChunks(
+  forest: BlockForest,
+  skipIdentical: boolean,
+  limit: number,
+  render: (i: number, j: number, first: boolean) => string,
+  tail: string,
+): Generator<string> {
   const cursor = new OverlappingPairs(forest, skipIdentical);
   let written = 0;
   while (written < limit) {
@@ -140,7 +172,9 @@ export function divideCidr(inputs: readonly string[], prefixText: string | undef
   const prefix = parsePrefixOption(prefixText, block!);
   const count = divisionCount(block!, prefix);
   if (count > BigInt(DIVIDE_LIMIT)) {
-    throw new UsageError(`dividing ${formatCidr(block!)} into /${prefix} blocks gives ${group(count.toString())} blocks; the limit is ${group(String(DIVIDE_LIMIT))}. Use a shorter prefix.`);
+    throw new UsageError(
+      `dividing ${formatCidr(block!)} into /${prefix} blocks gives ${group(count.toString())} blocks; the limit is ${group(String(DIVIDE_LIMIT))}. Use a shorter prefix.`,
+    );
   }
   const parts = divide(block!, prefix, DIVIDE_LIMIT).map(formatCidr);
   return { stdout: json ? `${JSON.stringify(parts)}\n` : `${parts.join('\n')}\n`, code: 0 };

@@ -24,7 +24,15 @@ describe('vpcplan cidr explain', () => {
     expect(out.code).toBe(0);
     expect(out.value).toEqual([
       { cidr: '10.0.0.0/16', version: 4, prefix: 16, first: '10.0.0.0', last: '10.0.255.255', size: '65536', usable: '65531' },
-      { cidr: '2001:db8::/64', version: 6, prefix: 64, first: '2001:db8::', last: '2001:db8::ffff:ffff:ffff:ffff', size: '18446744073709551616', usable: '18446744073709551611' },
+      {
+        cidr: '2001:db8::/64',
+        version: 6,
+        prefix: 64,
+        first: '2001:db8::',
+        last: '2001:db8::ffff:ffff:ffff:ffff',
+        size: '18446744073709551616',
+        usable: '18446744073709551611',
+      },
     ]);
   });
 
@@ -59,9 +67,18 @@ describe('vpcplan cidr overlaps, divide, free', () => {
   it('lists overlapping pairs by input index; with --json, equal blocks as a group and the nested pairs apart', async () => {
     const inputs = ['10.0.0.0/16', '10.1.0.0/16', '10.0.128.0/17', '10.0.0.0/16'];
     const out = await json(['cidr', 'overlaps', ...inputs, '--json']);
-    expect(out.value).toEqual({ count: 3, identical: [{ cidr: '10.0.0.0/16', inputs: [0, 3] }], pairs: [[0, 2], [2, 3]] });
+    expect(out.value).toEqual({
+      count: 3,
+      identical: [{ cidr: '10.0.0.0/16', inputs: [0, 3] }],
+      pairs: [
+        [0, 2],
+        [2, 3],
+      ],
+    });
     const text = await cli(['cidr', 'overlaps', ...inputs]);
-    expect(text.stdout).toBe('#0 10.0.0.0/16 overlaps #2 10.0.128.0/17\n#0 10.0.0.0/16 overlaps #3 10.0.0.0/16\n#2 10.0.128.0/17 overlaps #3 10.0.0.0/16\n3 overlapping pairs.\n');
+    expect(text.stdout).toBe(
+      '#0 10.0.0.0/16 overlaps #2 10.0.128.0/17\n#0 10.0.0.0/16 overlaps #3 10.0.0.0/16\n#2 10.0.128.0/17 overlaps #3 10.0.0.0/16\n3 overlapping pairs.\n',
+    );
   });
 
   it('counts without listing, and stops listing at --limit', async () => {
@@ -70,12 +87,17 @@ describe('vpcplan cidr overlaps, divide, free', () => {
     expect(count.stdout).toBe('199,990,000 overlapping pairs among 20,000 blocks (199,990,000 between equal blocks).\n');
     expect((await json(['cidr', 'overlaps', '-', '--count', '--json'], many)).value).toEqual({ count: 199_990_000, identical: 199_990_000 });
     const limited = await cli(['cidr', 'overlaps', '-', '--limit', '3'], `${many}\n10.1.0.0/16`);
-    expect(limited.stdout).toBe('#0 10.0.0.0/8 overlaps #1 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #2 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #3 10.0.0.0/8\n'
-      + '200,010,000 overlapping pairs; the first 3 are shown (--count gives the count alone).\n');
+    expect(limited.stdout).toBe(
+      '#0 10.0.0.0/8 overlaps #1 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #2 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #3 10.0.0.0/8\n' +
+        '200,010,000 overlapping pairs; the first 3 are shown (--count gives the count alone).\n',
+    );
     const grouped = await json(['cidr', 'overlaps', '-', '--json', '--limit', '2'], `${many}\n10.1.0.0/16\n10.1.2.0/24`);
     const value = grouped.value as { identical: Array<{ inputs: number[] }>; pairs: number[][]; limited?: boolean };
     expect(value.identical.map((g) => g.inputs.length)).toEqual([20_000]);
-    expect(value.pairs).toEqual([[0, 20_000], [0, 20_001]]);
+    expect(value.pairs).toEqual([
+      [0, 20_000],
+      [0, 20_001],
+    ]);
     expect(value.limited).toBe(true);
   });
 
@@ -105,7 +127,14 @@ describe('vpcplan cidr overlaps, divide, free', () => {
   });
 
   it('exits 2 on bad input or usage, with the reason', async () => {
-    for (const args of [['cidr', 'divide', '10.0.0.0/24'], ['cidr', 'overlaps', '10.0.0.0/8'], ['cidr', 'free', '10.0.0.0/33'], ['cidr', 'wat'], ['frobnicate'], ['cidr', 'explain', '--bogus']]) {
+    for (const args of [
+      ['cidr', 'divide', '10.0.0.0/24'],
+      ['cidr', 'overlaps', '10.0.0.0/8'],
+      ['cidr', 'free', '10.0.0.0/33'],
+      ['cidr', 'wat'],
+      ['frobnicate'],
+      ['cidr', 'explain', '--bogus'],
+    ]) {
       const out = await cli(args);
       expect(out.code, args.join(' ')).toBe(2);
       expect(out.stderr, args.join(' ')).toMatch(/^vpcplan: /);
@@ -166,7 +195,10 @@ describe('the built bin', () => {
   }, 60_000);
 
   it('runs as a program with exit codes and stdin', () => {
-    const ok = spawnSync(process.execPath, [`${root}dist/cli/vpcplan.js`, 'cidr', 'overlaps', '-', '--json'], { input: '10.0.0.0/8\n10.1.0.0/16\n', encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [`${root}dist/cli/vpcplan.js`, 'cidr', 'overlaps', '-', '--json'], {
+      input: '10.0.0.0/8\n10.1.0.0/16\n',
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ count: 1, identical: [], pairs: [[0, 1]] });
     const bad = spawnSync(process.execPath, [`${root}dist/cli/vpcplan.js`, 'cidr', 'explain', 'nonsense', '--json'], { encoding: 'utf8' });
@@ -175,7 +207,10 @@ describe('the built bin', () => {
 
   it('streams the pairs of 20,000 equal blocks into a pipe that closes early, without running out of memory', () => {
     // `yes 10.0.0.0/8 | head -20000 | vpcplan cidr overlaps - | head -3`: 200 million pairs, three read.
-    const run = spawnSync('sh', ['-c', `yes 10.0.0.0/8 | head -20000 | "${process.execPath}" "${root}dist/cli/vpcplan.js" cidr overlaps - | head -3`], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync('sh', ['-c', `yes 10.0.0.0/8 | head -20000 | "${process.execPath}" "${root}dist/cli/vpcplan.js" cidr overlaps - | head -3`], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stdout).toBe('#0 10.0.0.0/8 overlaps #1 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #2 10.0.0.0/8\n#0 10.0.0.0/8 overlaps #3 10.0.0.0/8\n');
     expect(run.stderr).toBe('');
   });

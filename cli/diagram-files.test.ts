@@ -15,7 +15,11 @@ import { planToDrawio, planToSvg } from '../shared/export';
 import { parsePlanText } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 
-const HAS_XMLLINT = requirePrerequisite('xmllint, for the SVG and draw.io file tests', spawnSync('xmllint', ['--version']).status === 0, 'apt-get install libxml2-utils');
+const HAS_XMLLINT = requirePrerequisite(
+  'xmllint, for the SVG and draw.io file tests',
+  spawnSync('xmllint', ['--version']).status === 0,
+  'apt-get install libxml2-utils',
+);
 
 function example(name: string): Plan {
   const r = parsePlanText(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
@@ -41,7 +45,14 @@ function lint(path: string): string {
 function xpath(path: string, expression: string): string[] {
   const out = spawnSync('xmllint', ['--xpath', expression, path], { encoding: 'utf8' });
   if (out.status !== 0) return [];
-  return [...out.stdout.matchAll(/="([^"]*)"/g)].map((m) => m[1]!.replace(/&#10;/g, '\n').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  return [...out.stdout.matchAll(/="([^"]*)"/g)].map((m) =>
+    m[1]!
+      .replace(/&#10;/g, '\n')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 /** A plan whose names have everything XML and Markdown treat specially. */
@@ -55,7 +66,12 @@ function awkward(): Plan {
 }
 
 describe.skipIf(!HAS_XMLLINT)('diagram files validate with xmllint', () => {
-  for (const [label, plan] of [['hub-and-spoke', example('hub-and-spoke.vpcplan.json')], ['three-tier', example('three-tier.vpcplan.json')], ['awkward names', awkward()], ['100 VPCs', generatePlan({ vpcs: 100, subnetsPerVpc: 4, seed: 7 })]] as const) {
+  for (const [label, plan] of [
+    ['hub-and-spoke', example('hub-and-spoke.vpcplan.json')],
+    ['three-tier', example('three-tier.vpcplan.json')],
+    ['awkward names', awkward()],
+    ['100 VPCs', generatePlan({ vpcs: 100, subnetsPerVpc: 4, seed: 7 })],
+  ] as const) {
     it(`SVG of ${label}`, () => {
       expect(lint(save(`${label}.svg`, planToSvg(plan, { date: '2026-03-04' })))).toBe('');
     });

@@ -71,7 +71,7 @@ describe.skipIf(!HAS_CHROMIUM)('export --format pdf (needs Chromium)', () => {
     expect(readdirSync(dir)).toEqual(['review.pdf']);
   });
 
-  it('holds every VPC name, every finding code whole, and each NAT gateway\'s capacity line', () => {
+  it("holds every VPC name, every finding code whole, and each NAT gateway's capacity line", () => {
     for (const vpc of plan.vpcs) expect(text).toContain(vpc.name);
     const codes = new Set(checkPlan(plan).map((f) => f.code));
     expect(codes.size).toBeGreaterThan(0);
@@ -81,7 +81,10 @@ describe.skipIf(!HAS_CHROMIUM)('export --format pdf (needs Chromium)', () => {
     for (const nat of plan.natGateways) {
       const c = natCapacity(nat);
       expect(c, nat.id).toBeDefined();
-      const line = new RegExp(`^\\s*${nat.name}\\s+${nat.addresses}\\s+${grouped(c!.perDestination)}\\s+${grouped(c!.busiestDemand)}\\s+${(c!.utilisation * 100).toFixed(1)} %`, 'm');
+      const line = new RegExp(
+        `^\\s*${nat.name}\\s+${nat.addresses}\\s+${grouped(c!.perDestination)}\\s+${grouped(c!.busiestDemand)}\\s+${(c!.utilisation * 100).toFixed(1)} %`,
+        'm',
+      );
       expect(text).toMatch(line);
     }
   });
@@ -117,22 +120,26 @@ describe.skipIf(!HAS_CHROMIUM)('export --format pdf (needs Chromium)', () => {
 });
 
 describe.skipIf(!HAS_CHROMIUM)('export --format png (needs Chromium)', () => {
-  it.each(['hub-and-spoke.vpcplan.json', 'three-tier.vpcplan.json'])('draws the %s diagram at twice the SVG\'s width and height', async (name) => {
-    const plan = example(name);
-    const dir = mkdtempSync(join(tmpdir(), 'vpcplan-png-'));
-    const target = join(dir, 'diagram.png');
-    writeFileSync(target, 'old');
-    const out = await exportCommand(plan, 'png', target, withChromium);
-    expect(out.code).toBe(0);
-    const png = readFileSync(target);
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-    const svg = planToSvg(plan);
-    const width = Number(/<svg\b[^>]*\swidth="(\d+)"/.exec(svg)![1]);
-    const height = Number(/<svg\b[^>]*\sheight="(\d+)"/.exec(svg)![1]);
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * 2, height: height * 2 });
-    expect(readdirSync(dir)).toEqual(['diagram.png']);
-  }, 120_000);
+  it.each(['hub-and-spoke.vpcplan.json', 'three-tier.vpcplan.json'])(
+    "draws the %s diagram at twice the SVG's width and height",
+    async (name) => {
+      const plan = example(name);
+      const dir = mkdtempSync(join(tmpdir(), 'vpcplan-png-'));
+      const target = join(dir, 'diagram.png');
+      writeFileSync(target, 'old');
+      const out = await exportCommand(plan, 'png', target, withChromium);
+      expect(out.code).toBe(0);
+      const png = readFileSync(target);
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      const svg = planToSvg(plan);
+      const width = Number(/<svg\b[^>]*\swidth="(\d+)"/.exec(svg)![1]);
+      const height = Number(/<svg\b[^>]*\sheight="(\d+)"/.exec(svg)![1]);
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: width * 2, height: height * 2 });
+      expect(readdirSync(dir)).toEqual(['diagram.png']);
+    },
+    120_000,
+  );
 });
 
 describe('pdf and png errors', () => {
@@ -169,7 +176,10 @@ describe('pdf and png errors', () => {
   });
 
   it('reads the width and height off the SVG root', () => {
-    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" width="760" height="120.5"><rect width="9" height="9"/></svg>')).toEqual({ width: 760, height: 121 });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" width="760" height="120.5"><rect width="9" height="9"/></svg>')).toEqual({
+      width: 760,
+      height: 121,
+    });
     expect(() => svgSize('<svg viewBox="0 0 1 1"></svg>')).toThrow(/no numeric width and height/);
   });
 
@@ -211,7 +221,9 @@ describe('the built bin without playwright next to it', () => {
 
   it.skipIf(!HAS_CHROMIUM)('exits 2 telling to install playwright when it cannot be loaded', () => {
     const out = spawnSync(process.execPath, [bin, 'export', `${root}examples/three-tier.vpcplan.json`, '--format', 'pdf', '-o', join(dir, 'x.pdf')], {
-      encoding: 'utf8', cwd: dir, env: { ...process.env, CHROMIUM_PATH: CHROMIUM, NODE_PATH: '' },
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, CHROMIUM_PATH: CHROMIUM, NODE_PATH: '' },
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/playwright package, which could not be loaded .*npm install playwright/);
@@ -220,7 +232,9 @@ describe('the built bin without playwright next to it', () => {
 
   it('exits 2 when CHROMIUM_PATH points at a missing file', () => {
     const out = spawnSync(process.execPath, [bin, 'export', `${root}examples/three-tier.vpcplan.json`, '--format', 'png', '-o', join(dir, 'x.png')], {
-      encoding: 'utf8', cwd: dir, env: { ...process.env, CHROMIUM_PATH: join(dir, 'missing-chromium') },
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, CHROMIUM_PATH: join(dir, 'missing-chromium') },
     });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain(`CHROMIUM_PATH=${join(dir, 'missing-chromium')} does not exist`);

@@ -20,8 +20,21 @@ describe('exportCommand', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'vpcplan-export-')), 'tf');
     const out = await exportCommand(example('hub-and-spoke.vpcplan.json'), 'terraform', dir, io);
     expect(out.code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['README.md', 'gateways.tf', 'lattice.tf', 'outputs.tf', 'peering.tf', 'providers.tf', 'routing.tf', 'sharing.tf',
-      'transit-gateways.tf', 'variables.tf', 'versions.tf', 'vpcs.tf', 'vpn.tf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'README.md',
+      'gateways.tf',
+      'lattice.tf',
+      'outputs.tf',
+      'peering.tf',
+      'providers.tf',
+      'routing.tf',
+      'sharing.tf',
+      'transit-gateways.tf',
+      'variables.tf',
+      'versions.tf',
+      'vpcs.tf',
+      'vpn.tf',
+    ]);
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.tf'))) await parse(file, readFileSync(join(dir, file), 'utf8'));
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toMatch(/customer_gateway_ext_dc_ip_address/);
     expect(out.stderr).toMatch(/wrote .*versions\.tf/);

@@ -14,7 +14,17 @@
  * diff: exit 0 when the plans are the same (layout aside), 1 when they differ, like diff(1).
  */
 import { dirname, join } from 'node:path';
-import { buildReviewReport, MARKDOWN_DIAGRAM_FILE, diagramDate, diffPlans, formatPlanDiff, planToDrawio, planToSvg, planToTerraform, subnetsToCsv } from '../shared/export';
+import {
+  buildReviewReport,
+  MARKDOWN_DIAGRAM_FILE,
+  diagramDate,
+  diffPlans,
+  formatPlanDiff,
+  planToDrawio,
+  planToSvg,
+  planToTerraform,
+  subnetsToCsv,
+} from '../shared/export';
 import { serializePlan } from '../shared/plan/load';
 import type { Plan } from '../shared/plan/schema';
 import { realFileSystem, type FileSystem } from '../node/atomic-write';
@@ -27,7 +37,16 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 type TextFormat = Exclude<ExportFormat, 'terraform' | BinaryFormat>;
 type BinaryFormat = 'pdf' | 'png';
 
-const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = { csv: 'csv', json: 'json', markdown: 'md', html: 'html', svg: 'svg', drawio: 'drawio', pdf: 'pdf', png: 'png' };
+const FILE_EXTENSIONS: Record<Exclude<ExportFormat, 'terraform'>, string> = {
+  csv: 'csv',
+  json: 'json',
+  markdown: 'md',
+  html: 'html',
+  svg: 'svg',
+  drawio: 'drawio',
+  pdf: 'pdf',
+  png: 'png',
+};
 
 /** What export reaches outside the plan; tests pass a fixed clock, a file system with faults, another browser. */
 export interface ExportIo {
@@ -53,20 +72,28 @@ export function parseExportFormat(text: string | undefined): ExportFormat {
 
 function render(plan: Plan, format: TextFormat, io: ExportIo): string {
   switch (format) {
-    case 'csv': return subnetsToCsv(plan);
-    case 'json': return serializePlan(plan);
-    case 'svg': return planToSvg(plan, { date: diagramDate(io.now()) });
-    case 'drawio': return planToDrawio(plan);
-    case 'markdown': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
-    case 'html': return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
+    case 'csv':
+      return subnetsToCsv(plan);
+    case 'json':
+      return serializePlan(plan);
+    case 'svg':
+      return planToSvg(plan, { date: diagramDate(io.now()) });
+    case 'drawio':
+      return planToDrawio(plan);
+    case 'markdown':
+      return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).markdown;
+    case 'html':
+      return buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html;
   }
 }
 
 async function renderBinary(plan: Plan, format: BinaryFormat, io: ExportIo): Promise<Uint8Array> {
   try {
     switch (format) {
-      case 'pdf': return await io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
-      case 'png': return await io.browser.png(planToSvg(plan, { date: diagramDate(io.now()) }));
+      case 'pdf':
+        return await io.browser.pdf(buildReviewReport(plan, { generatedAt: io.now().toISOString() }).html);
+      case 'png':
+        return await io.browser.png(planToSvg(plan, { date: diagramDate(io.now()) }));
     }
   } catch (error) {
     // A missing Chromium or playwright is the user's to fix: exit 2 with the message.
@@ -96,13 +123,27 @@ export async function exportCommand(plan: Plan, format: ExportFormat, outPath: s
     }
     const kind = await kindOf(outPath, io.fs);
     if (kind === 'file' || (kind === undefined && /\.tf$/i.test(outPath))) {
-      throw new UsageError(`terraform writes ${result.files.length} files (${result.files.map((f) => f.name).join(', ')}): give -o a directory, not the file ${outPath}`);
+      throw new UsageError(
+        `terraform writes ${result.files.length} files (${result.files.map((f) => f.name).join(', ')}): give -o a directory, not the file ${outPath}`,
+      );
     }
-    const written = await writeOutputFolder(outPath, result.files.map((f) => ({ name: f.name, data: f.text })), io.fs);
-    return { stdout: '', stderr: `${stderr}${wroteLine(result.files.map((f) => join(outPath, f.name)), written)}`, code: 0 };
+    const written = await writeOutputFolder(
+      outPath,
+      result.files.map((f) => ({ name: f.name, data: f.text })),
+      io.fs,
+    );
+    return {
+      stdout: '',
+      stderr: `${stderr}${wroteLine(
+        result.files.map((f) => join(outPath, f.name)),
+        written,
+      )}`,
+      code: 0,
+    };
   }
   if (isBinary(format)) {
-    if (outPath === undefined) throw new UsageError(`--format ${format} is binary and needs -o <file>, e.g. \`-o plan.${format}\`; it is not printed to the terminal`);
+    if (outPath === undefined)
+      throw new UsageError(`--format ${format} is binary and needs -o <file>, e.g. \`-o plan.${format}\`; it is not printed to the terminal`);
     await refuseDirectory(io, outPath, format);
     const written = await writeOutputFile(outPath, await renderBinary(plan, format, io), io.fs);
     return { stdout: '', stderr: wroteLine([outPath], [written]), code: 0 };
@@ -125,16 +166,37 @@ async function exportMarkdown(plan: Plan, outPath: string, io: ExportIo): Promis
   const kind = await kindOf(outPath, io.fs);
   const folder = kind === 'directory' || (kind === undefined && !/\.(md|markdown)$/i.test(outPath));
   const files = folder
-    ? [{ path: join(outPath, 'report.md'), data: report.markdown }, { path: join(outPath, MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg }]
-    : [{ path: outPath, data: report.markdown }, { path: join(dirname(outPath), MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg }];
+    ? [
+        { path: join(outPath, 'report.md'), data: report.markdown },
+        { path: join(outPath, MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg },
+      ]
+    : [
+        { path: outPath, data: report.markdown },
+        { path: join(dirname(outPath), MARKDOWN_DIAGRAM_FILE), data: report.diagramSvg },
+      ];
   const written = folder
-    ? await writeOutputFolder(outPath, files.map((f) => ({ name: f.path.slice(outPath.length).replace(/^[\\/]+/, ''), data: f.data })), io.fs)
+    ? await writeOutputFolder(
+        outPath,
+        files.map((f) => ({ name: f.path.slice(outPath.length).replace(/^[\\/]+/, ''), data: f.data })),
+        io.fs,
+      )
     : await writeOutputFiles(files, io.fs);
-  return { stdout: '', stderr: wroteLine(files.map((f) => f.path), written), code: 0 };
+  return {
+    stdout: '',
+    stderr: wroteLine(
+      files.map((f) => f.path),
+      written,
+    ),
+    code: 0,
+  };
 }
 
 function commentOut(text: string): string {
-  return `${text.trimEnd().split(/\r?\n/).map((line) => `# ${line}`.trimEnd()).join('\n')}\n`;
+  return `${text
+    .trimEnd()
+    .split(/\r?\n/)
+    .map((line) => `# ${line}`.trimEnd())
+    .join('\n')}\n`;
 }
 
 export function diffCommand(before: Plan, after: Plan, json: boolean): CommandOutput {

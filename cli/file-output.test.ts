@@ -51,7 +51,11 @@ describe('vpcplan import -o', () => {
   it.each([
     ['the disk fills up (ENOSPC)', diskFull, /the disk is full; free some space or write somewhere else/],
     ['the disk takes part of the plan and then nothing (a short write)', diskFullQuietly, /the disk took only part of the file/],
-    ['the folder refuses new files', faultyFileSystem({ on: 'open', code: 'EACCES' }), /you do not have permission to write there; check the folder's permissions/],
+    [
+      'the folder refuses new files',
+      faultyFileSystem({ on: 'open', code: 'EACCES' }),
+      /you do not have permission to write there; check the folder's permissions/,
+    ],
     ['the plan file is read-only', faultyFileSystem({ on: 'access', code: 'EACCES' }), /the file is read-only; make it writable \(chmod u\+w\)/],
   ])('exits 2 with one line and keeps the old plan whole when %s', async (_case, fs, why) => {
     const dir = freshFolder();
@@ -103,7 +107,10 @@ describe('vpcplan export -o', () => {
     const dir = freshFolder();
     const out = await cli(['export', example, '--format', 'terraform', '-o', join(dir, 'infra')], faultyFileSystem({ on: 'mkdir', code: 'EACCES' }));
     expect(out.code).toBe(2);
-    expectOneLine(out.stderr, new RegExp(`cannot create the folder ${join(dir, 'infra')}: you do not have permission to write there.*\\(nothing was written\\)`));
+    expectOneLine(
+      out.stderr,
+      new RegExp(`cannot create the folder ${join(dir, 'infra')}: you do not have permission to write there.*\\(nothing was written\\)`),
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -114,7 +121,12 @@ describe('vpcplan export -o', () => {
     const fs = faultyFileSystem({ on: 'write', room: 10, code: 'ENOSPC', when: (p) => p.includes('variables.tf') });
     const out = await cli(['export', example, '--format', 'terraform', '-o', dir], fs);
     expect(out.code).toBe(2);
-    expectOneLine(out.stderr, new RegExp(`cannot write ${join(dir, 'variables.tf')}: the disk is full.*\\(${join(dir, 'versions.tf')}, ${join(dir, 'variables.tf')} are unchanged; no other file was written\\)`));
+    expectOneLine(
+      out.stderr,
+      new RegExp(
+        `cannot write ${join(dir, 'variables.tf')}: the disk is full.*\\(${join(dir, 'versions.tf')}, ${join(dir, 'variables.tf')} are unchanged; no other file was written\\)`,
+      ),
+    );
     expect(readFileSync(join(dir, 'versions.tf'), 'utf8')).toBe('old versions');
     expect(readFileSync(join(dir, 'variables.tf'), 'utf8')).toBe('old variables');
     expect(readdirSync(dir).sort()).toEqual(['variables.tf', 'versions.tf']);
@@ -138,7 +150,9 @@ describe('vpcplan export -o', () => {
 describe('a file-system error no command worded', () => {
   it('is one line naming the call, the path and the fix', () => {
     const error = Object.assign(new Error("EACCES: permission denied, mkdir '/srv/x'"), { code: 'EACCES', syscall: 'mkdir', path: '/srv/x' });
-    expect(unexpectedFileErrorLine(error)).toBe('mkdir /srv/x failed: you do not have permission to write there; check the folder\'s permissions or give -o a path in another folder');
+    expect(unexpectedFileErrorLine(error)).toBe(
+      "mkdir /srv/x failed: you do not have permission to write there; check the folder's permissions or give -o a path in another folder",
+    );
     expect(unexpectedFileErrorLine(new TypeError('a bug'))).toBeUndefined();
   });
 });
@@ -163,7 +177,10 @@ describe('the built bin', () => {
   it('import -o into a folder that does not exist: exit 2, one line', () => {
     const out = run('import', '--from', 'aws-cli', ...awsFiles, '-o', join(dir, 'missing', 'plan.json'));
     expect(out.status).toBe(2);
-    expectOneLine(out.stderr, new RegExp(`cannot write ${join(dir, 'missing', 'plan.json')}: the folder does not exist; create it first or check the path \\(nothing was written\\)`));
+    expectOneLine(
+      out.stderr,
+      new RegExp(`cannot write ${join(dir, 'missing', 'plan.json')}: the folder does not exist; create it first or check the path \\(nothing was written\\)`),
+    );
   });
 
   it('export -o a folder where a file goes, and a device: exit 2, one line', () => {

@@ -36,13 +36,24 @@ function whatBecameOf(paths: readonly string[], replaced: readonly string[], exi
  */
 export async function writeOutputFiles(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>, fs: FileSystem = realFileSystem): Promise<string[]> {
   const existed = new Set<string>();
-  for (const file of files) if (await fs.lstat(file.path).then(() => true, () => false)) existed.add(file.path);
+  for (const file of files)
+    if (
+      await fs.lstat(file.path).then(
+        () => true,
+        () => false,
+      )
+    )
+      existed.add(file.path);
   try {
     return (await writeFilesAtomically(files, { fs })).map((t) => t.path);
   } catch (error) {
-    const failed = error instanceof FileWriteError ? error.path : files[0]?.path ?? '';
+    const failed = error instanceof FileWriteError ? error.path : (files[0]?.path ?? '');
     const replaced = error instanceof FileWriteError ? error.replaced : [];
-    const outcome = whatBecameOf(files.map((f) => f.path), replaced, existed);
+    const outcome = whatBecameOf(
+      files.map((f) => f.path),
+      replaced,
+      existed,
+    );
     throw new UsageError(`cannot write ${failed}: ${describeFileError(error, 'command-line')} (${outcome})`);
   }
 }
@@ -56,7 +67,11 @@ export async function writeOutputFile(path: string, data: string | Uint8Array, f
  * Writes files into a folder, creating it when missing (and removing it again when the
  * write then fails, so a failed export leaves nothing behind).
  */
-export async function writeOutputFolder(folder: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>, fs: FileSystem = realFileSystem): Promise<string[]> {
+export async function writeOutputFolder(
+  folder: string,
+  files: ReadonlyArray<{ name: string; data: string | Uint8Array }>,
+  fs: FileSystem = realFileSystem,
+): Promise<string[]> {
   const kind = await kindOf(folder, fs);
   if (kind === 'file') throw new UsageError(`cannot write into ${folder}: it is a file, not a folder; give -o a folder`);
   let created = false;
@@ -69,7 +84,10 @@ export async function writeOutputFolder(folder: string, files: ReadonlyArray<{ n
     }
   }
   try {
-    return await writeOutputFiles(files.map((f) => ({ path: join(folder, f.name), data: f.data })), fs);
+    return await writeOutputFiles(
+      files.map((f) => ({ path: join(folder, f.name), data: f.data })),
+      fs,
+    );
   } catch (error) {
     if (created) await fs.rmdir(folder).catch(() => undefined);
     throw error;

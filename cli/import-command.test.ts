@@ -40,13 +40,19 @@ describe('importCommand', () => {
     const out = await importCommand([{ name: 'dc.csv', text: 'name,cidr\nDC,192.168.0.0/16\n' }], 'csv', { base: { name: 'base.json', text: base } });
     const loaded = parsePlanText(out.stdout);
     // The Direct Connect attachment's gateway is kept as an external network (without ranges).
-    expect(loaded.ok && loaded.plan.externalNetworks.map((n) => n.name)).toEqual(['datacenter', 'Direct Connect gateway 5f1c2e3d-4ac1-4fd3-bdb2-00599EXAMPLE', 'DC']);
+    expect(loaded.ok && loaded.plan.externalNetworks.map((n) => n.name)).toEqual([
+      'datacenter',
+      'Direct Connect gateway 5f1c2e3d-4ac1-4fd3-bdb2-00599EXAMPLE',
+      'DC',
+    ]);
   });
 
   it('counts every kind in the summary', async () => {
     const target = join(dir, 'counted.json');
     const out = await importCommand(files, 'aws-cli', { output: target });
-    expect(out.stderr).toMatch(/^wrote .*counted\.json: 3 VPCs, 10 subnets, 1 internet gateway, 1 NAT gateway, \d+ route tables, 2 peerings, 1 transit gateway, 1 transit gateway route table, 4 transit gateway attachments, 2 external networks$/m);
+    expect(out.stderr).toMatch(
+      /^wrote .*counted\.json: 3 VPCs, 10 subnets, 1 internet gateway, 1 NAT gateway, \d+ route tables, 2 peerings, 1 transit gateway, 1 transit gateway route table, 4 transit gateway attachments, 2 external networks$/m,
+    );
     rmSync(target);
   });
 

@@ -43,9 +43,15 @@ export function parseInto(text: string | undefined): ImportCommandOptions['into'
   throw new UsageError(`--into ${text} is not one of ${INTO.join(', ')}`);
 }
 
-export async function importCommand(files: ReadonlyArray<{ name: string; text: string }>, from: ImportSource, options: ImportCommandOptions = {}): Promise<CommandOutput> {
-  if (files.length === 0) return { stdout: '', stderr: 'vpcplan: import takes one or more files, e.g. `vpcplan import --from aws-cli vpcs.json subnets.json`\n', code: 2 };
-  if (from !== 'csv' && (options.into !== undefined || options.base !== undefined)) return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
+export async function importCommand(
+  files: ReadonlyArray<{ name: string; text: string }>,
+  from: ImportSource,
+  options: ImportCommandOptions = {},
+): Promise<CommandOutput> {
+  if (files.length === 0)
+    return { stdout: '', stderr: 'vpcplan: import takes one or more files, e.g. `vpcplan import --from aws-cli vpcs.json subnets.json`\n', code: 2 };
+  if (from !== 'csv' && (options.into !== undefined || options.base !== undefined))
+    return { stdout: '', stderr: 'vpcplan: --into and --base go with --from csv\n', code: 2 };
   let result: ImportResult;
   if (from === 'aws-cli') {
     result = importAwsCli(files);
@@ -73,11 +79,19 @@ export async function importCommand(files: ReadonlyArray<{ name: string; text: s
   }
   if (!result.ok) {
     const lines = result.problems.map(formatProblem);
-    return { stdout: '', stderr: `vpcplan: nothing imported; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`, code: 2 };
+    return {
+      stdout: '',
+      stderr: `vpcplan: nothing imported; ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+      code: 2,
+    };
   }
   if (options.strict && result.skipped && result.skipped.length > 0) {
     const lines = result.skipped.map(formatProblem);
-    return { stdout: '', stderr: `vpcplan: nothing imported (--strict); ${result.skipped.length} input${result.skipped.length === 1 ? ' was' : 's were'} not understood:\n${lines.join('\n')}\n`, code: 2 };
+    return {
+      stdout: '',
+      stderr: `vpcplan: nothing imported (--strict); ${result.skipped.length} input${result.skipped.length === 1 ? ' was' : 's were'} not understood:\n${lines.join('\n')}\n`,
+      code: 2,
+    };
   }
   const noteText = result.notes.map((n) => `note: ${n}\n`).join('');
   const text = serializePlan(result.plan);

@@ -55,10 +55,25 @@ function formatFinding(finding: Finding, names: Map<string, string>): string {
 
 function nameIndex(plan: Plan): Map<string, string> {
   const names = new Map<string, string>();
-  const add = (items: ReadonlyArray<{ id: string; name: string }>) => items.forEach((item) => names.set(item.id, item.name || item.id));
-  add(plan.vpcs); add(plan.subnets); add(plan.internetGateways); add(plan.egressOnlyGateways); add(plan.vpnGateways);
-  add(plan.natGateways); add(plan.routeTables); add(plan.peerings); add(plan.serviceNetworks); add(plan.externalNetworks);
-  for (const tgw of plan.transitGateways) { names.set(tgw.id, tgw.name); add(tgw.routeTables); add(tgw.attachments); }
+  const add = (items: ReadonlyArray<{ id: string; name: string }>) =>
+    items.forEach((item) => {
+      names.set(item.id, item.name || item.id);
+    });
+  add(plan.vpcs);
+  add(plan.subnets);
+  add(plan.internetGateways);
+  add(plan.egressOnlyGateways);
+  add(plan.vpnGateways);
+  add(plan.natGateways);
+  add(plan.routeTables);
+  add(plan.peerings);
+  add(plan.serviceNetworks);
+  add(plan.externalNetworks);
+  for (const tgw of plan.transitGateways) {
+    names.set(tgw.id, tgw.name);
+    add(tgw.routeTables);
+    add(tgw.attachments);
+  }
   return names;
 }
 
@@ -69,7 +84,10 @@ export function findSubnet(plan: Plan, ref: string): Subnet {
   const byName = plan.subnets.filter((s) => s.name === ref);
   if (byName.length === 1) return byName[0]!;
   if (byName.length > 1) throw new UsageError(`${byName.length} subnets are named "${ref}"; use the id instead (${byName.map((s) => s.id).join(', ')})`);
-  const close = plan.subnets.filter((s) => s.id.includes(ref) || s.name.includes(ref)).slice(0, 5).map((s) => s.name || s.id);
+  const close = plan.subnets
+    .filter((s) => s.id.includes(ref) || s.name.includes(ref))
+    .slice(0, 5)
+    .map((s) => s.name || s.id);
   throw new UsageError(`no subnet "${ref}" in the plan${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ' (give a subnet id or name)'}`);
 }
 
@@ -80,11 +98,10 @@ export function reachCommand(plan: Plan, fromRef: string, toRef: string, json: b
   const code = result.reachable ? 0 : 1;
   if (json) return { stdout: `${JSON.stringify(result, null, 2)}\n`, code };
   const hops = result.path.map((hop) => `  ${hop.kind.padEnd(16)} ${hop.label}${hop.note ? `  (${hop.note})` : ''}`);
-  const head = result.reachable
-    ? `${from.name} can reach ${to.name}:`
-    : `${from.name} cannot reach ${to.name}: ${result.reason}`;
-  const returnPath = result.reachable && result.returnPath && result.returnPath.length > 0
-    ? ['return path:', ...result.returnPath.map((hop) => `  ${hop.kind.padEnd(16)} ${hop.label}${hop.note ? `  (${hop.note})` : ''}`)]
-    : [];
+  const head = result.reachable ? `${from.name} can reach ${to.name}:` : `${from.name} cannot reach ${to.name}: ${result.reason}`;
+  const returnPath =
+    result.reachable && result.returnPath && result.returnPath.length > 0
+      ? ['return path:', ...result.returnPath.map((hop) => `  ${hop.kind.padEnd(16)} ${hop.label}${hop.note ? `  (${hop.note})` : ''}`)]
+      : [];
   return { stdout: `${[head, ...hops, ...returnPath].join('\n')}\n`, code };
 }

@@ -113,22 +113,28 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
   if (values.help || positionals.length === 0) return { stdout: USAGE, code: positionals.length === 0 && !values.help ? 2 : 0 };
   const json = values.json ?? false;
   const [command, ...rest] = positionals;
-  rejectForeignOptions(values, command === 'cidr' ? `cidr ${rest[0] ?? ''}` : command ?? '');
+  rejectForeignOptions(values, command === 'cidr' ? `cidr ${rest[0] ?? ''}` : (command ?? ''));
   switch (command) {
     case 'cidr': {
       const [sub, ...args] = rest;
       const inputs = await expandStdin(args, io);
       switch (sub) {
-        case 'explain': return explainCidrs(inputs, parseCloud(values.cloud), json);
-        case 'overlaps': return findOverlaps(inputs, { json, limit: parseLimit(values.limit), count: values.count ?? false });
-        case 'divide': return divideCidr(inputs, values.prefix, json);
-        case 'free': return freeCidrs(inputs, json);
-        default: throw new UsageError(`unknown cidr command "${sub ?? ''}"; use explain, overlaps, divide or free`);
+        case 'explain':
+          return explainCidrs(inputs, parseCloud(values.cloud), json);
+        case 'overlaps':
+          return findOverlaps(inputs, { json, limit: parseLimit(values.limit), count: values.count ?? false });
+        case 'divide':
+          return divideCidr(inputs, values.prefix, json);
+        case 'free':
+          return freeCidrs(inputs, json);
+        default:
+          throw new UsageError(`unknown cidr command "${sub ?? ''}"; use explain, overlaps, divide or free`);
       }
     }
     case 'check': {
       if (rest.length !== 1) throw new UsageError('check takes one plan file, e.g. `vpcplan check examples/hub-and-spoke.vpcplan.json`');
-      if (values.output !== undefined && !values.fix) throw new UsageError('check writes a file only with --fix, e.g. `vpcplan check plan.json --fix -o fixed.json`');
+      if (values.output !== undefined && !values.fix)
+        throw new UsageError('check writes a file only with --fix, e.g. `vpcplan check plan.json --fix -o fixed.json`');
       const { plan, name } = await readPlan(rest[0]!, io);
       if (values.fix) {
         const output = values.output ?? (rest[0] === '-' ? undefined : rest[0]!);
@@ -157,13 +163,27 @@ async function dispatch(argv: readonly string[], io: CliIo, version: string): Pr
       const from = parseImportSource(values.from);
       const files = await Promise.all(rest.map(async (path) => ({ name: path === '-' ? 'standard input' : path, text: await readInput(path, io) })));
       const base = values.base === undefined ? undefined : { name: values.base, text: await readInput(values.base, io) };
-      return importCommand(files, from, { output: values.output, into: values.into === undefined ? undefined : parseInto(values.into), base, fs: io.fs, strict: values.strict === true });
+      return importCommand(files, from, {
+        output: values.output,
+        into: values.into === undefined ? undefined : parseInto(values.into),
+        base,
+        fs: io.fs,
+        strict: values.strict === true,
+      });
     }
     case 'size': {
-      if (rest.length > 0) throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);
+      if (rest.length > 0)
+        throw new UsageError(`size takes only options, not "${rest.join(' ')}"; e.g. \`vpcplan size --azs 3 --tier public:50 --tier private:1000\``);
       return sizeCommand({
-        azs: values.azs ?? '', tiers: values.tier ?? [], growth: values.growth ?? 0, avoid: values.avoid ?? [], ipv6: values.ipv6 ?? false,
-        region: values.region, within: values.within, spare: values.spare, json,
+        azs: values.azs ?? '',
+        tiers: values.tier ?? [],
+        growth: values.growth ?? 0,
+        avoid: values.avoid ?? [],
+        ipv6: values.ipv6 ?? false,
+        region: values.region,
+        within: values.within,
+        spare: values.spare,
+        json,
       });
     }
     default:
@@ -195,7 +215,10 @@ function parseCloud(text: string | undefined): Cloud {
 /** `-` stands for the lines of standard input (blank lines and # comments skipped). */
 async function expandStdin(args: readonly string[], io: CliIo): Promise<string[]> {
   if (!args.includes('-')) return [...args];
-  const lines = (await io.readStdin()).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  const lines = (await io.readStdin())
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   return args.flatMap((arg) => (arg === '-' ? lines : [arg]));
 }
 
@@ -204,7 +227,8 @@ async function readInput(path: string, io: CliIo): Promise<string> {
   try {
     return path === '-' ? await io.readStdin() : await io.readFile(path);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason}`);
   }
 }

@@ -55,6 +55,10 @@ describe('vpcplan size', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/no free \/18/);
     expect(JSON.parse(out.stdout)).toMatchObject({ ok: false, code: 'no-room' });
-    expect(sizeCommand({ ...base, tiers: ['private:70000'], json: false })).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/largest AWS subnet/) });
+    expect(sizeCommand({ ...base, tiers: ['private:70000'], json: false })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/largest AWS subnet/),
+    });
   });
 });

@@ -38,7 +38,9 @@ export function parseTierOption(text: string): TierRequest {
   }
   const [, name, kind, hosts] = match as unknown as [string, string | undefined, string, string];
   if (!(KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`--tier ${text}: "${kind}" is not a tier; use public, private or isolated, e.g. --tier ${name ? `${name}=` : ''}private:${hosts || '100'}`);
+    throw new UsageError(
+      `--tier ${text}: "${kind}" is not a tier; use public, private or isolated, e.g. --tier ${name ? `${name}=` : ''}private:${hosts || '100'}`,
+    );
   }
   if (!/^\d{1,9}$/.test(hosts)) {
     throw new UsageError(`--tier ${text}: "${hosts}" is not a number of hosts; write a whole number, e.g. --tier ${name ? `${name}=` : ''}${kind}:100`);
@@ -60,7 +62,12 @@ export function sizeCommand(options: SizeOptions): CommandOutput {
     const azs = wholeNumber(options.azs, '--azs', '3');
     const growthPercent = wholeNumber(options.growth, '--growth', '50');
     const request = {
-      region: options.region ?? DEFAULT_REGION, azs, tiers, growthPercent, ipv6: options.ipv6, avoid: options.avoid,
+      region: options.region ?? DEFAULT_REGION,
+      azs,
+      tiers,
+      growthPercent,
+      ipv6: options.ipv6,
+      avoid: options.avoid,
       ...(options.within !== undefined ? { within: options.within } : {}),
       ...(options.spare !== undefined ? { spare: wholeNumber(options.spare, '--spare', '1') } : {}),
     };
@@ -77,15 +84,26 @@ export function sizeCommand(options: SizeOptions): CommandOutput {
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function humanText(p: SizingProposal): string {
   const ipv6 = p.vpcIpv6Cidr !== undefined;
   const header = ['AZ', 'Tier', 'Kind', 'CIDR', 'Hosts', 'With growth', 'Usable', ...(ipv6 ? ['IPv6 (placeholder)'] : [])];
   const rows = p.subnets.map((s) => [
-    s.az, s.tierName, s.tier, s.cidr, s.hostsNeeded.toLocaleString('en-US'), s.addressesWithGrowth.toLocaleString('en-US'),
-    s.capacity.toLocaleString('en-US'), ...(ipv6 ? [s.ipv6Cidr ?? ''] : []),
+    s.az,
+    s.tierName,
+    s.tier,
+    s.cidr,
+    s.hostsNeeded.toLocaleString('en-US'),
+    s.addressesWithGrowth.toLocaleString('en-US'),
+    s.capacity.toLocaleString('en-US'),
+    ...(ipv6 ? [s.ipv6Cidr ?? ''] : []),
   ]);
   return [
     `VPC ${p.vpcCidr} in ${p.region}${ipv6 ? `, IPv6 ${p.vpcIpv6Cidr} (placeholder)` : ''}`,

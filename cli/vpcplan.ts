@@ -19,22 +19,27 @@ async function writeMore(chunks: Iterable<string>): Promise<void> {
     else throw error;
   });
   // A full pipe says so by returning false; go on at 'drain', or stop at the error that closed it.
-  const drained = () => new Promise<void>((resolve) => {
-    const done = () => {
-      process.stdout.off('drain', done);
-      process.stdout.off('error', done);
-      resolve();
-    };
-    process.stdout.on('drain', done);
-    process.stdout.on('error', done);
-  });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done);
+        process.stdout.off('error', done);
+        resolve();
+      };
+      process.stdout.on('drain', done);
+      process.stdout.on('error', done);
+    });
   for (const chunk of chunks) {
     if (closed) return;
     if (!process.stdout.write(chunk)) await drained();
   }
 }
 
-const output = await runCli(process.argv.slice(2), { readFile: (path) => readFile(path, 'utf8'), readStdin }, typeof VPCPLAN_VERSION === 'string' ? VPCPLAN_VERSION : 'dev');
+const output = await runCli(
+  process.argv.slice(2),
+  { readFile: (path) => readFile(path, 'utf8'), readStdin },
+  typeof VPCPLAN_VERSION === 'string' ? VPCPLAN_VERSION : 'dev',
+);
 if (output.stdout) process.stdout.write(output.stdout);
 if (output.more) await writeMore(output.more);
 if (output.stderr) process.stderr.write(output.stderr);

@@ -119,7 +119,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       const page = await document.getPage(number);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push(pageFromItems(width, height, content.items.filter((item) => 'str' in item)));
+      pages.push(
+        pageFromItems(
+          width,
+          height,
+          content.items.filter((item) => 'str' in item),
+        ),
+      );
       page.cleanup();
     }
     return documentText(pages);

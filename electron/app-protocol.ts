@@ -77,7 +77,8 @@ export function resolveAppPath(rendererFolder: string, requestUrl: string): Reso
   const filePath = path.resolve(root, relative);
   // Belt and braces: whatever the platform makes of the segments (a drive letter, say), the result must stay inside.
   const inside = path.relative(root, filePath);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return { ok: false, status: 403, reason: `the path ${pathname} is outside the app folder` };
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside))
+    return { ok: false, status: 403, reason: `the path ${pathname} is outside the app folder` };
   return { ok: true, filePath };
 }
 

@@ -22,7 +22,10 @@ describe('canned dialogs (for e2e)', () => {
       await writeFile(file, JSON.stringify({ save: ['/out.json'] }));
       const dialogs = loadCannedDialogs(file, appendFileSync);
       expect(await dialogs.chooseSaveLocation('Untitled.vpcplan.json', { name: 'x', extensions: ['json'] })).toBe('/out.json');
-      const log = (await readFile(`${file}.log`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+      const log = (await readFile(`${file}.log`, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(log).toEqual([{ dialog: 'chooseSaveLocation', detail: 'Untitled.vpcplan.json' }]);
 
       await writeFile(file, JSON.stringify({ save: [1] }));
@@ -44,7 +47,10 @@ describe('after a renderer crash', () => {
     });
     expect(crashMessage({ reason: 'oom', unsavedWork: true }).message).toBe('The VPC Planner window ran out of memory.');
     expect(crashMessage({ reason: 'oom', unsavedWork: true }).detail).toMatch(/had not been autosaved yet and could not be kept/);
-    expect(crashMessage({ reason: 'killed', unsavedWork: false })).toEqual({ message: 'The VPC Planner window was stopped by the system.', detail: 'No work was lost. Reload to carry on.' });
+    expect(crashMessage({ reason: 'killed', unsavedWork: false })).toEqual({
+      message: 'The VPC Planner window was stopped by the system.',
+      detail: 'No work was lost. Reload to carry on.',
+    });
   });
 
   it("the close prompt says Save writes the copy and Don't Save keeps it", () => {

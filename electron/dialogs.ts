@@ -54,9 +54,13 @@ export function crashMessage(report: CrashReport): { message: string; detail: st
   const why = report.reason === 'oom' ? 'ran out of memory' : report.reason === 'killed' ? 'was stopped by the system' : 'stopped unexpectedly';
   const message = `The VPC Planner window ${why}.`;
   if (report.draft) {
-    return { message, detail: `Your unsaved work on ${draftName(report.draft)} was autosaved at ${timeOf(report.draft.savedAt)} and is kept. Reload to carry on with it restored; changes made in the last few seconds before that may be missing.` };
+    return {
+      message,
+      detail: `Your unsaved work on ${draftName(report.draft)} was autosaved at ${timeOf(report.draft.savedAt)} and is kept. Reload to carry on with it restored; changes made in the last few seconds before that may be missing.`,
+    };
   }
-  if (report.unsavedWork) return { message, detail: 'Your latest changes had not been autosaved yet and could not be kept. Reload to carry on from your last save.' };
+  if (report.unsavedWork)
+    return { message, detail: 'Your latest changes had not been autosaved yet and could not be kept. Reload to carry on from your last save.' };
   return { message, detail: 'No work was lost. Reload to carry on.' };
 }
 
@@ -80,13 +84,23 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | un
   return {
     chooseFileToOpen: () =>
       withParent(async (window) => {
-        const options = { title: 'Open Plan', defaultPath: defaultFolder(), properties: ['openFile' as const], filters: [PLAN_FILE_FILTER, { name: 'All files', extensions: ['*'] }] };
+        const options = {
+          title: 'Open Plan',
+          defaultPath: defaultFolder(),
+          properties: ['openFile' as const],
+          filters: [PLAN_FILE_FILTER, { name: 'All files', extensions: ['*'] }],
+        };
         const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
         return result.canceled ? undefined : result.filePaths[0];
       }),
     chooseSaveLocation: (suggestedName, filter) =>
       withParent(async (window) => {
-        const options = { title: 'Save', defaultPath: path.join(defaultFolder(), suggestedName), filters: [filter], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+        const options = {
+          title: 'Save',
+          defaultPath: path.join(defaultFolder(), suggestedName),
+          filters: [filter],
+          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        };
         const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? undefined : result.filePath;
       }),
@@ -118,7 +132,14 @@ export function electronDialogs(dialog: Dialog, parent: () => BrowserWindow | un
       }),
     askAboutUnsavedDraft: (draft) =>
       withParent(async (window) => {
-        const options = { type: 'warning' as const, ...unsavedDraftMessage(draft), buttons: ['Save…', "Don't Save", 'Cancel'], defaultId: 0, cancelId: 2, noLink: true };
+        const options = {
+          type: 'warning' as const,
+          ...unsavedDraftMessage(draft),
+          buttons: ['Save…', "Don't Save", 'Cancel'],
+          defaultId: 0,
+          cancelId: 2,
+          noLink: true,
+        };
         const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
         return response === 0 ? 'save' : response === 1 ? 'keep' : 'cancel';
       }),
@@ -181,9 +202,14 @@ export function loadCannedDialogs(answersFile: string, appendLog: (file: string,
   try {
     answers = JSON.parse(readFileSync(answersFile, 'utf8'));
   } catch (error) {
-    throw new Error(`VPCPLANNER_E2E_DIALOGS names "${answersFile}", which is not a readable JSON file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `VPCPLANNER_E2E_DIALOGS names "${answersFile}", which is not a readable JSON file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = CannedAnswersSchema.safeParse(answers);
-  if (!parsed.success) throw new Error(`VPCPLANNER_E2E_DIALOGS file "${answersFile}" is not a set of canned answers: ${parsed.error.issues.map((i) => `${i.path.join('.') || '$'} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `VPCPLANNER_E2E_DIALOGS file "${answersFile}" is not a set of canned answers: ${parsed.error.issues.map((i) => `${i.path.join('.') || '$'} ${i.message}`).join('; ')}`,
+    );
   return cannedDialogs(parsed.data, (entry) => appendLog(`${answersFile}.log`, `${JSON.stringify(entry)}\n`));
 }

@@ -88,7 +88,11 @@ describe('savePlanFile', () => {
     ['the rename fails', faultyFileSystem({ on: 'rename', code: 'EACCES', when: (to) => to.endsWith('.vpcplan.json') }), /permission/],
     ['the temp file cannot be created', faultyFileSystem({ on: 'open', code: 'EROFS', when: (f) => !f.includes('.bak') }), /read-only/],
     ['the disk fills up mid-write', faultyFileSystem({ on: 'write', room: 100, code: 'ENOSPC', when: (f) => !f.includes('.bak') }), /disk is full/],
-    ['the disk takes part of the file and then nothing', faultyFileSystem({ on: 'write', room: 100, silent: 'zero-bytes', when: (f) => !f.includes('.bak') }), /took only part of the file/],
+    [
+      'the disk takes part of the file and then nothing',
+      faultyFileSystem({ on: 'write', room: 100, silent: 'zero-bytes', when: (f) => !f.includes('.bak') }),
+      /took only part of the file/,
+    ],
     ['the file is read-only', faultyFileSystem({ on: 'access', code: 'EACCES', when: (f) => f.endsWith('p.vpcplan.json') }), /read-only; make it writable/],
   ])('leaves the old file intact and says why when %s', async (_case, fs, why) => {
     const file = path.join(folder, 'p.vpcplan.json');

@@ -18,9 +18,7 @@ export interface DiskSnapshot {
   sha256: string;
 }
 
-export type OpenPlanResult =
-  | { ok: true; text: string; snapshot: DiskSnapshot; migratedFrom?: number }
-  | { ok: false; error: string; problems: PlanProblem[] };
+export type OpenPlanResult = { ok: true; text: string; snapshot: DiskSnapshot; migratedFrom?: number } | { ok: false; error: string; problems: PlanProblem[] };
 
 export type SavePlanResult =
   | { ok: true; snapshot: DiskSnapshot; backupPath?: string }
@@ -53,7 +51,11 @@ export async function openPlanFile(filePath: string, options: FileServiceOptions
     const stat = await fs.stat(filePath);
     if (!stat.isFile()) return { ok: false, error: `"${name}" is not a file. ${keep}`, problems: [] };
     if (stat.size > MAX_PLAN_BYTES) {
-      return { ok: false, error: `"${name}" is ${(stat.size / 1048576).toFixed(0)} MB; a plan file is at most ${MAX_PLAN_BYTES / 1048576} MB. ${keep}`, problems: [] };
+      return {
+        ok: false,
+        error: `"${name}" is ${(stat.size / 1048576).toFixed(0)} MB; a plan file is at most ${MAX_PLAN_BYTES / 1048576} MB. ${keep}`,
+        problems: [],
+      };
     }
     bytes = await fs.readFile(filePath);
     const text = bytes.toString('utf8');
@@ -63,7 +65,12 @@ export async function openPlanFile(filePath: string, options: FileServiceOptions
     return loaded.migratedFrom === undefined ? { ok: true, text, snapshot } : { ok: true, text, snapshot, migratedFrom: loaded.migratedFrom };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it was moved or deleted' : code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to read it' : describeFileError(error);
+    const why =
+      code === 'ENOENT'
+        ? 'it was moved or deleted'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'you do not have permission to read it'
+          : describeFileError(error);
     return { ok: false, error: `Could not open "${name}": ${why}. ${keep}`, problems: [] };
   }
 }
@@ -97,12 +104,19 @@ export async function savePlanFile(filePath: string, text: string, options: Save
   }
   const previous = await fs.readFile(target).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : error));
   if (previous instanceof Error) {
-    return { ok: false, reason: 'write-failed', error: `Could not save "${name}": could not read the current file (${describeFileError(previous)}). The file on disk is unchanged.` };
+    return {
+      ok: false,
+      reason: 'write-failed',
+      error: `Could not save "${name}": could not read the current file (${describeFileError(previous)}). The file on disk is unchanged.`,
+    };
   }
   if (previous && options.expected && !options.overwriteChangesOnDisk) {
     const sameContent = previous.length === options.expected.size && hashOf(previous) === options.expected.sha256;
     if (!sameContent) {
-      const when = await fs.stat(target).then((s) => ` at ${new Date(s.mtimeMs).toLocaleString()}`, () => '');
+      const when = await fs.stat(target).then(
+        (s) => ` at ${new Date(s.mtimeMs).toLocaleString()}`,
+        () => '',
+      );
       return {
         ok: false,
         reason: 'changed-on-disk',
@@ -114,7 +128,11 @@ export async function savePlanFile(filePath: string, text: string, options: Save
   try {
     if (previous && backupPath) await writeFileAtomically(backupPath, previous, { fs });
   } catch (error) {
-    return { ok: false, reason: 'write-failed', error: `Could not save "${name}": writing the backup "${displayNameOf(backupPath ?? '')}" failed because ${describeFileError(error)}. The file on disk is unchanged.` };
+    return {
+      ok: false,
+      reason: 'write-failed',
+      error: `Could not save "${name}": writing the backup "${displayNameOf(backupPath ?? '')}" failed because ${describeFileError(error)}. The file on disk is unchanged.`,
+    };
   }
   try {
     await writeFileAtomically(target, text, { fs });
@@ -122,13 +140,20 @@ export async function savePlanFile(filePath: string, text: string, options: Save
     return { ok: false, reason: 'write-failed', error: `Could not save "${name}": ${describeFileError(error)}. The file on disk is unchanged.` };
   }
   const written = Buffer.from(text, 'utf8');
-  const mtimeMs = await fs.stat(target).then((s) => s.mtimeMs, () => Date.now());
+  const mtimeMs = await fs.stat(target).then(
+    (s) => s.mtimeMs,
+    () => Date.now(),
+  );
   const snapshot = { mtimeMs, size: written.length, sha256: hashOf(written) };
   return backupPath ? { ok: true, snapshot, backupPath } : { ok: true, snapshot };
 }
 
 /** Writes an export (report, image, Terraform) atomically; exports are not plans, so no validation or backup. */
-export async function writeExportFile(filePath: string, data: string | Uint8Array, options: FileServiceOptions = {}): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function writeExportFile(
+  filePath: string,
+  data: string | Uint8Array,
+  options: FileServiceOptions = {},
+): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     await writeFileAtomically(filePath, data, options.fs ? { fs: options.fs } : {});
     return { ok: true };
@@ -149,7 +174,10 @@ export class RecentFiles {
   private readonly max: number;
   private pending: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly storePath: string, options: FileServiceOptions & { max?: number } = {}) {
+  constructor(
+    private readonly storePath: string,
+    options: FileServiceOptions & { max?: number } = {},
+  ) {
     this.fs = options.fs ?? realFileSystem;
     this.max = options.max ?? MAX_RECENT_FILES;
   }
@@ -160,7 +188,13 @@ export class RecentFiles {
       const stored = await this.read();
       const alive: string[] = [];
       for (const file of stored) {
-        if (await this.fs.stat(file).then((s) => s.isFile(), () => false)) alive.push(file);
+        if (
+          await this.fs.stat(file).then(
+            (s) => s.isFile(),
+            () => false,
+          )
+        )
+          alive.push(file);
       }
       if (alive.length !== stored.length) await this.write(alive);
       return alive;

@@ -124,7 +124,9 @@ describe('handleValidated', () => {
     const { ipcMain, call } = fakeIpcMain();
     const handler = vi.fn();
     handleValidated(ipcMain, policy, 'savePlanFile', handler, () => undefined);
-    await expect(call(CHANNELS.savePlanFile, appUrl, ['{}', 'not-a-handle'])).rejects.toThrow(/vpc-host:save-plan-file refused: handle is not a document handle/);
+    await expect(call(CHANNELS.savePlanFile, appUrl, ['{}', 'not-a-handle'])).rejects.toThrow(
+      /vpc-host:save-plan-file refused: handle is not a document handle/,
+    );
     expect(handler).not.toHaveBeenCalled();
   });
 

@@ -31,8 +31,8 @@ const displayName = z.string().min(1, 'is empty').max(255, 'is longer than 255 c
 const mimeType = z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'is not a MIME type such as "image/png"');
 const exportData = z.union(
   [
-  z.string().max(MAX_EXPORT_BYTES, 'is larger than an export may be'),
-  z.custom<Uint8Array>((value) => value instanceof Uint8Array).refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'is larger than an export may be'),
+    z.string().max(MAX_EXPORT_BYTES, 'is larger than an export may be'),
+    z.custom<Uint8Array>((value) => value instanceof Uint8Array).refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'is larger than an export may be'),
   ],
   { error: 'should be text or bytes (a string or a Uint8Array)' },
 );
@@ -84,8 +84,18 @@ export type ResultOf<Op extends InvokeOperation> = Op extends HostOperation ? Aw
 type Same<Payload, Params> = [Params] extends [Payload] ? ([Required<Payload>] extends [Required<Params>] ? true : false) : false;
 type SchemasMatchHost = { [Op in Exclude<HostOperation, 'onMenuCommand'>]: Same<PayloadOf<Op>, Parameters<VpcHost[Op]>> };
 const schemasMatchHost: SchemasMatchHost = {
-  openPlanFile: true, openRecent: true, listRecent: true, savePlanFile: true, savePlanFileAs: true, exportFile: true, exportReportPdf: true,
-  writeRecovery: true, readRecovery: true, initialDocument: true, confirmDiscardChanges: true, setDocumentState: true,
+  openPlanFile: true,
+  openRecent: true,
+  listRecent: true,
+  savePlanFile: true,
+  savePlanFileAs: true,
+  exportFile: true,
+  exportReportPdf: true,
+  writeRecovery: true,
+  readRecovery: true,
+  initialDocument: true,
+  confirmDiscardChanges: true,
+  setDocumentState: true,
 };
 void schemasMatchHost;
 
@@ -151,7 +161,9 @@ export function parsePayload<Op extends Operation>(operation: Op, args: unknown[
   const problems = parsed.error.issues.slice(0, 3).map((issue) => {
     const [index, ...rest] = issue.path;
     if (typeof index !== 'number') {
-      return issue.code === 'too_big' || issue.code === 'too_small' ? `expected ${names.length === 0 ? 'no arguments' : `arguments (${names.join(', ')})`}, got ${args.length}` : issue.message;
+      return issue.code === 'too_big' || issue.code === 'too_small'
+        ? `expected ${names.length === 0 ? 'no arguments' : `arguments (${names.join(', ')})`}, got ${args.length}`
+        : issue.message;
     }
     const where = `${names[index] ?? `argument ${index + 1}`}${rest.length ? `.${rest.join('.')}` : ''}`;
     return `${where} ${inWords(issue.message)}`;

@@ -6,12 +6,16 @@ import { chooseRunMode, isFirstStart, markStarted, planPathFromArgs } from './la
 
 describe('planPathFromArgs', () => {
   it('finds the plan after the app folder in `electron . plan.json`, skipping switches', () => {
-    expect(planPathFromArgs({ argv: ['/usr/bin/electron', '--inspect=0', '.', 'plans/a.json'], defaultApp: true, cwd: '/home/u' })).toBe('/home/u/plans/a.json');
+    expect(planPathFromArgs({ argv: ['/usr/bin/electron', '--inspect=0', '.', 'plans/a.json'], defaultApp: true, cwd: '/home/u' })).toBe(
+      '/home/u/plans/a.json',
+    );
     expect(planPathFromArgs({ argv: ['/usr/bin/electron', '.'], defaultApp: true, cwd: '/home/u' })).toBeUndefined();
   });
 
   it('takes the first argument of a packaged app', () => {
-    expect(planPathFromArgs({ argv: ['/opt/VPC Planner/vpc-planner', '--no-sandbox', '/tmp/b.vpcplan.json'], defaultApp: false, cwd: '/' })).toBe('/tmp/b.vpcplan.json');
+    expect(planPathFromArgs({ argv: ['/opt/VPC Planner/vpc-planner', '--no-sandbox', '/tmp/b.vpcplan.json'], defaultApp: false, cwd: '/' })).toBe(
+      '/tmp/b.vpcplan.json',
+    );
     expect(planPathFromArgs({ argv: ['/opt/VPC Planner/vpc-planner'], defaultApp: false, cwd: '/' })).toBeUndefined();
   });
 });
@@ -27,13 +31,21 @@ describe('chooseRunMode', () => {
 
   it('--dev turns development on, with a localhost dev server if one is named', () => {
     expect(chooseRunMode({ argv: [...argv, '--dev'], env: {}, isPackaged: false })).toEqual({ dev: true, notes: [] });
-    expect(chooseRunMode({ argv: [...argv, '--dev'], env: { VPCPLANNER_DEV_SERVER_URL: 'http://localhost:5173' }, isPackaged: false })).toEqual({ dev: true, devServerUrl: 'http://localhost:5173', notes: [] });
+    expect(chooseRunMode({ argv: [...argv, '--dev'], env: { VPCPLANNER_DEV_SERVER_URL: 'http://localhost:5173' }, isPackaged: false })).toEqual({
+      dev: true,
+      devServerUrl: 'http://localhost:5173',
+      notes: [],
+    });
     const remote = chooseRunMode({ argv: [...argv, '--dev'], env: { VPCPLANNER_DEV_SERVER_URL: 'https://evil.example' }, isPackaged: false });
     expect(remote).toEqual({ dev: true, notes: [expect.stringContaining('only a localhost')] });
   });
 
   it('an installed app never runs in development mode', () => {
-    const packaged = chooseRunMode({ argv: ['/opt/VPC Planner/vpc-planner', '--dev'], env: { VPCPLANNER_DEV_SERVER_URL: 'http://localhost:5173' }, isPackaged: true });
+    const packaged = chooseRunMode({
+      argv: ['/opt/VPC Planner/vpc-planner', '--dev'],
+      env: { VPCPLANNER_DEV_SERVER_URL: 'http://localhost:5173' },
+      isPackaged: true,
+    });
     expect(packaged.dev).toBe(false);
     expect(packaged.devServerUrl).toBeUndefined();
     expect(packaged.notes).toHaveLength(2);

@@ -28,7 +28,10 @@ export const FIRST_START_EXAMPLE = EXAMPLE_FILES[0];
 const MARKER = 'started-before.json';
 
 export async function isFirstStart(userData: string, fs: FileSystem = realFileSystem): Promise<boolean> {
-  return fs.stat(path.join(userData, MARKER)).then(() => false, () => true);
+  return fs.stat(path.join(userData, MARKER)).then(
+    () => false,
+    () => true,
+  );
 }
 
 export async function markStarted(userData: string, fs: FileSystem = realFileSystem): Promise<void> {
@@ -53,7 +56,15 @@ export interface RunMode {
  * A development run is chosen explicitly, never inferred: `npm start` (and an installed
  * app) runs the built renderer from app:// with no DevTools, whatever the environment says.
  */
-export function chooseRunMode({ argv, env, isPackaged }: { argv: readonly string[]; env: Readonly<Record<string, string | undefined>>; isPackaged: boolean }): RunMode {
+export function chooseRunMode({
+  argv,
+  env,
+  isPackaged,
+}: {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  isPackaged: boolean;
+}): RunMode {
   const notes: string[] = [];
   const asked = argv.includes(DEV_FLAG);
   const serverUrl = env[DEV_SERVER_VARIABLE];

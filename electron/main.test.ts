@@ -94,14 +94,22 @@ const fake = vi.hoisted(() => {
     },
     BrowserWindow: FakeBrowserWindow,
     Menu: { setApplicationMenu: () => undefined, buildFromTemplate: (template: unknown) => template },
-    dialog: { showErrorBox: (title: string, content: string) => { throw new Error(`${title}: ${content}`); } },
+    dialog: {
+      showErrorBox: (title: string, content: string) => {
+        throw new Error(`${title}: ${content}`);
+      },
+    },
     ipcMain: { handle: (channel: string, listener: Listener) => handlers.set(channel, listener) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => protocols.privileged.push(...schemes),
       handle: (scheme: string, handler: Listener) => protocols.handlers.set(scheme, handler),
     },
     session: {
-      defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined, webRequest: { onHeadersReceived: () => undefined } },
+      defaultSession: {
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        webRequest: { onHeadersReceived: () => undefined },
+      },
       fromPartition: (partition: string) => {
         partitions.push(partition);
         return {
@@ -142,7 +150,8 @@ beforeAll(async () => {
   await writeFile(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>VPC Planner</title>');
   await writeFile(path.join(folder, 'app', 'dist', 'secret.txt'), 'outside the renderer folder');
   await mkdir(path.join(appRoot, 'examples'));
-  for (const name of ['hub-and-spoke.vpcplan.json', 'three-tier.vpcplan.json']) await copyFile(path.join(root, 'examples', name), path.join(appRoot, 'examples', name));
+  for (const name of ['hub-and-spoke.vpcplan.json', 'three-tier.vpcplan.json'])
+    await copyFile(path.join(root, 'examples', name), path.join(appRoot, 'examples', name));
   answersFile = path.join(folder, 'answers.json');
   await writeFile(
     answersFile,
@@ -224,7 +233,10 @@ describe('main process wiring', () => {
     const handle = ((await call(CHANNELS.listRecent)) as Array<{ handle: string }>)[0]!.handle;
     await call(CHANNELS.savePlanFile, await readFile(savedAs(), 'utf8'), handle);
     expect(window.closed).toBe(true);
-    const log = (await readFile(`${answersFile}.log`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    const log = (await readFile(`${answersFile}.log`, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(log.map((entry: { dialog: string }) => entry.dialog)).toEqual(['chooseSaveLocation', 'askAboutUnsavedChanges']);
   });
 });
@@ -240,7 +252,9 @@ describe('the app protocol and the run mode', () => {
     const window = fake.FakeBrowserWindow.all[0]!;
     expect((window.options as { webPreferences: { devTools: boolean } }).webPreferences.devTools).toBe(false);
     const handler = fake.handlers.get(CHANNELS.listRecent)!;
-    await expect(Promise.resolve(handler({ senderFrame: { url: 'http://localhost:5173/', parent: null } }))).rejects.toThrow(/localhost:5173, which is not the app's own page/);
+    await expect(Promise.resolve(handler({ senderFrame: { url: 'http://localhost:5173/', parent: null } }))).rejects.toThrow(
+      /localhost:5173, which is not the app's own page/,
+    );
   });
 
   it('serves the built renderer with the CSP and refuses paths outside it', async () => {
@@ -249,9 +263,9 @@ describe('the app protocol and the run mode', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await page.text()).toContain('<title>VPC Planner</title>');
-    const escape = (await serve({ url: 'app://vpc-planner/..%2fsecret.txt', method: 'GET' })) as Response;
-    expect(escape.status).toBe(403);
-    expect(await escape.text()).not.toContain('outside the renderer folder');
+    const traversal = (await serve({ url: 'app://vpc-planner/..%2fsecret.txt', method: 'GET' })) as Response;
+    expect(traversal.status).toBe(403);
+    expect(await traversal.text()).not.toContain('outside the renderer folder');
   });
 
   it('prints the PDF report in its own session, which serves only the report', async () => {
@@ -263,7 +277,11 @@ describe('the app protocol and the run mode', () => {
 
 describe('when the renderer crashes', () => {
   const draftText = () => readFile(path.join(appRoot, 'examples', 'three-tier.vpcplan.json'), 'utf8');
-  const dialogLog = async () => (await readFile(`${answersFile}.log`, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { dialog: string; detail: string });
+  const dialogLog = async () =>
+    (await readFile(`${answersFile}.log`, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { dialog: string; detail: string });
 
   /** macOS re-activation: a new window for the same app. */
   async function newWindow() {
@@ -283,7 +301,9 @@ describe('when the renderer crashes', () => {
     expect(existsSync(draftFile())).toBe(true);
     const offer = (await dialogLog()).at(-1)!;
     expect(offer.dialog).toBe('offerReloadAfterCrash');
-    expect(offer.detail).toMatch(/stopped unexpectedly\. Your unsaved work on "my-hub\.vpcplan\.json" was autosaved at .* and is kept\. Reload to carry on with it restored/);
+    expect(offer.detail).toMatch(
+      /stopped unexpectedly\. Your unsaved work on "my-hub\.vpcplan\.json" was autosaved at .* and is kept\. Reload to carry on with it restored/,
+    );
     // The reloaded page starts from that file as last saved; the draft then goes on top.
     expect(await call(CHANNELS.initialDocument)).toMatchObject({ displayName: 'my-hub.vpcplan.json', text: await readFile(savedAs(), 'utf8') });
     await call(CHANNELS.writeRecovery, await draftText(), 'three-tier.vpcplan.json');

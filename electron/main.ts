@@ -42,7 +42,9 @@ const appRoot = app.getAppPath();
 const rendererFolder = path.join(appRoot, 'dist', 'renderer');
 const rendererIndex = path.join(rendererFolder, 'index.html');
 const preloadPath = path.join(__dirname, 'preload.cjs');
-const senderPolicy: SenderPolicy = devServerUrl ? { appIndexUrl: APP_INDEX_URL, devServerOrigin: new URL(devServerUrl).origin } : { appIndexUrl: APP_INDEX_URL };
+const senderPolicy: SenderPolicy = devServerUrl
+  ? { appIndexUrl: APP_INDEX_URL, devServerOrigin: new URL(devServerUrl).origin }
+  : { appIndexUrl: APP_INDEX_URL };
 const reportPages = new ReportPages();
 const smokeTest =
   process.env[SMOKE_TEST_VARIABLE] === '1'
@@ -77,7 +79,11 @@ let recent: RecentFiles;
 let recovery: RecoveryStore;
 const dialogs: NativeDialogs = process.env.VPCPLANNER_E2E_DIALOGS
   ? loadCannedDialogs(process.env.VPCPLANNER_E2E_DIALOGS, (file, line) => appendFileSync(file, line))
-  : electronDialogs(dialog, () => mainWindow, () => lastFolder || app.getPath('documents'));
+  : electronDialogs(
+      dialog,
+      () => mainWindow,
+      () => lastFolder || app.getPath('documents'),
+    );
 
 const guard = new UnsavedWorkGuard({
   ask: (displayName) => dialogs.askAboutUnsavedChanges(displayName, 'close'),
@@ -221,7 +227,7 @@ function registerHostHandlers(): void {
     const record = handles.resolve(handle);
     if (!record) {
       guard.saveFinished(false);
-      return { ok: false, error: 'This plan\'s file is not known to this window any more, so it was not saved; use File > Save As.' };
+      return { ok: false, error: "This plan's file is not known to this window any more, so it was not saved; use File > Save As." };
     }
     if (record.readOnly) return saveAs(text, displayNameOf(record.path));
     return saveTo(record.path, text, record.snapshot, options?.overwriteChangesOnDisk);
@@ -235,21 +241,23 @@ function registerHostHandlers(): void {
     const written = await writeExportFile(chosen, data);
     return written.ok ? { ok: true, value: displayNameOf(chosen) } : written;
   });
-  handleValidated(ipcMain, senderPolicy, 'exportReportPdf', ([html, suggestedName]) => exportReportPdf(html, suggestedName, {
-    chooseSaveLocation: (name, filter) => dialogs.chooseSaveLocation(name, filter),
-    openHiddenWindow: () => {
-      const window = new BrowserWindow(reportPdfWindowOptions());
-      lockDownWindow(window.webContents);
-      return {
-        loadURL: (url) => window.loadURL(url),
-        printToPDF: (options) => window.webContents.printToPDF(options),
-        destroy: () => window.destroy(),
-      };
-    },
-    publishReport: (html) => reportPages.publish(html),
-    writeExportFile: (filePath, data) => writeExportFile(filePath, data),
-    displayNameOf,
-  }));
+  handleValidated(ipcMain, senderPolicy, 'exportReportPdf', ([html, suggestedName]) =>
+    exportReportPdf(html, suggestedName, {
+      chooseSaveLocation: (name, filter) => dialogs.chooseSaveLocation(name, filter),
+      openHiddenWindow: () => {
+        const window = new BrowserWindow(reportPdfWindowOptions());
+        lockDownWindow(window.webContents);
+        return {
+          loadURL: (url) => window.loadURL(url),
+          printToPDF: (options) => window.webContents.printToPDF(options),
+          destroy: () => window.destroy(),
+        };
+      },
+      publishReport: (html) => reportPages.publish(html),
+      writeExportFile: (filePath, data) => writeExportFile(filePath, data),
+      displayNameOf,
+    }),
+  );
   handleValidated(ipcMain, senderPolicy, 'writeRecovery', ([text, displayName]) => (text === undefined ? recovery.clear() : recovery.write(text, displayName)));
   handleValidated(ipcMain, senderPolicy, 'readRecovery', () => recovery.read());
   handleValidated(ipcMain, senderPolicy, 'initialDocument', () => {
@@ -366,7 +374,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     recent = new RecentFiles(path.join(userData(), 'recent-files.json'));
     recovery = new RecoveryStore(userData());
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, { rendererFolder, readFile: (file) => readFile(file), log: (message) => console.warn(message) }));
+    protocol.handle(APP_SCHEME, (request) =>
+      serveAppRequest(request, { rendererFolder, readFile: (file) => readFile(file), log: (message) => console.warn(message) }),
+    );
     lockDownSession(session.defaultSession, devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {});
     const reportSession = session.fromPartition(REPORT_PARTITION);
     reportSession.protocol.handle(APP_SCHEME, (request) => reportPages.serve(request));

@@ -76,7 +76,9 @@ describe('buildMenuTemplate', () => {
 
   it('gives no two items the same accelerator', () => {
     for (const platform of ['darwin', 'linux', 'win32'] as const) {
-      const accelerators = flatten(buildMenuTemplate({ platform, recent, send: () => undefined })).map((i) => i.accelerator).filter(Boolean);
+      const accelerators = flatten(buildMenuTemplate({ platform, recent, send: () => undefined }))
+        .map((i) => i.accelerator)
+        .filter(Boolean);
       expect(new Set(accelerators).size, platform).toBe(accelerators.length);
     }
   });
@@ -136,15 +138,23 @@ describe('buildMenuTemplate', () => {
 });
 
 describe('the native menu and the page keys', () => {
-  const platforms = [['darwin', 'mac'], ['linux', 'other'], ['win32', 'other']] as const;
+  const platforms = [
+    ['darwin', 'mac'],
+    ['linux', 'other'],
+    ['win32', 'other'],
+  ] as const;
   /** The command a menu item runs: its id, or its hidden twin's. */
   const commandOf = (item: MenuItemConstructorOptions) => COMMANDS.find((c) => item.id === c.id || item.id?.startsWith(`${c.id}-alternative`));
   const press = (keys: string, platform: Platform): KeyPress => {
     const chord = parseKeys(keys);
     const single = chord.key.length === 1;
     return {
-      key: single ? (chord.shift ? chord.key.toUpperCase() : chord.key.toLowerCase()) : chord.key, code: single ? `Key${chord.key.toUpperCase()}` : chord.key,
-      ctrlKey: chord.command && platform === 'other', metaKey: chord.command && platform === 'mac', altKey: chord.alt, shiftKey: chord.shift,
+      key: single ? (chord.shift ? chord.key.toUpperCase() : chord.key.toLowerCase()) : chord.key,
+      code: single ? `Key${chord.key.toUpperCase()}` : chord.key,
+      ctrlKey: chord.command && platform === 'other',
+      metaKey: chord.command && platform === 'mac',
+      altKey: chord.alt,
+      shiftKey: chord.shift,
     };
   };
 
@@ -166,8 +176,9 @@ describe('the native menu and the page keys', () => {
 
   it('shows canvas keys (no Ctrl, Cmd or Alt) without registering them, so typing in a field never runs them', () => {
     for (const [os] of platforms) {
-      const canvasItems = flatten(buildMenuTemplate({ platform: os, recent, send: () => undefined }))
-        .filter((i) => i.accelerator && commandOf(i) && !/(CmdOrCtrl|Ctrl|Cmd|Alt)\+/.test(String(i.accelerator)));
+      const canvasItems = flatten(buildMenuTemplate({ platform: os, recent, send: () => undefined })).filter(
+        (i) => i.accelerator && commandOf(i) && !/(CmdOrCtrl|Ctrl|Cmd|Alt)\+/.test(String(i.accelerator)),
+      );
       expect(canvasItems.length, os).toBeGreaterThan(0);
       for (const item of canvasItems) expect(item.registerAccelerator, `${os} ${item.id}`).toBe(false);
       // macOS cannot show a key without taking it: keys that type a character stay out of its menu.

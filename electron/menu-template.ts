@@ -30,7 +30,9 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
     id: 'open-recent',
     label: 'Open Recent',
     submenu: [
-      ...(recent.length === 0 ? [{ label: 'No Recent Files', enabled: false }] : recent.map((file) => ({ label: file.displayName, click: () => send('open-document', { handle: file.handle }) }))),
+      ...(recent.length === 0
+        ? [{ label: 'No Recent Files', enabled: false }]
+        : recent.map((file) => ({ label: file.displayName, click: () => send('open-document', { handle: file.handle }) }))),
       { type: 'separator' },
       { id: 'clear-recent', label: 'Clear Recent', enabled: recent.length > 0 && input.clearRecent !== undefined, click: () => input.clearRecent?.() },
     ],
@@ -96,7 +98,10 @@ export function buildMenuTemplate(input: MenuTemplateInput): MenuItemConstructor
  * no such switch, so there a canvas key that types a character is left out of the menu.
  */
 function commandItems(
-  name: MenuName, mac: boolean, send: MenuTemplateInput['send'], insert?: { after: string; item: MenuItemConstructorOptions },
+  name: MenuName,
+  mac: boolean,
+  send: MenuTemplateInput['send'],
+  insert?: { after: string; item: MenuItemConstructorOptions },
 ): MenuItemConstructorOptions[] {
   const items: MenuItemConstructorOptions[] = [];
   let group: number | undefined;
@@ -108,12 +113,22 @@ function commandItems(
     const keys = shortcutsFor(spec, mac ? 'mac' : 'other', 'menu').filter((k) => !(mac && isCanvasKey(k) && typesCharacter(k)));
     const [shown, ...alternatives] = keys;
     items.push({
-      id, label: spec.menuLabel ?? spec.label, click: () => send(id),
+      id,
+      label: spec.menuLabel ?? spec.label,
+      click: () => send(id),
       ...(shown ? { accelerator: shown, ...(isCanvasKey(shown) ? { registerAccelerator: false } : {}) } : {}),
     });
-    alternatives.filter((k) => !isCanvasKey(k)).forEach((accelerator, i) => {
-      items.push({ id: `${id}-alternative${i > 0 ? `-${i + 1}` : ''}`, label: spec.menuLabel ?? spec.label, accelerator, visible: false, click: () => send(id) });
-    });
+    alternatives
+      .filter((k) => !isCanvasKey(k))
+      .forEach((accelerator, i) => {
+        items.push({
+          id: `${id}-alternative${i > 0 ? `-${i + 1}` : ''}`,
+          label: spec.menuLabel ?? spec.label,
+          accelerator,
+          visible: false,
+          click: () => send(id),
+        });
+      });
     if (insert?.after === id) items.push(insert.item);
   }
   return items;

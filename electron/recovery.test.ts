@@ -94,7 +94,10 @@ describe('saveDraftAs (Save for a window whose renderer crashed)', () => {
   it('keeps the draft and says so when the write fails', async () => {
     const { all, log } = deps({ writePlan: async () => ({ ok: false, error: 'Could not save "hub.vpcplan.json": disk full.' }) });
     expect(await saveDraftAs(all)).toBe(false);
-    expect(log).toEqual(['ask hub.vpcplan.json', 'problem The autosaved copy was not saved. Could not save "hub.vpcplan.json": disk full. It is still kept and will be offered again the next time you start VPC Planner.']);
+    expect(log).toEqual([
+      'ask hub.vpcplan.json',
+      'problem The autosaved copy was not saved. Could not save "hub.vpcplan.json": disk full. It is still kept and will be offered again the next time you start VPC Planner.',
+    ]);
   });
 
   it('says clearly that there is nothing to save when no draft was written', async () => {

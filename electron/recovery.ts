@@ -99,7 +99,10 @@ export async function saveDraftAs(deps: SaveDraftDeps): Promise<boolean> {
   const filePath = withPlanFileExtension(chosen);
   const written = await deps.writePlan(filePath, draft.text);
   if (!written.ok) {
-    await deps.showProblem('The autosaved copy was not saved.', `${written.error} It is still kept and will be offered again the next time you start VPC Planner.`);
+    await deps.showProblem(
+      'The autosaved copy was not saved.',
+      `${written.error} It is still kept and will be offered again the next time you start VPC Planner.`,
+    );
     return false;
   }
   await deps.clearDraft();

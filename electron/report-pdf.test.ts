@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { exportReportPdf, printReportPdf, REPORT_CONTENT_SECURITY_POLICY, REPORT_PDF_OPTIONS, ReportPages, withPdfExtension, type HiddenReportWindow, type ReportPdfDeps } from './report-pdf';
+import {
+  exportReportPdf,
+  printReportPdf,
+  REPORT_CONTENT_SECURITY_POLICY,
+  REPORT_PDF_OPTIONS,
+  ReportPages,
+  withPdfExtension,
+  type HiddenReportWindow,
+  type ReportPdfDeps,
+} from './report-pdf';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]); // "%PDF-1.7"
 

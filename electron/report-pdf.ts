@@ -24,7 +24,8 @@ export const REPORT_ORIGIN = 'app://report';
  * What the report may load: its inline styles and data: images. The same as the meta tag
  * shared/export/report.ts writes, sent as a header so it holds even if the HTML had none.
  */
-export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 export interface HiddenReportWindow {
   /** Resolves when the page has loaded (BrowserWindow.loadURL). */

@@ -18,7 +18,10 @@ export class SmokeTest {
   private finished = false;
   private readonly timer: { cancel(): void };
 
-  constructor(private readonly deps: SmokeTestDeps, timeoutMs = 60_000) {
+  constructor(
+    private readonly deps: SmokeTestDeps,
+    timeoutMs = 60_000,
+  ) {
     this.timer = deps.startTimer(timeoutMs, () => this.fail(`the page did not start within ${timeoutMs / 1000} s`));
   }
 

@@ -1,7 +1,15 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../shared/security-policy';
-import { appWebPreferences, appWindowOptions, lockDownReportSession, lockDownSession, lockDownWindow, reportPdfWindowOptions, withContentSecurityPolicy } from './window-options';
+import {
+  appWebPreferences,
+  appWindowOptions,
+  lockDownReportSession,
+  lockDownSession,
+  lockDownWindow,
+  reportPdfWindowOptions,
+  withContentSecurityPolicy,
+} from './window-options';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -94,11 +102,11 @@ describe('lockDownSession', () => {
     expect(granted).toHaveBeenCalledWith(false);
     expect(checkHandler?.()).toBe(false);
     const respond = vi.fn();
-    headersListener?.({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, respond);
+    headersListener?.({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, respond);
     expect(respond).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 
-  it('in a development run, leaves the Vite server\'s responses alone and still covers every other', () => {
+  it("in a development run, leaves the Vite server's responses alone and still covers every other", () => {
     let headersListener: ((details: { url: string; responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | undefined;
     const session = {
       setPermissionRequestHandler: () => undefined,

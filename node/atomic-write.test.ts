@@ -5,7 +5,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTemps, resolveWriteTarget, STALE_TEMP_AGE_MS, tempPathFor, writeFileAtomically, writeFilesAtomically, type FileSystem } from './atomic-write';
+import {
+  removeStaleTemps,
+  resolveWriteTarget,
+  STALE_TEMP_AGE_MS,
+  tempPathFor,
+  writeFileAtomically,
+  writeFilesAtomically,
+  type FileSystem,
+} from './atomic-write';
 import { faultyFileSystem } from './faulty-file-system';
 import { FileWriteError } from './file-errors';
 
@@ -22,7 +30,10 @@ const temps = async (dir = folder) => (await readdir(dir)).filter(isTemp);
 
 /** The writer's failure, for matching on its code and path. */
 async function failureOf(write: Promise<unknown>): Promise<FileWriteError> {
-  const error = await write.then(() => undefined, (e: unknown) => e);
+  const error = await write.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(FileWriteError);
   return error as FileWriteError;
 }
@@ -145,11 +156,14 @@ describe('writeFileAtomically through symbolic links', () => {
     await writeFile(path.join(other, 'plan.json'), 'old');
     await symlink(path.join(other, 'plan.json'), path.join(folder, 'b'));
     await symlink('b', path.join(folder, 'a'));
-    const fs: FileSystem = { ...nodeFs, rename: async (from, to) => {
-      // The rename is within one folder, so it is atomic.
-      expect(path.dirname(String(from))).toBe(other);
-      return nodeFs.rename(from, to);
-    } };
+    const fs: FileSystem = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        // The rename is within one folder, so it is atomic.
+        expect(path.dirname(String(from))).toBe(other);
+        return nodeFs.rename(from, to);
+      },
+    };
     await writeFileAtomically(path.join(folder, 'a'), 'new', { fs });
     expect(await readFile(path.join(other, 'plan.json'), 'utf8')).toBe('new');
     expect(await readlink(path.join(folder, 'a'))).toBe('b');
@@ -190,10 +204,13 @@ describe('writeFileAtomically through symbolic links', () => {
     await writeFile(path.join(folder, 'victim.json'), 'precious');
     const otherUser = (process.getuid?.() ?? 0) + 4242;
     // Making a link owned by someone else needs root; the owner is what the writer reads from lstat.
-    const fs: FileSystem = { ...nodeFs, lstat: (async (p: string) => {
-      const real = await nodeFs.lstat(p);
-      return p === link ? Object.assign(Object.create(real) as typeof real, { uid: otherUser }) : real;
-    }) as FileSystem['lstat'] };
+    const fs: FileSystem = {
+      ...nodeFs,
+      lstat: (async (p: string) => {
+        const real = await nodeFs.lstat(p);
+        return p === link ? Object.assign(Object.create(real) as typeof real, { uid: otherUser }) : real;
+      }) as FileSystem['lstat'],
+    };
     const error = await failureOf(writeFileAtomically(link, 'attack', { fs }));
     expect(error.code).toBe('ERR_UNSAFE_LINK');
     expect(await readFile(path.join(folder, 'victim.json'), 'utf8')).toBe('precious');
@@ -257,7 +274,9 @@ describe('temp files left by a crash', () => {
     const fixture = fileURLToPath(new URL('./fixtures/write-then-hang.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', fixture, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const temp = await new Promise<string>((resolve, reject) => {
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -129,7 +129,14 @@ export async function removeStaleTemps(target: string, fs: FileSystem = realFile
     const stat = await fs.lstat(temp).catch(() => undefined);
     if (!stat?.isFile()) continue;
     const stale = match ? isStaleTemp(match, stat.mtimeMs, now) : now - stat.mtimeMs >= STALE_TEMP_AGE_MS;
-    if (stale && (await fs.unlink(temp).then(() => true, () => false))) removed.push(temp);
+    if (
+      stale &&
+      (await fs.unlink(temp).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(temp);
   }
   return removed;
 }
@@ -207,7 +214,8 @@ async function refuseUnwritable(target: WriteTarget, fs: FileSystem): Promise<vo
   } catch (error) {
     const code = fileErrorCode(error);
     // The rename would replace a read-only file without complaint; the user made it read-only for a reason.
-    if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(target.requested, 'ERR_READ_ONLY_FILE', `${target.path} is read-only`, { cause: error });
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new FileWriteError(target.requested, 'ERR_READ_ONLY_FILE', `${target.path} is read-only`, { cause: error });
     throw asWriteError(target.requested, error);
   }
 }
@@ -245,7 +253,8 @@ async function prepare(file: FileToWrite, options: AtomicWriteOptions, fs: FileS
     if (target.stat && existingMode !== undefined) {
       // Root writing someone else's file (sudo vpcplan ...) must not leave it owned by root.
       // Before chmod: chown clears set-id bits.
-      if (process.getuid?.() === 0 && (target.stat.uid !== 0 || target.stat.gid !== 0)) await handle.chown(target.stat.uid, target.stat.gid).catch(() => undefined);
+      if (process.getuid?.() === 0 && (target.stat.uid !== 0 || target.stat.gid !== 0))
+        await handle.chown(target.stat.uid, target.stat.gid).catch(() => undefined);
       // open() applies the umask; the old file's bits are kept exactly. A file system
       // without Unix permissions (FAT, some SMB shares) refuses chmod and has no bits to keep.
       await handle.chmod(existingMode).catch(() => undefined);

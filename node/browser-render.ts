@@ -16,7 +16,10 @@ import { delimiter, join } from 'node:path';
 import type { Browser } from 'playwright';
 
 /** The part of the page's HTMLImageElement that the PNG check reads. */
-interface PageImage { decode(): Promise<void>; naturalWidth: number }
+interface PageImage {
+  decode(): Promise<void>;
+  naturalWidth: number;
+}
 
 /** No Chromium, or no playwright to drive it: the user's to fix, and the message says how. */
 export class BrowserUnavailableError extends Error {
@@ -64,7 +67,9 @@ export function findChromium(env: Environment): string {
     } catch {
       reason = 'does not exist';
     }
-    throw new BrowserUnavailableError(`CHROMIUM_PATH=${configured} ${reason}: point CHROMIUM_PATH at a Chromium or Chrome binary (e.g. /usr/bin/chromium), or unset it to search PATH for ${CHROMIUM_NAMES.join(', ')}; ${FALLBACK}`);
+    throw new BrowserUnavailableError(
+      `CHROMIUM_PATH=${configured} ${reason}: point CHROMIUM_PATH at a Chromium or Chrome binary (e.g. /usr/bin/chromium), or unset it to search PATH for ${CHROMIUM_NAMES.join(', ')}; ${FALLBACK}`,
+    );
   }
   const folders = (env.PATH ?? '').split(delimiter).filter((folder) => folder !== '');
   for (const name of CHROMIUM_NAMES) {
@@ -73,7 +78,9 @@ export function findChromium(env: Environment): string {
       if (isExecutableFile(candidate)) return candidate;
     }
   }
-  throw new BrowserUnavailableError(`PDF and PNG export need Chromium, and none of ${CHROMIUM_NAMES.join(', ')} is on PATH: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary; ${FALLBACK}`);
+  throw new BrowserUnavailableError(
+    `PDF and PNG export need Chromium, and none of ${CHROMIUM_NAMES.join(', ')} is on PATH: install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary; ${FALLBACK}`,
+  );
 }
 
 type Playwright = typeof import('playwright');
@@ -85,7 +92,9 @@ async function loadPlaywright(): Promise<Playwright> {
     return (await import(specifier)) as Playwright;
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new BrowserUnavailableError(`PDF and PNG export need the playwright package, which could not be loaded (${detail}): install it next to vpcplan (npm install playwright; its browser download is not needed, Chromium comes from CHROMIUM_PATH or PATH); ${FALLBACK}`);
+    throw new BrowserUnavailableError(
+      `PDF and PNG export need the playwright package, which could not be loaded (${detail}): install it next to vpcplan (npm install playwright; its browser download is not needed, Chromium comes from CHROMIUM_PATH or PATH); ${FALLBACK}`,
+    );
   }
 }
 
@@ -118,7 +127,9 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
       browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
     } catch (error) {
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new BrowserUnavailableError(`could not start Chromium at ${executablePath} (${detail}): check that it runs (\`${executablePath} --version\`) or set CHROMIUM_PATH to another one; ${FALLBACK}`);
+      throw new BrowserUnavailableError(
+        `could not start Chromium at ${executablePath} (${detail}): check that it runs (\`${executablePath} --version\`) or set CHROMIUM_PATH to another one; ${FALLBACK}`,
+      );
     }
     try {
       return await use(browser);
@@ -128,29 +139,34 @@ export function playwrightRenderer(env: Environment = process.env): BrowserRende
   }
 
   return {
-    pdf: (html) => withBrowser(async (browser) => {
-      const page = await browser.newPage();
-      // A 100-VPC report (2.5 MB of HTML, a hundred diagram pages) lays out in about 2 s; room for a busy machine and a bigger plan.
-      await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-      return page.pdf(REPORT_PDF_OPTIONS);
-    }),
-    png: (svg) => withBrowser(async (browser) => {
-      const { width, height } = svgSize(svg);
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: PNG_SCALE });
-      // As an <img>, never inline: an SVG with a script in it cannot run.
-      const source = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-      await page.setContent(
-        `<!DOCTYPE html><html><head>${CSP}<style>html,body{margin:0;padding:0;background:#fff}img{display:block}</style></head>`
-        + `<body><img alt="" width="${width}" height="${height}" src="${source}"></body></html>`,
-        { waitUntil: 'load' },
-      );
-      // This callback runs in the page, not in Node: its element is typed by hand, since node/ compiles without the DOM.
-      const decoded = await page.locator('img').evaluate((element) => {
-        const img = element as unknown as PageImage;
-        return img.decode().then(() => img.naturalWidth > 0, () => false);
-      });
-      if (!decoded) throw new Error('Chromium could not draw the diagram SVG');
-      return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
-    }),
+    pdf: (html) =>
+      withBrowser(async (browser) => {
+        const page = await browser.newPage();
+        // A 100-VPC report (2.5 MB of HTML, a hundred diagram pages) lays out in about 2 s; room for a busy machine and a bigger plan.
+        await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+        return page.pdf(REPORT_PDF_OPTIONS);
+      }),
+    png: (svg) =>
+      withBrowser(async (browser) => {
+        const { width, height } = svgSize(svg);
+        const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: PNG_SCALE });
+        // As an <img>, never inline: an SVG with a script in it cannot run.
+        const source = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+        await page.setContent(
+          `<!DOCTYPE html><html><head>${CSP}<style>html,body{margin:0;padding:0;background:#fff}img{display:block}</style></head>` +
+            `<body><img alt="" width="${width}" height="${height}" src="${source}"></body></html>`,
+          { waitUntil: 'load' },
+        );
+        // This callback runs in the page, not in Node: its element is typed by hand, since node/ compiles without the DOM.
+        const decoded = await page.locator('img').evaluate((element) => {
+          const img = element as unknown as PageImage;
+          return img.decode().then(
+            () => img.naturalWidth > 0,
+            () => false,
+          );
+        });
+        if (!decoded) throw new Error('Chromium could not draw the diagram SVG');
+        return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height } });
+      }),
   };
 }

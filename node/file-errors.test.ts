@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { describeFileError, FileWriteError, isSystemError, type FileErrorAudience } from './file-errors';
 
-const codes = ['ENOSPC', 'ERR_SHORT_WRITE', 'EDQUOT', 'EFBIG', 'EACCES', 'ERR_READ_ONLY_FILE', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ERR_NOT_A_FILE', 'ELOOP', 'ERR_UNSAFE_LINK', 'ENAMETOOLONG', 'EIO', 'EBUSY', 'EMFILE'];
+const codes = [
+  'ENOSPC',
+  'ERR_SHORT_WRITE',
+  'EDQUOT',
+  'EFBIG',
+  'EACCES',
+  'ERR_READ_ONLY_FILE',
+  'EROFS',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'ERR_NOT_A_FILE',
+  'ELOOP',
+  'ERR_UNSAFE_LINK',
+  'ENAMETOOLONG',
+  'EIO',
+  'EBUSY',
+  'EMFILE',
+];
 const failure = (code: string) => new FileWriteError('/plans/p.json', code, 'raw system text');
 
 describe('describeFileError', () => {
@@ -15,7 +33,9 @@ describe('describeFileError', () => {
 
   it('points the app at Save As and the command line at -o', () => {
     expect(describeFileError(failure('EACCES'), 'app')).toBe('you do not have permission to write there; choose another folder with Save As');
-    expect(describeFileError(failure('EACCES'), 'command-line')).toBe('you do not have permission to write there; check the folder\'s permissions or give -o a path in another folder');
+    expect(describeFileError(failure('EACCES'), 'command-line')).toBe(
+      "you do not have permission to write there; check the folder's permissions or give -o a path in another folder",
+    );
     expect(describeFileError(failure('ENOSPC'))).toBe('the disk is full; free some space or save somewhere else');
     expect(describeFileError(failure('ENOSPC'), 'command-line')).toBe('the disk is full; free some space or write somewhere else');
   });

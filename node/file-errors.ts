@@ -45,7 +45,11 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
 /** The fixes that differ between the app (dialogs) and the command line (-o). */
 const ELSEWHERE: Record<FileErrorAudience, { save: string; folder: string; name: string }> = {
   app: { save: 'save somewhere else', folder: 'choose another folder with Save As', name: 'choose another file name with Save As' },
-  'command-line': { save: 'write somewhere else', folder: 'check the folder\'s permissions or give -o a path in another folder', name: 'give -o another file name' },
+  'command-line': {
+    save: 'write somewhere else',
+    folder: "check the folder's permissions or give -o a path in another folder",
+    name: 'give -o another file name',
+  },
 };
 
 /** Node's error codes in words a user can act on. */
@@ -72,7 +76,9 @@ export function describeFileError(error: unknown, audience: FileErrorAudience = 
     case 'ENOENT':
       return audience === 'app' ? 'the folder no longer exists; choose another with Save As' : 'the folder does not exist; create it first or check the path';
     case 'ENOTDIR':
-      return audience === 'app' ? 'part of the path is a file, not a folder; choose another folder with Save As' : 'part of the path is a file, not a folder; check the path';
+      return audience === 'app'
+        ? 'part of the path is a file, not a folder; choose another folder with Save As'
+        : 'part of the path is a file, not a folder; check the path';
     case 'EISDIR':
       return `a folder has that name; ${fix.name}`;
     case 'ERR_NOT_A_FILE':

@@ -8,9 +8,14 @@ import { lazy, Suspense, type ComponentType } from 'react';
 
 function onFirstOpen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Loaded = lazy(async () => ({ default: await load() }));
+  // biome-ignore lint/correctness/noComponentHookFactories: each dialog's component is made once, at module load, never during a render
   return function Deferred(props: P) {
     // Nothing while the chunk arrives (a few milliseconds from the app's own origin).
-    return <Suspense fallback={null}><Loaded {...props} /></Suspense>;
+    return (
+      <Suspense fallback={null}>
+        <Loaded {...props} />
+      </Suspense>
+    );
   };
 }
 

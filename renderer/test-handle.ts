@@ -37,7 +37,9 @@ export interface TestHandle {
 }
 
 declare global {
-  interface Window { __vpcPlanner?: TestHandle }
+  interface Window {
+    __vpcPlanner?: TestHandle;
+  }
 }
 
 export function installTestHandle(parts: {
@@ -60,5 +62,7 @@ export function installTestHandle(parts: {
     run: parts.run,
     frame: (ids) => parts.frame(ids),
   };
-  return () => { delete window.__vpcPlanner; };
+  return () => {
+    delete window.__vpcPlanner;
+  };
 }

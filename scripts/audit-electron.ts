@@ -116,7 +116,12 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
         counts.windows += 1;
         const arg = node.arguments?.[0];
         if (!arg || !optionsComeFromWindowOptions(arg, fromWindowOptions)) {
-          report('high', 'browser-window-options', node, 'new BrowserWindow(...) must take its options (or at least webPreferences) from a function imported from ./window-options, so every window is isolated and sandboxed');
+          report(
+            'high',
+            'browser-window-options',
+            node,
+            'new BrowserWindow(...) must take its options (or at least webPreferences) from a function imported from ./window-options, so every window is isolated and sandboxed',
+          );
         }
       }
 
@@ -127,8 +132,18 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
           const key = property.name ? scope.propertyKey(property.name) : undefined;
           if (key === undefined) {
             // `{ [name]: false }` with a name the audit cannot work out could be any preference.
-            if (property.name && ts.isComputedPropertyName(property.name) && ts.isPropertyAssignment(property) && literalBoolean(property.initializer) !== undefined) {
-              report('medium', 'web-preferences', property, `the computed key ${property.name.getText(file)} hides which option is set to ${property.initializer.getText(file)}; write the option's name`);
+            if (
+              property.name &&
+              ts.isComputedPropertyName(property.name) &&
+              ts.isPropertyAssignment(property) &&
+              literalBoolean(property.initializer) !== undefined
+            ) {
+              report(
+                'medium',
+                'web-preferences',
+                property,
+                `the computed key ${property.name.getText(file)} hides which option is set to ${property.initializer.getText(file)}; write the option's name`,
+              );
             }
             continue;
           }
@@ -151,12 +166,14 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
           }
         }
         if (preferenceKeys > 0) counts.preferenceObjects += 1;
-        if (isWindowOptionsFile && ['contextIsolation', 'sandbox', 'nodeIntegration'].every((key) => hasLiteral(scope, node, key, REQUIRED_VALUES[key]!))) windowOptionsFound = true;
+        if (isWindowOptionsFile && ['contextIsolation', 'sandbox', 'nodeIntegration'].every((key) => hasLiteral(scope, node, key, REQUIRED_VALUES[key]!)))
+          windowOptionsFound = true;
       }
       // ... nor does an assignment such as `preferences.sandbox = false` or `preferences['enableBlinkFeatures'] = ...`.
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         const key = scope.memberName(node.left);
-        if (key === 'enableBlinkFeatures') report('high', 'web-preferences', node, 'enableBlinkFeatures turns on Chromium features that are off by default for safety; remove it');
+        if (key === 'enableBlinkFeatures')
+          report('high', 'web-preferences', node, 'enableBlinkFeatures turns on Chromium features that are off by default for safety; remove it');
         else if (key !== undefined && key in REQUIRED_VALUES && literalBoolean(node.right) !== REQUIRED_VALUES[key]) {
           report('high', 'web-preferences', node, `${key} must be the literal ${REQUIRED_VALUES[key]}, not ${node.right.getText(file)}`);
         }
@@ -166,16 +183,32 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
       if (isMemberAccess(node) && IPC_LISTEN_METHODS.has(scope.memberName(node) ?? '') && scope.isIpcMain(node.expression)) {
         counts.ipcListeners += 1;
         const inWrapper = IPC_CONTRACT_FILE.test(normalisedPath) && enclosingFunctionName(node) === VALIDATING_WRAPPER;
-        if (!inWrapper) report('high', 'ipc-validation', node, `${node.getText(file)} is registered outside ${VALIDATING_WRAPPER} (electron/ipc-contract.ts); its sender and payload would go unchecked`);
+        if (!inWrapper)
+          report(
+            'high',
+            'ipc-validation',
+            node,
+            `${node.getText(file)} is registered outside ${VALIDATING_WRAPPER} (electron/ipc-contract.ts); its sender and payload would go unchecked`,
+          );
       }
       if (ts.isCallExpression(node)) {
         const ipcListener = scope.boundMemberOf(node.expression);
         if (ipcListener?.export === 'ipcMain' && IPC_LISTEN_METHODS.has(ipcListener.member)) {
           counts.ipcListeners += 1;
-          report('high', 'ipc-validation', node, `${node.expression.getText(file)} is ipcMain.${ipcListener.member} under another name; register through ${VALIDATING_WRAPPER}`);
+          report(
+            'high',
+            'ipc-validation',
+            node,
+            `${node.expression.getText(file)} is ipcMain.${ipcListener.member} under another name; register through ${VALIDATING_WRAPPER}`,
+          );
         }
         if (calleeName(node.expression) !== VALIDATING_WRAPPER && node.arguments.some((a) => scope.isIpcMain(a))) {
-          report('high', 'ipc-validation', node, `ipcMain is passed to ${node.expression.getText(file)}, which could register listeners unchecked; only ${VALIDATING_WRAPPER} may receive it`);
+          report(
+            'high',
+            'ipc-validation',
+            node,
+            `ipcMain is passed to ${node.expression.getText(file)}, which could register listeners unchecked; only ${VALIDATING_WRAPPER} may receive it`,
+          );
         }
       }
       if (ts.isVariableDeclaration(node) && node.initializer && scope.isIpcMain(node.initializer)) {
@@ -187,7 +220,8 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
       // Rule: no remote module.
       if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
         const specifier = node.moduleSpecifier.text;
-        if (isRemoteModule(specifier)) report('high', 'remote-module', node, `${specifier} gives the page direct access to main-process objects; use a validated IPC operation`);
+        if (isRemoteModule(specifier))
+          report('high', 'remote-module', node, `${specifier} gives the page direct access to main-process objects; use a validated IPC operation`);
       }
       const required = requiredModule(node);
       if (required !== undefined && isRemoteModule(required)) report('high', 'remote-module', node, `${required} must not be used`);
@@ -213,18 +247,32 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
       if (EVENT_LISTEN_METHODS.has(method) && first && scope.constantString(first) === 'will-navigate') {
         counts.willNavigate += 1;
         const handler = scope.resolveFunction(node.arguments[1]);
-        if (!handler) report('high', 'navigation', node, "the 'will-navigate' handler is not a function this audit can see; write it inline so that it visibly calls event.preventDefault()");
-        else if (!preventsDefault(handler, scope)) report('high', 'navigation', node, "the 'will-navigate' handler never calls preventDefault() on its event, so the page can navigate anywhere");
+        if (!handler)
+          report(
+            'high',
+            'navigation',
+            node,
+            "the 'will-navigate' handler is not a function this audit can see; write it inline so that it visibly calls event.preventDefault()",
+          );
+        else if (!preventsDefault(handler, scope))
+          report('high', 'navigation', node, "the 'will-navigate' handler never calls preventDefault() on its event, so the page can navigate anywhere");
       }
       if (method === 'setWindowOpenHandler') {
         counts.windowOpenHandlers += 1;
         const handler = scope.resolveFunction(first);
         const actions = handler ? windowOpenActions(handler, scope) : undefined;
-        if (!actions) report('high', 'navigation', node, "setWindowOpenHandler must be given a function this audit can see, returning object literals with action: 'deny'");
+        if (!actions)
+          report('high', 'navigation', node, "setWindowOpenHandler must be given a function this audit can see, returning object literals with action: 'deny'");
         else if (actions.length === 0) report('high', 'navigation', node, "setWindowOpenHandler must return { action: 'deny' }");
         else {
           const other = actions.filter((action) => action !== 'deny');
-          if (other.length > 0) report('high', 'navigation', node, `setWindowOpenHandler can return ${other.map((a) => (a === undefined ? 'an action it does not spell out' : `{ action: '${a}' }`)).join(' and ')}; it must only ever deny`);
+          if (other.length > 0)
+            report(
+              'high',
+              'navigation',
+              node,
+              `setWindowOpenHandler can return ${other.map((a) => (a === undefined ? 'an action it does not spell out' : `{ action: '${a}' }`)).join(' and ')}; it must only ever deny`,
+            );
         }
       }
 
@@ -233,7 +281,12 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
         counts.permissionHandlers += 1;
         const handler = scope.resolveFunction(first);
         if (first && handler && grantsEverything(handler, method, scope)) {
-          report('high', 'permissions', node, `${method} grants every permission without looking at which one is asked for; deny by default and allow named permissions only`);
+          report(
+            'high',
+            'permissions',
+            node,
+            `${method} grants every permission without looking at which one is asked for; deny by default and allow named permissions only`,
+          );
         }
       }
 
@@ -241,18 +294,37 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
       if (method === 'openExternal') {
         counts.openExternal += 1;
         const url = first ? scope.constantString(first) : undefined;
-        if (url === undefined || !/^https:\/\//i.test(url)) report('high', 'open-external', node, 'shell.openExternal with a computed or non-https URL can launch any program the OS associates with a scheme; pass a fixed https:// URL');
+        if (url === undefined || !/^https:\/\//i.test(url))
+          report(
+            'high',
+            'open-external',
+            node,
+            'shell.openExternal with a computed or non-https URL can launch any program the OS associates with a scheme; pass a fixed https:// URL',
+          );
       }
 
       // Rule: windows load only the app's own pages.
       if (method === 'loadURL' || method === 'loadFile') {
         counts.loads += 1;
-        if (method === 'loadFile') report('high', 'local-content', node, 'loadFile gives the page a file:// origin that can read local files; serve it from app:// (electron/app-protocol.ts)');
+        if (method === 'loadFile')
+          report(
+            'high',
+            'local-content',
+            node,
+            'loadFile gives the page a file:// origin that can read local files; serve it from app:// (electron/app-protocol.ts)',
+          );
         else if (first) {
           const prefix = scope.constantPrefix(first);
           const scheme = prefix === undefined ? undefined : /^([a-z][a-z0-9+.-]*):/i.exec(prefix)?.[1]?.toLowerCase();
-          if (scheme === 'http' || scheme === 'https') report('high', 'remote-content', node, `loadURL(${first.getText(file)}) puts a ${scheme === 'http' ? 'plain-http' : 'remote'} page in an app window; the app loads only its own pages from app://`);
-          else if (scheme === 'file') report('high', 'local-content', node, 'a file:// page can read local files; serve it from app:// (electron/app-protocol.ts)');
+          if (scheme === 'http' || scheme === 'https')
+            report(
+              'high',
+              'remote-content',
+              node,
+              `loadURL(${first.getText(file)}) puts a ${scheme === 'http' ? 'plain-http' : 'remote'} page in an app window; the app loads only its own pages from app://`,
+            );
+          else if (scheme === 'file')
+            report('high', 'local-content', node, 'a file:// page can read local files; serve it from app:// (electron/app-protocol.ts)');
           else if (scheme === 'javascript') report('high', 'remote-content', node, 'a javascript: URL runs script in the window; remove it');
         }
       }
@@ -262,7 +334,12 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
         counts.scripts += 1;
         const code = method === 'executeJavaScript' ? [first] : isolatedWorldCode(node.arguments[1]);
         if (code.some((c) => !c || scope.constantString(c) === undefined)) {
-          report('high', 'execute-javascript', node, `${method} on text that is not a fixed string runs whatever the data holds as code in the page; send the data over IPC and let the page's own code use it`);
+          report(
+            'high',
+            'execute-javascript',
+            node,
+            `${method} on text that is not a fixed string runs whatever the data holds as code in the page; send the data over IPC and let the page's own code use it`,
+          );
         }
       }
 
@@ -270,7 +347,8 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
       if (method === 'appendSwitch' || method === 'appendArgument') {
         counts.switches += 1;
         const name = first ? scope.constantString(first) : undefined;
-        if (name !== undefined && switchName(name) in WEAKENING_SWITCHES) report('high', 'command-line', node, `the ${switchName(name)} switch ${WEAKENING_SWITCHES[switchName(name)]}; remove it`);
+        if (name !== undefined && switchName(name) in WEAKENING_SWITCHES)
+          report('high', 'command-line', node, `the ${switchName(name)} switch ${WEAKENING_SWITCHES[switchName(name)]}; remove it`);
       }
 
       // Rule: the preload exposes named operations only.
@@ -285,9 +363,30 @@ export function auditElectron(sources: readonly AuditSource[], csp: string = CON
   }
 
   const anyFile = sources[0]?.path ?? 'electron';
-  if (!windowOptionsFound) findings.push({ severity: 'high', rule: 'web-preferences', file: 'electron/window-options.ts', line: 1, message: 'no webPreferences object with contextIsolation: true, sandbox: true and nodeIntegration: false was found in window-options.ts' });
-  if (counts.willNavigate === 0) findings.push({ severity: 'high', rule: 'navigation', file: anyFile, line: 1, message: "nothing handles 'will-navigate'; the page could be navigated to a remote site" });
-  if (counts.windowOpenHandlers === 0) findings.push({ severity: 'high', rule: 'navigation', file: anyFile, line: 1, message: 'nothing calls setWindowOpenHandler; window.open would create unrestricted windows' });
+  if (!windowOptionsFound)
+    findings.push({
+      severity: 'high',
+      rule: 'web-preferences',
+      file: 'electron/window-options.ts',
+      line: 1,
+      message: 'no webPreferences object with contextIsolation: true, sandbox: true and nodeIntegration: false was found in window-options.ts',
+    });
+  if (counts.willNavigate === 0)
+    findings.push({
+      severity: 'high',
+      rule: 'navigation',
+      file: anyFile,
+      line: 1,
+      message: "nothing handles 'will-navigate'; the page could be navigated to a remote site",
+    });
+  if (counts.windowOpenHandlers === 0)
+    findings.push({
+      severity: 'high',
+      rule: 'navigation',
+      file: anyFile,
+      line: 1,
+      message: 'nothing calls setWindowOpenHandler; window.open would create unrestricted windows',
+    });
   findings.push(...auditContentSecurityPolicy(csp));
 
   const checked = [
@@ -318,7 +417,8 @@ export function auditContentSecurityPolicy(csp: string): Finding[] {
     if (name) directives.set(name.toLowerCase(), values);
   }
   const defaults = directives.get('default-src');
-  if (!defaults || defaults.length !== 1 || !["'none'", "'self'"].includes(defaults[0]!)) add(`default-src must be 'none' or 'self', not ${defaults ? defaults.join(' ') || '(empty)' : '(missing)'}`);
+  if (!defaults || defaults.length !== 1 || !["'none'", "'self'"].includes(defaults[0]!))
+    add(`default-src must be 'none' or 'self', not ${defaults ? defaults.join(' ') || '(empty)' : '(missing)'}`);
   const localSources = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
   for (const [name, values] of directives) {
     for (const value of values) {
@@ -327,7 +427,8 @@ export function auditContentSecurityPolicy(csp: string): Finding[] {
     }
   }
   const scripts = directives.get('script-src') ?? defaults ?? [];
-  for (const value of scripts) if (["'unsafe-inline'", 'data:', 'blob:'].includes(value)) add(`script-src allows ${value}, which lets injected markup run script`);
+  for (const value of scripts)
+    if (["'unsafe-inline'", 'data:', 'blob:'].includes(value)) add(`script-src allows ${value}, which lets injected markup run script`);
   return findings;
 }
 
@@ -363,7 +464,12 @@ class FileScope {
 
   private collect(root: ts.Node): void {
     const visit = (node: ts.Node): void => {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'electron' && !node.importClause?.isTypeOnly) {
+      if (
+        ts.isImportDeclaration(node) &&
+        ts.isStringLiteral(node.moduleSpecifier) &&
+        node.moduleSpecifier.text === 'electron' &&
+        !node.importClause?.isTypeOnly
+      ) {
         const clause = node.importClause;
         if (clause?.name) this.modules.add(clause.name.text);
         const bindings = clause?.namedBindings;
@@ -373,11 +479,17 @@ class FileScope {
             if (element.isTypeOnly) continue;
             const exported = (element.propertyName ?? element.name).text;
             this.exports.set(element.name.text, exported);
-            if (exported === 'remote') this.bindingProblems.push({ rule: 'remote-module', node: element, message: "electron's remote module must not be used" });
+            if (exported === 'remote')
+              this.bindingProblems.push({ rule: 'remote-module', node: element, message: "electron's remote module must not be used" });
           }
         }
       }
-      if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression) && node.moduleReference.expression.text === 'electron') {
+      if (
+        ts.isImportEqualsDeclaration(node) &&
+        ts.isExternalModuleReference(node.moduleReference) &&
+        ts.isStringLiteral(node.moduleReference.expression) &&
+        node.moduleReference.expression.text === 'electron'
+      ) {
         this.modules.add(node.name.text);
       }
       if (ts.isVariableDeclaration(node) && node.initializer) this.bindVariable(node.name, node.initializer);
@@ -409,7 +521,12 @@ class FileScope {
       if (fromModule) {
         if (key === 'remote') this.bindingProblems.push({ rule: 'remote-module', node: element, message: "electron's remote module must not be used" });
         if (ts.isIdentifier(element.name)) this.exports.set(element.name.text, key);
-        else if (key === 'ipcMain') this.bindingProblems.push({ rule: 'ipc-validation', node: element, message: 'destructuring ipcMain hides its listeners from this audit; register through handleValidated' });
+        else if (key === 'ipcMain')
+          this.bindingProblems.push({
+            rule: 'ipc-validation',
+            node: element,
+            message: 'destructuring ipcMain hides its listeners from this audit; register through handleValidated',
+          });
       } else if (fromExport && ts.isIdentifier(element.name)) {
         this.members.set(element.name.text, { export: fromExport, member: key });
       }
@@ -518,7 +635,8 @@ class FileScope {
 
 function skipOuter(expression: ts.Expression): ts.Expression {
   let e = expression;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e))
+    e = e.expression;
   return e;
 }
 
@@ -532,7 +650,12 @@ function isConst(name: ts.Identifier): boolean {
 }
 
 function isConstantShaped(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isIdentifier(e) || (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken);
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isTemplateExpression(e) ||
+    ts.isIdentifier(e) ||
+    (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken)
+  );
 }
 
 function literalBoolean(expression: ts.Expression): boolean | undefined {
@@ -666,7 +789,13 @@ function windowOpenActions(handler: FunctionLike, scope: FileScope): Array<strin
   const collect = (expression: ts.Expression): boolean => {
     const e = skipOuter(expression);
     if (ts.isConditionalExpression(e)) return collect(e.whenTrue) && collect(e.whenFalse);
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.BarBarToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) return collect(e.left) && collect(e.right);
+    if (
+      ts.isBinaryExpression(e) &&
+      (e.operatorToken.kind === ts.SyntaxKind.BarBarToken ||
+        e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+        e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    )
+      return collect(e.left) && collect(e.right);
     if (!ts.isObjectLiteralExpression(e)) return false;
     let action: string | undefined;
     let hasAction = false;
@@ -693,7 +822,9 @@ function grantsEverything(handler: FunctionLike, method: string, scope: FileScop
   // setPermissionRequestHandler(webContents, permission, callback, details);
   // setPermissionCheckHandler(webContents, permission, origin, details); setDevicePermissionHandler(details).
   const deciding = new Set(
-    (method === 'setDevicePermissionHandler' ? [parameterName(handler, 0)] : [parameterName(handler, 1), parameterName(handler, 3)]).filter((n): n is string => n !== undefined),
+    (method === 'setDevicePermissionHandler' ? [parameterName(handler, 0)] : [parameterName(handler, 1), parameterName(handler, 3)]).filter(
+      (n): n is string => n !== undefined,
+    ),
   );
   const callback = method === 'setPermissionRequestHandler' ? parameterName(handler, 2) : undefined;
   let grants = false;
@@ -709,7 +840,15 @@ function grantsEverything(handler: FunctionLike, method: string, scope: FileScop
       grants = true;
       if (n.expression && isReferenceTo(n.expression, deciding)) decides = true;
     }
-    const condition = ts.isIfStatement(n) ? n.expression : ts.isConditionalExpression(n) ? n.condition : ts.isSwitchStatement(n) ? n.expression : ts.isBinaryExpression(n) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind) ? n.left : undefined;
+    const condition = ts.isIfStatement(n)
+      ? n.expression
+      : ts.isConditionalExpression(n)
+        ? n.condition
+        : ts.isSwitchStatement(n)
+          ? n.expression
+          : ts.isBinaryExpression(n) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken].includes(n.operatorToken.kind)
+            ? n.left
+            : undefined;
     if (condition && isReferenceTo(condition, deciding)) decides = true;
     ts.forEachChild(n, visit);
   };
@@ -757,7 +896,12 @@ function channelForwarders(file: ts.SourceFile, scope: FileScope): Set<string> {
     const param = first.name.text;
     let forwards = false;
     const visit = (n: ts.Node) => {
-      if (ts.isCallExpression(n) && isMemberAccess(n.expression) && isIpcRenderer(n.expression.expression, scope) && RENDERER_SEND_METHODS.has(scope.memberName(n.expression) ?? '')) {
+      if (
+        ts.isCallExpression(n) &&
+        isMemberAccess(n.expression) &&
+        isIpcRenderer(n.expression.expression, scope) &&
+        RENDERER_SEND_METHODS.has(scope.memberName(n.expression) ?? '')
+      ) {
         const channel = n.arguments[0];
         if (channel && ts.isIdentifier(channel) && channel.text === param) forwards = true;
       }
@@ -768,7 +912,13 @@ function channelForwarders(file: ts.SourceFile, scope: FileScope): Set<string> {
   };
   const visit = (n: ts.Node) => {
     if (ts.isFunctionDeclaration(n) && n.name) check(n.name.text, n);
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) check(n.name.text, n.initializer);
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    )
+      check(n.name.text, n.initializer);
     ts.forEachChild(n, visit);
   };
   visit(file);
@@ -788,7 +938,10 @@ function checkExposedValue(value: ts.Expression, forwarders: Set<string>, scope:
       const isForward = ts.isIdentifier(callee) && forwarders.has(callee.text);
       const channel = n.arguments[0];
       if ((isSend || isForward) && !(channel && (scope.constantString(channel) !== undefined || ts.isPropertyAccessExpression(channel)))) {
-        report(n, `the exposed API lets the page choose the IPC channel (${channel ? channel.getText() : 'none'}); each operation must use its own fixed channel`);
+        report(
+          n,
+          `the exposed API lets the page choose the IPC channel (${channel ? channel.getText() : 'none'}); each operation must use its own fixed channel`,
+        );
       }
     }
     ts.forEachChild(n, visit);

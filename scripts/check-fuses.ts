@@ -49,7 +49,10 @@ export async function fuseMismatches(binary: string, wanted: Record<string, bool
     }
     const state = wire[position];
     const actual = state === ENABLED ? true : state === DISABLED ? false : undefined;
-    if (actual !== value) problems.push(`${name} should be ${value ? 'on' : 'off'} but is ${actual === undefined ? `unreadable (state ${String(state)}; fuse missing from this Electron?)` : actual ? 'on' : 'off'}`);
+    if (actual !== value)
+      problems.push(
+        `${name} should be ${value ? 'on' : 'off'} but is ${actual === undefined ? `unreadable (state ${String(state)}; fuse missing from this Electron?)` : actual ? 'on' : 'off'}`,
+      );
   }
   return problems;
 }
@@ -84,7 +87,12 @@ export async function checkPackagedFuses(root: string, binaries?: string[]): Pro
   let ok = true;
   for (const binary of targets) {
     const problems = await fuseMismatches(binary, wanted);
-    if (problems.length === 0) console.log(`Fuses of ${path.relative(root, binary)}: as configured (${Object.keys(wanted).filter((k) => k in FUSE_POSITIONS).join(', ')}).`);
+    if (problems.length === 0)
+      console.log(
+        `Fuses of ${path.relative(root, binary)}: as configured (${Object.keys(wanted)
+          .filter((k) => k in FUSE_POSITIONS)
+          .join(', ')}).`,
+      );
     else {
       ok = false;
       console.error(`Fuses of ${path.relative(root, binary)} are not as electron-builder.config.cjs asks:\n  - ${problems.join('\n  - ')}`);

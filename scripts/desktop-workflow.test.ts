@@ -40,7 +40,9 @@ describe('.github/workflows/desktop.yml', () => {
   it("is valid against GitHub's workflow schema", () => {
     expect(lintWorkflow(text)).toEqual([]);
     // The lint is not a formality: a misspelt key is refused.
-    expect(lintWorkflow(text.replace('runs-on:', 'run-on:'))).toEqual(expect.arrayContaining([expect.stringContaining("Additional property 'run-on' is not allowed")]));
+    expect(lintWorkflow(text.replace('runs-on:', 'run-on:'))).toEqual(
+      expect.arrayContaining([expect.stringContaining("Additional property 'run-on' is not allowed")]),
+    );
   });
 
   it('runs on pushes to main and on pull requests, with read-only access', () => {

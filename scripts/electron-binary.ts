@@ -19,12 +19,17 @@ export function findElectronBinary(root: string): ElectronBinary {
   const version = (JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string }).version;
   const distFolder = path.join(packageFolder, 'dist');
   const pathFile = path.join(packageFolder, 'path.txt');
-  if (!existsSync(pathFile)) return { ok: false, problem: `Electron ${version}'s binary is not installed (node_modules/electron/dist is empty): ${INSTALL_HINT}.` };
+  if (!existsSync(pathFile))
+    return { ok: false, problem: `Electron ${version}'s binary is not installed (node_modules/electron/dist is empty): ${INSTALL_HINT}.` };
   const executable = path.join(distFolder, readFileSync(pathFile, 'utf8').trim());
-  if (!existsSync(executable)) return { ok: false, problem: `Electron ${version}'s binary is missing (${path.relative(root, executable)} does not exist): ${INSTALL_HINT}.` };
+  if (!existsSync(executable))
+    return { ok: false, problem: `Electron ${version}'s binary is missing (${path.relative(root, executable)} does not exist): ${INSTALL_HINT}.` };
   const installed = readOptional(path.join(distFolder, 'version'))?.trim().replace(/^v/, '');
   if (installed !== undefined && installed !== version) {
-    return { ok: false, problem: `node_modules/electron/dist holds Electron ${installed}, but package.json asks for ${version}; delete node_modules/electron/dist and run "npm run install:electron".` };
+    return {
+      ok: false,
+      problem: `node_modules/electron/dist holds Electron ${installed}, but package.json asks for ${version}; delete node_modules/electron/dist and run "npm run install:electron".`,
+    };
   }
   return { ok: true, executable, distFolder, version };
 }

@@ -15,7 +15,9 @@ const installer = path.join(root, 'node_modules', 'electron', 'install.js');
 const explicit = process.argv.includes('--explicit');
 
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && !explicit) {
-  console.log('Electron binary: not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD is set); the desktop app and its tests need it: run "npm run install:electron" where Electron\'s download site can be reached.');
+  console.log(
+    'Electron binary: not downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD is set); the desktop app and its tests need it: run "npm run install:electron" where Electron\'s download site can be reached.',
+  );
   process.exit(0);
 }
 // A production install (npm ci --omit=dev) has no electron package: nothing to fetch.
@@ -31,6 +33,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // install.js checks node_modules/electron/dist first and downloads only what is missing.
 const result = spawnSync(process.execPath, [installer], { stdio: 'inherit' });
 if (result.status !== 0) {
-  console.error('Electron binary: the download failed (see above). Set ELECTRON_SKIP_BINARY_DOWNLOAD=1 to install without it (web app and CLI only), or retry with "npm run install:electron".');
+  console.error(
+    'Electron binary: the download failed (see above). Set ELECTRON_SKIP_BINARY_DOWNLOAD=1 to install without it (web app and CLI only), or retry with "npm run install:electron".',
+  );
   process.exit(result.status ?? 1);
 }

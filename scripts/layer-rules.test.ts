@@ -15,7 +15,10 @@ const written: string[] = [];
 
 function cruise(files: string[]): string {
   try {
-    return execFileSync(path.join(root, 'node_modules/.bin/depcruise'), [...files, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: root, encoding: 'utf8' });
+    return execFileSync(path.join(root, 'node_modules/.bin/depcruise'), [...files, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
   } catch (error) {
     return String((error as { stdout?: string }).stdout ?? error);
   }
@@ -38,7 +41,11 @@ describe('layer rules', () => {
     ['shared-no-node-builtins', `shared/probe-${tag}.ts`, "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n"],
     ['shared-packages-allow-list', `shared/probe-${tag}-pkg.ts`, "import ELK from 'elkjs/lib/elk.bundled.js';\nexport const probe = ELK;\n"],
     ['renderer-no-node-builtins', `renderer/probe-${tag}.ts`, "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n"],
-    ['renderer-not-into-main', `renderer/probe-${tag}-main.ts`, "import { describeFileError } from '../node/file-errors';\nexport const probe = describeFileError;\n"],
+    [
+      'renderer-not-into-main',
+      `renderer/probe-${tag}-main.ts`,
+      "import { describeFileError } from '../node/file-errors';\nexport const probe = describeFileError;\n",
+    ],
     ['shells-not-into-renderer', `cli/probe-${tag}.ts`, "import { TIERS } from '../renderer/canvas/derive';\nexport const probe = TIERS;\n"],
     ['no-runtime-electron-outside-shell', `cli/probe-${tag}-electron.ts`, "import { app } from 'electron';\nexport const probe = app;\n"],
     ['node-below-the-shells', `node/probe-${tag}.ts`, "import { runCli } from '../cli/run';\nexport const probe = runCli;\n"],

@@ -28,7 +28,9 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const folder = path.join(root, '.github', 'workflows');
-  const files = readdirSync(folder).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const files = readdirSync(folder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
   let failed = 0;
   for (const name of files) {
     const problems = lintWorkflow(readFileSync(path.join(folder, name), 'utf8'));

@@ -26,7 +26,17 @@ function included(file: string, patterns: readonly string[]): boolean {
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!');
     const glob = negated ? pattern.slice(1) : pattern;
-    const regex = new RegExp(`^${glob.split('**/').map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('(?:.*/)?')}$`);
+    const regex = new RegExp(
+      `^${glob
+        .split('**/')
+        .map((part) =>
+          part
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*'),
+        )
+        .join('(?:.*/)?')}$`,
+    );
     if (regex.test(file)) result = !negated;
   }
   return result;
@@ -35,7 +45,9 @@ function included(file: string, patterns: readonly string[]): boolean {
 describe('electron-builder.config.cjs', () => {
   it("is valid against electron-builder's own schema", async () => {
     // electron-builder validates the same way before every build; here without building.
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration: (c: unknown, logger: unknown) => Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (c: unknown, logger: unknown) => Promise<void>;
+    };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     await expect(validateConfiguration({ ...config, electronFuses: { runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
@@ -74,10 +86,25 @@ describe('electron-builder.config.cjs', () => {
 
   it('puts in the archive what main.ts loads, and no node_modules', () => {
     const files = config.files as string[];
-    for (const file of [packageJson.main, 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json', ...EXAMPLE_FILES.map((name) => `examples/${name}`)]) {
+    for (const file of [
+      packageJson.main,
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      'package.json',
+      ...EXAMPLE_FILES.map((name) => `examples/${name}`),
+    ]) {
       expect(included(file, files), file).toBe(true);
     }
-    for (const file of ['node_modules/react/index.js', 'node_modules/electron/dist/electron', 'electron/main.ts', 'shared/plan/schema.ts', 'dist/electron/main.cjs.map', 'README.md', 'examples/notes.txt']) {
+    for (const file of [
+      'node_modules/react/index.js',
+      'node_modules/electron/dist/electron',
+      'electron/main.ts',
+      'shared/plan/schema.ts',
+      'dist/electron/main.cjs.map',
+      'README.md',
+      'examples/notes.txt',
+    ]) {
       expect(included(file, files), file).toBe(false);
     }
   });
@@ -87,7 +114,7 @@ describe('electron-builder.config.cjs', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
-  it('has an app icon electron-builder can turn into every platform\'s format (at least 512 px square)', async () => {
+  it("has an app icon electron-builder can turn into every platform's format (at least 512 px square)", async () => {
     const png = await readFile(path.join(root, 'build', 'icon.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
@@ -112,7 +139,16 @@ describe('the fuse check', () => {
   /** A stand-in binary: junk, the fuse sentinel, wire version 1, its length, then one byte per fuse ('0' off, '1' on). */
   async function binaryWith(states: string): Promise<string> {
     const file = path.join(folder, `electron-${states}`);
-    await writeFile(file, Buffer.concat([Buffer.from('\x7fELF...junk...'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, states.length]), Buffer.from(states), Buffer.from('...more')]));
+    await writeFile(
+      file,
+      Buffer.concat([
+        Buffer.from('\x7fELF...junk...'),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, states.length]),
+        Buffer.from(states),
+        Buffer.from('...more'),
+      ]),
+    );
     return file;
   }
 
@@ -142,11 +178,11 @@ describe('the fuse check', () => {
     await writeFile(path.join(release, 'win-unpacked', 'VPC Planner.exe'), '');
     await mkdir(path.join(release, 'mac-arm64', 'VPC Planner.app'), { recursive: true });
     await mkdir(path.join(release, '.icon-ico'), { recursive: true });
-    expect(packagedExecutables(release, config).map((p) => path.relative(release, p)).sort()).toEqual([
-      path.join('linux-unpacked', 'vpc-planner'),
-      path.join('mac-arm64', 'VPC Planner.app'),
-      path.join('win-unpacked', 'VPC Planner.exe'),
-    ]);
+    expect(
+      packagedExecutables(release, config)
+        .map((p) => path.relative(release, p))
+        .sort(),
+    ).toEqual([path.join('linux-unpacked', 'vpc-planner'), path.join('mac-arm64', 'VPC Planner.app'), path.join('win-unpacked', 'VPC Planner.exe')]);
   });
 });
 
@@ -163,7 +199,10 @@ describe('finding the Electron binary', () => {
     await mkdir(electron, { recursive: true });
     await writeFile(path.join(electron, 'package.json'), JSON.stringify({ version: '45.5.0' }));
     const missing = findElectronBinary(folder);
-    expect(missing).toEqual({ ok: false, problem: expect.stringMatching(/^Electron 45\.5\.0's binary is not installed .*ELECTRON_SKIP_BINARY_DOWNLOAD.*npm run install:electron/) });
+    expect(missing).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^Electron 45\.5\.0's binary is not installed .*ELECTRON_SKIP_BINARY_DOWNLOAD.*npm run install:electron/),
+    });
   });
 
   it('finds it where path.txt says, and refuses a binary of another version', async () => {
@@ -193,10 +232,13 @@ describe('the packaged-app smoke test', () => {
   }
 
   it.skipIf(process.platform === 'win32')('passes an app that reports its page started, with a fresh user-data folder', async () => {
-    const app = await fakeApp('good', `
+    const app = await fakeApp(
+      'good',
+      `
       const fs = require('node:fs');
       if (process.env.VPCPLANNER_SMOKE_TEST !== '1' || !fs.existsSync(process.env.VPCPLANNER_USER_DATA)) process.exit(3);
-      console.log('Smoke test passed: the page at app://vpc-planner/index.html started and reached the main process.');`);
+      console.log('Smoke test passed: the page at app://vpc-planner/index.html started and reached the main process.');`,
+    );
     expect(await smokeTest(app)).toMatchObject({ ok: true });
   });
 

@@ -23,7 +23,10 @@ export async function smokeTest(executable: string, timeoutMs = 120_000): Promis
   try {
     return await new Promise((resolve) => {
       let output = '';
-      const child = spawn(executable, args, { env: { ...process.env, VPCPLANNER_SMOKE_TEST: '1', VPCPLANNER_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(executable, args, {
+        env: { ...process.env, VPCPLANNER_SMOKE_TEST: '1', VPCPLANNER_USER_DATA: userData },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const timer = setTimeout(() => {
         output += `\n(no answer within ${timeoutMs / 1000} s; stopped)`;
         child.kill();
@@ -57,7 +60,14 @@ if (isMain) {
   for (const app of packaged) {
     const result = await smokeTest(launcherOf(app, config));
     const relative = path.relative(root, app);
-    if (result.ok) console.log(`${relative}: started. ${result.output.trim().split('\n').filter((l) => l.startsWith('Smoke test')).join(' ')}`);
+    if (result.ok)
+      console.log(
+        `${relative}: started. ${result.output
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('Smoke test'))
+          .join(' ')}`,
+      );
     else {
       failed = true;
       console.error(`${relative} did not start as it should. Its output:\n${result.output.trim()}`);

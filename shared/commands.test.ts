@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COMMANDS, commandForKey, commandGroup, domKey, parseKeys, shortcutsFor, shortcutText, shownShortcut, type KeyChord, type KeyContext, type KeyPress, type Platform,
+  COMMANDS,
+  commandForKey,
+  commandGroup,
+  domKey,
+  parseKeys,
+  shortcutsFor,
+  shortcutText,
+  shownShortcut,
+  type KeyChord,
+  type KeyContext,
+  type KeyPress,
+  type Platform,
 } from './commands';
 import { MENU_COMMANDS } from './host';
 
@@ -10,7 +21,10 @@ function pressFor(chord: KeyChord, platform: Platform): KeyPress {
   return {
     key: single ? (chord.shift ? chord.key.toUpperCase() : chord.key.toLowerCase()) : domKey(chord.key),
     code: single ? (/[0-9]/.test(chord.key) ? `Digit${chord.key}` : `Key${chord.key.toUpperCase()}`) : chord.key,
-    ctrlKey: chord.command && platform === 'other', metaKey: chord.command && platform === 'mac', altKey: chord.alt, shiftKey: chord.shift,
+    ctrlKey: chord.command && platform === 'other',
+    metaKey: chord.command && platform === 'mac',
+    altKey: chord.alt,
+    shiftKey: chord.shift,
   };
 }
 
@@ -42,7 +56,8 @@ describe('the command table', () => {
 
     it(`on ${platform}, every key of the page runs its command with the diagram focused`, () => {
       for (const spec of COMMANDS) {
-        for (const keys of shortcutsFor(spec, platform, 'page')) expect(commandForKey(pressFor(parseKeys(keys), platform), platform, CANVAS), keys).toBe(spec.id);
+        for (const keys of shortcutsFor(spec, platform, 'page'))
+          expect(commandForKey(pressFor(parseKeys(keys), platform), platform, CANVAS), keys).toBe(spec.id);
       }
     });
 
@@ -56,7 +71,9 @@ describe('the command table', () => {
   }
 
   it('puts every menu command, and only those, in a native menu', () => {
-    const inMenu = COMMANDS.filter((c) => c.menu).map((c) => c.id).sort();
+    const inMenu = COMMANDS.filter((c) => c.menu)
+      .map((c) => c.id)
+      .sort();
     expect(inMenu).toEqual(MENU_COMMANDS.filter((c) => c !== 'open-document').sort());
   });
 

@@ -16,8 +16,16 @@ import type { MenuCommand } from './host';
 export type PaletteCommand = 'add-vpc' | 'add-subnet' | 'add-nat' | 'add-igw' | 'add-tgw' | 'add-service-network' | 'add-external';
 /** Keys of the diagram itself: moving the focus and the selection through it by keyboard. */
 export type CanvasCommand =
-  | 'focus-next' | 'focus-previous' | 'select-focused' | 'add-focused-to-selection' | 'select-none' | 'open-inspector'
-  | 'move-left' | 'move-right' | 'move-up' | 'move-down';
+  | 'focus-next'
+  | 'focus-previous'
+  | 'select-focused'
+  | 'add-focused-to-selection'
+  | 'select-none'
+  | 'open-inspector'
+  | 'move-left'
+  | 'move-right'
+  | 'move-up'
+  | 'move-down';
 /** 'open-document' is not a command of its own: it is Open with a file already chosen. */
 export type CommandId = Exclude<MenuCommand, 'open-document'> | PaletteCommand | CanvasCommand;
 
@@ -70,19 +78,60 @@ export interface CommandSpec {
 
 export const COMMANDS: readonly CommandSpec[] = [
   // A browser keeps Ctrl+N for a new window: the page uses Alt+N, the desktop menu Ctrl+N.
-  { id: 'new', label: 'New', menuLabel: 'New Plan', shortcuts: [{ keys: 'CmdOrCtrl+N', only: 'menu' }, { keys: 'Alt+N', only: 'page' }], menu: { name: 'file', group: 0 }, whileTyping: true },
+  {
+    id: 'new',
+    label: 'New',
+    menuLabel: 'New Plan',
+    shortcuts: [
+      { keys: 'CmdOrCtrl+N', only: 'menu' },
+      { keys: 'Alt+N', only: 'page' },
+    ],
+    menu: { name: 'file', group: 0 },
+    whileTyping: true,
+  },
   { id: 'open', label: 'Open', menuLabel: 'Open…', shortcuts: [{ keys: 'CmdOrCtrl+O' }], menu: { name: 'file', group: 0 }, whileTyping: true },
   { id: 'save', label: 'Save', shortcuts: [{ keys: 'CmdOrCtrl+S' }], menu: { name: 'file', group: 1 }, whileTyping: true },
-  { id: 'save-as', label: 'Save As', text: 'Save As', menuLabel: 'Save As…', shortcuts: [{ keys: 'CmdOrCtrl+Shift+S' }], menu: { name: 'file', group: 1 }, whileTyping: true },
-  { id: 'import', label: 'Import AWS CLI output or CSV', text: 'Import', menuLabel: 'Import…', shortcuts: [{ keys: 'CmdOrCtrl+I' }], menu: { name: 'file', group: 2 }, whileTyping: true },
-  { id: 'export', label: 'Export image, report, Terraform, CSV', text: 'Export', menuLabel: 'Export…', shortcuts: [{ keys: 'CmdOrCtrl+E' }], menu: { name: 'file', group: 2 }, whileTyping: true },
+  {
+    id: 'save-as',
+    label: 'Save As',
+    text: 'Save As',
+    menuLabel: 'Save As…',
+    shortcuts: [{ keys: 'CmdOrCtrl+Shift+S' }],
+    menu: { name: 'file', group: 1 },
+    whileTyping: true,
+  },
+  {
+    id: 'import',
+    label: 'Import AWS CLI output or CSV',
+    text: 'Import',
+    menuLabel: 'Import…',
+    shortcuts: [{ keys: 'CmdOrCtrl+I' }],
+    menu: { name: 'file', group: 2 },
+    whileTyping: true,
+  },
+  {
+    id: 'export',
+    label: 'Export image, report, Terraform, CSV',
+    text: 'Export',
+    menuLabel: 'Export…',
+    shortcuts: [{ keys: 'CmdOrCtrl+E' }],
+    menu: { name: 'file', group: 2 },
+    whileTyping: true,
+  },
   { id: 'compare', label: 'Compare with another plan', text: 'Compare', menuLabel: 'Compare with…', shortcuts: [], menu: { name: 'file', group: 2 } },
 
   { id: 'undo', label: 'Undo', shortcuts: [{ keys: 'CmdOrCtrl+Z' }], menu: { name: 'edit', group: 0 }, enabledWhen: 'can-undo' },
   // Windows and Linux users expect Ctrl+Y; Ctrl+Shift+Z works there too.
   {
-    id: 'redo', label: 'Redo', menu: { name: 'edit', group: 0 }, enabledWhen: 'can-redo',
-    shortcuts: [{ keys: 'CmdOrCtrl+Shift+Z', platform: 'mac' }, { keys: 'Ctrl+Y', platform: 'other' }, { keys: 'Ctrl+Shift+Z', platform: 'other' }],
+    id: 'redo',
+    label: 'Redo',
+    menu: { name: 'edit', group: 0 },
+    enabledWhen: 'can-redo',
+    shortcuts: [
+      { keys: 'CmdOrCtrl+Shift+Z', platform: 'mac' },
+      { keys: 'Ctrl+Y', platform: 'other' },
+      { keys: 'Ctrl+Shift+Z', platform: 'other' },
+    ],
   },
   { id: 'cut', label: 'Cut', shortcuts: [{ keys: 'CmdOrCtrl+X' }], menu: { name: 'edit', group: 1 } },
   { id: 'copy', label: 'Copy', shortcuts: [{ keys: 'CmdOrCtrl+C' }], menu: { name: 'edit', group: 1 } },
@@ -90,21 +139,42 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'duplicate', label: 'Duplicate', shortcuts: [{ keys: 'CmdOrCtrl+D' }], menu: { name: 'edit', group: 1 }, enabledWhen: 'selection' },
   // The Mac key labelled "delete" is Backspace; elsewhere both keys delete.
   {
-    id: 'delete', label: 'Delete', menu: { name: 'edit', group: 1 }, enabledWhen: 'selection', scope: 'canvas',
+    id: 'delete',
+    label: 'Delete',
+    menu: { name: 'edit', group: 1 },
+    enabledWhen: 'selection',
+    scope: 'canvas',
     shortcuts: [{ keys: 'Backspace', platform: 'mac' }, { keys: 'Delete' }, { keys: 'Backspace', platform: 'other' }],
   },
   { id: 'select-all', label: 'Select all', menuLabel: 'Select All', shortcuts: [{ keys: 'CmdOrCtrl+A' }], menu: { name: 'edit', group: 2 } },
   {
-    id: 'connect-selected', label: 'Connect the two selected objects (peering, attachment, association)', menuLabel: 'Connect Selected',
-    shortcuts: [{ keys: 'C' }], menu: { name: 'edit', group: 2 }, enabledWhen: 'selection',
+    id: 'connect-selected',
+    label: 'Connect the two selected objects (peering, attachment, association)',
+    menuLabel: 'Connect Selected',
+    shortcuts: [{ keys: 'C' }],
+    menu: { name: 'edit', group: 2 },
+    enabledWhen: 'selection',
   },
   { id: 'settings', label: 'Plan settings', menuLabel: 'Plan Settings…', shortcuts: [{ keys: 'CmdOrCtrl+,' }], menu: { name: 'edit', group: 3 } },
 
   { id: 'zoom-to-fit', label: 'Zoom to fit', menuLabel: 'Zoom to Fit', shortcuts: [{ keys: 'F' }], menu: { name: 'view', group: 0 } },
   { id: 'auto-layout', label: 'Automatic layout', menuLabel: 'Auto Layout', shortcuts: [{ keys: 'Shift+L' }], menu: { name: 'view', group: 0 } },
-  { id: 'route-lines', label: 'Route lines: where the selected subnet\'s or route table\'s routes go', menuLabel: 'Route Lines', shortcuts: [{ keys: 'R' }], menu: { name: 'view', group: 1 } },
+  {
+    id: 'route-lines',
+    label: "Route lines: where the selected subnet's or route table's routes go",
+    menuLabel: 'Route Lines',
+    shortcuts: [{ keys: 'R' }],
+    menu: { name: 'view', group: 1 },
+  },
 
-  { id: 'practice', label: 'Practise CIDR maths: short exercises with hints', text: 'Practice', menuLabel: 'Practice CIDR Maths…', shortcuts: [], menu: { name: 'help', group: 0 } },
+  {
+    id: 'practice',
+    label: 'Practise CIDR maths: short exercises with hints',
+    text: 'Practice',
+    menuLabel: 'Practice CIDR Maths…',
+    shortcuts: [],
+    menu: { name: 'help', group: 0 },
+  },
 
   { id: 'add-vpc', label: 'VPC', text: 'VPC', shortcuts: [{ keys: 'V' }] },
   { id: 'add-subnet', label: 'Subnet', text: 'Subnet', shortcuts: [{ keys: 'S' }] },
@@ -130,7 +200,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: 'show-shortcuts', label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', shortcuts: [{ keys: '?' }], menu: { name: 'help', group: 0 } },
 ];
 
-const PALETTE: ReadonlySet<CommandId> = new Set<PaletteCommand>(['add-vpc', 'add-subnet', 'add-nat', 'add-igw', 'add-tgw', 'add-service-network', 'add-external']);
+const PALETTE: ReadonlySet<CommandId> = new Set<PaletteCommand>([
+  'add-vpc',
+  'add-subnet',
+  'add-nat',
+  'add-igw',
+  'add-tgw',
+  'add-service-network',
+  'add-external',
+]);
 
 /** The shortcut list's heading for a command. */
 export function commandGroup(spec: CommandSpec): CommandGroup {
@@ -150,9 +228,7 @@ export function commandSpec(id: CommandId): CommandSpec {
 
 /** The command's shortcuts on this platform, for the native menu or the page, the shown one first. */
 export function shortcutsFor(spec: CommandSpec, platform: Platform, where: 'menu' | 'page'): string[] {
-  return spec.shortcuts
-    .filter((s) => (s.platform === undefined || s.platform === platform) && (s.only === undefined || s.only === where))
-    .map((s) => s.keys);
+  return spec.shortcuts.filter((s) => (s.platform === undefined || s.platform === platform) && (s.only === undefined || s.only === where)).map((s) => s.keys);
 }
 
 // ---------------------------------------------------------------- keys
@@ -220,7 +296,15 @@ export interface KeyPress {
 }
 
 /** Electron's names for keys whose DOM `KeyboardEvent.key` differs. */
-const DOM_KEYS: Readonly<Record<string, string>> = { Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight', Space: ' ', Esc: 'Escape', Return: 'Enter' };
+const DOM_KEYS: Readonly<Record<string, string>> = {
+  Up: 'ArrowUp',
+  Down: 'ArrowDown',
+  Left: 'ArrowLeft',
+  Right: 'ArrowRight',
+  Space: ' ',
+  Esc: 'Escape',
+  Return: 'Enter',
+};
 
 /** The DOM `KeyboardEvent.key` of an accelerator's key ('Up' is 'ArrowUp', 'Space' is ' '). */
 export function domKey(key: string): string {

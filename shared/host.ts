@@ -38,22 +38,59 @@ export interface RecentFile {
 }
 
 export type MenuCommand =
-  | 'new' | 'open' | 'save' | 'save-as' | 'undo' | 'redo' | 'delete' | 'duplicate'
-  | 'cut' | 'copy' | 'paste' | 'select-all' | 'zoom-to-fit' | 'auto-layout' | 'export'
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'undo'
+  | 'redo'
+  | 'delete'
+  | 'duplicate'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'select-all'
+  | 'zoom-to-fit'
+  | 'auto-layout'
+  | 'export'
   /** Show or hide the selected subnet's or route table's route lines on the canvas. */
   | 'route-lines'
   /** Import AWS CLI output or CSV; compare the plan with another plan file; practise CIDR maths. Each opens the renderer's own dialog. */
-  | 'import' | 'compare' | 'practice'
+  | 'import'
+  | 'compare'
+  | 'practice'
   /** Connect the two selected objects; the plan's settings; the list of keyboard shortcuts. */
-  | 'connect-selected' | 'settings' | 'show-shortcuts'
+  | 'connect-selected'
+  | 'settings'
+  | 'show-shortcuts'
   /** Open Recent, a bundled example, a file given to the running app: `detail.handle` says which; confirm discarding unsaved work, then `openRecent(detail.handle)`. */
   | 'open-document';
 
 /** Every MenuCommand, for exhaustive checks on both sides of the bridge. */
 export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'save-as', 'undo', 'redo', 'delete', 'duplicate',
-  'cut', 'copy', 'paste', 'select-all', 'zoom-to-fit', 'auto-layout', 'route-lines', 'export', 'import', 'compare', 'practice',
-  'connect-selected', 'settings', 'show-shortcuts', 'open-document',
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'undo',
+  'redo',
+  'delete',
+  'duplicate',
+  'cut',
+  'copy',
+  'paste',
+  'select-all',
+  'zoom-to-fit',
+  'auto-layout',
+  'route-lines',
+  'export',
+  'import',
+  'compare',
+  'practice',
+  'connect-selected',
+  'settings',
+  'show-shortcuts',
+  'open-document',
 ] as const satisfies readonly MenuCommand[];
 
 /** Sent with 'open-document'. */

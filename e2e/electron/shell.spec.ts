@@ -50,7 +50,8 @@ let launched: ElectronApplication[] = [];
 test.beforeAll(() => {
   test.setTimeout(300_000);
   // npm is npm.cmd on Windows, which only a shell runs.
-  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html')))
+    execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs')], { cwd: root, stdio: 'inherit' });
 });
 
@@ -120,7 +121,11 @@ function clickMenu(app: ElectronApplication, id: string): Promise<void> {
 async function dialogLog(session: Session): Promise<Array<{ dialog: string; detail: string }>> {
   const file = `${session.answersFile}.log`;
   if (!existsSync(file)) return [];
-  return (await readFile(file, 'utf8')).trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { dialog: string; detail: string });
+  return (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { dialog: string; detail: string });
 }
 
 async function copyExample(name: string): Promise<string> {
@@ -187,7 +192,10 @@ test.describe('save', () => {
       const refused = await session.page.evaluate(([text, handle]) => window.vpcHost!.savePlanFile(text, handle), [edited, opened!.handle] as const);
       expect(refused).toMatchObject({ ok: false, reason: 'changed-on-disk' });
       expect(await readFile(planFile, 'utf8')).toBe(original);
-      const forced = await session.page.evaluate(([text, handle]) => window.vpcHost!.savePlanFile(text, handle, { overwriteChangesOnDisk: true }), [edited, opened!.handle] as const);
+      const forced = await session.page.evaluate(([text, handle]) => window.vpcHost!.savePlanFile(text, handle, { overwriteChangesOnDisk: true }), [
+        edited,
+        opened!.handle,
+      ] as const);
       expect(forced.ok).toBe(true);
       expect(await readFile(planFile, 'utf8')).toBe(edited);
     } finally {
@@ -212,7 +220,7 @@ test.describe('save', () => {
 });
 
 test.describe('unsaved changes', () => {
-  test('closing asks first: Cancel keeps the window, Don\'t Save closes it', async () => {
+  test("closing asks first: Cancel keeps the window, Don't Save closes it", async () => {
     const session = await launch({ answers: { unsavedChanges: ['cancel', 'discard'] }, planFile: await copyExample('three-tier.vpcplan.json') });
     await expect.poll(() => windowTitle(session.app)).toBe('three-tier.vpcplan.json — VPC Planner');
     await session.page.evaluate(() => window.vpcHost!.setDocumentState({ displayName: 'three-tier.vpcplan.json', dirty: true }));
@@ -262,7 +270,10 @@ test.describe('recovery', () => {
       const recent = await second.page.evaluate(() => window.vpcHost!.listRecent());
       const handle = recent.find((r) => r.displayName === 'three-tier.vpcplan.json')?.handle;
       expect(handle).toBeDefined();
-      const saved = await second.page.evaluate(([text, h]) => window.vpcHost!.savePlanFile(text, h, { overwriteChangesOnDisk: true }), [draft, handle!] as const);
+      const saved = await second.page.evaluate(([text, h]) => window.vpcHost!.savePlanFile(text, h, { overwriteChangesOnDisk: true }), [
+        draft,
+        handle!,
+      ] as const);
       expect(saved.ok).toBe(true);
       expect(await second.page.evaluate(() => window.vpcHost!.readRecovery())).toBeUndefined();
     } finally {
@@ -284,9 +295,14 @@ test.describe('the shell as installed', () => {
       expect(page.status).toBe(200);
       expect(page.csp).toMatch(/^default-src 'none'; script-src 'self'/);
       // The page cannot read files next to the built renderer, nor any local file.
-      const escape = await session.page.evaluate(async () => (await fetch('app://vpc-planner/..%2f..%2fpackage.json')).status);
-      expect(escape).toBe(403);
-      const local = await session.page.evaluate(() => fetch('file:///etc/hosts').then(() => 'read', () => 'refused'));
+      const traversal = await session.page.evaluate(async () => (await fetch('app://vpc-planner/..%2f..%2fpackage.json')).status);
+      expect(traversal).toBe(403);
+      const local = await session.page.evaluate(() =>
+        fetch('file:///etc/hosts').then(
+          () => 'read',
+          () => 'refused',
+        ),
+      );
       expect(local).toBe('refused');
     } finally {
       await session.app.close();
@@ -312,7 +328,8 @@ test.describe('the shell as installed', () => {
     const target = path.join(folder, 'review.pdf');
     const session = await launch({ answers: { save: [target] }, planFile: await copyExample('three-tier.vpcplan.json') });
     try {
-      const html = '<!doctype html><html><head><meta charset="utf-8"><title>Review</title></head><body><h1>Review</h1><img src="https://example.com/track.png" alt=""><img src="file:///etc/hosts" alt=""></body></html>';
+      const html =
+        '<!doctype html><html><head><meta charset="utf-8"><title>Review</title></head><body><h1>Review</h1><img src="https://example.com/track.png" alt=""><img src="file:///etc/hosts" alt=""></body></html>';
       const result = await session.page.evaluate((text) => window.vpcHost!.exportReportPdf(text, 'review.pdf'), html);
       expect(result).toEqual({ ok: true, value: 'review.pdf' });
       expect((await readFile(target)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -53,7 +53,7 @@ test('axe: the Compare dialog and the tray of differences', async ({ editor, pag
   await editor.screenshot('compare-tray-dark');
 });
 
-test('axe: practice and the explorer\'s comparison in the dark theme', async ({ editor, page }) => {
+test("axe: practice and the explorer's comparison in the dark theme", async ({ editor, page }) => {
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await page.getByTestId('practice').click();
   await page.getByTestId('practice-kind').selectOption('split');

@@ -357,7 +357,9 @@ test('journey: empty plan to two peered VPCs on a transit gateway with a service
   await expect(page.getByTestId('connections').getByTestId('connection')).toHaveCount(2);
   await editor.screenshot('journey-done');
   // Every connection's label can be read: none lies on another (two connections from one hub to neighbouring VPCs put theirs in one place).
-  const labels = await page.locator('.edge-label').evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-testid')!, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
+  const labels = await page
+    .locator('.edge-label')
+    .evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-testid')!, ...JSON.parse(JSON.stringify(el.getBoundingClientRect())) })));
   expect(labels).toHaveLength(5);
   const hits: string[] = [];
   for (const [i, a] of labels.entries()) {

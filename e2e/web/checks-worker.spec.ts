@@ -11,7 +11,7 @@ test('the checker runs in a worker of its own', async ({ editor, page }) => {
   await expect(page.getByTestId('finding').first()).toBeVisible();
 });
 
-test('two quick edits: the findings shown are the last edit\'s, and the first edit\'s never appear after the second', async ({ editor, page }) => {
+test("two quick edits: the findings shown are the last edit's, and the first edit's never appear after the second", async ({ editor, page }) => {
   const plan = await editor.plan();
   const [a, b] = plan.subnets.filter((s) => s.vpcId === 'vpc-prod' && s.tier === 'isolated');
   await editor.frame([a!.id]);
@@ -47,7 +47,12 @@ test('two quick edits: the findings shown are the last edit\'s, and the first ed
   expect(findings.some((f) => f.code === 'subnet/overlap' && f.subjects.includes(a!.id))).toBe(false);
   // Errors and warnings are listed; notes are folded away under their count.
   const shown = await page.locator('[data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')).sort());
-  expect(shown).toEqual(findings.filter((f) => f.severity !== 'info').map((f) => f.code).sort());
+  expect(shown).toEqual(
+    findings
+      .filter((f) => f.severity !== 'info')
+      .map((f) => f.code)
+      .sort(),
+  );
   await expect(page.getByTestId('count-info')).toHaveText(String(findings.filter((f) => f.severity === 'info').length));
   expect(await page.locator(overlapShown).count()).toBe(0);
 

@@ -45,7 +45,9 @@ const history = (page: Page) => page.evaluate(() => window.__vpcPlanner!.history
 async function focusBeforeDiagram(page: Page) {
   await page.evaluate(() => {
     const left = document.querySelector('.side-left')!;
-    const tabbables = [...left.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, [tabindex="0"]')].filter((el) => el.getClientRects().length > 0);
+    const tabbables = [...left.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, [tabindex="0"]')].filter(
+      (el) => el.getClientRects().length > 0,
+    );
     tabbables.at(-1)!.focus();
   });
 }
@@ -77,7 +79,10 @@ test('Delete with the focus in the findings list deletes nothing; on the diagram
   // Two VPCs selected, the focus on the diagram: Delete takes them and what lived in them, as one step, and says so.
   await editor.frame(['vpc-dev', 'vpc-shared']);
   await editor.node('vpc-dev').locator('.vpc-header').click();
-  await editor.node('vpc-shared').locator('.vpc-header').click({ modifiers: ['Shift'] });
+  await editor
+    .node('vpc-shared')
+    .locator('.vpc-header')
+    .click({ modifiers: ['Shift'] });
   expect(new Set(await selection(page))).toEqual(new Set(['vpc-dev', 'vpc-shared']));
   await page.keyboard.press('Delete');
   const plan = await editor.plan();
@@ -108,7 +113,10 @@ test('Delete with the focus in the findings list deletes nothing; on the diagram
   await expect(page.getByTestId('toast')).toHaveCount(0);
 });
 
-test('keyboard only: Tab reaches the first node at once, in reading order, with a focus ring; arrows move; Enter edits; a peering without the mouse', async ({ editor, page }) => {
+test('keyboard only: Tab reaches the first node at once, in reading order, with a focus ring; arrows move; Enter edits; a peering without the mouse', async ({
+  editor,
+  page,
+}) => {
   await focusBeforeDiagram(page);
   await page.keyboard.press('Tab');
   // The first stop is a node, not one of the connections React Flow puts first in the page.
@@ -222,10 +230,19 @@ test('Add NAT with a private subnet selected makes a public NAT gateway in the p
   expect((await editor.plan()).natGateways).toHaveLength(plan.natGateways.length);
 });
 
-test('Add NAT in a VPC with no internet gateway adds the gateway too; the NAT gateway moves only among its VPC\'s subnets', async ({ editor, page }) => {
-  const subnet = (id: string, vpcId: string, name: string, zone: string, tier: string, cidr: string) => ({ id, vpcId, name, availabilityZone: zone, tier, ipv4Cidr: cidr });
+test("Add NAT in a VPC with no internet gateway adds the gateway too; the NAT gateway moves only among its VPC's subnets", async ({ editor, page }) => {
+  const subnet = (id: string, vpcId: string, name: string, zone: string, tier: string, cidr: string) => ({
+    id,
+    vpcId,
+    name,
+    availabilityZone: zone,
+    tier,
+    ipv4Cidr: cidr,
+  });
   const plan = {
-    format: 'vpcplan', version: 1, name: 'no gateway yet',
+    format: 'vpcplan',
+    version: 1,
+    name: 'no gateway yet',
     vpcs: [
       { id: 'vpc-app', name: 'app', region: 'eu-west-1', ipv4Cidrs: ['10.0.0.0/16'] },
       { id: 'vpc-other', name: 'other', region: 'eu-west-1', ipv4Cidrs: ['10.9.0.0/16'] },
@@ -261,7 +278,8 @@ test('Add NAT in a VPC with no internet gateway adds the gateway too; the NAT ga
 test('a NAT gateway moved into a private subnet is told to move into a public one; moved back, the finding is gone', async ({ editor, page }) => {
   const text = readFileSync('examples/three-tier.vpcplan.json', 'utf8');
   expect(await page.evaluate((t) => window.__vpcPlanner!.loadPlanText(t, 'three-tier.vpcplan.json'), text)).toBe(true);
-  const moveFindings = async () => (await editor.findings()).filter((f) => f.subjects.includes('nat-b') && /^Move nat-b into a public subnet/.test(f.fix ?? ''));
+  const moveFindings = async () =>
+    (await editor.findings()).filter((f) => f.subjects.includes('nat-b') && /^Move nat-b into a public subnet/.test(f.fix ?? ''));
   expect(await moveFindings()).toEqual([]);
   await editor.select(['nat-b']);
   const field = page.getByTestId('nat-subnet');
@@ -342,7 +360,7 @@ test('settings: derive obvious routes and route lines are plan settings, undone 
   expect(after).toEqual([]);
 });
 
-test('first start: the example plan says it is one and leads to a plan of one\'s own; a saved copy is the user\'s', async ({ editor, page }) => {
+test("first start: the example plan says it is one and leads to a plan of one's own; a saved copy is the user's", async ({ editor, page }) => {
   const note = page.getByTestId('example-note');
   await expect(note).toContainText('This is an example plan.');
   await expect(note.locator('kbd')).toHaveText(/N$/);
@@ -364,7 +382,7 @@ test('first start: the example plan says it is one and leads to a plan of one\'s
 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
-  test('axe in the dark theme: the example\'s note, and a VPC\'s connections and pickers in the inspector', async ({ editor, page }) => {
+  test("axe in the dark theme: the example's note, and a VPC's connections and pickers in the inspector", async ({ editor, page }) => {
     await expect(page.getByTestId('example-note')).toBeVisible();
     await expectAccessible(page, '.side-right');
     await editor.select(['vpc-dev']);
@@ -414,7 +432,7 @@ test('New shows the start view: the examples, recent files and an empty plan wit
   await expect(page).toHaveTitle(/^earlier\.vpcplan\.json/);
 });
 
-test('Save asks for a name in the browser, from the plan\'s name, and says what is wrong with a bad one', async ({ editor, page }) => {
+test("Save asks for a name in the browser, from the plan's name, and says what is wrong with a bad one", async ({ editor, page }) => {
   await page.getByTestId('new').click();
   await page.getByTestId('start-empty').click();
   await page.getByTestId('plan-name').fill('Prod network');
@@ -491,7 +509,10 @@ test('at 1,000 px nothing disappears: the groups that do not fit are in More; th
 
 test.describe('narrow window', () => {
   test.use({ viewport: { width: 800, height: 700 } });
-  test('at 800 px the findings panel starts folded so the diagram keeps its room; Import, Export and Compare are in More; VPC names stay whole', async ({ editor, page }) => {
+  test('at 800 px the findings panel starts folded so the diagram keeps its room; Import, Export and Compare are in More; VPC names stay whole', async ({
+    editor,
+    page,
+  }) => {
     await expect(page.getByTestId('rail-left')).toBeVisible();
     await expect(page.getByTestId('tab-findings')).toHaveCount(0);
     // The rail still says there is a warning.

@@ -30,7 +30,10 @@ test('route table: add a route in the inspector, see a missing target reported, 
   await destination.fill('10.100.0.0/16');
   await expect(page.getByTestId('route-new-destination-error')).toHaveCount(0);
   // Only this VPC's targets are offered: its peering and the transit gateway it is attached to.
-  const offered = await page.getByTestId('route-new-target').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const offered = await page
+    .getByTestId('route-new-target')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(offered).toEqual(['local|', 'peering|pcx-shared-legacy', 'transit-gateway|tgw-hub']);
   await page.getByTestId('route-new-target').selectOption('transit-gateway|tgw-hub');
   const before = await history(editor);
@@ -73,7 +76,7 @@ test('route table: add a route in the inspector, see a missing target reported, 
   await editor.screenshot('more-route-table');
 });
 
-test('changing a TGW attachment\'s association changes reachability', async ({ editor, page }) => {
+test("changing a TGW attachment's association changes reachability", async ({ editor, page }) => {
   await page.getByTestId('tab-reach').click();
   await page.getByTestId('reach-from').selectOption('sn-prod-app-a');
   await page.getByTestId('reach-to').selectOption('sn-shared-a');
@@ -212,24 +215,39 @@ test('File menu: a file opened earlier reopens from Open recent, asking about un
 test('a file changed on disk since it was opened: Save asks, Cancel keeps it, Overwrite writes', async ({ editor, page }) => {
   const plan = await editor.plan();
   // A File System Access file whose disk copy the test can change behind the editor's back.
-  await page.evaluate((initial) => {
-    const disk = { text: initial, mtime: 1000, writes: 0 };
-    (window as unknown as { __disk: typeof disk }).__disk = disk;
-    const handle = {
-      kind: 'file', name: 'disk.vpcplan.json',
-      getFile: async () => new File([disk.text], 'disk.vpcplan.json', { lastModified: disk.mtime }),
-      createWritable: async () => {
-        let next = '';
-        return { write: async (t: string) => { next = t; }, close: async () => { disk.text = next; disk.mtime += 1; disk.writes += 1; } };
-      },
-    };
-    (window as unknown as { showOpenFilePicker: () => Promise<unknown[]> }).showOpenFilePicker = async () => [handle];
-  }, JSON.stringify({ ...plan, name: 'on disk' }));
+  await page.evaluate(
+    (initial) => {
+      const disk = { text: initial, mtime: 1000, writes: 0 };
+      (window as unknown as { __disk: typeof disk }).__disk = disk;
+      const handle = {
+        kind: 'file',
+        name: 'disk.vpcplan.json',
+        getFile: async () => new File([disk.text], 'disk.vpcplan.json', { lastModified: disk.mtime }),
+        createWritable: async () => {
+          let next = '';
+          return {
+            write: async (t: string) => {
+              next = t;
+            },
+            close: async () => {
+              disk.text = next;
+              disk.mtime += 1;
+              disk.writes += 1;
+            },
+          };
+        },
+      };
+      (window as unknown as { showOpenFilePicker: () => Promise<unknown[]> }).showOpenFilePicker = async () => [handle];
+    },
+    JSON.stringify({ ...plan, name: 'on disk' }),
+  );
   await page.getByTestId('open').click();
   await expect.poll(async () => (await editor.plan()).name).toBe('on disk');
 
   await page.getByTestId('add-tgw').click();
-  await page.evaluate(() => { (window as unknown as { __disk: { mtime: number } }).__disk.mtime = 5000; });
+  await page.evaluate(() => {
+    (window as unknown as { __disk: { mtime: number } }).__disk.mtime = 5000;
+  });
   await page.keyboard.press(`${mod}+s`);
   const dialog = page.getByTestId('overwrite-dialog');
   await expect(dialog).toContainText('The file changed on disk since you opened it.');

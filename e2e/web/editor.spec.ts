@@ -301,12 +301,14 @@ test('automatic layout writes plan.layout, and undo restores it', async ({ edito
   await page.getByTestId('auto-layout').click();
   await expect.poll(async () => JSON.stringify((await editor.plan()).layout.nodes)).not.toBe(JSON.stringify(before.nodes));
   // No two top-level nodes overlap after the layout.
-  const boxes = await page.locator('.react-flow__node-vpc, .react-flow__node-tgw, .react-flow__node-serviceNetwork, .react-flow__node-external').evaluateAll(
-    (els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
-  for (const a of boxes) for (const b of boxes) {
-    if (a === b) continue;
-    expect(a.x + a.w <= b.x + 1 || b.x + b.w <= a.x + 1 || a.y + a.h <= b.y + 1 || b.y + b.h <= a.y + 1).toBe(true);
-  }
+  const boxes = await page
+    .locator('.react-flow__node-vpc, .react-flow__node-tgw, .react-flow__node-serviceNetwork, .react-flow__node-external')
+    .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })));
+  for (const a of boxes)
+    for (const b of boxes) {
+      if (a === b) continue;
+      expect(a.x + a.w <= b.x + 1 || b.x + b.w <= a.x + 1 || a.y + a.h <= b.y + 1 || b.y + b.h <= a.y + 1).toBe(true);
+    }
   await page.waitForTimeout(300);
   await editor.screenshot('09-auto-layout');
   await page.getByTestId('undo').click();

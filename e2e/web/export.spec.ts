@@ -51,7 +51,10 @@ async function samplePixels(page: Page, bytes: Buffer): Promise<{ colours: numbe
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(image, 0, 0);
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const at = (x: number, y: number) => { const i = (y * canvas.width + x) * 4; return `${data[i]},${data[i + 1]},${data[i + 2]}`; };
+    const at = (x: number, y: number) => {
+      const i = (y * canvas.width + x) * 4;
+      return `${data[i]},${data[i + 1]},${data[i + 2]}`;
+    };
     const background = at(1, 1);
     const colours = new Set<string>();
     let nonBackground = 0;
@@ -103,7 +106,10 @@ test('PNG of the whole plan: a real PNG, sized to the diagram, with content and 
   expect(bare.height).toBeLessThan(height);
 });
 
-test('PNG carries the title block (plan name, date) and the legend: its pixels are the SVG\'s, and without either it would differ there', async ({ editor, page }) => {
+test("PNG carries the title block (plan name, date) and the legend: its pixels are the SVG's, and without either it would differ there", async ({
+  editor,
+  page,
+}) => {
   const plan = await editor.plan();
   const svg = (await exportAs(page, 'svg')).bytes.toString('utf8');
   await closeDialog(page);
@@ -116,51 +122,55 @@ test('PNG carries the title block (plan name, date) and the legend: its pixels a
   expect(svg).toMatch(/<g class="legend">[\s\S]*>Legend<\/text>[\s\S]*>Transit gateway<\/text>/);
 
   // In the page: the PNG decoded, beside the SVG drawn at the PNG's scale, whole and without its title block or its legend.
-  const compared = await page.evaluate(async ({ svgText, pngBase64 }) => {
-    const draw = async (src: string, width: number, height: number) => {
-      const image = new Image();
-      image.src = src;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext('2d', { willReadFrequently: true })!;
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, width, height);
-      context.drawImage(image, 0, 0, width, height);
-      return context.getImageData(0, 0, width, height).data;
-    };
-    const pngImage = new Image();
-    pngImage.src = `data:image/png;base64,${pngBase64}`;
-    await pngImage.decode();
-    const [width, height] = [pngImage.naturalWidth, pngImage.naturalHeight];
-    const asSvg = (text: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
-    const png = await draw(pngImage.src, width, height);
-    const whole = await draw(asSvg(svgText), width, height);
-    const noTitle = await draw(asSvg(svgText.replace(/<g class="title-block">[\s\S]*?<\/g>/, '')), width, height);
-    const noLegend = await draw(asSvg(svgText.replace(/<g class="legend">[\s\S]*?<\/g>/, '')), width, height);
-    // The bands the title block and the legend take, from their texts' baselines (SVG units, times the PNG's scale).
-    const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-    const scale = width / Number(doc.documentElement.getAttribute('width'));
-    const band = (selector: string) => {
-      const ys = [...doc.querySelectorAll(`${selector} text`)].map((t) => Number(t.getAttribute('y')));
-      return { top: Math.max(0, Math.floor((Math.min(...ys) - 24) * scale)), bottom: Math.min(height, Math.ceil((Math.max(...ys) + 8) * scale)) };
-    };
-    // Share of a band's pixels that differ clearly between two pictures.
-    const differ = (a: Uint8ClampedArray, b: Uint8ClampedArray, { top, bottom }: { top: number; bottom: number }) => {
-      let n = 0;
-      for (let i = top * width * 4; i < bottom * width * 4; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 96) n++;
-      return n / ((bottom - top) * width);
-    };
-    const title = band('.title-block');
-    const legend = band('.legend');
-    return {
-      scale,
-      title: { same: differ(png, whole, title), without: differ(png, noTitle, title) },
-      legend: { same: differ(png, whole, legend), without: differ(png, noLegend, legend) },
-      everywhere: differ(png, whole, { top: 0, bottom: height }),
-    };
-  }, { svgText: svg, pngBase64: png.toString('base64') });
+  const compared = await page.evaluate(
+    async ({ svgText, pngBase64 }) => {
+      const draw = async (src: string, width: number, height: number) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const context = canvas.getContext('2d', { willReadFrequently: true })!;
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, width, height);
+        context.drawImage(image, 0, 0, width, height);
+        return context.getImageData(0, 0, width, height).data;
+      };
+      const pngImage = new Image();
+      pngImage.src = `data:image/png;base64,${pngBase64}`;
+      await pngImage.decode();
+      const [width, height] = [pngImage.naturalWidth, pngImage.naturalHeight];
+      const asSvg = (text: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+      const png = await draw(pngImage.src, width, height);
+      const whole = await draw(asSvg(svgText), width, height);
+      const noTitle = await draw(asSvg(svgText.replace(/<g class="title-block">[\s\S]*?<\/g>/, '')), width, height);
+      const noLegend = await draw(asSvg(svgText.replace(/<g class="legend">[\s\S]*?<\/g>/, '')), width, height);
+      // The bands the title block and the legend take, from their texts' baselines (SVG units, times the PNG's scale).
+      const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+      const scale = width / Number(doc.documentElement.getAttribute('width'));
+      const band = (selector: string) => {
+        const ys = [...doc.querySelectorAll(`${selector} text`)].map((t) => Number(t.getAttribute('y')));
+        return { top: Math.max(0, Math.floor((Math.min(...ys) - 24) * scale)), bottom: Math.min(height, Math.ceil((Math.max(...ys) + 8) * scale)) };
+      };
+      // Share of a band's pixels that differ clearly between two pictures.
+      const differ = (a: Uint8ClampedArray, b: Uint8ClampedArray, { top, bottom }: { top: number; bottom: number }) => {
+        let n = 0;
+        for (let i = top * width * 4; i < bottom * width * 4; i += 4)
+          if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 96) n++;
+        return n / ((bottom - top) * width);
+      };
+      const title = band('.title-block');
+      const legend = band('.legend');
+      return {
+        scale,
+        title: { same: differ(png, whole, title), without: differ(png, noTitle, title) },
+        legend: { same: differ(png, whole, legend), without: differ(png, noLegend, legend) },
+        everywhere: differ(png, whole, { top: 0, bottom: height }),
+      };
+    },
+    { svgText: svg, pngBase64: png.toString('base64') },
+  );
   expect(compared.scale).toBe(2);
   // The PNG is the SVG's picture, title block and legend included...
   expect(compared.everywhere).toBeLessThan(0.001);
@@ -284,8 +294,8 @@ test('Terraform: a zipped folder of .tf files that parse as HCL, with the README
     const text = strFromU8(data);
     expect(text).toBe(expected.files.find((f) => `${folder}/${f.name}` === name)!.text);
     if (!name.endsWith('.tf')) continue;
-    const parsed = await parseHcl(name, text) as { resource?: Record<string, Record<string, unknown>>; variable?: Record<string, unknown> };
-    for (const [type, byName] of Object.entries(parsed.resource ?? {})) Object.assign(resources[type] ??= {}, byName);
+    const parsed = (await parseHcl(name, text)) as { resource?: Record<string, Record<string, unknown>>; variable?: Record<string, unknown> };
+    for (const [type, byName] of Object.entries(parsed.resource ?? {})) Object.assign((resources[type] ??= {}), byName);
     Object.assign(variables, parsed.variable ?? {});
   }
   expect(Object.keys(resources.aws_vpc ?? {})).toHaveLength(plan.vpcs.length);

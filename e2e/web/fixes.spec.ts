@@ -74,7 +74,10 @@ test('re-addressing a VPC offers to renumber its subnets into the new block, as 
   await expect.poll(async () => (await editor.plan()).subnets.find((x) => x.id === subnets[0]!.id)!.ipv4Cidr).toBe(subnets[0]!.ipv4Cidr);
 });
 
-test('Apply an add-route fix from the findings panel: the peering gets its route, the subnets reach each other; undo takes it back', async ({ editor, page }) => {
+test('Apply an add-route fix from the findings panel: the peering gets its route, the subnets reach each other; undo takes it back', async ({
+  editor,
+  page,
+}) => {
   const plan = await editor.plan();
   // Shared services forgets its route to legacy-erp over their peering.
   const peering = plan.peerings[0]!;
@@ -114,7 +117,7 @@ test('Apply an add-route fix from the findings panel: the peering gets its route
   await expect.poll(async () => (await unrouted()).length).toBe(1);
 });
 
-test('Apply the overlap fix: a VPC re-addressed onto its peer\'s block moves to a free block with its subnets, as one undo step', async ({ editor, page }) => {
+test("Apply the overlap fix: a VPC re-addressed onto its peer's block moves to a free block with its subnets, as one undo step", async ({ editor, page }) => {
   const before = await editor.plan();
   const peering = before.peerings[0]!;
   const [stays, moves] = [before.vpcs.find((v) => v.id === peering.requesterVpcId)!, before.vpcs.find((v) => v.id === peering.accepterVpcId)!];

@@ -16,7 +16,10 @@ const COHERENT = path.resolve('shared/import/fixtures/coherent');
 const DOCS_CLI = path.resolve('shared/import/fixtures/aws-cli');
 
 async function filesIn(folder: string): Promise<string[]> {
-  return (await readdir(folder)).filter((n) => n.endsWith('.json')).sort().map((n) => path.join(folder, n));
+  return (await readdir(folder))
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => path.join(folder, n));
 }
 
 async function expectedImport(files: string[]) {
@@ -38,12 +41,17 @@ async function importThrough(page: Page, files: string[], csv?: 'subnets' | 'ext
 /** No two top-level boxes on the canvas overlap. */
 async function expectNoOverlaps(editor: Editor) {
   const boxes = await editor.page.locator('.react-flow__node:not(.react-flow__node-subnet):not(.react-flow__node-nat)').evaluateAll((nodes) =>
-    nodes.map((n) => { const r = n.getBoundingClientRect(); return { id: n.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height }; }));
-  for (const a of boxes) for (const b of boxes) {
-    if (a.id! >= b.id!) continue;
-    const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
-    expect(overlap, `${a.id} and ${b.id} overlap`).toBe(false);
-  }
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { id: n.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  );
+  for (const a of boxes)
+    for (const b of boxes) {
+      if (a.id! >= b.id!) continue;
+      const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+      expect(overlap, `${a.id} and ${b.id} overlap`).toBe(false);
+    }
 }
 
 test('import the coherent AWS CLI set: its VPCs and subnets on the canvas, laid out, with the notes', async ({ editor, page }) => {
@@ -72,7 +80,7 @@ test('import the coherent AWS CLI set: its VPCs and subnets on the canvas, laid 
 });
 
 test('import the AWS CLI documentation examples (EC2 and VPC Lattice outputs) in one go', async ({ editor, page }) => {
-  const files = [...await filesIn(path.join(DOCS_CLI, 'ec2')), ...await filesIn(path.join(DOCS_CLI, 'vpc-lattice'))];
+  const files = [...(await filesIn(path.join(DOCS_CLI, 'ec2'))), ...(await filesIn(path.join(DOCS_CLI, 'vpc-lattice')))];
   const expected = await expectedImport(files);
   await importThrough(page, files);
   await expect(page.getByTestId('import-done')).toBeVisible();
@@ -94,7 +102,7 @@ test('Terraform state imports as a plan; a file the importer does not read is sk
   const folder = await mkdtemp(path.join(tmpdir(), 'vpc-import-'));
   const stray = path.join(folder, 'describe-instances.json');
   await writeFile(stray, '{"Reservations": []}\n');
-  await importThrough(page, [...await filesIn(COHERENT), stray]);
+  await importThrough(page, [...(await filesIn(COHERENT)), stray]);
   await page.getByTestId('confirm-discard').click();
   await expect(page.getByTestId('import-done')).toContainText('Imported 3 VPCs, 10 subnets');
   await expect(page.getByTestId('import-notes')).toContainText('Skipped describe-instances.json, line 1');
@@ -151,7 +159,7 @@ test('CSV into external networks, and AWS CLI JSON plus a CSV of subnets for one
 
   const subnets = path.join(folder, 'new subnets.csv');
   await writeFile(subnets, 'name,cidr,vpc_id,az,tier\nprod-extra-a,10.0.200.0/24,vpc-0a1b2c3d4e5f60001,us-east-1a,private\n');
-  await importThrough(page, [...await filesIn(COHERENT), subnets], 'subnets');
+  await importThrough(page, [...(await filesIn(COHERENT)), subnets], 'subnets');
   await page.getByTestId('confirm-discard').click();
   await expect(page.getByTestId('import-done')).toBeVisible();
   await page.getByTestId('import-close').click();
@@ -160,4 +168,3 @@ test('CSV into external networks, and AWS CLI JSON plus a CSV of subnets for one
   expect(added).toMatchObject({ vpcId: 'vpc-0a1b2c3d4e5f60001', ipv4Cidr: '10.0.200.0/24', tier: 'private' });
   await expect(editor.node(added!.id)).toBeAttached();
 });
-

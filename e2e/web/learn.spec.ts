@@ -200,8 +200,10 @@ test('"Why?" on an overlap finding shows the shared bits', async ({ editor, page
   if (!compared.ok) throw new Error(compared.reason);
   expect(compared.relation).toBe('nested');
 
-  const item = page.locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) })
-    .filter({ hasText: 'clash' }).first();
+  const item = page
+    .locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) })
+    .filter({ hasText: 'clash' })
+    .first();
   await item.getByTestId('finding-why').click();
   const why = page.getByTestId('explorer-why');
   await expect(why).toBeVisible();
@@ -234,8 +236,11 @@ test('"Why?" on two VPCs with the same block: the bits aligned, the same network
   const compared = compareBlocks(cidr(block), cidr(block));
   if (!compared.ok) throw new Error(compared.reason);
   const group = page.getByTestId(`findings-${finding.severity}`);
-  if (await group.getByTestId('finding').count() === 0) await group.getByRole('button').first().click();
-  await group.locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) }).getByTestId('finding-why').click();
+  if ((await group.getByTestId('finding').count()) === 0) await group.getByRole('button').first().click();
+  await group
+    .locator('li', { has: page.locator(`[data-testid=finding][data-code="${finding.code}"]`) })
+    .getByTestId('finding-why')
+    .click();
   const why = page.getByTestId('explorer-why');
   await expect(why).toBeVisible();
   await expect(why).toHaveAttribute('data-relation', 'identical');
@@ -247,7 +252,11 @@ test('"Why?" on two VPCs with the same block: the bits aligned, the same network
     await expect(page.getByTestId(`why-bits-${i}`).locator('.bit-differ, .bit-place')).toHaveCount(0);
   }
   // Aligned: each bit of the second ruler sits under the same bit of the first.
-  const lefts = async (i: number) => page.getByTestId(`why-bits-${i}`).locator('.bit').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
+  const lefts = async (i: number) =>
+    page
+      .getByTestId(`why-bits-${i}`)
+      .locator('.bit')
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
   expect(await lefts(1)).toEqual(await lefts(0));
   await why.scrollIntoViewIfNeeded();
   await editor.screenshot('learn-why-identical');
@@ -257,8 +266,20 @@ test('the explorer knows the plan: used blocks shaded, taken pieces not offered,
   const plan = await editor.plan();
   // A /18 VPC that already holds three /24s, as in the issue.
   const vpc = { id: 'vpc-lab', name: 'lab', region: 'us-east-1', ipv4Cidrs: ['10.50.0.0/18'], ipv6Cidrs: [], ipv6Source: 'amazon' as const };
-  const subnets = ['10.50.0.0/24', '10.50.1.0/24', '10.50.8.0/24'].map((c, i) => ({ id: `sn-lab-${i}`, name: `lab-${i}`, vpcId: 'vpc-lab', availabilityZone: 'us-east-1a', tier: 'private' as const, ipv4Cidr: c }));
-  const next = { ...plan, vpcs: [...plan.vpcs, vpc], subnets: [...plan.subnets, ...subnets], layout: { ...plan.layout, nodes: { ...plan.layout.nodes, 'vpc-lab': { x: 4000, y: 4000 } } } };
+  const subnets = ['10.50.0.0/24', '10.50.1.0/24', '10.50.8.0/24'].map((c, i) => ({
+    id: `sn-lab-${i}`,
+    name: `lab-${i}`,
+    vpcId: 'vpc-lab',
+    availabilityZone: 'us-east-1a',
+    tier: 'private' as const,
+    ipv4Cidr: c,
+  }));
+  const next = {
+    ...plan,
+    vpcs: [...plan.vpcs, vpc],
+    subnets: [...plan.subnets, ...subnets],
+    layout: { ...plan.layout, nodes: { ...plan.layout.nodes, 'vpc-lab': { x: 4000, y: 4000 } } },
+  };
   expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text), JSON.stringify(next))).toBe(true);
   const blocks = readPlanBlocks(await editor.plan());
 
@@ -302,14 +323,16 @@ test('the explorer knows the plan: used blocks shaded, taken pieces not offered,
   await expect(page.getByTestId('explorer-input')).toHaveValue('10.50.0.0/19');
 });
 
-test('the IPv6 slot map shades the plan\'s subnets', async ({ editor, page }) => {
+test("the IPv6 slot map shades the plan's subnets", async ({ editor, page }) => {
   const plan = await editor.plan();
   const vpc = plan.vpcs.find((v) => v.ipv6Cidrs.length > 0)!;
   await page.getByTestId('open-explorer').click();
   await page.getByTestId('explorer-pick').selectOption(vpc.ipv6Cidrs[0]!);
   const inside = plan.subnets.filter((s) => s.vpcId === vpc.id && s.ipv6Cidr);
   await expect(page.getByTestId('slot-map').locator('td.slot-used')).toHaveCount(inside.length);
-  await expect(page.getByTestId('split-piece').first().getByTestId('split-used')).toHaveCount(blockUsage(cidr(vpc.ipv6Cidrs[0]!), readPlanBlocks(plan)).spans.length);
+  await expect(page.getByTestId('split-piece').first().getByTestId('split-used')).toHaveCount(
+    blockUsage(cidr(vpc.ipv6Cidrs[0]!), readPlanBlocks(plan)).spans.length,
+  );
 });
 
 async function sizeVpc(editor: Editor) {

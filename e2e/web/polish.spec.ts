@@ -23,11 +23,16 @@ async function openSizing(editor: Editor) {
   await expect(page.getByTestId('sizing-subnet')).toHaveCount(9);
 }
 
-test('sizing assistant: a 3 AZ x 3 tier VPC comes with gateways and route tables and raises no warning or error, in one undo step', async ({ editor, page }) => {
+test('sizing assistant: a 3 AZ x 3 tier VPC comes with gateways and route tables and raises no warning or error, in one undo step', async ({
+  editor,
+  page,
+}) => {
   const before = await editor.plan();
   await openSizing(editor);
   await expect(page.getByTestId('sizing-network')).toBeChecked();
-  await expect(page.getByTestId('sizing-network-summary')).toHaveText('Adds 1 internet gateway, 3 NAT gateways and 5 route tables, each subnet associated with its table.');
+  await expect(page.getByTestId('sizing-network-summary')).toHaveText(
+    'Adds 1 internet gateway, 3 NAT gateways and 5 route tables, each subnet associated with its table.',
+  );
   await expect(page.getByTestId('sizing-network-explanations')).toContainText('Internet gateway shop-igw');
   await page.getByTestId('sizing-proposal').scrollIntoViewIfNeeded();
   await editor.screenshot('polish-sizing-network');
@@ -45,7 +50,11 @@ test('sizing assistant: a 3 AZ x 3 tier VPC comes with gateways and route tables
   for (const nat of nats) expect(subnets.find((s) => s.id === nat.subnetId)!.tier).toBe('public');
   expect(new Set(nats.map((n) => subnets.find((s) => s.id === n.subnetId)!.availabilityZone)).size).toBe(3);
   expect(after.routeTables.filter((t) => t.vpcId === vpc.id)).toHaveLength(5);
-  for (const s of subnets) expect(after.routeTables.some((t) => t.id === s.routeTableId), s.name).toBe(true);
+  for (const s of subnets)
+    expect(
+      after.routeTables.some((t) => t.id === s.routeTableId),
+      s.name,
+    ).toBe(true);
 
   const ids = newIds(before, after);
   const serious = (await editor.findings()).filter((f) => f.severity !== 'info' && f.subjects.some((id) => ids.has(id)));
@@ -79,7 +88,7 @@ test('sizing assistant: with "Add gateways and route tables" off, subnets only',
   expect(codes).toContain('nat/private-subnet-no-egress');
 });
 
-test('a subnet\'s CIDR on the canvas opens the explorer on it: double-click, or Enter on the label', async ({ editor, page }) => {
+test("a subnet's CIDR on the canvas opens the explorer on it: double-click, or Enter on the label", async ({ editor, page }) => {
   const plan = await editor.plan();
   const subnet = plan.subnets.find((s) => s.ipv4Cidr)!;
   await editor.frame([subnet.id]);
@@ -159,10 +168,21 @@ async function expectToolbarWhole(page: Page) {
   }
   const boxes = await page.locator('.toolbar').evaluate((bar) => {
     const width = document.documentElement.clientWidth;
-    return [...bar.querySelectorAll<HTMLElement>('button')].filter((b) => b.offsetParent !== null).map((b) => {
-      const r = b.getBoundingClientRect();
-      return { label: b.getAttribute('aria-label') ?? b.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom, width, scrollWidth: b.scrollWidth, clientWidth: b.clientWidth };
-    });
+    return [...bar.querySelectorAll<HTMLElement>('button')]
+      .filter((b) => b.offsetParent !== null)
+      .map((b) => {
+        const r = b.getBoundingClientRect();
+        return {
+          label: b.getAttribute('aria-label') ?? b.textContent ?? '',
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+          width,
+          scrollWidth: b.scrollWidth,
+          clientWidth: b.clientWidth,
+        };
+      });
   });
   expect(boxes.length).toBeGreaterThan(5);
   for (const b of boxes) {

@@ -4,8 +4,20 @@
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties } from 'react';
 import {
-  Background, ConnectionMode, Controls, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi,
-  type Connection, type Edge, type EdgeChange, type Node, type NodeChange,
+  Background,
+  ConnectionMode,
+  Controls,
+  getViewportForBounds,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  useStoreApi,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
 } from '@xyflow/react';
 import type { ConnectionCheck } from '../../shared/plan/edits';
 import type { RouteLine } from '../../shared/routing';
@@ -62,7 +74,10 @@ const MULTI_SELECTION_KEYS = ['Meta', 'Control', 'Shift'];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height, margin: MINIMAP.margin };
 
-export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection, routeLines, onToggleRouteLines }, ref) {
+export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas(
+  { derived, getSelection, onSelect, onMoved, onConnect, checkConnection, describeConnection, routeLines, onToggleRouteLines },
+  ref,
+) {
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const overlay = useRef(new Map<string, { base: Node; at: { x: number; y: number }; node: Node }>());
@@ -84,7 +99,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   const simpleEdges = useRef(new WeakMap<Edge, Edge>());
   // Labels kept off each other and off the boxes, for the zoom's step (edge-labels.ts); far out none are drawn.
   const scale = labelScale(zoom);
-  const labelTs = useMemo(() => (scale > 0 && !overview ? labelsAlong(derived.nodes, derived.edges, scale) : undefined), [derived.nodes, derived.edges, scale, overview]);
+  const labelTs = useMemo(
+    () => (scale > 0 && !overview ? labelsAlong(derived.nodes, derived.edges, scale) : undefined),
+    [derived.nodes, derived.edges, scale, overview],
+  );
   const labelledEdges = useRef(new WeakMap<Edge, { t: number; edge: Edge }>());
   const edges = useMemo(() => {
     if (!overview) {
@@ -101,7 +119,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     }
     return derived.edges.map((edge) => {
       let simple = simpleEdges.current.get(edge);
-      if (!simple) { simple = { ...edge, type: 'straight', className: `${edge.className ?? ''} overview-edge` }; simpleEdges.current.set(edge, simple); }
+      if (!simple) {
+        simple = { ...edge, type: 'straight', className: `${edge.className ?? ''} overview-edge` };
+        simpleEdges.current.set(edge, simple);
+      }
       return simple;
     });
   }, [derived.edges, overview, labelTs]);
@@ -133,14 +154,20 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   // From the derived nodes, not React Flow's: far out the subnets are not drawn, but can be framed.
   const derivedRef = useRef(derived);
   derivedRef.current = derived;
-  const fitTo = useCallback((ids?: ReadonlySet<string>, margin = FIT_MARGIN, maxZoom = MAX_ZOOM) => {
-    const { width, height } = store.getState();
-    if (width === 0 || height === 0) return;
-    const bounds = boundsOf(derivedRef.current.nodes, ids);
-    // Nothing to fit (a new, empty plan): full size, the origin in the middle, where the first node goes.
-    if (!bounds) { if (!ids) void flow.setViewport({ x: width / 2, y: height / 2, zoom: 1 }, { duration: 0 }); return; }
-    void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, maxZoom, fitPadding({ width, height }, bounds, margin)), { duration: 0 });
-  }, [flow, store]);
+  const fitTo = useCallback(
+    (ids?: ReadonlySet<string>, margin = FIT_MARGIN, maxZoom = MAX_ZOOM) => {
+      const { width, height } = store.getState();
+      if (width === 0 || height === 0) return;
+      const bounds = boundsOf(derivedRef.current.nodes, ids);
+      // Nothing to fit (a new, empty plan): full size, the origin in the middle, where the first node goes.
+      if (!bounds) {
+        if (!ids) void flow.setViewport({ x: width / 2, y: height / 2, zoom: 1 }, { duration: 0 });
+        return;
+      }
+      void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, maxZoom, fitPadding({ width, height }, bounds, margin)), { duration: 0 });
+    },
+    [flow, store],
+  );
   const fitAllNow = useCallback(() => fitTo(), [fitTo]);
 
   // Fitting waits for React Flow to hold the new nodes: its store takes them in an effect of a
@@ -170,7 +197,10 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
     const view = { x: transform[0], y: transform[1], zoom: transform[2] };
     // A new subnet or NAT gateway is not drawn far out: show its VPC close enough to see it.
     const parents = new Set(derived.nodes.filter((n) => ids.has(n.id) && n.parentId).map((n) => n.parentId!));
-    if (parents.size > 0 && view.zoom < FAR_ZOOM) { fitTo(parents, 80, 1); return; }
+    if (parents.size > 0 && view.zoom < FAR_ZOOM) {
+      fitTo(parents, 80, 1);
+      return;
+    }
     const next = viewShowing(view, { width, height }, bounds, FIT_MARGIN);
     if (!next) fitTo(ids, 80, view.zoom);
     else if (next !== view) void flow.setViewport(next, { duration: 0 });
@@ -179,77 +209,108 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
   const edgeObject = useMemo(() => new Map(derived.edges.map((e) => [e.id, (e.data as { objectId: string }).objectId])), [derived.edges]);
 
   /** Selection is the editor's, not React Flow's: turn its select changes into a new selection. */
-  const applySelect = useCallback((changes: ReadonlyArray<{ id: string; selected: boolean }>, toObject: (id: string) => string) => {
-    if (changes.length === 0) return;
-    const next = new Set(getSelection());
-    for (const change of changes) {
-      const id = toObject(change.id);
-      if (change.selected) next.add(id);
-      else next.delete(id);
-    }
-    onSelect([...next]);
-  }, [getSelection, onSelect]);
+  const applySelect = useCallback(
+    (changes: ReadonlyArray<{ id: string; selected: boolean }>, toObject: (id: string) => string) => {
+      if (changes.length === 0) return;
+      const next = new Set(getSelection());
+      for (const change of changes) {
+        const id = toObject(change.id);
+        if (change.selected) next.add(id);
+        else next.delete(id);
+      }
+      onSelect([...next]);
+    },
+    [getSelection, onSelect],
+  );
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    let moved: Map<string, { x: number; y: number }> | undefined;
-    const selects: Array<{ id: string; selected: boolean }> = [];
-    for (const change of changes) {
-      if (change.type === 'position' && change.position && change.dragging) {
-        moved ??= new Map(dragging);
-        moved.set(change.id, change.position);
-      } else if (change.type === 'select') selects.push(change);
-    }
-    if (moved) setDragging(moved);
-    applySelect(selects, (id) => id);
-  }, [dragging, applySelect]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      let moved: Map<string, { x: number; y: number }> | undefined;
+      const selects: Array<{ id: string; selected: boolean }> = [];
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && change.dragging) {
+          moved ??= new Map(dragging);
+          moved.set(change.id, change.position);
+        } else if (change.type === 'select') selects.push(change);
+      }
+      if (moved) setDragging(moved);
+      applySelect(selects, (id) => id);
+    },
+    [dragging, applySelect],
+  );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    // Edges change only through the plan; here only their selection is taken.
-    applySelect(changes.filter((c): c is EdgeChange & { type: 'select' } => c.type === 'select'), (id) => edgeObject.get(id) ?? id);
-  }, [applySelect, edgeObject]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      // Edges change only through the plan; here only their selection is taken.
+      applySelect(
+        changes.filter((c): c is EdgeChange & { type: 'select' } => c.type === 'select'),
+        (id) => edgeObject.get(id) ?? id,
+      );
+    },
+    [applySelect, edgeObject],
+  );
 
-  const onNodeDragStop = useCallback((_event: unknown, _node: Node, draggedNodes: Node[]) => {
-    const positions: Record<string, { x: number; y: number }> = {};
-    for (const node of draggedNodes) {
-      if (node.parentId) continue;
-      positions[node.id] = dragging.get(node.id) ?? node.position;
-    }
-    setDragging(new Map());
-    overlay.current.clear();
-    if (Object.keys(positions).length > 0) onMoved(positions);
-  }, [dragging, onMoved]);
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: Node, draggedNodes: Node[]) => {
+      const positions: Record<string, { x: number; y: number }> = {};
+      for (const node of draggedNodes) {
+        if (node.parentId) continue;
+        positions[node.id] = dragging.get(node.id) ?? node.position;
+      }
+      setDragging(new Map());
+      overlay.current.clear();
+      if (Object.keys(positions).length > 0) onMoved(positions);
+    },
+    [dragging, onMoved],
+  );
 
   const isValidConnection = useCallback((c: Edge | Connection) => checkConnection(c.source, c.target).ok, [checkConnection]);
 
-  useImperativeHandle(ref, () => ({
-    frame(ids, options) {
-      const nodeIds = new Set<string>();
-      const present = new Set(derived.nodes.map((n) => n.id));
-      for (const id of ids) {
-        if (present.has(id)) { nodeIds.add(id); continue; }
-        for (const edge of derived.edges) {
-          if ((edge.data as { objectId: string }).objectId === id || edge.id === id) { nodeIds.add(edge.source); nodeIds.add(edge.target); }
+  useImperativeHandle(
+    ref,
+    () => ({
+      frame(ids, options) {
+        const nodeIds = new Set<string>();
+        const present = new Set(derived.nodes.map((n) => n.id));
+        for (const id of ids) {
+          if (present.has(id)) {
+            nodeIds.add(id);
+            continue;
+          }
+          for (const edge of derived.edges) {
+            if ((edge.data as { objectId: string }).objectId === id || edge.id === id) {
+              nodeIds.add(edge.source);
+              nodeIds.add(edge.target);
+            }
+          }
         }
-      }
-      const covered = options?.coveredLeft ?? 0;
-      // A panel over the canvas's left edge (the compare list): keep the framed objects clear of it.
-      if (covered > 0 && nodeIds.size > 0) void flow.fitView({ nodes: [...nodeIds].map((id) => ({ id })), padding: { y: 0.35, right: 0.35, left: `${Math.round(covered + 32)}px` }, maxZoom: 1.2, duration: 0 });
-      else if (nodeIds.size > 0) fitTo(nodeIds, 80, 1.2);
-    },
-    fitAll() {
-      fitRequested.current = true;
-      setFitTick((n) => n + 1);
-    },
-    reveal(ids) {
-      toReveal.current = new Set(ids);
-      setRevealTick((n) => n + 1);
-    },
-    center() {
-      const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-      if (!pane) return { x: 0, y: 0 };
-      return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
-    },
-  }), [derived, flow, fitTo]);
+        const covered = options?.coveredLeft ?? 0;
+        // A panel over the canvas's left edge (the compare list): keep the framed objects clear of it.
+        if (covered > 0 && nodeIds.size > 0)
+          void flow.fitView({
+            nodes: [...nodeIds].map((id) => ({ id })),
+            padding: { y: 0.35, right: 0.35, left: `${Math.round(covered + 32)}px` },
+            maxZoom: 1.2,
+            duration: 0,
+          });
+        else if (nodeIds.size > 0) fitTo(nodeIds, 80, 1.2);
+      },
+      fitAll() {
+        fitRequested.current = true;
+        setFitTick((n) => n + 1);
+      },
+      reveal(ids) {
+        toReveal.current = new Set(ids);
+        setRevealTick((n) => n + 1);
+      },
+      center() {
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 });
+      },
+    }),
+    [derived, flow, fitTo],
+  );
 
   return (
     <ReactFlow
@@ -285,18 +346,29 @@ export const Canvas = forwardRef<CanvasApi, CanvasProps>(function Canvas({ deriv
       <Background gap={24} size={1} />
       {/* The minimap and the zoom buttons share the bottom-right corner, which fitting keeps free. */}
       {/* React Flow's minimap subscribes once per node: for a large plan, a lighter one of the top-level boxes. */}
-      {large
-        ? <OverviewMap nodes={derived.nodes} sizes={derived.sizes} />
-        : <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />}
-      <Controls showInteractive={false} position="bottom-right" orientation="horizontal" onFitView={fitAllNow}
-        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }}>
+      {large ? (
+        <OverviewMap nodes={derived.nodes} sizes={derived.sizes} />
+      ) : (
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Overview of the diagram" style={MINIMAP_STYLE} />
+      )}
+      <Controls
+        showInteractive={false}
+        position="bottom-right"
+        orientation="horizontal"
+        onFitView={fitAllNow}
+        style={{ margin: MINIMAP.margin, marginBottom: MINIMAP.height + 2 * MINIMAP.margin + CONTROLS.gap, height: CONTROLS.height }}
+      >
         <RouteLinesToggle on={routeLines !== undefined} onToggle={onToggleRouteLines} count={routeLines?.length ?? 0} />
       </Controls>
       {far ? <VpcPlates nodes={derived.nodes} /> : null}
       {routeLines ? <RouteLinesLayer lines={routeLines} nodes={derived.nodes} /> : null}
       {connect.connecting?.over ? (
-        <div className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`} role="status" data-testid="connect-hint"
-          style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}>
+        <div
+          className={`connect-hint ${connect.connecting.over.check.ok ? 'connect-hint-ok' : 'connect-hint-refused'}`}
+          role="status"
+          data-testid="connect-hint"
+          style={{ left: connect.connecting.pointer.x + 16, top: connect.connecting.pointer.y + 16 }}
+        >
           {connect.connecting.over.text}
         </div>
       ) : null}

@@ -16,9 +16,22 @@ const WIDTH = MINIMAP.width;
 const HEIGHT = MINIMAP.height;
 const COLORS: Record<string, string> = { vpc: 'var(--vpc-border)', tgw: 'var(--tgw)', serviceNetwork: 'var(--lattice)', external: 'var(--external)' };
 
-interface Box { id: string; x: number; y: number; width: number; height: number; color: string }
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+}
 
-export const OverviewMap = memo(function OverviewMap({ nodes, sizes }: { nodes: readonly Node[]; sizes: ReadonlyMap<string, { width: number; height: number }> }) {
+export const OverviewMap = memo(function OverviewMap({
+  nodes,
+  sizes,
+}: {
+  nodes: readonly Node[];
+  sizes: ReadonlyMap<string, { width: number; height: number }>;
+}) {
   const flow = useReactFlow();
   // The boxes change only when a top-level node moves or is resized, not on every edit.
   const previous = useRef<Box[]>([]);
@@ -27,10 +40,19 @@ export const OverviewMap = memo(function OverviewMap({ nodes, sizes }: { nodes: 
     for (const node of nodes) {
       if (node.parentId) continue;
       const size = sizes.get(node.id) ?? { width: node.width ?? 200, height: node.height ?? 90 };
-      next.push({ id: node.id, x: node.position.x, y: node.position.y, width: size.width, height: size.height, color: COLORS[node.type ?? ''] ?? 'var(--subnet-border)' });
+      next.push({
+        id: node.id,
+        x: node.position.x,
+        y: node.position.y,
+        width: size.width,
+        height: size.height,
+        color: COLORS[node.type ?? ''] ?? 'var(--subnet-border)',
+      });
     }
     const old = previous.current;
-    const same = old.length === next.length && old.every((b, i) => b.id === next[i]!.id && b.x === next[i]!.x && b.y === next[i]!.y && b.width === next[i]!.width && b.height === next[i]!.height);
+    const same =
+      old.length === next.length &&
+      old.every((b, i) => b.id === next[i]!.id && b.x === next[i]!.x && b.y === next[i]!.y && b.width === next[i]!.width && b.height === next[i]!.height);
     if (!same) previous.current = next;
     return previous.current;
   }, [nodes, sizes]);
@@ -68,9 +90,21 @@ export const OverviewMap = memo(function OverviewMap({ nodes, sizes }: { nodes: 
 
   return (
     <Panel position="bottom-right" className="react-flow__minimap overview-map" style={{ margin: MINIMAP.margin }}>
-      <svg ref={svg} width={WIDTH} height={HEIGHT} viewBox={viewBox} role="img" aria-label="Overview of the diagram (click to look there)"
-        onPointerDown={(e) => { e.currentTarget.setPointerCapture(e.pointerId); lookAt(e); }}
-        onPointerMove={(e) => { if (e.buttons === 1) lookAt(e); }}>
+      <svg
+        ref={svg}
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={viewBox}
+        role="img"
+        aria-label="Overview of the diagram (click to look there)"
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture(e.pointerId);
+          lookAt(e);
+        }}
+        onPointerMove={(e) => {
+          if (e.buttons === 1) lookAt(e);
+        }}
+      >
         <Boxes boxes={boxes} />
         <rect className="overview-view" x={view.x} y={view.y} width={view.width} height={view.height} strokeWidth={2 * scale} />
       </svg>
@@ -80,5 +114,11 @@ export const OverviewMap = memo(function OverviewMap({ nodes, sizes }: { nodes: 
 
 /** The boxes, drawn again only when they change (a pan moves only the view's frame). */
 const Boxes = memo(function Boxes({ boxes }: { boxes: readonly Box[] }) {
-  return <>{boxes.map((b) => <rect key={b.id} x={b.x} y={b.y} width={b.width} height={b.height} rx={4} fill={b.color} />)}</>;
+  return (
+    <>
+      {boxes.map((b) => (
+        <rect key={b.id} x={b.x} y={b.y} width={b.width} height={b.height} rx={4} fill={b.color} />
+      ))}
+    </>
+  );
 });

@@ -11,8 +11,25 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import type { Finding, Severity } from '../../shared/checks/types';
 import {
-  diagramEdges, externalNetworkText, facingSides, hubLines, hubSize, layOutVpc, positionUnplaced, serviceNetworkText, transitGatewayText,
-  vpcMembers, type Box, type DiagramFigures, type EdgeKind, type NatGauge, type NodeKind, type Size, type VpcGeometry, type VpcGrid, type VpcUsage,
+  diagramEdges,
+  externalNetworkText,
+  facingSides,
+  hubLines,
+  hubSize,
+  layOutVpc,
+  positionUnplaced,
+  serviceNetworkText,
+  transitGatewayText,
+  vpcMembers,
+  type Box,
+  type DiagramFigures,
+  type EdgeKind,
+  type NatGauge,
+  type NodeKind,
+  type Size,
+  type VpcGeometry,
+  type VpcGrid,
+  type VpcUsage,
 } from '../../shared/layout';
 import type { ExternalNetwork, NatGateway, Plan, ServiceNetwork, Subnet, TransitGateway, Vpc } from '../../shared/plan/schema';
 
@@ -21,17 +38,48 @@ import { currentRoute, type EdgeRoutes, type Point } from './edge-routes';
 
 const HANDLE = 10;
 
-export interface Badge { severity: Severity; count: number; messages: string[] }
+export interface Badge {
+  severity: Severity;
+  count: number;
+  messages: string[];
+}
 
-export interface VpcNodeData extends Record<string, unknown> { vpc: Vpc; usage?: VpcUsage; badge?: Badge; grid: VpcGrid; subnetCount: number; igwNames: string[] }
-export interface SubnetNodeData extends Record<string, unknown> { subnet: Subnet; usable?: string; badge?: Badge }
-export interface NatNodeData extends Record<string, unknown> { nat: NatGateway; capacity?: NatGauge; badge?: Badge }
-export interface TgwNodeData extends Record<string, unknown> { tgw: TransitGateway; badge?: Badge }
-export interface ServiceNetworkNodeData extends Record<string, unknown> { network: ServiceNetwork; badge?: Badge }
-export interface ExternalNodeData extends Record<string, unknown> { network: ExternalNetwork; badge?: Badge }
+export interface VpcNodeData extends Record<string, unknown> {
+  vpc: Vpc;
+  usage?: VpcUsage;
+  badge?: Badge;
+  grid: VpcGrid;
+  subnetCount: number;
+  igwNames: string[];
+}
+export interface SubnetNodeData extends Record<string, unknown> {
+  subnet: Subnet;
+  usable?: string;
+  badge?: Badge;
+}
+export interface NatNodeData extends Record<string, unknown> {
+  nat: NatGateway;
+  capacity?: NatGauge;
+  badge?: Badge;
+}
+export interface TgwNodeData extends Record<string, unknown> {
+  tgw: TransitGateway;
+  badge?: Badge;
+}
+export interface ServiceNetworkNodeData extends Record<string, unknown> {
+  network: ServiceNetwork;
+  badge?: Badge;
+}
+export interface ExternalNodeData extends Record<string, unknown> {
+  network: ExternalNetwork;
+  badge?: Badge;
+}
 
 export interface PlanEdgeData extends Record<string, unknown> {
-  kind: EdgeKind; objectId: string; badge?: Badge; label: string;
+  kind: EdgeKind;
+  objectId: string;
+  badge?: Badge;
+  label: string;
   /** The orthogonal route of the last automatic layout, while it still fits (edge-routes.ts). */
   route?: { points: Point[]; label?: Point };
 }
@@ -43,12 +91,19 @@ export interface EngineViews {
   natGauge(nat: NatGateway): NatGauge | undefined;
 }
 
-export interface Highlight { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
 
 /** Extra CSS classes per node id, from a view over the canvas (the differences of Compare with…). */
 export type NodeMarks = ReadonlyMap<string, string>;
 
-export interface DerivedCanvas { nodes: Node[]; edges: Edge[]; sizes: Map<string, { width: number; height: number }> }
+export interface DerivedCanvas {
+  nodes: Node[];
+  edges: Edge[];
+  sizes: Map<string, { width: number; height: number }>;
+}
 
 /** Handles on all four sides; with ConnectionMode.Loose any handle connects to any. */
 function handlesFor(width: number, height: number): NodeHandle[] {
@@ -124,7 +179,14 @@ export function createCanvasDeriver() {
   const nodes = new NodeCache<Node>();
   const edges = new NodeCache<Edge>();
 
-  return function derive(plan: Plan, engine: EngineViews, selection: ReadonlySet<string>, highlight: Highlight | undefined, marks?: NodeMarks, routes?: EdgeRoutes): DerivedCanvas {
+  return function derive(
+    plan: Plan,
+    engine: EngineViews,
+    selection: ReadonlySet<string>,
+    highlight: Highlight | undefined,
+    marks?: NodeMarks,
+    routes?: EdgeRoutes,
+  ): DerivedCanvas {
     const badges = badgesFrom(engine.findings);
     const members = vpcMembers(plan);
     const figures: DiagramFigures = { usable: engine.usableAddresses, vpcUsage: engine.vpcUsage, natGauge: engine.natGauge };
@@ -175,14 +237,26 @@ export function createCanvasDeriver() {
       const badge = badges.get(vpc.id);
       const selected = selection.has(vpc.id);
       const className = cls(vpc.id, 'node-vpc');
-      out.push(nodes.get(vpc.id, [vpc, geometry, usage, badge, selected, position.x, position.y, className, igws], () => ({
-        id: vpc.id, type: 'vpc', position, selected, className,
-        width: geometry.width, height: geometry.height,
-        measured: { width: geometry.width, height: geometry.height },
-        handles: handlesFor(geometry.width, geometry.height),
-        data: { vpc, usage, badge, grid: geometry.grid, subnetCount: subnets.length, igwNames: igws.map((g) => g.name || g.id) } satisfies VpcNodeData,
-        ariaLabel: `VPC ${vpc.name}`,
-      }), looseEqual));
+      out.push(
+        nodes.get(
+          vpc.id,
+          [vpc, geometry, usage, badge, selected, position.x, position.y, className, igws],
+          () => ({
+            id: vpc.id,
+            type: 'vpc',
+            position,
+            selected,
+            className,
+            width: geometry.width,
+            height: geometry.height,
+            measured: { width: geometry.width, height: geometry.height },
+            handles: handlesFor(geometry.width, geometry.height),
+            data: { vpc, usage, badge, grid: geometry.grid, subnetCount: subnets.length, igwNames: igws.map((g) => g.name || g.id) } satisfies VpcNodeData,
+            ariaLabel: `VPC ${vpc.name}`,
+          }),
+          looseEqual,
+        ),
+      );
       for (const subnet of subnets) {
         const cell = geometry.cells.get(subnet.id)!;
         const at = { x: cell.x, y: cell.y };
@@ -190,13 +264,29 @@ export function createCanvasDeriver() {
         const subnetBadge = badges.get(subnet.id);
         const subnetSelected = selection.has(subnet.id);
         const subnetClass = cls(subnet.id, `node-subnet tier-${subnet.tier}`);
-        out.push(nodes.get(subnet.id, [subnet, at.x, at.y, cell.width, usable, subnetBadge, subnetSelected, subnetClass], () => ({
-          id: subnet.id, type: 'subnet', parentId: vpc.id, extent: 'parent', draggable: false, position: at, selected: subnetSelected,
-          className: subnetClass, width: cell.width, height: cell.height, measured: { width: cell.width, height: cell.height },
-          handles: [],
-          data: { subnet, usable, badge: subnetBadge } satisfies SubnetNodeData,
-          ariaLabel: `Subnet ${subnet.name}`,
-        }), looseEqual));
+        out.push(
+          nodes.get(
+            subnet.id,
+            [subnet, at.x, at.y, cell.width, usable, subnetBadge, subnetSelected, subnetClass],
+            () => ({
+              id: subnet.id,
+              type: 'subnet',
+              parentId: vpc.id,
+              extent: 'parent',
+              draggable: false,
+              position: at,
+              selected: subnetSelected,
+              className: subnetClass,
+              width: cell.width,
+              height: cell.height,
+              measured: { width: cell.width, height: cell.height },
+              handles: [],
+              data: { subnet, usable, badge: subnetBadge } satisfies SubnetNodeData,
+              ariaLabel: `Subnet ${subnet.name}`,
+            }),
+            looseEqual,
+          ),
+        );
       }
       for (const nat of nats) {
         const cell = geometry.cells.get(nat.id)!;
@@ -205,12 +295,29 @@ export function createCanvasDeriver() {
         const natBadge = badges.get(nat.id);
         const natSelected = selection.has(nat.id);
         const natClass = cls(nat.id, 'node-nat');
-        out.push(nodes.get(nat.id, [nat, at.x, at.y, cell.width, capacity, natBadge, natSelected, natClass], () => ({
-          id: nat.id, type: 'nat', parentId: vpc.id, extent: 'parent', draggable: false, position: at, selected: natSelected,
-          className: natClass, width: cell.width, height: cell.height, measured: { width: cell.width, height: cell.height }, handles: [],
-          data: { nat, capacity, badge: natBadge } satisfies NatNodeData,
-          ariaLabel: `NAT gateway ${nat.name}`,
-        }), looseEqual));
+        out.push(
+          nodes.get(
+            nat.id,
+            [nat, at.x, at.y, cell.width, capacity, natBadge, natSelected, natClass],
+            () => ({
+              id: nat.id,
+              type: 'nat',
+              parentId: vpc.id,
+              extent: 'parent',
+              draggable: false,
+              position: at,
+              selected: natSelected,
+              className: natClass,
+              width: cell.width,
+              height: cell.height,
+              measured: { width: cell.width, height: cell.height },
+              handles: [],
+              data: { nat, capacity, badge: natBadge } satisfies NatNodeData,
+              ariaLabel: `NAT gateway ${nat.name}`,
+            }),
+            looseEqual,
+          ),
+        );
       }
     }
 
@@ -221,10 +328,26 @@ export function createCanvasDeriver() {
       sizes.set(id, size);
       const selected = selection.has(id);
       const className = cls(id, `node-${type}`);
-      out.push(nodes.get(id, [...inputs, selected, position.x, position.y, size.width, className], () => ({
-        id, type, position, selected, className, width: size.width, height: size.height, measured: { ...size },
-        handles: handlesFor(size.width, size.height), data, ariaLabel: label,
-      }), looseEqual));
+      out.push(
+        nodes.get(
+          id,
+          [...inputs, selected, position.x, position.y, size.width, className],
+          () => ({
+            id,
+            type,
+            position,
+            selected,
+            className,
+            width: size.width,
+            height: size.height,
+            measured: { ...size },
+            handles: handlesFor(size.width, size.height),
+            data,
+            ariaLabel: label,
+          }),
+          looseEqual,
+        ),
+      );
     };
     for (const tgw of plan.transitGateways) {
       const badge = badges.get(tgw.id);
@@ -254,11 +377,31 @@ export function createCanvasDeriver() {
       const on = highlight?.edges.has(objectId) || (highlight?.nodes.has(source) && highlight.nodes.has(target) && highlight.edges.size === 0);
       const className = `edge-${kind}${on ? ' on-path' : ''}${highlight && !on ? ' off-path' : ''}${badge ? ` has-${badge.severity}` : ''}`;
       const route = routes?.size ? currentRoute(routes.get(id), a, b, otherBoxes(source, target)) : undefined;
-      edgeList.push(edges.get(id, [source, target, sourceHandle, targetHandle, badge, selected, className, label, route], () => ({
-        id, source, target, sourceHandle, targetHandle, type: 'plan', selected, className,
-        data: { kind, objectId, badge, label, ...(route ? { route: { points: route.points, ...(route.label ? { label: route.label } : {}) } } : {}) } satisfies PlanEdgeData,
-        ariaLabel: label,
-      }), looseEqual));
+      edgeList.push(
+        edges.get(
+          id,
+          [source, target, sourceHandle, targetHandle, badge, selected, className, label, route],
+          () => ({
+            id,
+            source,
+            target,
+            sourceHandle,
+            targetHandle,
+            type: 'plan',
+            selected,
+            className,
+            data: {
+              kind,
+              objectId,
+              badge,
+              label,
+              ...(route ? { route: { points: route.points, ...(route.label ? { label: route.label } : {}) } } : {}),
+            } satisfies PlanEdgeData,
+            ariaLabel: label,
+          }),
+          looseEqual,
+        ),
+      );
     }
     nodes.sweep();
     edges.sweep();

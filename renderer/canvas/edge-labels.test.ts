@@ -12,7 +12,14 @@ describe('edge labels on the canvas', () => {
   });
 
   // A transit gateway above two VPCs, a service network beside it, each joined to both VPCs.
-  const box = (id: string, x: number, y: number, width: number, height: number, type: string): Node => ({ id, type, position: { x, y }, width, height, data: {} });
+  const box = (id: string, x: number, y: number, width: number, height: number, type: string): Node => ({
+    id,
+    type,
+    position: { x, y },
+    width,
+    height,
+    data: {},
+  });
   const nodes = [
     box('tgw', 300, 0, 200, 60, 'tgw'),
     box('sn', 560, 0, 200, 60, 'serviceNetwork'),
@@ -22,12 +29,22 @@ describe('edge labels on the canvas', () => {
     { id: 'subnet', type: 'subnet', parentId: 'left', position: { x: 20, y: 60 }, width: 100, height: 60, data: {} },
   ];
   const edge = (id: string, source: string, target: string, label: string, route?: boolean): Edge => ({
-    id, source, target, sourceHandle: 'b', targetHandle: 't', type: 'plan',
+    id,
+    source,
+    target,
+    sourceHandle: 'b',
+    targetHandle: 't',
+    type: 'plan',
     data: { kind: 'attachment', objectId: id, label, ...(route ? { route: { points: [] } } : {}) },
   });
 
   it('moves the labels that would lie on one another along their curves, more so the bigger they are drawn', () => {
-    const edges = [edge('tgw-left', 'tgw', 'left', 'attachment'), edge('tgw-right', 'tgw', 'right', 'attachment'), edge('sn-left', 'sn', 'left', 'association'), edge('sn-right', 'sn', 'right', 'association')];
+    const edges = [
+      edge('tgw-left', 'tgw', 'left', 'attachment'),
+      edge('tgw-right', 'tgw', 'right', 'attachment'),
+      edge('sn-left', 'sn', 'left', 'association'),
+      edge('sn-right', 'sn', 'right', 'association'),
+    ];
     const near = labelsAlong(nodes, edges, 1);
     const far = labelsAlong(nodes, edges, labelScale(0.7));
     // Only the moved ones are listed; the first stays in the middle.

@@ -6,9 +6,7 @@
 import { Fragment, memo, useEffect, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, getBezierPath, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
-import type {
-  Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData,
-} from './derive';
+import type { Badge, ExternalNodeData, NatNodeData, PlanEdgeData, ServiceNetworkNodeData, SubnetNodeData, TgwNodeData, VpcNodeData } from './derive';
 import { roundedPath, routeMiddle } from './edge-routes';
 import type { LabelledEdgeData } from './edge-labels';
 import { curveBetween, EXTERNAL_KIND_WORDS, natText, pointOnCurve, serviceNetworkText, transitGatewayText, type Side } from '../../shared/layout';
@@ -29,22 +27,45 @@ function CidrButton({ cidr }: { cidr: string }) {
     if (!button || !explore) return;
     // Native, not React's: the canvas pane zooms on double-click through its own native listener,
     // which a React handler (delegated to the root) would run after.
-    const onDoubleClick = (event: Event) => { event.stopPropagation(); explore({ cidr }); };
+    const onDoubleClick = (event: Event) => {
+      event.stopPropagation();
+      explore({ cidr });
+    };
     button.addEventListener('dblclick', onDoubleClick);
     return () => button.removeEventListener('dblclick', onDoubleClick);
   }, [explore, cidr]);
   if (!explore) return <span className="cidr-text">{cidr}</span>;
   // detail 0: activated from the keyboard (or assistive technology), not by a mouse click.
-  const onClick = (event: MouseEvent) => { if (event.detail === 0) explore({ cidr }); };
+  const onClick = (event: MouseEvent) => {
+    if (event.detail === 0) explore({ cidr });
+  };
   // "nokey": React Flow's node keyboard handling (Enter selects the node) leaves the button's keys alone.
   return (
-    <button ref={ref} type="button" className="cidr-button nokey" aria-label={`Explore ${cidr}`}
-      title={`Double-click to explore ${cidr}`} onClick={onClick} data-testid="cidr-button">{cidr}</button>
+    <button
+      ref={ref}
+      type="button"
+      className="cidr-button nokey"
+      aria-label={`Explore ${cidr}`}
+      title={`Double-click to explore ${cidr}`}
+      onClick={onClick}
+      data-testid="cidr-button"
+    >
+      {cidr}
+    </button>
   );
 }
 
 function CidrList({ cidrs }: { cidrs: readonly string[] }) {
-  return <>{cidrs.map((c, i) => <Fragment key={`${i}-${c}`}>{i > 0 ? '  ' : null}<CidrButton cidr={c} /></Fragment>)}</>;
+  return (
+    <>
+      {cidrs.map((c, i) => (
+        <Fragment key={`${i}-${c}`}>
+          {i > 0 ? '  ' : null}
+          <CidrButton cidr={c} />
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 function BadgeMark({ badge }: { badge?: Badge }) {
@@ -83,17 +104,29 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
           <strong className="vpc-name">{vpc.name || vpc.id}</strong>
           <BadgeMark badge={badge} />
           {igwNames.length > 0 ? (
-            <span className="chip chip-igw" title={`Internet gateway: ${igwNames.join(', ')}`}><Icon name="igw" size={12} /> IGW</span>
+            <span className="chip chip-igw" title={`Internet gateway: ${igwNames.join(', ')}`}>
+              <Icon name="igw" size={12} /> IGW
+            </span>
           ) : null}
         </div>
         <div className="vpc-meta">
-          {vpc.region}{vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
+          {vpc.region}
+          {vpc.accountId ? ` · ${vpc.accountId}` : ''} · {subnetCount} subnet{subnetCount === 1 ? '' : 's'}
         </div>
-        <div className="vpc-blocks" data-testid="vpc-blocks">{blocks.length ? <CidrList cidrs={blocks} /> : 'no CIDR block'}</div>
+        <div className="vpc-blocks" data-testid="vpc-blocks">
+          {blocks.length ? <CidrList cidrs={blocks} /> : 'no CIDR block'}
+        </div>
 
         {usage ? (
           <div className="usage" title={usage.label}>
-            <div className="usage-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(usage.usedFraction * 100)} aria-label="Addresses used by subnets">
+            <div
+              className="usage-bar"
+              role="meter"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(usage.usedFraction * 100)}
+              aria-label="Addresses used by subnets"
+            >
               <div className="usage-fill" style={{ width: `${Math.min(100, usage.usedFraction * 100).toFixed(1)}%` }} />
             </div>
             <span className="usage-label">{usage.label}</span>
@@ -101,10 +134,14 @@ export const VpcNode = memo(function VpcNode({ data }: NodeProps<Node<VpcNodeDat
         ) : null}
       </header>
       {grid.columns.map((column) => (
-        <div key={column.az} className="az-label" style={{ left: column.x, top: grid.azLabelY }}>{column.az || 'no AZ'}</div>
+        <div key={column.az} className="az-label" style={{ left: column.x, top: grid.azLabelY }}>
+          {column.az || 'no AZ'}
+        </div>
       ))}
       {grid.rows.map((row) => (
-        <div key={row.tier} className={`tier-label tier-${row.tier}`} style={{ top: row.y, height: row.height }}>{TIER_WORDS[row.tier]}</div>
+        <div key={row.tier} className={`tier-label tier-${row.tier}`} style={{ top: row.y, height: row.height }}>
+          {TIER_WORDS[row.tier]}
+        </div>
       ))}
       {subnetCount === 0 ? <div className="vpc-empty">No subnets yet: press S or use “Subnet” to add one.</div> : null}
     </div>
@@ -140,7 +177,14 @@ export const NatNode = memo(function NatNode({ data }: NodeProps<Node<NatNodeDat
       </div>
       {capacity ? (
         <div className={`gauge gauge-${level}`} title={capacity.detail}>
-          <div className="gauge-bar" role="meter" aria-label="NAT port use at peak" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(capacity.utilisation * 100)}>
+          <div
+            className="gauge-bar"
+            role="meter"
+            aria-label="NAT port use at peak"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(capacity.utilisation * 100)}
+          >
             <div className="gauge-fill" style={{ width: `${Math.min(100, capacity.utilisation * 100).toFixed(1)}%` }} />
           </div>
           <span className="gauge-label">{capacity.label}</span>
@@ -158,7 +202,11 @@ export const TgwNode = memo(function TgwNode({ data }: NodeProps<Node<TgwNodeDat
   return (
     <div className="hub tgw" data-testid={`tgw-${tgw.id}`}>
       <SideHandles />
-      <div className="hub-title"><Icon name="tgw" size={18} /><strong>{tgw.name || tgw.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-title">
+        <Icon name="tgw" size={18} />
+        <strong>{tgw.name || tgw.id}</strong>
+        <BadgeMark badge={badge} />
+      </div>
       <div className="hub-meta">{text.lines[0]}</div>
       <div className="hub-meta">{text.lines[1]}</div>
     </div>
@@ -171,7 +219,11 @@ export const ServiceNetworkNode = memo(function ServiceNetworkNode({ data }: Nod
   return (
     <div className="hub lattice" data-testid={`service-network-${network.id}`}>
       <SideHandles />
-      <div className="hub-title"><Icon name="serviceNetwork" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-title">
+        <Icon name="serviceNetwork" size={18} />
+        <strong>{network.name || network.id}</strong>
+        <BadgeMark badge={badge} />
+      </div>
       <div className="hub-meta">{text.lines[0]}</div>
       <div className="hub-meta">{text.lines[1]}</div>
     </div>
@@ -183,7 +235,11 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
   return (
     <div className={`hub external external-${network.kind}`} data-testid={`external-${network.id}`}>
       <SideHandles />
-      <div className="hub-title"><Icon name="external" size={18} /><strong>{network.name || network.id}</strong><BadgeMark badge={badge} /></div>
+      <div className="hub-title">
+        <Icon name="external" size={18} />
+        <strong>{network.name || network.id}</strong>
+        <BadgeMark badge={badge} />
+      </div>
       <div className="hub-meta">{EXTERNAL_KIND_WORDS[network.kind]}</div>
       <div className="hub-meta hub-cidrs">{network.cidrs.length ? <CidrList cidrs={network.cidrs} /> : 'no ranges'}</div>
     </div>
@@ -193,7 +249,10 @@ export const ExternalNode = memo(function ExternalNode({ data }: NodeProps<Node<
 const SIDES: Record<Position, Side> = { [Position.Top]: 't', [Position.Right]: 'r', [Position.Bottom]: 'b', [Position.Left]: 'l' };
 
 /** React Flow's curve between the handles, with its label at `labelT` along it (derive.ts keeps labels off each other), else in the middle. */
-function curveWithLabel({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }: EdgeProps, labelT: number | undefined): [string, number, number] {
+function curveWithLabel(
+  { sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition }: EdgeProps,
+  labelT: number | undefined,
+): [string, number, number] {
   const [path, middleX, middleY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   if (labelT === undefined) return [path, middleX, middleY];
   const at = pointOnCurve(curveBetween({ x: sourceX, y: sourceY }, SIDES[sourcePosition], { x: targetX, y: targetY }, SIDES[targetPosition]), labelT);
@@ -206,16 +265,15 @@ export const PlanEdge = memo(function PlanEdge(props: EdgeProps) {
   // The route of the last automatic layout while it fits; else the curve between the facing sides.
   const route = data?.route;
   const labelAt = route ? (route.label ?? routeMiddle(route.points)) : undefined;
-  const [path, labelX, labelY] = route && labelAt
-    ? [roundedPath(route.points), labelAt.x, labelAt.y]
-    : curveWithLabel(props, data?.labelT);
+  const [path, labelX, labelY] = route && labelAt ? [roundedPath(route.points), labelAt.x, labelAt.y] : curveWithLabel(props, data?.labelT);
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} style={style} interactionWidth={16} />
       {data ? (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`} data-routed={route ? 'true' : undefined}
+            className={`edge-label edge-label-${data.kind}${selected ? ' selected' : ''}`}
+            data-routed={route ? 'true' : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${data.objectId}`}
           >
@@ -240,22 +298,35 @@ export const edgeTypes = { plan: PlanEdge };
 export const VpcPlates = memo(function VpcPlates({ nodes }: { nodes: readonly Node[] }) {
   return (
     <ViewportPortal>
-      {nodes.filter((n) => n.type === 'vpc').map((node) => {
-        const { vpc, badge } = node.data as VpcNodeData;
-        const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
-        const name = vpc.name || vpc.id;
-        return (
-          <div key={node.id} className="vpc-plate" data-testid={`vpc-plate-${vpc.id}`}
-            style={{
-              transform: `translate(${node.position.x}px, ${node.position.y}px)`, width: node.width,
-              // Their lengths let CSS fit the type to the width.
-              '--name-chars': name.length, '--blocks-chars': blocks.join('  ').length || 12,
-            } as CSSProperties}>
-            <div className="vpc-plate-title"><strong className="vpc-plate-name">{name}</strong><BadgeMark badge={badge} /></div>
-            <div className="vpc-plate-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
-          </div>
-        );
-      })}
+      {nodes
+        .filter((n) => n.type === 'vpc')
+        .map((node) => {
+          const { vpc, badge } = node.data as VpcNodeData;
+          const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
+          const name = vpc.name || vpc.id;
+          return (
+            <div
+              key={node.id}
+              className="vpc-plate"
+              data-testid={`vpc-plate-${vpc.id}`}
+              style={
+                {
+                  transform: `translate(${node.position.x}px, ${node.position.y}px)`,
+                  width: node.width,
+                  // Their lengths let CSS fit the type to the width.
+                  '--name-chars': name.length,
+                  '--blocks-chars': blocks.join('  ').length || 12,
+                } as CSSProperties
+              }
+            >
+              <div className="vpc-plate-title">
+                <strong className="vpc-plate-name">{name}</strong>
+                <BadgeMark badge={badge} />
+              </div>
+              <div className="vpc-plate-blocks">{blocks.length ? blocks.join('  ') : 'no CIDR block'}</div>
+            </div>
+          );
+        })}
     </ViewportPortal>
   );
 });

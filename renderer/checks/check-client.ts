@@ -48,7 +48,10 @@ export class CheckClient {
   private transport: CheckTransport;
 
   /** @param fallback makes the transport to use when the first one fails (the worker could not start). */
-  constructor(transport: CheckTransport, private readonly fallback?: () => CheckTransport) {
+  constructor(
+    transport: CheckTransport,
+    private readonly fallback?: () => CheckTransport,
+  ) {
     this.transport = transport;
     this.attach(transport);
   }
@@ -146,7 +149,9 @@ export class CheckClient {
 /** A check that could not run is itself a finding: the user sees it where findings are, and their work is untouched. */
 function failureFinding(reason: string): Finding {
   return {
-    code: 'engine/rule-failed', severity: 'error', subjects: [],
+    code: 'engine/rule-failed',
+    severity: 'error',
+    subjects: [],
     message: `The checks could not run: ${reason}.`,
     fix: 'Report this with the plan file; your plan is unchanged and is checked again after the next edit.',
   };

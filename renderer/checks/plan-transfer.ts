@@ -14,8 +14,17 @@ import type { Plan } from '../../shared/plan/schema';
 
 /** The plan sections the checks read (all but the layout), and which of them are lists of objects. */
 const LIST_SECTIONS = [
-  'vpcs', 'subnets', 'internetGateways', 'egressOnlyGateways', 'vpnGateways', 'natGateways', 'routeTables', 'peerings',
-  'transitGateways', 'serviceNetworks', 'externalNetworks',
+  'vpcs',
+  'subnets',
+  'internetGateways',
+  'egressOnlyGateways',
+  'vpnGateways',
+  'natGateways',
+  'routeTables',
+  'peerings',
+  'transitGateways',
+  'serviceNetworks',
+  'externalNetworks',
 ] as const;
 const VALUE_SECTIONS = ['format', 'version', 'name', 'description', 'settings'] as const;
 

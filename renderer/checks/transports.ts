@@ -21,8 +21,12 @@ export function workerTransport(): CheckTransport {
       const transfer = request.update?.lists.map((l) => l.tokens.buffer as ArrayBuffer) ?? [];
       worker.postMessage(request, transfer);
     },
-    onReply: (handler) => { onReply = handler; },
-    onFailure: (handler) => { onFailure = handler; },
+    onReply: (handler) => {
+      onReply = handler;
+    },
+    onFailure: (handler) => {
+      onFailure = handler;
+    },
     close: () => worker.terminate(),
   };
 }
@@ -41,9 +45,13 @@ export function inThreadTransport(): CheckTransport {
         if (!closed) onReply(handle(request));
       });
     },
-    onReply: (handler) => { onReply = handler; },
+    onReply: (handler) => {
+      onReply = handler;
+    },
     onFailure: () => {},
-    close: () => { closed = true; },
+    close: () => {
+      closed = true;
+    },
   };
 }
 

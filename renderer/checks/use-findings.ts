@@ -35,7 +35,12 @@ export function useFindings(plan: Plan): { findings: readonly Finding[]; checkin
   useEffect(() => {
     if (performance.getEntriesByName('editor-ready').length === 0) performance.mark('editor-ready');
   }, []);
-  useEffect(() => { client.check(plan); }, [client, plan]);
-  const result = useSyncExternalStore((notify) => client.subscribe(notify), () => client.latest());
+  useEffect(() => {
+    client.check(plan);
+  }, [client, plan]);
+  const result = useSyncExternalStore(
+    (notify) => client.subscribe(notify),
+    () => client.latest(),
+  );
   return { findings: result?.findings ?? NO_FINDINGS, checking: result?.plan !== plan, ready: result !== undefined };
 }

@@ -9,7 +9,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/checks/types';
 import type { VpcHost } from '../../shared/host';
 import { shownShortcut } from '../../shared/commands';
-import { applyFix, canConnect, connect, describeConnection, findObject, moveNodes, newSubnet, updateSettings, type ConnectionCheck } from '../../shared/plan/edits';
+import {
+  applyFix,
+  canConnect,
+  connect,
+  describeConnection,
+  findObject,
+  moveNodes,
+  newSubnet,
+  updateSettings,
+  type ConnectionCheck,
+} from '../../shared/plan/edits';
 import { addSizedVpc, sizedVpc } from '../../shared/sizing';
 import { parsePlanText, type PlanProblem } from '../../shared/plan/load';
 import type { Plan, PlanSettings } from '../../shared/plan/schema';
@@ -52,7 +62,12 @@ function isEmptyPlan(plan: Plan): boolean {
   return plan.vpcs.length + plan.transitGateways.length + plan.serviceNetworks.length + plan.externalNetworks.length === 0;
 }
 
-export function Editor({ store, host, recoveryOffer, startView = false }: {
+export function Editor({
+  store,
+  host,
+  recoveryOffer,
+  startView = false,
+}: {
   store: EditorStore;
   host: VpcHost;
   recoveryOffer?: RecoveryOffer;
@@ -83,7 +98,7 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const focus = useCanvasFocus();
   const [recovery, setRecovery] = useState(recoveryOffer);
   const [tab, setTab] = useState<SideTab>('findings');
-  const [explorer, setExplorer] = useState<ExplorerTarget & { key: number } | undefined>();
+  const [explorer, setExplorer] = useState<(ExplorerTarget & { key: number }) | undefined>();
   const [sizing, setSizing] = useState(false);
   const openExplorer = useCallback((target: ExplorerTarget) => setExplorer((e) => ({ ...target, key: (e?.key ?? 0) + 1 })), []);
 
@@ -97,49 +112,89 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   );
 
   const say = useCallback<Say>((text, kind = 'info') => setNotice({ kind, text }), []);
-  const edit = useCallback((change: (plan: Plan) => Plan) => { store.edit(change); }, [store]);
+  const edit = useCallback(
+    (change: (plan: Plan) => Plan) => {
+      store.edit(change);
+    },
+    [store],
+  );
   const { setPair } = reach;
   const stopComparing = compared.close;
   /** Another document is open: frame it, and the old reachability question, comparison and layout routes no longer apply. */
   const onDocumentChanged = useCallback(() => {
-    setPair(NO_PAIR); stopComparing(); setEdgeRoutes(new Map()); setStarting(false); canvas.current?.fitAll();
+    setPair(NO_PAIR);
+    stopComparing();
+    setEdgeRoutes(new Map());
+    setStarting(false);
+    canvas.current?.fitAll();
   }, [setPair, stopComparing]);
-  const onNewPlan = useCallback(() => { setPair(NO_PAIR); stopComparing(); setEdgeRoutes(new Map()); setStarting(true); }, [setPair, stopComparing]);
+  const onNewPlan = useCallback(() => {
+    setPair(NO_PAIR);
+    stopComparing();
+    setEdgeRoutes(new Map());
+    setStarting(true);
+  }, [setPair, stopComparing]);
   const showInspector = useCallback(() => setPanel('right', true), [setPanel]);
 
   const documents = useDocument({ store, host, say, onLoaded: onDocumentChanged, onLoadProblems: setLoadProblems });
   // Route lines are a plan setting (Settings › Draw route-table paths), so the toggle key, the menu and the dialog agree.
   const routeLinesOn = plan.settings.showRouteLines ?? false;
-  const toggleRouteLines = useCallback(() => { store.edit((p) => updateSettings(p, { showRouteLines: !(p.settings.showRouteLines ?? false) })); }, [store]);
+  const toggleRouteLines = useCallback(() => {
+    store.edit((p) => updateSettings(p, { showRouteLines: !(p.settings.showRouteLines ?? false) }));
+  }, [store]);
   const selectedRouteLines = useMemo(() => (routeLinesOn ? routeLines(plan, selection) : undefined), [routeLinesOn, plan, selection]);
   const run = useCommands({
-    store, host, canvas, focus, derived, documents, say, toast: setToast, openDialog: setFileDialog, addSubnetTo: setAddingSubnet, onNewPlan, showInspector,
-    onRoutes: setEdgeRoutes, toggleRouteLines,
+    store,
+    host,
+    canvas,
+    focus,
+    derived,
+    documents,
+    say,
+    toast: setToast,
+    openDialog: setFileDialog,
+    addSubnetTo: setAddingSubnet,
+    onNewPlan,
+    showInspector,
+    onRoutes: setEdgeRoutes,
+    toggleRouteLines,
   });
   useKeyboardAndMenu(host, run, focus);
-  const changeSettings = useCallback((patch: Partial<PlanSettings>) => { store.edit((p) => updateSettings(p, patch)); }, [store]);
+  const changeSettings = useCallback(
+    (patch: Partial<PlanSettings>) => {
+      store.edit((p) => updateSettings(p, patch));
+    },
+    [store],
+  );
   const dismissToast = useCallback(() => setToast(undefined), []);
 
   // The latest run for the test handle, which is installed once per document loader.
   const runRef = useRef(run);
   runRef.current = run;
-  useEffect(() => installTestHandle({
-    store,
-    getFindings: () => checkClient().findingsOf(store.getState().plan),
-    loadPlanText: (text, name = 'test.vpcplan.json') => documents.loadText(text, name),
-    run: (command) => runRef.current(command),
-    frame: (ids) => canvas.current?.frame(ids),
-  }), [store, documents]);
+  useEffect(
+    () =>
+      installTestHandle({
+        store,
+        getFindings: () => checkClient().findingsOf(store.getState().plan),
+        loadPlanText: (text, name = 'test.vpcplan.json') => documents.loadText(text, name),
+        run: (command) => runRef.current(command),
+        frame: (ids) => canvas.current?.frame(ids),
+      }),
+    [store, documents],
+  );
 
   // The connect rule over the current plan, stable across renders (the canvas asks it while dragging).
   const checkConnection = useCallback((source: string, target: string) => canConnect(store.getState().plan, source, target), [store]);
   const describe = useCallback((check: ConnectionCheck) => describeConnection(store.getState().plan, check), [store]);
 
-  const showFinding = useCallback((finding: Finding) => {
-    const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
-    store.select(ids);
-    requestAnimationFrame(() => canvas.current?.frame(ids));
-  }, [store]);
+  const showFinding = useCallback(
+    (finding: Finding) => {
+      const ids = finding.subjects.filter((id) => findObject(store.getState().plan, id));
+      store.select(ids);
+      requestAnimationFrame(() => canvas.current?.frame(ids));
+    },
+    [store],
+  );
 
   const addSubnetConfirmed = (subnet: NewSubnet) => {
     const result = newSubnet(store.getState().plan, subnet);
@@ -156,7 +211,11 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const restore = () => {
     if (!recovery) return;
     const result = parsePlanText(recovery.text, 'the recovered draft');
-    if (!result.ok) { setLoadProblems({ summary: result.summary, problems: result.problems }); setRecovery(undefined); return; }
+    if (!result.ok) {
+      setLoadProblems({ summary: result.summary, problems: result.problems });
+      setRecovery(undefined);
+      return;
+    }
     store.replaceDocument(result.plan, { displayName: recovery.displayName ?? 'Recovered plan' }, { dirty: true });
     setRecovery(undefined);
     canvas.current?.fitAll();
@@ -174,8 +233,12 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
   const exploreSelection = () => {
     const state = store.getState();
     const found = state.selection.length === 1 ? findObject(state.plan, state.selection[0]!) : undefined;
-    const cidr = found?.kind === 'vpc' ? found.object.ipv4Cidrs[0] ?? found.object.ipv6Cidrs[0]
-      : found?.kind === 'subnet' ? found.object.ipv4Cidr ?? found.object.ipv6Cidr : undefined;
+    const cidr =
+      found?.kind === 'vpc'
+        ? (found.object.ipv4Cidrs[0] ?? found.object.ipv6Cidrs[0])
+        : found?.kind === 'subnet'
+          ? (found.object.ipv4Cidr ?? found.object.ipv6Cidr)
+          : undefined;
     openExplorer({ cidr: cidr || state.plan.vpcs[0]?.ipv4Cidrs[0] || '10.0.0.0/16' });
   };
 
@@ -188,101 +251,175 @@ export function Editor({ store, host, recoveryOffer, startView = false }: {
 
   return (
     <ExplorerContext.Provider value={openExplorer}>
-    <div className={appClass}>
-      <Toolbar host={host} documentName={documentInfo.displayName} dirty={dirty} run={run}
-        state={{ canUndo, canRedo, hasSelection: selection.length > 0 }}
-        onExplore={exploreSelection} onSize={() => setSizing(true)} />
-
-      {recovery ? (
-        <RecoveryBanner offer={recovery} onRestore={restore} onDiscard={() => { setRecovery(undefined); void host.writeRecovery(undefined); }} />
-      ) : null}
-      {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
-
-      {panels.left ? (
-        <SidePanel tab={tab} onTab={setTab} findings={engine.findings} checking={checked.checking} ready={checked.ready} onShowFinding={showFinding} onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
-          plan={plan} pair={reach.pair} onPair={setPair} result={reach.result} onFold={() => setPanel('left', false)} />
-      ) : (
-        <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>
-          {counts.error ? <span className="pill pill-error">{counts.error}<span className="visually-hidden"> errors</span></span> : null}
-          {counts.warning ? <span className="pill pill-warning">{counts.warning}<span className="visually-hidden"> warnings</span></span> : null}
-        </PanelRail>
-      )}
-
-      <main className="canvas-area" aria-label="Diagram" ref={focus.area} tabIndex={-1} aria-describedby="canvas-keys">
-        <p id="canvas-keys" className="visually-hidden">
-          Tab moves through the objects, nodes first in reading order, then connections. Space selects, Enter edits in the inspector,
-          the arrow keys move the selection, Delete deletes it. Question mark lists every shortcut.
-        </p>
-        {compared.shown ? <CompareTray shown={compared.shown} onStep={compared.go} onClose={compared.close} /> : null}
-        <Canvas
-          ref={canvas}
-          derived={derived}
-          getSelection={() => store.getState().selection}
-          onSelect={(ids) => store.select(ids)}
-          onMoved={(positions) => store.edit((p) => moveNodes(p, positions))}
-          onConnect={(source, target) => {
-            const result = connect(store.getState().plan, source, target);
-            if (!result.ok) { say(result.reason, 'error'); return; }
-            store.edit(() => result.plan);
-            store.select([result.created]);
-          }}
-          checkConnection={checkConnection}
-          describeConnection={describe}
-          routeLines={selectedRouteLines}
-          onToggleRouteLines={toggleRouteLines}
+      <div className={appClass}>
+        <Toolbar
+          host={host}
+          documentName={documentInfo.displayName}
+          dirty={dirty}
+          run={run}
+          state={{ canUndo, canRedo, hasSelection: selection.length > 0 }}
+          onExplore={exploreSelection}
+          onSize={() => setSizing(true)}
         />
-        {empty && starting ? (
-          <StartView host={host}
-            onExample={(example) => { void (async () => { if (await documents.mayDiscard()) documents.loadText(example.text, example.fileName); })(); }}
-            onRecent={(file) => void run('open-document', { handle: file.handle })}
-            onOpen={() => void run('open')}
-            onEmpty={() => { setStarting(false); requestAnimationFrame(() => focus.area.current?.focus()); }} />
-        ) : null}
-        {empty && !starting ? (
-          <EmptyCanvasHint onAddVpc={() => void run('add-vpc')} onShowStart={() => setStarting(true)} addKey={shownShortcut('add-vpc', PLATFORM)} />
-        ) : null}
-        {toast ? <ToastMessage toast={toast} onDismiss={dismissToast} /> : null}
-      </main>
 
-      {panels.right ? (
-        <aside className="side side-right" aria-label="Inspector">
-          <div className="panel-header">
-            <CollapseButton side="right" name="inspector" onClick={() => setPanel('right', false)} />
-          </div>
-          <Inspector plan={plan} selection={selection} engine={engine} edit={edit}
-            onDelete={() => void run('delete')} onFrame={(ids) => canvas.current?.frame(ids)}
-            onGo={(id) => {
-              store.select([id]);
-              // A route table or gateway has no box of its own: show its VPC.
-              const found = findObject(store.getState().plan, id);
-              const boxless = found?.kind === 'routeTable' || found?.kind === 'internetGateway' || found?.kind === 'egressOnlyGateway' || found?.kind === 'vpnGateway';
-              const shown = boxless ? found.object.vpcId : id;
-              requestAnimationFrame(() => canvas.current?.frame([shown]));
+        {recovery ? (
+          <RecoveryBanner
+            offer={recovery}
+            onRestore={restore}
+            onDiscard={() => {
+              setRecovery(undefined);
+              void host.writeRecovery(undefined);
             }}
-            say={(text) => say(text, 'error')}
-            example={isExample ? { onNew: () => void run('new'), newKey: shownShortcut('new', PLATFORM) } : undefined} />
-        </aside>
-      ) : (
-        <PanelRail side="right" name="inspector" label="Inspector (hidden)" onOpen={() => setPanel('right', true)} />
-      )}
+          />
+        ) : null}
+        {notice ? <NoticeBanner notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
-      {addingSubnet ? <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} /> : null}
-      {loadProblems ? <LoadProblemsDialog summary={loadProblems.summary} problems={loadProblems.problems} onClose={() => setLoadProblems(undefined)} /> : null}
-      {fileDialog === 'export' ? <ExportDialog plan={plan} selection={selection} host={host} onClose={() => setFileDialog(undefined)} /> : null}
-      {fileDialog === 'import' ? (
-        <ImportDialog mayDiscard={documents.mayDiscard} onClose={() => setFileDialog(undefined)}
-          onOpen={(imported, displayName) => { store.replaceDocument(imported, { displayName }, { dirty: true }); onDocumentChanged(); }} />
-      ) : null}
-      {fileDialog === 'compare' ? (
-        <CompareDialog plan={plan} planName={documentInfo.displayName} host={host} onClose={() => setFileDialog(undefined)}
-          onShow={(other, name) => { setFileDialog(undefined); compared.show(other, name); }} />
-      ) : null}
-      {fileDialog === 'practice' ? <PracticeDialog onClose={() => setFileDialog(undefined)} /> : null}
-      {fileDialog === 'settings' ? <SettingsDialog plan={plan} onChange={changeSettings} onClose={() => setFileDialog(undefined)} /> : null}
-      {fileDialog === 'shortcuts' ? <ShortcutsDialog desktop={host.kind === 'electron'} onClose={() => setFileDialog(undefined)} /> : null}
-      {explorer ? <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} /> : null}
-      {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
-    </div>
+        {panels.left ? (
+          <SidePanel
+            tab={tab}
+            onTab={setTab}
+            findings={engine.findings}
+            checking={checked.checking}
+            ready={checked.ready}
+            onShowFinding={showFinding}
+            onApplyFix={(fix) => edit((p) => applyFix(p, fix))}
+            plan={plan}
+            pair={reach.pair}
+            onPair={setPair}
+            result={reach.result}
+            onFold={() => setPanel('left', false)}
+          />
+        ) : (
+          <PanelRail side="left" name="findings" label="Findings and reachability (hidden)" onOpen={() => setPanel('left', true)}>
+            {counts.error ? (
+              <span className="pill pill-error">
+                {counts.error}
+                <span className="visually-hidden"> errors</span>
+              </span>
+            ) : null}
+            {counts.warning ? (
+              <span className="pill pill-warning">
+                {counts.warning}
+                <span className="visually-hidden"> warnings</span>
+              </span>
+            ) : null}
+          </PanelRail>
+        )}
+
+        <main className="canvas-area" aria-label="Diagram" ref={focus.area} tabIndex={-1} aria-describedby="canvas-keys">
+          <p id="canvas-keys" className="visually-hidden">
+            Tab moves through the objects, nodes first in reading order, then connections. Space selects, Enter edits in the inspector, the arrow keys move the
+            selection, Delete deletes it. Question mark lists every shortcut.
+          </p>
+          {compared.shown ? <CompareTray shown={compared.shown} onStep={compared.go} onClose={compared.close} /> : null}
+          <Canvas
+            ref={canvas}
+            derived={derived}
+            getSelection={() => store.getState().selection}
+            onSelect={(ids) => store.select(ids)}
+            onMoved={(positions) => store.edit((p) => moveNodes(p, positions))}
+            onConnect={(source, target) => {
+              const result = connect(store.getState().plan, source, target);
+              if (!result.ok) {
+                say(result.reason, 'error');
+                return;
+              }
+              store.edit(() => result.plan);
+              store.select([result.created]);
+            }}
+            checkConnection={checkConnection}
+            describeConnection={describe}
+            routeLines={selectedRouteLines}
+            onToggleRouteLines={toggleRouteLines}
+          />
+          {empty && starting ? (
+            <StartView
+              host={host}
+              onExample={(example) => {
+                void (async () => {
+                  if (await documents.mayDiscard()) documents.loadText(example.text, example.fileName);
+                })();
+              }}
+              onRecent={(file) => void run('open-document', { handle: file.handle })}
+              onOpen={() => void run('open')}
+              onEmpty={() => {
+                setStarting(false);
+                requestAnimationFrame(() => focus.area.current?.focus());
+              }}
+            />
+          ) : null}
+          {empty && !starting ? (
+            <EmptyCanvasHint onAddVpc={() => void run('add-vpc')} onShowStart={() => setStarting(true)} addKey={shownShortcut('add-vpc', PLATFORM)} />
+          ) : null}
+          {toast ? <ToastMessage toast={toast} onDismiss={dismissToast} /> : null}
+        </main>
+
+        {panels.right ? (
+          <aside className="side side-right" aria-label="Inspector">
+            <div className="panel-header">
+              <CollapseButton side="right" name="inspector" onClick={() => setPanel('right', false)} />
+            </div>
+            <Inspector
+              plan={plan}
+              selection={selection}
+              engine={engine}
+              edit={edit}
+              onDelete={() => void run('delete')}
+              onFrame={(ids) => canvas.current?.frame(ids)}
+              onGo={(id) => {
+                store.select([id]);
+                // A route table or gateway has no box of its own: show its VPC.
+                const found = findObject(store.getState().plan, id);
+                const boxless =
+                  found?.kind === 'routeTable' || found?.kind === 'internetGateway' || found?.kind === 'egressOnlyGateway' || found?.kind === 'vpnGateway';
+                const shown = boxless ? found.object.vpcId : id;
+                requestAnimationFrame(() => canvas.current?.frame([shown]));
+              }}
+              say={(text) => say(text, 'error')}
+              example={isExample ? { onNew: () => void run('new'), newKey: shownShortcut('new', PLATFORM) } : undefined}
+            />
+          </aside>
+        ) : (
+          <PanelRail side="right" name="inspector" label="Inspector (hidden)" onOpen={() => setPanel('right', true)} />
+        )}
+
+        {addingSubnet ? (
+          <AddSubnetDialog plan={plan} initialVpcId={addingSubnet} onAdd={addSubnetConfirmed} onCancel={() => setAddingSubnet(undefined)} />
+        ) : null}
+        {loadProblems ? (
+          <LoadProblemsDialog summary={loadProblems.summary} problems={loadProblems.problems} onClose={() => setLoadProblems(undefined)} />
+        ) : null}
+        {fileDialog === 'export' ? <ExportDialog plan={plan} selection={selection} host={host} onClose={() => setFileDialog(undefined)} /> : null}
+        {fileDialog === 'import' ? (
+          <ImportDialog
+            mayDiscard={documents.mayDiscard}
+            onClose={() => setFileDialog(undefined)}
+            onOpen={(imported, displayName) => {
+              store.replaceDocument(imported, { displayName }, { dirty: true });
+              onDocumentChanged();
+            }}
+          />
+        ) : null}
+        {fileDialog === 'compare' ? (
+          <CompareDialog
+            plan={plan}
+            planName={documentInfo.displayName}
+            host={host}
+            onClose={() => setFileDialog(undefined)}
+            onShow={(other, name) => {
+              setFileDialog(undefined);
+              compared.show(other, name);
+            }}
+          />
+        ) : null}
+        {fileDialog === 'practice' ? <PracticeDialog onClose={() => setFileDialog(undefined)} /> : null}
+        {fileDialog === 'settings' ? <SettingsDialog plan={plan} onChange={changeSettings} onClose={() => setFileDialog(undefined)} /> : null}
+        {fileDialog === 'shortcuts' ? <ShortcutsDialog desktop={host.kind === 'electron'} onClose={() => setFileDialog(undefined)} /> : null}
+        {explorer ? (
+          <ExplorerDialog key={explorer.key} target={explorer} plan={plan} edit={(change) => store.edit(change)} onClose={() => setExplorer(undefined)} />
+        ) : null}
+        {sizing ? <SizingDialog plan={plan} onAdd={addSized} onCancel={() => setSizing(false)} /> : null}
+      </div>
     </ExplorerContext.Provider>
   );
 }

@@ -33,11 +33,23 @@ export function FileMenu({ host, run }: FileMenuProps) {
     if (!open) return;
     let live = true;
     setRecent(undefined);
-    void host.listRecent().then((list) => { if (live) setRecent(list); }, () => { if (live) setRecent([]); });
-    const onDown = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) close(); };
+    void host.listRecent().then(
+      (list) => {
+        if (live) setRecent(list);
+      },
+      () => {
+        if (live) setRecent([]);
+      },
+    );
+    const onDown = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) close();
+    };
     document.addEventListener('mousedown', onDown);
     requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus());
-    return () => { live = false; document.removeEventListener('mousedown', onDown); };
+    return () => {
+      live = false;
+      document.removeEventListener('mousedown', onDown);
+    };
   }, [open, host, close]);
 
   const choose = (command: MenuCommand, detail?: MenuCommandDetail) => {
@@ -49,18 +61,43 @@ export function FileMenu({ host, run }: FileMenuProps) {
     if (!open) return;
     const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([disabled])') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') { event.preventDefault(); event.stopPropagation(); close(true); }
-    else if (event.key === 'ArrowDown') { event.preventDefault(); items[(at + 1) % items.length]?.focus(); }
-    else if (event.key === 'ArrowUp') { event.preventDefault(); items[(at - 1 + items.length) % items.length]?.focus(); }
-    else if (event.key === 'ArrowRight' && (document.activeElement as HTMLElement | null)?.dataset.testid === 'file-recent') { event.preventDefault(); setRecentOpen(true); }
-    else if (event.key === 'ArrowLeft' && recentOpen) { event.preventDefault(); setRecentOpen(false); root.current?.querySelector<HTMLElement>('[data-testid=file-recent]')?.focus(); }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      items[(at + 1) % items.length]?.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      items[(at - 1 + items.length) % items.length]?.focus();
+    } else if (event.key === 'ArrowRight' && (document.activeElement as HTMLElement | null)?.dataset.testid === 'file-recent') {
+      event.preventDefault();
+      setRecentOpen(true);
+    } else if (event.key === 'ArrowLeft' && recentOpen) {
+      event.preventDefault();
+      setRecentOpen(false);
+      root.current?.querySelector<HTMLElement>('[data-testid=file-recent]')?.focus();
+    }
   };
 
   return (
     <div className="file-menu" ref={root} onKeyDown={onKeyDown}>
-      <button ref={button} type="button" className="tool file-menu-button" aria-haspopup="menu" aria-expanded={open} data-testid="file-menu"
+      <button
+        ref={button}
+        type="button"
+        className="tool file-menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="file-menu"
         onClick={() => (open ? close() : setOpen(true))}
-        onKeyDown={(e) => { if (!open && e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); } }}>
+        onKeyDown={(e) => {
+          if (!open && e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
         File <span aria-hidden="true">▾</span>
       </button>
       {open ? (
@@ -68,20 +105,44 @@ export function FileMenu({ host, run }: FileMenuProps) {
           <MenuItem command="new" onClick={() => choose('new')} />
           <MenuItem command="open" onClick={() => choose('open')} />
           <div className="menu-sub" onMouseEnter={() => setRecentOpen(true)} onMouseLeave={() => setRecentOpen(false)}>
-            <button type="button" role="menuitem" className="menu-item" aria-haspopup="menu" aria-expanded={recentOpen} data-testid="file-recent"
-              onClick={() => setRecentOpen(true)}>
-              <span>Open recent</span><span className="menu-shortcut" aria-hidden="true">▸</span>
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              aria-haspopup="menu"
+              aria-expanded={recentOpen}
+              data-testid="file-recent"
+              onClick={() => setRecentOpen(true)}
+            >
+              <span>Open recent</span>
+              <span className="menu-shortcut" aria-hidden="true">
+                ▸
+              </span>
             </button>
             {recentOpen ? (
               <div className="menu menu-side" role="menu" aria-label="Open recent" data-testid="recent-list">
-                {recent === undefined ? <div className="menu-note">Reading…</div>
-                  : recent.length === 0 ? <div className="menu-note" data-testid="recent-empty">No recent files yet.</div>
-                  : recent.map((file) => (
-                    <button key={file.handle} type="button" role="menuitem" className="menu-item" data-testid="recent-item" data-handle={file.handle}
-                      onClick={() => choose('open-document', { handle: file.handle })} title={file.displayName}>
+                {recent === undefined ? (
+                  <div className="menu-note">Reading…</div>
+                ) : recent.length === 0 ? (
+                  <div className="menu-note" data-testid="recent-empty">
+                    No recent files yet.
+                  </div>
+                ) : (
+                  recent.map((file) => (
+                    <button
+                      key={file.handle}
+                      type="button"
+                      role="menuitem"
+                      className="menu-item"
+                      data-testid="recent-item"
+                      data-handle={file.handle}
+                      onClick={() => choose('open-document', { handle: file.handle })}
+                      title={file.displayName}
+                    >
                       <span>{file.displayName}</span>
                     </button>
-                  ))}
+                  ))
+                )}
               </div>
             ) : null}
           </div>
@@ -106,7 +167,8 @@ function MenuItem({ command, onClick }: { command: CommandId; onClick(): void })
   const testId = `file-${command}`;
   return (
     <button type="button" role="menuitem" className="menu-item" data-testid={testId} onClick={onClick}>
-      <span>{label}</span>{shortcut ? <span className="menu-shortcut">{shortcut}</span> : null}
+      <span>{label}</span>
+      {shortcut ? <span className="menu-shortcut">{shortcut}</span> : null}
     </button>
   );
 }

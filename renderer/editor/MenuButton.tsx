@@ -28,7 +28,9 @@ export function MenuButton({ label, children, entries, testId }: { label: string
 
   useEffect(() => {
     if (!open) return;
-    const onDown = (event: MouseEvent) => { if (!root.current?.contains(event.target as Node)) close(false); };
+    const onDown = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) close(false);
+    };
     document.addEventListener('mousedown', onDown);
     requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role=menuitem]:not([disabled])')?.focus());
     return () => document.removeEventListener('mousedown', onDown);
@@ -37,21 +39,33 @@ export function MenuButton({ label, children, entries, testId }: { label: string
   // A menu that would run off the window's right edge opens leftwards from the button's right edge instead.
   const [alignEnd, setAlignEnd] = useState(false);
   useLayoutEffect(() => {
-    if (!open) { setAlignEnd(false); return; }
+    if (!open) {
+      setAlignEnd(false);
+      return;
+    }
     const menu = root.current?.querySelector('[role=menu]');
     if (menu && !alignEnd && menu.getBoundingClientRect().right > document.documentElement.clientWidth) setAlignEnd(true);
   }, [open, alignEnd]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!open) {
-      if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(true); }
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        setOpen(true);
+      }
       return;
     }
     const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([disabled])') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
-    const go = (index: number) => { event.preventDefault(); items[(index + items.length) % items.length]?.focus(); };
-    if (event.key === 'Escape') { event.preventDefault(); event.stopPropagation(); close(true); }
-    else if (event.key === 'ArrowDown') go(at + 1);
+    const go = (index: number) => {
+      event.preventDefault();
+      items[(index + items.length) % items.length]?.focus();
+    };
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    } else if (event.key === 'ArrowDown') go(at + 1);
     else if (event.key === 'ArrowUp') go(at - 1);
     else if (event.key === 'Home') go(0);
     else if (event.key === 'End') go(items.length - 1);
@@ -60,17 +74,37 @@ export function MenuButton({ label, children, entries, testId }: { label: string
 
   return (
     <div className="menu-button" ref={root} onKeyDown={onKeyDown}>
-      <button ref={button} type="button" className="tool" aria-haspopup="menu" aria-expanded={open} data-testid={testId}
-        aria-label={label} title={label} onClick={() => (open ? close(false) : setOpen(true))}>
+      <button
+        ref={button}
+        type="button"
+        className="tool"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid={testId}
+        aria-label={label}
+        title={label}
+        onClick={() => (open ? close(false) : setOpen(true))}
+      >
         {children}
       </button>
       {open ? (
         <div className={`menu${alignEnd ? ' menu-end' : ''}`} role="menu" aria-label={label} data-testid={`${testId}-items`}>
           {entries.map((entry) => [
             entry.separated ? <div key={`${entry.key}-separator`} className="menu-separator" role="separator" /> : null,
-            <button key={entry.key} type="button" role="menuitem" className="menu-item" disabled={entry.disabled} data-testid={entry.testId}
-              onClick={() => { close(true); entry.run(); }}>
-              <span>{entry.label}</span>{entry.shortcut ? <span className="menu-shortcut">{entry.shortcut}</span> : null}
+            <button
+              key={entry.key}
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              disabled={entry.disabled}
+              data-testid={entry.testId}
+              onClick={() => {
+                close(true);
+                entry.run();
+              }}
+            >
+              <span>{entry.label}</span>
+              {entry.shortcut ? <span className="menu-shortcut">{entry.shortcut}</span> : null}
             </button>,
           ])}
         </div>

@@ -29,15 +29,20 @@ export function SettingsDialog({ plan, onChange, onClose }: { plan: Plan; onChan
       <fieldset>
         <legend>Routing</legend>
         <div className="setting">
-          <input type="checkbox" id={ids.derive} checked={settings.deriveRoutes} data-testid="setting-derive-routes"
-            aria-describedby={`${ids.derive}-hint`} onChange={(e) => onChange({ deriveRoutes: e.target.checked })} />
+          <input
+            type="checkbox"
+            id={ids.derive}
+            checked={settings.deriveRoutes}
+            data-testid="setting-derive-routes"
+            aria-describedby={`${ids.derive}-hint`}
+            onChange={(e) => onChange({ deriveRoutes: e.target.checked })}
+          />
           <div>
             <label htmlFor={ids.derive}>{SETTING_LABELS.deriveRoutes}</label>
             <div className="field-hint" id={`${ids.derive}-hint`}>
-              Subnets without a route table (in a VPC without a main route table) follow the routes the design implies: the local
-              route; public subnets to the internet gateway; private subnets to a NAT gateway of their VPC, in their AZ where there
-              is one; peering and transit gateway routes to the networks connected. Off: such subnets have only the local route,
-              as a new AWS route table does.
+              Subnets without a route table (in a VPC without a main route table) follow the routes the design implies: the local route; public subnets to the
+              internet gateway; private subnets to a NAT gateway of their VPC, in their AZ where there is one; peering and transit gateway routes to the
+              networks connected. Off: such subnets have only the local route, as a new AWS route table does.
             </div>
           </div>
         </div>
@@ -45,11 +50,19 @@ export function SettingsDialog({ plan, onChange, onClose }: { plan: Plan; onChan
       <fieldset>
         <legend>Canvas</legend>
         <div className="setting">
-          <input type="checkbox" id={ids.lines} checked={settings.showRouteLines} data-testid="setting-show-route-lines"
-            aria-describedby={`${ids.lines}-hint`} onChange={(e) => onChange({ showRouteLines: e.target.checked })} />
+          <input
+            type="checkbox"
+            id={ids.lines}
+            checked={settings.showRouteLines}
+            data-testid="setting-show-route-lines"
+            aria-describedby={`${ids.lines}-hint`}
+            onChange={(e) => onChange({ showRouteLines: e.target.checked })}
+          />
           <div>
             <label htmlFor={ids.lines}>{SETTING_LABELS.showRouteLines}</label>
-            <div className="field-hint" id={`${ids.lines}-hint`}>Lines from each subnet along the routes its route table sends traffic. It changes no routing.</div>
+            <div className="field-hint" id={`${ids.lines}-hint`}>
+              Lines from each subnet along the routes its route table sends traffic. It changes no routing.
+            </div>
           </div>
         </div>
       </fieldset>
@@ -58,12 +71,25 @@ export function SettingsDialog({ plan, onChange, onClose }: { plan: Plan; onChan
         <p className="field-hint">The defaults of a new AWS account. Raise one where your account has had it raised; the checks then hold the plan to it.</p>
         <div className="quota-grid">
           {QUOTAS.map(({ key, label, min, max }) => (
-            <NumberField key={key} label={label} value={settings.quotas[key]} min={min} max={max} testId={`setting-quota-${key}`}
-              onCommit={(value) => { if (value !== undefined) onChange({ quotas: { ...settings.quotas, [key]: value } }); }} />
+            <NumberField
+              key={key}
+              label={label}
+              value={settings.quotas[key]}
+              min={min}
+              max={max}
+              testId={`setting-quota-${key}`}
+              onCommit={(value) => {
+                if (value !== undefined) onChange({ quotas: { ...settings.quotas, [key]: value } });
+              }}
+            />
           ))}
         </div>
       </fieldset>
-      <div className="modal-buttons"><button type="button" className="primary" onClick={onClose} data-testid="settings-close">Done</button></div>
+      <div className="modal-buttons">
+        <button type="button" className="primary" onClick={onClose} data-testid="settings-close">
+          Done
+        </button>
+      </div>
     </Modal>
   );
 }

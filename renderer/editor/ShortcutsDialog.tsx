@@ -19,8 +19,9 @@ const HEADINGS: ReadonlyArray<{ group: CommandGroup; title: string }> = [
 export function ShortcutsDialog({ desktop, onClose }: { desktop: boolean; onClose(): void }) {
   // The desktop app's menu has keys a browser keeps for itself (Ctrl+N); the page has its stand-ins (Alt+N).
   const where = desktop ? 'menu' : 'page';
-  const rows = COMMANDS.map((spec) => ({ spec, keys: shortcutsFor(spec, PLATFORM, where).map((k) => shortcutText(k, PLATFORM)) }))
-    .filter((row) => row.keys.length > 0);
+  const rows = COMMANDS.map((spec) => ({ spec, keys: shortcutsFor(spec, PLATFORM, where).map((k) => shortcutText(k, PLATFORM)) })).filter(
+    (row) => row.keys.length > 0,
+  );
   return (
     <Modal title="Keyboard shortcuts" onCancel={onClose} testId="shortcuts-dialog" wide>
       <div className="shortcut-groups">
@@ -33,8 +34,18 @@ export function ShortcutsDialog({ desktop, onClose }: { desktop: boolean; onClos
               <dl className="shortcut-list">
                 {inGroup.map(({ spec, keys }) => (
                   <div key={spec.id} className="shortcut-row" data-testid="shortcut" data-command={spec.id}>
-                    <dt>{spec.label}{spec.hint ? <span className="shortcut-hint"> ({spec.hint})</span> : null}</dt>
-                    <dd>{keys.map((k, i) => <span key={k}>{i > 0 ? <span className="shortcut-or"> or </span> : null}<kbd>{k}</kbd></span>)}</dd>
+                    <dt>
+                      {spec.label}
+                      {spec.hint ? <span className="shortcut-hint"> ({spec.hint})</span> : null}
+                    </dt>
+                    <dd>
+                      {keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 ? <span className="shortcut-or"> or </span> : null}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -42,7 +53,11 @@ export function ShortcutsDialog({ desktop, onClose }: { desktop: boolean; onClos
           );
         })}
       </div>
-      <div className="modal-buttons"><button type="button" className="primary" onClick={onClose} autoFocus data-testid="shortcuts-close">Close</button></div>
+      <div className="modal-buttons">
+        <button type="button" className="primary" onClick={onClose} autoFocus data-testid="shortcuts-close">
+          Close
+        </button>
+      </div>
     </Modal>
   );
 }

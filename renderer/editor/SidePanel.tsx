@@ -14,7 +14,20 @@ import { NO_PAIR, type ReachPair } from './use-reach';
 
 export type SideTab = 'findings' | 'reach';
 
-export function SidePanel({ tab, onTab, findings, checking, ready, onShowFinding, onApplyFix, plan, pair, onPair, result, onFold }: {
+export function SidePanel({
+  tab,
+  onTab,
+  findings,
+  checking,
+  ready,
+  onShowFinding,
+  onApplyFix,
+  plan,
+  pair,
+  onPair,
+  result,
+  onFold,
+}: {
   tab: SideTab;
   onTab(tab: SideTab): void;
   findings: readonly Finding[];
@@ -40,7 +53,11 @@ export function SidePanel({ tab, onTab, findings, checking, ready, onShowFinding
           <button type="button" role="tab" aria-selected={tab === 'findings'} onClick={() => onTab('findings')} data-testid="tab-findings">
             Findings
             <span className="tab-counts">
-              {checking ? <span className="checking" data-testid="checking" role="status" aria-label="Checking">…</span> : null}
+              {checking ? (
+                <span className="checking" data-testid="checking" role="status" aria-label="Checking">
+                  …
+                </span>
+              ) : null}
               {counts.error ? <span className="pill pill-error">{counts.error}</span> : null}
               {counts.warning ? <span className="pill pill-warning">{counts.warning}</span> : null}
               {counts.info ? <span className="pill pill-info">{counts.info}</span> : null}
@@ -53,12 +70,24 @@ export function SidePanel({ tab, onTab, findings, checking, ready, onShowFinding
         <CollapseButton side="left" name="findings" onClick={onFold} />
       </div>
       <div className="panel-body" role="tabpanel">
-        {tab === 'findings'
-          ? ready
-            ? <FindingsPanel findings={findings} onShow={onShowFinding} onApply={onApplyFix} />
-            : <p className="all-clear" role="status" data-testid="findings-pending">Checking the plan…</p>
-          : <ReachabilityPanel plan={plan} from={pair.from} to={pair.to} result={result}
-              onChange={(from, to) => onPair({ from, to })} onClear={() => onPair(NO_PAIR)} />}
+        {tab === 'findings' ? (
+          ready ? (
+            <FindingsPanel findings={findings} onShow={onShowFinding} onApply={onApplyFix} />
+          ) : (
+            <p className="all-clear" role="status" data-testid="findings-pending">
+              Checking the plan…
+            </p>
+          )
+        ) : (
+          <ReachabilityPanel
+            plan={plan}
+            from={pair.from}
+            to={pair.to}
+            result={result}
+            onChange={(from, to) => onPair({ from, to })}
+            onClear={() => onPair(NO_PAIR)}
+          />
+        )}
       </div>
     </aside>
   );

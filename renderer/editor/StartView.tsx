@@ -7,7 +7,13 @@ import { useEffect, useState } from 'react';
 import type { RecentFile, VpcHost } from '../../shared/host';
 import { Icon } from '../canvas/icons';
 
-export interface Example { fileName: string; name: string; description: string; counts: string; text: string }
+export interface Example {
+  fileName: string;
+  name: string;
+  description: string;
+  counts: string;
+  text: string;
+}
 
 /** The examples/ folder, bundled into the app: nothing is fetched. */
 const EXAMPLE_TEXTS = import.meta.glob('../../examples/*.vpcplan.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -22,9 +28,17 @@ function describeExample(path: string, text: string): Example {
   return { fileName, name: plan.name || fileName, description, counts: `${vpcs} VPC${vpcs === 1 ? '' : 's'}, ${subnets} subnets`, text };
 }
 
-export const EXAMPLES: readonly Example[] = Object.entries(EXAMPLE_TEXTS).map(([path, text]) => describeExample(path, text)).sort((a, b) => a.fileName.localeCompare(b.fileName));
+export const EXAMPLES: readonly Example[] = Object.entries(EXAMPLE_TEXTS)
+  .map(([path, text]) => describeExample(path, text))
+  .sort((a, b) => a.fileName.localeCompare(b.fileName));
 
-export function StartView({ host, onExample, onRecent, onEmpty, onOpen }: {
+export function StartView({
+  host,
+  onExample,
+  onRecent,
+  onEmpty,
+  onOpen,
+}: {
   host: VpcHost;
   onExample(example: Example): void;
   onRecent(file: RecentFile): void;
@@ -34,8 +48,17 @@ export function StartView({ host, onExample, onRecent, onEmpty, onOpen }: {
   const [recent, setRecent] = useState<RecentFile[] | undefined>();
   useEffect(() => {
     let live = true;
-    void host.listRecent().then((list) => { if (live) setRecent(list); }, () => { if (live) setRecent([]); });
-    return () => { live = false; };
+    void host.listRecent().then(
+      (list) => {
+        if (live) setRecent(list);
+      },
+      () => {
+        if (live) setRecent([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [host]);
   return (
     <section className="start-view" aria-labelledby="start-title" data-testid="start-view">
@@ -45,15 +68,28 @@ export function StartView({ host, onExample, onRecent, onEmpty, onOpen }: {
           <h3>New</h3>
           <button type="button" className="start-card" onClick={onEmpty} data-testid="start-empty" autoFocus>
             <Icon name="new" size={20} />
-            <span><strong>Empty plan</strong><span className="start-card-text">Draw VPCs, subnets and connections from scratch.</span></span>
+            <span>
+              <strong>Empty plan</strong>
+              <span className="start-card-text">Draw VPCs, subnets and connections from scratch.</span>
+            </span>
           </button>
           <button type="button" className="start-card" onClick={onOpen} data-testid="start-open">
             <Icon name="open" size={20} />
-            <span><strong>Open a plan file…</strong><span className="start-card-text">A .vpcplan.json file you saved before.</span></span>
+            <span>
+              <strong>Open a plan file…</strong>
+              <span className="start-card-text">A .vpcplan.json file you saved before.</span>
+            </span>
           </button>
           <h3>Examples</h3>
           {EXAMPLES.map((example) => (
-            <button key={example.fileName} type="button" className="start-card" onClick={() => onExample(example)} data-testid="start-example" data-file={example.fileName}>
+            <button
+              key={example.fileName}
+              type="button"
+              className="start-card"
+              onClick={() => onExample(example)}
+              data-testid="start-example"
+              data-file={example.fileName}
+            >
               <Icon name="vpc" size={20} />
               <span>
                 <strong>{example.name}</strong>
@@ -65,17 +101,23 @@ export function StartView({ host, onExample, onRecent, onEmpty, onOpen }: {
         </div>
         <div>
           <h3>Recent</h3>
-          {recent === undefined ? <p className="muted">Reading…</p>
-            : recent.length === 0 ? <p className="muted" data-testid="start-no-recent">No recent files yet. Plans you open or save show here.</p>
-            : (
-              <ul className="start-recent">
-                {recent.map((file) => (
-                  <li key={file.handle}>
-                    <button type="button" className="link-button" onClick={() => onRecent(file)} data-testid="start-recent" title={file.displayName}>{file.displayName}</button>
-                  </li>
-                ))}
-              </ul>
-            )}
+          {recent === undefined ? (
+            <p className="muted">Reading…</p>
+          ) : recent.length === 0 ? (
+            <p className="muted" data-testid="start-no-recent">
+              No recent files yet. Plans you open or save show here.
+            </p>
+          ) : (
+            <ul className="start-recent">
+              {recent.map((file) => (
+                <li key={file.handle}>
+                  <button type="button" className="link-button" onClick={() => onRecent(file)} data-testid="start-recent" title={file.displayName}>
+                    {file.displayName}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       </div>
     </section>
@@ -86,10 +128,23 @@ export function StartView({ host, onExample, onRecent, onEmpty, onOpen }: {
 export function EmptyCanvasHint({ onAddVpc, onShowStart, addKey }: { onAddVpc(): void; onShowStart(): void; addKey?: string }) {
   return (
     <div className="empty-hint" data-testid="empty-hint" role="note">
-      <p>The plan is empty. Start with a VPC{addKey ? <> (press <kbd>{addKey}</kbd>)</> : null}, then add its subnets.</p>
+      <p>
+        The plan is empty. Start with a VPC
+        {addKey ? (
+          <>
+            {' '}
+            (press <kbd>{addKey}</kbd>)
+          </>
+        ) : null}
+        , then add its subnets.
+      </p>
       <div className="button-row">
-        <button type="button" onClick={onAddVpc}><Icon name="vpc" /> Add a VPC</button>
-        <button type="button" onClick={onShowStart} data-testid="show-start">Examples and recent files</button>
+        <button type="button" onClick={onAddVpc}>
+          <Icon name="vpc" /> Add a VPC
+        </button>
+        <button type="button" onClick={onShowStart} data-testid="show-start">
+          Examples and recent files
+        </button>
       </div>
     </div>
   );

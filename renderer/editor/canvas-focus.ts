@@ -14,7 +14,8 @@ import { readingOrder, type Placed } from './reading-order';
 
 const NODE = '.react-flow__node';
 const EDGE = '.react-flow__edge';
-const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 const TEXT_ENTRY = 'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]):not([type="button"]), textarea, [contenteditable="true"]';
 
 export interface CanvasFocus {
@@ -68,7 +69,14 @@ export function useCanvasFocus(): CanvasFocus {
         if (!id || !internal || !visible(element)) continue;
         nodes.set(id, element);
         const { x, y } = internal.internals.positionAbsolute;
-        placed.push({ id, x, y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0, ...(internal.parentId ? { parentId: internal.parentId } : {}) });
+        placed.push({
+          id,
+          x,
+          y,
+          width: internal.measured.width ?? 0,
+          height: internal.measured.height ?? 0,
+          ...(internal.parentId ? { parentId: internal.parentId } : {}),
+        });
       }
       const edges = new Map<string, HTMLElement>();
       const edgeBoxes: Placed[] = [];
@@ -79,10 +87,7 @@ export function useCanvasFocus(): CanvasFocus {
         edges.set(id, element);
         edgeBoxes.push({ id, x: box.left, y: box.top, width: box.width, height: box.height });
       }
-      return [
-        ...readingOrder(placed).map((id) => nodes.get(id)!),
-        ...readingOrder(edgeBoxes).map((id) => edges.get(id)!),
-      ];
+      return [...readingOrder(placed).map((id) => nodes.get(id)!), ...readingOrder(edgeBoxes).map((id) => edges.get(id)!)];
     };
 
     /** Pans so the element shows, at the same zoom (the browser's own scrolling would shift the whole diagram). */
@@ -140,23 +145,26 @@ export function useCanvasFocus(): CanvasFocus {
       focusObject(id) {
         const root = area.current;
         if (!root) return false;
-        const element = root.querySelector<HTMLElement>(`${NODE}[data-id="${CSS.escape(id)}"]`)
-          ?? [...root.querySelectorAll<HTMLElement>(EDGE)].find((el) => objectOf(el) === id);
+        const element =
+          root.querySelector<HTMLElement>(`${NODE}[data-id="${CSS.escape(id)}"]`) ??
+          [...root.querySelectorAll<HTMLElement>(EDGE)].find((el) => objectOf(el) === id);
         if (!element) return false;
         focus(element);
         return true;
       },
       keep() {
         const root = area.current;
-        if (root && (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected)) root.focus({ preventScroll: true });
+        if (root && (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected))
+          root.focus({ preventScroll: true });
       },
       enterInspector(returnTo) {
         inspectorReturn.current = returnTo;
         // After React has shown the object's fields.
         requestAnimationFrame(() => {
           const inspector = document.querySelector<HTMLElement>('[data-testid="inspector"]');
-          const field = inspector?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')
-            ?? inspector?.querySelector<HTMLElement>(TABBABLE);
+          const field =
+            inspector?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ??
+            inspector?.querySelector<HTMLElement>(TABBABLE);
           field?.focus();
         });
       },
@@ -173,9 +181,12 @@ export function useCanvasFocus(): CanvasFocus {
     const onEscape = (event: KeyboardEvent) => {
       const back = inspectorReturn.current;
       const target = event.target as HTMLElement | null;
-      if (event.key !== 'Escape' || event.defaultPrevented || !back || !target?.closest('[data-testid="inspector"]') || document.querySelector('dialog[open]')) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || !back || !target?.closest('[data-testid="inspector"]') || document.querySelector('dialog[open]'))
+        return;
       event.preventDefault();
-      setTimeout(() => { if (document.activeElement === target || target.contains(document.activeElement)) api.focusObject(back); }, 0);
+      setTimeout(() => {
+        if (document.activeElement === target || target.contains(document.activeElement)) api.focusObject(back);
+      }, 0);
     };
     // A Tab from outside lands on the first node or edge in the DOM: send it to the first (or, going back, the last) in reading order.
     const onFocusIn = (event: FocusEvent) => {

@@ -8,7 +8,10 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Icon } from '../canvas/icons';
 
-export interface PanelsOpen { left: boolean; right: boolean }
+export interface PanelsOpen {
+  left: boolean;
+  right: boolean;
+}
 
 const KEY = 'vpc-planner:panels';
 
@@ -43,7 +46,9 @@ export function usePanels(): [PanelsOpen, (side: keyof PanelsOpen, open: boolean
   const [openedNarrow, setOpenedNarrow] = useState(false);
   const narrowNow = useRef(narrow);
   narrowNow.current = narrow;
-  useEffect(() => { if (!narrow) setOpenedNarrow(false); }, [narrow]);
+  useEffect(() => {
+    if (!narrow) setOpenedNarrow(false);
+  }, [narrow]);
   const set = useCallback((side: keyof PanelsOpen, open: boolean) => {
     if (side === 'left' && narrowNow.current) setOpenedNarrow(open);
     setStored((current) => {
@@ -64,21 +69,50 @@ export function usePanels(): [PanelsOpen, (side: keyof PanelsOpen, open: boolean
 /** The button in an open panel's header that folds it. */
 export function CollapseButton({ side, name, onClick }: { side: keyof PanelsOpen; name: string; onClick(): void }) {
   return (
-    <button type="button" className="icon-button panel-fold" aria-label={`Hide the ${name} panel`} title={`Hide the ${name} panel`}
-      aria-expanded="true" onClick={onClick} data-testid={`fold-${side}`}>
+    <button
+      type="button"
+      className="icon-button panel-fold"
+      aria-label={`Hide the ${name} panel`}
+      title={`Hide the ${name} panel`}
+      aria-expanded="true"
+      onClick={onClick}
+      data-testid={`fold-${side}`}
+    >
       <Icon name={side === 'left' ? 'collapseLeft' : 'collapseRight'} size={16} />
     </button>
   );
 }
 
 /** What is left of a folded panel: a rail with the button that opens it, and a few words of what is in it. */
-export function PanelRail({ side, name, label, onOpen, children }: { side: keyof PanelsOpen; name: string; label: string; onOpen(): void; children?: ReactNode }) {
+export function PanelRail({
+  side,
+  name,
+  label,
+  onOpen,
+  children,
+}: {
+  side: keyof PanelsOpen;
+  name: string;
+  label: string;
+  onOpen(): void;
+  children?: ReactNode;
+}) {
   return (
     <aside className={`side side-${side} side-rail`} aria-label={label} data-testid={`rail-${side}`}>
-      <button type="button" className="rail-button" aria-label={`Show the ${name} panel`} title={`Show the ${name} panel`} aria-expanded="false"
-        onClick={onOpen} data-testid={`unfold-${side}`}>
+      <button
+        type="button"
+        className="rail-button"
+        aria-label={`Show the ${name} panel`}
+        title={`Show the ${name} panel`}
+        aria-expanded="false"
+        onClick={onOpen}
+        data-testid={`unfold-${side}`}
+      >
         <Icon name={side === 'left' ? 'expandLeft' : 'expandRight'} size={16} />
-        <span className="rail-label">{name.charAt(0).toUpperCase()}{name.slice(1)}</span>
+        <span className="rail-label">
+          {name.charAt(0).toUpperCase()}
+          {name.slice(1)}
+        </span>
         {children}
       </button>
     </aside>

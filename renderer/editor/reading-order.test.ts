@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readingOrder, type Placed } from './reading-order';
 
-const box = (id: string, x: number, y: number, parentId?: string, size = { width: 100, height: 80 }): Placed => ({ id, x, y, ...size, ...(parentId ? { parentId } : {}) });
+const box = (id: string, x: number, y: number, parentId?: string, size = { width: 100, height: 80 }): Placed => ({
+  id,
+  x,
+  y,
+  ...size,
+  ...(parentId ? { parentId } : {}),
+});
 
 describe('reading order', () => {
   it('reads row by row, left to right, though a row is a few pixels uneven', () => {
     expect(readingOrder([box('c', 0, 200), box('b', 300, 4), box('a', 0, 0), box('d', 300, 190)])).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('puts a VPC\'s subnets right after the VPC, in their grid order, before the next VPC', () => {
+  it("puts a VPC's subnets right after the VPC, in their grid order, before the next VPC", () => {
     const big = { width: 500, height: 300 };
     const items = [
       box('vpc-right', 600, 0, undefined, big),

@@ -19,7 +19,13 @@ export function useKeyboardAndMenu(host: VpcHost, run: RunCommand, canvas: Canva
   const runRef = useRef(run);
   runRef.current = run;
 
-  useEffect(() => host.onMenuCommand((command, detail) => { void runRef.current(command, detail); }), [host]);
+  useEffect(
+    () =>
+      host.onMenuCommand((command, detail) => {
+        void runRef.current(command, detail);
+      }),
+    [host],
+  );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // A dialog owns the keys while it is open. (Not `defaultPrevented`: React Flow prevents

@@ -8,21 +8,24 @@ import { reach, type ReachResult } from '../../shared/routing';
 import type { CanvasApi } from '../canvas/Canvas';
 import type { Highlight } from '../canvas/derive';
 
-export interface ReachPair { from: string; to: string }
+export interface ReachPair {
+  from: string;
+  to: string;
+}
 export const NO_PAIR: ReachPair = { from: '', to: '' };
 
 export function useReach(plan: Plan, showing: boolean, canvas: RefObject<CanvasApi | null>) {
   const [pair, setPair] = useState<ReachPair>(NO_PAIR);
-  const result: ReachResult | undefined = useMemo(
-    () => (pair.from && pair.to ? reach(plan, pair.from, pair.to) : undefined),
-    [plan, pair],
-  );
+  const result: ReachResult | undefined = useMemo(() => (pair.from && pair.to ? reach(plan, pair.from, pair.to) : undefined), [plan, pair]);
   const highlight: Highlight | undefined = useMemo(() => {
     if (!result || !showing) return undefined;
     const ids = new Set<string>();
-    for (const hop of [...result.path, ...(result.reachable ? result.returnPath ?? [] : [])]) ids.add(hop.id);
+    for (const hop of [...result.path, ...(result.reachable ? (result.returnPath ?? []) : [])]) ids.add(hop.id);
     for (const hop of result.path) {
-      if (hop.kind === 'subnet') { const s = plan.subnets.find((x) => x.id === hop.id); if (s) ids.add(s.vpcId); }
+      if (hop.kind === 'subnet') {
+        const s = plan.subnets.find((x) => x.id === hop.id);
+        if (s) ids.add(s.vpcId);
+      }
     }
     return { nodes: ids, edges: ids };
   }, [result, showing, plan.subnets]);

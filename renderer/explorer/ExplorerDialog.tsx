@@ -8,7 +8,17 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { AMAZON_VPC_IPV6_PREFIX, USUAL_SUBNET_IPV6_PREFIX } from '../../shared/aws-limits';
 import { contains, formatCidr, maxPrefix, parseAddress, parseCidr, type Cidr } from '../../shared/cidr';
-import { CLOUD_NAMES, blockFacts, compareBlocks, enclosingBlock, explainBits, readPlanBlocks, relatives, type BitRole, type BitsExplanation } from '../../shared/explorer';
+import {
+  CLOUD_NAMES,
+  blockFacts,
+  compareBlocks,
+  enclosingBlock,
+  explainBits,
+  readPlanBlocks,
+  relatives,
+  type BitRole,
+  type BitsExplanation,
+} from '../../shared/explorer';
 import type { Plan } from '../../shared/plan/schema';
 import { BitLegend, BitRuler, type BitMark } from './BitRuler';
 import type { ExplorerTarget } from './explorer-context';
@@ -24,8 +34,13 @@ interface ExplorerDialogProps {
 }
 
 const ROLE_WORDS: Record<string, string> = {
-  network: 'network address', router: 'VPC router', dns: 'DNS server', future: 'reserved for future use',
-  broadcast: 'broadcast', gateway: 'default gateway', last: 'last address',
+  network: 'network address',
+  router: 'VPC router',
+  dns: 'DNS server',
+  future: 'reserved for future use',
+  broadcast: 'broadcast',
+  gateway: 'default gateway',
+  last: 'last address',
 };
 
 function parse(text: string): Cidr | undefined {
@@ -90,18 +105,36 @@ export function ExplorerDialog({ target, plan, edit, onClose }: ExplorerDialogPr
   const choices = useMemo(() => pickableBlocks(plan), [plan]);
 
   return (
-    <dialog ref={ref} className="modal explorer" aria-labelledby={ids.title} data-testid="explorer"
-      onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className="modal explorer"
+      aria-labelledby={ids.title}
+      data-testid="explorer"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="explorer-head">
         <h2 id={ids.title}>CIDR explorer</h2>
-        <button type="button" className="icon-button" aria-label="Close the explorer" onClick={onClose} data-testid="explorer-close">×</button>
+        <button type="button" className="icon-button" aria-label="Close the explorer" onClick={onClose} data-testid="explorer-close">
+          ×
+        </button>
       </div>
 
       <div className="explorer-inputs">
         <div className="field">
           <label htmlFor={ids.input}>CIDR block</label>
-          <input ref={inputRef} id={ids.input} className="mono" value={text} spellCheck={false} autoComplete="off" data-testid="explorer-input"
-            aria-invalid={parsed.ok ? undefined : true} aria-describedby={parsed.ok ? undefined : `${ids.input}-error`}
+          <input
+            ref={inputRef}
+            id={ids.input}
+            className="mono"
+            value={text}
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="explorer-input"
+            aria-invalid={parsed.ok ? undefined : true}
+            aria-describedby={parsed.ok ? undefined : `${ids.input}-error`}
             onChange={(e) => {
               const value = e.target.value;
               setText(value);
@@ -114,39 +147,79 @@ export function ExplorerDialog({ target, plan, edit, onClose }: ExplorerDialogPr
                 }
               }
             }}
-            onBlur={() => commitText()} onKeyDown={(e) => { if (e.key === 'Enter') commitText(); }} />
+            onBlur={() => commitText()}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitText();
+            }}
+          />
           {!parsed.ok ? (
             <div className="field-error" id={`${ids.input}-error`} role="alert" data-testid="explorer-input-error">
               {parsed.error.message}
               {parsed.error.suggestion ? (
-                <button type="button" className="link-button" onClick={() => go(parsed.error.suggestion as string)}>Use {parsed.error.suggestion}</button>
+                <button type="button" className="link-button" onClick={() => go(parsed.error.suggestion as string)}>
+                  Use {parsed.error.suggestion}
+                </button>
               ) : null}
             </div>
           ) : null}
         </div>
         <div className="field">
           <label htmlFor={ids.pick}>Or pick a block of the plan</label>
-          <select id={ids.pick} value="" onChange={(e) => { if (e.target.value) go(e.target.value); }} data-testid="explorer-pick">
+          <select
+            id={ids.pick}
+            value=""
+            onChange={(e) => {
+              if (e.target.value) go(e.target.value);
+            }}
+            data-testid="explorer-pick"
+          >
             <option value="">Choose…</option>
-            {choices.map((c, i) => <option key={`${c.cidr}-${i}`} value={c.cidr}>{c.label}: {c.cidr}</option>)}
+            {choices.map((c, i) => (
+              <option key={`${c.cidr}-${i}`} value={c.cidr}>
+                {c.label}: {c.cidr}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={ids.compare}>Compare with (optional)</label>
-          <input id={ids.compare} className="mono" value={compareText} spellCheck={false} autoComplete="off" placeholder="e.g. 10.0.128.0/17"
-            data-testid="explorer-compare" onChange={(e) => { setCompareText(e.target.value); setReason(undefined); }} />
+          <input
+            id={ids.compare}
+            className="mono"
+            value={compareText}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="e.g. 10.0.128.0/17"
+            data-testid="explorer-compare"
+            onChange={(e) => {
+              setCompareText(e.target.value);
+              setReason(undefined);
+            }}
+          />
         </div>
       </div>
 
       {block ? (
-        <ExplorerBody block={block} address={address!} prefix={prefix} sliderId={ids.slider}
+        <ExplorerBody
+          block={block}
+          address={address!}
+          prefix={prefix}
+          sliderId={ids.slider}
           setPrefix={(next) => {
             // The field always shows the block the slider and the bits show.
             setPrefix(next);
             if (address) setText(formatCidr(enclosingBlock(address, Math.min(next, maxPrefix(address.version)))));
           }}
-          compareText={compareText} reason={reason} plan={plan} edit={edit} go={go} blockText={blockText} />
-      ) : <p className="muted">Type a CIDR block such as 10.0.0.0/16 or 2001:db8::/56.</p>}
+          compareText={compareText}
+          reason={reason}
+          plan={plan}
+          edit={edit}
+          go={go}
+          blockText={blockText}
+        />
+      ) : (
+        <p className="muted">Type a CIDR block such as 10.0.0.0/16 or 2001:db8::/56.</p>
+      )}
     </dialog>
   );
 }
@@ -172,7 +245,8 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
   const width = maxPrefix(block.version);
   const sizeText = BigInt(facts.size).toLocaleString('en-US');
   const other = compareText.trim() ? parseCidr(compareText.trim()) : undefined;
-  const slotVpcs = block.version === 6 && block.prefix >= AMAZON_VPC_IPV6_PREFIX && block.prefix <= USUAL_SUBNET_IPV6_PREFIX ? slotSubnets(plan, block) : undefined;
+  const slotVpcs =
+    block.version === 6 && block.prefix >= AMAZON_VPC_IPV6_PREFIX && block.prefix <= USUAL_SUBNET_IPV6_PREFIX ? slotSubnets(plan, block) : undefined;
   const planBlocks = useMemo(() => readPlanBlocks(plan), [plan]);
 
   return (
@@ -180,13 +254,27 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
       {/* A comparison (a finding's "Why?") comes first: it is what the user asked about. */}
       {other ? <WhySection a={block} other={other} reason={reason} go={go} /> : null}
       <section className="explorer-section" aria-labelledby="bits-title">
-        <h3 id="bits-title">Bits of <span className="mono" data-testid="explorer-cidr">{blockText}</span></h3>
+        <h3 id="bits-title">
+          Bits of{' '}
+          <span className="mono" data-testid="explorer-cidr">
+            {blockText}
+          </span>
+        </h3>
         <div className="field explorer-slider">
           <label htmlFor={sliderId}>Prefix length</label>
-          <input id={sliderId} type="range" min={0} max={width} value={prefix} data-testid="explorer-prefix"
+          <input
+            id={sliderId}
+            type="range"
+            min={0}
+            max={width}
+            value={prefix}
+            data-testid="explorer-prefix"
             aria-valuetext={`/${prefix}: ${sizeText} addresses`}
-            onChange={(e) => setPrefix(Number(e.target.value))} />
-          <output htmlFor={sliderId} className="mono" data-testid="explorer-prefix-value">/{prefix}</output>
+            onChange={(e) => setPrefix(Number(e.target.value))}
+          />
+          <output htmlFor={sliderId} className="mono" data-testid="explorer-prefix-value">
+            /{prefix}
+          </output>
         </div>
         <BitRuler bits={bits} testId="explorer-bits" label={`Bits of ${blockText}`} />
         <BitLegend />
@@ -197,26 +285,58 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
       <section className="explorer-section" aria-labelledby="facts-title">
         <h3 id="facts-title">The block</h3>
         <dl className="explorer-facts">
-          {bits.netmask ? <><dt>Netmask</dt><dd className="mono" data-testid="explorer-netmask">{bits.netmask}</dd><dt>Wildcard</dt><dd className="mono">{bits.wildcard}</dd></> : null}
-          <dt>First address</dt><dd className="mono" data-testid="explorer-first">{facts.first}</dd>
-          <dt>Last address</dt><dd className="mono" data-testid="explorer-last">{facts.last}</dd>
-          <dt>Size</dt><dd data-testid="explorer-size">{sizeText} addresses (2<sup>{facts.hostBits}</sup>)</dd>
+          {bits.netmask ? (
+            <>
+              <dt>Netmask</dt>
+              <dd className="mono" data-testid="explorer-netmask">
+                {bits.netmask}
+              </dd>
+              <dt>Wildcard</dt>
+              <dd className="mono">{bits.wildcard}</dd>
+            </>
+          ) : null}
+          <dt>First address</dt>
+          <dd className="mono" data-testid="explorer-first">
+            {facts.first}
+          </dd>
+          <dt>Last address</dt>
+          <dd className="mono" data-testid="explorer-last">
+            {facts.last}
+          </dd>
+          <dt>Size</dt>
+          <dd data-testid="explorer-size">
+            {sizeText} addresses (2<sup>{facts.hostBits}</sup>)
+          </dd>
         </dl>
         <ul className="explorer-explanation" data-testid="explorer-explanation">
-          {facts.explanation.map((line, i) => <li key={i}>{line}</li>)}
+          {facts.explanation.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
         </ul>
         <table className="explorer-clouds" data-testid="explorer-clouds">
           <caption>Usable addresses as a subnet, per cloud</caption>
-          <thead><tr><th scope="col">Cloud</th><th scope="col">Usable</th><th scope="col">Reserved</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Cloud</th>
+              <th scope="col">Usable</th>
+              <th scope="col">Reserved</th>
+            </tr>
+          </thead>
           <tbody>
             {Object.values(facts.clouds).map((usage) => (
               <tr key={usage.cloud} data-cloud={usage.cloud}>
                 <th scope="row">{CLOUD_NAMES[usage.cloud]}</th>
                 <td data-testid={`usable-${usage.cloud}`}>{BigInt(usage.usable).toLocaleString('en-US')}</td>
                 <td>
-                  {usage.reserved.length === 0 ? <span className="muted">none</span> : (
+                  {usage.reserved.length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
                     <ul className="reserved-list">
-                      {usage.reserved.map((r) => <li key={`${r.role}-${r.address}`}><span className="mono">{r.address}</span> <strong>{ROLE_WORDS[r.role] ?? r.role}</strong>: {r.why}</li>)}
+                      {usage.reserved.map((r) => (
+                        <li key={`${r.role}-${r.address}`}>
+                          <span className="mono">{r.address}</span> <strong>{ROLE_WORDS[r.role] ?? r.role}</strong>: {r.why}
+                        </li>
+                      ))}
                     </ul>
                   )}
                   {usage.subnetLimit ? <div className="muted small">{usage.subnetLimit}</div> : null}
@@ -232,11 +352,15 @@ function ExplorerBody({ block, address, blockText, prefix, setPrefix, sliderId, 
         <div className="relatives" data-testid="explorer-relatives">
           {family.parent ? <Relative label="Parent (one bit shorter)" cidr={family.parent} go={go} testId="relative-parent" /> : null}
           {family.sibling ? <Relative label="Sibling (the parent's other half)" cidr={family.sibling} go={go} testId="relative-sibling" /> : null}
-          {family.children ? <>
-            <Relative label="Lower half" cidr={family.children[0]} go={go} testId="relative-child-0" />
-            <Relative label="Upper half" cidr={family.children[1]} go={go} testId="relative-child-1" />
-          </> : null}
-          {family.enclosing.map((e) => <Relative key={e.prefix} label={`Inside the /${e.prefix}`} cidr={e.cidr} go={go} />)}
+          {family.children ? (
+            <>
+              <Relative label="Lower half" cidr={family.children[0]} go={go} testId="relative-child-0" />
+              <Relative label="Upper half" cidr={family.children[1]} go={go} testId="relative-child-1" />
+            </>
+          ) : null}
+          {family.enclosing.map((e) => (
+            <Relative key={e.prefix} label={`Inside the /${e.prefix}`} cidr={e.cidr} go={go} />
+          ))}
         </div>
       </section>
 
@@ -264,7 +388,13 @@ function AddressViews({ bits, address }: { bits: BitsExplanation; address: Cidr 
       <summary>Hex and binary of {bits.version === 4 ? 'each octet' : 'each hextet (4 hex digits, each digit a nibble of 4 bits)'}</summary>
       <table className="groups-table" data-testid="explorer-groups">
         <thead>
-          <tr><th scope="col">{bits.version === 4 ? 'Octet' : 'Hextet'}</th>{bits.version === 4 ? <th scope="col">Decimal</th> : null}<th scope="col">Hex</th><th scope="col">Binary</th><th scope="col">Network bits</th></tr>
+          <tr>
+            <th scope="col">{bits.version === 4 ? 'Octet' : 'Hextet'}</th>
+            {bits.version === 4 ? <th scope="col">Decimal</th> : null}
+            <th scope="col">Hex</th>
+            <th scope="col">Binary</th>
+            <th scope="col">Network bits</th>
+          </tr>
         </thead>
         <tbody>
           {start.groups.map((g, i) => (
@@ -273,15 +403,19 @@ function AddressViews({ bits, address }: { bits: BitsExplanation; address: Cidr 
               {bits.version === 4 ? <td className="mono">{g.decimal}</td> : null}
               <td className="mono">{g.hex}</td>
               <td className="mono">{bits.version === 6 ? g.nibbles.map((n) => n.binary).join(' ') : g.binary}</td>
-              <td>{bits.groups[i]!.networkBits} of {g.width}</td>
+              <td>
+                {bits.groups[i]!.networkBits} of {g.width}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {bits.version === 6 ? (
-        <p className="small" data-testid="explorer-nibble">{bits.onNibbleBoundary
-          ? `/${bits.prefix} ends on a nibble boundary (a multiple of 4), as AWS IPv6 sizes must: it is written with whole hex digits.`
-          : `/${bits.prefix} ends inside a hex digit (not a multiple of 4): AWS IPv6 subnets and IPAM pools need a multiple of 4.`}</p>
+        <p className="small" data-testid="explorer-nibble">
+          {bits.onNibbleBoundary
+            ? `/${bits.prefix} ends on a nibble boundary (a multiple of 4), as AWS IPv6 sizes must: it is written with whole hex digits.`
+            : `/${bits.prefix} ends inside a hex digit (not a multiple of 4): AWS IPv6 subnets and IPAM pools need a multiple of 4.`}
+        </p>
       ) : null}
     </details>
   );
@@ -295,19 +429,36 @@ const ROLE_MARKS: Record<BitRole, BitMark> = { match: 'common', place: 'place', 
  * sentence. Two identical blocks are the most common overlap: all their prefix bits match.
  */
 function WhySection({ a, other, reason, go }: { a: Cidr; other: ReturnType<typeof parseCidr>; reason?: string; go(c: string): void }) {
-  if (!other.ok) return <p className="field-error" role="alert">Compare with: {other.error.message}</p>;
+  if (!other.ok)
+    return (
+      <p className="field-error" role="alert">
+        Compare with: {other.error.message}
+      </p>
+    );
   const b = other.cidr;
   const compared = compareBlocks(a, b);
   return (
-    <section className="explorer-section why" aria-labelledby="why-title" data-testid="explorer-why" data-relation={compared.ok ? compared.relation : 'versions'}>
-      <h3 id="why-title">Why? <span className="mono">{formatCidr(a)}</span> and <span className="mono">{formatCidr(b)}</span></h3>
+    <section
+      className="explorer-section why"
+      aria-labelledby="why-title"
+      data-testid="explorer-why"
+      data-relation={compared.ok ? compared.relation : 'versions'}
+    >
+      <h3 id="why-title">
+        Why? <span className="mono">{formatCidr(a)}</span> and <span className="mono">{formatCidr(b)}</span>
+      </h3>
       {reason ? <p className="why-reason">{reason}</p> : null}
-      {!compared.ok ? <p data-testid="why-explanation">{compared.reason}</p> : (
+      {!compared.ok ? (
+        <p data-testid="why-explanation">{compared.reason}</p>
+      ) : (
         <>
           <p data-testid="why-shared">
-            <strong className="why-verdict" data-testid="why-verdict">{compared.verdict}</strong>{' '}
+            <strong className="why-verdict" data-testid="why-verdict">
+              {compared.verdict}
+            </strong>{' '}
             Matching leading bits: <strong data-testid="why-common">{compared.matchingBits}</strong> of the shorter prefix /{compared.shorterPrefix}
-            {' — '}{compared.overlap ? 'they overlap' : 'they do not overlap'}.
+            {' — '}
+            {compared.overlap ? 'they overlap' : 'they do not overlap'}.
           </p>
           <div className="why-grid">
             {[compared.a, compared.b].map((side, i) => {
@@ -316,7 +467,9 @@ function WhySection({ a, other, reason, go }: { a: Cidr; other: ReturnType<typeo
               const block = i === 0 ? a : b;
               return (
                 <div key={i} className="why-row">
-                  <button type="button" className="link-button mono" onClick={() => go(side.cidr)}>{side.cidr}</button>
+                  <button type="button" className="link-button mono" onClick={() => go(side.cidr)}>
+                    {side.cidr}
+                  </button>
                   <BitRuler bits={explainBits(block)} marks={marks} testId={`why-bits-${i}`} label={`Bits of ${side.cidr} compared`} />
                 </div>
               );
@@ -334,17 +487,30 @@ function WhySection({ a, other, reason, go }: { a: Cidr; other: ReturnType<typeo
 function pickableBlocks(plan: Plan): Array<{ label: string; cidr: string }> {
   const out: Array<{ label: string; cidr: string }> = [];
   for (const vpc of plan.vpcs) for (const cidr of [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs]) if (cidr) out.push({ label: `VPC ${vpc.name || vpc.id}`, cidr });
-  for (const subnet of plan.subnets) for (const cidr of [subnet.ipv4Cidr, subnet.ipv6Cidr]) if (cidr) out.push({ label: `Subnet ${subnet.name || subnet.id}`, cidr });
+  for (const subnet of plan.subnets)
+    for (const cidr of [subnet.ipv4Cidr, subnet.ipv6Cidr]) if (cidr) out.push({ label: `Subnet ${subnet.name || subnet.id}`, cidr });
   for (const network of plan.externalNetworks) for (const cidr of network.cidrs) if (cidr) out.push({ label: network.name || network.id, cidr });
   return out;
 }
 
 /** The subnets to draw on an IPv6 block's slot map: those inside it, of the VPCs whose IPv6 block it is part of. */
 function slotSubnets(plan: Plan, block: Cidr): Array<{ id: string; name: string; cidr: string }> {
-  const vpcIds = new Set(plan.vpcs.filter((v) => v.ipv6Cidrs.some((t) => { const r = parseCidr(t); return r.ok && (contains(r.cidr, block) || contains(block, r.cidr)); })).map((v) => v.id));
+  const vpcIds = new Set(
+    plan.vpcs
+      .filter((v) =>
+        v.ipv6Cidrs.some((t) => {
+          const r = parseCidr(t);
+          return r.ok && (contains(r.cidr, block) || contains(block, r.cidr));
+        }),
+      )
+      .map((v) => v.id),
+  );
   const subnets = plan.subnets
     .filter((s) => vpcIds.has(s.vpcId) && s.ipv6Cidr)
-    .filter((s) => { const r = parseCidr(s.ipv6Cidr!); return r.ok && r.cidr.version === 6 && contains(block, r.cidr); })
+    .filter((s) => {
+      const r = parseCidr(s.ipv6Cidr!);
+      return r.ok && r.cidr.version === 6 && contains(block, r.cidr);
+    })
     .map((s) => ({ id: s.id, name: s.name, cidr: s.ipv6Cidr! }));
   return subnets;
 }

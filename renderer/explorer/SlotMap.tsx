@@ -20,26 +20,46 @@ export function SlotMap({ block, subnets, onExplore }: { block: Cidr; subnets: r
     <section className="explorer-section" aria-labelledby="slots-title" data-testid="slot-map">
       <h3 id="slots-title">IPv6 slots of {map.block}</h3>
       <p className="small">
-        {map.slots.length} slots of /{USUAL_SUBNET_IPV6_PREFIX}: <strong data-testid="slot-used">{map.usedSlots}</strong> used, <strong>{map.freeSlots}</strong> free.
-        The slot number is the hex digits just before the /{USUAL_SUBNET_IPV6_PREFIX} boundary; every row of 16 starts a new higher digit (a nibble boundary).
+        {map.slots.length} slots of /{USUAL_SUBNET_IPV6_PREFIX}: <strong data-testid="slot-used">{map.usedSlots}</strong> used, <strong>{map.freeSlots}</strong>{' '}
+        free. The slot number is the hex digits just before the /{USUAL_SUBNET_IPV6_PREFIX} boundary; every row of 16 starts a new higher digit (a nibble
+        boundary).
       </p>
       <table className="slot-grid" aria-label={`Slot map of ${map.block}`}>
         {wide ? (
           <thead>
-            <tr><th scope="col"><span className="sr-only">higher digit</span></th>{HEX.map((h) => <th key={h} scope="col" className="mono">{h}</th>)}</tr>
+            <tr>
+              <th scope="col">
+                <span className="sr-only">higher digit</span>
+              </th>
+              {HEX.map((h) => (
+                <th key={h} scope="col" className="mono">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
         ) : null}
         <tbody>
           {rows.map((row, r) => (
             <tr key={r}>
-              <th scope="row" className="mono">{wide ? `${row[0]!.hex.slice(0, -1)}·` : ''}</th>
+              <th scope="row" className="mono">
+                {wide ? `${row[0]!.hex.slice(0, -1)}·` : ''}
+              </th>
               {row.map((slot) => {
                 const owners = slot.subnetIds.map((id) => order.indexOf(id) + 1);
                 const overlap = owners.length > 1;
-                const label = owners.length === 0 ? `${slot.cidr} free` : `${slot.cidr} used by ${slot.subnetIds.map((id) => subnets.find((s) => s.id === id)?.name || id).join(' and ')}`;
+                const label =
+                  owners.length === 0
+                    ? `${slot.cidr} free`
+                    : `${slot.cidr} used by ${slot.subnetIds.map((id) => subnets.find((s) => s.id === id)?.name || id).join(' and ')}`;
                 return (
-                  <td key={slot.index} className={`slot${owners.length ? ` slot-used slot-c${(owners[0]! - 1) % 6}` : ''}${overlap ? ' slot-overlap' : ''}`}
-                    title={label} data-slot={slot.hex} aria-label={label}>
+                  <td
+                    key={slot.index}
+                    className={`slot${owners.length ? ` slot-used slot-c${(owners[0]! - 1) % 6}` : ''}${overlap ? ' slot-overlap' : ''}`}
+                    title={label}
+                    data-slot={slot.hex}
+                    aria-label={label}
+                  >
                     {owners.length ? (overlap ? '!' : owners[0]) : ''}
                   </td>
                 );
@@ -52,15 +72,32 @@ export function SlotMap({ block, subnets, onExplore }: { block: Cidr; subnets: r
         <ul className="slot-legend">
           {subnets.map((s, i) => (
             <li key={s.id}>
-              <span className={`slot slot-used slot-c${i % 6} slot-swatch`} aria-hidden="true">{i + 1}</span>
-              <button type="button" className="link-button mono" onClick={() => onExplore(s.cidr)}>{s.name || s.id}: {s.cidr}</button>
+              <span className={`slot slot-used slot-c${i % 6} slot-swatch`} aria-hidden="true">
+                {i + 1}
+              </span>
+              <button type="button" className="link-button mono" onClick={() => onExplore(s.cidr)}>
+                {s.name || s.id}: {s.cidr}
+              </button>
             </li>
           ))}
-          <li><span className="slot slot-used slot-overlap slot-swatch" aria-hidden="true">!</span> a slot used by more than one subnet</li>
+          <li>
+            <span className="slot slot-used slot-overlap slot-swatch" aria-hidden="true">
+              !
+            </span>{' '}
+            a slot used by more than one subnet
+          </li>
         </ul>
-      ) : <p className="muted small">No subnet of the plan uses this block yet.</p>}
+      ) : (
+        <p className="muted small">No subnet of the plan uses this block yet.</p>
+      )}
       {map.problems.length > 0 ? (
-        <ul className="slot-problems" data-testid="slot-problems">{map.problems.map((p, i) => <li key={i} className="field-error">{p.message}</li>)}</ul>
+        <ul className="slot-problems" data-testid="slot-problems">
+          {map.problems.map((p, i) => (
+            <li key={i} className="field-error">
+              {p.message}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

@@ -8,7 +8,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formatCidr, type Cidr } from '../../shared/cidr';
 import { checkPlan } from '../../shared/checks';
-import { blockFacts, blockUsage, joinBlocks, pieceAvailability, splitBlock, type BlockUsage, type PieceAvailability, type PlanBlocks } from '../../shared/explorer';
+import {
+  blockFacts,
+  blockUsage,
+  joinBlocks,
+  pieceAvailability,
+  splitBlock,
+  type BlockUsage,
+  type PieceAvailability,
+  type PlanBlocks,
+} from '../../shared/explorer';
 import type { Plan, SubnetTier, Vpc } from '../../shared/plan/schema';
 import { SubnetPlacementFields } from '../forms/subnet-placement';
 import { addSubnet, newId } from '../../shared/plan/edits';
@@ -31,7 +40,11 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
   const [selected, setSelected] = useState(0);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | undefined>();
   // A new block in the explorer starts a new bar.
-  useEffect(() => { setPieces([block]); setSelected(0); setMessage(undefined); }, [rootText]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setPieces([block]);
+    setSelected(0);
+    setMessage(undefined);
+  }, [rootText]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const piece = pieces[selected] ?? pieces[0]!;
   const depth = piece.prefix - block.prefix;
@@ -53,7 +66,10 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
     const partner = pieces[partnerIndex];
     if (!partner) return;
     const result = joinBlocks(piece, partner);
-    if (!result.ok) { setMessage({ kind: 'error', text: result.reason }); return; }
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: result.reason });
+      return;
+    }
     const first = Math.min(selected, partnerIndex);
     setPieces((list) => [...list.slice(0, first), result.parent, ...list.slice(first + 2)]);
     setSelected(first);
@@ -72,19 +88,39 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
           const use = uses[i]!;
           const state = used.usedFraction >= 1 ? 'taken' : used.usedFraction > 0 ? 'partly-used' : 'free';
           return (
-            <button key={`${text}-${i}`} type="button" role="option" aria-selected={i === selected}
-              className={`split-piece split-piece-${state}${i === selected ? ' split-piece-selected' : ''}`} data-testid="split-piece" data-cidr={text}
+            <button
+              key={`${text}-${i}`}
+              type="button"
+              role="option"
+              aria-selected={i === selected}
+              className={`split-piece split-piece-${state}${i === selected ? ' split-piece-selected' : ''}`}
+              data-testid="split-piece"
+              data-cidr={text}
               data-status={use.status}
               style={{ flexGrow: 2 ** (MAX_DEPTH - (p.prefix - block.prefix)) }}
               onClick={() => setSelected(i)}
               onKeyDown={(e) => {
-                if (e.key === 'ArrowRight' && i + 1 < pieces.length) { e.preventDefault(); setSelected(i + 1); focusPiece(i + 1); }
-                if (e.key === 'ArrowLeft' && i > 0) { e.preventDefault(); setSelected(i - 1); focusPiece(i - 1); }
-              }}>
+                if (e.key === 'ArrowRight' && i + 1 < pieces.length) {
+                  e.preventDefault();
+                  setSelected(i + 1);
+                  focusPiece(i + 1);
+                }
+                if (e.key === 'ArrowLeft' && i > 0) {
+                  e.preventDefault();
+                  setSelected(i - 1);
+                  focusPiece(i - 1);
+                }
+              }}
+            >
               {used.spans.map((span, k) => (
-                <span key={k} className="split-used" data-testid="split-used" aria-hidden="true"
+                <span
+                  key={k}
+                  className="split-used"
+                  data-testid="split-used"
+                  aria-hidden="true"
                   style={{ left: `${span.start * 100}%`, width: `max(3px, ${(span.end - span.start) * 100}%)` }}
-                  title={span.subnets.map((s) => `${s.name} ${s.cidr}`).join(', ')} />
+                  title={span.subnets.map((s) => `${s.name} ${s.cidr}`).join(', ')}
+                />
               ))}
               <span className="split-cidr mono">{text}</span>
               <span className="split-size">{BigInt(facts.size).toLocaleString('en-US')} addr.</span>
@@ -97,26 +133,69 @@ export function SplitBar({ block, plan, planBlocks, edit, onExplore }: SplitBarP
         <span className="split-used-swatch" aria-hidden="true" /> {usageWords(whole, planBlocks)}
       </p>
       <div className="split-actions" role="group" aria-label={`Actions on ${formatCidr(piece)}`}>
-        <span className="mono split-current" data-testid="split-selected">{formatCidr(piece)}</span>
-        <button type="button" onClick={split} disabled={!canSplit} data-testid="split-piece-split">Split in two</button>
-        <button type="button" onClick={join} disabled={partnerIndex < 0} data-testid="split-piece-join"
-          title={joinReason}>Join with its other half</button>
-        <button type="button" onClick={() => onExplore(formatCidr(piece))} data-testid="split-piece-explore">Explore this piece</button>
-        <button type="button" onClick={() => { setPieces([block]); setSelected(0); setMessage(undefined); }} disabled={pieces.length === 1}>Reset</button>
+        <span className="mono split-current" data-testid="split-selected">
+          {formatCidr(piece)}
+        </span>
+        <button type="button" onClick={split} disabled={!canSplit} data-testid="split-piece-split">
+          Split in two
+        </button>
+        <button type="button" onClick={join} disabled={partnerIndex < 0} data-testid="split-piece-join" title={joinReason}>
+          Join with its other half
+        </button>
+        <button type="button" onClick={() => onExplore(formatCidr(piece))} data-testid="split-piece-explore">
+          Explore this piece
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setPieces([block]);
+            setSelected(0);
+            setMessage(undefined);
+          }}
+          disabled={pieces.length === 1}
+        >
+          Reset
+        </button>
       </div>
-      {!canSplit ? <p className="muted small">{depth >= MAX_DEPTH ? `The bar splits ${MAX_DEPTH} levels deep; explore this piece to split it further.` : 'A single address cannot be split.'}</p> : null}
-      {joinReason ? <p className="muted small" data-testid="split-join-reason">{joinReason}</p> : null}
-      <MakeSubnet key={formatCidr(piece)} piece={piece} plan={plan} planBlocks={planBlocks} edit={edit} onResult={setMessage}
-        freePiece={pieces.find((_piece, i) => i !== selected && uses[i]!.status === 'free')} onSelectPiece={(p) => { const i = pieces.indexOf(p); setSelected(i); focusPiece(i); }} />
+      {!canSplit ? (
+        <p className="muted small">
+          {depth >= MAX_DEPTH ? `The bar splits ${MAX_DEPTH} levels deep; explore this piece to split it further.` : 'A single address cannot be split.'}
+        </p>
+      ) : null}
+      {joinReason ? (
+        <p className="muted small" data-testid="split-join-reason">
+          {joinReason}
+        </p>
+      ) : null}
+      <MakeSubnet
+        key={formatCidr(piece)}
+        piece={piece}
+        plan={plan}
+        planBlocks={planBlocks}
+        edit={edit}
+        onResult={setMessage}
+        freePiece={pieces.find((_piece, i) => i !== selected && uses[i]!.status === 'free')}
+        onSelectPiece={(p) => {
+          const i = pieces.indexOf(p);
+          setSelected(i);
+          focusPiece(i);
+        }}
+      />
       {message ? (
-        <p className={message.kind === 'error' ? 'field-error' : 'explorer-ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="make-subnet-result">{message.text}</p>
+        <p
+          className={message.kind === 'error' ? 'field-error' : 'explorer-ok'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="make-subnet-result"
+        >
+          {message.text}
+        </p>
       ) : null}
     </section>
   );
 }
 
 function focusPiece(index: number) {
-  requestAnimationFrame(() => (document.querySelectorAll<HTMLElement>('[data-testid=split-piece]')[index])?.focus());
+  requestAnimationFrame(() => document.querySelectorAll<HTMLElement>('[data-testid=split-piece]')[index]?.focus());
 }
 
 /** The engine's reason the piece has no partner among the pieces (its sibling was split further). */
@@ -131,11 +210,16 @@ function whyNoJoin(piece: Cidr, pieces: readonly Cidr[], selected: number): stri
 function pieceWords(use: PieceAvailability, used: BlockUsage): string {
   const count = used.spans.reduce((n, span) => n + span.subnets.length, 0);
   switch (use.status) {
-    case 'is-subnet': return used.coveredBy[0]?.name ?? 'a subnet';
-    case 'inside-subnet': return `in ${used.coveredBy[0]?.name ?? 'a subnet'}`;
-    case 'holds-subnets': return `${count} subnet${count === 1 ? '' : 's'}`;
-    case 'outside-vpc': return used.usedFraction > 0 ? `${count} subnet${count === 1 ? '' : 's'}` : 'outside the VPCs';
-    default: return 'free';
+    case 'is-subnet':
+      return used.coveredBy[0]?.name ?? 'a subnet';
+    case 'inside-subnet':
+      return `in ${used.coveredBy[0]?.name ?? 'a subnet'}`;
+    case 'holds-subnets':
+      return `${count} subnet${count === 1 ? '' : 's'}`;
+    case 'outside-vpc':
+      return used.usedFraction > 0 ? `${count} subnet${count === 1 ? '' : 's'}` : 'outside the VPCs';
+    default:
+      return 'free';
   }
 }
 
@@ -177,7 +261,9 @@ function MakeSubnet({ piece, plan, planBlocks, edit, onResult, freePiece, onSele
   const text = formatCidr(piece);
   const key = piece.version === 4 ? 'ipv4Cidrs' : 'ipv6Cidrs';
   const holder = pieceAvailability(piece, planBlocks);
-  const [vpcId, setVpcId] = useState(holder.vpcId ?? planBlocks.vpcs.find((v) => v.blocks.some((b) => b.version === piece.version))?.id ?? plan.vpcs[0]?.id ?? '');
+  const [vpcId, setVpcId] = useState(
+    holder.vpcId ?? planBlocks.vpcs.find((v) => v.blocks.some((b) => b.version === piece.version))?.id ?? plan.vpcs[0]?.id ?? '',
+  );
   const vpc: Vpc | undefined = plan.vpcs.find((v) => v.id === vpcId);
   const use = pieceAvailability(piece, planBlocks, vpcId);
   const zones = useMemo(() => {
@@ -194,7 +280,14 @@ function MakeSubnet({ piece, plan, planBlocks, edit, onResult, freePiece, onSele
   const submit = () => {
     if (!vpc || use.status !== 'free') return;
     const id = newId('subnet', plan);
-    const subnet = { id, name: name.trim() || defaultName, vpcId: vpc.id, availabilityZone: az || zones[0] || '', tier, ...(piece.version === 4 ? { ipv4Cidr: text } : { ipv6Cidr: text }) };
+    const subnet = {
+      id,
+      name: name.trim() || defaultName,
+      vpcId: vpc.id,
+      availabilityZone: az || zones[0] || '',
+      tier,
+      ...(piece.version === 4 ? { ipv4Cidr: text } : { ipv6Cidr: text }),
+    };
     const candidate = addSubnet(plan, subnet);
     // The engine has the last word: its own errors about the new subnet (its id is new, so none were there before) refuse it.
     const refusals = checkPlan(candidate).filter((f) => f.severity === 'error' && f.subjects.includes(id));
@@ -207,23 +300,53 @@ function MakeSubnet({ piece, plan, planBlocks, edit, onResult, freePiece, onSele
   };
 
   return (
-    <form className="make-subnet" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label={`Make ${text} a subnet`}>
+    <form
+      className="make-subnet"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label={`Make ${text} a subnet`}
+    >
       <div className="field">
         <label htmlFor={ids.vpc}>VPC</label>
         <select id={ids.vpc} value={vpcId} onChange={(e) => setVpcId(e.target.value)} data-testid="make-subnet-vpc">
-          {plan.vpcs.map((v) => <option key={v.id} value={v.id}>{v.name || v.id} ({v[key].join(', ') || 'no block'})</option>)}
+          {plan.vpcs.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name || v.id} ({v[key].join(', ') || 'no block'})
+            </option>
+          ))}
         </select>
       </div>
       {use.status === 'free' ? (
         <>
-          <SubnetPlacementFields testIdPrefix="make-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
-          <button type="submit" className="primary" data-testid="make-subnet">Make {text} a subnet</button>
+          <SubnetPlacementFields
+            testIdPrefix="make-subnet"
+            zones={zones}
+            az={az}
+            onAz={setAz}
+            tier={tier}
+            onTier={setTier}
+            name={name}
+            onName={setName}
+            defaultName={defaultName}
+          />
+          <button type="submit" className="primary" data-testid="make-subnet">
+            Make {text} a subnet
+          </button>
         </>
       ) : (
         // Not offered: the reason, in one line, where the button would be.
         <p className="piece-reason" data-testid="piece-reason" data-status={use.status} role="status">
           {use.reason}
-          {freePiece ? <> <button type="button" className="link-button" data-testid="select-free-piece" onClick={() => onSelectPiece(freePiece)}>Select {formatCidr(freePiece)}, which is free</button></> : null}
+          {freePiece ? (
+            <>
+              {' '}
+              <button type="button" className="link-button" data-testid="select-free-piece" onClick={() => onSelectPiece(freePiece)}>
+                Select {formatCidr(freePiece)}, which is free
+              </button>
+            </>
+          ) : null}
         </p>
       )}
     </form>

@@ -12,7 +12,11 @@ import { diagramSvg, svgSize, svgToPng, type DiagramPicture } from './diagram-im
 import { baseFileName, buildExport, EXPORT_FORMATS, type ExportFormat, type ReportDiagram } from './exports';
 import './export.css';
 
-interface Outcome { kind: 'saved' | 'error' | 'info'; text: string; warnings: string[] }
+interface Outcome {
+  kind: 'saved' | 'error' | 'info';
+  text: string;
+  warnings: string[];
+}
 
 export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; selection: readonly string[]; host: VpcHost; onClose(): void }) {
   const ids = { format: useId(), scope: useId(), legend: useId() };
@@ -33,9 +37,13 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
         const picture: DiagramPicture = format === 'png' ? await svgToPng(svg) : { data: svg, ...svgSize(svg) };
         const name = `${baseFileName(plan)}${chosenSelection ? ' selection' : ''}.${format}`;
         const saved = await host.exportFile(name, picture.data, format === 'png' ? 'image/png' : 'image/svg+xml');
-        setOutcome(saved.ok
-          ? saved.value ? { kind: 'saved', text: `Saved ${saved.value} (${picture.width} × ${picture.height} pixels).`, warnings: [] } : undefined
-          : { kind: 'error', text: saved.error, warnings: [] });
+        setOutcome(
+          saved.ok
+            ? saved.value
+              ? { kind: 'saved', text: `Saved ${saved.value} (${picture.width} × ${picture.height} pixels).`, warnings: [] }
+              : undefined
+            : { kind: 'error', text: saved.error, warnings: [] },
+        );
         return;
       }
       const warnings: string[] = [];
@@ -53,7 +61,8 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
         const printed = await host.exportReportPdf(artifact.printHtml, artifact.fileName);
         if (!printed.ok) setOutcome({ kind: 'error', text: printed.error, warnings });
         else if (printed.value) setOutcome({ kind: 'saved', text: `Saved ${printed.value}.`, warnings });
-        else if (host.kind === 'web') setOutcome({ kind: 'info', text: 'The browser’s print dialog opened on the report: choose “Save as PDF” as the destination.', warnings });
+        else if (host.kind === 'web')
+          setOutcome({ kind: 'info', text: 'The browser’s print dialog opened on the report: choose “Save as PDF” as the destination.', warnings });
         else setOutcome(warnings.length ? { kind: 'info', text: 'Not saved.', warnings } : undefined);
         return;
       }
@@ -70,28 +79,54 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
 
   return (
     <Modal title="Export" onCancel={onClose} testId="export-dialog" wide>
-      <form onSubmit={(e) => { e.preventDefault(); void run(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
         <fieldset className="export-formats" aria-describedby={ids.format}>
           <legend>Format</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f.format} className={`export-format${f.format === format ? ' export-format-chosen' : ''}`}>
-              <input type="radio" name="export-format" value={f.format} checked={f.format === format}
-                onChange={() => { setFormat(f.format); setOutcome(undefined); }} data-testid={`export-format-${f.format}`} autoFocus={f.format === format} />
+              <input
+                type="radio"
+                name="export-format"
+                value={f.format}
+                checked={f.format === format}
+                onChange={() => {
+                  setFormat(f.format);
+                  setOutcome(undefined);
+                }}
+                data-testid={`export-format-${f.format}`}
+                autoFocus={f.format === format}
+              />
               <span className="export-format-label">{f.label}</span>
               <span className="export-format-detail muted small">{f.detail}</span>
             </label>
           ))}
         </fieldset>
-        <p id={ids.format} className="muted small">Everything is made on this computer; nothing is sent anywhere.</p>
+        <p id={ids.format} className="muted small">
+          Everything is made on this computer; nothing is sent anywhere.
+        </p>
         {info.image ? (
           <div className="export-picture-options">
             <fieldset>
               <legend>Diagram</legend>
-              <label><input type="radio" name="export-scope" checked={scope === 'plan'} onChange={() => setScope('plan')} data-testid="export-scope-plan" /> The whole plan</label>
+              <label>
+                <input type="radio" name="export-scope" checked={scope === 'plan'} onChange={() => setScope('plan')} data-testid="export-scope-plan" /> The
+                whole plan
+              </label>
               <label className={selection.length === 0 ? 'muted' : ''}>
-                <input type="radio" name="export-scope" checked={scope === 'selection'} disabled={selection.length === 0}
-                  onChange={() => setScope('selection')} data-testid="export-scope-selection" />
-                {' '}The selection{selection.length ? ` (${selection.length} selected)` : ' (nothing is selected)'}
+                <input
+                  type="radio"
+                  name="export-scope"
+                  checked={scope === 'selection'}
+                  disabled={selection.length === 0}
+                  onChange={() => setScope('selection')}
+                  data-testid="export-scope-selection"
+                />{' '}
+                The selection{selection.length ? ` (${selection.length} selected)` : ' (nothing is selected)'}
               </label>
             </fieldset>
             <label className="export-legend">
@@ -104,15 +139,27 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
             <p>{outcome.text}</p>
             {outcome.warnings.length ? (
               <>
-                <p className="small"><strong>{outcome.warnings.length} warning{outcome.warnings.length === 1 ? '' : 's'}:</strong></p>
-                <ul className="export-warnings" data-testid="export-warnings">{outcome.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+                <p className="small">
+                  <strong>
+                    {outcome.warnings.length} warning{outcome.warnings.length === 1 ? '' : 's'}:
+                  </strong>
+                </p>
+                <ul className="export-warnings" data-testid="export-warnings">
+                  {outcome.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
               </>
             ) : null}
           </div>
         ) : null}
         <div className="modal-buttons">
-          <button type="submit" className="primary" disabled={busy} data-testid="export-confirm">{busy ? 'Exporting…' : format === 'pdf' && host.kind === 'web' ? 'Print to PDF…' : 'Export…'}</button>
-          <button type="button" onClick={onClose} data-testid="export-close">Close</button>
+          <button type="submit" className="primary" disabled={busy} data-testid="export-confirm">
+            {busy ? 'Exporting…' : format === 'pdf' && host.kind === 'web' ? 'Print to PDF…' : 'Export…'}
+          </button>
+          <button type="button" onClick={onClose} data-testid="export-close">
+            Close
+          </button>
         </div>
       </form>
     </Modal>

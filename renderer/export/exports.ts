@@ -28,11 +28,32 @@ export interface ExportFormatInfo {
 export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
   { format: 'png', label: 'PNG image', detail: 'The diagram, for slides and chat.', image: true },
   { format: 'svg', label: 'SVG image', detail: 'The diagram at any zoom, for documents.', image: true },
-  { format: 'drawio', label: 'draw.io diagram', detail: 'The whole diagram for draw.io (diagrams.net): VPCs as containers holding their subnets, connections as edges.', image: false },
-  { format: 'pdf', label: 'Review report (PDF)', detail: 'Title page, the diagram on landscape pages, accounts, VPCs and subnets, free space, routes, transit gateways, peerings, Lattice, VPN, NAT capacity, reachability and every finding, on A4 pages.', image: true },
+  {
+    format: 'drawio',
+    label: 'draw.io diagram',
+    detail: 'The whole diagram for draw.io (diagrams.net): VPCs as containers holding their subnets, connections as edges.',
+    image: false,
+  },
+  {
+    format: 'pdf',
+    label: 'Review report (PDF)',
+    detail:
+      'Title page, the diagram on landscape pages, accounts, VPCs and subnets, free space, routes, transit gateways, peerings, Lattice, VPN, NAT capacity, reachability and every finding, on A4 pages.',
+    image: true,
+  },
   { format: 'html', label: 'Review report (HTML)', detail: 'The same report as one self-contained web page.', image: true },
-  { format: 'markdown', label: 'Review report (Markdown)', detail: 'The same report for a wiki or a pull request: a zipped folder of report.md and the diagram.svg it shows.', image: true },
-  { format: 'terraform', label: 'Terraform', detail: 'A zipped folder of .tf files for the AWS provider (one per family, variables, outputs) with a README of what to set.', image: false },
+  {
+    format: 'markdown',
+    label: 'Review report (Markdown)',
+    detail: 'The same report for a wiki or a pull request: a zipped folder of report.md and the diagram.svg it shows.',
+    image: true,
+  },
+  {
+    format: 'terraform',
+    label: 'Terraform',
+    detail: 'A zipped folder of .tf files for the AWS provider (one per family, variables, outputs) with a README of what to set.',
+    image: false,
+  },
   { format: 'csv', label: 'Subnets (CSV)', detail: 'One row per subnet, for a spreadsheet or an IPAM import.', image: false },
   { format: 'json', label: 'Plan (JSON)', detail: 'The plan document itself, as File > Save writes it.', image: false },
 ];
@@ -48,7 +69,11 @@ export interface ExportArtifact {
 
 /** A name safe for every save dialog: the plan's name without the characters a file name may not have. */
 export function baseFileName(plan: Plan): string {
-  const cleaned = plan.name.replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  const cleaned = plan.name
+    .replace(/[/\\:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
   return (cleaned || 'plan').slice(0, 120);
 }
 
@@ -57,7 +82,11 @@ export interface ReportDiagram {
   svg: string;
 }
 
-export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 'svg'>, options: { diagram?: ReportDiagram; generatedAt?: string } = {}): ExportArtifact {
+export function buildExport(
+  plan: Plan,
+  format: Exclude<ExportFormat, 'png' | 'svg'>,
+  options: { diagram?: ReportDiagram; generatedAt?: string } = {},
+): ExportArtifact {
   const base = baseFileName(plan);
   switch (format) {
     case 'pdf':
@@ -83,7 +112,9 @@ export function buildExport(plan: Plan, format: Exclude<ExportFormat, 'png' | 's
       const { files, warnings } = planToTerraform(plan);
       const folder = `${base} terraform`;
       // A fixed time stamp: the same plan gives the same bytes.
-      const entries: Zippable = Object.fromEntries(files.map((f): [string, ZippableFile] => [`${folder}/${f.name}`, [strToU8(f.text), { mtime: TERRAFORM_ZIP_TIME }]]));
+      const entries: Zippable = Object.fromEntries(
+        files.map((f): [string, ZippableFile] => [`${folder}/${f.name}`, [strToU8(f.text), { mtime: TERRAFORM_ZIP_TIME }]]),
+      );
       return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings };
     }
     case 'drawio':

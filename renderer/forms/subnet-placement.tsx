@@ -23,7 +23,11 @@ export function SubnetPlacementFields({ testIdPrefix, zones, az, onAz, tier, onT
       <div className="field">
         <label htmlFor={ids.az}>Availability zone</label>
         <select id={ids.az} value={az} onChange={(e) => onAz(e.target.value)} data-testid={`${testIdPrefix}-az`}>
-          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">

@@ -16,7 +16,7 @@ function fakeHost(changedOnDisk: boolean) {
 const request = { text: '{}', handle: 'h1', suggestedName: 'plan.json', as: false };
 
 describe('saveDocument', () => {
-  it('saves to the document\'s file without asking when nothing changed on disk', async () => {
+  it("saves to the document's file without asking when nothing changed on disk", async () => {
     const host = fakeHost(false);
     const ask = vi.fn(async () => true);
     expect(await saveDocument(host, request, ask)).toEqual({ kind: 'saved', handle: 'h1', displayName: 'plan.json' });
@@ -46,14 +46,17 @@ describe('saveDocument', () => {
   });
 
   it('reports a failure and a cancelled dialog', async () => {
-    const failing = { savePlanFile: vi.fn<Save>(async () => ({ ok: false, error: 'disk full' })), savePlanFileAs: vi.fn<VpcHost['savePlanFileAs']>(async () => ({ ok: true, value: undefined })) };
+    const failing = {
+      savePlanFile: vi.fn<Save>(async () => ({ ok: false, error: 'disk full' })),
+      savePlanFileAs: vi.fn<VpcHost['savePlanFileAs']>(async () => ({ ok: true, value: undefined })),
+    };
     expect(await saveDocument(failing, request, async () => true)).toEqual({ kind: 'failed', error: 'disk full' });
     expect(await saveDocument(failing, { ...request, as: true }, async () => true)).toEqual({ kind: 'cancelled' });
   });
 });
 
 describe('the file name Save proposes and accepts', () => {
-  it('keeps a file\'s own name, else makes one from the plan\'s name', () => {
+  it("keeps a file's own name, else makes one from the plan's name", () => {
     expect(suggestedFileName('hub-and-spoke.vpcplan.json', 'Hub')).toBe('hub-and-spoke.vpcplan.json');
     expect(suggestedFileName('Untitled plan', 'Prod: web / API')).toBe('Prod- web - API.vpcplan.json');
     expect(suggestedFileName('Untitled plan', '  ')).toBe('Untitled plan.vpcplan.json');

@@ -8,10 +8,7 @@ import type { HostResult, VpcHost } from '../../shared/host';
 
 export const CHANGED_ON_DISK_MESSAGE = 'The file changed on disk since you opened it.';
 
-export type SaveOutcome =
-  | { kind: 'saved'; handle: string; displayName: string }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; error: string };
+export type SaveOutcome = { kind: 'saved'; handle: string; displayName: string } | { kind: 'cancelled' } | { kind: 'failed'; error: string };
 
 export interface SaveRequest {
   text: string;

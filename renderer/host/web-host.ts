@@ -11,7 +11,10 @@ import type { HostResult, MenuCommand, MenuCommandDetail, OpenedDocument, Recent
 import exampleText from '../../examples/hub-and-spoke.vpcplan.json?raw';
 import { askForFileName, askToDiscardChanges } from './confirm-dialog';
 
-interface PickerType { description: string; accept: Record<string, string[]> }
+interface PickerType {
+  description: string;
+  accept: Record<string, string[]>;
+}
 interface PickerWindow {
   showOpenFilePicker?: (options: { types: PickerType[]; multiple?: boolean; id?: string }) => Promise<FileSystemFileHandle[]>;
   showSaveFilePicker?: (options: { types: PickerType[]; suggestedName?: string; id?: string }) => Promise<FileSystemFileHandle>;
@@ -28,7 +31,11 @@ const RECENT_LIMIT = 10;
 const EXAMPLE_NAME = 'hub-and-spoke.vpcplan.json';
 
 /** A document the user opened or saved: its FS Access handle, if the browser gave one. */
-interface KnownFile { displayName: string; fileHandle?: FileSystemFileHandle; /** The file's lastModified when it was opened or last saved. */ lastModified?: number }
+interface KnownFile {
+  displayName: string;
+  fileHandle?: FileSystemFileHandle /** The file's lastModified when it was opened or last saved. */;
+  lastModified?: number;
+}
 
 export function createWebHost(): VpcHost {
   const files = new Map<string, KnownFile>();
@@ -284,22 +291,33 @@ function printInFrame(html: string, title: string): Promise<void> {
     frame.tabIndex = -1;
     Object.assign(frame.style, { position: 'fixed', left: '-10000px', top: '0', width: '794px', height: '1123px', border: '0' });
     let removeTimer: ReturnType<typeof setTimeout> | undefined;
-    const remove = () => { if (removeTimer) clearTimeout(removeTimer); frame.remove(); };
-    frame.addEventListener('load', () => {
-      const view = frame.contentWindow;
-      if (!view) { remove(); reject(new Error('the print frame did not open')); return; }
-      view.addEventListener('afterprint', remove, { once: true });
-      // Browsers whose print() does not wait for the dialog: give up the frame after a while.
-      removeTimer = setTimeout(remove, 10 * 60_000);
-      try {
-        view.focus();
-        view.print();
-        resolve();
-      } catch (error) {
-        remove();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }, { once: true });
+    const remove = () => {
+      if (removeTimer) clearTimeout(removeTimer);
+      frame.remove();
+    };
+    frame.addEventListener(
+      'load',
+      () => {
+        const view = frame.contentWindow;
+        if (!view) {
+          remove();
+          reject(new Error('the print frame did not open'));
+          return;
+        }
+        view.addEventListener('afterprint', remove, { once: true });
+        // Browsers whose print() does not wait for the dialog: give up the frame after a while.
+        removeTimer = setTimeout(remove, 10 * 60_000);
+        try {
+          view.focus();
+          view.print();
+          resolve();
+        } catch (error) {
+          remove();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      { once: true },
+    );
     frame.srcdoc = html;
     document.body.append(frame);
   });
@@ -325,7 +343,12 @@ function pickWithInput(): Promise<File | undefined> {
 }
 
 /** Recent files with their FS Access handles (structured-clonable, so IndexedDB keeps them). */
-interface StoredRecent { handle: string; displayName: string; fileHandle: FileSystemFileHandle; usedAt?: number }
+interface StoredRecent {
+  handle: string;
+  displayName: string;
+  fileHandle: FileSystemFileHandle;
+  usedAt?: number;
+}
 
 const recentStore = {
   open(): Promise<IDBDatabase> {

@@ -15,11 +15,15 @@ import { Modal } from '../panels/dialogs';
 import { baseFileName } from '../export/exports';
 import '../export/export.css';
 
-type Picked =
-  | { ok: true; name: string; plan: Plan }
-  | { ok: false; name: string; summary: string; problems: PlanProblem[] };
+type Picked = { ok: true; name: string; plan: Plan } | { ok: false; name: string; summary: string; problems: PlanProblem[] };
 
-export function CompareDialog({ plan, planName, host, onClose, onShow }: {
+export function CompareDialog({
+  plan,
+  planName,
+  host,
+  onClose,
+  onShow,
+}: {
   plan: Plan;
   planName: string;
   host: VpcHost;
@@ -35,16 +39,26 @@ export function CompareDialog({ plan, planName, host, onClose, onShow }: {
 
   const pick = async (file: File | undefined) => {
     setSaveNote(undefined);
-    if (!file) { setPicked(undefined); return; }
+    if (!file) {
+      setPicked(undefined);
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
     } catch (error) {
-      setPicked({ ok: false, name: file.name, summary: `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`, problems: [] });
+      setPicked({
+        ok: false,
+        name: file.name,
+        summary: `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`,
+        problems: [],
+      });
       return;
     }
     const parsed = parsePlanText(text, file.name);
-    setPicked(parsed.ok ? { ok: true, name: file.name, plan: parsed.plan } : { ok: false, name: file.name, summary: parsed.summary, problems: parsed.problems });
+    setPicked(
+      parsed.ok ? { ok: true, name: file.name, plan: parsed.plan } : { ok: false, name: file.name, summary: parsed.summary, problems: parsed.problems },
+    );
   };
 
   const save = async () => {
@@ -58,13 +72,28 @@ export function CompareDialog({ plan, planName, host, onClose, onShow }: {
     <Modal title="Compare with another plan" onCancel={onClose} testId="compare-dialog" wide>
       <div className="field">
         <label htmlFor={ids.file}>Plan file to compare this plan (“{planName}”) with</label>
-        <input id={ids.file} type="file" accept=".json,application/json" onChange={(e) => void pick(e.target.files?.[0])} data-testid="compare-file" autoFocus />
+        <input
+          id={ids.file}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void pick(e.target.files?.[0])}
+          data-testid="compare-file"
+          autoFocus
+        />
       </div>
       {picked && !picked.ok ? (
         <div className="export-outcome export-outcome-error" role="alert" data-testid="compare-problems">
           <p>{picked.summary}</p>
           <ul className="import-problems">
-            {picked.problems.map((p, i) => <li key={i}><code>{p.path}{p.line !== undefined ? ` (line ${p.line}, column ${p.column})` : ''}</code> {p.message}</li>)}
+            {picked.problems.map((p, i) => (
+              <li key={i}>
+                <code>
+                  {p.path}
+                  {p.line !== undefined ? ` (line ${p.line}, column ${p.column})` : ''}
+                </code>{' '}
+                {p.message}
+              </li>
+            ))}
           </ul>
         </div>
       ) : null}
@@ -74,10 +103,20 @@ export function CompareDialog({ plan, planName, host, onClose, onShow }: {
             <strong>This plan</strong> is the open plan, “{planName}”; <strong>the other file</strong> is “{picked.name}”.
           </p>
           <div className="compare-body" data-testid="compare-result" role="region" aria-label="Differences" tabIndex={0}>
-            {comparison.identical ? <p>No differences (canvas positions are not compared).</p> : (
+            {comparison.identical ? (
+              <p>No differences (canvas positions are not compared).</p>
+            ) : (
               <>
-                <p className="compare-summary" data-testid="compare-summary">{comparisonSummary(comparison)}</p>
-                {comparison.planDetails.length ? <Section title="The plan itself" testId="compare-plan">{comparison.planDetails.map((d, i) => <li key={i}>{d}</li>)}</Section> : null}
+                <p className="compare-summary" data-testid="compare-summary">
+                  {comparisonSummary(comparison)}
+                </p>
+                {comparison.planDetails.length ? (
+                  <Section title="The plan itself" testId="compare-plan">
+                    {comparison.planDetails.map((d, i) => (
+                      <li key={i}>{d}</li>
+                    ))}
+                  </Section>
+                ) : null}
                 <DifferenceSection where="only-here" list={comparison.differences} />
                 <DifferenceSection where="only-there" list={comparison.differences} />
                 <DifferenceSection where="different" list={comparison.differences} />
@@ -88,12 +127,28 @@ export function CompareDialog({ plan, planName, host, onClose, onShow }: {
           </div>
         </>
       ) : null}
-      {saveNote ? <p role="status" className="small">{saveNote}</p> : null}
+      {saveNote ? (
+        <p role="status" className="small">
+          {saveNote}
+        </p>
+      ) : null}
       <div className="modal-buttons">
-        <button type="button" onClick={() => void save()} disabled={!comparison} data-testid="compare-save">Save as Markdown…</button>
-        <button type="button" onClick={() => { if (picked?.ok) onShow(picked.plan, picked.name); }}
-          disabled={!comparison || comparison.differences.length === 0} data-testid="compare-show">Show on the canvas</button>
-        <button type="button" className="primary" onClick={onClose} data-testid="compare-close">Close</button>
+        <button type="button" onClick={() => void save()} disabled={!comparison} data-testid="compare-save">
+          Save as Markdown…
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (picked?.ok) onShow(picked.plan, picked.name);
+          }}
+          disabled={!comparison || comparison.differences.length === 0}
+          data-testid="compare-show"
+        >
+          Show on the canvas
+        </button>
+        <button type="button" className="primary" onClick={onClose} data-testid="compare-close">
+          Close
+        </button>
       </div>
     </Modal>
   );
@@ -108,8 +163,17 @@ function DifferenceSection({ where, list }: { where: Where; list: readonly Diffe
     <Section title={WHERE_WORDS[where]} testId={SECTION_IDS[where]}>
       {mine.map((d) => (
         <li key={d.key} className={`diff-${where}`} data-key={d.key}>
-          <strong>{d.title}</strong>{d.name !== d.id ? <span className="muted"> ({d.id})</span> : null}
-          {d.details.length > 0 ? <ul>{d.details.map((line) => <li key={line} data-testid="compare-detail">{line}</li>)}</ul> : null}
+          <strong>{d.title}</strong>
+          {d.name !== d.id ? <span className="muted"> ({d.id})</span> : null}
+          {d.details.length > 0 ? (
+            <ul>
+              {d.details.map((line) => (
+                <li key={line} data-testid="compare-detail">
+                  {line}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </Section>
@@ -120,7 +184,11 @@ function FindingSection({ title, testId, findings }: { title: string; testId: st
   if (findings.length === 0) return null;
   return (
     <Section title={title} testId={testId}>
-      {findings.map((f, i) => <li key={i}><span className={`pill pill-${f.severity}`}>{f.severity}</span> {f.message} <code className="muted">{f.code}</code></li>)}
+      {findings.map((f, i) => (
+        <li key={i}>
+          <span className={`pill pill-${f.severity}`}>{f.severity}</span> {f.message} <code className="muted">{f.code}</code>
+        </li>
+      ))}
     </Section>
   );
 }

@@ -16,12 +16,13 @@ import { createCanvasDeriver } from '../canvas/derive';
 import { createEngineViews } from '../canvas/engine-views';
 import { moveNodes } from '../../shared/plan/edits';
 
-export interface PickedFile { name: string; text: string }
+export interface PickedFile {
+  name: string;
+  text: string;
+}
 export type CsvTarget = 'external-networks' | 'subnets';
 
-export type FilesImport =
-  | { ok: true; plan: Plan; notes: string[] }
-  | { ok: false; problems: ImportProblem[] };
+export type FilesImport = { ok: true; plan: Plan; notes: string[] } | { ok: false; problems: ImportProblem[] };
 
 /** A spreadsheet by its name, or (no telling extension) by not starting like JSON. */
 export function isCsvFile(file: PickedFile): boolean {
@@ -36,7 +37,11 @@ export function isTerraformState(file: PickedFile): boolean {
 }
 
 export function importFiles(files: readonly PickedFile[], csvInto: CsvTarget): FilesImport {
-  if (files.length === 0) return { ok: false, problems: [{ file: '(none)', message: 'Choose at least one file: AWS CLI JSON output, Terraform state (terraform show -json) or a CSV of CIDR blocks.' }] };
+  if (files.length === 0)
+    return {
+      ok: false,
+      problems: [{ file: '(none)', message: 'Choose at least one file: AWS CLI JSON output, Terraform state (terraform show -json) or a CSV of CIDR blocks.' }],
+    };
   const state = files.filter(isTerraformState);
   const json = files.filter((f) => !isCsvFile(f) && !isTerraformState(f));
   const csv = files.filter(isCsvFile);
@@ -44,16 +49,30 @@ export function importFiles(files: readonly PickedFile[], csvInto: CsvTarget): F
   const notes: string[] = [];
   let plan: Plan | undefined;
   if (state.length > 0 && json.length > 0) {
-    return { ok: false, problems: [{ file: state[0]!.name, message: `is Terraform state and ${json[0]!.name} is AWS CLI output; import them one kind at a time (each makes its own plan)` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: state[0]!.name,
+          message: `is Terraform state and ${json[0]!.name} is AWS CLI output; import them one kind at a time (each makes its own plan)`,
+        },
+      ],
+    };
   }
   if (json.length > 0 || state.length > 0) {
     const result = state.length > 0 ? importTerraformState(state) : importAwsCli(json);
-    if (result.ok) { plan = result.plan; notes.push(...result.notes); } else problems.push(...result.problems);
+    if (result.ok) {
+      plan = result.plan;
+      notes.push(...result.notes);
+    } else problems.push(...result.problems);
   }
   for (const file of csv) {
     // Read even after a problem elsewhere, so the user sees every file's problems at once.
     const result = importCsv(file.text, { name: file.name, into: csvInto }, plan);
-    if (result.ok) { plan = result.plan; notes.push(...result.notes.map((n) => `${file.name}: ${n}`)); } else problems.push(...result.problems);
+    if (result.ok) {
+      plan = result.plan;
+      notes.push(...result.notes.map((n) => `${file.name}: ${n}`));
+    } else problems.push(...result.problems);
   }
   if (problems.length > 0 || !plan) return { ok: false, problems };
   return { ok: true, plan, notes };

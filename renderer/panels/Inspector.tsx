@@ -4,7 +4,17 @@
 import { useState } from 'react';
 import { NAT_GATEWAY_MAX_ADDRESSES, NAT_WARNING_UTILISATION, RESERVED_ADDRESSES_PER_SUBNET } from '../../shared/aws-limits';
 import type { Finding } from '../../shared/checks/types';
-import type { ExternalNetwork, NatGateway, PeeringConnection, Plan, ServiceNetwork, Subnet, TgwAttachment, TransitGateway, Vpc } from '../../shared/plan/schema';
+import type {
+  ExternalNetwork,
+  NatGateway,
+  PeeringConnection,
+  Plan,
+  ServiceNetwork,
+  Subnet,
+  TgwAttachment,
+  TransitGateway,
+  Vpc,
+} from '../../shared/plan/schema';
 import { applyFix, describeKind, findObject, renumberSubnets, updateAttachment, updateObject } from '../../shared/plan/edits';
 import { prefixOf, proposeSubnetCidr } from '../../shared/plan/proposals';
 import type { EngineViews } from '../canvas/derive';
@@ -31,7 +41,17 @@ interface InspectorProps {
 }
 
 /** Kinds whose inspector lists their connections; the top-level ones also offer the pickers. */
-const LISTS_CONNECTIONS = new Set(['vpc', 'subnet', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'peering', 'tgwAttachment', 'association', 'vpnGateway']);
+const LISTS_CONNECTIONS = new Set([
+  'vpc',
+  'subnet',
+  'transitGateway',
+  'serviceNetwork',
+  'externalNetwork',
+  'peering',
+  'tgwAttachment',
+  'association',
+  'vpnGateway',
+]);
 const PICKS_CONNECTIONS = new Set(['vpc', 'transitGateway', 'serviceNetwork', 'externalNetwork']);
 
 export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, onGo, say, example }: InspectorProps) {
@@ -40,23 +60,39 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
       <section className="panel inspector" aria-labelledby="inspector-title" data-testid="inspector">
         <h2 id="inspector-title">Plan</h2>
         <TextField label="Plan name" value={plan.name} testId="plan-name" onCommit={(name) => edit((p) => (p.name === name ? p : { ...p, name }))} />
-        <TextField label="Description" value={plan.description ?? ''} multiline
-          onCommit={(text) => edit((p) => (text === (p.description ?? '') ? p : text ? { ...p, description: text } : withoutDescription(p)))} />
+        <TextField
+          label="Description"
+          value={plan.description ?? ''}
+          multiline
+          onCommit={(text) => edit((p) => (text === (p.description ?? '') ? p : text ? { ...p, description: text } : withoutDescription(p)))}
+        />
         <dl className="facts">
-          <dt>VPCs</dt><dd>{plan.vpcs.length}</dd>
-          <dt>Subnets</dt><dd>{plan.subnets.length}</dd>
-          <dt>Transit gateways</dt><dd>{plan.transitGateways.length}</dd>
-          <dt>Peerings</dt><dd>{plan.peerings.length}</dd>
+          <dt>VPCs</dt>
+          <dd>{plan.vpcs.length}</dd>
+          <dt>Subnets</dt>
+          <dd>{plan.subnets.length}</dd>
+          <dt>Transit gateways</dt>
+          <dd>{plan.transitGateways.length}</dd>
+          <dt>Peerings</dt>
+          <dd>{plan.peerings.length}</dd>
         </dl>
         <p className="muted">Select a VPC, subnet, gateway or connection on the canvas to edit it.</p>
         {example ? (
           <div className="example-note" role="note" data-testid="example-note">
             <p>
-              <strong>This is an example plan.</strong> Change what you like: saving asks for a file name of your own.
-              To draw your own network, start a new plan{example.newKey ? <> (<kbd>{example.newKey}</kbd>)</> : null}: an empty
-              plan, the other examples and your recent files are there.
+              <strong>This is an example plan.</strong> Change what you like: saving asks for a file name of your own. To draw your own network, start a new
+              plan
+              {example.newKey ? (
+                <>
+                  {' '}
+                  (<kbd>{example.newKey}</kbd>)
+                </>
+              ) : null}
+              : an empty plan, the other examples and your recent files are there.
             </p>
-            <button type="button" onClick={example.onNew} data-testid="example-new"><Icon name="new" /> New plan</button>
+            <button type="button" onClick={example.onNew} data-testid="example-new">
+              <Icon name="new" /> New plan
+            </button>
           </div>
         ) : null}
       </section>
@@ -73,8 +109,12 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
           })}
         </ul>
         <div className="button-row">
-          <button type="button" onClick={onDelete}><Icon name="trash" /> Delete all</button>
-          <button type="button" onClick={() => onFrame([...selection])}><Icon name="fit" /> Frame</button>
+          <button type="button" onClick={onDelete}>
+            <Icon name="trash" /> Delete all
+          </button>
+          <button type="button" onClick={() => onFrame([...selection])}>
+            <Icon name="fit" /> Frame
+          </button>
         </div>
       </section>
     );
@@ -85,14 +125,30 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
   const findings = engine.findings.filter((f) => f.subjects.includes(id));
   let body: React.ReactNode;
   switch (found.kind) {
-    case 'vpc': body = <VpcFields plan={plan} vpc={found.object} edit={edit} />; break;
-    case 'subnet': body = <SubnetFields plan={plan} subnet={found.object} edit={edit} engine={engine} usable={engine.usableAddresses(found.object)} />; break;
-    case 'natGateway': body = <NatFields plan={plan} nat={found.object} edit={edit} engine={engine} />; break;
-    case 'peering': body = <PeeringFields plan={plan} peering={found.object} edit={edit} />; break;
-    case 'transitGateway': body = <TgwFields plan={plan} tgw={found.object} edit={edit} engine={engine} />; break;
-    case 'tgwAttachment': body = <AttachmentFields plan={plan} attachment={found.object} tgw={found.transitGateway} edit={edit} />; break;
-    case 'serviceNetwork': body = <ServiceNetworkFields plan={plan} network={found.object} edit={edit} />; break;
-    case 'externalNetwork': body = <ExternalFields network={found.object} edit={edit} />; break;
+    case 'vpc':
+      body = <VpcFields plan={plan} vpc={found.object} edit={edit} />;
+      break;
+    case 'subnet':
+      body = <SubnetFields plan={plan} subnet={found.object} edit={edit} engine={engine} usable={engine.usableAddresses(found.object)} />;
+      break;
+    case 'natGateway':
+      body = <NatFields plan={plan} nat={found.object} edit={edit} engine={engine} />;
+      break;
+    case 'peering':
+      body = <PeeringFields plan={plan} peering={found.object} edit={edit} />;
+      break;
+    case 'transitGateway':
+      body = <TgwFields plan={plan} tgw={found.object} edit={edit} engine={engine} />;
+      break;
+    case 'tgwAttachment':
+      body = <AttachmentFields plan={plan} attachment={found.object} tgw={found.transitGateway} edit={edit} />;
+      break;
+    case 'serviceNetwork':
+      body = <ServiceNetworkFields plan={plan} network={found.object} edit={edit} />;
+      break;
+    case 'externalNetwork':
+      body = <ExternalFields network={found.object} edit={edit} />;
+      break;
     case 'routeTable': {
       const table = plan.routeTables.find((t) => t.id === id);
       body = table ? <RouteTableEditor plan={plan} table={table} engine={engine} edit={edit} /> : null;
@@ -101,7 +157,12 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
     case 'association': {
       const network = plan.serviceNetworks.find((n) => n.id === found.object.serviceNetworkId);
       const vpc = plan.vpcs.find((v) => v.id === found.object.vpcId);
-      body = <p>{vpc?.name ?? found.object.vpcId} is associated with the service network {network?.name ?? found.object.serviceNetworkId}: its clients can reach the network’s services, whatever their address ranges.</p>;
+      body = (
+        <p>
+          {vpc?.name ?? found.object.vpcId} is associated with the service network {network?.name ?? found.object.serviceNetworkId}: its clients can reach the
+          network’s services, whatever their address ranges.
+        </p>
+      );
       break;
     }
     default: {
@@ -121,7 +182,9 @@ export function Inspector({ plan, selection, engine, edit, onDelete, onFrame, on
       {PICKS_CONNECTIONS.has(found.kind) ? <ConnectionPickers key={`pick-${id}`} plan={plan} id={id} edit={edit} say={say} /> : null}
       {found.kind === 'vpc' || found.kind === 'subnet' ? <RightSize key={`right-size-${id}`} plan={plan} id={id} edit={edit} /> : null}
       <div className="button-row">
-        <button type="button" onClick={onDelete} data-testid="inspector-delete"><Icon name="trash" /> Delete</button>
+        <button type="button" onClick={onDelete} data-testid="inspector-delete">
+          <Icon name="trash" /> Delete
+        </button>
       </div>
     </section>
   );
@@ -147,39 +210,71 @@ function VpcFields({ plan, vpc, edit }: { plan: Plan; vpc: Vpc; edit: Edit }) {
     if (key === 'ipv4Cidrs' && index === 0 && before !== undefined && before !== blocks[0]) setReaddressed({ vpcId: vpc.id, from: before, to: blocks[0]! });
     set({ [key]: blocks });
   };
-  const renumber = readdressed && readdressed.vpcId === vpc.id && readdressed.to === vpc.ipv4Cidrs[0]
-    ? renumberSubnets(vpc.id, plan.subnets, readdressed.from, readdressed.to)
-    : undefined;
+  const renumber =
+    readdressed && readdressed.vpcId === vpc.id && readdressed.to === vpc.ipv4Cidrs[0]
+      ? renumberSubnets(vpc.id, plan.subnets, readdressed.from, readdressed.to)
+      : undefined;
   return (
     <>
       {renumber ? (
         <div className="renumber-offer" data-testid="renumber-offer">
-          <span>{renumber.moves.length} subnet{renumber.moves.length === 1 ? '' : 's'} now lie outside {vpc.ipv4Cidrs[0]}.</span>
-          <button type="button" className="apply-button" data-testid="renumber-subnets"
-            onClick={() => { edit((p) => applyFix(p, { ...renumber, label: 'Renumber' })); setReaddressed(undefined); }}>
+          <span>
+            {renumber.moves.length} subnet{renumber.moves.length === 1 ? '' : 's'} now lie outside {vpc.ipv4Cidrs[0]}.
+          </span>
+          <button
+            type="button"
+            className="apply-button"
+            data-testid="renumber-subnets"
+            onClick={() => {
+              edit((p) => applyFix(p, { ...renumber, label: 'Renumber' }));
+              setReaddressed(undefined);
+            }}
+          >
             Renumber {renumber.moves.length} subnet{renumber.moves.length === 1 ? '' : 's'} into {vpc.ipv4Cidrs[0]}
           </button>
         </div>
       ) : null}
       <TextField label="Name" value={vpc.name} testId="vpc-name" onCommit={(name) => set({ name })} />
       <TextField label="Region" value={vpc.region} onCommit={(region) => set({ region })} />
-      <TextField label="Account" value={vpc.accountId ?? ''} placeholder="12-digit account id" onCommit={(accountId) => set({ accountId: accountId || undefined })} />
+      <TextField
+        label="Account"
+        value={vpc.accountId ?? ''}
+        placeholder="12-digit account id"
+        onCommit={(accountId) => set({ accountId: accountId || undefined })}
+      />
       <fieldset>
         <legend>IPv4 blocks</legend>
         {vpc.ipv4Cidrs.map((block, i) => (
-          <CidrField key={i} label={i === 0 ? 'Primary' : `Secondary ${i}`} value={block} version={4} testId={`vpc-ipv4-${i}`}
+          <CidrField
+            key={i}
+            label={i === 0 ? 'Primary' : `Secondary ${i}`}
+            value={block}
+            version={4}
+            testId={`vpc-ipv4-${i}`}
             onCommit={(text) => setBlock('ipv4Cidrs', i, text)}
-            onRemove={vpc.ipv4Cidrs.length > 1 ? () => set({ ipv4Cidrs: vpc.ipv4Cidrs.filter((_, j) => j !== i) }) : undefined} />
+            onRemove={vpc.ipv4Cidrs.length > 1 ? () => set({ ipv4Cidrs: vpc.ipv4Cidrs.filter((_, j) => j !== i) }) : undefined}
+          />
         ))}
-        <button type="button" className="link-button" onClick={() => set({ ipv4Cidrs: [...vpc.ipv4Cidrs, ''] })}>+ Add an IPv4 block</button>
+        <button type="button" className="link-button" onClick={() => set({ ipv4Cidrs: [...vpc.ipv4Cidrs, ''] })}>
+          + Add an IPv4 block
+        </button>
       </fieldset>
       <fieldset>
         <legend>IPv6 blocks</legend>
         {vpc.ipv6Cidrs.map((block, i) => (
-          <CidrField key={i} label={`IPv6 ${i + 1}`} value={block} version={6} testId={`vpc-ipv6-${i}`}
-            onCommit={(text) => setBlock('ipv6Cidrs', i, text)} onRemove={() => set({ ipv6Cidrs: vpc.ipv6Cidrs.filter((_, j) => j !== i) })} />
+          <CidrField
+            key={i}
+            label={`IPv6 ${i + 1}`}
+            value={block}
+            version={6}
+            testId={`vpc-ipv6-${i}`}
+            onCommit={(text) => setBlock('ipv6Cidrs', i, text)}
+            onRemove={() => set({ ipv6Cidrs: vpc.ipv6Cidrs.filter((_, j) => j !== i) })}
+          />
         ))}
-        <button type="button" className="link-button" onClick={() => set({ ipv6Cidrs: [...vpc.ipv6Cidrs, ''] })}>+ Add an IPv6 block</button>
+        <button type="button" className="link-button" onClick={() => set({ ipv6Cidrs: [...vpc.ipv6Cidrs, ''] })}>
+          + Add an IPv6 block
+        </button>
       </fieldset>
       <TextField label="Notes" value={vpc.notes ?? ''} multiline onCommit={(notes) => set({ notes: notes || undefined })} />
     </>
@@ -201,9 +296,15 @@ function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subn
     <>
       <TextField label="Name" value={subnet.name} testId="subnet-name" onCommit={(name) => set({ name })} />
       <div className="muted small">In {vpc?.name ?? subnet.vpcId}</div>
-      <CidrField label="IPv4 CIDR" value={subnet.ipv4Cidr ?? ''} version={4} testId="subnet-ipv4" allowEmpty
+      <CidrField
+        label="IPv4 CIDR"
+        value={subnet.ipv4Cidr ?? ''}
+        version={4}
+        testId="subnet-ipv4"
+        allowEmpty
         onCommit={(text) => set({ ipv4Cidr: text.trim() || undefined })}
-        hint={usable !== undefined ? `${usable} usable addresses (AWS reserves ${RESERVED_ADDRESSES_PER_SUBNET})` : undefined} />
+        hint={usable !== undefined ? `${usable} usable addresses (AWS reserves ${RESERVED_ADDRESSES_PER_SUBNET})` : undefined}
+      />
       {proposal?.ok && proposal.cidr !== subnet.ipv4Cidr ? (
         <button type="button" className="link-button" data-testid="subnet-use-free" onClick={() => set({ ipv4Cidr: proposal.cidr })}>
           Use the next free /{prefix}: {proposal.cidr}
@@ -212,7 +313,15 @@ function SubnetFields({ plan, subnet, edit, engine, usable }: { plan: Plan; subn
       <CidrField label="IPv6 CIDR" value={subnet.ipv6Cidr ?? ''} version={6} allowEmpty onCommit={(text) => set({ ipv6Cidr: text.trim() || undefined })} />
       <TextField label="Availability zone" value={subnet.availabilityZone} testId="subnet-az" onCommit={(availabilityZone) => set({ availabilityZone })} />
       <SelectField label="Tier" value={subnet.tier} options={TIER_OPTIONS} testId="subnet-tier" onCommit={(tier) => set({ tier })} />
-      <NumberField label="Hosts needed" value={subnet.hostsNeeded} optional min={0} max={1e9} testId="subnet-hosts" onCommit={(hostsNeeded) => set({ hostsNeeded })} />
+      <NumberField
+        label="Hosts needed"
+        value={subnet.hostsNeeded}
+        optional
+        min={0}
+        max={1e9}
+        testId="subnet-hosts"
+        onCommit={(hostsNeeded) => set({ hostsNeeded })}
+      />
       <NumberField label="Growth headroom (%)" value={subnet.growthPercent} optional min={0} max={10000} onCommit={(growthPercent) => set({ growthPercent })} />
       <CheckField label="BYOIP range (AWS reserves no addresses)" checked={subnet.byoip ?? false} onCommit={(byoip) => set({ byoip: byoip || undefined })} />
       <CheckField label="Holds a bastion host" checked={subnet.bastion ?? false} onCommit={(bastion) => set({ bastion: bastion || undefined })} />
@@ -234,19 +343,43 @@ function NatFields({ plan, nat, edit, engine }: { plan: Plan; nat: NatGateway; e
     <>
       <TextField label="Name" value={nat.name} onCommit={(name) => set({ name })} />
       {/* A NAT gateway moves between the subnets of its own VPC. */}
-      <SelectField label="Subnet" value={nat.subnetId} testId="nat-subnet" options={natSubnets(plan, nat).map((s) => ({ value: s.id, label: `${s.name || s.id} · ${s.availabilityZone} (${s.tier})` }))}
-        onCommit={(subnetId) => set({ subnetId })} />
-      <SelectField label="Connectivity" value={nat.connectivity} options={[{ value: 'public', label: 'Public' }, { value: 'private', label: 'Private' }]} onCommit={(connectivity) => set({ connectivity })} />
-      <NumberField label={`IPv4 addresses (1 to ${NAT_GATEWAY_MAX_ADDRESSES})`} value={nat.addresses} min={1} max={NAT_GATEWAY_MAX_ADDRESSES} testId="nat-addresses" onCommit={(addresses) => set({ addresses: addresses ?? 1 })} />
+      <SelectField
+        label="Subnet"
+        value={nat.subnetId}
+        testId="nat-subnet"
+        options={natSubnets(plan, nat).map((s) => ({ value: s.id, label: `${s.name || s.id} · ${s.availabilityZone} (${s.tier})` }))}
+        onCommit={(subnetId) => set({ subnetId })}
+      />
+      <SelectField
+        label="Connectivity"
+        value={nat.connectivity}
+        options={[
+          { value: 'public', label: 'Public' },
+          { value: 'private', label: 'Private' },
+        ]}
+        onCommit={(connectivity) => set({ connectivity })}
+      />
+      <NumberField
+        label={`IPv4 addresses (1 to ${NAT_GATEWAY_MAX_ADDRESSES})`}
+        value={nat.addresses}
+        min={1}
+        max={NAT_GATEWAY_MAX_ADDRESSES}
+        testId="nat-addresses"
+        onCommit={(addresses) => set({ addresses: addresses ?? 1 })}
+      />
       {gauge ? (
         <div className="nat-capacity" data-testid="nat-capacity">
           <div className={`gauge gauge-${gauge.utilisation >= 1 ? 'over' : gauge.utilisation >= NAT_WARNING_UTILISATION ? 'high' : 'ok'}`}>
-            <div className="gauge-bar"><div className="gauge-fill" style={{ width: `${Math.min(100, gauge.utilisation * 100)}%` }} /></div>
+            <div className="gauge-bar">
+              <div className="gauge-fill" style={{ width: `${Math.min(100, gauge.utilisation * 100)}%` }} />
+            </div>
             <span className="gauge-label">{gauge.label}</span>
           </div>
           <p className="small">{gauge.detail}</p>
         </div>
-      ) : <p className="muted small">Give the instances and their peak connections to see the port capacity.</p>}
+      ) : (
+        <p className="muted small">Give the instances and their peak connections to see the port capacity.</p>
+      )}
       <NatDemandFields nat={nat} edit={edit} />
     </>
   );
@@ -258,8 +391,19 @@ function PeeringFields({ plan, peering, edit }: { plan: Plan; peering: PeeringCo
   return (
     <>
       <TextField label="Name" value={peering.name} onCommit={(name) => set({ name })} />
-      <p className="small">Requester {nameOf(peering.requesterVpcId)} → accepter {nameOf(peering.accepterVpcId)}. Peering is not transitive: traffic goes only between these two VPCs.</p>
-      <SelectField label="Status" value={peering.status} options={[{ value: 'active', label: 'Active' }, { value: 'pending', label: 'Pending acceptance' }]} onCommit={(status) => set({ status })} />
+      <p className="small">
+        Requester {nameOf(peering.requesterVpcId)} → accepter {nameOf(peering.accepterVpcId)}. Peering is not transitive: traffic goes only between these two
+        VPCs.
+      </p>
+      <SelectField
+        label="Status"
+        value={peering.status}
+        options={[
+          { value: 'active', label: 'Active' },
+          { value: 'pending', label: 'Pending acceptance' },
+        ]}
+        onCommit={(status) => set({ status })}
+      />
     </>
   );
 }
@@ -284,23 +428,40 @@ function AttachmentFields({ plan, attachment, tgw, edit }: { plan: Plan; attachm
   return (
     <>
       <TextField label="Name" value={attachment.name} onCommit={(name) => set({ name })} />
-      <p className="small" data-testid="attachment-kind">A {ATTACHMENT_WORDS[attachment.type]} attachment on {tgw.name || tgw.id}.</p>
-      <SelectField label="Associated route table" value={attachment.associatedRouteTableId ?? ''}
+      <p className="small" data-testid="attachment-kind">
+        A {ATTACHMENT_WORDS[attachment.type]} attachment on {tgw.name || tgw.id}.
+      </p>
+      <SelectField
+        label="Associated route table"
+        value={attachment.associatedRouteTableId ?? ''}
         options={[{ value: '', label: 'None (traffic from it is dropped)' }, ...tgw.routeTables.map((t) => ({ value: t.id, label: t.name || t.id }))]}
-        onCommit={(value) => set({ associatedRouteTableId: value || undefined })} />
+        onCommit={(value) => set({ associatedRouteTableId: value || undefined })}
+      />
       <fieldset>
         <legend>Propagates to</legend>
         {tgw.routeTables.map((t) => (
-          <CheckField key={t.id} label={t.name || t.id} checked={attachment.propagatedRouteTableIds.includes(t.id)}
-            onCommit={(on) => set({ propagatedRouteTableIds: on ? [...attachment.propagatedRouteTableIds, t.id] : attachment.propagatedRouteTableIds.filter((x) => x !== t.id) })} />
+          <CheckField
+            key={t.id}
+            label={t.name || t.id}
+            checked={attachment.propagatedRouteTableIds.includes(t.id)}
+            onCommit={(on) =>
+              set({
+                propagatedRouteTableIds: on ? [...attachment.propagatedRouteTableIds, t.id] : attachment.propagatedRouteTableIds.filter((x) => x !== t.id),
+              })
+            }
+          />
         ))}
       </fieldset>
       {subnets.length > 0 ? (
         <fieldset>
           <legend>Attachment subnets (one per AZ)</legend>
           {subnets.map((s) => (
-            <CheckField key={s.id} label={`${s.name || s.id} · ${s.availabilityZone}`} checked={attachment.subnetIds.includes(s.id)}
-              onCommit={(on) => set({ subnetIds: on ? [...attachment.subnetIds, s.id] : attachment.subnetIds.filter((x) => x !== s.id) })} />
+            <CheckField
+              key={s.id}
+              label={`${s.name || s.id} · ${s.availabilityZone}`}
+              checked={attachment.subnetIds.includes(s.id)}
+              onCommit={(on) => set({ subnetIds: on ? [...attachment.subnetIds, s.id] : attachment.subnetIds.filter((x) => x !== s.id) })}
+            />
           ))}
         </fieldset>
       ) : null}
@@ -316,8 +477,12 @@ function ServiceNetworkFields({ plan, network, edit }: { plan: Plan; network: Se
       <fieldset>
         <legend>Associated VPCs</legend>
         {plan.vpcs.map((v) => (
-          <CheckField key={v.id} label={v.name || v.id} checked={network.vpcIds.includes(v.id)}
-            onCommit={(on) => set({ vpcIds: on ? [...network.vpcIds, v.id] : network.vpcIds.filter((x) => x !== v.id) })} />
+          <CheckField
+            key={v.id}
+            label={v.name || v.id}
+            checked={network.vpcIds.includes(v.id)}
+            onCommit={(on) => set({ vpcIds: on ? [...network.vpcIds, v.id] : network.vpcIds.filter((x) => x !== v.id) })}
+          />
         ))}
       </fieldset>
       <LatticeServices plan={plan} network={network} edit={edit} />
@@ -326,7 +491,10 @@ function ServiceNetworkFields({ plan, network, edit }: { plan: Plan; network: Se
 }
 
 const EXTERNAL_KINDS = [
-  { value: 'on-premises', label: 'On-premises' }, { value: 'azure', label: 'Azure' }, { value: 'gcp', label: 'Google Cloud' }, { value: 'other-cloud', label: 'Other cloud' },
+  { value: 'on-premises', label: 'On-premises' },
+  { value: 'azure', label: 'Azure' },
+  { value: 'gcp', label: 'Google Cloud' },
+  { value: 'other-cloud', label: 'Other cloud' },
 ] as const;
 
 function ExternalFields({ network, edit }: { network: ExternalNetwork; edit: Edit }) {
@@ -338,11 +506,22 @@ function ExternalFields({ network, edit }: { network: ExternalNetwork; edit: Edi
       <fieldset>
         <legend>Address ranges</legend>
         {network.cidrs.map((block, i) => (
-          <CidrField key={i} label={`Range ${i + 1}`} value={block} testId={`external-cidr-${i}`}
-            onCommit={(text) => { const cidrs = [...network.cidrs]; cidrs[i] = text.trim(); set({ cidrs }); }}
-            onRemove={() => set({ cidrs: network.cidrs.filter((_, j) => j !== i) })} />
+          <CidrField
+            key={i}
+            label={`Range ${i + 1}`}
+            value={block}
+            testId={`external-cidr-${i}`}
+            onCommit={(text) => {
+              const cidrs = [...network.cidrs];
+              cidrs[i] = text.trim();
+              set({ cidrs });
+            }}
+            onRemove={() => set({ cidrs: network.cidrs.filter((_, j) => j !== i) })}
+          />
         ))}
-        <button type="button" className="link-button" onClick={() => set({ cidrs: [...network.cidrs, ''] })}>+ Add a range</button>
+        <button type="button" className="link-button" onClick={() => set({ cidrs: [...network.cidrs, ''] })}>
+          + Add a range
+        </button>
       </fieldset>
     </>
   );

@@ -20,7 +20,13 @@ export function ReachabilityPanel({ plan, from, to, result, onChange, onClear }:
   const toId = useId();
   const options = plan.vpcs.map((vpc) => (
     <optgroup key={vpc.id} label={vpc.name || vpc.id}>
-      {plan.subnets.filter((s) => s.vpcId === vpc.id).map((s) => <option key={s.id} value={s.id}>{s.name || s.id} ({s.ipv4Cidr ?? s.ipv6Cidr ?? 'no CIDR'})</option>)}
+      {plan.subnets
+        .filter((s) => s.vpcId === vpc.id)
+        .map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name || s.id} ({s.ipv4Cidr ?? s.ipv6Cidr ?? 'no CIDR'})
+          </option>
+        ))}
     </optgroup>
   ));
   return (
@@ -53,9 +59,13 @@ export function ReachabilityPanel({ plan, from, to, result, onChange, onClear }:
               ))}
             </ol>
           ) : null}
-          <button type="button" onClick={onClear}>Clear</button>
+          <button type="button" onClick={onClear}>
+            Clear
+          </button>
         </div>
-      ) : <p className="muted small">The path is followed route by route, as AWS forwards a packet, and back again for the reply.</p>}
+      ) : (
+        <p className="muted small">The path is followed route by route, as AWS forwards a packet, and back again for the reply.</p>
+      )}
     </div>
   );
 }

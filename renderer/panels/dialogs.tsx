@@ -17,8 +17,16 @@ export function Modal({ title, onCancel, children, testId, wide }: { title: stri
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className={`modal${wide ? ' modal-wide' : ''}`} aria-labelledby={titleId} data-testid={testId}
-      onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      className={`modal${wide ? ' modal-wide' : ''}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id={titleId}>{title}</h2>
       {children}
     </dialog>
@@ -33,21 +41,46 @@ export function LoadProblemsDialog({ summary, problems, onClose }: { summary: st
       <ul className="problem-list">
         {problems.map((p, i) => (
           <li key={i}>
-            <code>{p.path}{p.line !== undefined ? ` (line ${p.line}, column ${p.column})` : ''}</code> {p.message}
+            <code>
+              {p.path}
+              {p.line !== undefined ? ` (line ${p.line}, column ${p.column})` : ''}
+            </code>{' '}
+            {p.message}
           </li>
         ))}
       </ul>
-      <div className="modal-buttons"><button type="button" className="primary" onClick={onClose} autoFocus>OK</button></div>
+      <div className="modal-buttons">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          OK
+        </button>
+      </div>
     </Modal>
   );
 }
 
 const SIZE_CHOICES = subnetSizeChoices();
 
-export interface NewSubnet { vpcId: string; name: string; prefix: number; cidr: string; availabilityZone: string; tier: SubnetTier }
+export interface NewSubnet {
+  vpcId: string;
+  name: string;
+  prefix: number;
+  cidr: string;
+  availabilityZone: string;
+  tier: SubnetTier;
+}
 
 /** Asks the size, AZ and tier; proposes the engine's next free block of that size, never an overlapping one. */
-export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan: Plan; initialVpcId: string; onAdd(subnet: NewSubnet): void; onCancel(): void }) {
+export function AddSubnetDialog({
+  plan,
+  initialVpcId,
+  onAdd,
+  onCancel,
+}: {
+  plan: Plan;
+  initialVpcId: string;
+  onAdd(subnet: NewSubnet): void;
+  onCancel(): void;
+}) {
   const ids = { vpc: useId(), prefix: useId() };
   const [vpcId, setVpcId] = useState(initialVpcId);
   const vpc = plan.vpcs.find((v) => v.id === vpcId);
@@ -60,7 +93,9 @@ export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan:
   const [prefix, setPrefix] = useState(24);
   const [tier, setTier] = useState<SubnetTier>('private');
   // Spread new subnets over the AZs: the one with the fewest subnets of this tier.
-  const [az, setAz] = useState(() => zones.slice().sort((a, b) => inVpc.filter((s) => s.availabilityZone === a).length - inVpc.filter((s) => s.availabilityZone === b).length)[0] ?? '');
+  const [az, setAz] = useState(
+    () => zones.slice().sort((a, b) => inVpc.filter((s) => s.availabilityZone === a).length - inVpc.filter((s) => s.availabilityZone === b).length)[0] ?? '',
+  );
   const [name, setName] = useState('');
   const proposal = vpc ? proposeSubnetCidr(plan, vpc, prefix) : { ok: false as const, reason: 'Choose a VPC.' };
   const defaultName = `${tier}-${az.slice(-1)}`;
@@ -70,28 +105,59 @@ export function AddSubnetDialog({ plan, initialVpcId, onAdd, onCancel }: { plan:
   };
   return (
     <Modal title="Add a subnet" onCancel={onCancel} testId="add-subnet-dialog">
-      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <div className="field">
           <label htmlFor={ids.vpc}>VPC</label>
           <select id={ids.vpc} value={vpcId} onChange={(e) => setVpcId(e.target.value)} data-testid="add-subnet-vpc">
-            {plan.vpcs.map((v) => <option key={v.id} value={v.id}>{v.name || v.id} ({v.ipv4Cidrs.join(', ') || 'no block'})</option>)}
+            {plan.vpcs.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name || v.id} ({v.ipv4Cidrs.join(', ') || 'no block'})
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={ids.prefix}>Size</label>
           <select id={ids.prefix} value={prefix} onChange={(e) => setPrefix(Number(e.target.value))} data-testid="add-subnet-prefix">
             {SIZE_CHOICES.map(({ prefix: p, usable }) => (
-              <option key={p} value={p}>/{p} ({usable.toLocaleString('en-US')} usable)</option>
+              <option key={p} value={p}>
+                /{p} ({usable.toLocaleString('en-US')} usable)
+              </option>
             ))}
           </select>
         </div>
-        <SubnetPlacementFields testIdPrefix="add-subnet" zones={zones} az={az} onAz={setAz} tier={tier} onTier={setTier} name={name} onName={setName} defaultName={defaultName} />
+        <SubnetPlacementFields
+          testIdPrefix="add-subnet"
+          zones={zones}
+          az={az}
+          onAz={setAz}
+          tier={tier}
+          onTier={setTier}
+          name={name}
+          onName={setName}
+          defaultName={defaultName}
+        />
         <div className={`proposal ${proposal.ok ? '' : 'proposal-none'}`} data-testid="add-subnet-proposal" role="status">
-          {proposal.ok ? <>Next free /{prefix}: <strong className="mono">{proposal.cidr}</strong></> : proposal.reason}
+          {proposal.ok ? (
+            <>
+              Next free /{prefix}: <strong className="mono">{proposal.cidr}</strong>
+            </>
+          ) : (
+            proposal.reason
+          )}
         </div>
         <div className="modal-buttons">
-          <button type="submit" className="primary" disabled={!proposal.ok} data-testid="add-subnet-confirm">Add subnet</button>
-          <button type="button" onClick={onCancel}>Cancel</button>
+          <button type="submit" className="primary" disabled={!proposal.ok} data-testid="add-subnet-confirm">
+            Add subnet
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
         </div>
       </form>
     </Modal>

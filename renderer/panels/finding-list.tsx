@@ -9,8 +9,18 @@ export function ApplyFixButtons({ finding, onApply }: { finding: Finding; onAppl
   return (
     <span className="finding-apply">
       {finding.fixes.map((fix, i) => (
-        <button key={i} type="button" className="apply-button" data-testid="finding-apply" title={fix.label}
-          aria-label={`Apply: ${fix.label}`} onClick={(e) => { e.stopPropagation(); onApply(fix); }}>
+        <button
+          key={i}
+          type="button"
+          className="apply-button"
+          data-testid="finding-apply"
+          title={fix.label}
+          aria-label={`Apply: ${fix.label}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onApply(fix);
+          }}
+        >
           Apply{finding.fixes!.length > 1 ? `: ${fix.label}` : ''}
         </button>
       ))}

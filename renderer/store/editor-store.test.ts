@@ -54,7 +54,10 @@ describe('the editor store', () => {
     const store = createEditorStore(loaded(threeTier), { displayName: 'test' });
     const start = store.getState().plan;
     const vpcId = start.vpcs[0]!.id;
-    const nudge = (dx: number) => (p: Plan) => ({ ...p, layout: { ...p.layout, nodes: { ...p.layout.nodes, [vpcId]: { ...p.layout.nodes[vpcId]!, x: p.layout.nodes[vpcId]!.x + dx } } } });
+    const nudge = (dx: number) => (p: Plan) => ({
+      ...p,
+      layout: { ...p.layout, nodes: { ...p.layout.nodes, [vpcId]: { ...p.layout.nodes[vpcId]!, x: p.layout.nodes[vpcId]!.x + dx } } },
+    });
     for (let i = 0; i < 5; i++) store.edit(nudge(10), { burst: 'move-1' });
     expect(store.getState().past).toHaveLength(1);
     expect(store.getState().plan.layout.nodes[vpcId]!.x).toBe(start.layout.nodes[vpcId]!.x + 50);

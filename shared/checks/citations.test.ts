@@ -15,7 +15,11 @@ const CITATION = /docs\/network-rules\.md#([a-z0-9-]+)/g;
 
 /** The anchor GitHub gives a heading: lower case, punctuation other than - and _ dropped, spaces to hyphens. */
 function headingAnchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 function anchorsOf(markdown: string): Set<string> {
@@ -48,12 +52,20 @@ describe('docs/network-rules.md, the sources the checks cite', () => {
   });
 
   it('has a section for each provider area, each with links to the documentation', () => {
-    for (const section of ['aws-vpc-ipv4-blocks', 'restricted-associations', 'aws-subnets', 'aws-nat-gateway', 'aws-vpc-peering', 'aws-transit-gateway', 'aws-vpc-lattice-service-networks']) {
+    for (const section of [
+      'aws-vpc-ipv4-blocks',
+      'restricted-associations',
+      'aws-subnets',
+      'aws-nat-gateway',
+      'aws-vpc-peering',
+      'aws-transit-gateway',
+      'aws-vpc-lattice-service-networks',
+    ]) {
       expect(anchors, section).toContain(section);
     }
     const sections = rulesDoc.split(/^## /m).slice(1);
     expect(sections.length).toBeGreaterThan(5);
-    for (const section of sections) expect(section, section.split('\n')[0]).toMatch(/^Sources:\n- [^]*?https:\/\/\S+/m);
+    for (const section of sections) expect(section, section.split('\n')[0]).toMatch(/^Sources:\n- [\s\S]*?https:\/\/\S+/m);
   });
 
   it('is cited by every finding about the network, and every section cited exists', () => {

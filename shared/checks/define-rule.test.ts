@@ -15,7 +15,10 @@ const FINDINGS = {
 describe('declaring a rule', () => {
   it('lets a rule raise the codes it declares', () => {
     const rule = definePlanRule({
-      scope: 'plan', name: 'example', dependsOn: [], findings: FINDINGS,
+      scope: 'plan',
+      name: 'example',
+      dependsOn: [],
+      findings: FINDINGS,
       check: () => [{ code: 'example/declared', severity: 'info', message: 'Declared.', subjects: [] }],
     });
     expect(rule.check(indexPlan(planWith({}))).map((f) => f.code)).toEqual(['example/declared']);
@@ -23,7 +26,10 @@ describe('declaring a rule', () => {
 
   it('refuses, at compile time, a code the rule did not declare', () => {
     const rule = definePlanRule({
-      scope: 'plan', name: 'example', dependsOn: [], findings: FINDINGS,
+      scope: 'plan',
+      name: 'example',
+      dependsOn: [],
+      findings: FINDINGS,
       check: () => [
         // @ts-expect-error 'example/undeclared' is not among the rule's findings.
         { code: 'example/undeclared', severity: 'info', message: 'Not declared.', subjects: [] },
@@ -35,7 +41,9 @@ describe('declaring a rule', () => {
 
   it('refuses findings built as plain Finding (any code) in a per-VPC rule', () => {
     const rule = defineVpcRule({
-      scope: 'vpc', name: 'example', findings: FINDINGS,
+      scope: 'vpc',
+      name: 'example',
+      findings: FINDINGS,
       // @ts-expect-error Finding<string> is wider than the declared codes.
       check(): Finding[] {
         return [];

@@ -50,7 +50,8 @@ describe('applyFix', () => {
 
   it('add-nat-address: a NAT gateway over capacity gets the addresses the finding names', () => {
     const plan = planWith({
-      vpcs: [vpc('v', ['10.0.0.0/16'])], subnets: [subnet('s', 'v', '10.0.0.0/24', { tier: 'public' })],
+      vpcs: [vpc('v', ['10.0.0.0/16'])],
+      subnets: [subnet('s', 'v', '10.0.0.0/24', { tier: 'public' })],
       natGateways: [{ id: 'n', name: 'nat', subnetId: 's', addresses: 1, demand: { instances: 100, peakConnectionsPerInstance: 1000 } }],
     });
     const after = applyOnly(plan, 'nat/capacity-exceeded');
@@ -61,7 +62,10 @@ describe('applyFix', () => {
   it('remove-peering: the duplicate goes and routes through it use the peering that stays', () => {
     const plan = planWith({
       vpcs: [vpc('a', ['10.0.0.0/16']), vpc('b', ['10.1.0.0/16'])],
-      peerings: [{ id: 'p1', name: 'p1', requesterVpcId: 'a', accepterVpcId: 'b' }, { id: 'p2', name: 'p2', requesterVpcId: 'b', accepterVpcId: 'a' }],
+      peerings: [
+        { id: 'p1', name: 'p1', requesterVpcId: 'a', accepterVpcId: 'b' },
+        { id: 'p2', name: 'p2', requesterVpcId: 'b', accepterVpcId: 'a' },
+      ],
       routeTables: [{ id: 'rt', name: 'rt', vpcId: 'a', routes: [{ destination: '10.1.0.0/16', target: 'peering', targetId: 'p2' }] }],
     });
     const after = applyOnly(plan, 'peering/duplicate');
@@ -72,13 +76,20 @@ describe('applyFix', () => {
   it('renumber-subnets moves every listed subnet at once', () => {
     const plan = planWith({ vpcs: [vpc('v', ['10.5.0.0/16'])], subnets: [subnet('a', 'v', '10.0.0.0/24'), subnet('b', 'v', '10.0.4.0/22')] });
     const action = renumberSubnets('v', plan.subnets, '10.0.0.0/16', '10.5.0.0/16')!;
-    expect(action.moves).toEqual([{ subnetId: 'a', from: '10.0.0.0/24', to: '10.5.0.0/24' }, { subnetId: 'b', from: '10.0.4.0/22', to: '10.5.4.0/22' }]);
+    expect(action.moves).toEqual([
+      { subnetId: 'a', from: '10.0.0.0/24', to: '10.5.0.0/24' },
+      { subnetId: 'b', from: '10.0.4.0/22', to: '10.5.4.0/22' },
+    ]);
     const after = applyFix(plan, { ...action, label: 'Renumber' });
     expect(checkPlan(after).filter((f) => f.code === 'subnet/outside-vpc')).toEqual([]);
   });
 
   it('refuses a stale fix: the plan comes back unchanged', () => {
-    const plan = planWith({ vpcs: [vpc('v', ['10.0.0.0/16'])], subnets: [subnet('a', 'v', '10.0.0.0/24')], natGateways: [{ id: 'n', name: 'n', subnetId: 'a', addresses: 2 }] });
+    const plan = planWith({
+      vpcs: [vpc('v', ['10.0.0.0/16'])],
+      subnets: [subnet('a', 'v', '10.0.0.0/24')],
+      natGateways: [{ id: 'n', name: 'n', subnetId: 'a', addresses: 2 }],
+    });
     const stale: FixAction[] = [
       { kind: 'set-cidr', objectId: 'a', field: 'ipv4Cidr', from: '10.0.7.0/24', to: '10.0.1.0/24', label: 'x' },
       { kind: 'set-cidr', objectId: 'gone', field: 'ipv4Cidr', from: '10.0.0.0/24', to: '10.0.1.0/24', label: 'x' },
@@ -94,9 +105,17 @@ describe('renumberSubnets', () => {
   it('keeps offsets when the new block is as big; packs in address order when it is smaller', () => {
     const subnets = [subnet('b', 'v', '10.0.128.0/24'), subnet('a', 'v', '10.0.0.0/24'), subnet('c', 'v', '10.0.200.0/26')];
     const same = renumberSubnets('v', subnets, '10.0.0.0/16', '10.7.0.0/16')!;
-    expect(same.moves.map((m) => [m.subnetId, m.to])).toEqual([['a', '10.7.0.0/24'], ['b', '10.7.128.0/24'], ['c', '10.7.200.0/26']]);
+    expect(same.moves.map((m) => [m.subnetId, m.to])).toEqual([
+      ['a', '10.7.0.0/24'],
+      ['b', '10.7.128.0/24'],
+      ['c', '10.7.200.0/26'],
+    ]);
     const packed = renumberSubnets('v', subnets, '10.0.0.0/16', '10.7.0.0/22')!;
-    expect(packed.moves.map((m) => [m.subnetId, m.to])).toEqual([['a', '10.7.0.0/24'], ['b', '10.7.1.0/24'], ['c', '10.7.2.0/26']]);
+    expect(packed.moves.map((m) => [m.subnetId, m.to])).toEqual([
+      ['a', '10.7.0.0/24'],
+      ['b', '10.7.1.0/24'],
+      ['c', '10.7.2.0/26'],
+    ]);
     expect(renumberSubnets('v', subnets, '10.0.0.0/16', '10.7.0.0/24')).toBeUndefined();
   });
 });
@@ -105,9 +124,16 @@ describe('blocks proposed together', () => {
   it('never give two subnets of one VPC the same block (the legacy-erp case)', () => {
     const plan = planWith({
       vpcs: [vpc('erp', ['10.3.0.0/16'])],
-      subnets: [subnet('db', 'erp', '10.3.0.0/24'), subnet('app', 'erp', '10.3.0.0/24'), subnet('web', 'erp', '10.3.0.0/24'), subnet('old', 'erp', '10.9.0.0/24')],
+      subnets: [
+        subnet('db', 'erp', '10.3.0.0/24'),
+        subnet('app', 'erp', '10.3.0.0/24'),
+        subnet('web', 'erp', '10.3.0.0/24'),
+        subnet('old', 'erp', '10.9.0.0/24'),
+      ],
     });
-    const targets = checkPlan(plan).flatMap((f) => f.fixes ?? []).flatMap((x) => (x.kind === 'set-cidr' ? [`${x.objectId}:${x.to}`] : []));
+    const targets = checkPlan(plan)
+      .flatMap((f) => f.fixes ?? [])
+      .flatMap((x) => (x.kind === 'set-cidr' ? [`${x.objectId}:${x.to}`] : []));
     const bySubnet = new Map(targets.map((t) => t.split(':') as [string, string]));
     expect(new Set(bySubnet.values()).size).toBe(bySubnet.size);
     expect(bySubnet.size).toBe(3);
@@ -123,11 +149,13 @@ describe('blocks proposed together', () => {
         });
         const plan = planWith({ vpcs: [vpc('v', ['10.0.0.0/18'])], subnets });
         const moves = new Map<string, string>();
-        for (const f of checkPlan(plan)) for (const x of f.fixes ?? []) if (x.kind === 'set-cidr') {
-          const earlier = moves.get(x.objectId);
-          if (earlier !== undefined) expect(x.to).toBe(earlier); // one subnet, one proposal
-          moves.set(x.objectId, x.to);
-        }
+        for (const f of checkPlan(plan))
+          for (const x of f.fixes ?? [])
+            if (x.kind === 'set-cidr') {
+              const earlier = moves.get(x.objectId);
+              if (earlier !== undefined) expect(x.to).toBe(earlier); // one subnet, one proposal
+              moves.set(x.objectId, x.to);
+            }
         const staying = plan.subnets.filter((s) => !moves.has(s.id)).map((s) => cidr(s.ipv4Cidr!));
         const proposed = [...moves.values()].map((t) => cidr(t));
         proposed.forEach((p, i) => {
@@ -156,16 +184,30 @@ describe('one allocation for every fix of a check run', () => {
     const plan = planWith({
       vpcs: [vpc('a', ['10.0.0.0/16']), vpc('b', ['10.0.0.0/16']), vpc('c', ['10.5.0.0/16']), vpc('d', ['10.5.0.0/16'])],
       peerings: [{ id: 'ab', name: 'ab', requesterVpcId: 'a', accepterVpcId: 'b' }],
-      transitGateways: [{ id: 't', name: 'hub', attachments: [
-        { id: 'tc', name: 'tc', type: 'vpc', vpcId: 'c' }, { id: 'td', name: 'td', type: 'vpc', vpcId: 'd' },
-      ] }],
+      transitGateways: [
+        {
+          id: 't',
+          name: 'hub',
+          attachments: [
+            { id: 'tc', name: 'tc', type: 'vpc', vpcId: 'c' },
+            { id: 'td', name: 'td', type: 'vpc', vpcId: 'd' },
+          ],
+        },
+      ],
     });
     const peered = findingsWith(plan, 'overlap/peered-vpcs')[0]!;
     const sameTgw = findingsWith(plan, 'overlap/same-transit-gateway')[0]!;
-    expect(peered.fixes).toEqual([{
-      kind: 'set-cidr', objectId: 'b', field: 'ipv4Cidrs[0]', from: '10.0.0.0/16', to: '10.1.0.0/16', withSubnets: true,
-      label: 'Move b 10.0.0.0/16 → 10.1.0.0/16, with its subnets',
-    }]);
+    expect(peered.fixes).toEqual([
+      {
+        kind: 'set-cidr',
+        objectId: 'b',
+        field: 'ipv4Cidrs[0]',
+        from: '10.0.0.0/16',
+        to: '10.1.0.0/16',
+        withSubnets: true,
+        label: 'Move b 10.0.0.0/16 → 10.1.0.0/16, with its subnets',
+      },
+    ]);
     expect(peered.fix).toContain('give b 10.1.0.0/16 instead of 10.0.0.0/16');
     expect((sameTgw.fixes![0] as { to: string }).to).toBe('10.2.0.0/16');
     expect(sameTgw.fix).toContain('give d 10.2.0.0/16 instead of 10.5.0.0/16');
@@ -230,9 +272,17 @@ describe('one allocation for every fix of a check run', () => {
       vpcs: fc.array(
         fc.record({
           block: fc.constantFrom(...VPC_BLOCKS),
-          subnets: fc.array(fc.record({ third: fc.integer({ min: 0, max: 31 }), prefix: fc.integer({ min: 22, max: 26 }), outside: fc.boolean(), hosts: fc.option(fc.integer({ min: 1, max: 1500 })) }), {
-            maxLength: 8,
-          }),
+          subnets: fc.array(
+            fc.record({
+              third: fc.integer({ min: 0, max: 31 }),
+              prefix: fc.integer({ min: 22, max: 26 }),
+              outside: fc.boolean(),
+              hosts: fc.option(fc.integer({ min: 1, max: 1500 })),
+            }),
+            {
+              maxLength: 8,
+            },
+          ),
         }),
         { minLength: 2, maxLength: 6 },
       ),
@@ -251,7 +301,9 @@ describe('one allocation for every fix of a check run', () => {
         subnets: vpcs.flatMap((v, i) =>
           v.subnets.map((s, k) => {
             const base = cidr(v.block);
-            const network = s.outside ? `10.99.${s.third * 4}.0` : `${(Number(base.network >> 24n) & 255)}.${Number((base.network >> 16n) & 255n)}.${s.third * 4}.0`;
+            const network = s.outside
+              ? `10.99.${s.third * 4}.0`
+              : `${Number(base.network >> 24n) & 255}.${Number((base.network >> 16n) & 255n)}.${s.third * 4}.0`;
             return subnet(`v${i}-s${k}`, ids[i]!, `${network}/${s.prefix}`, s.hosts === null ? {} : { hostsNeeded: s.hosts });
           }),
         ),
@@ -259,7 +311,13 @@ describe('one allocation for every fix of a check run', () => {
           const [i, j] = p.split('|').map(Number);
           return { id: `p${i}-${j}`, name: `p${i}-${j}`, requesterVpcId: ids[i!]!, accepterVpcId: ids[j!]! };
         }),
-        transitGateways: [{ id: 't', name: 'hub', attachments: ids.filter((_, i) => attached[i]).map((id) => ({ id: `att-${id}`, name: id, type: 'vpc' as const, vpcId: id })) }],
+        transitGateways: [
+          {
+            id: 't',
+            name: 'hub',
+            attachments: ids.filter((_, i) => attached[i]).map((id) => ({ id: `att-${id}`, name: id, type: 'vpc' as const, vpcId: id })),
+          },
+        ],
       });
     });
 

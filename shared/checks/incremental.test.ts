@@ -14,15 +14,31 @@ import { checkPlan, createChecker } from './index';
 /** Private subnets that reach the internet through a transit gateway and a shared egress VPC (exposure across VPCs). */
 function sharedEgress(plan: Plan): Plan {
   const egressVpcs = new Set(plan.transitGateways.map((t) => t.attachments.find((a) => a.type === 'vpc')!.vpcId));
-  const tgwOf = new Map(plan.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)));
+  const tgwOf = new Map(
+    plan.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)),
+  );
   return {
     ...plan,
-    routeTables: plan.routeTables.map((t) => (t.main && tgwOf.has(t.vpcId)
-      ? { ...t, routes: [...t.routes.filter((r) => r.destination !== '0.0.0.0/0'), { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! }] }
-      : t)),
+    routeTables: plan.routeTables.map((t) =>
+      t.main && tgwOf.has(t.vpcId)
+        ? {
+            ...t,
+            routes: [
+              ...t.routes.filter((r) => r.destination !== '0.0.0.0/0'),
+              { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! },
+            ],
+          }
+        : t,
+    ),
     transitGateways: plan.transitGateways.map((t) => {
       const egress = t.attachments.find((a) => a.type === 'vpc')!;
-      return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')] })) };
+      return {
+        ...t,
+        routeTables: t.routeTables.map((rt) => ({
+          ...rt,
+          routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')],
+        })),
+      };
     }),
   };
 }
@@ -36,14 +52,19 @@ const starts = [
 
 describe('the incremental checker, edit after edit', () => {
   it('agrees with a full check of a fresh copy after every edit the editor makes', () => {
-    fc.assert(fc.property(fc.nat(starts.length - 1), fc.array(fc.nat(EDIT_KINDS.length - 1), { minLength: 1, maxLength: 20 }), (which, kinds) => {
-      const state = newEditState();
-      const plans: Plan[] = [starts[which]!];
-      kinds.forEach((k, round) => plans.push(applyEdit(plans[plans.length - 1]!, EDIT_KINDS[k]!, round, state)));
-      const checker = createChecker();
-      const edited = plans.map((plan) => checker.check(plan));
-      const fresh = plans.map((plan) => checkPlan(structuredClone(plan)));
-      expect(edited).toEqual(fresh);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.nat(starts.length - 1), fc.array(fc.nat(EDIT_KINDS.length - 1), { minLength: 1, maxLength: 20 }), (which, kinds) => {
+        const state = newEditState();
+        const plans: Plan[] = [starts[which]!];
+        kinds.forEach((k, round) => {
+          plans.push(applyEdit(plans[plans.length - 1]!, EDIT_KINDS[k]!, round, state));
+        });
+        const checker = createChecker();
+        const edited = plans.map((plan) => checker.check(plan));
+        const fresh = plans.map((plan) => checkPlan(structuredClone(plan)));
+        expect(edited).toEqual(fresh);
+      }),
+      { numRuns: 60 },
+    );
   }, 120_000);
 });

@@ -33,7 +33,10 @@ const troubled: Plan = planWith({
     { id: 'p3', name: 'p3', requesterVpcId: 'c', accepterVpcId: 'c' },
     { id: 'p4', name: 'p4', requesterVpcId: 'a', accepterVpcId: 'c' },
   ],
-  serviceNetworks: [{ id: 'sn1', name: 'sn1', vpcIds: ['a'] }, { id: 'sn2', name: 'sn2', vpcIds: ['a', 'ghost'] }],
+  serviceNetworks: [
+    { id: 'sn1', name: 'sn1', vpcIds: ['a'] },
+    { id: 'sn2', name: 'sn2', vpcIds: ['a', 'ghost'] },
+  ],
 });
 
 const small = generatePlan({ vpcs: 12, subnetsPerVpc: 10, seed: 7 });
@@ -41,15 +44,31 @@ const small = generatePlan({ vpcs: 12, subnetsPerVpc: 10, seed: 7 });
 /** `small` with shared egress: private tables send 0.0.0.0/0 to their transit gateway, which sends it on to one VPC's attachment. */
 const sharedEgress: Plan = (() => {
   const egressVpcs = new Set(small.transitGateways.map((t) => t.attachments.find((a) => a.type === 'vpc')!.vpcId));
-  const tgwOf = new Map(small.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)));
+  const tgwOf = new Map(
+    small.transitGateways.flatMap((t) => t.attachments.filter((a) => a.vpcId !== undefined && !egressVpcs.has(a.vpcId)).map((a) => [a.vpcId!, t.id] as const)),
+  );
   return {
     ...small,
-    routeTables: small.routeTables.map((t) => (t.main && tgwOf.has(t.vpcId)
-      ? { ...t, routes: [...t.routes.filter((r) => r.destination !== '0.0.0.0/0'), { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! }] }
-      : t)),
+    routeTables: small.routeTables.map((t) =>
+      t.main && tgwOf.has(t.vpcId)
+        ? {
+            ...t,
+            routes: [
+              ...t.routes.filter((r) => r.destination !== '0.0.0.0/0'),
+              { destination: '0.0.0.0/0', target: 'transit-gateway' as const, targetId: tgwOf.get(t.vpcId)! },
+            ],
+          }
+        : t,
+    ),
     transitGateways: small.transitGateways.map((t) => {
       const egress = t.attachments.find((a) => a.type === 'vpc')!;
-      return { ...t, routeTables: t.routeTables.map((rt) => ({ ...rt, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')] })) };
+      return {
+        ...t,
+        routeTables: t.routeTables.map((rt) => ({
+          ...rt,
+          routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: egress.id }, ...rt.routes.filter((r) => r.destination !== '0.0.0.0/0')],
+        })),
+      };
     }),
   };
 })();
@@ -59,7 +78,8 @@ describe('the runner', () => {
     for (const plan of [troubled, small]) {
       const index = indexPlan(plan);
       for (const rule of rules) {
-        const found = rule.scope === 'plan' ? rule.check(index) : plan.vpcs.flatMap((v) => rule.check({ vpc: v, subnets: index.subnetsByVpc.get(v.id) ?? [] }, index));
+        const found =
+          rule.scope === 'plan' ? rule.check(index) : plan.vpcs.flatMap((v) => rule.check({ vpc: v, subnets: index.subnetsByVpc.get(v.id) ?? [] }, index));
         for (const f of found) {
           expect(rule.findings[f.code], `${rule.name} raised undeclared ${f.code}`).toBeDefined();
           expect(f.severity).toBe(rule.findings[f.code]!.severity);
@@ -72,10 +92,27 @@ describe('the runner', () => {
   it('finds what the troubled plan is meant to show', () => {
     const codes = new Set(checkPlan(troubled).map((f) => f.code));
     for (const code of [
-      'cidr/host-bits', 'cidr/version-mismatch', 'vpc/restricted-association', 'vpc/docker-bridge-overlap', 'vpc/no-ipv4-block', 'vpc/ipv6-block-size',
-      'subnet/outside-vpc', 'subnet/overlap', 'subnet/ipv6-size', 'subnet/quota', 'overlap/peered-vpcs', 'lattice/vpc-in-several-service-networks',
-      'sizing/subnet-too-small', 'sizing/no-room-for-growth', 'nat/capacity-near-limit', 'plan/dangling-reference', 'peering/self', 'peering/duplicate', 'peering/quota',
-    ]) expect(codes, code).toContain(code);
+      'cidr/host-bits',
+      'cidr/version-mismatch',
+      'vpc/restricted-association',
+      'vpc/docker-bridge-overlap',
+      'vpc/no-ipv4-block',
+      'vpc/ipv6-block-size',
+      'subnet/outside-vpc',
+      'subnet/overlap',
+      'subnet/ipv6-size',
+      'subnet/quota',
+      'overlap/peered-vpcs',
+      'lattice/vpc-in-several-service-networks',
+      'sizing/subnet-too-small',
+      'sizing/no-room-for-growth',
+      'nat/capacity-near-limit',
+      'plan/dangling-reference',
+      'peering/self',
+      'peering/duplicate',
+      'peering/quota',
+    ])
+      expect(codes, code).toContain(code);
   });
 
   it('catalogues every code once, with a title and a source', () => {
@@ -106,7 +143,9 @@ describe('the runner', () => {
 describe('a rule that throws (engine/rule-failed)', () => {
   /** A per-VPC rule with a bug that only one VPC's data reaches. */
   const brittle = defineVpcRule({
-    scope: 'vpc', name: 'brittle', findings: {},
+    scope: 'vpc',
+    name: 'brittle',
+    findings: {},
     check({ vpc }) {
       if (vpc.name === 'legacy') throw new Error(`cannot read properties of undefined (reading 'prefix') in ${vpc.id}`);
       return [];
@@ -114,7 +153,10 @@ describe('a rule that throws (engine/rule-failed)', () => {
   });
   /** A plan rule that throws something that is not an Error. */
   const broken = definePlanRule({
-    scope: 'plan', name: 'broken', findings: {}, dependsOn: ['peerings'],
+    scope: 'plan',
+    name: 'broken',
+    findings: {},
+    dependsOn: ['peerings'],
     check() {
       throw 'peering table unreadable';
     },
@@ -129,12 +171,16 @@ describe('a rule that throws (engine/rule-failed)', () => {
     const failures = found.filter((f) => f.code === 'engine/rule-failed');
     const expected: Finding[] = [
       {
-        code: 'engine/rule-failed', severity: 'error', subjects: ['b'],
+        code: 'engine/rule-failed',
+        severity: 'error',
+        subjects: ['b'],
         message: "The brittle check failed and its findings are missing: cannot read properties of undefined (reading 'prefix') in b.",
         fix: 'Report this with the plan file; the other checks still ran.',
       },
       {
-        code: 'engine/rule-failed', severity: 'error', subjects: [],
+        code: 'engine/rule-failed',
+        severity: 'error',
+        subjects: [],
         message: 'The broken check failed and its findings are missing: peering table unreadable.',
         fix: 'Report this with the plan file; the other checks still ran.',
       },
@@ -153,13 +199,30 @@ describe('a rule that throws (engine/rule-failed)', () => {
     expect(checker.check(plan)).toEqual(checkPlan(plan, [brittle, vpcBlocksRule, broken, peeringsRule]));
     // Renaming the VPC away from the data that trips the bug clears its failure; the plan rule's stays.
     const renamed = { ...plan, vpcs: plan.vpcs.map((v) => (v.id === 'b' ? { ...v, name: 'modern' } : v)) };
-    expect(checker.check(renamed).filter((f) => f.code === 'engine/rule-failed').map((f) => f.subjects)).toEqual([[]]);
+    expect(
+      checker
+        .check(renamed)
+        .filter((f) => f.code === 'engine/rule-failed')
+        .map((f) => f.subjects),
+    ).toEqual([[]]);
   });
 });
 
 type Edit = (plan: Plan, pick: number, text: string) => Plan;
 
-const CIDR_TEXTS = ['10.0.1.0/24', '10.0.0.0/16', '10.1.0.0/16', '10.0.0.1/24', '2001:db8::/64', 'banana', '', '172.17.0.0/16', '10.0.128.0/17', '10.2.0.0/20', '10.3.0.0/28'];
+const CIDR_TEXTS = [
+  '10.0.1.0/24',
+  '10.0.0.0/16',
+  '10.1.0.0/16',
+  '10.0.0.1/24',
+  '2001:db8::/64',
+  'banana',
+  '',
+  '172.17.0.0/16',
+  '10.0.128.0/17',
+  '10.2.0.0/20',
+  '10.3.0.0/28',
+];
 
 const edits: Edit[] = [
   (p, k, t) => {
@@ -179,7 +242,20 @@ const edits: Edit[] = [
   (p, k) => ({ ...p, subnets: p.subnets.filter((_, i) => i !== k % Math.max(1, p.subnets.length)) }),
   (p, k, t) => {
     const owner = p.vpcs[k % p.vpcs.length]!;
-    return { ...p, subnets: [...p.subnets, { id: `new-${k}-${p.subnets.length}`, name: 'new', vpcId: k % 7 === 0 ? 'missing' : owner.id, availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: t }] };
+    return {
+      ...p,
+      subnets: [
+        ...p.subnets,
+        {
+          id: `new-${k}-${p.subnets.length}`,
+          name: 'new',
+          vpcId: k % 7 === 0 ? 'missing' : owner.id,
+          availabilityZone: 'us-east-1a',
+          tier: 'private',
+          ipv4Cidr: t,
+        },
+      ],
+    };
   },
   (p, k, t) => {
     const vpcs = p.vpcs.slice();
@@ -197,7 +273,11 @@ const edits: Edit[] = [
     if (p.natGateways.length === 0) return p;
     const natGateways = p.natGateways.slice();
     const i = k % natGateways.length;
-    natGateways[i] = { ...natGateways[i]!, addresses: 1 + (k % 8), demand: { instances: 50 + (k % 400), peakConnectionsPerInstance: 100 + (k % 1000), destinations: [] } };
+    natGateways[i] = {
+      ...natGateways[i]!,
+      addresses: 1 + (k % 8),
+      demand: { instances: 50 + (k % 400), peakConnectionsPerInstance: 100 + (k % 1000), destinations: [] },
+    };
     return { ...p, natGateways };
   },
   // Routing: a subnet's tier, bastion flag, AZ or route table (the egress VPC's subnets are read by other VPCs' exposure).
@@ -211,10 +291,14 @@ const edits: Edit[] = [
     const s = subnets[i]!;
     const tables = p.routeTables.filter((t) => t.vpcId === s.vpcId);
     const mode = (k >> 3) % 4;
-    subnets[i] = mode === 0 ? { ...s, tier: (['public', 'private', 'isolated'] as const)[k % 3]! }
-      : mode === 1 ? { ...s, bastion: !s.bastion }
-      : mode === 2 ? { ...s, availabilityZone: `us-east-1${'abc'[(k >> 5) % 3]}` }
-      : { ...s, routeTableId: tables.length > 0 ? tables[k % tables.length]!.id : undefined };
+    subnets[i] =
+      mode === 0
+        ? { ...s, tier: (['public', 'private', 'isolated'] as const)[k % 3]! }
+        : mode === 1
+          ? { ...s, bastion: !s.bastion }
+          : mode === 2
+            ? { ...s, availabilityZone: `us-east-1${'abc'[(k >> 5) % 3]}` }
+            : { ...s, routeTableId: tables.length > 0 ? tables[k % tables.length]!.id : undefined };
     return { ...p, subnets };
   },
   // Routing: a route table's default route to an internet gateway, a NAT gateway (maybe another VPC's), a transit gateway, or none.
@@ -224,9 +308,10 @@ const edits: Edit[] = [
     const i = k % routeTables.length;
     const table = routeTables[i]!;
     const others = table.routes.filter((r) => r.destination !== '0.0.0.0/0');
-    const pick = <T,>(list: readonly T[]): T | undefined => (list.length === 0 ? undefined : list[(k >> 2) % list.length]);
+    const pick = <T>(list: readonly T[]): T | undefined => (list.length === 0 ? undefined : list[(k >> 2) % list.length]);
     const choice = k % 4;
-    const targetId = choice === 0 ? pick(p.internetGateways)?.id : choice === 1 ? pick(p.natGateways)?.id : choice === 2 ? pick(p.transitGateways)?.id : undefined;
+    const targetId =
+      choice === 0 ? pick(p.internetGateways)?.id : choice === 1 ? pick(p.natGateways)?.id : choice === 2 ? pick(p.transitGateways)?.id : undefined;
     const target = (['internet-gateway', 'nat-gateway', 'transit-gateway'] as const)[choice];
     routeTables[i] = { ...table, routes: target && targetId ? [...others, { destination: '0.0.0.0/0', target, targetId }] : others };
     return { ...p, routeTables };
@@ -236,9 +321,10 @@ const edits: Edit[] = [
     if (p.natGateways.length === 0 || p.subnets.length === 0) return p;
     const natGateways = p.natGateways.slice();
     const i = k % natGateways.length;
-    natGateways[i] = k % 2 === 0
-      ? { ...natGateways[i]!, connectivity: natGateways[i]!.connectivity === 'private' ? 'public' : 'private' }
-      : { ...natGateways[i]!, subnetId: p.subnets[k % p.subnets.length]!.id };
+    natGateways[i] =
+      k % 2 === 0
+        ? { ...natGateways[i]!, connectivity: natGateways[i]!.connectivity === 'private' ? 'public' : 'private' }
+        : { ...natGateways[i]!, subnetId: p.subnets[k % p.subnets.length]!.id };
     return { ...p, natGateways };
   },
   // Routing: a transit gateway's default route to one of its VPC attachments (an egress VPC), or an attachment's subnets.
@@ -251,7 +337,10 @@ const edits: Edit[] = [
     if (vpcAttachments.length === 0 || tgw.routeTables.length === 0) return p;
     const attachment = vpcAttachments[k % vpcAttachments.length]!;
     if (k % 2 === 0) {
-      const routeTables = tgw.routeTables.map((t) => ({ ...t, routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: attachment.id }, ...t.routes.filter((r) => r.destination !== '0.0.0.0/0')] }));
+      const routeTables = tgw.routeTables.map((t) => ({
+        ...t,
+        routes: [{ destination: '0.0.0.0/0', kind: 'static' as const, attachmentId: attachment.id }, ...t.routes.filter((r) => r.destination !== '0.0.0.0/0')],
+      }));
       transitGateways[i] = { ...tgw, routeTables };
     } else {
       const own = p.subnets.filter((s) => s.vpcId === attachment.vpcId);

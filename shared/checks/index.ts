@@ -87,7 +87,11 @@ interface RuleSet {
 
 function ruleSet(list: readonly Rule[]): RuleSet {
   const vpcRules = list.filter((r): r is DefinedRule<VpcRule> => r.scope === 'vpc');
-  return { vpcRules, planRules: list.filter((r): r is DefinedRule<PlanRule> => r.scope === 'plan'), vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))] };
+  return {
+    vpcRules,
+    planRules: list.filter((r): r is DefinedRule<PlanRule> => r.scope === 'plan'),
+    vpcReads: [...new Set(vpcRules.flatMap((r) => r.reads ?? []))],
+  };
 }
 
 const ALL_RULES = ruleSet(rules);
@@ -97,7 +101,9 @@ const NO_SUBNETS: readonly Subnet[] = [];
 function failed(rule: Pick<Rule, 'name'>, error: unknown, subjects: string[]): Finding<keyof typeof RUNNER_FINDINGS> {
   const reason = error instanceof Error ? error.message : String(error);
   return {
-    code: 'engine/rule-failed', severity: 'error', subjects,
+    code: 'engine/rule-failed',
+    severity: 'error',
+    subjects,
     message: `The ${rule.name} check failed and its findings are missing: ${reason}.`,
     fix: 'Report this with the plan file; the other checks still ran.',
   };

@@ -20,14 +20,26 @@ function build(proposal: SizingProposal) {
   const counters = new Map<string, number>();
   const subnetIds = proposal.subnets.map((_, i) => `subnet-${i}`);
   const network = networkForProposal(proposal, {
-    vpcId: 'vpc-1', vpcName: 'shop', subnetIds,
-    newId: (kind) => { const n = (counters.get(kind) ?? 0) + 1; counters.set(kind, n); return `${kind}-${n}`; },
+    vpcId: 'vpc-1',
+    vpcName: 'shop',
+    subnetIds,
+    newId: (kind) => {
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      return `${kind}-${n}`;
+    },
   });
   const plan: Plan = planWith({
     vpcs: [{ id: 'vpc-1', name: 'shop', region: 'us-east-1', ipv4Cidrs: [proposal.vpcCidr], ipv6Cidrs: proposal.vpcIpv6Cidr ? [proposal.vpcIpv6Cidr] : [] }],
     subnets: proposal.subnets.map((s, i) => ({
-      id: subnetIds[i]!, name: `${s.tierName}-${s.az.slice(-1)}`, vpcId: 'vpc-1', availabilityZone: s.az, tier: s.tier,
-      ipv4Cidr: s.cidr, ...(s.ipv6Cidr ? { ipv6Cidr: s.ipv6Cidr } : {}), routeTableId: network.subnetRouteTableIds[i]!,
+      id: subnetIds[i]!,
+      name: `${s.tierName}-${s.az.slice(-1)}`,
+      vpcId: 'vpc-1',
+      availabilityZone: s.az,
+      tier: s.tier,
+      ipv4Cidr: s.cidr,
+      ...(s.ipv6Cidr ? { ipv6Cidr: s.ipv6Cidr } : {}),
+      routeTableId: network.subnetRouteTableIds[i]!,
     })),
     internetGateways: network.internetGateways,
     egressOnlyGateways: network.egressOnlyGateways,
@@ -41,7 +53,8 @@ const tableOf = (plan: Plan, subnetId: string) => {
   const id = plan.subnets.find((s) => s.id === subnetId)!.routeTableId;
   return plan.routeTables.find((t) => t.id === id)!;
 };
-const routes = (plan: Plan, subnetId: string) => tableOf(plan, subnetId).routes.map((r) => `${r.destination} -> ${r.target}${r.targetId ? ` ${r.targetId}` : ''}`);
+const routes = (plan: Plan, subnetId: string) =>
+  tableOf(plan, subnetId).routes.map((r) => `${r.destination} -> ${r.target}${r.targetId ? ` ${r.targetId}` : ''}`);
 const serious = (plan: Plan) => checkPlan(plan).filter((f) => f.severity !== 'info');
 
 describe('networkForProposal', () => {
@@ -87,14 +100,20 @@ describe('networkForProposal', () => {
     for (const subnet of plan.subnets) {
       const r = routes(plan, subnet.id);
       if (subnet.tier === 'public') expect(r).toEqual([...local, '0.0.0.0/0 -> internet-gateway igw-1', '::/0 -> internet-gateway igw-1']);
-      if (subnet.tier === 'private') expect(r.slice(2)).toEqual([expect.stringMatching(/^0\.0\.0\.0\/0 -> nat-gateway nat-\d$/), '::/0 -> egress-only-gateway eigw-1']);
+      if (subnet.tier === 'private')
+        expect(r.slice(2)).toEqual([expect.stringMatching(/^0\.0\.0\.0\/0 -> nat-gateway nat-\d$/), '::/0 -> egress-only-gateway eigw-1']);
       if (subnet.tier === 'isolated') expect(r).toEqual(local);
     }
     expect(serious(plan)).toEqual([]);
   });
 
   it('with no public tier adds no internet gateway or NAT gateway, and says the private subnets get no internet egress', () => {
-    const { network, plan } = build(propose([{ name: 'app', tier: 'private', hostsPerSubnet: 100 }, { name: 'data', tier: 'isolated', hostsPerSubnet: 20 }]));
+    const { network, plan } = build(
+      propose([
+        { name: 'app', tier: 'private', hostsPerSubnet: 100 },
+        { name: 'data', tier: 'isolated', hostsPerSubnet: 20 },
+      ]),
+    );
     expect(network.internetGateways).toEqual([]);
     expect(network.natGateways).toEqual([]);
     expect(network.egressOnlyGateways).toEqual([]);
@@ -117,8 +136,15 @@ describe('networkForProposal', () => {
     expect(network.subnetRouteTableIds.every((id) => id === network.routeTables[0]!.id)).toBe(true);
   });
 
-  it('puts each NAT gateway in its AZ\'s largest public subnet when there are two public tiers', () => {
-    const proposal = propose([{ name: 'lb', tier: 'public', hostsPerSubnet: 20 }, { name: 'edge', tier: 'public', hostsPerSubnet: 400 }, { name: 'app', tier: 'private', hostsPerSubnet: 50 }], { azs: 2 });
+  it("puts each NAT gateway in its AZ's largest public subnet when there are two public tiers", () => {
+    const proposal = propose(
+      [
+        { name: 'lb', tier: 'public', hostsPerSubnet: 20 },
+        { name: 'edge', tier: 'public', hostsPerSubnet: 400 },
+        { name: 'app', tier: 'private', hostsPerSubnet: 50 },
+      ],
+      { azs: 2 },
+    );
     const { network, plan } = build(proposal);
     expect(network.natGateways).toHaveLength(2);
     for (const nat of network.natGateways) expect(plan.subnets.find((s) => s.id === nat.subnetId)!.name).toMatch(/^edge-/);

@@ -42,7 +42,11 @@ export function overlapReplacement(index: PlanIndex, vpcId: string, block: Cidr,
  */
 function keepsVpcSound(index: PlanIndex, vpc: Vpc, block: Cidr, candidate: Cidr): boolean {
   const text = formatCidr(block);
-  const moving = new Set(vpcBlocksWithField(index, vpc, 4).filter((listed) => formatCidr(listed.block) === text).map((listed) => listed.index));
+  const moving = new Set(
+    vpcBlocksWithField(index, vpc, 4)
+      .filter((listed) => formatCidr(listed.block) === text)
+      .map((listed) => listed.index),
+  );
   const moved: Vpc = { ...vpc, ipv4Cidrs: vpc.ipv4Cidrs.map((t, i) => (moving.has(i) ? formatCidr(candidate) : t)) };
   const errors = (v: Vpc) =>
     new Set(

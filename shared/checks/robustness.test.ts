@@ -22,17 +22,46 @@ const declared = new Set(findingCatalogue().map((entry) => entry.code));
 
 /** Where CIDR text lives in a plan, as setters on a structured clone. */
 const cidrFields: Array<(plan: Plan, text: string) => void> = [
-  ...base.vpcs.map((_, i) => (plan: Plan, text: string) => { plan.vpcs[i]!.ipv4Cidrs[0] = text; }),
-  ...base.subnets.map((_, i) => (plan: Plan, text: string) => { plan.subnets[i]!.ipv4Cidr = text; }),
-  ...base.subnets.map((_, i) => (plan: Plan, text: string) => { plan.subnets[i]!.ipv6Cidr = text; }),
-  ...base.routeTables.flatMap((table, i) => table.routes.map((_, j) => (plan: Plan, text: string) => { plan.routeTables[i]!.routes[j]!.destination = text; })),
-  (plan: Plan, text: string) => { plan.transitGateways[0]!.routeTables[0]!.routes[0]!.destination = text; },
-  (plan: Plan, text: string) => { plan.externalNetworks[0]!.cidrs[0] = text; },
+  ...base.vpcs.map((_, i) => (plan: Plan, text: string) => {
+    plan.vpcs[i]!.ipv4Cidrs[0] = text;
+  }),
+  ...base.subnets.map((_, i) => (plan: Plan, text: string) => {
+    plan.subnets[i]!.ipv4Cidr = text;
+  }),
+  ...base.subnets.map((_, i) => (plan: Plan, text: string) => {
+    plan.subnets[i]!.ipv6Cidr = text;
+  }),
+  ...base.routeTables.flatMap((table, i) =>
+    table.routes.map((_, j) => (plan: Plan, text: string) => {
+      plan.routeTables[i]!.routes[j]!.destination = text;
+    }),
+  ),
+  (plan: Plan, text: string) => {
+    plan.transitGateways[0]!.routeTables[0]!.routes[0]!.destination = text;
+  },
+  (plan: Plan, text: string) => {
+    plan.externalNetworks[0]!.cidrs[0] = text;
+  },
 ];
 
 const cidrLike = fc.oneof(
   fc.string({ maxLength: 60 }),
-  fc.constantFrom('', ' ', '/', '10.0.0.0', '10.0.0.1/16', '::/0', '0.0.0.0/0', '10.0.0.0/33', '2001:db8::/129', '256.0.0.0/8', '10.1.0.0/16', '10.1.0.0/24', 'fe80::1%eth0/64', '١٠.0.0.0/8'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '/',
+    '10.0.0.0',
+    '10.0.0.1/16',
+    '::/0',
+    '0.0.0.0/0',
+    '10.0.0.0/33',
+    '2001:db8::/129',
+    '256.0.0.0/8',
+    '10.1.0.0/16',
+    '10.1.0.0/24',
+    'fe80::1%eth0/64',
+    '١٠.0.0.0/8',
+  ),
   fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(40)).map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`),
 );
 
@@ -56,9 +85,17 @@ describe('the checks never throw', () => {
 
   it('on extreme numbers and empty names', () => {
     const plan = structuredClone(base);
-    plan.subnets.forEach((s) => { s.hostsNeeded = 1e9; s.growthPercent = 10000; s.name = ''; });
-    plan.natGateways.forEach((n) => { n.demand = { instances: 1e9, peakConnectionsPerInstance: 1e9, destinations: [{ name: '', share: 100 }] }; });
-    plan.vpcs.forEach((v) => { v.growth = { subnets: 1e9, prefix: 28 }; });
+    plan.subnets.forEach((s) => {
+      s.hostsNeeded = 1e9;
+      s.growthPercent = 10000;
+      s.name = '';
+    });
+    plan.natGateways.forEach((n) => {
+      n.demand = { instances: 1e9, peakConnectionsPerInstance: 1e9, destinations: [{ name: '', share: 100 }] };
+    });
+    plan.vpcs.forEach((v) => {
+      v.growth = { subnets: 1e9, prefix: 28 };
+    });
     const findings = checkPlan(plan);
     expect(findings.some((f) => f.code === 'engine/rule-failed')).toBe(false);
     expect(findings.some((f) => f.code === 'sizing/subnet-too-small')).toBe(true);

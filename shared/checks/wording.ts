@@ -10,7 +10,8 @@ export function formatCount(n: number | bigint): string {
   const text = String(n);
   const negative = text.startsWith('-');
   const digits = negative ? text.slice(1) : text;
-  if (digits.length <= 3 || digits.includes('.') || digits.includes('e')) return typeof n === 'number' && digits.includes('.') ? n.toLocaleString('en-US') : text;
+  if (digits.length <= 3 || digits.includes('.') || digits.includes('e'))
+    return typeof n === 'number' && digits.includes('.') ? n.toLocaleString('en-US') : text;
   let out = '';
   const head = digits.length % 3;
   if (head > 0) out = digits.slice(0, head);

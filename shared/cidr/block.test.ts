@@ -2,23 +2,44 @@ import fc from 'fast-check';
 import IPCIDR from 'ip-cidr';
 import { describe, expect, it } from 'vitest';
 import {
-  addressCount, cidr, compareCidrs, contains, divide, divisionCount, equalCidrs, firstAddress, formatCidr,
-  lastAddress, maxPrefix, overlaps, parentOf, siblingOf, type Cidr,
+  addressCount,
+  cidr,
+  compareCidrs,
+  contains,
+  divide,
+  divisionCount,
+  equalCidrs,
+  firstAddress,
+  formatCidr,
+  lastAddress,
+  maxPrefix,
+  overlaps,
+  parentOf,
+  siblingOf,
+  type Cidr,
 } from './index';
 
-const v4Block = fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 }))
+const v4Block = fc
+  .tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 }))
   .map(([v, p]): Cidr => ({ version: 4, network: v - (v % 2n ** BigInt(32 - p)), prefix: p }));
-const v6Block = fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 }))
+const v6Block = fc
+  .tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 }))
   .map(([v, p]): Cidr => ({ version: 6, network: v - (v % 2n ** BigInt(128 - p)), prefix: p }));
 
 describe('first, last and size, cross-checked with ip-cidr', () => {
-  it.each([['IPv4', v4Block], ['IPv6', v6Block]] as const)('%s', (_, blocks) => {
-    fc.assert(fc.property(blocks, (c) => {
-      const reference = new IPCIDR(formatCidr(c));
-      expect(firstAddress(c)).toBe(reference.start<bigint>({ type: 'bigInteger' }));
-      expect(lastAddress(c)).toBe(reference.end<bigint>({ type: 'bigInteger' }));
-      expect(addressCount(c)).toBe(reference.size);
-    }), { numRuns: 1000 });
+  it.each([
+    ['IPv4', v4Block],
+    ['IPv6', v6Block],
+  ] as const)('%s', (_, blocks) => {
+    fc.assert(
+      fc.property(blocks, (c) => {
+        const reference = new IPCIDR(formatCidr(c));
+        expect(firstAddress(c)).toBe(reference.start<bigint>({ type: 'bigInteger' }));
+        expect(lastAddress(c)).toBe(reference.end<bigint>({ type: 'bigInteger' }));
+        expect(addressCount(c)).toBe(reference.size);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('known values', () => {
@@ -50,7 +71,10 @@ describe('comparing blocks', () => {
 
   it('sorts IPv4 first, then by network, then the bigger block first', () => {
     const texts = ['2001:db8::/32', '10.0.0.0/16', '::/0', '10.0.0.0/8', '9.0.0.0/8', '10.0.0.0/24', '2001:db8::/48'];
-    const sorted = texts.map((t) => cidr(t)).sort(compareCidrs).map(formatCidr);
+    const sorted = texts
+      .map((t) => cidr(t))
+      .sort(compareCidrs)
+      .map(formatCidr);
     expect(sorted).toEqual(['9.0.0.0/8', '10.0.0.0/8', '10.0.0.0/16', '10.0.0.0/24', '::/0', '2001:db8::/32', '2001:db8::/48']);
     expect(compareCidrs(cidr('10.0.0.0/8'), cidr('10.0.0.0/8'))).toBe(0);
   });
@@ -67,13 +91,19 @@ describe('parent, sibling and division', () => {
   });
 
   it('a block and its sibling are the two halves of the parent', () => {
-    fc.assert(fc.property(fc.oneof(v4Block, v6Block).filter((c) => c.prefix > 0), (c) => {
-      const parent = parentOf(c)!;
-      const sibling = siblingOf(c)!;
-      expect(contains(parent, c) && contains(parent, sibling)).toBe(true);
-      expect(overlaps(c, sibling)).toBe(false);
-      expect(divide(parent, c.prefix).map(formatCidr).sort()).toEqual([formatCidr(c), formatCidr(sibling)].sort());
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.oneof(v4Block, v6Block).filter((c) => c.prefix > 0),
+        (c) => {
+          const parent = parentOf(c)!;
+          const sibling = siblingOf(c)!;
+          expect(contains(parent, c) && contains(parent, sibling)).toBe(true);
+          expect(overlaps(c, sibling)).toBe(false);
+          expect(divide(parent, c.prefix).map(formatCidr).sort()).toEqual([formatCidr(c), formatCidr(sibling)].sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('divide lists the sub-blocks in order', () => {

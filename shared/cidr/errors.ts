@@ -5,8 +5,16 @@
 import type { Cidr, IpVersion } from './block';
 
 export type CidrErrorCode =
-  | 'empty' | 'missing-prefix' | 'bad-prefix' | 'prefix-out-of-range' | 'bad-address'
-  | 'bad-octet' | 'host-bits-set' | 'zone-id' | 'trailing-junk' | 'version-mismatch';
+  | 'empty'
+  | 'missing-prefix'
+  | 'bad-prefix'
+  | 'prefix-out-of-range'
+  | 'bad-address'
+  | 'bad-octet'
+  | 'host-bits-set'
+  | 'zone-id'
+  | 'trailing-junk'
+  | 'version-mismatch';
 
 export interface CidrError {
   code: CidrErrorCode;

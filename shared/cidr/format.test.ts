@@ -31,12 +31,15 @@ describe('RFC 5952 text for IPv6', () => {
 
   it('matches ipaddr.js toRFC5952String outside the IPv4-mapped range', () => {
     const groups = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
-    fc.assert(fc.property(groups, (g) => {
-      const value = g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n);
-      const mapped = value >> 32n === 0xffffn;
-      const reference = ipaddr.IPv6.parse(g.map((x) => x.toString(16)).join(':')).toRFC5952String();
-      if (!mapped) expect(formatAddress(6, value)).toBe(reference);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(groups, (g) => {
+        const value = g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n);
+        const mapped = value >> 32n === 0xffffn;
+        const reference = ipaddr.IPv6.parse(g.map((x) => x.toString(16)).join(':')).toRFC5952String();
+        if (!mapped) expect(formatAddress(6, value)).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('formats blocks with their prefix', () => {

@@ -1,7 +1,14 @@
 /** Address maths for VPC Planner: parse, print, compare, divide, merge and allocate CIDR blocks. */
 export type { Cidr, CidrOf, IpVersion, Ipv4Cidr, Ipv6Cidr } from './block';
 export {
-  addressCount, compareCidrs, contains, equalCidrs, firstAddress, lastAddress, maxPrefix, overlaps,
+  addressCount,
+  compareCidrs,
+  contains,
+  equalCidrs,
+  firstAddress,
+  lastAddress,
+  maxPrefix,
+  overlaps,
 } from './block';
 export type { AddressResult, CidrError, CidrErrorCode, CidrResult } from './errors';
 export { CidrParseError } from './errors';

@@ -158,7 +158,10 @@ function readOrExplainIpv6(address: string, shown: string): bigint | AddressProb
   const firstDot = address.indexOf('.');
   if (firstDot !== -1) {
     if (firstDot < lastColon) {
-      return { code: 'bad-address', message: `${shown} has a dot before its last colon; write an embedded IPv4 address only at the end, e.g. ::ffff:192.0.2.1` };
+      return {
+        code: 'bad-address',
+        message: `${shown} has a dot before its last colon; write an embedded IPv4 address only at the end, e.g. ::ffff:192.0.2.1`,
+      };
     }
     const tail = address.slice(lastColon + 1);
     const v4 = readIpv4(tail, 0, tail.length);
@@ -167,9 +170,8 @@ function readOrExplainIpv6(address: string, shown: string): bigint | AddressProb
   }
 
   const compressed = hexOnly.indexOf('::');
-  const written = compressed === -1
-    ? hexOnly.split(':')
-    : [...hexOnly.slice(0, compressed).split(':'), ...hexOnly.slice(compressed + 2).split(':')].filter((g) => g !== '');
+  const written =
+    compressed === -1 ? hexOnly.split(':') : [...hexOnly.slice(0, compressed).split(':'), ...hexOnly.slice(compressed + 2).split(':')].filter((g) => g !== '');
   for (const group of written) {
     if (group.length > 4) {
       return { code: 'bad-address', message: `${quoteInput(group)} in ${shown} has more than four hex digits; write each group as 0 to ffff` };

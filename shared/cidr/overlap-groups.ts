@@ -94,7 +94,9 @@ function build(inputCount: number, v4: Ipv4Keys, v6: Array<{ block: Cidr; index:
   for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct4++] = sorted[k] as number;
   const keys4 = sorted.subarray(0, distinct4);
 
-  const v6Sorted = v6.slice().sort((a, b) => (a.block.network < b.block.network ? -1 : a.block.network > b.block.network ? 1 : a.block.prefix - b.block.prefix));
+  const v6Sorted = v6
+    .slice()
+    .sort((a, b) => (a.block.network < b.block.network ? -1 : a.block.network > b.block.network ? 1 : a.block.prefix - b.block.prefix));
   const blocks: Cidr[] = new Array<Cidr>(distinct4);
   for (let g = 0; g < distinct4; g++) {
     const key = keys4[g] as number;
@@ -205,7 +207,10 @@ export class OverlappingPairs {
   private readonly heads: number[] = [];
   private readonly descendants = new Map<number, Int32Array>();
 
-  constructor(private readonly forest: BlockForest, private readonly skipIdentical = false) {}
+  constructor(
+    private readonly forest: BlockForest,
+    private readonly skipIdentical = false,
+  ) {}
 
   /** Moves to the next pair (read it from i and j); false when there is none. */
   next(): boolean {

@@ -19,6 +19,10 @@ describe('findOverlappingPairsInText on very long lists', () => {
     texts[k++] = '2001:db8::/32';
     const { pairs, errors } = findOverlappingPairsInText(texts);
     expect(errors).toEqual([]);
-    expect(pairs).toEqual([[0, count - 2], [count - 5, count - 3], [count - 4, count - 3]]);
+    expect(pairs).toEqual([
+      [0, count - 2],
+      [count - 5, count - 3],
+      [count - 4, count - 3],
+    ]);
   }, 120_000);
 });

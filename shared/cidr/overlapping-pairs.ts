@@ -174,9 +174,10 @@ function smallListPairs(blocks: readonly Cidr[]): Array<[number, number]> {
     const version = (blocks[i] as Cidr).version;
     for (let j = i + 1; j < n; j++) {
       if ((blocks[j] as Cidr).version !== version) continue;
-      const hit = version === 4
-        ? (starts4[i] as number) <= (ends4[j] as number) && (starts4[j] as number) <= (ends4[i] as number)
-        : (starts6[i] as bigint) <= (ends6[j] as bigint) && (starts6[j] as bigint) <= (ends6[i] as bigint);
+      const hit =
+        version === 4
+          ? (starts4[i] as number) <= (ends4[j] as number) && (starts4[j] as number) <= (ends4[i] as number)
+          : (starts6[i] as bigint) <= (ends6[j] as bigint) && (starts6[j] as bigint) <= (ends6[i] as bigint);
       if (hit) pairs.push([i, j]);
     }
   }

@@ -2,8 +2,17 @@ import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import {
-  cidr, CidrParseError, formatAddress, formatCidr, isCidrError, parseAddress, parseCidr, readCidrField,
-  type CidrErrorCode, type Cidr, type CidrResult,
+  cidr,
+  CidrParseError,
+  formatAddress,
+  formatCidr,
+  isCidrError,
+  parseAddress,
+  parseCidr,
+  readCidrField,
+  type CidrErrorCode,
+  type Cidr,
+  type CidrResult,
 } from './index';
 
 function errorOf(result: CidrResult | ReturnType<typeof parseAddress>) {
@@ -88,19 +97,22 @@ describe('a corpus of bad inputs', () => {
   ];
 
   const label = (input: string) => JSON.stringify(input.length > 40 ? `${input.slice(0, 12)}… (${input.length} characters)` : input);
-  it.each(corpus.map(([input, code, fragment, suggestion]) => [label(input), code, input, fragment, suggestion] as const))('%s is %s', (_, code, input, fragment, suggestion) => {
-    const error = errorOf(parseCidr(input));
-    expect(error.code).toBe(code);
-    expect(error.input).toBe(input);
-    expect(error.message).toContain(fragment);
-    expect(error.message).toMatch(ADVICE);
-    // The message quotes the user's text (trimmed, and cut short when long).
-    const trimmed = input.trim();
-    const quoted = trimmed.length > 40 ? trimmed.slice(0, 40) : trimmed;
-    expect(error.message.includes(quoted) || error.message.includes(JSON.stringify(quoted).slice(1, -1))).toBe(true);
-    expect(error.suggestion).toBe(suggestion);
-    if (suggestion !== undefined) expect(parseCidr(suggestion).ok).toBe(true);
-  });
+  it.each(corpus.map(([input, code, fragment, suggestion]) => [label(input), code, input, fragment, suggestion] as const))(
+    '%s is %s',
+    (_, code, input, fragment, suggestion) => {
+      const error = errorOf(parseCidr(input));
+      expect(error.code).toBe(code);
+      expect(error.input).toBe(input);
+      expect(error.message).toContain(fragment);
+      expect(error.message).toMatch(ADVICE);
+      // The message quotes the user's text (trimmed, and cut short when long).
+      const trimmed = input.trim();
+      const quoted = trimmed.length > 40 ? trimmed.slice(0, 40) : trimmed;
+      expect(error.message.includes(quoted) || error.message.includes(JSON.stringify(quoted).slice(1, -1))).toBe(true);
+      expect(error.suggestion).toBe(suggestion);
+      if (suggestion !== undefined) expect(parseCidr(suggestion).ok).toBe(true);
+    },
+  );
 
   it('refuses a megabyte quickly, without looking inside it', () => {
     const huge = '10.0.0.0/8'.padEnd(1 << 20, ' x');
@@ -179,7 +191,19 @@ describe('never throws', () => {
   });
 
   it('on values that are not strings at all', () => {
-    for (const value of [null, undefined, 42, {}, [], Symbol('x'), { toString: () => { throw new Error('no'); } }]) {
+    for (const value of [
+      null,
+      undefined,
+      42,
+      {},
+      [],
+      Symbol('x'),
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+    ]) {
       expect(() => parseCidr(value as unknown as string)).not.toThrow();
       expect(parseCidr(value as unknown as string).ok).toBe(false);
       expect(() => parseAddress(value as unknown as string)).not.toThrow();
@@ -195,29 +219,37 @@ describe('strictness against references', () => {
 
   it('IPv4: accepts exactly the strict form (host bits aside)', () => {
     const unit = fc.constantFrom(...'0123456789./'.split(''), '25', '255', '256', '00');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 22 }), (text) => {
-      const result = parseCidr(text, { allowHostBits: true });
-      expect(result.ok).toBe(STRICT_V4.test(text));
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 22 }), (text) => {
+        const result = parseCidr(text, { allowHostBits: true });
+        expect(result.ok).toBe(STRICT_V4.test(text));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('IPv4: near-valid text (right shape, doubtful numbers) is accepted exactly when strict', () => {
     const digits = fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 0, maxLength: 4 });
-    const nearValid = fc.tuple(digits, digits, digits, digits, digits, fc.constantFrom('.', '..', ',')).map(
-      ([a, b, c, d, p, sep]) => `${a}.${b}.${c}${sep === ',' ? '.' : sep}${d}/${p}`,
+    const nearValid = fc
+      .tuple(digits, digits, digits, digits, digits, fc.constantFrom('.', '..', ','))
+      .map(([a, b, c, d, p, sep]) => `${a}.${b}.${c}${sep === ',' ? '.' : sep}${d}/${p}`);
+    fc.assert(
+      fc.property(nearValid, (text) => {
+        expect(parseCidr(text, { allowHostBits: true }).ok).toBe(STRICT_V4.test(text));
+      }),
+      { numRuns: 20000 },
     );
-    fc.assert(fc.property(nearValid, (text) => {
-      expect(parseCidr(text, { allowHostBits: true }).ok).toBe(STRICT_V4.test(text));
-    }), { numRuns: 20000 });
   });
 
   it('IPv4: the value read equals the octets', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 32 }), (octets, prefix) => {
-      const result = parseCidr(`${octets.join('.')}/${prefix}`, { allowHostBits: true });
-      const value = octets.reduce((acc, o) => acc * 256 + o, 0);
-      const size = 2 ** (32 - prefix);
-      expect(result.ok && result.cidr).toEqual({ version: 4, network: BigInt(Math.floor(value / size) * size), prefix });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 32 }), (octets, prefix) => {
+        const result = parseCidr(`${octets.join('.')}/${prefix}`, { allowHostBits: true });
+        const value = octets.reduce((acc, o) => acc * 256 + o, 0);
+        const size = 2 ** (32 - prefix);
+        expect(result.ok && result.cidr).toEqual({ version: 4, network: BigInt(Math.floor(value / size) * size), prefix });
+      }),
+    );
   });
 
   /** RFC 4291 §2.2 forms 1 and 2 (hex groups, at most one "::"), written from the RFC, not from ipaddr.js. */
@@ -236,38 +268,50 @@ describe('strictness against references', () => {
   const hexText = fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF:'.split(''), '::', 'ffff', '0000'), maxLength: 45 });
 
   it('IPv6 without embedded IPv4: accepts exactly the RFC 4291 forms, with their value', () => {
-    fc.assert(fc.property(hexText, (text) => {
-      const ours = parseAddress(text);
-      const reference = rfc4291Value(text);
-      expect(ours.ok ? ours.value : undefined).toBe(reference);
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(hexText, (text) => {
+        const ours = parseAddress(text);
+        const reference = rfc4291Value(text);
+        expect(ours.ok ? ours.value : undefined).toBe(reference);
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('ipaddr.js agrees with RFC 4291 on hex-only text (the slow path reads an embedded IPv4 tail through it)', () => {
-    fc.assert(fc.property(hexText, (text) => {
-      expect(ipaddr.IPv6.isValid(text)).toBe(rfc4291Value(text) !== undefined);
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(hexText, (text) => {
+        expect(ipaddr.IPv6.isValid(text)).toBe(rfc4291Value(text) !== undefined);
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('IPv6 written any valid way reads back as the same value', () => {
     const groups = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
-    fc.assert(fc.property(groups, fc.nat(), fc.nat(), fc.boolean(), (g, padSeed, caseSeed, compress) => {
-      let texts = g.map((x, i) => {
-        const hex = x.toString(16).padStart(1 + ((padSeed >> i) & 3), '0').slice(-4);
-        return (caseSeed >> i) & 1 ? hex.toUpperCase() : hex;
-      });
-      if (compress) {
-        const zero = g.findIndex((x, i) => x === 0 && g[i + 1] === 0);
-        if (zero !== -1) {
-          let end = zero;
-          while (end < 8 && g[end] === 0) end++;
-          texts = [texts.slice(0, zero).join(':') + '::' + texts.slice(end).join(':')];
+    fc.assert(
+      fc.property(groups, fc.nat(), fc.nat(), fc.boolean(), (g, padSeed, caseSeed, compress) => {
+        let texts = g.map((x, i) => {
+          const hex = x
+            .toString(16)
+            .padStart(1 + ((padSeed >> i) & 3), '0')
+            .slice(-4);
+          return (caseSeed >> i) & 1 ? hex.toUpperCase() : hex;
+        });
+        if (compress) {
+          const zero = g.findIndex((x, i) => x === 0 && g[i + 1] === 0);
+          if (zero !== -1) {
+            let end = zero;
+            while (end < 8 && g[end] === 0) end++;
+            texts = [texts.slice(0, zero).join(':') + '::' + texts.slice(end).join(':')];
+          }
         }
-      }
-      const text = texts.join(':');
-      const value = g.reduce((acc, p) => (acc << 16n) | BigInt(p), 0n);
-      expect(parseAddress(text)).toEqual({ ok: true, version: 6, value });
-    }), { numRuns: 2000 });
+        const text = texts.join(':');
+        const value = g.reduce((acc, p) => (acc << 16n) | BigInt(p), 0n);
+        expect(parseAddress(text)).toEqual({ ok: true, version: 6, value });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('an embedded IPv4 tail means its own 32 bits (RFC 4291 §2.5.5), unlike ipaddr.js 2.5 for "::a.b.c.d"', () => {
@@ -279,8 +323,12 @@ describe('strictness against references', () => {
 
 describe('round trip', () => {
   const anyCidr: fc.Arbitrary<Cidr> = fc.oneof(
-    fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 })).map(([v, p]) => ({ version: 4 as const, network: v - (v % 2n ** BigInt(32 - p)), prefix: p })),
-    fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 })).map(([v, p]) => ({ version: 6 as const, network: v - (v % 2n ** BigInt(128 - p)), prefix: p })),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 }))
+      .map(([v, p]) => ({ version: 4 as const, network: v - (v % 2n ** BigInt(32 - p)), prefix: p })),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 }))
+      .map(([v, p]) => ({ version: 6 as const, network: v - (v % 2n ** BigInt(128 - p)), prefix: p })),
     // Values with long zero runs, where compression choices matter.
     fc.tuple(fc.array(fc.constantFrom(0, 0, 0, 1, 0xffff), { minLength: 8, maxLength: 8 }), fc.integer({ min: 0, max: 128 })).map(([g, p]) => {
       const v = g.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n);
@@ -289,13 +337,16 @@ describe('round trip', () => {
   );
 
   it('formatCidr then parseCidr gives the same block, and formatting is a fixed point', () => {
-    fc.assert(fc.property(anyCidr, (c) => {
-      const text = formatCidr(c);
-      const back = parseCidr(text);
-      expect(back).toEqual({ ok: true, cidr: c });
-      expect(back.ok && formatCidr(back.cidr)).toBe(text);
-      expect(text).toBe(text.toLowerCase());
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyCidr, (c) => {
+        const text = formatCidr(c);
+        const back = parseCidr(text);
+        expect(back).toEqual({ ok: true, cidr: c });
+        expect(back.ok && formatCidr(back.cidr)).toBe(text);
+        expect(text).toBe(text.toLowerCase());
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -309,20 +360,30 @@ describe('readCidrField, the plan index reader', () => {
 
   it('reads exactly what parseCidr reads, block for block and error for error', () => {
     const unit = fc.constantFrom(...'0123456789abcdefABCDEF:./%'.split(''), '::', '255', '/64', '/0', ' ', '00');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 48 }), versions, (text, version) => {
-      expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 48 }), versions, (text, version) => {
+        expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('reads every valid block the way parseCidr does, whatever the field version', () => {
     const block = fc.oneof(
-      fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 })).map(([v, p]) => ({ version: 4 as const, network: v - (v % 2n ** BigInt(32 - p)), prefix: p })),
-      fc.tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 })).map(([v, p]) => ({ version: 6 as const, network: v - (v % 2n ** BigInt(128 - p)), prefix: p })),
+      fc
+        .tuple(fc.bigInt({ min: 0n, max: 2n ** 32n - 1n }), fc.integer({ min: 0, max: 32 }))
+        .map(([v, p]) => ({ version: 4 as const, network: v - (v % 2n ** BigInt(32 - p)), prefix: p })),
+      fc
+        .tuple(fc.bigInt({ min: 0n, max: 2n ** 128n - 1n }), fc.integer({ min: 0, max: 128 }))
+        .map(([v, p]) => ({ version: 6 as const, network: v - (v % 2n ** BigInt(128 - p)), prefix: p })),
     );
-    fc.assert(fc.property(block, versions, fc.boolean(), (c, version, upper) => {
-      const text = upper ? formatCidr(c).toUpperCase() : formatCidr(c);
-      expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(block, versions, fc.boolean(), (c, version, upper) => {
+        const text = upper ? formatCidr(c).toUpperCase() : formatCidr(c);
+        expect(readCidrField(text, version)).toEqual(viaParseCidr(text, version));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('tells a block from an error', () => {

@@ -46,8 +46,11 @@ function asText(input: unknown): string {
 function refuseEarly(input: string, what: 'a CIDR block' | 'an address'): { ok: false; error: CidrError } | undefined {
   const example = what === 'an address' ? '10.0.0.1' : '10.0.0.0/16';
   if (input.length > MAX_INPUT_LENGTH) {
-    return failure('bad-address', input,
-      `${quoteInput(input)} is ${input.length.toLocaleString('en-US')} characters long, too long to be ${what} (at most ${MAX_INPUT_LENGTH}); enter one such as ${example}`);
+    return failure(
+      'bad-address',
+      input,
+      `${quoteInput(input)} is ${input.length.toLocaleString('en-US')} characters long, too long to be ${what} (at most ${MAX_INPUT_LENGTH}); enter one such as ${example}`,
+    );
   }
   if (input.trim() === '') {
     const blank = input === '' ? 'is empty' : 'is only whitespace';
@@ -66,9 +69,7 @@ function readAddress(input: string, address: string, text: string, example: (add
   }
   const v4 = readIpv4(address, 0, address.length);
   if (v4 !== -1) return { ok: true, version: 4, value: BigInt(v4) };
-  const problem: bigint | AddressProblem = address.includes(':')
-    ? readIpv6(address, text)
-    : explainIpv4(address, quoteInput(text), example);
+  const problem: bigint | AddressProblem = address.includes(':') ? readIpv6(address, text) : explainIpv4(address, quoteInput(text), example);
   if (typeof problem === 'bigint') return { ok: true, version: 6, value: problem };
   return failure(problem.code, input, problem.message);
 }
@@ -80,11 +81,23 @@ function withoutZone(text: string, zoneStart: number, zoneEnd: number, parse: (t
   return result.error.code === 'host-bits-set' ? result.error.suggestion : undefined;
 }
 
-function zoneIdError(input: string, text: string, shown: string, zoneStart: number, zoneEnd: number, whatCarries: string, parse: (text: string) => CidrResult | AddressResult) {
+function zoneIdError(
+  input: string,
+  text: string,
+  shown: string,
+  zoneStart: number,
+  zoneEnd: number,
+  whatCarries: string,
+  parse: (text: string) => CidrResult | AddressResult,
+) {
   const suggestion = withoutZone(text, zoneStart, zoneEnd, parse);
   const instead = suggestion === undefined ? 'remove it' : `remove it, e.g. ${suggestion}`;
-  return failure('zone-id', input,
-    `${shown} has a zone id (${quoteInput(text.slice(zoneStart, zoneEnd))}), which ${whatCarries} cannot carry; ${instead}`, suggestion);
+  return failure(
+    'zone-id',
+    input,
+    `${shown} has a zone id (${quoteInput(text.slice(zoneStart, zoneEnd))}), which ${whatCarries} cannot carry; ${instead}`,
+    suggestion,
+  );
 }
 
 function versionMismatch(input: string, shown: string, found: IpVersion, wanted: IpVersion, what: string) {
@@ -191,18 +204,27 @@ function explainPrefix(input: string, text: string, slash: number, address: stri
     if (first === '+' || first === '-') {
       const unsigned = text.slice(prefixStart + 1);
       const suggestion = first === '+' ? suggestIfValid(address + '/' + unsigned, options) : undefined;
-      return failure('bad-prefix', input,
+      return failure(
+        'bad-prefix',
+        input,
         `${shown}: the prefix length ${quoteInput(text.slice(prefixStart))} has a sign; write a plain number from 0 to ${max}, e.g. /${examplePrefix(version, value)}`,
-        suggestion);
+        suggestion,
+      );
     }
     if (first === '/') {
       const suggestion = suggestIfValid(address + '/' + text.slice(prefixStart).replace(/^\/+/, ''), options);
-      return failure('bad-prefix', input,
+      return failure(
+        'bad-prefix',
+        input,
         `${shown} has more than one slash; write one slash before the prefix length, e.g. ${suggestion ?? `${address}/${examplePrefix(version, value)}`}`,
-        suggestion);
+        suggestion,
+      );
     }
-    return failure('bad-prefix', input,
-      `${shown}: the prefix length ${quoteInput(rest)} is not a number; write the number of network bits from 0 to ${max}, e.g. /${examplePrefix(version, value)}`);
+    return failure(
+      'bad-prefix',
+      input,
+      `${shown}: the prefix length ${quoteInput(rest)} is not a number; write the number of network bits from 0 to ${max}, e.g. /${examplePrefix(version, value)}`,
+    );
   }
   if (rest !== '') {
     // "10.0.0.0/16 extra" or "/16x": the fix is obvious. "/1e1" (= 10?) is not: no suggestion.
@@ -212,9 +234,12 @@ function explainPrefix(input: string, text: string, slash: number, address: stri
   }
   if (digits.length > 1 && digits.charCodeAt(0) === 48) {
     const stripped = digits.replace(/^0+(?=\d)/, '');
-    return failure('bad-prefix', input,
+    return failure(
+      'bad-prefix',
+      input,
       `${shown}: the prefix length ${digits} has a leading zero; write it as /${stripped}`,
-      suggestIfValid(address + '/' + stripped, options));
+      suggestIfValid(address + '/' + stripped, options),
+    );
   }
   const prefix = digits.length > 3 ? Number.POSITIVE_INFINITY : Number(digits);
   if (prefix > max) {
@@ -260,8 +285,12 @@ function readSingleAddress(input: string): AddressResult {
   if (slash !== -1) {
     const shown = quoteInput(text);
     const suggestion = formatAddress(read.version, read.value);
-    return failure('trailing-junk', input,
-      `${shown} has a prefix length (${quoteInput(text.slice(slash))}); this field takes a single address, e.g. ${suggestion}`, suggestion);
+    return failure(
+      'trailing-junk',
+      input,
+      `${shown} has a prefix length (${quoteInput(text.slice(slash))}); this field takes a single address, e.g. ${suggestion}`,
+      suggestion,
+    );
   }
   return read;
 }

@@ -15,7 +15,11 @@ describe('reserved addresses per cloud (docs/network-rules.md)', () => {
 
   it('AWS IPv6: the first four and the last', () => {
     expect(reservedText('2001:db8::/64', 'aws')).toEqual([
-      '2001:db8:: network', '2001:db8::1 router', '2001:db8::2 dns', '2001:db8::3 future', '2001:db8::ffff:ffff:ffff:ffff last',
+      '2001:db8:: network',
+      '2001:db8::1 router',
+      '2001:db8::2 dns',
+      '2001:db8::3 future',
+      '2001:db8::ffff:ffff:ffff:ffff last',
     ]);
   });
 
@@ -55,7 +59,14 @@ describe('usable addresses', () => {
 
 describe('prefixForHosts', () => {
   it.each([
-    [11, 28], [12, 27], [251, 24], [252, 23], [0, 32], [1, 29], [65_531, 16], [65_532, 15],
+    [11, 28],
+    [12, 27],
+    [251, 24],
+    [252, 23],
+    [0, 32],
+    [1, 29],
+    [65_531, 16],
+    [65_532, 15],
   ])('AWS, %i hosts -> /%i', (hosts, prefix) => {
     expect(prefixForHosts(4, hosts, 'aws')).toBe(prefix);
   });

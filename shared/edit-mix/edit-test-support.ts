@@ -12,20 +12,65 @@ import type { Plan, Route, SubnetTier, TgwRoute } from '../plan/schema';
 import { addSizedVpc, proposeVpc, rangesToAvoid, sizedVpc } from '../sizing';
 import { LISTS } from '../plan/objects';
 import {
-  addRouteTableFor, addTgwRouteTable, allIds, associationId, connect, deleteObjects, extractFragment, idMaker, moveNodes, newExternalNetwork,
-  newInternetGateway, newNatGateway, newServiceNetwork, newSubnet, newTransitGateway, newVpc, pasteFragment, removeTgwRouteTable,
-  setRoutes, setTgwRoutes, updateAttachment, updateObject, type Fragment, type RandomSource,
+  addRouteTableFor,
+  addTgwRouteTable,
+  allIds,
+  associationId,
+  connect,
+  deleteObjects,
+  extractFragment,
+  idMaker,
+  moveNodes,
+  newExternalNetwork,
+  newInternetGateway,
+  newNatGateway,
+  newServiceNetwork,
+  newSubnet,
+  newTransitGateway,
+  newVpc,
+  pasteFragment,
+  removeTgwRouteTable,
+  setRoutes,
+  setTgwRoutes,
+  updateAttachment,
+  updateObject,
+  type Fragment,
+  type RandomSource,
 } from '../plan/edits';
 
 const OPERATIONS = [
-  'new-vpc', 'new-subnet', 'new-nat', 'new-igw', 'new-tgw', 'new-service-network', 'new-external', 'connect', 'delete',
-  'copy', 'cut', 'paste', 'duplicate', 'move', 'rename', 'subnet-route-table', 'add-route-table', 'set-routes',
-  'tgw-add-table', 'tgw-remove-table', 'tgw-set-routes', 'attachment-tables', 'sized-vpc',
+  'new-vpc',
+  'new-subnet',
+  'new-nat',
+  'new-igw',
+  'new-tgw',
+  'new-service-network',
+  'new-external',
+  'connect',
+  'delete',
+  'copy',
+  'cut',
+  'paste',
+  'duplicate',
+  'move',
+  'rename',
+  'subnet-route-table',
+  'add-route-table',
+  'set-routes',
+  'tgw-add-table',
+  'tgw-remove-table',
+  'tgw-set-routes',
+  'attachment-tables',
+  'sized-vpc',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** One step: what to do, and numbers that pick objects (modulo how many there are when the step runs). */
-export interface EditStep { operation: Operation; picks: number[]; name: string }
+export interface EditStep {
+  operation: Operation;
+  picks: number[];
+  name: string;
+}
 
 /** Names up to the format's limit and beyond what fits once " copy" or " ↔ " is added, with and without emoji. */
 const nameArbitrary = fc.oneof(
@@ -60,18 +105,27 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
     plan.subnets.map((s) => s.id),
     [...plan.natGateways, ...plan.internetGateways].map((n) => n.id),
     [...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id),
-    [...plan.peerings, ...plan.vpnGateways, ...plan.transitGateways.flatMap((t) => t.attachments)].map((o) => o.id)
+    [...plan.peerings, ...plan.vpnGateways, ...plan.transitGateways.flatMap((t) => t.attachments)]
+      .map((o) => o.id)
       .concat(plan.serviceNetworks.flatMap((n) => n.vpcIds.map((v) => associationId(n.id, v)))),
     [...allIds(plan)].sort(),
   ];
-  const choose = (n: number) => pick(pick(selectable.filter((list) => list.length > 0), n) ?? [], n >> 3);
+  const choose = (n: number) =>
+    pick(
+      pick(
+        selectable.filter((list) => list.length > 0),
+        n,
+      ) ?? [],
+      n >> 3,
+    );
   const selection = [choose(a), ...(b % 3 === 0 ? [choose(c)] : [])].filter((x): x is string => x !== undefined);
   const at = { x: (a % 2000) - 1000 + 0.25, y: (b % 1500) - 750 };
   const keep = { clipboard: model.clipboard };
   const ok = (result: { ok: true; plan: Plan } | { ok: false }) => (result.ok ? { ...keep, edit: () => result.plan } : keep);
 
   switch (step.operation) {
-    case 'new-vpc': return ok(newVpc(plan, at, newId));
+    case 'new-vpc':
+      return ok(newVpc(plan, at, newId));
     case 'new-subnet': {
       const vpc = pick(plan.vpcs, a);
       if (!vpc) return keep;
@@ -81,11 +135,16 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       const tier = (['public', 'private', 'isolated'] as SubnetTier[])[c % 3] as SubnetTier;
       return ok(newSubnet(plan, { name: step.name, vpcId: vpc.id, availabilityZone: `us-east-1${'abc'[d % 3]}`, tier, cidr: proposal.cidr }, newId));
     }
-    case 'new-nat': return ok(newNatGateway(plan, selection, newId));
-    case 'new-igw': return ok(newInternetGateway(plan, selection, newId));
-    case 'new-tgw': return ok(newTransitGateway(plan, at, newId));
-    case 'new-service-network': return ok(newServiceNetwork(plan, at, newId));
-    case 'new-external': return ok(newExternalNetwork(plan, at, newId));
+    case 'new-nat':
+      return ok(newNatGateway(plan, selection, newId));
+    case 'new-igw':
+      return ok(newInternetGateway(plan, selection, newId));
+    case 'new-tgw':
+      return ok(newTransitGateway(plan, at, newId));
+    case 'new-service-network':
+      return ok(newServiceNetwork(plan, at, newId));
+    case 'new-external':
+      return ok(newExternalNetwork(plan, at, newId));
     case 'connect': {
       // Mostly ends that connect; sometimes a subnet, which cannot.
       const ends = [...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id);
@@ -93,11 +152,16 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       const target = pick(ends, b);
       return source && target ? ok(connect(plan, source, target, newId)) : keep;
     }
-    case 'delete': return { ...keep, edit: (p) => deleteObjects(p, selection) };
-    case 'copy': return { clipboard: extractFragment(plan, selection) };
-    case 'cut': return { clipboard: extractFragment(plan, selection), edit: (p) => deleteObjects(p, selection) };
-    case 'paste': return model.clipboard ? { ...keep, edit: (p) => pasteFragment(p, model.clipboard as Fragment, undefined, newId).plan } : keep;
-    case 'duplicate': return { ...keep, edit: (p) => pasteFragment(p, extractFragment(p, selection), undefined, newId).plan };
+    case 'delete':
+      return { ...keep, edit: (p) => deleteObjects(p, selection) };
+    case 'copy':
+      return { clipboard: extractFragment(plan, selection) };
+    case 'cut':
+      return { clipboard: extractFragment(plan, selection), edit: (p) => deleteObjects(p, selection) };
+    case 'paste':
+      return model.clipboard ? { ...keep, edit: (p) => pasteFragment(p, model.clipboard as Fragment, undefined, newId).plan } : keep;
+    case 'duplicate':
+      return { ...keep, edit: (p) => pasteFragment(p, extractFragment(p, selection), undefined, newId).plan };
     case 'move': {
       const id = pick(Object.keys(plan.layout.nodes).sort(), a);
       return id ? { ...keep, edit: (p) => moveNodes(p, { [id]: at }) } : keep;
@@ -113,7 +177,10 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       // The inspector offers the subnet's own VPC's tables, or none (the main table).
       const subnet = pick(plan.subnets, a);
       if (!subnet) return keep;
-      const table = pick(plan.routeTables.filter((t) => t.vpcId === subnet.vpcId), b);
+      const table = pick(
+        plan.routeTables.filter((t) => t.vpcId === subnet.vpcId),
+        b,
+      );
       return { ...keep, edit: (p) => updateObject(p, 'subnet', subnet.id, { routeTableId: c % 3 === 0 ? undefined : table?.id }) };
     }
     case 'add-route-table': {
@@ -129,7 +196,9 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       const choices = routeTargetChoices(plan, table.vpcId);
       const routes: Route[] = Array.from({ length: b % 4 }, (_, i) => {
         const choice: RouteTargetChoice = pick(choices, c + i) ?? { target: 'local', label: 'local' };
-        return choice.targetId === undefined ? { destination: `10.${i}.0.0/16`, target: choice.target } : { destination: `10.${i}.0.0/16`, target: choice.target, targetId: choice.targetId };
+        return choice.targetId === undefined
+          ? { destination: `10.${i}.0.0/16`, target: choice.target }
+          : { destination: `10.${i}.0.0/16`, target: choice.target, targetId: choice.targetId };
       });
       return { ...keep, edit: (p) => setRoutes(p, table.id, routes) };
     }
@@ -148,23 +217,42 @@ export function editFor(model: EditorModel, step: EditStep, random: RandomSource
       if (!tgw || !table) return keep;
       const routes: TgwRoute[] = Array.from({ length: c % 3 }, (_, i) => {
         const attachment = pick(tgw.attachments, d + i);
-        return attachment ? { destination: `10.${i}.0.0/16`, kind: 'static', attachmentId: attachment.id } : { destination: `10.${i}.0.0/16`, kind: 'blackhole' };
+        return attachment
+          ? { destination: `10.${i}.0.0/16`, kind: 'static', attachmentId: attachment.id }
+          : { destination: `10.${i}.0.0/16`, kind: 'blackhole' };
       });
       return { ...keep, edit: (p) => setTgwRoutes(p, tgw.id, table.id, routes) };
     }
     case 'sized-vpc': {
       // The sizing assistant: a VPC clear of the plan's ranges, with or without its gateways and route tables.
       const proposal = proposeVpc({
-        region: 'us-east-1', azs: 1 + (a % 3), growthPercent: 20, ipv6: b % 2 === 0, avoid: rangesToAvoid(plan).map((r) => r.cidr),
-        tiers: [{ name: step.name, tier: 'public', hostsPerSubnet: 20 }, { name: 'app', tier: 'private', hostsPerSubnet: 100 + (c % 500) }],
+        region: 'us-east-1',
+        azs: 1 + (a % 3),
+        growthPercent: 20,
+        ipv6: b % 2 === 0,
+        avoid: rangesToAvoid(plan).map((r) => r.cidr),
+        tiers: [
+          { name: step.name, tier: 'public', hostsPerSubnet: 20 },
+          { name: 'app', tier: 'private', hostsPerSubnet: 100 + (c % 500) },
+        ],
       });
       if (!proposal.ok) return keep;
-      const sized = sizedVpc(plan, proposal, { region: 'us-east-1', azs: 1, growthPercent: 20, ipv6: false, avoid: [], tiers: [] }, step.name, { network: d % 2 === 0 }, newId);
+      const sized = sizedVpc(
+        plan,
+        proposal,
+        { region: 'us-east-1', azs: 1, growthPercent: 20, ipv6: false, avoid: [], tiers: [] },
+        step.name,
+        { network: d % 2 === 0 },
+        newId,
+      );
       return { ...keep, edit: (p) => addSizedVpc(p, sized, at) };
     }
     case 'attachment-tables': {
       // The inspector offers the attachment's own gateway's tables.
-      const tgw = pick(plan.transitGateways.filter((t) => t.attachments.length > 0), a);
+      const tgw = pick(
+        plan.transitGateways.filter((t) => t.attachments.length > 0),
+        a,
+      );
       const attachment = tgw && pick(tgw.attachments, b);
       if (!tgw || !attachment) return keep;
       const associated = c % 4 === 0 ? undefined : pick(tgw.routeTables, c)?.id;

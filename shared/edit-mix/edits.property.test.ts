@@ -35,26 +35,31 @@ describe('random edit sequences', () => {
 
   it('never leave a dangling reference or a plan that would not load, and never change the plan they are given', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...Object.keys(STARTS)), fc.integer(), fc.array(editStepArbitrary, { minLength: 1, maxLength: 40, size: 'max' }), (start, seed, steps) => {
-        const random = seededRandom(seed);
-        let model: EditorModel = { plan: STARTS[start] as Plan };
-        steps.forEach((step, i) => {
-          const before = model.plan;
-          const snapshot = structuredClone(before);
-          deepFreeze(before);
-          if (model.clipboard) deepFreeze(model.clipboard);
-          const { edit, clipboard } = editFor(model, step, random);
-          const after = edit ? edit(before) : before;
-          const context = `step ${i} (${step.operation}) from ${start}`;
-          expect(before, `${context}: the edit changed the plan it was given`).toEqual(snapshot);
-          if (after !== before) {
-            expect(after, `${context}: a new plan that changes nothing`).not.toEqual(before);
-            expect(referenceProblems(after), context).toEqual([]);
-            expectLoadable(after, context);
-          }
-          model = { plan: after, ...(clipboard ? { clipboard } : {}) };
-        });
-      }),
+      fc.property(
+        fc.constantFrom(...Object.keys(STARTS)),
+        fc.integer(),
+        fc.array(editStepArbitrary, { minLength: 1, maxLength: 40, size: 'max' }),
+        (start, seed, steps) => {
+          const random = seededRandom(seed);
+          let model: EditorModel = { plan: STARTS[start] as Plan };
+          steps.forEach((step, i) => {
+            const before = model.plan;
+            const snapshot = structuredClone(before);
+            deepFreeze(before);
+            if (model.clipboard) deepFreeze(model.clipboard);
+            const { edit, clipboard } = editFor(model, step, random);
+            const after = edit ? edit(before) : before;
+            const context = `step ${i} (${step.operation}) from ${start}`;
+            expect(before, `${context}: the edit changed the plan it was given`).toEqual(snapshot);
+            if (after !== before) {
+              expect(after, `${context}: a new plan that changes nothing`).not.toEqual(before);
+              expect(referenceProblems(after), context).toEqual([]);
+              expectLoadable(after, context);
+            }
+            model = { plan: after, ...(clipboard ? { clipboard } : {}) };
+          });
+        },
+      ),
       { numRuns: 100 },
     );
   }, 120_000);

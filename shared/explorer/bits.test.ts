@@ -10,9 +10,17 @@ describe('explainBits', () => {
     expect(e.hostBits).toBe(8);
     expect(e.bits).toHaveLength(32);
     expect(e.bits.filter((b) => b.part === 'network')).toHaveLength(24);
-    expect(e.bits.slice(0, 8).map((b) => b.value).join('')).toBe('00001010');
+    expect(
+      e.bits
+        .slice(0, 8)
+        .map((b) => b.value)
+        .join(''),
+    ).toBe('00001010');
     expect(e.groups.map((g) => `${g.decimal} ${g.hex} ${g.binary} ${g.part}`)).toEqual([
-      '10 0a 00001010 network', '0 00 00000000 network', '0 00 00000000 network', '0 00 00000000 host',
+      '10 0a 00001010 network',
+      '0 00 00000000 network',
+      '0 00 00000000 network',
+      '0 00 00000000 host',
     ]);
   });
 

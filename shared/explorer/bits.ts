@@ -77,17 +77,34 @@ export function explainBits(c: Cidr): BitsExplanation {
     const nibbles: Nibble[] = [];
     for (let n = 0; n < groupWidth / 4; n++) {
       const nibble = (value >> (groupWidth - 4 * (n + 1))) & 15;
-      nibbles.push({ firstBit: firstBit + 4 * n, hex: nibble.toString(16), binary: nibble.toString(2).padStart(4, '0'), part: partOf(c.prefix - firstBit - 4 * n, 4) });
+      nibbles.push({
+        firstBit: firstBit + 4 * n,
+        hex: nibble.toString(16),
+        binary: nibble.toString(2).padStart(4, '0'),
+        part: partOf(c.prefix - firstBit - 4 * n, 4),
+      });
     }
     groups.push({
-      index, firstBit, width: groupWidth, value, decimal: String(value),
-      hex: value.toString(16).padStart(groupWidth / 4, '0'), binary: value.toString(2).padStart(groupWidth, '0'),
-      networkBits, part: partOf(networkBits, groupWidth), nibbles,
+      index,
+      firstBit,
+      width: groupWidth,
+      value,
+      decimal: String(value),
+      hex: value.toString(16).padStart(groupWidth / 4, '0'),
+      binary: value.toString(2).padStart(groupWidth, '0'),
+      networkBits,
+      part: partOf(networkBits, groupWidth),
+      nibbles,
     });
   }
   const hostBits = width - c.prefix;
   const result: BitsExplanation = {
-    cidr: formatCidr(c), version: c.version, prefix: c.prefix, hostBits, bits, groups,
+    cidr: formatCidr(c),
+    version: c.version,
+    prefix: c.prefix,
+    hostBits,
+    bits,
+    groups,
     onNibbleBoundary: c.prefix % 4 === 0,
     explanation: `The first ${c.prefix} of the ${width} bits name the network and are the same for every address in ${formatCidr(c)}; the other ${hostBits} vary from host to host.`,
   };

@@ -6,7 +6,13 @@ describe('blockFacts', () => {
   it('10.0.0.0/24 on AWS, in words', () => {
     const f = blockFacts(cidr('10.0.0.0/24'), 'aws');
     expect(f).toMatchObject({ first: '10.0.0.0', last: '10.0.0.255', size: '256', usable: '251', hostBits: 8 });
-    expect(f.reserved.map((r) => `${r.address} ${r.role}`)).toEqual(['10.0.0.0 network', '10.0.0.1 router', '10.0.0.2 dns', '10.0.0.3 future', '10.0.0.255 broadcast']);
+    expect(f.reserved.map((r) => `${r.address} ${r.role}`)).toEqual([
+      '10.0.0.0 network',
+      '10.0.0.1 router',
+      '10.0.0.2 dns',
+      '10.0.0.3 future',
+      '10.0.0.255 broadcast',
+    ]);
     expect(f.explanation[0]).toBe('/24 has 8 host bits: 2^8 = 256 addresses; AWS keeps 5, so 251 are usable.');
     expect(f.explanation[1]).toBe('Each extra prefix bit halves the block: a /25 has 128 addresses, and one bit fewer, a /23, has 512.');
     expect(f.clouds.gcp.usable).toBe('252');
@@ -39,8 +45,14 @@ describe('blockFacts', () => {
 describe('relatives', () => {
   it('parent, sibling, children and landmarks', () => {
     expect(relatives(cidr('10.1.2.0/24'))).toEqual({
-      cidr: '10.1.2.0/24', parent: '10.1.2.0/23', sibling: '10.1.3.0/24', children: ['10.1.2.0/25', '10.1.2.128/25'],
-      enclosing: [{ prefix: 8, cidr: '10.0.0.0/8' }, { prefix: 16, cidr: '10.1.0.0/16' }],
+      cidr: '10.1.2.0/24',
+      parent: '10.1.2.0/23',
+      sibling: '10.1.3.0/24',
+      children: ['10.1.2.0/25', '10.1.2.128/25'],
+      enclosing: [
+        { prefix: 8, cidr: '10.0.0.0/8' },
+        { prefix: 16, cidr: '10.1.0.0/16' },
+      ],
     });
     const v6 = relatives(cidr('2001:db8:0:a3::/64'));
     expect(v6.enclosing.map((e) => e.cidr)).toEqual(['2001:db8::/32', '2001:db8::/48', '2001:db8::/56']);

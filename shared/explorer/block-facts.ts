@@ -5,8 +5,20 @@
  */
 import { prefixIn, SUBNET_IPV4_PREFIX, SUBNET_IPV6_PREFIX } from '../aws-limits';
 import {
-  addressCount, divide, firstAddress, formatAddress, formatCidr, lastAddress, maxPrefix, parentOf, reservedAddresses,
-  siblingOf, usableAddresses, type Cidr, type Cloud, type ReservedRole,
+  addressCount,
+  divide,
+  firstAddress,
+  formatAddress,
+  formatCidr,
+  lastAddress,
+  maxPrefix,
+  parentOf,
+  reservedAddresses,
+  siblingOf,
+  usableAddresses,
+  type Cidr,
+  type Cloud,
+  type ReservedRole,
 } from '../cidr';
 
 export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
@@ -49,7 +61,10 @@ function count(n: bigint): string {
 function subnetLimit(c: Cidr, cloud: Cloud): string | undefined {
   const p = c.prefix;
   if (cloud === 'aws') {
-    if (c.version === 4) return prefixIn(SUBNET_IPV4_PREFIX, p) ? undefined : `AWS subnets are /${SUBNET_IPV4_PREFIX.largest} to /${SUBNET_IPV4_PREFIX.smallest}; a /${p} cannot be one.`;
+    if (c.version === 4)
+      return prefixIn(SUBNET_IPV4_PREFIX, p)
+        ? undefined
+        : `AWS subnets are /${SUBNET_IPV4_PREFIX.largest} to /${SUBNET_IPV4_PREFIX.smallest}; a /${p} cannot be one.`;
     const v6 = SUBNET_IPV6_PREFIX;
     return prefixIn(v6, p) ? undefined : `AWS IPv6 subnets are /${v6.largest} to /${v6.smallest} in steps of ${v6.step}; a /${p} cannot be one.`;
   }
@@ -82,16 +97,26 @@ export function blockFacts(c: Cidr, cloud: Cloud = 'aws'): BlockFacts {
     `/${c.prefix} has ${hostBits} host bit${hostBits === 1 ? '' : 's'}: 2^${hostBits} = ${count(size)} address${size === 1n ? '' : 'es'}; ${CLOUD_NAMES[cloud]} keeps ${kept}, so ${count(BigInt(mine.usable))} ${BigInt(mine.usable) === 1n ? 'is' : 'are'} usable.`,
   ];
   if (c.prefix < width) {
-    explanation.push(`Each extra prefix bit halves the block: a /${c.prefix + 1} has ${count(size / 2n)} addresses${c.prefix > 0 ? `, and one bit fewer, a /${c.prefix - 1}, has ${count(size * 2n)}` : ''}.`);
+    explanation.push(
+      `Each extra prefix bit halves the block: a /${c.prefix + 1} has ${count(size / 2n)} addresses${c.prefix > 0 ? `, and one bit fewer, a /${c.prefix - 1}, has ${count(size * 2n)}` : ''}.`,
+    );
   }
   if (mine.reserved.length > 0) {
     explanation.push(`Reserved on ${CLOUD_NAMES[cloud]}: ${mine.reserved.map((r) => `${r.address} (${r.role})`).join(', ')}.`);
   }
   if (mine.subnetLimit) explanation.push(mine.subnetLimit);
   return {
-    cidr: formatCidr(c), version: c.version, prefix: c.prefix, hostBits,
-    first: formatAddress(c.version, firstAddress(c)), last: formatAddress(c.version, lastAddress(c)),
-    size: size.toString(), usable: mine.usable, reserved: mine.reserved, clouds, explanation,
+    cidr: formatCidr(c),
+    version: c.version,
+    prefix: c.prefix,
+    hostBits,
+    first: formatAddress(c.version, firstAddress(c)),
+    last: formatAddress(c.version, lastAddress(c)),
+    size: size.toString(),
+    usable: mine.usable,
+    reserved: mine.reserved,
+    clouds,
+    explanation,
   };
 }
 

@@ -10,7 +10,24 @@ describe('ipv6SlotMap', () => {
     expect(map.slots).toHaveLength(256);
     expect(map.slots[0]).toMatchObject({ cidr: '2001:db8::/64', hex: '00', nibbleBoundary: true });
     expect(map.slots[0xa3]).toMatchObject({ cidr: '2001:db8:0:a3::/64', hex: 'a3', nibbleBoundary: false });
-    expect(map.slots.filter((s) => s.nibbleBoundary).map((s) => s.hex)).toEqual(['00', '10', '20', '30', '40', '50', '60', '70', '80', '90', 'a0', 'b0', 'c0', 'd0', 'e0', 'f0']);
+    expect(map.slots.filter((s) => s.nibbleBoundary).map((s) => s.hex)).toEqual([
+      '00',
+      '10',
+      '20',
+      '30',
+      '40',
+      '50',
+      '60',
+      '70',
+      '80',
+      '90',
+      'a0',
+      'b0',
+      'c0',
+      'd0',
+      'e0',
+      'f0',
+    ]);
     expect(map.freeSlots).toBe(256);
   });
 
@@ -40,6 +57,10 @@ describe('ipv6SlotMap', () => {
   it('refuses a block that is not a VPC IPv6 size', () => {
     expect(() => ipv6SlotMap(cidr('2001:db8::/48'), [])).toThrow(/\/56 to \/64/);
     expect(() => ipv6SlotMap(cidr('10.0.0.0/16'), [])).toThrow(/not an IPv6 block/);
-    expect(ipv6SlotMap(cidr('2001:db8:0:80::/57'), []).slots.map((s) => s.hex).slice(0, 2)).toEqual(['80', '81']);
+    expect(
+      ipv6SlotMap(cidr('2001:db8:0:80::/57'), [])
+        .slots.map((s) => s.hex)
+        .slice(0, 2),
+    ).toEqual(['80', '81']);
   });
 });

@@ -42,14 +42,19 @@ export interface SlotSubnet {
 
 export function ipv6SlotMap(vpcBlock: Cidr, subnets: readonly SlotSubnet[]): Ipv6SlotMap {
   if (vpcBlock.version !== 6 || vpcBlock.prefix < AMAZON_VPC_IPV6_PREFIX || vpcBlock.prefix > SLOT) {
-    throw new RangeError(`ipv6SlotMap: ${formatCidr(vpcBlock)} is not an IPv6 block from /${AMAZON_VPC_IPV6_PREFIX} to /${SLOT}; the slot map shows the /${SLOT}s of a VPC's /${AMAZON_VPC_IPV6_PREFIX} (the size AWS assigns)`);
+    throw new RangeError(
+      `ipv6SlotMap: ${formatCidr(vpcBlock)} is not an IPv6 block from /${AMAZON_VPC_IPV6_PREFIX} to /${SLOT}; the slot map shows the /${SLOT}s of a VPC's /${AMAZON_VPC_IPV6_PREFIX} (the size AWS assigns)`,
+    );
   }
   const count = 2 ** (64 - vpcBlock.prefix);
   const digits = Math.max(1, Math.ceil((64 - vpcBlock.prefix) / 4));
   const slots: Ipv6Slot[] = Array.from({ length: count }, (_, index) => {
     const network = vpcBlock.network + (BigInt(index) << 64n);
     // The slot number read from the address itself, so a /57's upper half says "80".."ff".
-    const hex = Number((network >> 64n) & 0xffn).toString(16).padStart(2, '0').slice(-digits);
+    const hex = Number((network >> 64n) & 0xffn)
+      .toString(16)
+      .padStart(2, '0')
+      .slice(-digits);
     return { index, cidr: formatCidr({ version: 6, network, prefix: 64 }), hex, subnetIds: [], nibbleBoundary: index % 16 === 0 };
   });
   const problems: SlotProblem[] = [];
@@ -63,18 +68,27 @@ export function ipv6SlotMap(vpcBlock: Cidr, subnets: readonly SlotSubnet[]): Ipv
     }
     const block = parsed.cidr;
     if (block.version !== 6) {
-      problems.push({ subnetId: subnet.id, kind: 'not-ipv6', message: `${label(subnet)}: ${formatCidr(block)} is IPv4; give its IPv6 block, a /64 of ${formatCidr(vpcBlock)}` });
+      problems.push({
+        subnetId: subnet.id,
+        kind: 'not-ipv6',
+        message: `${label(subnet)}: ${formatCidr(block)} is IPv4; give its IPv6 block, a /64 of ${formatCidr(vpcBlock)}`,
+      });
       continue;
     }
     if (!contains(vpcBlock, block)) {
       problems.push({
-        subnetId: subnet.id, kind: 'outside',
+        subnetId: subnet.id,
+        kind: 'outside',
         message: `${label(subnet)}: ${formatCidr(block)} is ${overlaps(vpcBlock, block) ? 'bigger than' : 'outside'} the VPC block ${formatCidr(vpcBlock)}; pick a free /64 slot of it`,
       });
       continue;
     }
     if (!prefixIn(SUBNET, block.prefix)) {
-      problems.push({ subnetId: subnet.id, kind: 'not-aws-size', message: `${label(subnet)}: ${formatCidr(block)} is a /${block.prefix}; AWS IPv6 subnets are /${SUBNET.largest} to /${SUBNET.smallest} in steps of ${SUBNET.step}, usually /${SLOT}` });
+      problems.push({
+        subnetId: subnet.id,
+        kind: 'not-aws-size',
+        message: `${label(subnet)}: ${formatCidr(block)} is a /${block.prefix}; AWS IPv6 subnets are /${SUBNET.largest} to /${SUBNET.smallest} in steps of ${SUBNET.step}, usually /${SLOT}`,
+      });
     }
     placed.push({ subnet, block });
     // A /60 covers 16 slots; a block longer than /64 sits inside one.
@@ -88,7 +102,8 @@ export function ipv6SlotMap(vpcBlock: Cidr, subnets: readonly SlotSubnet[]): Ipv
       const b = placed[j]!;
       if (!overlaps(a.block, b.block)) continue;
       problems.push({
-        subnetId: b.subnet.id, kind: 'overlap',
+        subnetId: b.subnet.id,
+        kind: 'overlap',
         message: `${label(b.subnet)} (${formatCidr(b.block)}) overlaps ${label(a.subnet)} (${formatCidr(a.block)}); give each subnet its own /64`,
       });
     }

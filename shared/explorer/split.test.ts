@@ -29,10 +29,12 @@ describe('splitBlock and joinBlocks', () => {
       const size = 2 ** (32 - prefix);
       return { version: 4, network: BigInt(Math.floor(network / size) * size), prefix };
     });
-    fc.assert(fc.property(block, (c) => {
-      const [left, right] = splitBlock(c);
-      const joined = joinBlocks(right, left);
-      expect(joined.ok && formatCidr(joined.parent)).toBe(formatCidr(c));
-    }));
+    fc.assert(
+      fc.property(block, (c) => {
+        const [left, right] = splitBlock(c);
+        const joined = joinBlocks(right, left);
+        expect(joined.ok && formatCidr(joined.parent)).toBe(formatCidr(c));
+      }),
+    );
   });
 });

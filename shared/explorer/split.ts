@@ -21,7 +21,10 @@ export function joinBlocks(a: Cidr, b: Cidr): JoinResult {
   const bText = formatCidr(b);
   if (a.version !== b.version) return { ok: false, reason: `${aText} is IPv${a.version} and ${bText} is IPv${b.version}; only blocks of one version can join` };
   if (a.prefix !== b.prefix) {
-    return { ok: false, reason: `${aText} and ${bText} are different sizes (/${a.prefix} and /${b.prefix}); only two halves of the same size make one block: split the bigger one first` };
+    return {
+      ok: false,
+      reason: `${aText} and ${bText} are different sizes (/${a.prefix} and /${b.prefix}); only two halves of the same size make one block: split the bigger one first`,
+    };
   }
   if (a.network === b.network) return { ok: false, reason: `${aText} is the same block twice; join it with its sibling ${formatCidr(siblingOf(a) ?? a)}` };
   const sibling = siblingOf(a);

@@ -77,7 +77,9 @@ describe('comparePlans: this plan against the other file', () => {
     there.peerings[0]!.accepterVpcId = 'vpc-dev';
     const c = comparePlans(here, there);
     const details = (id: string) => c.differences.find((d) => d.id === id)!.details;
-    expect(details('sn-egress-pub-a')).toEqual(['IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (a different size, one inside the other)']);
+    expect(details('sn-egress-pub-a')).toEqual([
+      'IPv4 block: 10.0.0.0/24 in this plan, 10.0.0.0/23 in the other file (a different size, one inside the other)',
+    ]);
     expect(details('vpc-dev')).toEqual(['IPv4 blocks: 100.64.0.0/16 only in the other file']);
     expect(details('sn-dev-app-a')).toEqual([
       'availability zone: us-east-1a in this plan, us-east-1c in the other file',
@@ -103,8 +105,12 @@ describe('comparePlans: this plan against the other file', () => {
     const c = comparePlans(here, there);
     const details = (id: string) => c.differences.find((d) => d.id === id)!.details;
     const tgw = here.transitGateways[0]!;
-    expect(details('rt-dev-private')).toEqual([`routes: 192.168.0.0/16 → transit gateway ${tgw.name === tgw.id ? tgw.id : `${tgw.name} (${tgw.id})`} only in the other file`]);
-    expect(details(egress.id)).toEqual([`routes: ${natRoute.destination} → NAT gateway ${nat.name === nat.id ? nat.id : `${nat.name} (${nat.id})`} only in this plan`]);
+    expect(details('rt-dev-private')).toEqual([
+      `routes: 192.168.0.0/16 → transit gateway ${tgw.name === tgw.id ? tgw.id : `${tgw.name} (${tgw.id})`} only in the other file`,
+    ]);
+    expect(details(egress.id)).toEqual([
+      `routes: ${natRoute.destination} → NAT gateway ${nat.name === nat.id ? nat.id : `${nat.name} (${nat.id})`} only in this plan`,
+    ]);
   });
 
   it('findings only in one side, Markdown naming both files', () => {

@@ -233,7 +233,18 @@ function leafChanges(
 }
 
 /** The fields that say what an object is and where, for one that only one side has: its blocks and what holds it. */
-const IDENTIFYING_FIELDS = ['ipv4Cidrs', 'ipv6Cidrs', 'ipv4Cidr', 'ipv6Cidr', 'cidrs', 'vpcId', 'subnetId', 'requesterVpcId', 'accepterVpcId', 'transitGatewayId'];
+const IDENTIFYING_FIELDS = [
+  'ipv4Cidrs',
+  'ipv6Cidrs',
+  'ipv4Cidr',
+  'ipv6Cidr',
+  'cidrs',
+  'vpcId',
+  'subnetId',
+  'requesterVpcId',
+  'accepterVpcId',
+  'transitGatewayId',
+];
 
 function whatItIs(object: AnyObject | undefined, objects: Map<string, AnyObject>): string[] {
   if (!object) return [];

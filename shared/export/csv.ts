@@ -26,8 +26,24 @@ import { addressCount, firstAddress, formatAddress, lastAddress, parseCidr, usab
 import type { Plan } from '../plan/schema';
 
 export const SUBNET_CSV_COLUMNS = [
-  'vpc', 'vpc_id', 'account', 'region', 'vpc_ipv4_cidrs', 'vpc_ipv6_cidrs', 'subnet', 'subnet_id', 'availability_zone', 'tier', 'ipv4_cidr',
-  'ipv4_first', 'ipv4_last', 'ipv4_size', 'ipv4_usable', 'ipv6_cidr', 'hosts_needed', 'utilisation_percent',
+  'vpc',
+  'vpc_id',
+  'account',
+  'region',
+  'vpc_ipv4_cidrs',
+  'vpc_ipv6_cidrs',
+  'subnet',
+  'subnet_id',
+  'availability_zone',
+  'tier',
+  'ipv4_cidr',
+  'ipv4_first',
+  'ipv4_last',
+  'ipv4_size',
+  'ipv4_usable',
+  'ipv6_cidr',
+  'hosts_needed',
+  'utilisation_percent',
 ] as const;
 
 export type SubnetCsvColumn = (typeof SUBNET_CSV_COLUMNS)[number];
@@ -52,9 +68,8 @@ export function subnetsToCsv(plan: Plan): string {
     const v4 = subnet.ipv4Cidr ? parseCidr(subnet.ipv4Cidr, { version: 4 }) : undefined;
     const block = v4?.ok ? v4.cidr : undefined;
     const usable = block ? usableAddresses(block, 'aws', { byoip: subnet.byoip === true }) : undefined;
-    const utilisation = usable !== undefined && subnet.hostsNeeded !== undefined
-      ? usable === 0n ? '' : ((subnet.hostsNeeded / Number(usable)) * 100).toFixed(1)
-      : '';
+    const utilisation =
+      usable !== undefined && subnet.hostsNeeded !== undefined ? (usable === 0n ? '' : ((subnet.hostsNeeded / Number(usable)) * 100).toFixed(1)) : '';
     const row: Record<SubnetCsvColumn, string> = {
       vpc: csvText(vpc?.name ?? ''),
       vpc_id: csvText(subnet.vpcId),

@@ -11,8 +11,19 @@ import { contains, parseCidr } from '../cidr';
 import type { Plan } from '../plan/schema';
 
 export type ObjectKind =
-  | 'vpc' | 'subnet' | 'internet-gateway' | 'egress-only-gateway' | 'vpn-gateway' | 'nat-gateway' | 'route-table'
-  | 'peering' | 'transit-gateway' | 'tgw-route-table' | 'tgw-attachment' | 'service-network' | 'external-network';
+  | 'vpc'
+  | 'subnet'
+  | 'internet-gateway'
+  | 'egress-only-gateway'
+  | 'vpn-gateway'
+  | 'nat-gateway'
+  | 'route-table'
+  | 'peering'
+  | 'transit-gateway'
+  | 'tgw-route-table'
+  | 'tgw-attachment'
+  | 'service-network'
+  | 'external-network';
 
 export interface ObjectRef {
   kind: ObjectKind;
@@ -71,9 +82,18 @@ const CIDR_FIELDS: Partial<Record<ObjectKind, readonly string[]>> = {
 
 /** Every object kind in words, as an engineer says it. */
 export const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
-  vpc: 'VPC', subnet: 'subnet', 'internet-gateway': 'internet gateway', 'egress-only-gateway': 'egress-only gateway', 'vpn-gateway': 'VPN gateway',
-  'nat-gateway': 'NAT gateway', 'route-table': 'route table', peering: 'peering', 'transit-gateway': 'transit gateway',
-  'tgw-route-table': 'transit gateway route table', 'tgw-attachment': 'transit gateway attachment', 'service-network': 'Lattice service network',
+  vpc: 'VPC',
+  subnet: 'subnet',
+  'internet-gateway': 'internet gateway',
+  'egress-only-gateway': 'egress-only gateway',
+  'vpn-gateway': 'VPN gateway',
+  'nat-gateway': 'NAT gateway',
+  'route-table': 'route table',
+  peering: 'peering',
+  'transit-gateway': 'transit gateway',
+  'tgw-route-table': 'transit gateway route table',
+  'tgw-attachment': 'transit gateway attachment',
+  'service-network': 'Lattice service network',
   'external-network': 'external network',
 };
 
@@ -82,21 +102,71 @@ export const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
  * test checks that each field of every object in the schema has one.
  */
 export const FIELD_WORDS: Readonly<Record<string, string>> = {
-  id: 'id', name: 'name', description: 'description', notes: 'notes', region: 'region', accountId: 'AWS account',
-  ipv4Cidrs: 'IPv4 blocks', ipv6Cidrs: 'IPv6 blocks', ipv6Source: 'IPv6 source', growth: 'room to grow',
-  vpcId: 'VPC', availabilityZone: 'availability zone', tier: 'tier', ipv4Cidr: 'IPv4 block', ipv6Cidr: 'IPv6 block',
-  hostsNeeded: 'hosts needed', growthPercent: 'growth headroom (%)', byoip: 'BYOIP range', bastion: 'bastion host', routeTableId: 'route table',
-  externalNetworkIds: 'VPN connections to', subnetId: 'subnet', connectivity: 'connectivity', addresses: 'IPv4 addresses', demand: 'connection demand',
-  instances: 'instances', peakConnectionsPerInstance: 'peak connections per instance', destinations: 'destinations', share: 'share (%)',
-  main: 'main route table', routes: 'routes', destination: 'destination', target: 'target', targetId: 'target',
-  requesterVpcId: 'requester VPC', accepterVpcId: 'accepter VPC', status: 'status', asn: 'ASN',
-  routeTables: 'route tables', attachments: 'attachments', transitGatewayId: 'transit gateway', type: 'attachment type', subnetIds: 'subnets',
-  externalNetworkId: 'network on the far side', peerTransitGatewayId: 'peer transit gateway', associatedRouteTableId: 'associated route table',
-  propagatedRouteTableIds: 'propagates to', attachmentId: 'attachment', vpcIds: 'associated VPCs', services: 'services', kind: 'kind', cidrs: 'address blocks',
-  customerGatewayIp: 'customer gateway address', bgpAsn: 'customer gateway BGP ASN',
-  settings: 'settings', deriveRoutes: 'derive routes', showRouteLines: 'route lines on the canvas', quotas: 'quotas', ipv4BlocksPerVpc: 'IPv4 blocks per VPC', ipv6BlocksPerVpc: 'IPv6 blocks per VPC',
-  subnetsPerVpc: 'subnets per VPC', peeringsPerVpc: 'peerings per VPC', serviceNetworkVpcAssociations: 'VPC associations per service network',
-  subnets: 'subnets', prefix: 'prefix length',
+  id: 'id',
+  name: 'name',
+  description: 'description',
+  notes: 'notes',
+  region: 'region',
+  accountId: 'AWS account',
+  ipv4Cidrs: 'IPv4 blocks',
+  ipv6Cidrs: 'IPv6 blocks',
+  ipv6Source: 'IPv6 source',
+  growth: 'room to grow',
+  vpcId: 'VPC',
+  availabilityZone: 'availability zone',
+  tier: 'tier',
+  ipv4Cidr: 'IPv4 block',
+  ipv6Cidr: 'IPv6 block',
+  hostsNeeded: 'hosts needed',
+  growthPercent: 'growth headroom (%)',
+  byoip: 'BYOIP range',
+  bastion: 'bastion host',
+  routeTableId: 'route table',
+  externalNetworkIds: 'VPN connections to',
+  subnetId: 'subnet',
+  connectivity: 'connectivity',
+  addresses: 'IPv4 addresses',
+  demand: 'connection demand',
+  instances: 'instances',
+  peakConnectionsPerInstance: 'peak connections per instance',
+  destinations: 'destinations',
+  share: 'share (%)',
+  main: 'main route table',
+  routes: 'routes',
+  destination: 'destination',
+  target: 'target',
+  targetId: 'target',
+  requesterVpcId: 'requester VPC',
+  accepterVpcId: 'accepter VPC',
+  status: 'status',
+  asn: 'ASN',
+  routeTables: 'route tables',
+  attachments: 'attachments',
+  transitGatewayId: 'transit gateway',
+  type: 'attachment type',
+  subnetIds: 'subnets',
+  externalNetworkId: 'network on the far side',
+  peerTransitGatewayId: 'peer transit gateway',
+  associatedRouteTableId: 'associated route table',
+  propagatedRouteTableIds: 'propagates to',
+  attachmentId: 'attachment',
+  vpcIds: 'associated VPCs',
+  services: 'services',
+  kind: 'kind',
+  cidrs: 'address blocks',
+  customerGatewayIp: 'customer gateway address',
+  bgpAsn: 'customer gateway BGP ASN',
+  settings: 'settings',
+  deriveRoutes: 'derive routes',
+  showRouteLines: 'route lines on the canvas',
+  quotas: 'quotas',
+  ipv4BlocksPerVpc: 'IPv4 blocks per VPC',
+  ipv6BlocksPerVpc: 'IPv6 blocks per VPC',
+  subnetsPerVpc: 'subnets per VPC',
+  peeringsPerVpc: 'peerings per VPC',
+  serviceNetworkVpcAssociations: 'VPC associations per service network',
+  subnets: 'subnets',
+  prefix: 'prefix length',
 };
 
 /** A field in words; a field the table lacks is split at its capitals rather than shown raw. */
@@ -123,8 +193,14 @@ function entries(plan: Plan): Map<string, Entry> {
   add('peering', plan.peerings);
   add('transit-gateway', plan.transitGateways, ['routeTables', 'attachments']);
   for (const tgw of plan.transitGateways) {
-    add('tgw-route-table', tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })));
-    add('tgw-attachment', tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })));
+    add(
+      'tgw-route-table',
+      tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })),
+    );
+    add(
+      'tgw-attachment',
+      tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })),
+    );
   }
   add('service-network', plan.serviceNetworks);
   add('external-network', plan.externalNetworks);
@@ -133,12 +209,14 @@ function entries(plan: Plan): Map<string, Entry> {
 
 /** JSON with sorted keys, so equal values compare equal whatever the key order. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  }) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      }
+      return v;
+    }) ?? 'undefined'
+  );
 }
 
 /**
@@ -305,7 +383,7 @@ function refText(r: ObjectRef): string {
 const CIDR_VERBS: Record<CidrChangeKind, string> = { resized: 'resized', moved: 'moved', added: 'block added', removed: 'block removed', edited: 'edited' };
 
 function cidrText(c: CidrChange): string {
-  const range = c.before !== undefined && c.after !== undefined ? `${c.before} -> ${c.after}` : c.after ?? c.before ?? '';
+  const range = c.before !== undefined && c.after !== undefined ? `${c.before} -> ${c.after}` : (c.after ?? c.before ?? '');
   return `${fieldLabel(c.field)}: ${CIDR_VERBS[c.kind]} ${range}`;
 }
 
@@ -327,9 +405,14 @@ export function formatPlanDiff(diff: PlanDiff, format: 'text' | 'markdown'): str
   const esc = format === 'markdown' ? md : (t: string) => t;
   const heading = (t: string) => lines.push(format === 'markdown' ? `\n## ${t}\n` : `\n${t}:`);
   const item = (t: string, depth = 0) => lines.push(`${'  '.repeat(depth)}${format === 'markdown' ? '- ' : depth === 0 ? '  ' : '  - '}${esc(t)}`);
-  if (diff.identical) return format === 'markdown' ? '# Plan changes\n\nNo differences (canvas positions are not compared).\n' : 'No differences (canvas positions are not compared).\n';
+  if (diff.identical)
+    return format === 'markdown'
+      ? '# Plan changes\n\nNo differences (canvas positions are not compared).\n'
+      : 'No differences (canvas positions are not compared).\n';
   lines.push(format === 'markdown' ? '# Plan changes' : 'Plan changes');
-  lines.push(`${format === 'markdown' ? '\n' : ''}${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed; findings: ${diff.findings.appeared.length} new, ${diff.findings.resolved.length} resolved.`);
+  lines.push(
+    `${format === 'markdown' ? '\n' : ''}${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed; findings: ${diff.findings.appeared.length} new, ${diff.findings.resolved.length} resolved.`,
+  );
   if (diff.plan.length > 0) {
     heading('Plan');
     for (const f of diff.plan) item(fieldText(f));

@@ -8,8 +8,18 @@
  * Cell ids are the plan's ids (unique across the plan), so a file exported twice diffs cleanly.
  */
 import {
-  engineFigures, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, transitGatewayText, vpcHeader, vpcMembers,
-  type DiagramNode, type EdgeKind, type HubText,
+  engineFigures,
+  externalNetworkText,
+  natText,
+  planDiagram,
+  serviceNetworkText,
+  subnetText,
+  transitGatewayText,
+  vpcHeader,
+  vpcMembers,
+  type DiagramNode,
+  type EdgeKind,
+  type HubText,
 } from '../layout';
 import type { Plan, SubnetTier } from '../plan/schema';
 import { escapeMarkup } from './markup';
@@ -79,11 +89,21 @@ export function planToDrawio(plan: Plan): string {
     const header = vpcHeader(vpc, subnets.length, figures.vpcUsage(vpc, subnets));
     const value = [header.name, header.meta, header.blocks, header.usage ?? ''].filter((l) => l !== '').join('\n');
     // container=1 makes the VPC a group its subnets belong to; collapsible=0 keeps draw.io from folding it away.
-    const out = [vertex(vpc.id, '1', value, `rounded=1;arcSize=3;container=1;collapsible=0;fillColor=#f1f6ff;strokeColor=#5b7fc7;strokeWidth=2;fontStyle=1;${TEXT}`, node)];
+    const out = [
+      vertex(vpc.id, '1', value, `rounded=1;arcSize=3;container=1;collapsible=0;fillColor=#f1f6ff;strokeColor=#5b7fc7;strokeWidth=2;fontStyle=1;${TEXT}`, node),
+    ];
     for (const subnet of subnets) {
       const words = subnetText(subnet, figures.usable(subnet));
       const cell = node.vpc!.cells.get(subnet.id)!;
-      out.push(vertex(subnet.id, vpc.id, [words.name, ...words.cidrs, words.meta].join('\n'), `rounded=1;fillColor=#ffffff;strokeColor=${TIER_STROKES[subnet.tier]};strokeWidth=2;${TEXT}`, cell));
+      out.push(
+        vertex(
+          subnet.id,
+          vpc.id,
+          [words.name, ...words.cidrs, words.meta].join('\n'),
+          `rounded=1;fillColor=#ffffff;strokeColor=${TIER_STROKES[subnet.tier]};strokeWidth=2;${TEXT}`,
+          cell,
+        ),
+      );
     }
     for (const nat of members.nats.get(vpc.id) ?? []) {
       const words = natText(nat, figures.natGauge(nat));

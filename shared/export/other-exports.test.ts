@@ -22,9 +22,22 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
   return rows.map((r) => r.map((f) => (/^'[=+\-@\t\r]/.test(f) ? f.slice(1) : f)));
 }
@@ -36,14 +49,19 @@ function assertWellFormedXml(xml: string): void {
   for (const m of xml.matchAll(token)) {
     if (m[0].startsWith('<!DOCTYPE')) continue;
     if (m[5] !== undefined || m[0].startsWith('&')) throw new Error(`not well-formed near ${JSON.stringify(xml.slice(m.index!, m.index! + 40))}`);
-    for (const value of (m[3] ?? '').matchAll(/="([^"]*)"/g)) if (/&(?!(?:amp|lt|gt|quot|#39|#\d+);)/.test(value[1]!)) throw new Error(`raw & in attribute ${value[1]}`);
-    if (m[1]) { if (stack.pop() !== m[2]) throw new Error(`unbalanced </${m[2]}>`); } else if (!m[4]) stack.push(m[2]!);
+    for (const value of (m[3] ?? '').matchAll(/="([^"]*)"/g))
+      if (/&(?!(?:amp|lt|gt|quot|#39|#\d+);)/.test(value[1]!)) throw new Error(`raw & in attribute ${value[1]}`);
+    if (m[1]) {
+      if (stack.pop() !== m[2]) throw new Error(`unbalanced </${m[2]}>`);
+    } else if (!m[4]) stack.push(m[2]!);
   }
   if (stack.length > 0) throw new Error(`unclosed <${stack.join('>, <')}>`);
 }
 
 const HOSTILE = PlanSchema.parse({
-  format: 'vpcplan', version: 1, name: 'Tom & Jerry <script>alert(1)</script>',
+  format: 'vpcplan',
+  version: 1,
+  name: 'Tom & Jerry <script>alert(1)</script>',
   vpcs: [{ id: 'v<1>', name: '<script>alert("vpc")</script> & co', ipv4Cidrs: ['10.0.0.0/16'], accountId: '=HYPERLINK("x")' }],
   subnets: [
     { id: 's1', name: '=cmd|" /C calc"!A0', vpcId: 'v<1>', availabilityZone: 'us-east-1a', tier: 'public', ipv4Cidr: '10.0.0.0/24', hostsNeeded: 100 },
@@ -75,7 +93,14 @@ describe('subnetsToCsv', () => {
     expect(rows).toHaveLength(plan.subnets.length + 1);
     const col = (name: string) => rows[0]!.indexOf(name);
     const data = rows.find((r) => r[col('subnet_id')] === 'sn-prod-data-a')!;
-    expect(data.slice(col('ipv4_cidr'), col('ipv6_cidr') + 1)).toEqual(['10.1.48.0/22', '10.1.48.0', '10.1.51.255', '1024', '1019', '2600:1f18:1a2b:3c10::/64']);
+    expect(data.slice(col('ipv4_cidr'), col('ipv6_cidr') + 1)).toEqual([
+      '10.1.48.0/22',
+      '10.1.48.0',
+      '10.1.51.255',
+      '1024',
+      '1019',
+      '2600:1f18:1a2b:3c10::/64',
+    ]);
     // The VPC's own blocks travel with each row, so an import need not guess them.
     expect([data[col('vpc_ipv4_cidrs')], data[col('vpc_ipv6_cidrs')]]).toEqual(['10.1.0.0/16', '2600:1f18:1a2b:3c00::/56']);
   });
@@ -107,7 +132,7 @@ describe('buildReviewReport', () => {
     const { html, markdown } = buildReviewReport(HOSTILE, { generatedAt: '2026-01-02T03:04:05Z' });
     expect(html).not.toMatch(/<script|<b>nat/);
     expect(html).toContain('Tom &amp; Jerry &lt;script&gt;');
-    
+
     expect(html).not.toMatch(/(src|href)="(?!data:)/);
     expect(html).not.toMatch(/@import|url\(/);
     assertWellFormedXml(html.replace(/<meta[^>]*>/g, ''));
@@ -117,9 +142,24 @@ describe('buildReviewReport', () => {
 
   it('has every section, the NAT demand against capacity and every finding', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
-    const { html, markdown } = buildReviewReport(plan, { diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><text>canvas</text></svg>' });
-    const titles = ['Diagram', 'Accounts', 'VPCs and subnets', 'IPv6 allocations', 'Free space per VPC', 'Route tables', 'Transit gateway route tables',
-      'Peerings', 'Service networks (VPC Lattice)', 'VPN and external networks', 'NAT gateway capacity', 'Reachability between VPCs', 'Findings'];
+    const { html, markdown } = buildReviewReport(plan, {
+      diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><text>canvas</text></svg>',
+    });
+    const titles = [
+      'Diagram',
+      'Accounts',
+      'VPCs and subnets',
+      'IPv6 allocations',
+      'Free space per VPC',
+      'Route tables',
+      'Transit gateway route tables',
+      'Peerings',
+      'Service networks (VPC Lattice)',
+      'VPN and external networks',
+      'NAT gateway capacity',
+      'Reachability between VPCs',
+      'Findings',
+    ];
     for (const title of titles) {
       expect(html).toContain(`<h2>${title}</h2>`);
       expect(markdown).toContain(`## ${title}\n`);
@@ -138,7 +178,9 @@ describe('buildReviewReport', () => {
     const attachment = tgw.attachments.find((a) => a.associatedRouteTableId)!;
     const table = tgw.routeTables.find((t) => t.id === attachment.associatedRouteTableId)!;
     expect(markdown).toContain(`| ${md(tgw.name)} | ${md(attachment.name)} | ${attachment.type} |`);
-    expect(markdown).toMatch(new RegExp(`\\| ${md(attachment.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|.*\\| ${md(table.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|`));
+    expect(markdown).toMatch(
+      new RegExp(`\\| ${md(attachment.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|.*\\| ${md(table.name).replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')} \\|`),
+    );
   });
 
   it('keeps a ) or | in a name from breaking the Markdown link or table', () => {
@@ -155,7 +197,10 @@ describe('buildReviewReport', () => {
 
   it('tiles a diagram with as many texts as a 10,000-VPC plan has, each page holding only its own (no argument list as long as the texts)', () => {
     const plan = example('three-tier.vpcplan.json');
-    const texts = Array.from({ length: 200_000 }, (_, i) => `<text x="${(i % 400) * 10}" y="${Math.floor(i / 400) * 4}" font-size="${i === 123_456 ? 7.5 : 12}">t${i}</text>`);
+    const texts = Array.from(
+      { length: 200_000 },
+      (_, i) => `<text x="${(i % 400) * 10}" y="${Math.floor(i / 400) * 4}" font-size="${i === 123_456 ? 7.5 : 12}">t${i}</text>`,
+    );
     const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="2000" viewBox="0 0 4000 2000">\n${texts.join('\n')}\n</svg>`;
     const { html } = buildReviewReport(plan, { diagramSvg });
     // Tiled at the scale of the smallest text (7.5 px, not 12): more than one page, fewer than the cap.
@@ -181,7 +226,8 @@ describe('buildReviewReport', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
     const many = structuredClone(plan);
     // Wider than a page (27 columns) but within FULL_MATRIX_LIMIT, so still the matrix VPC by VPC (above it the VPCs are grouped).
-    for (let i = 0; i < FULL_MATRIX_LIMIT - plan.vpcs.length - 4; i++) many.vpcs.push({ ...plan.vpcs[0]!, id: `vpc-extra-${i}`, name: `extra-${i}`, ipv4Cidrs: [`10.${100 + i}.0.0/16`] });
+    for (let i = 0; i < FULL_MATRIX_LIMIT - plan.vpcs.length - 4; i++)
+      many.vpcs.push({ ...plan.vpcs[0]!, id: `vpc-extra-${i}`, name: `extra-${i}`, ipv4Cidrs: [`10.${100 + i}.0.0/16`] });
     expect(many.vpcs.length).toBeGreaterThan(2 * 12);
     expect(many.vpcs.length).toBeLessThanOrEqual(FULL_MATRIX_LIMIT);
     const { html } = buildReviewReport(many);
@@ -197,7 +243,8 @@ describe('buildReviewReport', () => {
     const longNames = structuredClone(many);
     for (const [i, v] of longNames.vpcs.entries()) v.name = `a-rather-long-vpc-name-${i}`;
     const longMatrix = buildReviewReport(longNames).html;
-    const groups = (html: string) => html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>')).match(/<table>/g)?.length ?? 0;
+    const groups = (html: string) =>
+      html.slice(html.indexOf('<h2>Reachability between VPCs</h2>'), html.indexOf('<h2>Findings</h2>')).match(/<table>/g)?.length ?? 0;
     expect(groups(longMatrix)).toBeGreaterThan(tables);
     expect(groups(buildReviewReport(plan).html)).toBe(1);
   });
@@ -226,7 +273,11 @@ describe('diffPlans', () => {
     after.vpcs.find((v) => v.id === 'vpc-dev')!.ipv4Cidrs.push('100.64.0.0/16');
     after.subnets = after.subnets.filter((s) => s.id !== 'sn-legacy-b');
     after.vpcs.find((v) => v.id === 'vpc-analytics')!.ipv4Cidrs = ['10.9.0.0/16'];
-    after.subnets.filter((s) => s.vpcId === 'vpc-analytics').forEach((s, i) => { s.ipv4Cidr = `10.9.${i * 8}.0/21`; });
+    after.subnets
+      .filter((s) => s.vpcId === 'vpc-analytics')
+      .forEach((s, i) => {
+        s.ipv4Cidr = `10.9.${i * 8}.0/21`;
+      });
     after.externalNetworks.push({ id: 'ext-new', name: 'new dc', kind: 'on-premises', cidrs: ['192.0.2.0/24'] });
     const diff = diffPlans(before, after);
     expect(diff.identical).toBe(false);
@@ -238,7 +289,8 @@ describe('diffPlans', () => {
     expect(cidrs('vpc-dev')).toEqual([{ field: 'ipv4Cidrs', kind: 'added', after: '100.64.0.0/16' }]);
     expect(cidrs('vpc-analytics')).toEqual([{ field: 'ipv4Cidrs', kind: 'moved', before: '10.1.0.0/16', after: '10.9.0.0/16' }]);
     expect(diff.findings.appeared.some((f) => f.code === 'subnet/overlap' && f.subjects.includes('sn-egress-pub-a'))).toBe(true);
-    for (const f of diff.findings.resolved) expect(diff.findings.appeared.some((a) => a.code === f.code && a.subjects.join() === f.subjects.join())).toBe(false);
+    for (const f of diff.findings.resolved)
+      expect(diff.findings.appeared.some((a) => a.code === f.code && a.subjects.join() === f.subjects.join())).toBe(false);
     const text = formatPlanDiff(diff, 'markdown');
     expect(text).toContain('IPv4 block: resized 10.0.0.0/24 -\\> 10.0.0.0/23');
     expect(text).toContain('## Removed');

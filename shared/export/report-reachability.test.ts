@@ -8,12 +8,37 @@ function hub(count: number, attached: number, change: (plan: Plan) => void = () 
   const ids = Array.from({ length: count }, (_, i) => `v${i + 1}`);
   const plan = buildPlan({
     vpcs: ids.map((id, i) => ({ id, name: `app-${i + 1}`, ipv4Cidrs: [`10.${i}.0.0/16`] })),
-    subnets: ids.map((id, i) => ({ id: `${id}-s`, name: `${id}-s`, vpcId: id, availabilityZone: 'us-east-1a', tier: 'isolated' as const, ipv4Cidr: `10.${i}.0.0/24`, routeTableId: `${id}-rt` })),
-    routeTables: ids.map((id) => ({ id: `${id}-rt`, name: `${id}-rt`, vpcId: id, routes: [{ destination: '10.0.0.0/8', target: 'transit-gateway' as const, targetId: 'hub' }] })),
-    transitGateways: [{
-      id: 'hub', name: 'hub', routeTables: [{ id: 'rt', name: 'rt', routes: [] }],
-      attachments: ids.slice(0, attached).map((id) => ({ id: `att-${id}`, name: id, type: 'vpc' as const, vpcId: id, subnetIds: [`${id}-s`], associatedRouteTableId: 'rt', propagatedRouteTableIds: ['rt'] })),
-    }],
+    subnets: ids.map((id, i) => ({
+      id: `${id}-s`,
+      name: `${id}-s`,
+      vpcId: id,
+      availabilityZone: 'us-east-1a',
+      tier: 'isolated' as const,
+      ipv4Cidr: `10.${i}.0.0/24`,
+      routeTableId: `${id}-rt`,
+    })),
+    routeTables: ids.map((id) => ({
+      id: `${id}-rt`,
+      name: `${id}-rt`,
+      vpcId: id,
+      routes: [{ destination: '10.0.0.0/8', target: 'transit-gateway' as const, targetId: 'hub' }],
+    })),
+    transitGateways: [
+      {
+        id: 'hub',
+        name: 'hub',
+        routeTables: [{ id: 'rt', name: 'rt', routes: [] }],
+        attachments: ids.slice(0, attached).map((id) => ({
+          id: `att-${id}`,
+          name: id,
+          type: 'vpc' as const,
+          vpcId: id,
+          subnetIds: [`${id}-s`],
+          associatedRouteTableId: 'rt',
+          propagatedRouteTableIds: ['rt'],
+        })),
+      },
+    ],
   });
   change(plan);
   return plan;
@@ -23,13 +48,18 @@ function section(markdown: string): string {
   return markdown.slice(markdown.indexOf('## Reachability between VPCs'), markdown.indexOf('## Findings'));
 }
 
-describe('the report\'s reachability section', () => {
+describe("the report's reachability section", () => {
   it(`shows the matrix VPC by VPC up to ${FULL_MATRIX_LIMIT} VPCs`, () => {
     const text = section(buildReviewReport(hub(FULL_MATRIX_LIMIT, 20)).markdown);
     expect(text).toContain(`| From \\\\ to | app-1 | app-2 |`);
     // app-1 reaches the other 19 attached VPCs, not the 10 that are not attached.
     const row = text.split('\n').find((l) => l.startsWith('| app-1 |'))!;
-    expect(row.split(' | ').slice(1).map((c) => c.replace(' |', ''))).toEqual(['—', ...Array(19).fill('yes'), ...Array(10).fill('no')]);
+    expect(
+      row
+        .split(' | ')
+        .slice(1)
+        .map((c) => c.replace(' |', '')),
+    ).toEqual(['—', ...Array(19).fill('yes'), ...Array(10).fill('no')]);
     expect(text).not.toContain('Groups of VPCs');
   });
 

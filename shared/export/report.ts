@@ -74,10 +74,12 @@ function subnetUsable(index: PlanIndex, subnet: Subnet): bigint | undefined {
 
 /** "1 error, 82 warnings, 0 info": each severity's count, the noun in the singular for one. */
 function severityCounts(findings: readonly Finding[]): string {
-  return (['error', 'warning', 'info'] as const).map((sev) => {
-    const n = findings.filter((f) => f.severity === sev).length;
-    return `${n} ${sev}${sev === 'info' || n === 1 ? '' : 's'}`;
-  }).join(', ');
+  return (['error', 'warning', 'info'] as const)
+    .map((sev) => {
+      const n = findings.filter((f) => f.severity === sev).length;
+      return `${n} ${sev}${sev === 'info' || n === 1 ? '' : 's'}`;
+    })
+    .join(', ');
 }
 
 const CELL_WORDS: Record<MatrixCell, string> = { self: '—', reachable: 'yes', partial: 'partly', none: 'no' };
@@ -108,7 +110,15 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
     return {
       title,
       intro: 'Can subnets of the row VPC reach subnets of the column VPC, with replies (yes, partly: some subnets only, no).',
-      tables: [{ table: { headers, rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]), groupSizes: matrixGroups(headers) } }],
+      tables: [
+        {
+          table: {
+            headers,
+            rows: ids.map((id, i) => [name(id), ...ids.map((_, j) => CELL_WORDS[i === j ? 'self' : grouped.between(classOf[i]!, classOf[j]!)!])]),
+            groupSizes: matrixGroups(headers),
+          },
+        },
+      ],
     };
   }
   const { classes } = grouped;
@@ -123,8 +133,9 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
     numeric: [1],
     prose: [2],
   };
-  const intro = `The ${count(plan.vpcs.length)} VPCs fall into ${count(classes.length)} group${classes.length === 1 ? '' : 's'} of VPCs built alike: the same kind of route tables, attachments and routes, so the same answers. `
-    + 'A cell says whether subnets of every VPC in the row group reach subnets of every other VPC in the column group, with replies (yes, partly: some subnets only, no; — for a group of one towards itself).';
+  const intro =
+    `The ${count(plan.vpcs.length)} VPCs fall into ${count(classes.length)} group${classes.length === 1 ? '' : 's'} of VPCs built alike: the same kind of route tables, attachments and routes, so the same answers. ` +
+    'A cell says whether subnets of every VPC in the row group reach subnets of every other VPC in the column group, with replies (yes, partly: some subnets only, no; — for a group of one towards itself).';
   let between: Table;
   if (classes.length <= GROUP_MATRIX_LIMIT) {
     const headers = ['From \\ to', ...classes.map((_, k) => label(k))];
@@ -138,7 +149,14 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
       prose: [1, 2],
     };
   }
-  return { title, intro, tables: [{ caption: 'Groups of VPCs built alike', table: groups }, { caption: 'Between groups', table: between }] };
+  return {
+    title,
+    intro,
+    tables: [
+      { caption: 'Groups of VPCs built alike', table: groups },
+      { caption: 'Between groups', table: between },
+    ],
+  };
 }
 
 function sections(plan: Plan, findings: readonly Finding[]): Section[] {
@@ -154,8 +172,13 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
     for (const s of index.subnetsByVpc.get(vpc.id) ?? []) {
       const usable = subnetUsable(index, s);
       subnetRows.push([
-        '', s.name || s.id, s.ipv4Cidr ?? '', s.availabilityZone, s.tier,
-        usable !== undefined ? count(usable) : '', s.hostsNeeded !== undefined ? count(s.hostsNeeded) : '',
+        '',
+        s.name || s.id,
+        s.ipv4Cidr ?? '',
+        s.availabilityZone,
+        s.tier,
+        usable !== undefined ? count(usable) : '',
+        s.hostsNeeded !== undefined ? count(s.hostsNeeded) : '',
         usable !== undefined && s.hostsNeeded !== undefined ? percent(s.hostsNeeded, Number(usable)) : '',
       ]);
     }
@@ -165,7 +188,16 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
   out.push({
     title: 'VPCs and subnets',
     intro: `Usable = addresses minus the ${RESERVED_ADDRESSES_PER_SUBNET} AWS reserves in each subnet (none for BYOIP). Utilisation = hosts needed / usable.`,
-    tables: [{ table: { headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'], rows: subnetRows, numeric: [5, 6, 7], nowrap: [2, 3, 4] } }],
+    tables: [
+      {
+        table: {
+          headers: ['VPC', 'Subnet', 'IPv4 CIDR', 'AZ / region', 'Tier', 'Usable', 'Hosts needed', 'Utilisation'],
+          rows: subnetRows,
+          numeric: [5, 6, 7],
+          nowrap: [2, 3, 4],
+        },
+      },
+    ],
   });
 
   const v6Rows: string[][] = [];
@@ -175,7 +207,10 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
   }
   out.push({
     title: 'IPv6 allocations',
-    intro: v6Rows.length === 0 ? 'The plan has no IPv6 blocks.' : 'Amazon-provided blocks are assigned by AWS: the addresses shown are the plan\'s placeholders, their positions are what counts.',
+    intro:
+      v6Rows.length === 0
+        ? 'The plan has no IPv6 blocks.'
+        : "Amazon-provided blocks are assigned by AWS: the addresses shown are the plan's placeholders, their positions are what counts.",
     tables: v6Rows.length > 0 ? [{ table: { headers: ['VPC', 'Subnet', 'IPv6 CIDR', 'Source / AZ'], rows: v6Rows, nowrap: [2, 3] } }] : [],
   });
 
@@ -184,24 +219,57 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
     const space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
     for (const block of space.ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
-      freeRows.push([vpc.name || vpc.id, block.block, count(block.totalAddresses), count(block.freeAddresses), percent(Number(block.freeAddresses), Number(block.totalAddresses)), shown || 'none']);
+      freeRows.push([
+        vpc.name || vpc.id,
+        block.block,
+        count(block.totalAddresses),
+        count(block.freeAddresses),
+        percent(Number(block.freeAddresses), Number(block.totalAddresses)),
+        shown || 'none',
+      ]);
     }
   }
-  out.push({ title: 'Free space per VPC', tables: [{ table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4], nowrap: [1], prose: [5] } }] });
+  out.push({
+    title: 'Free space per VPC',
+    tables: [
+      { table: { headers: ['VPC', 'Block', 'Addresses', 'Free', 'Free %', 'Free blocks'], rows: freeRows, numeric: [2, 3, 4], nowrap: [1], prose: [5] } },
+    ],
+  });
 
   out.push(...connectivitySections(plan, names, index));
 
   const natRows: string[][] = [];
   for (const nat of plan.natGateways) {
     const c = natCapacity(nat);
-    natRows.push(c
-      ? [nat.name || nat.id, String(nat.addresses), count(c.perDestination), count(c.busiestDemand), `${(c.utilisation * 100).toFixed(1)} %`, c.busiestDestination ?? (c.assumedWorstCase ? 'all to one (worst case)' : '')]
-      : [nat.name || nat.id, String(nat.addresses), count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * nat.addresses), 'no demand in the plan', '', '']);
+    natRows.push(
+      c
+        ? [
+            nat.name || nat.id,
+            String(nat.addresses),
+            count(c.perDestination),
+            count(c.busiestDemand),
+            `${(c.utilisation * 100).toFixed(1)} %`,
+            c.busiestDestination ?? (c.assumedWorstCase ? 'all to one (worst case)' : ''),
+          ]
+        : [nat.name || nat.id, String(nat.addresses), count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * nat.addresses), 'no demand in the plan', '', ''],
+    );
   }
   out.push({
     title: 'NAT gateway capacity',
     intro: `A NAT address holds ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} simultaneous connections to one destination (IP, port, protocol): capacity = ${count(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION)} x addresses, against the busiest destination's peak.`,
-    tables: natRows.length > 0 ? [{ table: { headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'], rows: natRows, numeric: [1, 2, 3, 4], prose: [5] } }] : [],
+    tables:
+      natRows.length > 0
+        ? [
+            {
+              table: {
+                headers: ['NAT gateway', 'Addresses', 'Capacity per destination', 'Peak to busiest', 'Utilisation', 'Busiest destination'],
+                rows: natRows,
+                numeric: [1, 2, 3, 4],
+                prose: [5],
+              },
+            },
+          ]
+        : [],
   });
 
   out.push(reachabilitySection(plan, names));
@@ -210,11 +278,22 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
   out.push({
     title: 'Findings',
     intro: findings.length === 0 ? 'The checks found nothing.' : counts,
-    tables: findings.length > 0 ? [{ table: { headers: ['Severity', 'Code', 'About', 'Message', 'Fix'], rows: findings.map((f) => [f.severity, f.code, f.subjects.join(', '), f.message, f.fix ?? '']), nowrap: [0, 1], prose: [3, 4] } }] : [],
+    tables:
+      findings.length > 0
+        ? [
+            {
+              table: {
+                headers: ['Severity', 'Code', 'About', 'Message', 'Fix'],
+                rows: findings.map((f) => [f.severity, f.code, f.subjects.join(', '), f.message, f.fix ?? '']),
+                nowrap: [0, 1],
+                prose: [3, 4],
+              },
+            },
+          ]
+        : [],
   });
   return out;
 }
-
 
 /** Reachability matrix columns per printed table at most (the first column, the row VPC, repeats in each). */
 const MATRIX_COLUMNS_PER_PAGE = 12;
@@ -258,22 +337,25 @@ function accountsSection(plan: Plan): Section {
     const key = vpc.accountId ?? '';
     byAccount.set(key, [...(byAccount.get(key) ?? []), vpc]);
   }
-  const rows = [...byAccount].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([account, vpcs]) => [
-    account || '(no account given)',
-    [...new Set(vpcs.map((v) => v.region))].sort().join(', '),
-    String(vpcs.length),
-    String(plan.subnets.filter((s) => vpcs.some((v) => v.id === s.vpcId)).length),
-    vpcs.map((v) => v.name || v.id).join(', '),
-  ]);
+  const rows = [...byAccount]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([account, vpcs]) => [
+      account || '(no account given)',
+      [...new Set(vpcs.map((v) => v.region))].sort().join(', '),
+      String(vpcs.length),
+      String(plan.subnets.filter((s) => vpcs.some((v) => v.id === s.vpcId)).length),
+      vpcs.map((v) => v.name || v.id).join(', '),
+    ]);
   return {
     title: 'Accounts',
     intro: rows.length === 0 ? 'The plan has no VPCs.' : `${rows.length === 1 ? 'One account' : `${rows.length} accounts`} own the plan's VPCs.`,
-    tables: rows.length > 0 ? [{ table: { headers: ['Account', 'Regions', 'VPCs', 'Subnets', 'VPC names'], rows, numeric: [2, 3], nowrap: [0], prose: [4] } }] : [],
+    tables:
+      rows.length > 0 ? [{ table: { headers: ['Account', 'Regions', 'VPCs', 'Subnets', 'VPC names'], rows, numeric: [2, 3], nowrap: [0], prose: [4] } }] : [],
   };
 }
 
 function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>, index: PlanIndex): Section[] {
-  const vpcName = (id: string | undefined) => (id === undefined ? '' : vpcNames.get(id) ?? `${id} (not in the plan)`);
+  const vpcName = (id: string | undefined) => (id === undefined ? '' : (vpcNames.get(id) ?? `${id} (not in the plan)`));
   const subnetNames = new Map(plan.subnets.map((s) => [s.id, s.name || s.id]));
   const gatewayNames = new Map<string, string>([
     ...plan.internetGateways.map((g): [string, string] => [g.id, g.name || g.id]),
@@ -291,17 +373,27 @@ function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>,
     const users = (index.subnetsByVpc.get(table.vpcId) ?? []).filter((s) => s.routeTableId === table.id || (s.routeTableId === undefined && table.main));
     const used = `${users.map((s) => subnetNames.get(s.id)!).join(', ') || 'no subnet'}${table.main ? ' (main table)' : ''}`;
     if (table.routes.length === 0) routeRows.push([vpcName(table.vpcId), table.name || table.id, used, '', 'no routes', '']);
-    table.routes.forEach((route, i) => routeRows.push([
-      i === 0 ? vpcName(table.vpcId) : '', i === 0 ? table.name || table.id : '', i === 0 ? used : '',
-      route.destination, route.target, route.targetId ? gatewayNames.get(route.targetId) ?? route.targetId : '',
-    ]));
+    table.routes.forEach((route, i) => {
+      routeRows.push([
+        i === 0 ? vpcName(table.vpcId) : '',
+        i === 0 ? table.name || table.id : '',
+        i === 0 ? used : '',
+        route.destination,
+        route.target,
+        route.targetId ? (gatewayNames.get(route.targetId) ?? route.targetId) : '',
+      ]);
+    });
   }
   out.push({
     title: 'Route tables',
-    intro: plan.routeTables.length === 0
-      ? `The plan has no route tables${plan.settings.deriveRoutes ? '; the obvious routes are derived for every subnet (the plan\'s setting)' : ''}.`
-      : 'A subnet with no route table of its own uses its VPC\'s main table.',
-    tables: routeRows.length > 0 ? [{ table: { headers: ['VPC', 'Route table', 'Used by', 'Destination', 'Target', 'Via'], rows: routeRows, nowrap: [3, 4], prose: [2] } }] : [],
+    intro:
+      plan.routeTables.length === 0
+        ? `The plan has no route tables${plan.settings.deriveRoutes ? "; the obvious routes are derived for every subnet (the plan's setting)" : ''}.`
+        : "A subnet with no route table of its own uses its VPC's main table.",
+    tables:
+      routeRows.length > 0
+        ? [{ table: { headers: ['VPC', 'Route table', 'Used by', 'Destination', 'Target', 'Via'], rows: routeRows, nowrap: [3, 4], prose: [2] } }]
+        : [],
   });
 
   const attachmentRows: string[][] = [];
@@ -310,59 +402,120 @@ function connectivitySections(plan: Plan, vpcNames: ReadonlyMap<string, string>,
     const attachmentNames = new Map(tgw.attachments.map((a) => [a.id, a.name || a.id]));
     const tableNames = new Map(tgw.routeTables.map((t) => [t.id, t.name || t.id]));
     for (const a of tgw.attachments) {
-      const far = a.type === 'vpc' ? vpcName(a.vpcId)
-        : a.type === 'peering' ? plan.transitGateways.find((t) => t.id === a.peerTransitGatewayId)?.name ?? a.peerTransitGatewayId ?? ''
-          : plan.externalNetworks.find((n) => n.id === a.externalNetworkId)?.name ?? a.externalNetworkId ?? '';
+      const far =
+        a.type === 'vpc'
+          ? vpcName(a.vpcId)
+          : a.type === 'peering'
+            ? (plan.transitGateways.find((t) => t.id === a.peerTransitGatewayId)?.name ?? a.peerTransitGatewayId ?? '')
+            : (plan.externalNetworks.find((n) => n.id === a.externalNetworkId)?.name ?? a.externalNetworkId ?? '');
       attachmentRows.push([
-        tgw.name || tgw.id, a.name || a.id, a.type, far,
-        a.associatedRouteTableId ? tableNames.get(a.associatedRouteTableId) ?? a.associatedRouteTableId : 'none',
+        tgw.name || tgw.id,
+        a.name || a.id,
+        a.type,
+        far,
+        a.associatedRouteTableId ? (tableNames.get(a.associatedRouteTableId) ?? a.associatedRouteTableId) : 'none',
         a.propagatedRouteTableIds.map((id) => tableNames.get(id) ?? id).join(', ') || 'none',
       ]);
     }
     for (const table of tgw.routeTables) {
       if (table.routes.length === 0) tgwRouteRows.push([tgw.name || tgw.id, table.name || table.id, '', 'no static routes', '']);
-      table.routes.forEach((route, i) => tgwRouteRows.push([
-        i === 0 ? tgw.name || tgw.id : '', i === 0 ? table.name || table.id : '', route.destination, route.kind,
-        route.attachmentId ? attachmentNames.get(route.attachmentId) ?? route.attachmentId : '',
-      ]));
+      table.routes.forEach((route, i) => {
+        tgwRouteRows.push([
+          i === 0 ? tgw.name || tgw.id : '',
+          i === 0 ? table.name || table.id : '',
+          route.destination,
+          route.kind,
+          route.attachmentId ? (attachmentNames.get(route.attachmentId) ?? route.attachmentId) : '',
+        ]);
+      });
     }
   }
   out.push({
     title: 'Transit gateway route tables',
-    intro: plan.transitGateways.length === 0 ? 'The plan has no transit gateways.' : 'Each attachment is associated with one route table, which decides where its traffic goes, and propagates its CIDRs into the tables listed. Static and blackhole routes follow.',
-    tables: plan.transitGateways.length === 0 ? [] : [
-      { caption: 'Attachments: associations and propagations', table: { headers: ['Transit gateway', 'Attachment', 'Type', 'Far side', 'Associated with', 'Propagates to'], rows: attachmentRows, nowrap: [2], prose: [5] } },
-      { caption: 'Static routes', table: { headers: ['Transit gateway', 'Route table', 'Destination', 'Kind', 'Attachment'], rows: tgwRouteRows, nowrap: [2, 3] } },
-    ],
+    intro:
+      plan.transitGateways.length === 0
+        ? 'The plan has no transit gateways.'
+        : 'Each attachment is associated with one route table, which decides where its traffic goes, and propagates its CIDRs into the tables listed. Static and blackhole routes follow.',
+    tables:
+      plan.transitGateways.length === 0
+        ? []
+        : [
+            {
+              caption: 'Attachments: associations and propagations',
+              table: {
+                headers: ['Transit gateway', 'Attachment', 'Type', 'Far side', 'Associated with', 'Propagates to'],
+                rows: attachmentRows,
+                nowrap: [2],
+                prose: [5],
+              },
+            },
+            {
+              caption: 'Static routes',
+              table: { headers: ['Transit gateway', 'Route table', 'Destination', 'Kind', 'Attachment'], rows: tgwRouteRows, nowrap: [2, 3] },
+            },
+          ],
   });
 
   out.push({
     title: 'Peerings',
     intro: plan.peerings.length === 0 ? 'The plan has no VPC peerings.' : undefined,
-    tables: plan.peerings.length === 0 ? [] : [{ table: { headers: ['Peering', 'Requester', 'Accepter', 'Status'], rows: plan.peerings.map((p) => [p.name || p.id, vpcName(p.requesterVpcId), vpcName(p.accepterVpcId), p.status]), nowrap: [3] } }],
+    tables:
+      plan.peerings.length === 0
+        ? []
+        : [
+            {
+              table: {
+                headers: ['Peering', 'Requester', 'Accepter', 'Status'],
+                rows: plan.peerings.map((p) => [p.name || p.id, vpcName(p.requesterVpcId), vpcName(p.accepterVpcId), p.status]),
+                nowrap: [3],
+              },
+            },
+          ],
   });
 
   out.push({
     title: 'Service networks (VPC Lattice)',
     intro: plan.serviceNetworks.length === 0 ? 'The plan has no service networks.' : undefined,
-    tables: plan.serviceNetworks.length === 0 ? [] : [{ table: {
-      headers: ['Service network', 'Associated VPCs', 'Services'],
-      rows: plan.serviceNetworks.map((n) => [n.name || n.id, n.vpcIds.map(vpcName).join(', ') || 'none', n.services.map((sv) => `${sv.name || sv.id}${sv.vpcId ? ` (in ${vpcName(sv.vpcId)})` : ''}`).join(', ') || 'none']),
-      prose: [1, 2],
-    } }],
+    tables:
+      plan.serviceNetworks.length === 0
+        ? []
+        : [
+            {
+              table: {
+                headers: ['Service network', 'Associated VPCs', 'Services'],
+                rows: plan.serviceNetworks.map((n) => [
+                  n.name || n.id,
+                  n.vpcIds.map(vpcName).join(', ') || 'none',
+                  n.services.map((sv) => `${sv.name || sv.id}${sv.vpcId ? ` (in ${vpcName(sv.vpcId)})` : ''}`).join(', ') || 'none',
+                ]),
+                prose: [1, 2],
+              },
+            },
+          ],
   });
 
   const externalRows = plan.externalNetworks.map((n) => {
     const links = [
       ...plan.vpnGateways.filter((g) => g.externalNetworkIds.includes(n.id)).map((g) => `VPN gateway ${g.name || g.id} in ${vpcName(g.vpcId)}`),
-      ...plan.transitGateways.flatMap((t) => t.attachments.filter((a) => a.externalNetworkId === n.id).map((a) => `${a.type === 'vpn' ? 'VPN' : 'Direct Connect'} to ${t.name || t.id}`)),
+      ...plan.transitGateways.flatMap((t) =>
+        t.attachments.filter((a) => a.externalNetworkId === n.id).map((a) => `${a.type === 'vpn' ? 'VPN' : 'Direct Connect'} to ${t.name || t.id}`),
+      ),
     ];
-    return [n.name || n.id, n.kind, n.cidrs.join(', ') || 'none', [n.customerGatewayIp, n.bgpAsn !== undefined ? `ASN ${n.bgpAsn}` : undefined].filter(Boolean).join(', '), links.join('; ') || 'not connected'];
+    return [
+      n.name || n.id,
+      n.kind,
+      n.cidrs.join(', ') || 'none',
+      [n.customerGatewayIp, n.bgpAsn !== undefined ? `ASN ${n.bgpAsn}` : undefined].filter(Boolean).join(', '),
+      links.join('; ') || 'not connected',
+    ];
   });
   out.push({
     title: 'VPN and external networks',
     intro: externalRows.length === 0 ? 'The plan has no on-premises or other-cloud networks.' : undefined,
-    tables: externalRows.length === 0 ? [] : [{ table: { headers: ['Network', 'Kind', 'CIDRs', 'Customer gateway', 'Connected by'], rows: externalRows, nowrap: [1], prose: [2, 4] } }],
+    tables:
+      externalRows.length === 0
+        ? []
+        : [{ table: { headers: ['Network', 'Kind', 'CIDRs', 'Customer gateway', 'Connected by'], rows: externalRows, nowrap: [1], prose: [2, 4] } }],
   });
   return out;
 }
@@ -394,10 +547,19 @@ export interface DiagramTile {
 }
 
 /** An extent in SVG units. */
-interface Extent { x0: number; y0: number; x1: number; y1: number }
+interface Extent {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** A top-level element of the diagram (a line, or a group over several), each line with its extent, and theirs together. */
-interface Chunk { text: string; lines: Array<{ line: string; extent?: Extent }>; box?: Extent }
+interface Chunk {
+  text: string;
+  lines: Array<{ line: string; extent?: Extent }>;
+  box?: Extent;
+}
 
 /** Something the printed diagram shows whole on one page: a box with all it holds, an edge's label, a legend entry, a label. */
 export interface DiagramPiece extends Extent {
@@ -453,14 +615,25 @@ function shapeExtent(line: string): Extent | undefined {
   const d = /^\s*<path\b[^>]*?\bd="([^"]+)"/.exec(line)?.[1];
   const points = d ? pathPoints(d) : [];
   if (points.length === 0) return undefined;
-  return { x0: Math.min(...points.map((p) => p.x)), y0: Math.min(...points.map((p) => p.y)), x1: Math.max(...points.map((p) => p.x)), y1: Math.max(...points.map((p) => p.y)) };
+  return {
+    x0: Math.min(...points.map((p) => p.x)),
+    y0: Math.min(...points.map((p) => p.y)),
+    x1: Math.max(...points.map((p) => p.x)),
+    y1: Math.max(...points.map((p) => p.y)),
+  };
 }
 
 function union(a: Extent | undefined, b: Extent): Extent {
   return a ? { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) } : { ...b };
 }
 
-interface Group { id?: string; name?: string; caption?: string; extent?: Extent; items: Array<{ text?: Extent; shape?: Extent; group?: Group }> }
+interface Group {
+  id?: string;
+  name?: string;
+  caption?: string;
+  extent?: Extent;
+  items: Array<{ text?: Extent; shape?: Extent; group?: Group }>;
+}
 
 /**
  * The pieces of an SVG as svg.ts writes it (one element a line, groups over several): each
@@ -541,13 +714,15 @@ function gridTiles(pieces: readonly DiagramPiece[], svgWidth: number, svgHeight:
     if (p.name !== undefined) list.push(p.name);
     names.set(key, list);
   }
-  return [...names.keys()].sort((a, b) => a - b).map((key) => ({
-    x: Math.min((key % columns) * tileW, Math.max(0, svgWidth - tileW)),
-    y: Math.min(Math.floor(key / columns) * tileH, Math.max(0, svgHeight - tileH)),
-    width: tileW,
-    height: tileH,
-    names: names.get(key)!,
-  }));
+  return [...names.keys()]
+    .sort((a, b) => a - b)
+    .map((key) => ({
+      x: Math.min((key % columns) * tileW, Math.max(0, svgWidth - tileW)),
+      y: Math.min(Math.floor(key / columns) * tileH, Math.max(0, svgHeight - tileH)),
+      width: tileW,
+      height: tileH,
+      names: names.get(key)!,
+    }));
 }
 
 /**
@@ -560,7 +735,12 @@ function gridTiles(pieces: readonly DiagramPiece[], svgWidth: number, svgHeight:
  * that fits a page and every label is whole on at least one page, and the empty stretches of
  * the diagram are not printed.
  */
-export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx: number, pieces: readonly DiagramPiece[] = []): { scale: number; tiles: DiagramTile[] } {
+export function diagramTiles(
+  svgWidth: number,
+  svgHeight: number,
+  smallestFontPx: number,
+  pieces: readonly DiagramPiece[] = [],
+): { scale: number; tiles: DiagramTile[] } {
   const pageW = TILE_WIDTH_MM * PX_PER_MM;
   const pageH = TILE_HEIGHT_MM * PX_PER_MM;
   const minScale = DIAGRAM_MIN_TEXT_PT / (0.75 * smallestFontPx);
@@ -571,7 +751,13 @@ export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx
   const inside = (p: Extent, t: { x: number; y: number }) => p.x0 >= t.x - 0.5 && p.x1 <= t.x + tileW + 0.5 && p.y0 >= t.y - 0.5 && p.y1 <= t.y + tileH + 0.5;
   const clamp = (n: number, low: number, high: number) => Math.max(low, Math.min(n, high));
   // Within the picture: a label's estimate may run past its edge.
-  const all = pieces.map((p) => ({ ...p, x0: clamp(p.x0, 0, svgWidth), x1: clamp(p.x1, 0, svgWidth), y0: clamp(p.y0, 0, svgHeight), y1: clamp(p.y1, 0, svgHeight) }));
+  const all = pieces.map((p) => ({
+    ...p,
+    x0: clamp(p.x0, 0, svgWidth),
+    x1: clamp(p.x1, 0, svgWidth),
+    y0: clamp(p.y0, 0, svgHeight),
+    y1: clamp(p.y1, 0, svgHeight),
+  }));
   const named = (t: { x: number; y: number }) => all.filter((p) => p.name !== undefined && inside(p, t)).map((p) => p.name!);
   if (fit >= minScale || all.length === 0) return { scale, tiles: [{ x: 0, y: 0, width: tileW, height: tileH, names: named({ x: 0, y: 0 }) }] };
   if (all.length > PLACED_PIECES_LIMIT) return { scale, tiles: gridTiles(all, svgWidth, svgHeight, tileW, tileH) };
@@ -596,7 +782,9 @@ export function diagramTiles(svgWidth: number, svgHeight: number, smallestFontPx
       }
       // In a crowded stretch, an even sample of them: every place is weighed against every near piece.
       const all = [...out].sort((a, b) => a - b);
-      return all.length <= PLACES_PER_AXIS ? all : Array.from({ length: PLACES_PER_AXIS }, (_, k) => all[Math.round((k * (all.length - 1)) / (PLACES_PER_AXIS - 1))]!);
+      return all.length <= PLACES_PER_AXIS
+        ? all
+        : Array.from({ length: PLACES_PER_AXIS }, (_, k) => all[Math.round((k * (all.length - 1)) / (PLACES_PER_AXIS - 1))]!);
     };
     const xs = positions(anchor.x0, anchor.x1, tileW, svgWidth, (p) => [p.x0, p.x1]);
     const ys = positions(anchor.y0, anchor.y1, tileH, svgHeight, (p) => [p.y0, p.y1]);
@@ -642,7 +830,8 @@ function diagramHtml(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
-  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
+  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg))
+    throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
   const smallest = fonts.length > 0 ? least(fonts) : 12;
   const { scale: trial } = diagramTiles(width, height, smallest);
@@ -652,32 +841,44 @@ function diagramHtml(svg: string, alt: string): string {
   const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open[0])?.[1] ?? 12);
   // Too many pages: the whole diagram on one page, as large as fits (its text unreadably small; the exported SVG has it at full size).
   const { scale, tiles } = tooBig ? diagramTiles(width, height, Infinity) : diagramTiles(width, height, smallest, diagramPieces(svg, page, rootFont));
-  const inner = svg.slice(open[0].length).replace(/<\/svg>\s*$/, '').replace(/^\s*<title>[^<]*<\/title>/, '');
+  const inner = svg
+    .slice(open[0].length)
+    .replace(/<\/svg>\s*$/, '')
+    .replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
   const chunks = topLevelChunks(inner, rootFont);
   // A dashed line is cut to each page's window (pathInWindow); cut into pieces once.
-  const dashed = new Map(chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
-    const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
-    return pieces ? [[c, pieces]] : [];
-  }));
+  const dashed = new Map(
+    chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
+      const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
+      return pieces ? [[c, pieces]] : [];
+    }),
+  );
   const out: string[] = [];
   tiles.forEach((tile, i) => {
     const where = tooBig
       ? `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
-      : tiles.length > 1 ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.` : '';
+      : tiles.length > 1
+        ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.`
+        : '';
     // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
-    const shown = chunks.filter((c) => c.box === undefined || meets(c.box, tile))
+    const shown = chunks
+      .filter((c) => c.box === undefined || meets(c.box, tile))
       .map((c) => ({ text: dashed.has(c) ? pathInWindow(dashed.get(c)!, tile) : linesInWindow(c, tile) }))
       .filter((c) => c.text !== '');
-    out.push([
-      '<figure class="diagram-page">',
-      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
-      ...shown.map((c) => c.text),
-      '</svg>',
-      where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
-      '</figure>',
-    ].filter((l) => l !== '').join('\n'));
+    out.push(
+      [
+        '<figure class="diagram-page">',
+        `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
+        ...shown.map((c) => c.text),
+        '</svg>',
+        where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
+        '</figure>',
+      ]
+        .filter((l) => l !== '')
+        .join('\n'),
+    );
   });
   return out.join('\n');
 }
@@ -722,7 +923,10 @@ function meets(e: Extent, window: { x: number; y: number; width: number; height:
  */
 function linesInWindow(chunk: Chunk, window: { x: number; y: number; width: number; height: number }): string {
   if (chunk.lines.length === 1) return chunk.text;
-  return chunk.lines.filter((l) => !l.extent || meets(grow(l.extent, 6), window)).map((l) => l.line).join('\n');
+  return chunk.lines
+    .filter((l) => !l.extent || meets(grow(l.extent, 6), window))
+    .map((l) => l.line)
+    .join('\n');
 }
 
 type Point = { x: number; y: number };
@@ -731,9 +935,16 @@ type Point = { x: number; y: number };
 function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
   const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
   const split = (q: readonly Point[], t: number): [Point[], Point[]] => {
-    const ab = lerp(q[0]!, q[1]!, t), bc = lerp(q[1]!, q[2]!, t), cd = lerp(q[2]!, q[3]!, t);
-    const abc = lerp(ab, bc, t), bcd = lerp(bc, cd, t), m = lerp(abc, bcd, t);
-    return [[q[0]!, ab, abc, m], [m, bcd, cd, q[3]!]];
+    const ab = lerp(q[0]!, q[1]!, t),
+      bc = lerp(q[1]!, q[2]!, t),
+      cd = lerp(q[2]!, q[3]!, t);
+    const abc = lerp(ab, bc, t),
+      bcd = lerp(bc, cd, t),
+      m = lerp(abc, bcd, t);
+    return [
+      [q[0]!, ab, abc, m],
+      [m, bcd, cd, q[3]!],
+    ];
   };
   const tail = t0 > 0 ? split(c, t0)[1] : c.slice();
   return t1 < 1 ? split(tail, (t1 - t0) / (1 - t0))[0] : tail;
@@ -743,7 +954,10 @@ function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
 const EDGE_PIECE = 150;
 
 /** A path cut into short cubic pieces, each with the box its control points span. */
-export interface PathPieces { element: string; pieces: Array<{ curve: Point[]; box: Extent; joined: boolean }> }
+export interface PathPieces {
+  element: string;
+  pieces: Array<{ curve: Point[]; box: Extent; joined: boolean }>;
+}
 
 /** The path of an element cut into pieces of about EDGE_PIECE; undefined for a path with commands other than M, L and C (as svg.ts writes them). */
 export function pathPieces(element: string): PathPieces | undefined {
@@ -754,7 +968,10 @@ export function pathPieces(element: string): PathPieces | undefined {
   for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
     const n = [...args!.matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
     const points = Array.from({ length: Math.floor(n.length / 2) }, (_, i) => ({ x: n[2 * i]!, y: n[2 * i + 1]! }));
-    if (command === 'M') { at = points.at(-1); continue; }
+    if (command === 'M') {
+      at = points.at(-1);
+      continue;
+    }
     for (let i = 0; at && i < points.length; i += command === 'C' ? 3 : 1) {
       const end = command === 'C' ? points[i + 2] : points[i];
       if (!end) break;
@@ -766,7 +983,11 @@ export function pathPieces(element: string): PathPieces | undefined {
         const curve = cubicPart(segment, k / count, (k + 1) / count);
         const xs = curve.map((p) => p.x);
         const ys = curve.map((p) => p.y);
-        out.pieces.push({ curve, box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }, joined: out.pieces.length > 0 && (k > 0 || i > 0) });
+        out.pieces.push({
+          curve,
+          box: { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) },
+          joined: out.pieces.length > 0 && (k > 0 || i > 0),
+        });
       }
       at = end;
     }
@@ -786,7 +1007,10 @@ export function pathInWindow(path: PathPieces, window: { x: number; y: number; w
   const runs: Point[][][] = [];
   let previous = false;
   for (const { curve, box, joined } of path.pieces) {
-    if (!meets(box, area)) { previous = false; continue; }
+    if (!meets(box, area)) {
+      previous = false;
+      continue;
+    }
     if (previous && joined) runs.at(-1)!.push(curve);
     else runs.push([curve]);
     previous = true;
@@ -851,16 +1075,24 @@ function columnGroups(t: Table): Table[] {
 
 function htmlTable(t: Table, caption?: string): string {
   const groups = columnGroups(t);
-  return groups.map((g, i) => {
-    const start = groups.slice(0, i).reduce((sum, before) => sum + before.headers.length - 1, 1);
-    const label = [caption, groups.length > 1 ? `columns ${start} to ${start + g.headers.length - 2} of ${t.headers.length - 1}` : ''].filter(Boolean).join(', ');
-    return htmlTableGroup(g, label);
-  }).join('\n');
+  return groups
+    .map((g, i) => {
+      const start = groups.slice(0, i).reduce((sum, before) => sum + before.headers.length - 1, 1);
+      const label = [caption, groups.length > 1 ? `columns ${start} to ${start + g.headers.length - 2} of ${t.headers.length - 1}` : '']
+        .filter(Boolean)
+        .join(', ');
+      return htmlTableGroup(g, label);
+    })
+    .join('\n');
 }
 
 function htmlTableGroup(t: Table, caption: string): string {
   const cls = (i: number) => {
-    const names = [t.numeric?.includes(i) ? 'num' : '', t.numeric?.includes(i) || t.nowrap?.includes(i) ? 'nowrap' : '', t.prose?.includes(i) ? 'prose' : ''].filter((n) => n !== '');
+    const names = [
+      t.numeric?.includes(i) ? 'num' : '',
+      t.numeric?.includes(i) || t.nowrap?.includes(i) ? 'nowrap' : '',
+      t.prose?.includes(i) ? 'prose' : '',
+    ].filter((n) => n !== '');
     return names.length > 0 ? ` class="${names.join(' ')}"` : '';
   };
   const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
@@ -981,14 +1213,18 @@ function markdownReport(plan: Plan, all: readonly Section[], meta: string, summa
 }
 
 function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: string): string {
-  const htmlSections = all.map((s) => [
-    `<section${s.diagram ? ' class="diagram"' : ''}>`,
-    `<h2>${escapeMarkup(s.title)}</h2>`,
-    s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-    s.diagram ? diagramHtml(diagram, `Diagram of ${plan.name}`) : '',
-    ...s.tables.map((t) => htmlTable(t.table, t.caption)),
-    '</section>',
-  ].filter((l) => l !== '').join('\n'));
+  const htmlSections = all.map((s) =>
+    [
+      `<section${s.diagram ? ' class="diagram"' : ''}>`,
+      `<h2>${escapeMarkup(s.title)}</h2>`,
+      s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
+      s.diagram ? diagramHtml(diagram, `Diagram of ${plan.name}`) : '',
+      ...s.tables.map((t) => htmlTable(t.table, t.caption)),
+      '</section>',
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+  );
   const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -1010,6 +1246,8 @@ function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: 
     '</body>',
     '</html>',
     '',
-  ].filter((l) => l !== '').join('\n');
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
   return `${html}\n`;
 }

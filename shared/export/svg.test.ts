@@ -23,7 +23,7 @@ function boxes(svg: string): Map<string, { x: number; y: number; width: number; 
 describe('planToSvg (the one diagram renderer)', () => {
   const plan = example('hub-and-spoke.vpcplan.json');
 
-  it('draws every box where shared/layout puts it, moved as one to the picture\'s margin', () => {
+  it("draws every box where shared/layout puts it, moved as one to the picture's margin", () => {
     const svg = planToSvg(plan);
     const drawn = boxes(svg);
     const diagram = planDiagram(plan);
@@ -49,7 +49,7 @@ describe('planToSvg (the one diagram renderer)', () => {
     expect(svg).toContain('>datacenter (Frankfurt)</text>');
   });
 
-  it('has a title block with the plan\'s name and the date, and a legend that can be left out', () => {
+  it("has a title block with the plan's name and the date, and a legend that can be left out", () => {
     const svg = planToSvg(plan, { date: diagramDate(new Date('2026-03-14T23:30:00Z')) });
     expect(svg).toContain(`>${plan.name}</text>`);
     expect(svg).toContain('>2026-03-14</text>');

@@ -8,9 +8,29 @@
  * `data-id`. Every text is escaped, so the result is valid XML whatever the plan says.
  */
 import {
-  diagramScope, edgeCurve, engineFigures, externalNetworkText, natText, planDiagram, serviceNetworkText, subnetText, TIERS,
-  textWidth, transitGatewayText, TYPE, USAGE_BAR, vpcHeader, vpcMembers, type Box, type DiagramEdge, type DiagramNode, type EdgeKind,
-  type DiagramFigures, type HubText, type NodeKind, type TextStyle,
+  diagramScope,
+  edgeCurve,
+  engineFigures,
+  externalNetworkText,
+  natText,
+  planDiagram,
+  serviceNetworkText,
+  subnetText,
+  TIERS,
+  textWidth,
+  transitGatewayText,
+  TYPE,
+  USAGE_BAR,
+  vpcHeader,
+  vpcMembers,
+  type Box,
+  type DiagramEdge,
+  type DiagramNode,
+  type EdgeKind,
+  type DiagramFigures,
+  type HubText,
+  type NodeKind,
+  type TextStyle,
 } from '../layout';
 import type { NatGateway, Plan, Subnet, SubnetTier, Vpc } from '../plan/schema';
 import { escapeMarkup } from './markup';
@@ -94,7 +114,9 @@ function text(x: number, y: number, content: string, style: TextStyle, attrs: Re
 }
 
 function rect(box: Box, attrs: Record<string, string | number>): string {
-  const extra = Object.entries(attrs).map(([key, value]) => `${key}="${typeof value === 'string' ? escapeMarkup(value) : value}"`).join(' ');
+  const extra = Object.entries(attrs)
+    .map(([key, value]) => `${key}="${typeof value === 'string' ? escapeMarkup(value) : value}"`)
+    .join(' ');
   return `<rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}" ${extra}/>`;
 }
 
@@ -111,7 +133,13 @@ function bar(x: number, y: number, width: number, height: number, fraction: numb
   ].filter(Boolean);
 }
 
-interface VpcParts { vpc: Vpc; subnets: readonly Subnet[]; nats: readonly NatGateway[]; hasIgw: boolean; figures: DiagramFigures }
+interface VpcParts {
+  vpc: Vpc;
+  subnets: readonly Subnet[];
+  nats: readonly NatGateway[];
+  hasIgw: boolean;
+  figures: DiagramFigures;
+}
 
 function drawVpc(node: DiagramNode, box: Box, parts: VpcParts): string[] {
   const { vpc, subnets, nats, figures } = parts;
@@ -137,7 +165,12 @@ function drawVpc(node: DiagramNode, box: Box, parts: VpcParts): string[] {
     out.push(text(box.x + column.x, box.y + geometry.grid.azLabelY + 12, column.az || 'no AZ', TYPE.axisLabel, { fill: COLOURS.muted }));
   }
   for (const row of geometry.grid.rows) {
-    out.push(text(box.x + 12, box.y + row.y + row.height / 2 + 4, TIER_WORDS[row.tier].toUpperCase(), TYPE.axisLabel, { fill: TIER_COLOURS[row.tier], 'letter-spacing': '0.5' }));
+    out.push(
+      text(box.x + 12, box.y + row.y + row.height / 2 + 4, TIER_WORDS[row.tier].toUpperCase(), TYPE.axisLabel, {
+        fill: TIER_COLOURS[row.tier],
+        'letter-spacing': '0.5',
+      }),
+    );
   }
   if (subnets.length === 0) out.push(text(left, box.y + geometry.grid.azLabelY + 40, 'No subnets yet.', { size: 12 }, { fill: COLOURS.muted }));
   for (const subnet of subnets) out.push(...drawSubnet(subnet, shift(geometry.cells.get(subnet.id)!, box.x, box.y), figures));
@@ -154,11 +187,15 @@ function drawSubnet(subnet: Subnet, box: Box, figures: DiagramFigures): string[]
   out.push(rect(box, { rx: 8, fill: COLOURS.subnetFill, stroke: COLOURS.subnetBorder }));
   // The tier's colour down the left edge, following the rounded corners (the canvas's 4 px border-left).
   const { x, y, height } = box;
-  out.push(`<path d="M${r(x + 8)},${r(y)} A8,8 0 0 0 ${r(x)},${r(y + 8)} V${r(y + height - 8)} A8,8 0 0 0 ${r(x + 8)},${r(y + height)} A4,8 0 0 1 ${r(x + 4)},${r(y + height - 8)} V${r(y + 8)} A4,8 0 0 1 ${r(x + 8)},${r(y)} Z" fill="${colour}"/>`);
+  out.push(
+    `<path d="M${r(x + 8)},${r(y)} A8,8 0 0 0 ${r(x)},${r(y + 8)} V${r(y + height - 8)} A8,8 0 0 0 ${r(x + 8)},${r(y + height)} A4,8 0 0 1 ${r(x + 4)},${r(y + height - 8)} V${r(y + 8)} A4,8 0 0 1 ${r(x + 8)},${r(y)} Z" fill="${colour}"/>`,
+  );
   // Dual-stack subnets show both blocks, in slightly tighter lines.
   const lines = words.cidrs.length > 1 ? [20, 37, 53, 69] : [21, 39, 57];
   out.push(text(left, box.y + lines[0]!, words.name, TYPE.cellName, { fill: COLOURS.text, class: 'name' }));
-  words.cidrs.forEach((cidr, i) => out.push(text(left, box.y + lines[1 + i]!, cidr, i === 0 ? TYPE.cellCidr : TYPE.cellSecondCidr, { fill: COLOURS.text, class: 'cidr' })));
+  words.cidrs.forEach((cidr, i) => {
+    out.push(text(left, box.y + lines[1 + i]!, cidr, i === 0 ? TYPE.cellCidr : TYPE.cellSecondCidr, { fill: COLOURS.text, class: 'cidr' }));
+  });
   out.push(text(left, box.y + lines[lines.length - 1]!, words.meta, TYPE.cellMeta, { fill: COLOURS.muted }));
   out.push('</g>');
   return out;
@@ -191,11 +228,17 @@ function drawHub(node: DiagramNode, box: Box, words: HubText): string[] {
     `<g class="${style.className}" data-id="${escapeMarkup(node.id)}">`,
     rect(box, {
       rx: node.kind === 'tgw' ? box.height / 2 : node.kind === 'serviceNetwork' ? 14 : 4,
-      fill: style.fill, stroke: style.stroke, 'stroke-width': 2, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}),
+      fill: style.fill,
+      stroke: style.stroke,
+      'stroke-width': 2,
+      ...(style.dash ? { 'stroke-dasharray': style.dash } : {}),
     }),
     text(left, middle - 9, words.name, TYPE.hubName, { fill: COLOURS.text, class: 'name' }),
     text(left, middle + 9, words.lines[0], TYPE.hubMeta, { fill: COLOURS.muted }),
-    text(left, middle + 26, words.lines[1], words.mono ? TYPE.hubCidrs : TYPE.hubMeta, { fill: words.mono ? COLOURS.text : COLOURS.muted, ...(words.mono ? { class: 'cidr' } : {}) }),
+    text(left, middle + 26, words.lines[1], words.mono ? TYPE.hubCidrs : TYPE.hubMeta, {
+      fill: words.mono ? COLOURS.text : COLOURS.muted,
+      ...(words.mono ? { class: 'cidr' } : {}),
+    }),
     '</g>',
   ];
 }
@@ -216,11 +259,22 @@ function drawEdge(edge: DiagramEdge, a: Box, b: Box): { line: string; label: str
   return { line, label };
 }
 
-interface LegendEntry { label: string; mark: string }
+interface LegendEntry {
+  label: string;
+  mark: string;
+}
 
-function legendEntries(nodes: readonly DiagramNode[], subnetTiers: ReadonlySet<SubnetTier>, hasNat: boolean, edgeKinds: ReadonlySet<EdgeKind>): Array<{ label: string; draw(x: number, y: number): string }> {
+function legendEntries(
+  nodes: readonly DiagramNode[],
+  subnetTiers: ReadonlySet<SubnetTier>,
+  hasNat: boolean,
+  edgeKinds: ReadonlySet<EdgeKind>,
+): Array<{ label: string; draw(x: number, y: number): string }> {
   const out: Array<{ label: string; draw(x: number, y: number): string }> = [];
-  const box = (fill: string, stroke: string, dash = '') => (x: number, y: number) => rect({ x, y: y - 8, width: 24, height: 16 }, { rx: 3, fill, stroke, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) });
+  const box =
+    (fill: string, stroke: string, dash = '') =>
+    (x: number, y: number) =>
+      rect({ x, y: y - 8, width: 24, height: 16 }, { rx: 3, fill, stroke, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) });
   const kinds = new Set<NodeKind>(nodes.map((n) => n.kind));
   if (kinds.has('vpc')) out.push({ label: 'VPC', draw: box(COLOURS.vpcFill, COLOURS.vpcBorder) });
   for (const tier of TIERS) if (subnetTiers.has(tier)) out.push({ label: `${TIER_WORDS[tier]} subnet`, draw: box(COLOURS.subnetFill, TIER_COLOURS[tier]) });
@@ -230,7 +284,11 @@ function legendEntries(nodes: readonly DiagramNode[], subnetTiers: ReadonlySet<S
   }
   for (const [kind, style] of Object.entries(EDGE_STYLES) as Array<[EdgeKind, (typeof EDGE_STYLES)[EdgeKind]]>) {
     if (!edgeKinds.has(kind)) continue;
-    out.push({ label: style.legend, draw: (x, y) => `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${style.stroke}" stroke-width="${style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>` });
+    out.push({
+      label: style.legend,
+      draw: (x, y) =>
+        `<line x1="${x}" y1="${y}" x2="${x + 24}" y2="${y}" stroke="${style.stroke}" stroke-width="${style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`,
+    });
   }
   return out;
 }
@@ -246,7 +304,10 @@ function drawLegend(entries: ReturnType<typeof legendEntries>, left: number, top
   let widest = 0;
   for (const entry of entries) {
     const w = 32 + textWidth(entry.label, LEGEND_TEXT);
-    if (x + w > left + width && x > left) { x = left; y += LEGEND_ROW; }
+    if (x + w > left + width && x > left) {
+      x = left;
+      y += LEGEND_ROW;
+    }
     out.push(entry.draw(x, y), text(x + 32, y + 4, entry.label, LEGEND_TEXT, { fill: COLOURS.text }));
     x += w + LEGEND_GAP;
     widest = Math.max(widest, w);
@@ -260,7 +321,8 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
   const figures = engineFigures(plan);
   const diagram = planDiagram(plan, figures);
   const scope = diagramScope(plan, diagram, options.selection);
-  if (options.selection && scope.nodes.size === 0) throw new Error('nothing selected is on the diagram: select a VPC, a gateway, a network or a connection first');
+  if (options.selection && scope.nodes.size === 0)
+    throw new Error('nothing selected is on the diagram: select a VPC, a gateway, a network or a connection first');
   const nodes = diagram.nodes.filter((n) => scope.nodes.has(n.id));
   const edges = diagram.edges.filter((e) => scope.edges.has(e.id));
 
@@ -317,26 +379,35 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
   for (const node of nodes) {
     const box = shift(node, dx, dy);
     if (node.kind === 'vpc') {
-      body.push(...drawVpc(node, box, {
-        vpc: byId.vpc.get(node.id)!, subnets: members.subnets.get(node.id) ?? [], nats: members.nats.get(node.id) ?? [],
-        hasIgw: (members.igws.get(node.id)?.length ?? 0) > 0, figures,
-      }));
+      body.push(
+        ...drawVpc(node, box, {
+          vpc: byId.vpc.get(node.id)!,
+          subnets: members.subnets.get(node.id) ?? [],
+          nats: members.nats.get(node.id) ?? [],
+          hasIgw: (members.igws.get(node.id)?.length ?? 0) > 0,
+          figures,
+        }),
+      );
     } else if (node.kind === 'tgw') body.push(...drawHub(node, box, transitGatewayText(byId.tgw.get(node.id)!)));
     else if (node.kind === 'serviceNetwork') body.push(...drawHub(node, box, serviceNetworkText(byId.serviceNetwork.get(node.id)!)));
     else body.push(...drawHub(node, box, externalNetworkText(byId.external.get(node.id)!)));
   }
 
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="12">`,
-    `<title>${escapeMarkup(plan.name)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${COLOURS.background}"/>`,
-    '<g class="title-block">',
-    text(MARGIN, MARGIN + 20, plan.name, titleStyle, { fill: COLOURS.text }),
-    subtitle ? text(MARGIN, MARGIN + 40, subtitle, { size: 12 }, { fill: COLOURS.muted }) : '',
-    '</g>',
-    ...body,
-    ...labels,
-    ...legend.svg,
-    '</svg>',
-  ].filter((line) => line !== '').join('\n') + '\n';
+  return (
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="12">`,
+      `<title>${escapeMarkup(plan.name)}</title>`,
+      `<rect width="${width}" height="${height}" fill="${COLOURS.background}"/>`,
+      '<g class="title-block">',
+      text(MARGIN, MARGIN + 20, plan.name, titleStyle, { fill: COLOURS.text }),
+      subtitle ? text(MARGIN, MARGIN + 40, subtitle, { size: 12 }, { fill: COLOURS.muted }) : '',
+      '</g>',
+      ...body,
+      ...labels,
+      ...legend.svg,
+      '</svg>',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  );
 }

@@ -31,13 +31,21 @@ export const META_ARGUMENTS: readonly string[] = ['provider', 'depends_on', 'cou
 export const RESOURCE_ARGUMENTS = {
   aws_vpc: {
     doc: 'vpc',
-    read: 'commit 0148137d (v4-era page: cidr_block, instance_tenancy, enable_dns_support, enable_dns_hostnames, '
-      + 'assign_generated_ipv6_cidr_block, tags; enable_classiclink* were removed in 5.0.0 per CHANGELOG). ipv6_cidr_block and '
-      + 'ipv6_netmask_length are confirmed by the 5.61.0 CHANGELOG (#35614); the IPAM arguments were on no stored page and are left out. '
-      + 'The exporter writes cidr_block, enable_dns_support, enable_dns_hostnames, assign_generated_ipv6_cidr_block and tags.',
+    read:
+      'commit 0148137d (v4-era page: cidr_block, instance_tenancy, enable_dns_support, enable_dns_hostnames, ' +
+      'assign_generated_ipv6_cidr_block, tags; enable_classiclink* were removed in 5.0.0 per CHANGELOG). ipv6_cidr_block and ' +
+      'ipv6_netmask_length are confirmed by the 5.61.0 CHANGELOG (#35614); the IPAM arguments were on no stored page and are left out. ' +
+      'The exporter writes cidr_block, enable_dns_support, enable_dns_hostnames, assign_generated_ipv6_cidr_block and tags.',
     arguments: [
-      'cidr_block', 'instance_tenancy', 'ipv6_cidr_block', 'ipv6_netmask_length', 'enable_dns_support', 'enable_dns_hostnames',
-      'assign_generated_ipv6_cidr_block', 'tags', 'region',
+      'cidr_block',
+      'instance_tenancy',
+      'ipv6_cidr_block',
+      'ipv6_netmask_length',
+      'enable_dns_support',
+      'enable_dns_hostnames',
+      'assign_generated_ipv6_cidr_block',
+      'tags',
+      'region',
     ],
   },
   aws_vpc_ipv4_cidr_block_association: {
@@ -47,28 +55,51 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_vpc_ipv6_cidr_block_association: {
     doc: 'vpc_ipv6_cidr_block_association',
-    read: 'commit 1848ad7a (v4-era page: ipv6_ipam_pool_id, ipv6_netmask_length, vpc_id, and the block, which that page misnames cidr_block; '
-      + 'the 5.61.0 CHANGELOG names it ipv6_cidr_block). '
-      + 'assign_generated_ipv6_cidr_block and ipv6_pool were added in 5.61.0 (CHANGELOG: "Add assign_generated_ipv6_cidr_block and ipv6_pool '
-      + 'arguments", #27274), after that page; the exporter therefore requires >= 5.61 when it writes them (ARGUMENT_SINCE).',
+    read:
+      'commit 1848ad7a (v4-era page: ipv6_ipam_pool_id, ipv6_netmask_length, vpc_id, and the block, which that page misnames cidr_block; ' +
+      'the 5.61.0 CHANGELOG names it ipv6_cidr_block). ' +
+      'assign_generated_ipv6_cidr_block and ipv6_pool were added in 5.61.0 (CHANGELOG: "Add assign_generated_ipv6_cidr_block and ipv6_pool ' +
+      'arguments", #27274), after that page; the exporter therefore requires >= 5.61 when it writes them (ARGUMENT_SINCE).',
     arguments: ['assign_generated_ipv6_cidr_block', 'ipv6_cidr_block', 'ipv6_ipam_pool_id', 'ipv6_netmask_length', 'ipv6_pool', 'vpc_id', 'region'],
   },
   aws_subnet: {
     doc: 'subnet',
-    read: 'commit 03e1f427 (v3-era page) for the core arguments; the full v6 list (region, assign_ipv6_address_on_creation, availability_zone, '
-      + 'availability_zone_id, cidr_block, customer_owned_ipv4_pool, enable_dns64, enable_lni_at_device_index, enable_resource_name_dns_*, '
-      + 'ipv6_cidr_block, ipv6_native, ipv4/ipv6 IPAM pool and netmask, map_*_on_launch, outpost_arn, private_dns_hostname_type_on_launch, '
-      + 'vpc_id, tags) from a v6 copy of the page in the code index (find_string id 10965434530; the index does not name its repository).',
+    read:
+      'commit 03e1f427 (v3-era page) for the core arguments; the full v6 list (region, assign_ipv6_address_on_creation, availability_zone, ' +
+      'availability_zone_id, cidr_block, customer_owned_ipv4_pool, enable_dns64, enable_lni_at_device_index, enable_resource_name_dns_*, ' +
+      'ipv6_cidr_block, ipv6_native, ipv4/ipv6 IPAM pool and netmask, map_*_on_launch, outpost_arn, private_dns_hostname_type_on_launch, ' +
+      'vpc_id, tags) from a v6 copy of the page in the code index (find_string id 10965434530; the index does not name its repository).',
     arguments: [
-      'assign_ipv6_address_on_creation', 'availability_zone', 'availability_zone_id', 'cidr_block', 'customer_owned_ipv4_pool',
-      'enable_dns64', 'enable_lni_at_device_index', 'enable_resource_name_dns_aaaa_record_on_launch',
-      'enable_resource_name_dns_a_record_on_launch', 'ipv6_cidr_block', 'ipv6_native', 'ipv4_ipam_pool_id', 'ipv4_netmask_length',
-      'ipv6_ipam_pool_id', 'ipv6_netmask_length', 'map_customer_owned_ip_on_launch', 'map_public_ip_on_launch', 'outpost_arn',
-      'private_dns_hostname_type_on_launch', 'vpc_id', 'tags', 'region',
+      'assign_ipv6_address_on_creation',
+      'availability_zone',
+      'availability_zone_id',
+      'cidr_block',
+      'customer_owned_ipv4_pool',
+      'enable_dns64',
+      'enable_lni_at_device_index',
+      'enable_resource_name_dns_aaaa_record_on_launch',
+      'enable_resource_name_dns_a_record_on_launch',
+      'ipv6_cidr_block',
+      'ipv6_native',
+      'ipv4_ipam_pool_id',
+      'ipv4_netmask_length',
+      'ipv6_ipam_pool_id',
+      'ipv6_netmask_length',
+      'map_customer_owned_ip_on_launch',
+      'map_public_ip_on_launch',
+      'outpost_arn',
+      'private_dns_hostname_type_on_launch',
+      'vpc_id',
+      'tags',
+      'region',
     ],
   },
   aws_internet_gateway: { doc: 'internet_gateway', read: 'commit 0aa0d338 (v4 page: vpc_id, tags).', arguments: ['vpc_id', 'tags', 'region'] },
-  aws_egress_only_internet_gateway: { doc: 'egress_only_internet_gateway', read: 'commit 108f85fd (v6 page: region, vpc_id, tags).', arguments: ['vpc_id', 'tags', 'region'] },
+  aws_egress_only_internet_gateway: {
+    doc: 'egress_only_internet_gateway',
+    read: 'commit 108f85fd (v6 page: region, vpc_id, tags).',
+    arguments: ['vpc_id', 'tags', 'region'],
+  },
   aws_vpn_gateway: {
     doc: 'vpn_gateway',
     read: 'commit 05bc44a0 (old page: vpc_id, availability_zone, tags, amazon_side_asn).',
@@ -76,24 +107,41 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_eip: {
     doc: 'eip',
-    read: 'commit 0148137d (v4 page: address, associate_with_private_ip, customer_owned_ipv4_pool, instance, network_border_group, '
-      + 'network_interface, public_ipv4_pool, tags, and the old `vpc`, where `domain` is still only an attribute). `domain` is the argument '
-      + 'since 5.0.0 (CHANGELOG 5.0.0: "Deprecate vpc attribute. Use domain instead", #31567), so the exporter writes domain = "vpc" and '
-      + 'never vpc = true. ipam_pool_id is later, on no stored page, and left out.',
+    read:
+      'commit 0148137d (v4 page: address, associate_with_private_ip, customer_owned_ipv4_pool, instance, network_border_group, ' +
+      'network_interface, public_ipv4_pool, tags, and the old `vpc`, where `domain` is still only an attribute). `domain` is the argument ' +
+      'since 5.0.0 (CHANGELOG 5.0.0: "Deprecate vpc attribute. Use domain instead", #31567), so the exporter writes domain = "vpc" and ' +
+      'never vpc = true. ipam_pool_id is later, on no stored page, and left out.',
     arguments: [
-      'address', 'associate_with_private_ip', 'customer_owned_ipv4_pool', 'domain', 'instance', 'network_border_group',
-      'network_interface', 'public_ipv4_pool', 'tags', 'region',
+      'address',
+      'associate_with_private_ip',
+      'customer_owned_ipv4_pool',
+      'domain',
+      'instance',
+      'network_border_group',
+      'network_interface',
+      'public_ipv4_pool',
+      'tags',
+      'region',
     ],
   },
   aws_nat_gateway: {
     doc: 'nat_gateway',
-    read: 'commit 00eefa99 (v5 page: allocation_id, connectivity_type, private_ip, subnet_id, secondary_allocation_ids, '
-      + 'secondary_private_ip_addresses, secondary_private_ip_address_count, tags). The secondary_* arguments were added in 5.10.0 '
-      + '(CHANGELOG, #31778), so the exporter requires >= 5.10 when it writes them. Regional NAT gateways (availability_mode, vpc_id) '
-      + 'are newer than every stored page and are not used.',
+    read:
+      'commit 00eefa99 (v5 page: allocation_id, connectivity_type, private_ip, subnet_id, secondary_allocation_ids, ' +
+      'secondary_private_ip_addresses, secondary_private_ip_address_count, tags). The secondary_* arguments were added in 5.10.0 ' +
+      '(CHANGELOG, #31778), so the exporter requires >= 5.10 when it writes them. Regional NAT gateways (availability_mode, vpc_id) ' +
+      'are newer than every stored page and are not used.',
     arguments: [
-      'allocation_id', 'connectivity_type', 'private_ip', 'subnet_id', 'secondary_allocation_ids', 'secondary_private_ip_addresses',
-      'secondary_private_ip_address_count', 'tags', 'region',
+      'allocation_id',
+      'connectivity_type',
+      'private_ip',
+      'subnet_id',
+      'secondary_allocation_ids',
+      'secondary_private_ip_addresses',
+      'secondary_private_ip_address_count',
+      'tags',
+      'region',
     ],
   },
   aws_route_table: {
@@ -103,13 +151,27 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_route: {
     doc: 'route',
-    read: 'commit 25bd22d4 (v6 page: region, route_table_id, destination_cidr_block, destination_ipv6_cidr_block, destination_prefix_list_id, '
-      + 'carrier_gateway_id, core_network_arn, egress_only_gateway_id, gateway_id, local_gateway_id, nat_gateway_id, network_interface_id, '
-      + 'odb_network_arn, transit_gateway_id, vpc_endpoint_id, vpc_peering_connection_id).',
+    read:
+      'commit 25bd22d4 (v6 page: region, route_table_id, destination_cidr_block, destination_ipv6_cidr_block, destination_prefix_list_id, ' +
+      'carrier_gateway_id, core_network_arn, egress_only_gateway_id, gateway_id, local_gateway_id, nat_gateway_id, network_interface_id, ' +
+      'odb_network_arn, transit_gateway_id, vpc_endpoint_id, vpc_peering_connection_id).',
     arguments: [
-      'route_table_id', 'destination_cidr_block', 'destination_ipv6_cidr_block', 'destination_prefix_list_id', 'carrier_gateway_id',
-      'core_network_arn', 'egress_only_gateway_id', 'gateway_id', 'nat_gateway_id', 'local_gateway_id', 'network_interface_id',
-      'odb_network_arn', 'transit_gateway_id', 'vpc_endpoint_id', 'vpc_peering_connection_id', 'region',
+      'route_table_id',
+      'destination_cidr_block',
+      'destination_ipv6_cidr_block',
+      'destination_prefix_list_id',
+      'carrier_gateway_id',
+      'core_network_arn',
+      'egress_only_gateway_id',
+      'gateway_id',
+      'nat_gateway_id',
+      'local_gateway_id',
+      'network_interface_id',
+      'odb_network_arn',
+      'transit_gateway_id',
+      'vpc_endpoint_id',
+      'vpc_peering_connection_id',
+      'region',
     ],
   },
   aws_route_table_association: {
@@ -129,19 +191,30 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_vpc_peering_connection_accepter: {
     doc: 'vpc_peering_connection_accepter',
-    read: 'commit 02910eec (v4 page: vpc_peering_connection_id, auto_accept, tags; accepter and requester appear there only as attributes, '
-      + 'so they are not listed).',
+    read:
+      'commit 02910eec (v4 page: vpc_peering_connection_id, auto_accept, tags; accepter and requester appear there only as attributes, ' +
+      'so they are not listed).',
     arguments: ['vpc_peering_connection_id', 'auto_accept', 'tags', 'region'],
   },
   aws_ec2_transit_gateway: {
     doc: 'ec2_transit_gateway',
-    read: 'commit 07e0d0b9 (v6 page: region, amazon_side_asn, auto_accept_shared_attachments, default_route_table_association, '
-      + 'default_route_table_propagation, description, dns_support, security_group_referencing_support, multicast_support, tags, '
-      + 'transit_gateway_cidr_blocks, vpn_ecmp_support).',
+    read:
+      'commit 07e0d0b9 (v6 page: region, amazon_side_asn, auto_accept_shared_attachments, default_route_table_association, ' +
+      'default_route_table_propagation, description, dns_support, security_group_referencing_support, multicast_support, tags, ' +
+      'transit_gateway_cidr_blocks, vpn_ecmp_support).',
     arguments: [
-      'amazon_side_asn', 'auto_accept_shared_attachments', 'default_route_table_association', 'default_route_table_propagation',
-      'description', 'dns_support', 'multicast_support', 'security_group_referencing_support', 'tags', 'transit_gateway_cidr_blocks',
-      'vpn_ecmp_support', 'region',
+      'amazon_side_asn',
+      'auto_accept_shared_attachments',
+      'default_route_table_association',
+      'default_route_table_propagation',
+      'description',
+      'dns_support',
+      'multicast_support',
+      'security_group_referencing_support',
+      'tags',
+      'transit_gateway_cidr_blocks',
+      'vpn_ecmp_support',
+      'region',
     ],
   },
   aws_ec2_transit_gateway_route_table: {
@@ -151,18 +224,27 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_ec2_transit_gateway_vpc_attachment: {
     doc: 'ec2_transit_gateway_vpc_attachment',
-    read: 'commit 0c7a09fd (v2-era page: subnet_ids, transit_gateway_id, vpc_id, dns_support, ipv6_support, tags, '
-      + 'transit_gateway_default_route_table_association/propagation). appliance_mode_support and security_group_referencing_support are '
-      + 'later, on no stored page, and left out.',
+    read:
+      'commit 0c7a09fd (v2-era page: subnet_ids, transit_gateway_id, vpc_id, dns_support, ipv6_support, tags, ' +
+      'transit_gateway_default_route_table_association/propagation). appliance_mode_support and security_group_referencing_support are ' +
+      'later, on no stored page, and left out.',
     arguments: [
-      'subnet_ids', 'transit_gateway_id', 'vpc_id', 'dns_support', 'ipv6_support', 'tags', 'transit_gateway_default_route_table_association',
-      'transit_gateway_default_route_table_propagation', 'region',
+      'subnet_ids',
+      'transit_gateway_id',
+      'vpc_id',
+      'dns_support',
+      'ipv6_support',
+      'tags',
+      'transit_gateway_default_route_table_association',
+      'transit_gateway_default_route_table_propagation',
+      'region',
     ],
   },
   aws_ec2_transit_gateway_route_table_association: {
     doc: 'ec2_transit_gateway_route_table_association',
-    read: 'commit 03ffdb07 (v4 page: transit_gateway_attachment_id, transit_gateway_route_table_id). replace_existing_association is not '
-      + 'on the stored page, so it is not listed.',
+    read:
+      'commit 03ffdb07 (v4 page: transit_gateway_attachment_id, transit_gateway_route_table_id). replace_existing_association is not ' +
+      'on the stored page, so it is not listed.',
     arguments: ['transit_gateway_attachment_id', 'transit_gateway_route_table_id', 'region'],
   },
   aws_ec2_transit_gateway_route_table_propagation: {
@@ -187,8 +269,9 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_ec2_transit_gateway_vpc_attachment_accepter: {
     doc: 'ec2_transit_gateway_vpc_attachment_accepter',
-    read: 'commit 04c79849 (page: transit_gateway_attachment_id, transit_gateway_default_route_table_association, '
-      + 'transit_gateway_default_route_table_propagation, tags). The accepter side of a cross-account VPC attachment, in the transit gateway\'s account.',
+    read:
+      'commit 04c79849 (page: transit_gateway_attachment_id, transit_gateway_default_route_table_association, ' +
+      "transit_gateway_default_route_table_propagation, tags). The accepter side of a cross-account VPC attachment, in the transit gateway's account.",
     arguments: ['transit_gateway_attachment_id', 'transit_gateway_default_route_table_association', 'transit_gateway_default_route_table_propagation', 'tags'],
   },
   aws_ram_resource_share: {
@@ -198,8 +281,9 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_ram_principal_association: {
     doc: 'ram_principal_association',
-    read: 'commit 4f8731f0 (v6 page: region, principal, resource_share_arn; an account outside the AWS Organization, or any account when '
-      + 'RAM sharing with Organizations is off, gets an invitation to accept with aws_ram_resource_share_accepter).',
+    read:
+      'commit 4f8731f0 (v6 page: region, principal, resource_share_arn; an account outside the AWS Organization, or any account when ' +
+      'RAM sharing with Organizations is off, gets an invitation to accept with aws_ram_resource_share_accepter).',
     arguments: ['principal', 'resource_share_arn', 'region'],
   },
   aws_ram_resource_association: {
@@ -219,12 +303,23 @@ export const RESOURCE_ARGUMENTS = {
   },
   aws_vpn_connection: {
     doc: 'vpn_connection',
-    read: 'commit 0148137d (page: customer_gateway_id, type, transit_gateway_id or vpn_gateway_id, static_routes_only, enable_acceleration, '
-      + 'local/remote_ipv4/ipv6_network_cidr, tunnel_inside_ip_version, tags; the tunnel1_*/tunnel2_* options are left at their defaults and not listed). '
-      + 'Its transit_gateway_attachment_id attribute is the VPN attachment on a transit gateway.',
+    read:
+      'commit 0148137d (page: customer_gateway_id, type, transit_gateway_id or vpn_gateway_id, static_routes_only, enable_acceleration, ' +
+      'local/remote_ipv4/ipv6_network_cidr, tunnel_inside_ip_version, tags; the tunnel1_*/tunnel2_* options are left at their defaults and not listed). ' +
+      'Its transit_gateway_attachment_id attribute is the VPN attachment on a transit gateway.',
     arguments: [
-      'customer_gateway_id', 'type', 'transit_gateway_id', 'vpn_gateway_id', 'static_routes_only', 'enable_acceleration', 'local_ipv4_network_cidr',
-      'local_ipv6_network_cidr', 'remote_ipv4_network_cidr', 'remote_ipv6_network_cidr', 'tunnel_inside_ip_version', 'tags',
+      'customer_gateway_id',
+      'type',
+      'transit_gateway_id',
+      'vpn_gateway_id',
+      'static_routes_only',
+      'enable_acceleration',
+      'local_ipv4_network_cidr',
+      'local_ipv6_network_cidr',
+      'remote_ipv4_network_cidr',
+      'remote_ipv6_network_cidr',
+      'tunnel_inside_ip_version',
+      'tags',
     ],
   },
   aws_vpclattice_service: {

@@ -48,8 +48,17 @@ describe('importAwsCli on the AWS CLI documentation examples', () => {
   });
 
   it('vpc-lattice: plain ARN list and get-service-network merge into named service networks', () => {
-    const { plan, notes } = ok(importAwsCli([read(docs, 'vpc-lattice/list-service-networks.json'), read(docs, 'vpc-lattice/get-service-network.json'), read(docs, 'vpc-lattice/list-service-network-vpc-associations.json')]));
-    expect(plan.serviceNetworks.map((n) => [n.id, n.name])).toEqual([['sn-080ec7dc93EXAMPLE', 'my-service-network'], ['sn-0ec4d436cfEXAMPLE', 'sn-0ec4d436cfEXAMPLE']]);
+    const { plan, notes } = ok(
+      importAwsCli([
+        read(docs, 'vpc-lattice/list-service-networks.json'),
+        read(docs, 'vpc-lattice/get-service-network.json'),
+        read(docs, 'vpc-lattice/list-service-network-vpc-associations.json'),
+      ]),
+    );
+    expect(plan.serviceNetworks.map((n) => [n.id, n.name])).toEqual([
+      ['sn-080ec7dc93EXAMPLE', 'my-service-network'],
+      ['sn-0ec4d436cfEXAMPLE', 'sn-0ec4d436cfEXAMPLE'],
+    ]);
     expect(notes.some((n) => n.includes('without their VPC ids'))).toBe(true);
   });
 
@@ -88,9 +97,17 @@ describe('importAwsCli on a coherent set', () => {
       ['legacy', ['10.10.0.0/16'], []],
     ]);
     expect(plan.subnets).toHaveLength(10);
-    expect(plan.peerings.map((p) => [p.name, p.status])).toEqual([['prod-dev', 'active'], ['pcx-0a1b2c3d4e5f60002', 'pending']]);
+    expect(plan.peerings.map((p) => [p.name, p.status])).toEqual([
+      ['prod-dev', 'active'],
+      ['pcx-0a1b2c3d4e5f60002', 'pending'],
+    ]);
     const tgw = plan.transitGateways[0]!;
-    expect(tgw.attachments.map((a) => [a.name, a.type, a.subnetIds.length])).toEqual([['prod-attachment', 'vpc', 2], ['dev-attachment', 'vpc', 1], ['dc-vpn', 'vpn', 0], ['dx', 'direct-connect', 0]]);
+    expect(tgw.attachments.map((a) => [a.name, a.type, a.subnetIds.length])).toEqual([
+      ['prod-attachment', 'vpc', 2],
+      ['dev-attachment', 'vpc', 1],
+      ['dc-vpn', 'vpn', 0],
+      ['dx', 'direct-connect', 0],
+    ]);
     expect(tgw.attachments[2]!.externalNetworkId).toBe('vpn-0a1b2c3d4e5f60001');
     expect(tgw.attachments[0]!.propagatedRouteTableIds).toEqual(['tgw-rtb-0a1b2c3d4e5f60001']);
     expect(tgw.routeTables[0]!.routes).toEqual([
@@ -135,7 +152,18 @@ describe('importAwsCli on a coherent set', () => {
   it('reads the same set concatenated into one file (aws ... >> all.json)', () => {
     const all = { name: 'all.json', text: coherent.map((f) => f.text).join('') };
     const routes = coherent.find((f) => f.name.includes('search-transit'))!;
-    const joined = ok(importAwsCli([{ name: all.name, text: coherent.filter((f) => f !== routes).map((f) => f.text).join('') }, routes]));
+    const joined = ok(
+      importAwsCli([
+        {
+          name: all.name,
+          text: coherent
+            .filter((f) => f !== routes)
+            .map((f) => f.text)
+            .join(''),
+        },
+        routes,
+      ]),
+    );
     expect(joined.plan.subnets).toEqual(plan.subnets);
     expect(joined.plan.transitGateways).toEqual(plan.transitGateways);
   });
@@ -203,7 +231,11 @@ describe('importAwsCli merges what the outputs say', () => {
   it('keeps the VPN and Direct Connect links of transit gateway attachments', () => {
     const { plan, notes } = ok(importAwsCli(coherent));
     const [, , vpn, dx] = plan.transitGateways[0]!.attachments;
-    expect(plan.externalNetworks.find((n) => n.id === vpn!.externalNetworkId)).toMatchObject({ name: 'datacenter', customerGatewayIp: expect.any(String), bgpAsn: expect.any(Number) });
+    expect(plan.externalNetworks.find((n) => n.id === vpn!.externalNetworkId)).toMatchObject({
+      name: 'datacenter',
+      customerGatewayIp: expect.any(String),
+      bgpAsn: expect.any(Number),
+    });
     expect(dx!.externalNetworkId).toBeDefined();
     expect(plan.externalNetworks.find((n) => n.id === dx!.externalNetworkId)!.name).toMatch(/^Direct Connect gateway /);
     expect(notes.some((n) => n.includes(`Direct Connect gateway ${dx!.externalNetworkId}`))).toBe(true);
@@ -224,11 +256,23 @@ describe('importAwsCli merges what the outputs say', () => {
 
   it('imports Lattice VPC associations and services', () => {
     const vpcs = { name: 'vpcs.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-0a1b2c3d4eEXAMPLE', CidrBlock: '10.0.0.0/16' }] }) };
-    const { plan, notes } = ok(importAwsCli([
-      vpcs, read(docs, 'vpc-lattice/get-service-network.json'), read(more, 'get-service-network-vpc-association.json'),
-      read(more, 'list-services.json'), read(more, 'list-service-network-service-associations.json'),
-    ]));
-    expect(plan.serviceNetworks).toEqual([{ id: 'sn-080ec7dc93EXAMPLE', name: 'my-service-network', vpcIds: ['vpc-0a1b2c3d4eEXAMPLE'], services: [{ id: 'svc-0285b53b2eEXAMPLE', name: 'my-lattice-service' }] }]);
+    const { plan, notes } = ok(
+      importAwsCli([
+        vpcs,
+        read(docs, 'vpc-lattice/get-service-network.json'),
+        read(more, 'get-service-network-vpc-association.json'),
+        read(more, 'list-services.json'),
+        read(more, 'list-service-network-service-associations.json'),
+      ]),
+    );
+    expect(plan.serviceNetworks).toEqual([
+      {
+        id: 'sn-080ec7dc93EXAMPLE',
+        name: 'my-service-network',
+        vpcIds: ['vpc-0a1b2c3d4eEXAMPLE'],
+        services: [{ id: 'svc-0285b53b2eEXAMPLE', name: 'my-lattice-service' }],
+      },
+    ]);
     expect(notes.some((n) => n.includes('svc-0b8ac96550EXAMPLE') && n.includes('not imported'))).toBe(true);
     expect(plan.vpcs[0]!.region).toBe('us-east-2');
   });
@@ -237,9 +281,15 @@ describe('importAwsCli merges what the outputs say', () => {
 describe('importAwsCli does not silently accept what AWS could not build', () => {
   const json = (name: string, value: unknown) => ({ name, text: JSON.stringify(value) });
   const vpcs = json('describe-vpcs.json', { Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] });
-  const subnets = (zone: string) => json('describe-subnets.json', { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: zone }] });
-  const tgws = (region: string) => json('describe-transit-gateways.json', { TransitGateways: [{ TransitGatewayId: 'tgw-1', TransitGatewayArn: `arn:aws:ec2:${region}:111122223333:transit-gateway/tgw-1` }] });
-  const attachments = json('describe-transit-gateway-vpc-attachments.json', { TransitGatewayVpcAttachments: [{ TransitGatewayAttachmentId: 'tgw-attach-1', TransitGatewayId: 'tgw-1', VpcId: 'vpc-1', SubnetIds: ['subnet-1'] }] });
+  const subnets = (zone: string) =>
+    json('describe-subnets.json', { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: zone }] });
+  const tgws = (region: string) =>
+    json('describe-transit-gateways.json', {
+      TransitGateways: [{ TransitGatewayId: 'tgw-1', TransitGatewayArn: `arn:aws:ec2:${region}:111122223333:transit-gateway/tgw-1` }],
+    });
+  const attachments = json('describe-transit-gateway-vpc-attachments.json', {
+    TransitGatewayVpcAttachments: [{ TransitGatewayAttachmentId: 'tgw-attach-1', TransitGatewayId: 'tgw-1', VpcId: 'vpc-1', SubnetIds: ['subnet-1'] }],
+  });
 
   it('notes a VPC attached to a transit gateway in another Region, and check reports it', () => {
     const { plan, notes } = ok(importAwsCli([vpcs, subnets('eu-west-1a'), tgws('us-east-1'), attachments]));
@@ -257,7 +307,10 @@ describe('importAwsCli and a subnet without a zone', () => {
   it('notes it (subnet/no-availability-zone) instead of carrying an empty zone silently', () => {
     const files = [
       { name: 'describe-vpcs.json', text: JSON.stringify({ Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] }) },
-      { name: 'describe-subnets.json', text: JSON.stringify({ Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: '' }] }) },
+      {
+        name: 'describe-subnets.json',
+        text: JSON.stringify({ Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZone: '' }] }),
+      },
     ];
     const { notes } = ok(importAwsCli(files));
     expect(notes.some((n) => n.includes('subnet/no-availability-zone'))).toBe(true);

@@ -44,12 +44,19 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
   if (files.length === 0) return { ok: false, problems: [{ file: '(none)', message: 'no files given; pass the JSON output of one or more aws commands' }] };
   for (const file of files) {
     const split = splitJsonDocuments(file.name, file.text);
-    if (!split.ok) { problems.push(...split.problems); continue; }
+    if (!split.ok) {
+      problems.push(...split.problems);
+      continue;
+    }
     for (const response of split.documents) {
       const at = { file: response.file, line: response.line };
       const kind = recognise(response.value);
       if ('unknown' in kind) {
-        skipped.push({ ...at, path: '$', message: `${kind.unknown} is not an output VPC Planner can import, so it was skipped; it understands the JSON output of ${understoodCommands().join(', ')}` });
+        skipped.push({
+          ...at,
+          path: '$',
+          message: `${kind.unknown} is not an output VPC Planner can import, so it was skipped; it understands the JSON output of ${understoodCommands().join(', ')}`,
+        });
         continue;
       }
       understood++;
@@ -77,7 +84,10 @@ export function importAwsCli(files: ReadonlyArray<ImportFile>): ImportResult {
 }
 
 function describeIssue(issue: { code: string; message: string; expected?: unknown; input?: unknown }): string {
-  if (issue.code === 'invalid_type') return issue.input === undefined ? `is missing (expected ${String(issue.expected)})` : `should be ${String(issue.expected)}, not ${issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : typeof issue.input}`;
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined
+      ? `is missing (expected ${String(issue.expected)})`
+      : `should be ${String(issue.expected)}, not ${issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : typeof issue.input}`;
   return issue.message;
 }
 
@@ -93,18 +103,35 @@ export function buildFromCollected(c: Collected, planName: string): ImportResult
   const peerings = buildPeerings(c, vpcIds, notes);
   const transitGateways = buildTransitGateways(c, vpcIds, subnetIds, notes);
   const externalNetworks = buildExternalNetworks(c, transitGateways, notes);
-  const tables = buildRouteTables(c, {
-    vpcIds, subnetIds, natIds: new Set(natGateways.map((n) => n.id)), peeringIds: new Set(peerings.map((p) => p.id)), tgwIds: new Set(transitGateways.map((t) => t.id)),
-  }, gateways, notes);
+  const tables = buildRouteTables(
+    c,
+    {
+      vpcIds,
+      subnetIds,
+      natIds: new Set(natGateways.map((n) => n.id)),
+      peeringIds: new Set(peerings.map((p) => p.id)),
+      tgwIds: new Set(transitGateways.map((t) => t.id)),
+    },
+    gateways,
+    notes,
+  );
   linkVpnGateways(c, gateways, new Set(externalNetworks.map((n) => n.id)), notes);
   assignTiers(c, subnets, tables, notes);
   const serviceNetworks = buildServiceNetworks(c, vpcIds, notes);
 
   const raw: PlanInput = {
-    format: 'vpcplan', version: 1,
+    format: 'vpcplan',
+    version: 1,
     name: planName.slice(0, 200),
-    vpcs, subnets, ...gateways, natGateways, routeTables: tables.routeTables, peerings,
-    transitGateways, serviceNetworks, externalNetworks,
+    vpcs,
+    subnets,
+    ...gateways,
+    natGateways,
+    routeTables: tables.routeTables,
+    peerings,
+    transitGateways,
+    serviceNetworks,
+    externalNetworks,
   };
   return finish(raw, notes);
 }

@@ -17,12 +17,16 @@ const vpc = z.looseObject({
   OwnerId: text.optional(),
   State: text.optional(),
   CidrBlockAssociationSet: z.array(z.looseObject({ CidrBlock: text, CidrBlockState: state.optional() })).optional(),
-  Ipv6CidrBlockAssociationSet: z.array(z.looseObject({
-    Ipv6CidrBlock: text.optional(),
-    Ipv6CidrBlockState: state.optional(),
-    Ipv6Pool: text.optional(),
-    IpSource: text.optional(),
-  })).optional(),
+  Ipv6CidrBlockAssociationSet: z
+    .array(
+      z.looseObject({
+        Ipv6CidrBlock: text.optional(),
+        Ipv6CidrBlockState: state.optional(),
+        Ipv6Pool: text.optional(),
+        IpSource: text.optional(),
+      }),
+    )
+    .optional(),
   Tags: tags,
 });
 
@@ -54,13 +58,15 @@ const transitGateway = z.looseObject({
   State: text.optional(),
   OwnerId: text.optional(),
   Description: text.optional(),
-  Options: z.looseObject({
-    AmazonSideAsn: asn.optional(),
-    DefaultRouteTableAssociation: text.optional(),
-    AssociationDefaultRouteTableId: text.optional(),
-    DefaultRouteTablePropagation: text.optional(),
-    PropagationDefaultRouteTableId: text.optional(),
-  }).optional(),
+  Options: z
+    .looseObject({
+      AmazonSideAsn: asn.optional(),
+      DefaultRouteTableAssociation: text.optional(),
+      AssociationDefaultRouteTableId: text.optional(),
+      DefaultRouteTablePropagation: text.optional(),
+      PropagationDefaultRouteTableId: text.optional(),
+    })
+    .optional(),
   Tags: tags,
 });
 
@@ -97,7 +103,9 @@ const tgwRoute = z.looseObject({
   PrefixListId: text.optional(),
   Type: text,
   State: text,
-  TransitGatewayAttachments: z.array(z.looseObject({ TransitGatewayAttachmentId: text, ResourceId: text.optional(), ResourceType: text.optional() })).optional(),
+  TransitGatewayAttachments: z
+    .array(z.looseObject({ TransitGatewayAttachmentId: text, ResourceId: text.optional(), ResourceType: text.optional() }))
+    .optional(),
 });
 
 const tgwAssociation = z.looseObject({
@@ -172,7 +180,12 @@ const serviceNetworkVpcAssociation = z.looseObject({ id: text, serviceNetworkId:
 const latticeService = z.looseObject({ id: text, arn: text.optional(), name: text.optional(), status: text.optional() });
 /** VPC Lattice API reference, ServiceNetworkServiceAssociationSummary. */
 const serviceNetworkServiceAssociation = z.looseObject({
-  id: text.optional(), serviceId: text, serviceName: text.optional(), serviceArn: text.optional(), serviceNetworkId: text, status: text.optional(),
+  id: text.optional(),
+  serviceId: text,
+  serviceName: text.optional(),
+  serviceArn: text.optional(),
+  serviceNetworkId: text,
+  status: text.optional(),
 });
 
 /** One understood output: the command it comes from, the key that tells it apart, and its schema. */
@@ -182,25 +195,40 @@ export const AWS_OUTPUTS = {
   peerings: { command: 'aws ec2 describe-vpc-peering-connections', schema: z.looseObject({ VpcPeeringConnections: z.array(peering) }) },
   transitGateways: { command: 'aws ec2 describe-transit-gateways', schema: z.looseObject({ TransitGateways: z.array(transitGateway) }) },
   tgwAttachments: { command: 'aws ec2 describe-transit-gateway-attachments', schema: z.looseObject({ TransitGatewayAttachments: z.array(tgwAttachment) }) },
-  tgwVpcAttachments: { command: 'aws ec2 describe-transit-gateway-vpc-attachments', schema: z.looseObject({ TransitGatewayVpcAttachments: z.array(tgwVpcAttachment) }) },
+  tgwVpcAttachments: {
+    command: 'aws ec2 describe-transit-gateway-vpc-attachments',
+    schema: z.looseObject({ TransitGatewayVpcAttachments: z.array(tgwVpcAttachment) }),
+  },
   tgwRouteTables: { command: 'aws ec2 describe-transit-gateway-route-tables', schema: z.looseObject({ TransitGatewayRouteTables: z.array(tgwRouteTable) }) },
   tgwRoutes: { command: 'aws ec2 search-transit-gateway-routes', schema: z.looseObject({ Routes: z.array(tgwRoute) }) },
   tgwAssociations: { command: 'aws ec2 get-transit-gateway-route-table-associations', schema: z.looseObject({ Associations: z.array(tgwAssociation) }) },
-  tgwPropagations: { command: 'aws ec2 get-transit-gateway-route-table-propagations', schema: z.looseObject({ TransitGatewayRouteTablePropagations: z.array(tgwPropagation) }) },
+  tgwPropagations: {
+    command: 'aws ec2 get-transit-gateway-route-table-propagations',
+    schema: z.looseObject({ TransitGatewayRouteTablePropagations: z.array(tgwPropagation) }),
+  },
   natGateways: { command: 'aws ec2 describe-nat-gateways', schema: z.looseObject({ NatGateways: z.array(natGateway) }) },
   routeTables: { command: 'aws ec2 describe-route-tables', schema: z.looseObject({ RouteTables: z.array(routeTable) }) },
   internetGateways: { command: 'aws ec2 describe-internet-gateways', schema: z.looseObject({ InternetGateways: z.array(internetGateway) }) },
   vpnGateways: { command: 'aws ec2 describe-vpn-gateways', schema: z.looseObject({ VpnGateways: z.array(vpnGateway) }) },
-  egressOnlyGateways: { command: 'aws ec2 describe-egress-only-internet-gateways', schema: z.looseObject({ EgressOnlyInternetGateways: z.array(egressOnlyGateway) }) },
+  egressOnlyGateways: {
+    command: 'aws ec2 describe-egress-only-internet-gateways',
+    schema: z.looseObject({ EgressOnlyInternetGateways: z.array(egressOnlyGateway) }),
+  },
   vpnConnections: { command: 'aws ec2 describe-vpn-connections', schema: z.looseObject({ VpnConnections: z.array(vpnConnection) }) },
   customerGateways: { command: 'aws ec2 describe-customer-gateways', schema: z.looseObject({ CustomerGateways: z.array(customerGateway) }) },
   serviceNetwork: { command: 'aws vpc-lattice get-service-network', schema: serviceNetwork },
   serviceNetworkList: { command: 'aws vpc-lattice list-service-networks', schema: z.looseObject({ items: z.array(serviceNetwork) }) },
-  serviceNetworkVpcAssociations: { command: 'aws vpc-lattice list-service-network-vpc-associations', schema: z.looseObject({ items: z.array(serviceNetworkVpcAssociation) }) },
+  serviceNetworkVpcAssociations: {
+    command: 'aws vpc-lattice list-service-network-vpc-associations',
+    schema: z.looseObject({ items: z.array(serviceNetworkVpcAssociation) }),
+  },
   serviceNetworkVpcAssociation: { command: 'aws vpc-lattice get-service-network-vpc-association', schema: serviceNetworkVpcAssociation },
   services: { command: 'aws vpc-lattice list-services', schema: z.looseObject({ items: z.array(latticeService) }) },
   service: { command: 'aws vpc-lattice get-service', schema: latticeService },
-  serviceNetworkServiceAssociations: { command: 'aws vpc-lattice list-service-network-service-associations', schema: z.looseObject({ items: z.array(serviceNetworkServiceAssociation) }) },
+  serviceNetworkServiceAssociations: {
+    command: 'aws vpc-lattice list-service-network-service-associations',
+    schema: z.looseObject({ items: z.array(serviceNetworkServiceAssociation) }),
+  },
   serviceNetworkServiceAssociation: { command: 'aws vpc-lattice get-service-network-service-association', schema: serviceNetworkServiceAssociation },
 } as const;
 
@@ -209,17 +237,31 @@ export type AwsOutput<K extends AwsOutputKind> = z.infer<(typeof AWS_OUTPUTS)[K]
 
 /** The top-level key each EC2 output is known by (they are distinct across the commands read here). */
 const KEY_OF: ReadonlyArray<[string, AwsOutputKind]> = [
-  ['Vpcs', 'vpcs'], ['Subnets', 'subnets'], ['VpcPeeringConnections', 'peerings'], ['TransitGateways', 'transitGateways'],
-  ['TransitGatewayAttachments', 'tgwAttachments'], ['TransitGatewayVpcAttachments', 'tgwVpcAttachments'],
-  ['TransitGatewayRouteTables', 'tgwRouteTables'], ['Routes', 'tgwRoutes'], ['Associations', 'tgwAssociations'],
+  ['Vpcs', 'vpcs'],
+  ['Subnets', 'subnets'],
+  ['VpcPeeringConnections', 'peerings'],
+  ['TransitGateways', 'transitGateways'],
+  ['TransitGatewayAttachments', 'tgwAttachments'],
+  ['TransitGatewayVpcAttachments', 'tgwVpcAttachments'],
+  ['TransitGatewayRouteTables', 'tgwRouteTables'],
+  ['Routes', 'tgwRoutes'],
+  ['Associations', 'tgwAssociations'],
   ['TransitGatewayRouteTablePropagations', 'tgwPropagations'],
-  ['NatGateways', 'natGateways'], ['RouteTables', 'routeTables'], ['InternetGateways', 'internetGateways'],
-  ['EgressOnlyInternetGateways', 'egressOnlyGateways'], ['VpnConnections', 'vpnConnections'], ['CustomerGateways', 'customerGateways'],
+  ['NatGateways', 'natGateways'],
+  ['RouteTables', 'routeTables'],
+  ['InternetGateways', 'internetGateways'],
+  ['EgressOnlyInternetGateways', 'egressOnlyGateways'],
+  ['VpnConnections', 'vpnConnections'],
+  ['CustomerGateways', 'customerGateways'],
   ['VpnGateways', 'vpnGateways'],
 ];
 
 /** Outputs run with `--query items[*].arn` or `items[*].id`: plain arrays of strings. */
-export type QueriedList = { kind: 'service-network-arns'; arns: string[] } | { kind: 'service-arns'; arns: string[] } | { kind: 'association-ids'; ids: string[] } | { kind: 'empty' };
+export type QueriedList =
+  | { kind: 'service-network-arns'; arns: string[] }
+  | { kind: 'service-arns'; arns: string[] }
+  | { kind: 'association-ids'; ids: string[] }
+  | { kind: 'empty' };
 
 export type Recognised = { kind: AwsOutputKind } | { list: QueriedList } | { unknown: string };
 
@@ -263,7 +305,15 @@ export function recognise(value: unknown): Recognised {
     }
     if (first === undefined) return { list: { kind: 'empty' } };
   }
-  return { unknown: keys.length === 0 ? 'an empty object' : `an object with the keys ${keys.slice(0, 8).map((k) => `"${k}"`).join(', ')}${keys.length > 8 ? ', …' : ''}` };
+  return {
+    unknown:
+      keys.length === 0
+        ? 'an empty object'
+        : `an object with the keys ${keys
+            .slice(0, 8)
+            .map((k) => `"${k}"`)
+            .join(', ')}${keys.length > 8 ? ', …' : ''}`,
+  };
 }
 
 export function understoodCommands(): string[] {

@@ -56,9 +56,13 @@ export function readCsv(text: string): CsvReadResult {
       const start = lineAt(recordStart);
       const quoteError = row.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        failure = quoteError.code === 'MissingQuotes' && !row.errors.some((e) => e.code === 'InvalidQuotes')
-          ? { line: countLines(input, quoteError.index ?? recordStart), message: 'a quoted field is not closed: a closing " is missing (a quote inside a field is written "")' }
-          : { line: start, message: 'a quoted field has text after its closing quote; quote the whole field and write a quote inside it as ""' };
+        failure =
+          quoteError.code === 'MissingQuotes' && !row.errors.some((e) => e.code === 'InvalidQuotes')
+            ? {
+                line: countLines(input, quoteError.index ?? recordStart),
+                message: 'a quoted field is not closed: a closing " is missing (a quote inside a field is written "")',
+              }
+            : { line: start, message: 'a quoted field has text after its closing quote; quote the whole field and write a quote inside it as ""' };
         parser.abort();
         return;
       }

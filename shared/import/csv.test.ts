@@ -11,21 +11,27 @@ import { detectDelimiter, readCsv } from './csv-text';
 describe('readCsv (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF and a BOM', () => {
     const r = readCsv('\uFEFFname,cidr\r\n"Data centre, ""east""",10.0.0.0/8\r\n"two\nlines",192.168.0.0/16\r\n');
-    expect(r).toEqual({ ok: true, records: [
-      { line: 1, fields: ['name', 'cidr'] },
-      { line: 2, fields: ['Data centre, "east"', '10.0.0.0/8'] },
-      { line: 3, fields: ['two\nlines', '192.168.0.0/16'] },
-    ] });
+    expect(r).toEqual({
+      ok: true,
+      records: [
+        { line: 1, fields: ['name', 'cidr'] },
+        { line: 2, fields: ['Data centre, "east"', '10.0.0.0/8'] },
+        { line: 3, fields: ['two\nlines', '192.168.0.0/16'] },
+      ],
+    });
   });
   it('names the line of an unclosed quote', () => {
     expect(readCsv('a,b\n1,"oops\n2,3\n')).toMatchObject({ ok: false, line: 2 });
   });
   it('detects semicolons and tabs, as spreadsheet apps write them in many locales, and keeps the line of each record', () => {
-    expect(readCsv('name;cidr\r\n"DC; east";10.0.0.0/8\r\n\r\nBranch, 2;192.168.0.0/16\r\n')).toEqual({ ok: true, records: [
-      { line: 1, fields: ['name', 'cidr'] },
-      { line: 2, fields: ['DC; east', '10.0.0.0/8'] },
-      { line: 4, fields: ['Branch, 2', '192.168.0.0/16'] },
-    ] });
+    expect(readCsv('name;cidr\r\n"DC; east";10.0.0.0/8\r\n\r\nBranch, 2;192.168.0.0/16\r\n')).toEqual({
+      ok: true,
+      records: [
+        { line: 1, fields: ['name', 'cidr'] },
+        { line: 2, fields: ['DC; east', '10.0.0.0/8'] },
+        { line: 4, fields: ['Branch, 2', '192.168.0.0/16'] },
+      ],
+    });
     expect(readCsv('name\tcidr\nx\t10.0.0.0/8\n')).toMatchObject({ ok: true, records: [{ fields: ['name', 'cidr'] }, { fields: ['x', '10.0.0.0/8'] }] });
     expect(detectDelimiter('cidr\n10.0.0.0/8\n')).toBe(',');
   });
@@ -46,12 +52,18 @@ describe('importCsv', () => {
   it('without a vpc column: one external network per distinct name, header aliases matched case-insensitively', () => {
     const r = importCsv('Network Name,CIDR Block\nDC east,10.0.0.0/16\nDC east,10.1.0.0/16\nBranch,192.168.10.0/24\n', { name: 'onprem.csv', into: 'auto' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    expect(r.plan.externalNetworks.map((n) => [n.name, n.cidrs])).toEqual([['DC east', ['10.0.0.0/16', '10.1.0.0/16']], ['Branch', ['192.168.10.0/24']]]);
+    expect(r.plan.externalNetworks.map((n) => [n.name, n.cidrs])).toEqual([
+      ['DC east', ['10.0.0.0/16', '10.1.0.0/16']],
+      ['Branch', ['192.168.10.0/24']],
+    ]);
     expect(validatePlan(r.plan).ok).toBe(true);
   });
 
   it('with a vpc column: subnets, VPCs created with the smallest enclosing block, said in the notes', () => {
-    const r = importCsv('vpc,name,subnet,availability zone,tier\nprod,app-a,10.0.1.0/24,us-east-2a,Private\nprod,web-a,10.0.2.0/24,us-east-2b,public\n', { name: 's.csv', into: 'auto' });
+    const r = importCsv('vpc,name,subnet,availability zone,tier\nprod,app-a,10.0.1.0/24,us-east-2a,Private\nprod,web-a,10.0.2.0/24,us-east-2b,public\n', {
+      name: 's.csv',
+      into: 'auto',
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.plan.vpcs.map((v) => [v.name, v.ipv4Cidrs, v.region])).toEqual([['prod', ['10.0.0.0/22'], 'us-east-2']]);
     expect(r.plan.subnets.map((s) => [s.name, s.ipv4Cidr, s.availabilityZone, s.tier, s.vpcId])).toEqual([
@@ -62,7 +74,11 @@ describe('importCsv', () => {
   });
 
   it('adds to a base plan, into its existing VPC, keeping its layout', () => {
-    const base: Plan = { ...emptyPlan('base'), vpcs: [{ id: 'vpc-1', name: 'prod', region: 'eu-west-1', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: [], ipv6Source: 'amazon' }], layout: { nodes: { 'vpc-1': { x: 5, y: 7 } } } };
+    const base: Plan = {
+      ...emptyPlan('base'),
+      vpcs: [{ id: 'vpc-1', name: 'prod', region: 'eu-west-1', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: [], ipv6Source: 'amazon' }],
+      layout: { nodes: { 'vpc-1': { x: 5, y: 7 } } },
+    };
     const r = importCsv('vpc,cidr\nprod,10.0.9.0/24\n', { name: 'add.csv', into: 'subnets' }, base);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.plan.vpcs).toHaveLength(1);
@@ -81,18 +97,25 @@ describe('importCsv', () => {
     const r = importCsv('name,cidr\nok,10.0.0.0/16\nbad,10.0.0.1/16\nworse,300.0.0.0/8\n', { name: 'b.csv', into: 'auto' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => [p.file, p.line, p.path])).toEqual([['b.csv', 3, 'column "cidr"'], ['b.csv', 4, 'column "cidr"']]);
+    expect(r.problems.map((p) => [p.file, p.line, p.path])).toEqual([
+      ['b.csv', 3, 'column "cidr"'],
+      ['b.csv', 4, 'column "cidr"'],
+    ]);
     expect(r.problems[0]!.message).toContain('10.0.0.0/16');
   });
 
   it('refuses a file without a CIDR column, an unknown tier, and subnets without a vpc column', () => {
     expect(importCsv('name,owner\na,b\n', { name: 'x.csv', into: 'auto' })).toMatchObject({ ok: false, problems: [{ line: 1 }] });
-    expect(importCsv('vpc,cidr,tier\np,10.0.0.0/24,dmz\n', { name: 'x.csv', into: 'auto' })).toMatchObject({ ok: false, problems: [{ line: 2, path: 'column "tier"' }] });
+    expect(importCsv('vpc,cidr,tier\np,10.0.0.0/24,dmz\n', { name: 'x.csv', into: 'auto' })).toMatchObject({
+      ok: false,
+      problems: [{ line: 2, path: 'column "tier"' }],
+    });
     expect(importCsv('name,cidr\na,10.0.0.0/24\n', { name: 'x.csv', into: 'subnets' }).ok).toBe(false);
   });
 
   it('reads the exporter shape, undoing its leading quote against formula injection', () => {
-    const header = 'vpc,vpc_id,account,region,subnet,subnet_id,availability_zone,tier,ipv4_cidr,ipv4_first,ipv4_last,ipv4_size,ipv4_usable,ipv6_cidr,hosts_needed,utilisation_percent';
+    const header =
+      'vpc,vpc_id,account,region,subnet,subnet_id,availability_zone,tier,ipv4_cidr,ipv4_first,ipv4_last,ipv4_size,ipv4_usable,ipv6_cidr,hosts_needed,utilisation_percent';
     const row = `"'=prod, main",vpc-9,111122223333,us-west-2,'-app,subnet-9,us-west-2a,private,10.20.0.0/24,10.20.0.0,10.20.0.255,256,251,2600:1f14::/64,100,39.8`;
     const r = importCsv(`${header}\r\n${row}\r\n`, { name: 'export.csv', into: 'auto' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -126,13 +149,15 @@ describe('importCsv', () => {
     const lines = subnetsToCsv(plan).trimEnd().split('\r\n');
     const header = lines[0]!.split(',');
     const col = (name: string) => header.indexOf(name);
-    const edited = lines.filter((l) => !l.includes(',sn-legacy-b,')).map((l) => {
-      if (!l.includes(',sn-dev-app-a,')) return l;
-      const f = l.split(',');
-      f[col('tier')] = 'isolated';
-      f[col('hosts_needed')] = '42';
-      return f.join(',');
-    });
+    const edited = lines
+      .filter((l) => !l.includes(',sn-legacy-b,'))
+      .map((l) => {
+        if (!l.includes(',sn-dev-app-a,')) return l;
+        const f = l.split(',');
+        f[col('tier')] = 'isolated';
+        f[col('hosts_needed')] = '42';
+        return f.join(',');
+      });
     const devRow = lines.find((l) => l.includes(',sn-dev-app-a,'))!.split(',');
     devRow[col('subnet_id')] = 'sn-dev-new';
     devRow[col('subnet')] = 'dev-new';
@@ -164,4 +189,3 @@ function example(name: string): Plan {
   if (!plan.ok) throw new Error('example plan does not load');
   return plan.plan;
 }
-

@@ -50,7 +50,11 @@ const ALIASES: ReadonlyArray<[Column, readonly string[]]> = [
   ['vpcIpv6', ['vpcipv6cidrs', 'vpcipv6cidr']],
 ];
 
-const normalise = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, '');
+const normalise = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 
 function mapColumns(headers: readonly string[]): Map<Column, number> {
   const keys = headers.map(normalise);
@@ -59,7 +63,11 @@ function mapColumns(headers: readonly string[]): Map<Column, number> {
   for (const [column, aliases] of ALIASES) {
     for (const alias of aliases) {
       const index = keys.findIndex((k, i) => k === alias && !taken.has(i));
-      if (index !== -1) { out.set(column, index); taken.add(index); break; }
+      if (index !== -1) {
+        out.set(column, index);
+        taken.add(index);
+        break;
+      }
     }
   }
   return out;
@@ -73,7 +81,13 @@ function cell(fields: readonly string[], index: number | undefined): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'x';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'x'
+  );
 }
 
 const TIERS: readonly SubnetTier[] = ['public', 'private', 'isolated'];
@@ -90,7 +104,7 @@ export function enclosingBlock(blocks: readonly Cidr[]): Cidr {
     if (end > last) last = end;
   }
   let prefix = bits;
-  while (prefix > 0 && (first >> BigInt(bits - prefix)) !== (last >> BigInt(bits - prefix))) prefix--;
+  while (prefix > 0 && first >> BigInt(bits - prefix) !== last >> BigInt(bits - prefix)) prefix--;
   const size = BigInt(bits - prefix);
   return { version, network: (first >> size) << size, prefix };
 }
@@ -105,17 +119,33 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
   const headerName = (c: Column) => header.fields[columns.get(c)!]!.trim();
   const hasVpc = columns.has('vpc') || columns.has('vpcId');
   if (!columns.has('cidr') && !columns.has('ipv6')) {
-    return { ok: false, problems: [{ file, line: header.line, message: `has no CIDR column; the header row ${JSON.stringify(header.fields.join(','))} should name one, e.g. "cidr", "CIDR block", "Network" or "ipv4_cidr"` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: header.line,
+          message: `has no CIDR column; the header row ${JSON.stringify(header.fields.join(','))} should name one, e.g. "cidr", "CIDR block", "Network" or "ipv4_cidr"`,
+        },
+      ],
+    };
   }
   const into = options.into === 'auto' ? (hasVpc ? 'subnets' : 'external-networks') : options.into;
-  if (into === 'subnets' && !hasVpc) return { ok: false, problems: [{ file, line: header.line, message: 'importing subnets needs a "vpc" or "vpc_id" column saying which VPC each subnet is in' }] };
+  if (into === 'subnets' && !hasVpc)
+    return {
+      ok: false,
+      problems: [{ file, line: header.line, message: 'importing subnets needs a "vpc" or "vpc_id" column saying which VPC each subnet is in' }],
+    };
   if (rows.length === 0) return { ok: false, problems: [{ file, line: header.line, message: 'has a header but no rows' }] };
 
   const problems: ImportProblem[] = [];
   const at = (line: number, column: Column) => ({ file, line, path: `column "${headerName(column)}"` });
   const readBlock = (line: number, value: string, column: Column): Cidr | undefined => {
     const result = parseCidr(value);
-    if (!result.ok) { problems.push({ ...at(line, column), message: result.error.message }); return undefined; }
+    if (!result.ok) {
+      problems.push({ ...at(line, column), message: result.error.message });
+      return undefined;
+    }
     return result.cidr;
   };
 
@@ -135,29 +165,53 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const groups = new Map<string, { name: string; cidrs: string[] }>();
     for (const row of rows) {
       const name = cell(row.fields, columns.get('name'));
-      const values = [[cell(row.fields, columns.get('cidr')), 'cidr'], [cell(row.fields, columns.get('ipv6')), 'ipv6']] as const;
+      const values = [
+        [cell(row.fields, columns.get('cidr')), 'cidr'],
+        [cell(row.fields, columns.get('ipv6')), 'ipv6'],
+      ] as const;
       const blocks: string[] = [];
       for (const [value, column] of values) {
         if (value === '' || !columns.has(column)) continue;
         const block = readBlock(row.line, value, column);
         if (block) blocks.push(value);
       }
-      if (blocks.length === 0 && !values.some(([v]) => v !== '')) { problems.push({ ...at(row.line, columns.has('cidr') ? 'cidr' : 'ipv6'), message: 'is empty; each row needs a CIDR block such as 10.0.0.0/16' }); continue; }
+      if (blocks.length === 0 && !values.some(([v]) => v !== '')) {
+        problems.push({ ...at(row.line, columns.has('cidr') ? 'cidr' : 'ipv6'), message: 'is empty; each row needs a CIDR block such as 10.0.0.0/16' });
+        continue;
+      }
       const key = name === '' ? `\u0000${blocks.join(',')}` : name;
       const group = groups.get(key) ?? { name: name || blocks.join(', '), cidrs: [] };
       group.cidrs.push(...blocks.filter((b) => !group.cidrs.includes(b)));
       groups.set(key, group);
     }
     if (problems.length > 0) return { ok: false, problems };
-    const added = [...groups.values()].map((g) => ({ id: uniqueId(`ext-${slug(g.name)}`), name: g.name.slice(0, 200), kind: 'on-premises' as const, cidrs: g.cidrs }));
-    notes.push(`Imported ${added.length} external network${added.length === 1 ? '' : 's'} (on-premises) from ${rows.length} row${rows.length === 1 ? '' : 's'}: one per distinct name.`);
+    const added = [...groups.values()].map((g) => ({
+      id: uniqueId(`ext-${slug(g.name)}`),
+      name: g.name.slice(0, 200),
+      kind: 'on-premises' as const,
+      cidrs: g.cidrs,
+    }));
+    notes.push(
+      `Imported ${added.length} external network${added.length === 1 ? '' : 's'} (on-premises) from ${rows.length} row${rows.length === 1 ? '' : 's'}: one per distinct name.`,
+    );
     return assemble(base, { externalNetworks: [...base.externalNetworks, ...added] }, notes, basePlan !== undefined);
   }
 
   // Subnets into VPCs
   type Pending = {
-    line: number; vpcKey: string; vpcName: string; vpcId: string; account: string; region: string; vpcIpv4: string[]; vpcIpv6: string[]; tierGiven: boolean; nameGiven: boolean;
-    subnet: PlanInput['subnets'] extends Array<infer S> | undefined ? S : never; v4?: Cidr; v6?: Cidr;
+    line: number;
+    vpcKey: string;
+    vpcName: string;
+    vpcId: string;
+    account: string;
+    region: string;
+    vpcIpv4: string[];
+    vpcIpv6: string[];
+    tierGiven: boolean;
+    nameGiven: boolean;
+    subnet: PlanInput['subnets'] extends Array<infer S> | undefined ? S : never;
+    v4?: Cidr;
+    v6?: Cidr;
   };
   /** A cell listing blocks (space, comma or semicolon between them), each checked. */
   const readBlocks = (line: number, fields: readonly string[], column: Column, version: 4 | 6): string[] | undefined => {
@@ -165,8 +219,14 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const blocks = text.split(/[\s,;]+/).filter((b) => b !== '');
     for (const b of blocks) {
       const parsed = parseCidr(b);
-      if (!parsed.ok) { problems.push({ ...at(line, column), message: `${b}: ${parsed.error.message}` }); return undefined; }
-      if (parsed.cidr.version !== version) { problems.push({ ...at(line, column), message: `${b} is an IPv${parsed.cidr.version} block; this column holds the VPC's IPv${version} blocks` }); return undefined; }
+      if (!parsed.ok) {
+        problems.push({ ...at(line, column), message: `${b}: ${parsed.error.message}` });
+        return undefined;
+      }
+      if (parsed.cidr.version !== version) {
+        problems.push({ ...at(line, column), message: `${b} is an IPv${parsed.cidr.version} block; this column holds the VPC's IPv${version} blocks` });
+        return undefined;
+      }
     }
     return blocks;
   };
@@ -175,24 +235,45 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const f = row.fields;
     const vpcName = cell(f, columns.get('vpc'));
     const vpcId = cell(f, columns.get('vpcId'));
-    if (vpcName === '' && vpcId === '') { problems.push({ ...at(row.line, columns.has('vpcId') ? 'vpcId' : 'vpc'), message: 'is empty; say which VPC the subnet is in' }); continue; }
+    if (vpcName === '' && vpcId === '') {
+      problems.push({ ...at(row.line, columns.has('vpcId') ? 'vpcId' : 'vpc'), message: 'is empty; say which VPC the subnet is in' });
+      continue;
+    }
     const v4Text = columns.has('cidr') ? cell(f, columns.get('cidr')) : '';
     const v6Text = columns.has('ipv6') ? cell(f, columns.get('ipv6')) : '';
-    if (v4Text === '' && v6Text === '') { problems.push({ ...at(row.line, columns.has('cidr') ? 'cidr' : 'ipv6'), message: 'is empty; each subnet needs a CIDR block such as 10.0.1.0/24' }); continue; }
+    if (v4Text === '' && v6Text === '') {
+      problems.push({ ...at(row.line, columns.has('cidr') ? 'cidr' : 'ipv6'), message: 'is empty; each subnet needs a CIDR block such as 10.0.1.0/24' });
+      continue;
+    }
     let v4 = v4Text === '' ? undefined : readBlock(row.line, v4Text, 'cidr');
     let v6 = v6Text === '' ? undefined : readBlock(row.line, v6Text, 'ipv6');
     if (v4Text !== '' && !v4) continue;
     if (v6Text !== '' && !v6) continue;
     // A single CIDR column in a plain spreadsheet may hold an IPv6 block.
-    if (v4?.version === 6 && v6 === undefined) { v6 = v4; v4 = undefined; }
-    if (v4?.version === 6 || v6?.version === 4) { problems.push({ ...at(row.line, v4?.version === 6 ? 'cidr' : 'ipv6'), message: `holds an IPv${v4?.version === 6 ? 6 : 4} block where an IPv${v4?.version === 6 ? 4 : 6} block belongs` }); continue; }
+    if (v4?.version === 6 && v6 === undefined) {
+      v6 = v4;
+      v4 = undefined;
+    }
+    if (v4?.version === 6 || v6?.version === 4) {
+      problems.push({
+        ...at(row.line, v4?.version === 6 ? 'cidr' : 'ipv6'),
+        message: `holds an IPv${v4?.version === 6 ? 6 : 4} block where an IPv${v4?.version === 6 ? 4 : 6} block belongs`,
+      });
+      continue;
+    }
     const tierText = cell(f, columns.get('tier')).toLowerCase();
     // No tier: private for a new subnet (said in the notes), the base plan's for a merged one.
     const tier: SubnetTier = tierText === '' ? 'private' : (tierText as SubnetTier);
-    if (tierText !== '' && !(TIERS as readonly string[]).includes(tierText)) { problems.push({ ...at(row.line, 'tier'), message: `is "${tierText}"; expected public, private or isolated` }); continue; }
+    if (tierText !== '' && !(TIERS as readonly string[]).includes(tierText)) {
+      problems.push({ ...at(row.line, 'tier'), message: `is "${tierText}"; expected public, private or isolated` });
+      continue;
+    }
     const hostsText = cell(f, columns.get('hostsNeeded'));
     const hosts = hostsText === '' ? undefined : Number(hostsText.replace(/[, _]/g, ''));
-    if (hosts !== undefined && !(Number.isInteger(hosts) && hosts >= 0 && hosts <= 1e9)) { problems.push({ ...at(row.line, 'hostsNeeded'), message: `is "${hostsText}"; expected a whole number of addresses, e.g. 120` }); continue; }
+    if (hosts !== undefined && !(Number.isInteger(hosts) && hosts >= 0 && hosts <= 1e9)) {
+      problems.push({ ...at(row.line, 'hostsNeeded'), message: `is "${hostsText}"; expected a whole number of addresses, e.g. 120` });
+      continue;
+    }
     const az = cell(f, columns.get('az'));
     const name = cell(f, columns.get('name'));
     const subnetId = cell(f, columns.get('subnetId'));
@@ -200,13 +281,28 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const vpcIpv6 = columns.has('vpcIpv6') ? readBlocks(row.line, f, 'vpcIpv6', 6) : [];
     if (!vpcIpv4 || !vpcIpv6) continue;
     pending.push({
-      line: row.line, vpcKey: vpcId || `name:${vpcName}`, vpcName, vpcId, account: cell(f, columns.get('account')), region: cell(f, columns.get('region')),
-      vpcIpv4, vpcIpv6, tierGiven: tierText !== '', nameGiven: name !== '',
+      line: row.line,
+      vpcKey: vpcId || `name:${vpcName}`,
+      vpcName,
+      vpcId,
+      account: cell(f, columns.get('account')),
+      region: cell(f, columns.get('region')),
+      vpcIpv4,
+      vpcIpv6,
+      tierGiven: tierText !== '',
+      nameGiven: name !== '',
       subnet: {
-        id: subnetId, name: (name || formatCidr((v4 ?? v6)!)).slice(0, 200), vpcId: '', availabilityZone: az, tier,
-        ...(v4 ? { ipv4Cidr: v4Text } : {}), ...(v6 ? { ipv6Cidr: v6Text || v4Text } : {}), ...(hosts !== undefined ? { hostsNeeded: hosts } : {}),
+        id: subnetId,
+        name: (name || formatCidr((v4 ?? v6)!)).slice(0, 200),
+        vpcId: '',
+        availabilityZone: az,
+        tier,
+        ...(v4 ? { ipv4Cidr: v4Text } : {}),
+        ...(v6 ? { ipv6Cidr: v6Text || v4Text } : {}),
+        ...(hosts !== undefined ? { hostsNeeded: hosts } : {}),
       },
-      ...(v4 ? { v4 } : {}), ...(v6 ? { v6 } : {}),
+      ...(v4 ? { v4 } : {}),
+      ...(v6 ? { v6 } : {}),
     });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -223,8 +319,14 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     if (vpcOf.has(p.vpcKey)) continue;
     const members = pending.filter((q) => q.vpcKey === p.vpcKey);
     const given = members.find((q) => q.vpcIpv4.length > 0 || q.vpcIpv6.length > 0);
-    const differing = members.find((q) => (q.vpcIpv4.length > 0 || q.vpcIpv6.length > 0) && given && (q.vpcIpv4.join(' ') !== given.vpcIpv4.join(' ') || q.vpcIpv6.join(' ') !== given.vpcIpv6.join(' ')));
-    if (differing) notes.push(`Rows ${given!.line} and ${differing.line} give VPC ${p.vpcName || p.vpcId} different blocks; those of row ${given!.line} were used.`);
+    const differing = members.find(
+      (q) =>
+        (q.vpcIpv4.length > 0 || q.vpcIpv6.length > 0) &&
+        given &&
+        (q.vpcIpv4.join(' ') !== given.vpcIpv4.join(' ') || q.vpcIpv6.join(' ') !== given.vpcIpv6.join(' ')),
+    );
+    if (differing)
+      notes.push(`Rows ${given!.line} and ${differing.line} give VPC ${p.vpcName || p.vpcId} different blocks; those of row ${given!.line} were used.`);
     const existingIndex = vpcs.findIndex((v) => (p.vpcId !== '' ? v.id === p.vpcId : v.name === p.vpcName));
     if (existingIndex !== -1) {
       const existing = vpcs[existingIndex]!;
@@ -242,7 +344,9 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
       const what = (['ipv4Cidrs', 'ipv6Cidrs', 'accountId', 'region'] as const).filter((k) => JSON.stringify(updated[k]) !== JSON.stringify(existing[k]));
       if (what.length > 0) {
         vpcs[existingIndex] = updated;
-        changedVpcs.push(`${existing.name || existing.id} (${what.map((k) => `${k} ${JSON.stringify(existing[k]) ?? 'unset'} -> ${JSON.stringify(updated[k])}`).join(', ')})`);
+        changedVpcs.push(
+          `${existing.name || existing.id} (${what.map((k) => `${k} ${JSON.stringify(existing[k]) ?? 'unset'} -> ${JSON.stringify(updated[k])}`).join(', ')})`,
+        );
       }
       continue;
     }
@@ -250,13 +354,20 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const v6 = members.flatMap((q) => (q.v6 ? [q.v6] : []));
     const ipv6Block = v6.length > 0 ? enclosingBlock(v6) : undefined;
     const id = p.vpcId !== '' && !used.has(p.vpcId) ? (used.add(p.vpcId), p.vpcId) : uniqueId(`vpc-${slug(p.vpcName || p.vpcId)}`);
-    const region = members.find((q) => q.region !== '')?.region ?? /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)/.exec(members.find((q) => q.subnet.availabilityZone !== '')?.subnet.availabilityZone ?? '')?.[1] ?? 'us-east-1';
+    const region =
+      members.find((q) => q.region !== '')?.region ??
+      /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)/.exec(members.find((q) => q.subnet.availabilityZone !== '')?.subnet.availabilityZone ?? '')?.[1] ??
+      'us-east-1';
     const guessedV4 = v4.length > 0 ? [formatCidr(enclosingBlock(v4))] : [];
     const guessedV6 = ipv6Block ? [formatCidr(ipv6Block.prefix > 56 ? { version: 6, network: (ipv6Block.network >> 72n) << 72n, prefix: 56 } : ipv6Block)] : [];
     const ipv4Cidrs = given && given.vpcIpv4.length > 0 ? given.vpcIpv4 : guessedV4;
     const ipv6Cidrs = given && given.vpcIpv6.length > 0 ? given.vpcIpv6 : guessedV6;
     vpcs.push({
-      id, name: (p.vpcName || p.vpcId).slice(0, 200), region, ipv4Cidrs, ipv6Cidrs,
+      id,
+      name: (p.vpcName || p.vpcId).slice(0, 200),
+      region,
+      ipv4Cidrs,
+      ipv6Cidrs,
       ipv6Source: 'amazon',
       ...(members.find((q) => q.account !== '') ? { accountId: members.find((q) => q.account !== '')!.account } : {}),
     });
@@ -278,7 +389,9 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     const vpcId = vpcOf.get(p.vpcKey)!;
     const index = merging && p.subnet.id !== '' ? baseIndex.get(p.subnet.id) : undefined;
     if (index !== undefined) {
-      if (listed.has(p.subnet.id)) { notes.push(`Row ${p.line} lists subnet ${p.subnet.id} again; the later row was used.`); }
+      if (listed.has(p.subnet.id)) {
+        notes.push(`Row ${p.line} lists subnet ${p.subnet.id} again; the later row was used.`);
+      }
       listed.add(p.subnet.id);
       const before = subnets[index]!;
       const next: Plan['subnets'][number] = { ...before, vpcId };
@@ -286,9 +399,18 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
       if (p.subnet.availabilityZone !== '') next.availabilityZone = p.subnet.availabilityZone;
       if (p.tierGiven) next.tier = p.subnet.tier;
       // The CIDR and hosts columns say what the subnet has: an empty cell removes the value.
-      if (columns.has('cidr')) { if (p.subnet.ipv4Cidr !== undefined) next.ipv4Cidr = p.subnet.ipv4Cidr; else delete next.ipv4Cidr; }
-      if (columns.has('ipv6') || p.subnet.ipv6Cidr !== undefined) { if (p.subnet.ipv6Cidr !== undefined) next.ipv6Cidr = p.subnet.ipv6Cidr; else delete next.ipv6Cidr; }
-      if (columns.has('hostsNeeded')) { if (p.subnet.hostsNeeded !== undefined) next.hostsNeeded = p.subnet.hostsNeeded; else delete next.hostsNeeded; }
+      if (columns.has('cidr')) {
+        if (p.subnet.ipv4Cidr !== undefined) next.ipv4Cidr = p.subnet.ipv4Cidr;
+        else delete next.ipv4Cidr;
+      }
+      if (columns.has('ipv6') || p.subnet.ipv6Cidr !== undefined) {
+        if (p.subnet.ipv6Cidr !== undefined) next.ipv6Cidr = p.subnet.ipv6Cidr;
+        else delete next.ipv6Cidr;
+      }
+      if (columns.has('hostsNeeded')) {
+        if (p.subnet.hostsNeeded !== undefined) next.hostsNeeded = p.subnet.hostsNeeded;
+        else delete next.hostsNeeded;
+      }
       if (JSON.stringify(next) === JSON.stringify(before)) unchanged++;
       else updated++;
       subnets[index] = next;
@@ -302,23 +424,54 @@ export function importCsv(text: string, options: CsvImportOptions, basePlan?: Pl
     if (p.subnet.availabilityZone === '') missingZone++;
   }
   if (merging) {
-    notes.push(`Merged ${pending.length} row${pending.length === 1 ? '' : 's'} into the base plan by subnet_id: ${updated} updated, ${added} added, ${unchanged} unchanged.`);
+    notes.push(
+      `Merged ${pending.length} row${pending.length === 1 ? '' : 's'} into the base plan by subnet_id: ${updated} updated, ${added} added, ${unchanged} unchanged.`,
+    );
     const missing = basePlan!.subnets.filter((s) => !listed.has(s.id));
-    if (missing.length > 0) notes.push(`${missing.length} subnet${missing.length === 1 ? '' : 's'} of the base plan ${missing.length === 1 ? 'is' : 'are'} not in the file and ${missing.length === 1 ? 'was' : 'were'} kept: ${missing.slice(0, 20).map((s) => s.id).join(', ')}${missing.length > 20 ? ', …' : ''}. Delete ${missing.length === 1 ? 'it' : 'them'} in the plan if ${missing.length === 1 ? 'it is' : 'they are'} gone.`);
+    if (missing.length > 0)
+      notes.push(
+        `${missing.length} subnet${missing.length === 1 ? '' : 's'} of the base plan ${missing.length === 1 ? 'is' : 'are'} not in the file and ${missing.length === 1 ? 'was' : 'were'} kept: ${missing
+          .slice(0, 20)
+          .map((s) => s.id)
+          .join(
+            ', ',
+          )}${missing.length > 20 ? ', …' : ''}. Delete ${missing.length === 1 ? 'it' : 'them'} in the plan if ${missing.length === 1 ? 'it is' : 'they are'} gone.`,
+      );
   } else {
     notes.push(`Imported ${pending.length} subnet${pending.length === 1 ? '' : 's'} into ${vpcOf.size} VPC${vpcOf.size === 1 ? '' : 's'}.`);
   }
-  if (changedVpcs.length > 0) notes.push(`Updated ${changedVpcs.length} VPC${changedVpcs.length === 1 ? '' : 's'} of the base plan from the file: ${changedVpcs.join('; ')}.`);
-  if (createdFromColumns.length > 0) notes.push(`Created ${createdFromColumns.length} VPC${createdFromColumns.length === 1 ? '' : 's'} not in the plan, with the blocks the file gives: ${createdFromColumns.join('; ')}.`);
-  if (created.length > 0) notes.push(`Created ${created.length} VPC${created.length === 1 ? '' : 's'} not in the plan, each with the smallest block enclosing its subnets: ${created.join('; ')}. Widen the blocks if the VPCs are meant to be larger.`);
+  if (changedVpcs.length > 0)
+    notes.push(`Updated ${changedVpcs.length} VPC${changedVpcs.length === 1 ? '' : 's'} of the base plan from the file: ${changedVpcs.join('; ')}.`);
+  if (createdFromColumns.length > 0)
+    notes.push(
+      `Created ${createdFromColumns.length} VPC${createdFromColumns.length === 1 ? '' : 's'} not in the plan, with the blocks the file gives: ${createdFromColumns.join('; ')}.`,
+    );
+  if (created.length > 0)
+    notes.push(
+      `Created ${created.length} VPC${created.length === 1 ? '' : 's'} not in the plan, each with the smallest block enclosing its subnets: ${created.join('; ')}. Widen the blocks if the VPCs are meant to be larger.`,
+    );
   if (missingTier > 0) notes.push(`${missingTier} row${missingTier === 1 ? '' : 's'} gave no tier: imported as private.`);
   if (missingZone > 0) notes.push(`${missingZone} row${missingZone === 1 ? '' : 's'} gave no availability zone: set one on each subnet.`);
   return assemble(base, { vpcs, subnets }, notes, basePlan !== undefined);
 }
 
 function allIds(plan: Plan): string[] {
-  const lists = [plan.vpcs, plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.natGateways, plan.routeTables, plan.peerings, plan.serviceNetworks, plan.externalNetworks];
-  return [...lists.flatMap((l) => l.map((x) => x.id)), ...plan.transitGateways.flatMap((t) => [t.id, ...t.routeTables.map((r) => r.id), ...t.attachments.map((a) => a.id)])];
+  const lists = [
+    plan.vpcs,
+    plan.subnets,
+    plan.internetGateways,
+    plan.egressOnlyGateways,
+    plan.vpnGateways,
+    plan.natGateways,
+    plan.routeTables,
+    plan.peerings,
+    plan.serviceNetworks,
+    plan.externalNetworks,
+  ];
+  return [
+    ...lists.flatMap((l) => l.map((x) => x.id)),
+    ...plan.transitGateways.flatMap((t) => [t.id, ...t.routeTables.map((r) => r.id), ...t.attachments.map((a) => a.id)]),
+  ];
 }
 
 /** The base plan with the additions; new top-level nodes get positions below what is already laid out. */

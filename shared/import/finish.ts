@@ -25,4 +25,3 @@ export function finish(raw: PlanInput, notes: string[]): ImportResult {
   const plan: Plan = { ...first.plan, layout: layOutPlan({ ...first.plan, layout: { nodes: {} } }) };
   return { ok: true, plan, notes: [...new Set([...notes, ...importWarnings(plan)])] };
 }
-

@@ -37,7 +37,16 @@ export function splitJsonDocuments(file: string, text: string): SplitResult {
     const startLine = scanner.getTokenStartLine() + 1;
     if (token !== TOKEN.openBrace && token !== TOKEN.openBracket) {
       const shown = text.slice(start, start + 20).split('\n')[0]!;
-      return { ok: false, problems: [{ file, line: startLine, message: `expected a JSON document starting with { or [ (the output of an aws command with --output json), found "${shown}"` }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            file,
+            line: startLine,
+            message: `expected a JSON document starting with { or [ (the output of an aws command with --output json), found "${shown}"`,
+          },
+        ],
+      };
     }
     let depth = 0;
     let end = -1;
@@ -45,11 +54,23 @@ export function splitJsonDocuments(file: string, text: string): SplitResult {
       if (token === TOKEN.openBrace || token === TOKEN.openBracket) depth++;
       else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
         depth--;
-        if (depth === 0) { end = scanner.getTokenOffset() + scanner.getTokenLength(); break; }
+        if (depth === 0) {
+          end = scanner.getTokenOffset() + scanner.getTokenLength();
+          break;
+        }
       }
     }
     if (end === -1) {
-      return { ok: false, problems: [{ file, line: startLine, message: `the JSON document starting here is not closed: a } or ] is missing before the end of the file (was the command's output cut short?)` }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            file,
+            line: startLine,
+            message: `the JSON document starting here is not closed: a } or ] is missing before the end of the file (was the command's output cut short?)`,
+          },
+        ],
+      };
     }
     const errors: ParseError[] = [];
     const value: unknown = parse(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

@@ -24,5 +24,9 @@ export function describeImportedPlan(plan: Plan): string {
     [services, 'Lattice service'],
     [plan.externalNetworks.length, 'external network'],
   ];
-  return [count(plan.vpcs.length, 'VPC'), count(plan.subnets.length, 'subnet'), ...parts.filter(([n]) => n > 0).map(([n, one, many]) => count(n, one, many))].join(', ');
+  return [
+    count(plan.vpcs.length, 'VPC'),
+    count(plan.subnets.length, 'subnet'),
+    ...parts.filter(([n]) => n > 0).map(([n, one, many]) => count(n, one, many)),
+  ].join(', ');
 }

@@ -12,17 +12,33 @@ function ok(result: ImportResult) {
   return result;
 }
 
-interface ShowResource { address: string; mode: string; type: string; name: string; index?: unknown; values: Record<string, unknown> }
-interface ShowModule { resources?: ShowResource[]; child_modules?: Array<ShowModule & { address: string }> }
+interface ShowResource {
+  address: string;
+  mode: string;
+  type: string;
+  name: string;
+  index?: unknown;
+  values: Record<string, unknown>;
+}
+interface ShowModule {
+  resources?: ShowResource[];
+  child_modules?: Array<ShowModule & { address: string }>;
+}
 
 /** The same state as a raw terraform.tfstate (version 4): resources with instances and attributes. */
 function asTfstate(text: string): string {
   const shown = JSON.parse(text) as { values: { root_module: ShowModule } };
-  const resources: Array<{ mode: string; type: string; name: string; module?: string; instances: Array<{ index_key?: unknown; attributes: Record<string, unknown> }> }> = [];
+  const resources: Array<{
+    mode: string;
+    type: string;
+    name: string;
+    module?: string;
+    instances: Array<{ index_key?: unknown; attributes: Record<string, unknown> }>;
+  }> = [];
   const walk = (m: ShowModule, module?: string) => {
     for (const r of m.resources ?? []) {
       let entry = resources.find((x) => x.type === r.type && x.name === r.name && x.module === module && x.mode === r.mode);
-      if (!entry) resources.push(entry = { mode: r.mode, type: r.type, name: r.name, ...(module ? { module } : {}), instances: [] });
+      if (!entry) resources.push((entry = { mode: r.mode, type: r.type, name: r.name, ...(module ? { module } : {}), instances: [] }));
       entry.instances.push({ ...(r.index !== undefined ? { index_key: r.index } : {}), attributes: r.values });
     }
     for (const child of m.child_modules ?? []) walk(child, child.address);
@@ -52,18 +68,27 @@ describe('importTerraformState', () => {
   it('merges inline routes with aws_route resources, and main-table associations', () => {
     const app = plan.routeTables.find((t) => t.name === 'core-app')!;
     expect(app.routes.map((r) => `${r.destination} ${r.target}`)).toEqual([
-      '0.0.0.0/0 nat-gateway', '10.30.0.0/16 transit-gateway', '::/0 egress-only-gateway', '192.168.0.0/16 transit-gateway',
+      '0.0.0.0/0 nat-gateway',
+      '10.30.0.0/16 transit-gateway',
+      '::/0 egress-only-gateway',
+      '192.168.0.0/16 transit-gateway',
     ]);
     expect(plan.routeTables.filter((t) => t.main).map((t) => t.name)).toEqual(['core-data', 'edge-main']);
     expect(plan.natGateways).toEqual([expect.objectContaining({ id: 'nat-0b1c2d3e4f5a60001', addresses: 2, connectivity: 'public' })]);
-    expect(plan.peerings).toEqual([expect.objectContaining({ requesterVpcId: 'vpc-0b1c2d3e4f5a60001', accepterVpcId: 'vpc-0b1c2d3e4f5a60002', status: 'active' })]);
+    expect(plan.peerings).toEqual([
+      expect.objectContaining({ requesterVpcId: 'vpc-0b1c2d3e4f5a60001', accepterVpcId: 'vpc-0b1c2d3e4f5a60002', status: 'active' }),
+    ]);
   });
 
   it('reads the transit gateway, its associations, propagations and routes, and the VPN behind it', () => {
     const tgw = plan.transitGateways[0]!;
     expect(tgw).toMatchObject({ id: 'tgw-0b1c2d3e4f5a60001', region: 'us-west-2', asn: 64512 });
     const byId = new Map(tgw.attachments.map((a) => [a.id, a]));
-    expect(byId.get('tgw-attach-0b1c2d3e4f5a60001')).toMatchObject({ type: 'vpc', associatedRouteTableId: 'tgw-rtb-0b1c2d3e4f5a60001', propagatedRouteTableIds: ['tgw-rtb-0b1c2d3e4f5a60001'] });
+    expect(byId.get('tgw-attach-0b1c2d3e4f5a60001')).toMatchObject({
+      type: 'vpc',
+      associatedRouteTableId: 'tgw-rtb-0b1c2d3e4f5a60001',
+      propagatedRouteTableIds: ['tgw-rtb-0b1c2d3e4f5a60001'],
+    });
     expect(byId.get('tgw-attach-0b1c2d3e4f5a60009')).toMatchObject({ type: 'vpn', externalNetworkId: 'vpn-0b1c2d3e4f5a60001', propagatedRouteTableIds: [] });
     expect(tgw.routeTables[0]!.routes).toEqual([
       { destination: '192.168.0.0/16', kind: 'static', attachmentId: 'tgw-attach-0b1c2d3e4f5a60009' },
@@ -73,7 +98,9 @@ describe('importTerraformState', () => {
   });
 
   it('reads Lattice service networks, their VPCs and services (by id or ARN), and counts what it does not model', () => {
-    expect(plan.serviceNetworks).toEqual([{ id: 'sn-0b1c2d3e4f5a60001', name: 'apis', vpcIds: ['vpc-0b1c2d3e4f5a60001'], services: [{ id: 'svc-0b1c2d3e4f5a60001', name: 'orders' }] }]);
+    expect(plan.serviceNetworks).toEqual([
+      { id: 'sn-0b1c2d3e4f5a60001', name: 'apis', vpcIds: ['vpc-0b1c2d3e4f5a60001'], services: [{ id: 'svc-0b1c2d3e4f5a60001', name: 'orders' }] },
+    ]);
     expect(notes).toContain('2 resources of types the plan does not model not imported: aws_eip (1), aws_security_group (1).');
     expect(checkPlan(plan).filter((f) => f.code === 'plan/dangling-reference')).toEqual([]);
   });

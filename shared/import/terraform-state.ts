@@ -23,18 +23,34 @@ interface StateResource {
   values: Record<string, unknown>;
 }
 
-const resource = z.looseObject({ address: z.string().optional(), mode: z.string().optional(), type: z.string(), name: z.string().optional(), values: z.record(z.string(), z.unknown()).optional() });
-interface ModuleShape { resources?: Array<z.infer<typeof resource>>; child_modules?: ModuleShape[] }
-const moduleSchema: z.ZodType<ModuleShape> = z.lazy(() => z.looseObject({ resources: z.array(resource).optional(), child_modules: z.array(moduleSchema).optional() }));
+const resource = z.looseObject({
+  address: z.string().optional(),
+  mode: z.string().optional(),
+  type: z.string(),
+  name: z.string().optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+interface ModuleShape {
+  resources?: Array<z.infer<typeof resource>>;
+  child_modules?: ModuleShape[];
+}
+const moduleSchema: z.ZodType<ModuleShape> = z.lazy(() =>
+  z.looseObject({ resources: z.array(resource).optional(), child_modules: z.array(moduleSchema).optional() }),
+);
 /** `terraform show -json` of a state. */
 const showJson = z.looseObject({ format_version: z.string(), values: z.looseObject({ root_module: moduleSchema.optional() }).optional() });
 /** terraform.tfstate, version 4. */
 const rawState = z.looseObject({
   version: z.number(),
-  resources: z.array(z.looseObject({
-    mode: z.string().optional(), type: z.string(), name: z.string(), module: z.string().optional(),
-    instances: z.array(z.looseObject({ attributes: z.record(z.string(), z.unknown()).optional(), index_key: z.unknown().optional() })),
-  })),
+  resources: z.array(
+    z.looseObject({
+      mode: z.string().optional(),
+      type: z.string(),
+      name: z.string(),
+      module: z.string().optional(),
+      instances: z.array(z.looseObject({ attributes: z.record(z.string(), z.unknown()).optional(), index_key: z.unknown().optional() })),
+    }),
+  ),
 });
 
 /** The resources of a state, whichever of the two forms it is in; a string when it is neither. */
@@ -57,22 +73,31 @@ function stateResources(value: unknown): StateResource[] | string {
   }
   const raw = rawState.safeParse(value);
   if (raw.success) {
-    return raw.data.resources.filter((r) => (r.mode ?? 'managed') === 'managed').flatMap((r) => r.instances.map((instance, i) => ({
-      address: `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}${r.instances.length > 1 ? `[${JSON.stringify(instance.index_key ?? i)}]` : ''}`,
-      type: r.type,
-      values: instance.attributes ?? {},
-    })));
+    return raw.data.resources
+      .filter((r) => (r.mode ?? 'managed') === 'managed')
+      .flatMap((r) =>
+        r.instances.map((instance, i) => ({
+          address: `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}${r.instances.length > 1 ? `[${JSON.stringify(instance.index_key ?? i)}]` : ''}`,
+          type: r.type,
+          values: instance.attributes ?? {},
+        })),
+      );
   }
   return 'is not Terraform state JSON: expected the output of `terraform show -json` (with "format_version" and "values") or a terraform.tfstate file (with "version" and "resources")';
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
-const objects = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+const objects = (v: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 /** Terraform's tags map as the CLI's tag list (only Name matters to the import). */
 function tagList(values: Record<string, unknown>): Array<{ Key: string; Value: string }> {
   const tags = (values.tags ?? values.tags_all) as Record<string, unknown> | null | undefined;
-  return tags && typeof tags === 'object' ? Object.entries(tags).filter(([, v]) => typeof v === 'string').map(([Key, v]) => ({ Key, Value: v as string })) : [];
+  return tags && typeof tags === 'object'
+    ? Object.entries(tags)
+        .filter(([, v]) => typeof v === 'string')
+        .map(([Key, v]) => ({ Key, Value: v as string }))
+    : [];
 }
 /** sn-... from a service network id or ARN (Lattice identifiers take either). */
 function latticeId(identifier: string | undefined, prefix: string): string | undefined {
@@ -82,9 +107,16 @@ function latticeId(identifier: string | undefined, prefix: string): string | und
 }
 
 /** A route as the CLI prints it, from a route block of aws_route_table or an aws_route. */
-function routeFrom(r: Record<string, unknown>, destinationKey: 'cidr_block' | 'destination_cidr_block', ipv6Key: 'ipv6_cidr_block' | 'destination_ipv6_cidr_block'): AwsRoute {
+function routeFrom(
+  r: Record<string, unknown>,
+  destinationKey: 'cidr_block' | 'destination_cidr_block',
+  ipv6Key: 'ipv6_cidr_block' | 'destination_ipv6_cidr_block',
+): AwsRoute {
   const route: Record<string, string> = {};
-  const set = (key: string, value: unknown) => { const v = str(value); if (v !== undefined) route[key] = v; };
+  const set = (key: string, value: unknown) => {
+    const v = str(value);
+    if (v !== undefined) route[key] = v;
+  };
   set('DestinationCidrBlock', r[destinationKey]);
   set('DestinationIpv6CidrBlock', r[ipv6Key]);
   set('DestinationPrefixListId', r.destination_prefix_list_id);
@@ -107,7 +139,10 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
   const resources: Array<StateResource & { file: string }> = [];
   for (const file of files) {
     const split = splitJsonDocuments(file.name, file.text);
-    if (!split.ok) { problems.push(...split.problems); continue; }
+    if (!split.ok) {
+      problems.push(...split.problems);
+      continue;
+    }
     for (const document of split.documents) {
       const found = stateResources(document.value);
       if (typeof found === 'string') problems.push({ file: file.name, line: document.line, message: found });
@@ -130,7 +165,10 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
   };
   const associations: Array<{ tableId: string; subnetId?: string; main?: boolean }> = [];
   const extraBlocks: Array<{ vpcId: string; v4?: string; v6?: string }> = [];
-  const tgwTableRoutes = new Map<string, Array<{ DestinationCidrBlock: string; Type: string; State: string; TransitGatewayAttachments?: Array<{ TransitGatewayAttachmentId: string }> }>>();
+  const tgwTableRoutes = new Map<
+    string,
+    Array<{ DestinationCidrBlock: string; Type: string; State: string; TransitGatewayAttachments?: Array<{ TransitGatewayAttachmentId: string }> }>
+  >();
   const tgwAssociations = new Map<string, Array<{ TransitGatewayAttachmentId: string; State: string }>>();
   const tgwPropagations = new Map<string, Array<{ TransitGatewayAttachmentId: string; State: string }>>();
   const push = <T>(map: Map<string, T[]>, key: string, item: T) => map.set(key, [...(map.get(key) ?? []), item]);
@@ -144,41 +182,129 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
       case 'aws_vpc': {
         if (!id) break;
         const ipv6 = str(v.ipv6_cidr_block);
-        put(c, c.vpcs, id, {
-          VpcId: id, Tags, ...(str(v.cidr_block) ? { CidrBlock: str(v.cidr_block) } : {}), ...(str(v.owner_id) ? { OwnerId: str(v.owner_id) } : {}),
-          ...(ipv6 ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: ipv6, ...(str(v.ipv6_ipam_pool_id) ? { Ipv6IpamPoolId: str(v.ipv6_ipam_pool_id) } : {}) }] } : {}),
-        }, file, 'VPC');
+        put(
+          c,
+          c.vpcs,
+          id,
+          {
+            VpcId: id,
+            Tags,
+            ...(str(v.cidr_block) ? { CidrBlock: str(v.cidr_block) } : {}),
+            ...(str(v.owner_id) ? { OwnerId: str(v.owner_id) } : {}),
+            ...(ipv6
+              ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: ipv6, ...(str(v.ipv6_ipam_pool_id) ? { Ipv6IpamPoolId: str(v.ipv6_ipam_pool_id) } : {}) }] }
+              : {}),
+          },
+          file,
+          'VPC',
+        );
         break;
       }
-      case 'aws_vpc_ipv4_cidr_block_association': { const vpcId = str(v.vpc_id); if (vpcId) extraBlocks.push({ vpcId, ...(str(v.cidr_block) ? { v4: str(v.cidr_block) } : {}) }); break; }
-      case 'aws_vpc_ipv6_cidr_block_association': { const vpcId = str(v.vpc_id); if (vpcId) extraBlocks.push({ vpcId, ...(str(v.ipv6_cidr_block) ? { v6: str(v.ipv6_cidr_block) } : {}) }); break; }
+      case 'aws_vpc_ipv4_cidr_block_association': {
+        const vpcId = str(v.vpc_id);
+        if (vpcId) extraBlocks.push({ vpcId, ...(str(v.cidr_block) ? { v4: str(v.cidr_block) } : {}) });
+        break;
+      }
+      case 'aws_vpc_ipv6_cidr_block_association': {
+        const vpcId = str(v.vpc_id);
+        if (vpcId) extraBlocks.push({ vpcId, ...(str(v.ipv6_cidr_block) ? { v6: str(v.ipv6_cidr_block) } : {}) });
+        break;
+      }
       case 'aws_subnet': {
         const vpcId = str(v.vpc_id);
         if (!id || !vpcId) break;
         const ipv6 = str(v.ipv6_cidr_block);
-        put(c, c.subnets, id, {
-          SubnetId: id, VpcId: vpcId, Tags, ...(str(v.cidr_block) ? { CidrBlock: str(v.cidr_block) } : {}), ...(str(v.availability_zone) ? { AvailabilityZone: str(v.availability_zone) } : {}),
-          ...(typeof v.map_public_ip_on_launch === 'boolean' ? { MapPublicIpOnLaunch: v.map_public_ip_on_launch } : {}), ...(str(v.arn) ? { SubnetArn: str(v.arn) } : {}),
-          ...(ipv6 ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: ipv6 }] } : {}),
-        }, file, 'subnet');
+        put(
+          c,
+          c.subnets,
+          id,
+          {
+            SubnetId: id,
+            VpcId: vpcId,
+            Tags,
+            ...(str(v.cidr_block) ? { CidrBlock: str(v.cidr_block) } : {}),
+            ...(str(v.availability_zone) ? { AvailabilityZone: str(v.availability_zone) } : {}),
+            ...(typeof v.map_public_ip_on_launch === 'boolean' ? { MapPublicIpOnLaunch: v.map_public_ip_on_launch } : {}),
+            ...(str(v.arn) ? { SubnetArn: str(v.arn) } : {}),
+            ...(ipv6 ? { Ipv6CidrBlockAssociationSet: [{ Ipv6CidrBlock: ipv6 }] } : {}),
+          },
+          file,
+          'subnet',
+        );
         break;
       }
-      case 'aws_internet_gateway': if (id) put(c, c.internetGateways, id, { InternetGatewayId: id, Tags, Attachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'available' }] : [] }, file, 'internet gateway'); break;
-      case 'aws_internet_gateway_attachment': { const g = str(v.internet_gateway_id); const vpcId = str(v.vpc_id); if (g && vpcId) put(c, c.internetGateways, g, { InternetGatewayId: g, Attachments: [{ VpcId: vpcId, State: 'available' }] }, file, 'internet gateway'); break; }
-      case 'aws_egress_only_internet_gateway': if (id) put(c, c.egressOnlyGateways, id, { EgressOnlyInternetGatewayId: id, Tags, Attachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'attached' }] : [] }, file, 'egress-only internet gateway'); break;
-      case 'aws_vpn_gateway': if (id) put(c, c.vpnGateways, id, { VpnGatewayId: id, Tags, VpcAttachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'attached' }] : [] }, file, 'VPN gateway'); break;
-      case 'aws_vpn_gateway_attachment': { const g = str(v.vpn_gateway_id); const vpcId = str(v.vpc_id); if (g && vpcId) put(c, c.vpnGateways, g, { VpnGatewayId: g, VpcAttachments: [{ VpcId: vpcId, State: 'attached' }] }, file, 'VPN gateway'); break; }
+      case 'aws_internet_gateway':
+        if (id)
+          put(
+            c,
+            c.internetGateways,
+            id,
+            { InternetGatewayId: id, Tags, Attachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'available' }] : [] },
+            file,
+            'internet gateway',
+          );
+        break;
+      case 'aws_internet_gateway_attachment': {
+        const g = str(v.internet_gateway_id);
+        const vpcId = str(v.vpc_id);
+        if (g && vpcId) put(c, c.internetGateways, g, { InternetGatewayId: g, Attachments: [{ VpcId: vpcId, State: 'available' }] }, file, 'internet gateway');
+        break;
+      }
+      case 'aws_egress_only_internet_gateway':
+        if (id)
+          put(
+            c,
+            c.egressOnlyGateways,
+            id,
+            { EgressOnlyInternetGatewayId: id, Tags, Attachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'attached' }] : [] },
+            file,
+            'egress-only internet gateway',
+          );
+        break;
+      case 'aws_vpn_gateway':
+        if (id)
+          put(
+            c,
+            c.vpnGateways,
+            id,
+            { VpnGatewayId: id, Tags, VpcAttachments: str(v.vpc_id) ? [{ VpcId: str(v.vpc_id)!, State: 'attached' }] : [] },
+            file,
+            'VPN gateway',
+          );
+        break;
+      case 'aws_vpn_gateway_attachment': {
+        const g = str(v.vpn_gateway_id);
+        const vpcId = str(v.vpc_id);
+        if (g && vpcId) put(c, c.vpnGateways, g, { VpnGatewayId: g, VpcAttachments: [{ VpcId: vpcId, State: 'attached' }] }, file, 'VPN gateway');
+        break;
+      }
       case 'aws_nat_gateway': {
         if (!id) break;
-        const secondary = Math.max(strings(v.secondary_allocation_ids).length, strings(v.secondary_private_ip_addresses).length, typeof v.secondary_private_ip_address_count === 'number' ? v.secondary_private_ip_address_count : 0);
-        put(c, c.natGateways, id, {
-          NatGatewayId: id, Tags, ...(str(v.subnet_id) ? { SubnetId: str(v.subnet_id) } : {}), ConnectivityType: str(v.connectivity_type) ?? 'public', State: 'available',
-          NatGatewayAddresses: Array.from({ length: 1 + secondary }, () => ({ Status: 'succeeded' })),
-        }, file, 'NAT gateway');
+        const secondary = Math.max(
+          strings(v.secondary_allocation_ids).length,
+          strings(v.secondary_private_ip_addresses).length,
+          typeof v.secondary_private_ip_address_count === 'number' ? v.secondary_private_ip_address_count : 0,
+        );
+        put(
+          c,
+          c.natGateways,
+          id,
+          {
+            NatGatewayId: id,
+            Tags,
+            ...(str(v.subnet_id) ? { SubnetId: str(v.subnet_id) } : {}),
+            ConnectivityType: str(v.connectivity_type) ?? 'public',
+            State: 'available',
+            NatGatewayAddresses: Array.from({ length: 1 + secondary }, () => ({ Status: 'succeeded' })),
+          },
+          file,
+          'NAT gateway',
+        );
         break;
       }
-      case 'aws_route_table': case 'aws_default_route_table': {
-        const tableId = type === 'aws_default_route_table' ? str(v.default_route_table_id) ?? id : id;
+      case 'aws_route_table':
+      case 'aws_default_route_table': {
+        const tableId = type === 'aws_default_route_table' ? (str(v.default_route_table_id) ?? id) : id;
         const vpcId = str(v.vpc_id);
         if (!tableId || !vpcId) break;
         put(c, c.routeTables, tableId, { RouteTableId: tableId, VpcId: vpcId, Tags }, file, 'route table');
@@ -186,48 +312,100 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
         if (type === 'aws_default_route_table') associations.push({ tableId, main: true });
         break;
       }
-      case 'aws_route': addRoute(str(v.route_table_id), routeFrom(v, 'destination_cidr_block', 'destination_ipv6_cidr_block')); break;
-      case 'aws_route_table_association': { const t = str(v.route_table_id); const s = str(v.subnet_id); if (t && s) associations.push({ tableId: t, subnetId: s }); break; }
-      case 'aws_main_route_table_association': { const t = str(v.route_table_id); if (t) associations.push({ tableId: t, main: true }); break; }
-      case 'aws_vpc_peering_connection': case 'aws_vpc_peering_connection_accepter': {
-        const pcx = type === 'aws_vpc_peering_connection' ? id : str(v.vpc_peering_connection_id) ?? id;
+      case 'aws_route':
+        addRoute(str(v.route_table_id), routeFrom(v, 'destination_cidr_block', 'destination_ipv6_cidr_block'));
+        break;
+      case 'aws_route_table_association': {
+        const t = str(v.route_table_id);
+        const s = str(v.subnet_id);
+        if (t && s) associations.push({ tableId: t, subnetId: s });
+        break;
+      }
+      case 'aws_main_route_table_association': {
+        const t = str(v.route_table_id);
+        if (t) associations.push({ tableId: t, main: true });
+        break;
+      }
+      case 'aws_vpc_peering_connection':
+      case 'aws_vpc_peering_connection_accepter': {
+        const pcx = type === 'aws_vpc_peering_connection' ? id : (str(v.vpc_peering_connection_id) ?? id);
         if (!pcx) break;
         // The accepter resource names the accepter's VPC as vpc_id and the requester's as peer_vpc_id.
         const [requester, accepter] = type === 'aws_vpc_peering_connection' ? [str(v.vpc_id), str(v.peer_vpc_id)] : [str(v.peer_vpc_id), str(v.vpc_id)];
-        put(c, c.peerings, pcx, {
-          VpcPeeringConnectionId: pcx, Tags, Status: { Code: str(v.accept_status) ?? 'active' },
-          RequesterVpcInfo: requester ? { VpcId: requester } : {}, AccepterVpcInfo: accepter ? { VpcId: accepter } : {},
-        }, file, 'peering');
+        put(
+          c,
+          c.peerings,
+          pcx,
+          {
+            VpcPeeringConnectionId: pcx,
+            Tags,
+            Status: { Code: str(v.accept_status) ?? 'active' },
+            RequesterVpcInfo: requester ? { VpcId: requester } : {},
+            AccepterVpcInfo: accepter ? { VpcId: accepter } : {},
+          },
+          file,
+          'peering',
+        );
         break;
       }
       case 'aws_ec2_transit_gateway': {
         if (!id) break;
         const asn = typeof v.amazon_side_asn === 'number' || typeof v.amazon_side_asn === 'string' ? v.amazon_side_asn : undefined;
-        put(c, c.transitGateways, id, {
-          TransitGatewayId: id, Tags, State: 'available', ...(str(v.arn) ? { TransitGatewayArn: str(v.arn) } : {}), ...(str(v.owner_id) ? { OwnerId: str(v.owner_id) } : {}),
-          ...(str(v.description) ? { Description: str(v.description) } : {}),
-          Options: {
-            ...(asn !== undefined ? { AmazonSideAsn: asn } : {}),
-            DefaultRouteTableAssociation: str(v.default_route_table_association) ?? 'enable', DefaultRouteTablePropagation: str(v.default_route_table_propagation) ?? 'enable',
-            ...(str(v.association_default_route_table_id) ? { AssociationDefaultRouteTableId: str(v.association_default_route_table_id) } : {}),
-            ...(str(v.propagation_default_route_table_id) ? { PropagationDefaultRouteTableId: str(v.propagation_default_route_table_id) } : {}),
+        put(
+          c,
+          c.transitGateways,
+          id,
+          {
+            TransitGatewayId: id,
+            Tags,
+            State: 'available',
+            ...(str(v.arn) ? { TransitGatewayArn: str(v.arn) } : {}),
+            ...(str(v.owner_id) ? { OwnerId: str(v.owner_id) } : {}),
+            ...(str(v.description) ? { Description: str(v.description) } : {}),
+            Options: {
+              ...(asn !== undefined ? { AmazonSideAsn: asn } : {}),
+              DefaultRouteTableAssociation: str(v.default_route_table_association) ?? 'enable',
+              DefaultRouteTablePropagation: str(v.default_route_table_propagation) ?? 'enable',
+              ...(str(v.association_default_route_table_id) ? { AssociationDefaultRouteTableId: str(v.association_default_route_table_id) } : {}),
+              ...(str(v.propagation_default_route_table_id) ? { PropagationDefaultRouteTableId: str(v.propagation_default_route_table_id) } : {}),
+            },
           },
-        }, file, 'transit gateway');
+          file,
+          'transit gateway',
+        );
         break;
       }
-      case 'aws_ec2_transit_gateway_route_table': { const t = str(v.transit_gateway_id); if (id && t) put(c, c.tgwRouteTables, id, { TransitGatewayRouteTableId: id, TransitGatewayId: t, Tags, State: 'available' }, file, 'transit gateway route table'); break; }
-      case 'aws_ec2_transit_gateway_vpc_attachment': case 'aws_ec2_transit_gateway_vpc_attachment_accepter': {
-        const attachmentId = type === 'aws_ec2_transit_gateway_vpc_attachment' ? id : str(v.transit_gateway_attachment_id) ?? id;
+      case 'aws_ec2_transit_gateway_route_table': {
+        const t = str(v.transit_gateway_id);
+        if (id && t)
+          put(c, c.tgwRouteTables, id, { TransitGatewayRouteTableId: id, TransitGatewayId: t, Tags, State: 'available' }, file, 'transit gateway route table');
+        break;
+      }
+      case 'aws_ec2_transit_gateway_vpc_attachment':
+      case 'aws_ec2_transit_gateway_vpc_attachment_accepter': {
+        const attachmentId = type === 'aws_ec2_transit_gateway_vpc_attachment' ? id : (str(v.transit_gateway_attachment_id) ?? id);
         const t = str(v.transit_gateway_id);
         const vpcId = str(v.vpc_id);
         if (!attachmentId || !t || !vpcId) break;
-        put(c, c.tgwVpcAttachments, attachmentId, { TransitGatewayAttachmentId: attachmentId, TransitGatewayId: t, VpcId: vpcId, SubnetIds: strings(v.subnet_ids), Tags, State: 'available' }, file, 'VPC attachment');
+        put(
+          c,
+          c.tgwVpcAttachments,
+          attachmentId,
+          { TransitGatewayAttachmentId: attachmentId, TransitGatewayId: t, VpcId: vpcId, SubnetIds: strings(v.subnet_ids), Tags, State: 'available' },
+          file,
+          'VPC attachment',
+        );
         break;
       }
-      case 'aws_ec2_transit_gateway_route_table_association': case 'aws_ec2_transit_gateway_route_table_propagation': {
+      case 'aws_ec2_transit_gateway_route_table_association':
+      case 'aws_ec2_transit_gateway_route_table_propagation': {
         const t = str(v.transit_gateway_route_table_id);
         const a = str(v.transit_gateway_attachment_id);
-        if (t && a) push(type.endsWith('association') ? tgwAssociations : tgwPropagations, t, { TransitGatewayAttachmentId: a, State: type.endsWith('association') ? 'associated' : 'enabled' });
+        if (t && a)
+          push(type.endsWith('association') ? tgwAssociations : tgwPropagations, t, {
+            TransitGatewayAttachmentId: a,
+            State: type.endsWith('association') ? 'associated' : 'enabled',
+          });
         break;
       }
       case 'aws_ec2_transit_gateway_route': {
@@ -235,20 +413,62 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
         const destination = str(v.destination_cidr_block);
         if (!t || !destination) break;
         const a = str(v.transit_gateway_attachment_id);
-        push(tgwTableRoutes, t, { DestinationCidrBlock: destination, Type: 'static', State: v.blackhole === true ? 'blackhole' : 'active', ...(a ? { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: a }] } : {}) });
+        push(tgwTableRoutes, t, {
+          DestinationCidrBlock: destination,
+          Type: 'static',
+          State: v.blackhole === true ? 'blackhole' : 'active',
+          ...(a ? { TransitGatewayAttachments: [{ TransitGatewayAttachmentId: a }] } : {}),
+        });
         break;
       }
-      case 'aws_customer_gateway': if (id) put(c, c.customerGateways, id, { CustomerGatewayId: id, Tags, ...(str(v.ip_address) ? { IpAddress: str(v.ip_address) } : {}), ...(v.bgp_asn !== undefined && v.bgp_asn !== null ? { BgpAsn: String(v.bgp_asn) } : {}) }, file, 'customer gateway'); break;
+      case 'aws_customer_gateway':
+        if (id)
+          put(
+            c,
+            c.customerGateways,
+            id,
+            {
+              CustomerGatewayId: id,
+              Tags,
+              ...(str(v.ip_address) ? { IpAddress: str(v.ip_address) } : {}),
+              ...(v.bgp_asn !== undefined && v.bgp_asn !== null ? { BgpAsn: String(v.bgp_asn) } : {}),
+            },
+            file,
+            'customer gateway',
+          );
+        break;
       case 'aws_vpn_connection': {
         if (!id) break;
         const t = str(v.transit_gateway_id);
-        const routes = objects(v.routes).flatMap((r) => (str(r.destination_cidr_block) ? [{ DestinationCidrBlock: str(r.destination_cidr_block)!, State: str(r.state) ?? 'available' }] : []));
-        put(c, c.vpnConnections, id, {
-          VpnConnectionId: id, Tags, State: 'available', ...(str(v.customer_gateway_id) ? { CustomerGatewayId: str(v.customer_gateway_id) } : {}),
-          ...(t ? { TransitGatewayId: t } : {}), ...(str(v.vpn_gateway_id) ? { VpnGatewayId: str(v.vpn_gateway_id) } : {}), ...(routes.length > 0 ? { Routes: routes } : {}),
-        }, file, 'VPN connection');
+        const routes = objects(v.routes).flatMap((r) =>
+          str(r.destination_cidr_block) ? [{ DestinationCidrBlock: str(r.destination_cidr_block)!, State: str(r.state) ?? 'available' }] : [],
+        );
+        put(
+          c,
+          c.vpnConnections,
+          id,
+          {
+            VpnConnectionId: id,
+            Tags,
+            State: 'available',
+            ...(str(v.customer_gateway_id) ? { CustomerGatewayId: str(v.customer_gateway_id) } : {}),
+            ...(t ? { TransitGatewayId: t } : {}),
+            ...(str(v.vpn_gateway_id) ? { VpnGatewayId: str(v.vpn_gateway_id) } : {}),
+            ...(routes.length > 0 ? { Routes: routes } : {}),
+          },
+          file,
+          'VPN connection',
+        );
         const attachmentId = str(v.transit_gateway_attachment_id);
-        if (t && attachmentId) put(c, c.tgwAttachments, attachmentId, { TransitGatewayAttachmentId: attachmentId, TransitGatewayId: t, ResourceType: 'vpn', ResourceId: id, State: 'available', Tags }, file, 'attachment');
+        if (t && attachmentId)
+          put(
+            c,
+            c.tgwAttachments,
+            attachmentId,
+            { TransitGatewayAttachmentId: attachmentId, TransitGatewayId: t, ResourceType: 'vpn', ResourceId: id, State: 'available', Tags },
+            file,
+            'attachment',
+          );
         break;
       }
       case 'aws_vpn_connection_route': {
@@ -256,18 +476,25 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
         const destination = str(v.destination_cidr_block);
         if (!vpn || !destination) break;
         const earlier = c.vpnConnections.get(vpn);
-        const routes = [...(earlier?.Routes ?? []).filter((r) => r.DestinationCidrBlock !== destination), { DestinationCidrBlock: destination, State: 'available' }];
+        const routes = [
+          ...(earlier?.Routes ?? []).filter((r) => r.DestinationCidrBlock !== destination),
+          { DestinationCidrBlock: destination, State: 'available' },
+        ];
         c.vpnConnections.set(vpn, { ...(earlier ?? { VpnConnectionId: vpn }), Routes: routes });
         break;
       }
-      case 'aws_vpclattice_service_network': if (id) put(c, c.serviceNetworks, id, { id, ...(str(v.name) ? { name: str(v.name) } : {}), ...(region ? { region } : {}) }, file, 'service network'); break;
+      case 'aws_vpclattice_service_network':
+        if (id) put(c, c.serviceNetworks, id, { id, ...(str(v.name) ? { name: str(v.name) } : {}), ...(region ? { region } : {}) }, file, 'service network');
+        break;
       case 'aws_vpclattice_service_network_vpc_association': {
         const sn = latticeId(str(v.service_network_identifier), 'sn');
         const vpcId = str(v.vpc_identifier);
         if (sn && vpcId) push(c.serviceNetworkVpcs, sn, { vpcId, ...(str(v.status) ? { status: str(v.status)! } : {}) });
         break;
       }
-      case 'aws_vpclattice_service': if (id) put(c, c.services, id, { id, ...(str(v.name) ? { name: str(v.name) } : {}), ...(region ? { region } : {}) }, file, 'Lattice service'); break;
+      case 'aws_vpclattice_service':
+        if (id) put(c, c.services, id, { id, ...(str(v.name) ? { name: str(v.name) } : {}), ...(region ? { region } : {}) }, file, 'Lattice service');
+        break;
       case 'aws_vpclattice_service_network_service_association': {
         const sn = latticeId(str(v.service_network_identifier), 'sn');
         const service = latticeId(str(v.service_identifier), 'svc');
@@ -281,7 +508,10 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
   }
   for (const block of extraBlocks) {
     const vpc = c.vpcs.get(block.vpcId);
-    if (!vpc) { c.notes.push(`A CIDR block association of VPC ${block.vpcId} not imported: that VPC is not in the state.`); continue; }
+    if (!vpc) {
+      c.notes.push(`A CIDR block association of VPC ${block.vpcId} not imported: that VPC is not in the state.`);
+      continue;
+    }
     if (block.v4) vpc.CidrBlockAssociationSet = [...(vpc.CidrBlockAssociationSet ?? []), { CidrBlock: block.v4 }];
     if (block.v6) vpc.Ipv6CidrBlockAssociationSet = [...(vpc.Ipv6CidrBlockAssociationSet ?? []), { Ipv6CidrBlock: block.v6 }];
   }
@@ -292,7 +522,10 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
   }
   for (const a of associations) {
     const table = c.routeTables.get(a.tableId);
-    if (!table) { c.notes.push(`A route table association of ${a.tableId} not imported: that route table is not in the state.`); continue; }
+    if (!table) {
+      c.notes.push(`A route table association of ${a.tableId} not imported: that route table is not in the state.`);
+      continue;
+    }
     table.Associations = [...(table.Associations ?? []), a.main ? { Main: true } : { SubnetId: a.subnetId! }];
   }
   const file = files.map((f) => f.name).join(', ');
@@ -301,10 +534,23 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
   for (const [tableId, list] of tgwPropagations) c.tgwPropagations.push({ file, tableId, propagations: list });
   if (unmodelled.size > 0) {
     const total = [...unmodelled.values()].reduce((a, b) => a + b, 0);
-    c.notes.push(`${total} resource${total === 1 ? '' : 's'} of types the plan does not model not imported: ${[...unmodelled].sort().map(([t, n]) => `${t} (${n})`).join(', ')}.`);
+    c.notes.push(
+      `${total} resource${total === 1 ? '' : 's'} of types the plan does not model not imported: ${[...unmodelled]
+        .sort()
+        .map(([t, n]) => `${t} (${n})`)
+        .join(', ')}.`,
+    );
   }
   if (resources.length - [...unmodelled.values()].reduce((a, b) => a + b, 0) === 0) {
-    return { ok: false, problems: [{ file, message: `holds no network resources VPC Planner can import (${resources.length === 0 ? 'the state is empty' : 'only other resource types'}); it reads aws_vpc, aws_subnet, route tables, gateways, transit gateways, peerings, VPN and VPC Lattice resources` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          message: `holds no network resources VPC Planner can import (${resources.length === 0 ? 'the state is empty' : 'only other resource types'}); it reads aws_vpc, aws_subnet, route tables, gateways, transit gateways, peerings, VPN and VPC Lattice resources`,
+        },
+      ],
+    };
   }
   return buildFromCollected(c, `Imported from Terraform state (${files.map((f) => f.name.split(/[\\/]/).pop()).join(', ')})`);
 }

@@ -13,8 +13,7 @@ export interface ImportProblem {
 
 export type ImportResult =
   /** `skipped`: inputs the importer did not understand and left out (the CLI's --strict refuses them). */
-  | { ok: true; plan: Plan; notes: string[]; skipped?: ImportProblem[] }
-  | { ok: false; problems: ImportProblem[] };
+  { ok: true; plan: Plan; notes: string[]; skipped?: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
 
 export interface ImportFile {
   name: string;

@@ -9,8 +9,21 @@ import { planIndexOf, type PlanIndex } from '../plan/plan-index';
 import { emptyPlan, type InternetGateway, type NatGateway, type Plan, type Subnet, type Vpc } from '../plan/schema';
 import { hubSize, vpcGeometry, type Box, type NodeKind, type Point, type Size, type VpcGeometry } from './geometry';
 import {
-  externalNetworkText, hubLines, natGauge, natLines, natText, serviceNetworkText, subnetLines, subnetText, subnetUsable,
-  transitGatewayText, vpcHeader, vpcHeaderLines, vpcUsage, type NatGauge, type VpcUsage,
+  externalNetworkText,
+  hubLines,
+  natGauge,
+  natLines,
+  natText,
+  serviceNetworkText,
+  subnetLines,
+  subnetText,
+  subnetUsable,
+  transitGatewayText,
+  vpcHeader,
+  vpcHeaderLines,
+  vpcUsage,
+  type NatGauge,
+  type VpcUsage,
 } from './labels';
 import { positionUnplaced } from './unplaced';
 
@@ -56,14 +69,28 @@ function vpcFigures(vpc: Vpc, subnets: readonly Subnet[]): DiagramFigures {
 export function diagramEdges(plan: Plan): DiagramEdge[] {
   const out: DiagramEdge[] = [];
   for (const peering of plan.peerings) {
-    out.push({ id: peering.id, objectId: peering.id, kind: 'peering', source: peering.requesterVpcId, target: peering.accepterVpcId, label: peering.status === 'pending' ? 'peering (pending)' : 'peering' });
+    out.push({
+      id: peering.id,
+      objectId: peering.id,
+      kind: 'peering',
+      source: peering.requesterVpcId,
+      target: peering.accepterVpcId,
+      label: peering.status === 'pending' ? 'peering (pending)' : 'peering',
+    });
   }
   for (const tgw of plan.transitGateways) {
     for (const attachment of tgw.attachments) {
       const base = { id: attachment.id, objectId: attachment.id };
-      if (attachment.type === 'vpc' && attachment.vpcId) out.push({ ...base, kind: 'attachment', source: attachment.vpcId, target: tgw.id, label: 'attachment' });
+      if (attachment.type === 'vpc' && attachment.vpcId)
+        out.push({ ...base, kind: 'attachment', source: attachment.vpcId, target: tgw.id, label: 'attachment' });
       else if ((attachment.type === 'vpn' || attachment.type === 'direct-connect') && attachment.externalNetworkId) {
-        out.push({ ...base, kind: 'vpn', source: attachment.externalNetworkId, target: tgw.id, label: attachment.type === 'vpn' ? 'site-to-site VPN' : 'Direct Connect' });
+        out.push({
+          ...base,
+          kind: 'vpn',
+          source: attachment.externalNetworkId,
+          target: tgw.id,
+          label: attachment.type === 'vpn' ? 'site-to-site VPN' : 'Direct Connect',
+        });
       } else if (attachment.type === 'peering' && attachment.peerTransitGatewayId) {
         out.push({ ...base, kind: 'tgw-peering', source: tgw.id, target: attachment.peerTransitGatewayId, label: 'TGW peering' });
       }
@@ -77,14 +104,25 @@ export function diagramEdges(plan: Plan): DiagramEdge[] {
   }
   for (const gateway of plan.vpnGateways) {
     for (const externalId of gateway.externalNetworkIds) {
-      out.push({ id: `${gateway.id}>${externalId}`, objectId: gateway.id, kind: 'vpn-gateway', source: gateway.vpcId, target: externalId, label: 'VPN (virtual private gateway)' });
+      out.push({
+        id: `${gateway.id}>${externalId}`,
+        objectId: gateway.id,
+        kind: 'vpn-gateway',
+        source: gateway.vpcId,
+        target: externalId,
+        label: 'VPN (virtual private gateway)',
+      });
     }
   }
   return out;
 }
 
 /** A plan's subnets, NAT gateways and internet gateways, grouped by VPC. */
-export interface VpcMembers { subnets: Map<string, Subnet[]>; nats: Map<string, NatGateway[]>; igws: Map<string, InternetGateway[]> }
+export interface VpcMembers {
+  subnets: Map<string, Subnet[]>;
+  nats: Map<string, NatGateway[]>;
+  igws: Map<string, InternetGateway[]>;
+}
 
 export function vpcMembers(plan: Plan): VpcMembers {
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
@@ -106,7 +144,13 @@ export function vpcMembers(plan: Plan): VpcMembers {
 }
 
 /** A VPC's box and grid, sized to its words. */
-export function layOutVpc(vpc: Vpc, subnets: readonly Subnet[], nats: readonly NatGateway[], hasIgw: boolean, figures: DiagramFigures = vpcFigures(vpc, subnets)): VpcGeometry {
+export function layOutVpc(
+  vpc: Vpc,
+  subnets: readonly Subnet[],
+  nats: readonly NatGateway[],
+  hasIgw: boolean,
+  figures: DiagramFigures = vpcFigures(vpc, subnets),
+): VpcGeometry {
   const lines = new Map<string, ReturnType<typeof subnetLines>>();
   for (const subnet of subnets) lines.set(subnet.id, subnetLines(subnetText(subnet, figures.usable(subnet))));
   for (const nat of nats) lines.set(nat.id, natLines(natText(nat, figures.natGauge(nat))));
@@ -119,15 +163,21 @@ export function layOutVpc(vpc: Vpc, subnets: readonly Subnet[], nats: readonly N
 }
 
 /** The size of each top-level box, in plan order (VPCs, transit gateways, service networks, external networks). */
-export function topLevelSizes(plan: Plan, figures: DiagramFigures = engineFigures(plan), members = vpcMembers(plan)): Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> {
+export function topLevelSizes(
+  plan: Plan,
+  figures: DiagramFigures = engineFigures(plan),
+  members = vpcMembers(plan),
+): Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> {
   const out: Array<{ id: string; kind: NodeKind; size: Size; vpc?: VpcGeometry }> = [];
   for (const vpc of plan.vpcs) {
     const geometry = layOutVpc(vpc, members.subnets.get(vpc.id) ?? [], members.nats.get(vpc.id) ?? [], (members.igws.get(vpc.id)?.length ?? 0) > 0, figures);
     out.push({ id: vpc.id, kind: 'vpc', size: { width: geometry.width, height: geometry.height }, vpc: geometry });
   }
   for (const tgw of plan.transitGateways) out.push({ id: tgw.id, kind: 'tgw', size: hubSize('tgw', hubLines(transitGatewayText(tgw))) });
-  for (const network of plan.serviceNetworks) out.push({ id: network.id, kind: 'serviceNetwork', size: hubSize('serviceNetwork', hubLines(serviceNetworkText(network))) });
-  for (const network of plan.externalNetworks) out.push({ id: network.id, kind: 'external', size: hubSize('external', hubLines(externalNetworkText(network))) });
+  for (const network of plan.serviceNetworks)
+    out.push({ id: network.id, kind: 'serviceNetwork', size: hubSize('serviceNetwork', hubLines(serviceNetworkText(network))) });
+  for (const network of plan.externalNetworks)
+    out.push({ id: network.id, kind: 'external', size: hubSize('external', hubLines(externalNetworkText(network))) });
   return out;
 }
 
@@ -141,7 +191,10 @@ export interface Diagram {
 /** The plan's diagram: boxes where the layout puts them, and the unplaced ones below (unplaced.ts). */
 export function planDiagram(plan: Plan, figures: DiagramFigures = engineFigures(plan)): Diagram {
   const sized = topLevelSizes(plan, figures);
-  const fallback = positionUnplaced(plan.layout.nodes, sized.map((s) => ({ id: s.id, kind: s.kind, ...s.size })));
+  const fallback = positionUnplaced(
+    plan.layout.nodes,
+    sized.map((s) => ({ id: s.id, kind: s.kind, ...s.size })),
+  );
   const nodes: DiagramNode[] = sized.map((s) => {
     const at: Point = plan.layout.nodes[s.id] ?? fallback.get(s.id) ?? { x: 0, y: 0 };
     return { id: s.id, kind: s.kind, x: at.x, y: at.y, ...s.size, ...(s.vpc ? { vpc: s.vpc } : {}) };
@@ -152,7 +205,10 @@ export function planDiagram(plan: Plan, figures: DiagramFigures = engineFigures(
 }
 
 /** Which boxes and connections a picture of part of the plan holds. */
-export interface DiagramScope { nodes: Set<string>; edges: Set<string> }
+export interface DiagramScope {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
 
 /**
  * The part of the diagram a selection stands for: each selected box; the VPC of a selected
@@ -164,7 +220,10 @@ export function diagramScope(plan: Plan, diagram: Diagram, selection?: readonly 
   const chosen = new Set(selection);
   const vpcOf = new Map<string, string>();
   for (const subnet of plan.subnets) vpcOf.set(subnet.id, subnet.vpcId);
-  for (const nat of plan.natGateways) { const vpcId = vpcOf.get(nat.subnetId); if (vpcId !== undefined) vpcOf.set(nat.id, vpcId); }
+  for (const nat of plan.natGateways) {
+    const vpcId = vpcOf.get(nat.subnetId);
+    if (vpcId !== undefined) vpcOf.set(nat.id, vpcId);
+  }
   for (const item of [...plan.internetGateways, ...plan.egressOnlyGateways, ...plan.routeTables]) vpcOf.set(item.id, item.vpcId);
   const nodes = new Set<string>();
   for (const id of chosen) {
@@ -197,14 +256,24 @@ export function facingSides(a: Box, b: Box): [Side, Side] {
 
 export function sideMiddle(box: Box, side: Side): Point {
   switch (side) {
-    case 't': return { x: box.x + box.width / 2, y: box.y };
-    case 'r': return { x: box.x + box.width, y: box.y + box.height / 2 };
-    case 'b': return { x: box.x + box.width / 2, y: box.y + box.height };
-    case 'l': return { x: box.x, y: box.y + box.height / 2 };
+    case 't':
+      return { x: box.x + box.width / 2, y: box.y };
+    case 'r':
+      return { x: box.x + box.width, y: box.y + box.height / 2 };
+    case 'b':
+      return { x: box.x + box.width / 2, y: box.y + box.height };
+    case 'l':
+      return { x: box.x, y: box.y + box.height / 2 };
   }
 }
 
-export interface EdgeCurve { from: Point; to: Point; control1: Point; control2: Point; middle: Point }
+export interface EdgeCurve {
+  from: Point;
+  to: Point;
+  control1: Point;
+  control2: Point;
+  middle: Point;
+}
 
 /**
  * The curve an edge is drawn as: from the middle of one box's facing side to the other's,
@@ -221,10 +290,14 @@ export function curveBetween(from: Point, sideA: Side, to: Point, sideB: Side): 
   const offset = (distance: number) => (distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance));
   const control = (side: Side, p: Point, q: Point): Point => {
     switch (side) {
-      case 'l': return { x: p.x - offset(p.x - q.x), y: p.y };
-      case 'r': return { x: p.x + offset(q.x - p.x), y: p.y };
-      case 't': return { x: p.x, y: p.y - offset(p.y - q.y) };
-      case 'b': return { x: p.x, y: p.y + offset(q.y - p.y) };
+      case 'l':
+        return { x: p.x - offset(p.x - q.x), y: p.y };
+      case 'r':
+        return { x: p.x + offset(q.x - p.x), y: p.y };
+      case 't':
+        return { x: p.x, y: p.y - offset(p.y - q.y) };
+      case 'b':
+        return { x: p.x, y: p.y + offset(q.y - p.y) };
     }
   };
   const control1 = control(sideA, from, to);

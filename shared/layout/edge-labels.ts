@@ -80,10 +80,13 @@ export function placeEdgeLabels(labels: readonly EdgeLabel[], boxes: readonly Bo
       return { x: p.x - label.width / 2, y: p.y - label.height / 2, width: label.width, height: label.height };
     };
     // Clear of labels and boxes; else at least of the other labels (one on a box can still be read); else the middle.
-    const t = ALONG.find((candidate) => {
-      const box = at(candidate);
-      return !taken.hits(box, LABEL_GAP) && !solid.hits(box, LABEL_GAP);
-    }) ?? ALONG.find((candidate) => !taken.hits(at(candidate), LABEL_GAP)) ?? 0.5;
+    const t =
+      ALONG.find((candidate) => {
+        const box = at(candidate);
+        return !taken.hits(box, LABEL_GAP) && !solid.hits(box, LABEL_GAP);
+      }) ??
+      ALONG.find((candidate) => !taken.hits(at(candidate), LABEL_GAP)) ??
+      0.5;
     out.set(label.id, t);
     taken.add(at(t));
   }

@@ -11,8 +11,14 @@ import type { NatGateway, Subnet, SubnetTier } from '../plan/schema';
 import type { TextLine } from './labels';
 import { textWidth } from './text-width';
 
-export interface Point { x: number; y: number }
-export interface Size { width: number; height: number }
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Size {
+  width: number;
+  height: number;
+}
 export interface Box extends Point, Size {}
 
 export const TIERS: readonly SubnetTier[] = ['public', 'private', 'isolated'];
@@ -121,7 +127,9 @@ export function vpcGeometry(content: VpcContent): VpcGeometry {
     let deepest = 1;
     for (const column of columns) {
       const cell = byCell.get(`${tier}|${column.az}`) ?? [];
-      cell.forEach((subnet, i) => cells.set(subnet.id, { x: column.x, y: y + i * (SUBNET_HEIGHT + CELL_GAP), width: cellWidth, height: SUBNET_HEIGHT }));
+      cell.forEach((subnet, i) => {
+        cells.set(subnet.id, { x: column.x, y: y + i * (SUBNET_HEIGHT + CELL_GAP), width: cellWidth, height: SUBNET_HEIGHT });
+      });
       deepest = Math.max(deepest, cell.length);
     }
     const height = deepest * (SUBNET_HEIGHT + CELL_GAP) - CELL_GAP;

@@ -9,5 +9,17 @@ export * from './labels';
 export * from './geometry';
 export * from './diagram';
 export { positionUnplaced, COLUMN_GAP, ROW_GAP, type SizedNode } from './unplaced';
-export { placeNewNode, placeAddedNodes, layOutPlan, newNodeSize, boxesOverlap, segmentCrossesBox, NODE_MARGIN, NEW_NODE_MARGIN, EDGE_MARGIN, type DrawnRoutes, type Segment } from './placement';
+export {
+  placeNewNode,
+  placeAddedNodes,
+  layOutPlan,
+  newNodeSize,
+  boxesOverlap,
+  segmentCrossesBox,
+  NODE_MARGIN,
+  NEW_NODE_MARGIN,
+  EDGE_MARGIN,
+  type DrawnRoutes,
+  type Segment,
+} from './placement';
 export { placeEdgeLabels, type EdgeLabel } from './edge-labels';

@@ -52,7 +52,11 @@ export interface VpcUsage {
   label: string;
 }
 
-export interface NatGauge { utilisation: number; label: string; detail: string }
+export interface NatGauge {
+  utilisation: number;
+  label: string;
+  detail: string;
+}
 
 export function formatCount(value: bigint | number): string {
   return value.toLocaleString('en-US');
@@ -72,7 +76,10 @@ export function vpcUsage(index: PlanIndex, vpc: Vpc, subnets: readonly Subnet[])
   const used = space.totalAddresses - space.freeAddresses;
   // bigint -> ratio in per-ten-thousand, then to a fraction: exact enough for a bar.
   const usedFraction = Number((used * 10000n) / space.totalAddresses) / 10000;
-  return { usedFraction, label: `${formatCount(used)} of ${formatCount(space.totalAddresses)} IPv4 addresses in subnets · ${formatCount(space.freeAddresses)} free` };
+  return {
+    usedFraction,
+    label: `${formatCount(used)} of ${formatCount(space.totalAddresses)} IPv4 addresses in subnets · ${formatCount(space.freeAddresses)} free`,
+  };
 }
 
 /** The NAT gateway's port use at peak (the engine's natCapacity), when demand is given. */
@@ -89,7 +96,12 @@ export function natGauge(nat: NatGateway): NatGauge | undefined {
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** What a VPC's header says. */
-export interface VpcHeader { name: string; meta: string; blocks: string; usage?: string }
+export interface VpcHeader {
+  name: string;
+  meta: string;
+  blocks: string;
+  usage?: string;
+}
 
 export function vpcHeader(vpc: Vpc, subnetCount: number, usage: VpcUsage | undefined): VpcHeader {
   const blocks = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
@@ -112,7 +124,11 @@ export function vpcHeaderLines(header: VpcHeader, hasIgw: boolean): TextLine[] {
 }
 
 /** A subnet cell: its name, every block (IPv4 then IPv6) and its usable addresses. */
-export interface SubnetText { name: string; cidrs: string[]; meta: string }
+export interface SubnetText {
+  name: string;
+  cidrs: string[];
+  meta: string;
+}
 
 export function subnetText(subnet: Subnet, usable: string | undefined): SubnetText {
   const cidrs = [subnet.ipv4Cidr, subnet.ipv6Cidr].filter((c): c is string => c !== undefined && c !== '');
@@ -129,7 +145,10 @@ export function subnetLines(text: SubnetText): TextLine[] {
   ];
 }
 
-export interface NatText { name: string; meta: string }
+export interface NatText {
+  name: string;
+  meta: string;
+}
 
 export function natText(nat: NatGateway, gauge: NatGauge | undefined): NatText {
   return {
@@ -146,7 +165,11 @@ export function natLines(text: NatText): TextLine[] {
 }
 
 /** A transit gateway, service network or external network: a name and two lines under it. */
-export interface HubText { name: string; lines: [string, string]; mono?: boolean }
+export interface HubText {
+  name: string;
+  lines: [string, string];
+  mono?: boolean;
+}
 
 export function transitGatewayText(tgw: TransitGateway): HubText {
   return {

@@ -4,8 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText, validatePlan } from '../plan/load';
 import type { Plan, PlanInput } from '../plan/schema';
 import {
-  boxesOverlap, diagramScope, edgePolyline, layOutPlan, layOutVpc, linesWidth, NEW_NODE_MARGIN, placeAddedNodes, placeNewNode, planDiagram,
-  segmentCrossesBox, subnetLines, subnetText, subnetUsable, SUBNET_WIDTH, textWidth, TYPE, type Box, type Diagram, type NodeKind,
+  boxesOverlap,
+  diagramScope,
+  edgePolyline,
+  layOutPlan,
+  layOutVpc,
+  linesWidth,
+  NEW_NODE_MARGIN,
+  placeAddedNodes,
+  placeNewNode,
+  planDiagram,
+  segmentCrossesBox,
+  subnetLines,
+  subnetText,
+  subnetUsable,
+  SUBNET_WIDTH,
+  textWidth,
+  TYPE,
+  type Box,
+  type Diagram,
+  type NodeKind,
 } from '.';
 
 function example(name: string): Plan {
@@ -24,59 +42,92 @@ const centre = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 function overlappingPairs(diagram: Diagram): string[] {
   const out: string[] = [];
-  diagram.nodes.forEach((a, i) => diagram.nodes.slice(i + 1).forEach((b) => { if (boxesOverlap(a, b)) out.push(`${a.id} on ${b.id}`); }));
+  diagram.nodes.forEach((a, i) => {
+    diagram.nodes.slice(i + 1).forEach((b) => {
+      if (boxesOverlap(a, b)) out.push(`${a.id} on ${b.id}`);
+    });
+  });
   return out;
 }
 
 /** Random plans, unplaced, of VPCs with 1-6 AZs, transit gateways, service networks and external networks, with edges between them. */
 const names = fc.string({ minLength: 1, maxLength: 60, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 WMäé東') });
-const planArbitrary = fc.record({
-  vpcs: fc.array(fc.record({
-    name: names,
-    azs: fc.integer({ min: 0, max: 6 }),
-    tiers: fc.subarray(['public', 'private', 'isolated'] as const),
-    perCell: fc.integer({ min: 1, max: 3 }),
-    ipv6: fc.boolean(),
-    nat: fc.boolean(),
-  }), { maxLength: 8 }),
-  tgws: fc.array(fc.record({ name: names, asn: fc.option(fc.integer({ min: 1, max: 4294967295 }), { nil: undefined }), attach: fc.array(fc.nat(), { maxLength: 6 }) }), { maxLength: 3 }),
-  networks: fc.array(fc.record({ name: names, associate: fc.array(fc.nat(), { maxLength: 4 }) }), { maxLength: 2 }),
-  externals: fc.array(fc.record({ name: names, cidrs: fc.integer({ min: 0, max: 4 }) }), { maxLength: 3 }),
-  peerings: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
-}).map((spec): Plan => {
-  const raw = { format: 'vpcplan', version: 1, name: 'random' } as unknown as Record<string, unknown[]>;
-  const vpcs: unknown[] = [];
-  const subnets: unknown[] = [];
-  const nats: unknown[] = [];
-  spec.vpcs.forEach((v, i) => {
-    vpcs.push({ id: `vpc-${i}`, name: v.name, ipv4Cidrs: [`10.${i}.0.0/16`], ipv6Cidrs: v.ipv6 ? [`2600:1f18:1a2b:${(0x3c00 + i * 0x100).toString(16)}::/56`] : [] });
-    let n = 0;
-    for (let az = 0; az < v.azs; az++) {
-      for (const tier of v.tiers) {
-        for (let k = 0; k < v.perCell; k++, n++) {
-          subnets.push({
-            id: `subnet-${i}-${n}`, name: `${v.name}-${tier}-${az}-${k}`, vpcId: `vpc-${i}`, availabilityZone: `eu-central-1${'abcdef'[az]}`, tier,
-            ipv4Cidr: `10.${i}.${n}.0/24`, ...(v.ipv6 ? { ipv6Cidr: `2600:1f18:1a2b:${(0x3c00 + i * 0x100 + n).toString(16)}::/64` } : {}),
-          });
-          if (v.nat && k === 0 && tier === v.tiers[0]) nats.push({ id: `nat-${i}-${n}`, name: `nat-${v.name}-${az}`, subnetId: `subnet-${i}-${n}` });
+const planArbitrary = fc
+  .record({
+    vpcs: fc.array(
+      fc.record({
+        name: names,
+        azs: fc.integer({ min: 0, max: 6 }),
+        tiers: fc.subarray(['public', 'private', 'isolated'] as const),
+        perCell: fc.integer({ min: 1, max: 3 }),
+        ipv6: fc.boolean(),
+        nat: fc.boolean(),
+      }),
+      { maxLength: 8 },
+    ),
+    tgws: fc.array(
+      fc.record({ name: names, asn: fc.option(fc.integer({ min: 1, max: 4294967295 }), { nil: undefined }), attach: fc.array(fc.nat(), { maxLength: 6 }) }),
+      { maxLength: 3 },
+    ),
+    networks: fc.array(fc.record({ name: names, associate: fc.array(fc.nat(), { maxLength: 4 }) }), { maxLength: 2 }),
+    externals: fc.array(fc.record({ name: names, cidrs: fc.integer({ min: 0, max: 4 }) }), { maxLength: 3 }),
+    peerings: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
+  })
+  .map((spec): Plan => {
+    const raw = { format: 'vpcplan', version: 1, name: 'random' } as unknown as Record<string, unknown[]>;
+    const vpcs: unknown[] = [];
+    const subnets: unknown[] = [];
+    const nats: unknown[] = [];
+    spec.vpcs.forEach((v, i) => {
+      vpcs.push({
+        id: `vpc-${i}`,
+        name: v.name,
+        ipv4Cidrs: [`10.${i}.0.0/16`],
+        ipv6Cidrs: v.ipv6 ? [`2600:1f18:1a2b:${(0x3c00 + i * 0x100).toString(16)}::/56`] : [],
+      });
+      let n = 0;
+      for (let az = 0; az < v.azs; az++) {
+        for (const tier of v.tiers) {
+          for (let k = 0; k < v.perCell; k++, n++) {
+            subnets.push({
+              id: `subnet-${i}-${n}`,
+              name: `${v.name}-${tier}-${az}-${k}`,
+              vpcId: `vpc-${i}`,
+              availabilityZone: `eu-central-1${'abcdef'[az]}`,
+              tier,
+              ipv4Cidr: `10.${i}.${n}.0/24`,
+              ...(v.ipv6 ? { ipv6Cidr: `2600:1f18:1a2b:${(0x3c00 + i * 0x100 + n).toString(16)}::/64` } : {}),
+            });
+            if (v.nat && k === 0 && tier === v.tiers[0]) nats.push({ id: `nat-${i}-${n}`, name: `nat-${v.name}-${az}`, subnetId: `subnet-${i}-${n}` });
+          }
         }
       }
-    }
+    });
+    const vpcId = (n: number) => `vpc-${n % Math.max(1, spec.vpcs.length)}`;
+    const hasVpcs = spec.vpcs.length > 0;
+    raw.vpcs = vpcs;
+    raw.subnets = subnets;
+    raw.natGateways = nats;
+    raw.transitGateways = spec.tgws.map((t, i) => ({
+      id: `tgw-${i}`,
+      name: t.name,
+      ...(t.asn !== undefined ? { asn: t.asn } : {}),
+      attachments: hasVpcs ? [...new Set(t.attach.map(vpcId))].map((v, k) => ({ id: `att-${i}-${k}`, name: `att-${k}`, type: 'vpc', vpcId: v })) : [],
+    }));
+    raw.serviceNetworks = spec.networks.map((s, i) => ({ id: `sn-${i}`, name: s.name, vpcIds: hasVpcs ? [...new Set(s.associate.map(vpcId))] : [] }));
+    raw.externalNetworks = spec.externals.map((e, i) => ({
+      id: `ext-${i}`,
+      name: e.name,
+      kind: 'on-premises',
+      cidrs: Array.from({ length: e.cidrs }, (_, k) => `192.168.${i * 10 + k}.0/24`),
+    }));
+    raw.peerings = hasVpcs
+      ? spec.peerings
+          .map(([a, b], i) => ({ id: `pcx-${i}`, name: `pcx-${i}`, requesterVpcId: vpcId(a), accepterVpcId: vpcId(b) }))
+          .filter((p) => (p as { requesterVpcId: string; accepterVpcId: string }).requesterVpcId !== (p as { accepterVpcId: string }).accepterVpcId)
+      : [];
+    return valid(raw as unknown as PlanInput);
   });
-  const vpcId = (n: number) => `vpc-${n % Math.max(1, spec.vpcs.length)}`;
-  const hasVpcs = spec.vpcs.length > 0;
-  raw.vpcs = vpcs;
-  raw.subnets = subnets;
-  raw.natGateways = nats;
-  raw.transitGateways = spec.tgws.map((t, i) => ({
-    id: `tgw-${i}`, name: t.name, ...(t.asn !== undefined ? { asn: t.asn } : {}),
-    attachments: hasVpcs ? [...new Set(t.attach.map(vpcId))].map((v, k) => ({ id: `att-${i}-${k}`, name: `att-${k}`, type: 'vpc', vpcId: v })) : [],
-  }));
-  raw.serviceNetworks = spec.networks.map((s, i) => ({ id: `sn-${i}`, name: s.name, vpcIds: hasVpcs ? [...new Set(s.associate.map(vpcId))] : [] }));
-  raw.externalNetworks = spec.externals.map((e, i) => ({ id: `ext-${i}`, name: e.name, kind: 'on-premises', cidrs: Array.from({ length: e.cidrs }, (_, k) => `192.168.${i * 10 + k}.0/24`) }));
-  raw.peerings = hasVpcs ? spec.peerings.map(([a, b], i) => ({ id: `pcx-${i}`, name: `pcx-${i}`, requesterVpcId: vpcId(a), accepterVpcId: vpcId(b) })).filter((p) => (p as { requesterVpcId: string; accepterVpcId: string }).requesterVpcId !== (p as { accepterVpcId: string }).accepterVpcId) : [];
-  return valid(raw as unknown as PlanInput);
-});
 
 describe('text widths', () => {
   it('grows with the text, and bold and larger type are wider', () => {
@@ -90,32 +141,44 @@ describe('text widths', () => {
 
 describe('a VPC box', () => {
   it('has a column per AZ and a row per tier, its cells inside it and apart from each other', () => {
-    fc.assert(fc.property(planArbitrary, (plan) => {
-      for (const vpc of plan.vpcs) {
-        const subnets = plan.subnets.filter((s) => s.vpcId === vpc.id);
-        const nats = plan.natGateways.filter((n) => subnets.some((s) => s.id === n.subnetId));
-        const g = layOutVpc(vpc, subnets, nats, false);
-        expect(g.grid.columns).toHaveLength(Math.max(1, new Set(subnets.map((s) => s.availabilityZone)).size));
-        expect(g.grid.rows.map((r) => r.tier)).toEqual(['public', 'private', 'isolated'].filter((t) => subnets.some((s) => s.tier === t)));
-        const cells = [...g.cells.values()];
-        expect(cells).toHaveLength(subnets.length + nats.length);
-        for (const [i, c] of cells.entries()) {
-          expect(c.x).toBeGreaterThan(0);
-          expect(c.y).toBeGreaterThan(g.grid.azLabelY);
-          expect(c.x + c.width).toBeLessThan(g.width);
-          expect(c.y + c.height).toBeLessThan(g.height);
-          for (const d of cells.slice(i + 1)) expect(boxesOverlap(c, d)).toBe(false);
+    fc.assert(
+      fc.property(planArbitrary, (plan) => {
+        for (const vpc of plan.vpcs) {
+          const subnets = plan.subnets.filter((s) => s.vpcId === vpc.id);
+          const nats = plan.natGateways.filter((n) => subnets.some((s) => s.id === n.subnetId));
+          const g = layOutVpc(vpc, subnets, nats, false);
+          expect(g.grid.columns).toHaveLength(Math.max(1, new Set(subnets.map((s) => s.availabilityZone)).size));
+          expect(g.grid.rows.map((r) => r.tier)).toEqual(['public', 'private', 'isolated'].filter((t) => subnets.some((s) => s.tier === t)));
+          const cells = [...g.cells.values()];
+          expect(cells).toHaveLength(subnets.length + nats.length);
+          for (const [i, c] of cells.entries()) {
+            expect(c.x).toBeGreaterThan(0);
+            expect(c.y).toBeGreaterThan(g.grid.azLabelY);
+            expect(c.x + c.width).toBeLessThan(g.width);
+            expect(c.y + c.height).toBeLessThan(g.height);
+            for (const d of cells.slice(i + 1)) expect(boxesOverlap(c, d)).toBe(false);
+          }
         }
-      }
-    }), { numRuns: 60 });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('is wide enough for every word its cells show: long names and full IPv6 /64s are never cut', () => {
     const plan = valid({
-      format: 'vpcplan', version: 1, name: 'long',
+      format: 'vpcplan',
+      version: 1,
+      name: 'long',
       vpcs: [{ id: 'v', name: 'v', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: ['2600:1f18:1a2b:3c00::/56'] }],
       subnets: [
-        { id: 's1', name: 'a-subnet-with-a-very-long-name-that-used-to-be-cut-short', vpcId: 'v', availabilityZone: 'a', tier: 'private', ipv4Cidr: '10.0.0.0/24' },
+        {
+          id: 's1',
+          name: 'a-subnet-with-a-very-long-name-that-used-to-be-cut-short',
+          vpcId: 'v',
+          availabilityZone: 'a',
+          tier: 'private',
+          ipv4Cidr: '10.0.0.0/24',
+        },
         { id: 's2', name: 's2', vpcId: 'v', availabilityZone: 'b', tier: 'private', ipv6Cidr: 'ffff:ffff:ffff:ffff::/64' },
       ],
     } as unknown as PlanInput);
@@ -142,19 +205,38 @@ describe('a VPC box', () => {
 
 describe('layOutPlan (imported and unplaced objects)', () => {
   it('never puts two boxes on each other, whatever the plan', () => {
-    fc.assert(fc.property(planArbitrary, (plan) => {
-      const laidOut = { ...plan, layout: layOutPlan(plan) };
-      expect(Object.keys(laidOut.layout.nodes).sort()).toEqual([...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id).sort());
-      expect(overlappingPairs(planDiagram(laidOut))).toEqual([]);
-      // The same plan always gets the same picture.
-      expect(layOutPlan(plan)).toEqual(laidOut.layout);
-    }), { numRuns: 80 });
+    fc.assert(
+      fc.property(planArbitrary, (plan) => {
+        const laidOut = { ...plan, layout: layOutPlan(plan) };
+        expect(Object.keys(laidOut.layout.nodes).sort()).toEqual(
+          [...plan.vpcs, ...plan.transitGateways, ...plan.serviceNetworks, ...plan.externalNetworks].map((o) => o.id).sort(),
+        );
+        expect(overlappingPairs(planDiagram(laidOut))).toEqual([]);
+        // The same plan always gets the same picture.
+        expect(layOutPlan(plan)).toEqual(laidOut.layout);
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('keeps a six-AZ VPC clear of its neighbour (the old 900 px columns overlapped)', () => {
     const vpc = (i: number, azs: number) => ({ id: `vpc-${i}`, name: `vpc-${i}`, ipv4Cidrs: [`10.${i}.0.0/16`] });
-    const subnets = (i: number, azs: number) => Array.from({ length: azs }, (_, az) => ({ id: `s-${i}-${az}`, name: `s-${i}-${az}`, vpcId: `vpc-${i}`, availabilityZone: `us-east-1${'abcdef'[az]}`, tier: 'private', ipv4Cidr: `10.${i}.${az}.0/24` }));
-    const plan = valid({ format: 'vpcplan', version: 1, name: 'six', vpcs: [vpc(0, 6), vpc(1, 4), vpc(2, 6)], subnets: [...subnets(0, 6), ...subnets(1, 4), ...subnets(2, 6)] } as unknown as PlanInput);
+    const subnets = (i: number, azs: number) =>
+      Array.from({ length: azs }, (_, az) => ({
+        id: `s-${i}-${az}`,
+        name: `s-${i}-${az}`,
+        vpcId: `vpc-${i}`,
+        availabilityZone: `us-east-1${'abcdef'[az]}`,
+        tier: 'private',
+        ipv4Cidr: `10.${i}.${az}.0/24`,
+      }));
+    const plan = valid({
+      format: 'vpcplan',
+      version: 1,
+      name: 'six',
+      vpcs: [vpc(0, 6), vpc(1, 4), vpc(2, 6)],
+      subnets: [...subnets(0, 6), ...subnets(1, 4), ...subnets(2, 6)],
+    } as unknown as PlanInput);
     const diagram = planDiagram({ ...plan, layout: layOutPlan(plan) });
     const [a, b, c] = ['vpc-0', 'vpc-1', 'vpc-2'].map((id) => diagram.byId.get(id)!);
     expect(a!.width).toBeGreaterThan(900);
@@ -177,34 +259,57 @@ describe('layOutPlan (imported and unplaced objects)', () => {
 describe('placeNewNode', () => {
   const kinds: NodeKind[] = ['vpc', 'tgw', 'serviceNetwork', 'external'];
 
-  it('finds space touching no box (with room for a connection\'s label) and crossing no connection, near a point or beside a node', () => {
-    fc.assert(fc.property(planArbitrary, fc.constantFrom(...kinds), fc.integer({ min: -3000, max: 3000 }), fc.integer({ min: -3000, max: 3000 }), fc.nat(), fc.boolean(), (plan, kind, x, y, pick, besideNode) => {
-      const laidOut = { ...plan, layout: layOutPlan(plan) };
-      const diagram = planDiagram(laidOut);
-      const anchor = diagram.nodes.length > 0 && besideNode ? diagram.nodes[pick % diagram.nodes.length]!.id : { x, y };
-      const at = placeNewNode(laidOut, kind, anchor);
-      const size = kind === 'vpc' ? { width: 560, height: 330 } : kind === 'tgw' ? { width: 210, height: 86 } : { width: 240, height: kind === 'external' ? 90 : 86 };
-      const box = { ...at, ...size };
-      for (const node of diagram.nodes) expect(boxesOverlap(box, node, NEW_NODE_MARGIN - 1), `${kind} on ${node.id}`).toBe(false);
-      for (const edge of diagram.edges) {
-        const segment = { from: centre(diagram.byId.get(edge.source)!), to: centre(diagram.byId.get(edge.target)!) };
-        expect(segmentCrossesBox(segment, box), `${kind} across ${edge.id}`).toBe(false);
-        // And off the curve the canvas and the exports draw.
-        const curve = edgePolyline(diagram.byId.get(edge.source)!, diagram.byId.get(edge.target)!, 48);
-        for (let i = 1; i < curve.length; i++) expect(segmentCrossesBox({ from: curve[i - 1]!, to: curve[i]! }, box), `${kind} on the curve of ${edge.id}`).toBe(false);
-      }
-    }), { numRuns: 60 });
+  it("finds space touching no box (with room for a connection's label) and crossing no connection, near a point or beside a node", () => {
+    fc.assert(
+      fc.property(
+        planArbitrary,
+        fc.constantFrom(...kinds),
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.nat(),
+        fc.boolean(),
+        (plan, kind, x, y, pick, besideNode) => {
+          const laidOut = { ...plan, layout: layOutPlan(plan) };
+          const diagram = planDiagram(laidOut);
+          const anchor = diagram.nodes.length > 0 && besideNode ? diagram.nodes[pick % diagram.nodes.length]!.id : { x, y };
+          const at = placeNewNode(laidOut, kind, anchor);
+          const size =
+            kind === 'vpc' ? { width: 560, height: 330 } : kind === 'tgw' ? { width: 210, height: 86 } : { width: 240, height: kind === 'external' ? 90 : 86 };
+          const box = { ...at, ...size };
+          for (const node of diagram.nodes) expect(boxesOverlap(box, node, NEW_NODE_MARGIN - 1), `${kind} on ${node.id}`).toBe(false);
+          for (const edge of diagram.edges) {
+            const segment = { from: centre(diagram.byId.get(edge.source)!), to: centre(diagram.byId.get(edge.target)!) };
+            expect(segmentCrossesBox(segment, box), `${kind} across ${edge.id}`).toBe(false);
+            // And off the curve the canvas and the exports draw.
+            const curve = edgePolyline(diagram.byId.get(edge.source)!, diagram.byId.get(edge.target)!, 48);
+            for (let i = 1; i < curve.length; i++)
+              expect(segmentCrossesBox({ from: curve[i - 1]!, to: curve[i]! }, box), `${kind} on the curve of ${edge.id}`).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
-  it('keeps off a connection drawn along a route of its own (an automatic layout\'s)', () => {
+  it("keeps off a connection drawn along a route of its own (an automatic layout's)", () => {
     const plan = valid({
-      format: 'vpcplan', version: 1, name: 'routed',
-      vpcs: [{ id: 'a', name: 'a', ipv4Cidrs: ['10.0.0.0/16'] }, { id: 'b', name: 'b', ipv4Cidrs: ['10.1.0.0/16'] }],
+      format: 'vpcplan',
+      version: 1,
+      name: 'routed',
+      vpcs: [
+        { id: 'a', name: 'a', ipv4Cidrs: ['10.0.0.0/16'] },
+        { id: 'b', name: 'b', ipv4Cidrs: ['10.1.0.0/16'] },
+      ],
       peerings: [{ id: 'pcx', name: 'pcx', requesterVpcId: 'a', accepterVpcId: 'b' }],
       layout: { nodes: { a: { x: 0, y: 0 }, b: { x: 2000, y: 0 } } },
     } as unknown as PlanInput);
     // A route that dips far below both boxes, where the curve never goes.
-    const route = [{ x: 180, y: 400 }, { x: 180, y: 1500 }, { x: 2180, y: 1500 }, { x: 2180, y: 400 }];
+    const route = [
+      { x: 180, y: 400 },
+      { x: 180, y: 1500 },
+      { x: 2180, y: 1500 },
+      { x: 2180, y: 400 },
+    ];
     const wanted = { x: 1100, y: 1500 };
     const free = placeNewNode(plan, 'tgw', wanted);
     expect(free).toEqual({ x: 1100 - 105, y: 1500 - 43 });
@@ -225,8 +330,13 @@ describe('placeNewNode', () => {
 
   it('avoids the connection between two boxes even where there is room between them', () => {
     const plan = valid({
-      format: 'vpcplan', version: 1, name: 'edge',
-      vpcs: [{ id: 'a', name: 'a', ipv4Cidrs: ['10.0.0.0/16'] }, { id: 'b', name: 'b', ipv4Cidrs: ['10.1.0.0/16'] }],
+      format: 'vpcplan',
+      version: 1,
+      name: 'edge',
+      vpcs: [
+        { id: 'a', name: 'a', ipv4Cidrs: ['10.0.0.0/16'] },
+        { id: 'b', name: 'b', ipv4Cidrs: ['10.1.0.0/16'] },
+      ],
       peerings: [{ id: 'pcx', name: 'pcx', requesterVpcId: 'a', accepterVpcId: 'b' }],
       layout: { nodes: { a: { x: 0, y: 0 }, b: { x: 2000, y: 0 } } },
     } as unknown as PlanInput);
@@ -246,8 +356,13 @@ describe('placeAddedNodes (paste and duplicate)', () => {
     const copySubnets = plan.subnets.filter((s) => s.vpcId === 'vpc-dev').map((s) => ({ ...s, id: `${s.id}-copy`, vpcId: 'vpc-copy' }));
     const tgw = { ...plan.transitGateways[0]!, id: 'tgw-copy', attachments: [] };
     const pasted: Plan = {
-      ...plan, vpcs: [...plan.vpcs, copy], subnets: [...plan.subnets, ...copySubnets], transitGateways: [...plan.transitGateways, tgw],
-      layout: { nodes: { ...plan.layout.nodes, 'vpc-copy': { x: original.x + 48, y: original.y + 48 }, 'tgw-copy': { x: original.x + 48, y: original.y + 400 } } },
+      ...plan,
+      vpcs: [...plan.vpcs, copy],
+      subnets: [...plan.subnets, ...copySubnets],
+      transitGateways: [...plan.transitGateways, tgw],
+      layout: {
+        nodes: { ...plan.layout.nodes, 'vpc-copy': { x: original.x + 48, y: original.y + 48 }, 'tgw-copy': { x: original.x + 48, y: original.y + 400 } },
+      },
     };
     const moved = placeAddedNodes(pasted, ['vpc-copy', 'tgw-copy', ...copySubnets.map((s) => s.id)]);
     expect(Object.keys(moved).sort()).toEqual(['tgw-copy', 'vpc-copy']);

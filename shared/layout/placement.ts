@@ -25,7 +25,10 @@ export const NEW_NODE_MARGIN = 80;
 const STEP = 40;
 const RINGS = 120;
 
-export interface Segment { from: Point; to: Point }
+export interface Segment {
+  from: Point;
+  to: Point;
+}
 
 /**
  * Connections the canvas draws along a route of their own (an automatic layout's orthogonal
@@ -53,20 +56,33 @@ export function segmentCrossesBox(segment: Segment, box: Box): boolean {
   const dy = to.y - from.y;
   let t0 = 0;
   let t1 = 1;
-  const sides: Array<[number, number]> = [[-dx, from.x - box.x], [dx, box.x + box.width - from.x], [-dy, from.y - box.y], [dy, box.y + box.height - from.y]];
+  const sides: Array<[number, number]> = [
+    [-dx, from.x - box.x],
+    [dx, box.x + box.width - from.x],
+    [-dy, from.y - box.y],
+    [dy, box.y + box.height - from.y],
+  ];
   for (const [p, q] of sides) {
     if (p === 0) {
       if (q < 0) return false;
       continue;
     }
     const t = q / p;
-    if (p < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
-    else { if (t < t0) return false; if (t < t1) t1 = t; }
+    if (p < 0) {
+      if (t > t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return false;
+      if (t < t1) t1 = t;
+    }
   }
   return true;
 }
 
-interface Obstacles { boxes: Box[]; segments: Segment[] }
+interface Obstacles {
+  boxes: Box[];
+  segments: Segment[];
+}
 
 function obstaclesOf(diagram: Diagram, ignore: ReadonlySet<string> = new Set(), routes?: DrawnRoutes): Obstacles {
   const boxes = diagram.nodes.filter((n) => !ignore.has(n.id));
@@ -121,7 +137,13 @@ function rightOfEverything(boxes: readonly Box[], y: number, segments: readonly 
  *  - otherwise: right of the diagram.
  * The spot never overlaps a box (with NEW_NODE_MARGIN around it) nor crosses a connection.
  */
-export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | Point, figures: DiagramFigures = engineFigures(plan), routes?: DrawnRoutes): Point {
+export function placeNewNode(
+  plan: Plan,
+  what: NodeKind | Size,
+  near?: string | Point,
+  figures: DiagramFigures = engineFigures(plan),
+  routes?: DrawnRoutes,
+): Point {
   const size = typeof what === 'string' ? newNodeSize(what) : what;
   const diagram = planDiagram(plan, figures);
   const obstacles = obstaclesOf(diagram, new Set(), routes);
@@ -141,7 +163,12 @@ export function placeNewNode(plan: Plan, what: NodeKind | Size, near?: string | 
  * a duplicate lands on its original): the whole group moves by one offset, the smallest
  * that puts every one of its boxes clear of the rest. Boxes already clear stay put.
  */
-export function placeAddedNodes(plan: Plan, ids: readonly string[], figures: DiagramFigures = engineFigures(plan), routes?: DrawnRoutes): Record<string, Point> {
+export function placeAddedNodes(
+  plan: Plan,
+  ids: readonly string[],
+  figures: DiagramFigures = engineFigures(plan),
+  routes?: DrawnRoutes,
+): Record<string, Point> {
   const diagram = planDiagram(plan, figures);
   const moving = new Set(ids.filter((id) => diagram.byId.has(id)));
   const group = [...moving].map((id) => diagram.byId.get(id)!);

@@ -18,7 +18,12 @@ export const ROW_GAP = 120;
 /** Between what was placed before and the grid below it. */
 const BELOW_PLACED = 160;
 
-export interface SizedNode { id: string; kind: NodeKind; width: number; height: number }
+export interface SizedNode {
+  id: string;
+  kind: NodeKind;
+  width: number;
+  height: number;
+}
 
 /** Positions (top-left) for every node that `placed` has none for. */
 export function positionUnplaced(placed: Layout['nodes'], nodes: readonly SizedNode[]): Map<string, Point> {
@@ -32,7 +37,11 @@ export function positionUnplaced(placed: Layout['nodes'], nodes: readonly SizedN
   for (const node of nodes) {
     const at = placed[node.id];
     if (!at) continue;
-    if (!anyPlaced) { left = at.x; top = at.y + node.height; anyPlaced = true; }
+    if (!anyPlaced) {
+      left = at.x;
+      top = at.y + node.height;
+      anyPlaced = true;
+    }
     left = Math.min(left, at.x);
     top = Math.max(top, at.y + node.height);
   }

@@ -67,18 +67,54 @@ function vpcBlock(i: number): string {
 
 export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, transitGateways = 'spread', addressOffset = 0 }: GeneratePlanOptions): Plan {
   if (!Number.isInteger(vpcCount) || vpcCount < 1) throw new RangeError(`generatePlan: vpcs must be a whole number of at least 1, not ${vpcCount}`);
-  if (!Number.isInteger(subnetsPerVpc) || subnetsPerVpc < 0 || subnetsPerVpc > 64) throw new RangeError(`generatePlan: subnetsPerVpc must be 0 to 64, not ${subnetsPerVpc}`);
+  if (!Number.isInteger(subnetsPerVpc) || subnetsPerVpc < 0 || subnetsPerVpc > 64)
+    throw new RangeError(`generatePlan: subnetsPerVpc must be 0 to 64, not ${subnetsPerVpc}`);
   const rand = random(seed);
   const pick = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-  const plan: Required<Pick<PlanInput, 'vpcs' | 'subnets' | 'internetGateways' | 'natGateways' | 'routeTables' | 'peerings' | 'transitGateways' | 'serviceNetworks' | 'externalNetworks' | 'vpnGateways'>> & { layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> } } = {
-    vpcs: [], subnets: [], internetGateways: [], natGateways: [], routeTables: [], peerings: [], transitGateways: [], serviceNetworks: [], externalNetworks: [], vpnGateways: [],
+  const plan: Required<
+    Pick<
+      PlanInput,
+      | 'vpcs'
+      | 'subnets'
+      | 'internetGateways'
+      | 'natGateways'
+      | 'routeTables'
+      | 'peerings'
+      | 'transitGateways'
+      | 'serviceNetworks'
+      | 'externalNetworks'
+      | 'vpnGateways'
+    >
+  > & { layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> } } = {
+    vpcs: [],
+    subnets: [],
+    internetGateways: [],
+    natGateways: [],
+    routeTables: [],
+    peerings: [],
+    transitGateways: [],
+    serviceNetworks: [],
+    externalNetworks: [],
+    vpnGateways: [],
     layout: { nodes: {} },
   };
-  if (sameBlock !== undefined && !/^\d+\.\d+\.0\.0\/16$/.test(sameBlock)) throw new RangeError(`generatePlan: sameBlock must be a /16 such as 172.31.0.0/16, not ${sameBlock}`);
+  if (sameBlock !== undefined && !/^\d+\.\d+\.0\.0\/16$/.test(sameBlock))
+    throw new RangeError(`generatePlan: sameBlock must be a /16 such as 172.31.0.0/16, not ${sameBlock}`);
   const oneGateway = transitGateways === 'one';
   const tgwCount = oneGateway ? Math.ceil(vpcCount / VPCS_PER_FULL_GATEWAY) : vpcCount >= 30 ? 3 : vpcCount >= 3 ? 2 : 0;
   const tgwIds = Array.from({ length: tgwCount }, (_, t) => `tgw-${t + 1}`);
-  const attachments: Array<Array<{ id: string; name: string; type: 'vpc' | 'vpn'; vpcId?: string; subnetIds?: string[]; externalNetworkId?: string; associatedRouteTableId?: string; propagatedRouteTableIds?: string[] }>> = tgwIds.map(() => []);
+  const attachments: Array<
+    Array<{
+      id: string;
+      name: string;
+      type: 'vpc' | 'vpn';
+      vpcId?: string;
+      subnetIds?: string[];
+      externalNetworkId?: string;
+      associatedRouteTableId?: string;
+      propagatedRouteTableIds?: string[];
+    }>
+  > = tgwIds.map(() => []);
   const serviceNetworkVpcs: string[] = [];
 
   for (let i = 0; i < vpcCount; i++) {
@@ -92,8 +128,13 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
     const tgwIndex = oneGateway ? Math.floor(i / VPCS_PER_FULL_GATEWAY) : tgwCount > 0 && i % 5 !== 4 ? i % tgwCount : -1;
     const inServiceNetwork = tgwIndex === -1 && serviceNetworkVpcs.length < 25;
     plan.vpcs.push({
-      id, name: `${['prod', 'stage', 'dev', 'shared'][i % 4]}-${i + 1}`, region: 'us-east-1', accountId: String(100000000000 + (i % 50)),
-      ipv4Cidrs: [block], ipv6Cidrs: dualStack ? [ipv6] : [], ipv6Source: 'amazon',
+      id,
+      name: `${['prod', 'stage', 'dev', 'shared'][i % 4]}-${i + 1}`,
+      region: 'us-east-1',
+      accountId: String(100000000000 + (i % 50)),
+      ipv4Cidrs: [block],
+      ipv6Cidrs: dualStack ? [ipv6] : [],
+      ipv6Source: 'amazon',
       // Room for six more /20s; every 50th VPC plans more than its free space holds.
       growth: { subnets: i % 50 === 49 ? 14 : 6, prefix: 20 },
     });
@@ -108,9 +149,21 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
     const isolatedRt = `rt-${i + 1}-isolated`;
     const natId = `nat-${i + 1}`;
     plan.routeTables.push(
-      { id: publicRt, name: `${id}-public`, vpcId: id, main: false, routes: [{ destination: block, target: 'local' }, { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: igw }] },
       {
-        id: privateRt, name: `${id}-private`, vpcId: id, main: true,
+        id: publicRt,
+        name: `${id}-public`,
+        vpcId: id,
+        main: false,
+        routes: [
+          { destination: block, target: 'local' },
+          { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: igw },
+        ],
+      },
+      {
+        id: privateRt,
+        name: `${id}-private`,
+        vpcId: id,
+        main: true,
         routes: [
           { destination: block, target: 'local' },
           { destination: '0.0.0.0/0', target: 'nat-gateway', targetId: natId },
@@ -143,10 +196,15 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
       // Most subnets are sized well; about one in a hundred private subnets has outgrown its block.
       const hostsNeeded = (i * 7 + j) % 97 === 0 && tier === 'private' ? usable + pick(1, 50) : pick(Math.floor(usable / 3.5) + 1, Math.floor(usable * 0.8));
       plan.subnets.push({
-        id: sid, name: `${tier}-${az.slice(-1)}${j >= 9 ? `-${j + 1}` : ''}`, vpcId: id, availabilityZone: az, tier,
+        id: sid,
+        name: `${tier}-${az.slice(-1)}${j >= 9 ? `-${j + 1}` : ''}`,
+        vpcId: id,
+        availabilityZone: az,
+        tier,
         ipv4Cidr: ipv4,
         ...(dualStack ? { ipv6Cidr: `2600:1f18:${(v6 >> 8).toString(16)}:${(v6 % 256).toString(16)}${j.toString(16).padStart(2, '0')}::/64` } : {}),
-        hostsNeeded, growthPercent: 20,
+        hostsNeeded,
+        growthPercent: 20,
         routeTableId: tier === 'public' ? publicRt : tier === 'isolated' ? isolatedRt : privateRt,
       });
       plan.layout.nodes[sid] = { x: 20 + (j % 3) * 290, y: 60 + Math.floor(j / 3) * 110, width: 270, height: 90 };
@@ -159,13 +217,31 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
       const tight = i % 40 === 39;
       const peak = tight ? Math.ceil((NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION * (0.85 + rand() * 0.1)) / instances) : pick(20, 100);
       plan.natGateways.push({
-        id: natId, name: `nat-${i + 1}`, subnetId: firstPublic, connectivity: 'public', addresses: 1,
-        demand: { instances, peakConnectionsPerInstance: peak, destinations: tight ? [] : [{ name: 'S3 gateway endpoint', share: 40 }, { name: 'api.example.com:443', share: 35 }, { name: 'other', share: 25 }] },
+        id: natId,
+        name: `nat-${i + 1}`,
+        subnetId: firstPublic,
+        connectivity: 'public',
+        addresses: 1,
+        demand: {
+          instances,
+          peakConnectionsPerInstance: peak,
+          destinations: tight
+            ? []
+            : [
+                { name: 'S3 gateway endpoint', share: 40 },
+                { name: 'api.example.com:443', share: 35 },
+                { name: 'other', share: 25 },
+              ],
+        },
       });
     }
     if (tgwIndex >= 0) {
       attachments[tgwIndex]!.push({
-        id: `${tgwIds[tgwIndex]}-att-${id}`, name: `${id}`, type: 'vpc', vpcId: id, subnetIds: [...subnetIdsByAz.values()],
+        id: `${tgwIds[tgwIndex]}-att-${id}`,
+        name: `${id}`,
+        type: 'vpc',
+        vpcId: id,
+        subnetIds: [...subnetIdsByAz.values()],
         associatedRouteTableId: `${tgwIds[tgwIndex]}-rt-${i % 4 === 3 ? 'shared' : 'spokes'}`,
         propagatedRouteTableIds: [`${tgwIds[tgwIndex]}-rt-spokes`, `${tgwIds[tgwIndex]}-rt-shared`],
       });
@@ -173,7 +249,14 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
       serviceNetworkVpcs.push(id);
     }
     // Peer every tenth VPC with the next one (both then have a partner beyond the TGW).
-    if (i % 10 === 0 && i + 1 < vpcCount) plan.peerings.push({ id: `pcx-${i + 1}-${i + 2}`, name: `vpc-${i + 1}-to-${i + 2}`, requesterVpcId: id, accepterVpcId: `vpc-${i + 2}`, status: 'active' });
+    if (i % 10 === 0 && i + 1 < vpcCount)
+      plan.peerings.push({
+        id: `pcx-${i + 1}-${i + 2}`,
+        name: `vpc-${i + 1}-to-${i + 2}`,
+        requesterVpcId: id,
+        accepterVpcId: `vpc-${i + 2}`,
+        status: 'active',
+      });
   }
 
   const rows = Math.ceil(vpcCount / GRID_COLUMNS);
@@ -183,14 +266,33 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
     { id: 'onprem-dc2', name: 'Data centre 2', kind: 'on-premises', cidrs: ['172.20.0.0/14'] },
     { id: 'azure-hub', name: 'Azure hub', kind: 'azure', cidrs: ['172.24.0.0/16'] },
   );
-  plan.externalNetworks.forEach((e, k) => (plan.layout.nodes[e.id] = { x: k * 600, y: belowGrid + 400 }));
+  plan.externalNetworks.forEach((e, k) => {
+    plan.layout.nodes[e.id] = { x: k * 600, y: belowGrid + 400 };
+  });
   tgwIds.forEach((tgwId, t) => {
     const external = plan.externalNetworks[t % plan.externalNetworks.length]!;
-    attachments[t]!.push({ id: `${tgwId}-vpn`, name: `vpn-${external.id}`, type: 'vpn', externalNetworkId: external.id, associatedRouteTableId: `${tgwId}-rt-shared`, propagatedRouteTableIds: [`${tgwId}-rt-spokes`] });
+    attachments[t]!.push({
+      id: `${tgwId}-vpn`,
+      name: `vpn-${external.id}`,
+      type: 'vpn',
+      externalNetworkId: external.id,
+      associatedRouteTableId: `${tgwId}-rt-shared`,
+      propagatedRouteTableIds: [`${tgwId}-rt-spokes`],
+    });
     plan.transitGateways.push({
-      id: tgwId, name: `hub-${t + 1}`, region: 'us-east-1', asn: 64512 + t,
+      id: tgwId,
+      name: `hub-${t + 1}`,
+      region: 'us-east-1',
+      asn: 64512 + t,
       routeTables: [
-        { id: `${tgwId}-rt-spokes`, name: 'spokes', routes: [{ destination: '0.0.0.0/0', kind: 'static', attachmentId: `${tgwId}-vpn` }, { destination: '198.51.100.0/24', kind: 'blackhole' }] },
+        {
+          id: `${tgwId}-rt-spokes`,
+          name: 'spokes',
+          routes: [
+            { destination: '0.0.0.0/0', kind: 'static', attachmentId: `${tgwId}-vpn` },
+            { destination: '198.51.100.0/24', kind: 'blackhole' },
+          ],
+        },
         { id: `${tgwId}-rt-shared`, name: 'shared', routes: [] },
       ],
       attachments: attachments[t]!,
@@ -198,7 +300,12 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
     plan.layout.nodes[tgwId] = { x: t * 1200, y: belowGrid };
   });
   if (serviceNetworkVpcs.length > 0) {
-    plan.serviceNetworks.push({ id: 'sn-apps', name: 'apps', vpcIds: serviceNetworkVpcs, services: [{ id: 'svc-orders', name: 'orders', vpcId: serviceNetworkVpcs[0]! }] });
+    plan.serviceNetworks.push({
+      id: 'sn-apps',
+      name: 'apps',
+      vpcIds: serviceNetworkVpcs,
+      services: [{ id: 'svc-orders', name: 'orders', vpcId: serviceNetworkVpcs[0]! }],
+    });
     plan.layout.nodes['sn-apps'] = { x: tgwIds.length * 1200, y: belowGrid };
   }
   return PlanSchema.parse({ format: 'vpcplan', version: 1, name: `Generated: ${vpcCount} VPCs x ${subnetsPerVpc} subnets (seed ${seed})`, ...plan });

@@ -7,7 +7,8 @@ export function planJsonSchema(): Record<string, unknown> {
   return {
     $id: 'plan.schema.json',
     title: 'VPC Planner plan',
-    description: 'A network plan: VPCs, subnets, gateways, route tables, peering, transit gateways, Lattice service networks and external networks, with canvas positions kept apart in `layout`.',
+    description:
+      'A network plan: VPCs, subnets, gateways, route tables, peering, transit gateways, Lattice service networks and external networks, with canvas positions kept apart in `layout`.',
     ...schema,
   };
 }

@@ -24,10 +24,18 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   visit(
     text,
     {
-      onObjectBegin: () => { open.push('object'); },
-      onObjectEnd: () => { open.pop(); },
-      onArrayBegin: () => { open.push('array'); },
-      onArrayEnd: () => { open.pop(); },
+      onObjectBegin: () => {
+        open.push('object');
+      },
+      onObjectEnd: () => {
+        open.pop();
+      },
+      onArrayBegin: () => {
+        open.push('array');
+      },
+      onArrayEnd: () => {
+        open.pop();
+      },
       onError: (code, offset, length) => {
         if (!first) first = { code, offset, length, inArray: open.at(-1) === 'array' };
       },

@@ -18,9 +18,7 @@ export interface PlanProblem {
   column?: number;
 }
 
-export type PlanLoadResult =
-  | { ok: true; plan: Plan; migratedFrom?: number }
-  | { ok: false; problems: PlanProblem[]; summary: string };
+export type PlanLoadResult = { ok: true; plan: Plan; migratedFrom?: number } | { ok: false; problems: PlanProblem[]; summary: string };
 
 /** Larger than any real plan (the 5,000-VPC benchmark plan is ~20 MB); refuse before parsing. */
 export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
@@ -117,15 +115,34 @@ function findDuplicateIds(plan: Plan): PlanProblem[] {
   const problems: PlanProblem[] = [];
   const visit = (objectId: string, path: string) => {
     const earlier = seen.get(objectId);
-    if (earlier !== undefined) problems.push({ path: `${path}.id`, message: `repeats the id "${objectId}" already used at ${earlier}; give each object its own id` });
+    if (earlier !== undefined)
+      problems.push({ path: `${path}.id`, message: `repeats the id "${objectId}" already used at ${earlier}; give each object its own id` });
     else seen.set(objectId, path);
   };
-  const lists = ['vpcs', 'subnets', 'internetGateways', 'egressOnlyGateways', 'vpnGateways', 'natGateways', 'routeTables', 'peerings', 'serviceNetworks', 'externalNetworks'] as const;
-  for (const list of lists) plan[list].forEach((item, i) => visit(item.id, `$.${list}[${i}]`));
+  const lists = [
+    'vpcs',
+    'subnets',
+    'internetGateways',
+    'egressOnlyGateways',
+    'vpnGateways',
+    'natGateways',
+    'routeTables',
+    'peerings',
+    'serviceNetworks',
+    'externalNetworks',
+  ] as const;
+  for (const list of lists)
+    plan[list].forEach((item, i) => {
+      visit(item.id, `$.${list}[${i}]`);
+    });
   plan.transitGateways.forEach((tgw, i) => {
     visit(tgw.id, `$.transitGateways[${i}]`);
-    tgw.routeTables.forEach((table, j) => visit(table.id, `$.transitGateways[${i}].routeTables[${j}]`));
-    tgw.attachments.forEach((attachment, j) => visit(attachment.id, `$.transitGateways[${i}].attachments[${j}]`));
+    tgw.routeTables.forEach((table, j) => {
+      visit(table.id, `$.transitGateways[${i}].routeTables[${j}]`);
+    });
+    tgw.attachments.forEach((attachment, j) => {
+      visit(attachment.id, `$.transitGateways[${i}].attachments[${j}]`);
+    });
   });
   return problems.slice(0, 50);
 }

@@ -12,18 +12,24 @@ type Migration = (plan: Record<string, unknown>) => Record<string, unknown>;
 /** migrations[n] turns a version-n document into a version-(n+1) one. */
 export const migrations: Readonly<Record<number, Migration>> = {};
 
-export type MigrationResult =
-  | { ok: true; value: Record<string, unknown>; from?: number }
-  | { ok: false; path: string; message: string };
+export type MigrationResult = { ok: true; value: Record<string, unknown>; from?: number } | { ok: false; path: string; message: string };
 
 export function migratePlan(raw: unknown, chain: Readonly<Record<number, Migration>> = migrations, current = CURRENT_PLAN_VERSION): MigrationResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, path: '$', message: `should be a JSON object with "format": "${PLAN_FORMAT}", not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
+    return {
+      ok: false,
+      path: '$',
+      message: `should be a JSON object with "format": "${PLAN_FORMAT}", not ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`,
+    };
   }
   const doc = raw as Record<string, unknown>;
   if (doc.format !== PLAN_FORMAT) {
     const found = doc.format === undefined ? 'has no "format" field' : `has "format": ${JSON.stringify(doc.format)}`;
-    return { ok: false, path: '$.format', message: `${found}; a VPC Planner file has "format": "${PLAN_FORMAT}" (to bring in AWS CLI output or a CSV, use Import instead)` };
+    return {
+      ok: false,
+      path: '$.format',
+      message: `${found}; a VPC Planner file has "format": "${PLAN_FORMAT}" (to bring in AWS CLI output or a CSV, use Import instead)`,
+    };
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

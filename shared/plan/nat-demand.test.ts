@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { natDemandProblems, unassignedShare } from './nat-demand';
 
-const demand = (...shares: number[]) => ({ instances: 10, peakConnectionsPerInstance: 100, destinations: shares.map((share, i) => ({ name: `d${i}`, share })) });
+const demand = (...shares: number[]) => ({
+  instances: 10,
+  peakConnectionsPerInstance: 100,
+  destinations: shares.map((share, i) => ({ name: `d${i}`, share })),
+});
 
 describe('natDemandProblems', () => {
   it('accepts shares up to 100 % in total', () => {

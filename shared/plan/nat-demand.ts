@@ -5,17 +5,24 @@
  */
 import type { NatDemand } from './schema';
 
-export interface NatDemandProblem { field: string; message: string }
+export interface NatDemandProblem {
+  field: string;
+  message: string;
+}
 
 export function natDemandProblems(demand: NatDemand): NatDemandProblem[] {
   const problems: NatDemandProblem[] = [];
   let total = 0;
   demand.destinations.forEach((d, i) => {
-    if (!Number.isFinite(d.share) || d.share < 0 || d.share > 100) problems.push({ field: `destinations[${i}].share`, message: `A share is 0 to 100 %; ${d.share} is outside that.` });
+    if (!Number.isFinite(d.share) || d.share < 0 || d.share > 100)
+      problems.push({ field: `destinations[${i}].share`, message: `A share is 0 to 100 %; ${d.share} is outside that.` });
     else total += d.share;
   });
   if (total > 100) {
-    problems.push({ field: 'destinations', message: `The shares add up to ${formatPercent(total)} %; they are parts of the same connections, so at most 100 %.` });
+    problems.push({
+      field: 'destinations',
+      message: `The shares add up to ${formatPercent(total)} %; they are parts of the same connections, so at most 100 %.`,
+    });
   }
   return problems;
 }

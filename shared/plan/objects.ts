@@ -3,17 +3,47 @@
  * called, and every id an object can be selected by (including a Lattice association,
  * which has no id of its own in the plan).
  */
-import { VpcSchema, type ExternalNetwork, type NatGateway, type PeeringConnection, type Plan, type ServiceNetwork, type Subnet, type TgwAttachment, type TransitGateway, type Vpc } from './schema';
+import {
+  VpcSchema,
+  type ExternalNetwork,
+  type NatGateway,
+  type PeeringConnection,
+  type Plan,
+  type ServiceNetwork,
+  type Subnet,
+  type TgwAttachment,
+  type TransitGateway,
+  type Vpc,
+} from './schema';
 
 export type ObjectKind =
-  | 'vpc' | 'subnet' | 'internetGateway' | 'egressOnlyGateway' | 'vpnGateway' | 'natGateway' | 'routeTable'
-  | 'peering' | 'transitGateway' | 'tgwAttachment' | 'serviceNetwork' | 'association' | 'externalNetwork';
+  | 'vpc'
+  | 'subnet'
+  | 'internetGateway'
+  | 'egressOnlyGateway'
+  | 'vpnGateway'
+  | 'natGateway'
+  | 'routeTable'
+  | 'peering'
+  | 'transitGateway'
+  | 'tgwAttachment'
+  | 'serviceNetwork'
+  | 'association'
+  | 'externalNetwork';
 
 /** The top-level lists that hold objects by id. */
 export const LISTS = {
-  vpc: 'vpcs', subnet: 'subnets', internetGateway: 'internetGateways', egressOnlyGateway: 'egressOnlyGateways',
-  vpnGateway: 'vpnGateways', natGateway: 'natGateways', routeTable: 'routeTables', peering: 'peerings',
-  transitGateway: 'transitGateways', serviceNetwork: 'serviceNetworks', externalNetwork: 'externalNetworks',
+  vpc: 'vpcs',
+  subnet: 'subnets',
+  internetGateway: 'internetGateways',
+  egressOnlyGateway: 'egressOnlyGateways',
+  vpnGateway: 'vpnGateways',
+  natGateway: 'natGateways',
+  routeTable: 'routeTables',
+  peering: 'peerings',
+  transitGateway: 'transitGateways',
+  serviceNetwork: 'serviceNetworks',
+  externalNetwork: 'externalNetworks',
 } as const;
 export type ListKind = keyof typeof LISTS;
 
@@ -49,7 +79,18 @@ export function findObject(plan: Plan, id: string): FoundObject | undefined {
 /** Every id in the plan: objects, TGW attachments and TGW route tables, and associations. */
 export function allIds(plan: Plan): Set<string> {
   const ids = new Set<string>();
-  for (const list of [plan.vpcs, plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.natGateways, plan.routeTables, plan.peerings, plan.serviceNetworks, plan.externalNetworks]) {
+  for (const list of [
+    plan.vpcs,
+    plan.subnets,
+    plan.internetGateways,
+    plan.egressOnlyGateways,
+    plan.vpnGateways,
+    plan.natGateways,
+    plan.routeTables,
+    plan.peerings,
+    plan.serviceNetworks,
+    plan.externalNetworks,
+  ]) {
     for (const item of list) ids.add(item.id);
   }
   for (const tgw of plan.transitGateways) {
@@ -76,10 +117,19 @@ export function parseAssociationId(id: string): { serviceNetworkId: string; vpcI
 
 export function describeKind(kind: ObjectKind): string {
   const words: Record<ObjectKind, string> = {
-    vpc: 'VPC', subnet: 'subnet', internetGateway: 'internet gateway', egressOnlyGateway: 'egress-only internet gateway',
-    vpnGateway: 'virtual private gateway', natGateway: 'NAT gateway', routeTable: 'route table', peering: 'peering connection',
-    transitGateway: 'transit gateway', tgwAttachment: 'transit gateway attachment', serviceNetwork: 'service network',
-    association: 'service network association', externalNetwork: 'external network',
+    vpc: 'VPC',
+    subnet: 'subnet',
+    internetGateway: 'internet gateway',
+    egressOnlyGateway: 'egress-only internet gateway',
+    vpnGateway: 'virtual private gateway',
+    natGateway: 'NAT gateway',
+    routeTable: 'route table',
+    peering: 'peering connection',
+    transitGateway: 'transit gateway',
+    tgwAttachment: 'transit gateway attachment',
+    serviceNetwork: 'service network',
+    association: 'service network association',
+    externalNetwork: 'external network',
   };
   return words[kind];
 }

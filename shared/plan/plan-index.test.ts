@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { cidr, formatCidr, isCidrError } from '../cidr';
 import {
-  externalBlocks, externalFieldErrors, indexPlan, routeDestinationErrors, routeDestinationFields, routeDestinations, subnetBlock,
-  subnetCidrField, subnetFieldError, subnetListBlocks, vpcBlocks, vpcBlocksWithField, vpcCidrFields, vpcFieldErrors,
+  externalBlocks,
+  externalFieldErrors,
+  indexPlan,
+  routeDestinationErrors,
+  routeDestinationFields,
+  routeDestinations,
+  subnetBlock,
+  subnetCidrField,
+  subnetFieldError,
+  subnetListBlocks,
+  vpcBlocks,
+  vpcBlocksWithField,
+  vpcCidrFields,
+  vpcFieldErrors,
 } from './plan-index';
 import type { Plan, Subnet } from './schema';
 import { buildPlan } from './test-fixtures';
@@ -18,11 +30,18 @@ function samplePlan(): Plan {
       { id: 'sn-2', name: 'two', vpcId: 'vpc-a', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: '10.0.2.0/33' },
       { id: 'sn-3', name: 'three', vpcId: 'vpc-b', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: '', ipv6Cidr: '2001:db8:1::/64' },
     ],
-    routeTables: [{ id: 'rt-a', name: 'rt', vpcId: 'vpc-a', routes: [
-      { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw' },
-      { destination: '10.2.0.0/16x', target: 'peering', targetId: 'pcx' },
-      { destination: '::/0', target: 'egress-only-gateway', targetId: 'eigw' },
-    ] }],
+    routeTables: [
+      {
+        id: 'rt-a',
+        name: 'rt',
+        vpcId: 'vpc-a',
+        routes: [
+          { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw' },
+          { destination: '10.2.0.0/16x', target: 'peering', targetId: 'pcx' },
+          { destination: '::/0', target: 'egress-only-gateway', targetId: 'eigw' },
+        ],
+      },
+    ],
     externalNetworks: [{ id: 'dc', name: 'dc', kind: 'on-premises', cidrs: ['192.168.0.0/16', 'fd00::/8', 'nope'] }],
   });
 }
@@ -36,7 +55,10 @@ describe('the plan index reads every CIDR field once', () => {
     const vpc = plan.vpcs[0]!;
     expect(texts(vpcBlocks(index, vpc, 4))).toEqual(['10.0.0.0/16']);
     expect(vpcBlocksWithField(index, vpc, 6).map((b) => [b.index, b.text])).toEqual([[0, '2001:db8::/56']]);
-    expect(vpcFieldErrors(index, vpc, 4).map((e) => [e.index, e.error.code])).toEqual([[1, 'host-bits-set'], [2, 'empty']]);
+    expect(vpcFieldErrors(index, vpc, 4).map((e) => [e.index, e.error.code])).toEqual([
+      [1, 'host-bits-set'],
+      [2, 'empty'],
+    ]);
     // An IPv4 block in the IPv6 list is the field's error, not a block of the other version.
     expect(vpcFieldErrors(index, vpc, 6).map((e) => [e.index, e.error.code])).toEqual([[1, 'version-mismatch']]);
     expect(vpcCidrFields(index, vpc, 4).map((read) => (isCidrError(read) ? read.code : formatCidr(read)))).toEqual(['10.0.0.0/16', 'host-bits-set', 'empty']);

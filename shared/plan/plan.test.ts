@@ -80,7 +80,9 @@ describe('bad plan files get a clear message and no exception', () => {
   });
 
   it('refuses duplicate ids, naming both places', () => {
-    const result = problemsOf(minimal({ vpcs: [{ id: 'v', name: 'a' }], subnets: [{ id: 'v', name: 'x', vpcId: 'v', availabilityZone: 'a', tier: 'public' }] }));
+    const result = problemsOf(
+      minimal({ vpcs: [{ id: 'v', name: 'a' }], subnets: [{ id: 'v', name: 'x', vpcId: 'v', availabilityZone: 'a', tier: 'public' }] }),
+    );
     expect(result.problems[0]).toMatchObject({ path: '$.subnets[0].id' });
     expect(result.problems[0]?.message).toMatch(/already used at \$\.vpcs\[0\]/);
   });

@@ -68,7 +68,7 @@ describe('proposeSubnetCidr', () => {
 });
 
 describe('rebase, prefixOf, subnetSizeChoices', () => {
-  it('keeps a subnet\'s place when its VPC block moves', () => {
+  it("keeps a subnet's place when its VPC block moves", () => {
     expect(rebase('10.0.3.0/24', '10.0.0.0/16', '10.7.0.0/16')).toBe('10.7.3.0/24');
     expect(rebase('10.1.3.0/24', '10.0.0.0/16', '10.7.0.0/16')).toBeUndefined();
     expect(rebase('10.0.3.0/24', '10.0.0.0/16', '10.7.0.0/20')).toBeUndefined();

@@ -39,7 +39,8 @@ export function proposeSubnetCidr(plan: Plan, vpc: Vpc, prefix: number, exceptSu
   const index = planIndexOf(plan);
   const blocks = vpcBlocks(index, vpc, 4);
   if (blocks.length === 0) return { ok: false, reason: `${vpc.name || vpc.id} has no valid IPv4 block to take a subnet from; give it one first.` };
-  if (!Number.isInteger(prefix) || !prefixIn(SUBNET, prefix)) return { ok: false, reason: `A subnet's prefix is /${SUBNET.largest} to /${SUBNET.smallest} on AWS; /${prefix} is outside that.` };
+  if (!Number.isInteger(prefix) || !prefixIn(SUBNET, prefix))
+    return { ok: false, reason: `A subnet's prefix is /${SUBNET.largest} to /${SUBNET.smallest} on AWS; /${prefix} is outside that.` };
   const used: Cidr[] = [];
   for (const subnet of plan.subnets) {
     if (subnet.vpcId !== vpc.id || exceptSubnetIds.includes(subnet.id)) continue;
@@ -54,9 +55,10 @@ export function proposeSubnetCidr(plan: Plan, vpc: Vpc, prefix: number, exceptSu
   const largest = Math.min(...blocks.map((b) => b.prefix));
   return {
     ok: false,
-    reason: prefix < largest
-      ? `A /${prefix} is larger than any block of ${vpc.name || vpc.id} (the largest is a /${largest}).`
-      : `No free /${prefix} is left in ${blocks.map(formatCidr).join(', ')}; try a smaller subnet or add a secondary block to the VPC.`,
+    reason:
+      prefix < largest
+        ? `A /${prefix} is larger than any block of ${vpc.name || vpc.id} (the largest is a /${largest}).`
+        : `No free /${prefix} is left in ${blocks.map(formatCidr).join(', ')}; try a smaller subnet or add a secondary block to the VPC.`,
   };
 }
 
@@ -78,6 +80,7 @@ export function rebase(child: string | undefined, fromParent: string, toParent: 
   const inner = valid(child);
   const from = valid(fromParent);
   const to = valid(toParent);
-  if (!inner || !from || !to || inner.version !== from.version || from.version !== to.version || from.prefix !== to.prefix || !contains(from, inner)) return undefined;
+  if (!inner || !from || !to || inner.version !== from.version || from.version !== to.version || from.prefix !== to.prefix || !contains(from, inner))
+    return undefined;
   return formatCidr({ version: inner.version, network: inner.network - from.network + to.network, prefix: inner.prefix });
 }

@@ -3,11 +3,14 @@ import { hubAndSpoke, internetEdge } from './test-fixtures';
 import { choiceOf, routeTargetChoices } from './route-targets';
 
 describe('routeTargetChoices', () => {
-  it('offers local and the VPC\'s own gateways and NAT gateways', () => {
+  it("offers local and the VPC's own gateways and NAT gateways", () => {
     const plan = internetEdge();
     const choices = routeTargetChoices(plan, 'vpc-e');
     expect(choices.map((c) => `${c.target}:${c.targetId ?? ''}`)).toEqual([
-      'local:', 'internet-gateway:igw-e', 'nat-gateway:nat-e', 'egress-only-gateway:eigw-e',
+      'local:',
+      'internet-gateway:igw-e',
+      'nat-gateway:nat-e',
+      'egress-only-gateway:eigw-e',
     ]);
     expect(routeTargetChoices(plan, 'other-vpc').map((c) => c.target)).toEqual(['local']);
   });
@@ -16,7 +19,10 @@ describe('routeTargetChoices', () => {
     const plan = hubAndSpoke();
     const attachedVpc = plan.transitGateways[0]!.attachments.find((a) => a.type === 'vpc')!.vpcId!;
     expect(routeTargetChoices(plan, attachedVpc).some((c) => c.target === 'transit-gateway')).toBe(true);
-    const detached = { ...plan, transitGateways: plan.transitGateways.map((t) => ({ ...t, attachments: t.attachments.filter((a) => a.vpcId !== attachedVpc) })) };
+    const detached = {
+      ...plan,
+      transitGateways: plan.transitGateways.map((t) => ({ ...t, attachments: t.attachments.filter((a) => a.vpcId !== attachedVpc) })),
+    };
     expect(routeTargetChoices(detached, attachedVpc).some((c) => c.target === 'transit-gateway')).toBe(false);
   });
 

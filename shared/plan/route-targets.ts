@@ -14,8 +14,13 @@ export interface RouteTargetChoice {
 }
 
 const KIND_LABEL: Record<RouteTarget, string> = {
-  local: 'local', 'internet-gateway': 'internet gateway', 'nat-gateway': 'NAT gateway', 'egress-only-gateway': 'egress-only internet gateway',
-  peering: 'peering', 'transit-gateway': 'transit gateway', 'vpn-gateway': 'virtual private gateway',
+  local: 'local',
+  'internet-gateway': 'internet gateway',
+  'nat-gateway': 'NAT gateway',
+  'egress-only-gateway': 'egress-only internet gateway',
+  peering: 'peering',
+  'transit-gateway': 'transit gateway',
+  'vpn-gateway': 'virtual private gateway',
 };
 
 export function routeTargetKindLabel(target: RouteTarget): string {

@@ -10,7 +10,14 @@
  */
 import { z } from 'zod';
 import {
-  AMAZON_VPC_IPV6_PREFIX, IPAM_VPC_IPV6_PREFIX, IPV4_BLOCKS_PER_VPC, IPV6_BLOCKS_PER_VPC, NAT_GATEWAY_MAX_ADDRESSES, PEERINGS_PER_VPC, SUBNETS_PER_VPC_DEFAULT, TGW_ATTACHMENTS_PER_GATEWAY,
+  AMAZON_VPC_IPV6_PREFIX,
+  IPAM_VPC_IPV6_PREFIX,
+  IPV4_BLOCKS_PER_VPC,
+  IPV6_BLOCKS_PER_VPC,
+  NAT_GATEWAY_MAX_ADDRESSES,
+  PEERINGS_PER_VPC,
+  SUBNETS_PER_VPC_DEFAULT,
+  TGW_ATTACHMENTS_PER_GATEWAY,
   VPC_ASSOCIATIONS_PER_SERVICE_NETWORK_DEFAULT,
 } from '../aws-limits';
 
@@ -40,7 +47,9 @@ export const VpcSchema = z
     ipv6Source: z
       .enum(['amazon', 'ipam', 'byoip'])
       .default('amazon')
-      .describe(`Amazon-provided IPv6 blocks are exactly /${AMAZON_VPC_IPV6_PREFIX}; IPAM and BYOIP blocks are /${IPAM_VPC_IPV6_PREFIX.largest}../${IPAM_VPC_IPV6_PREFIX.smallest} in steps of ${IPAM_VPC_IPV6_PREFIX.step}.`),
+      .describe(
+        `Amazon-provided IPv6 blocks are exactly /${AMAZON_VPC_IPV6_PREFIX}; IPAM and BYOIP blocks are /${IPAM_VPC_IPV6_PREFIX.largest}../${IPAM_VPC_IPV6_PREFIX.smallest} in steps of ${IPAM_VPC_IPV6_PREFIX.step}.`,
+      ),
     growth: z
       .object({
         subnets: count.describe('How many more subnets the VPC must still be able to take.'),
@@ -107,21 +116,16 @@ export const NatGatewaySchema = z
       .number()
       .int()
       .min(1, 'a NAT gateway has at least 1 address')
-      .max(NAT_GATEWAY_MAX_ADDRESSES, `a zonal NAT gateway has at most ${NAT_GATEWAY_MAX_ADDRESSES} IPv4 addresses (1 primary + ${NAT_GATEWAY_MAX_ADDRESSES - 1} secondary)`)
+      .max(
+        NAT_GATEWAY_MAX_ADDRESSES,
+        `a zonal NAT gateway has at most ${NAT_GATEWAY_MAX_ADDRESSES} IPv4 addresses (1 primary + ${NAT_GATEWAY_MAX_ADDRESSES - 1} secondary)`,
+      )
       .default(1),
     demand: NatDemandSchema.optional(),
   })
   .strict();
 
-export const RouteTargetSchema = z.enum([
-  'local',
-  'internet-gateway',
-  'nat-gateway',
-  'egress-only-gateway',
-  'peering',
-  'transit-gateway',
-  'vpn-gateway',
-]);
+export const RouteTargetSchema = z.enum(['local', 'internet-gateway', 'nat-gateway', 'egress-only-gateway', 'peering', 'transit-gateway', 'vpn-gateway']);
 
 export const RouteSchema = z
   .object({
@@ -197,9 +201,7 @@ export const ServiceNetworkSchema = z
     id,
     name,
     vpcIds: z.array(id).default([]).describe('VPCs associated with the service network.'),
-    services: z
-      .array(z.object({ id, name, vpcId: id.optional().describe('Where the service runs.') }).strict())
-      .default([]),
+    services: z.array(z.object({ id, name, vpcId: id.optional().describe('Where the service runs.') }).strict()).default([]),
   })
   .strict();
 
@@ -214,13 +216,7 @@ export const ExternalNetworkSchema = z
       .max(100)
       .optional()
       .describe('For a VPN: the public IPv4 address of the customer gateway device (its Internet-routable external interface).'),
-    bgpAsn: z
-      .number()
-      .int()
-      .min(1)
-      .max(4294967294)
-      .optional()
-      .describe('For a VPN: the BGP autonomous system number of the customer gateway device.'),
+    bgpAsn: z.number().int().min(1).max(4294967294).optional().describe('For a VPN: the BGP autonomous system number of the customer gateway device.'),
     notes: z.string().max(10000).optional(),
   })
   .strict();
@@ -230,7 +226,9 @@ export const PlanSettingsSchema = z
     deriveRoutes: z
       .boolean()
       .default(false)
-      .describe('Derive the obvious routes (local, internet gateway for public tiers, NAT for private tiers, peering and transit gateway routes) for subnets that have no route table.'),
+      .describe(
+        'Derive the obvious routes (local, internet gateway for public tiers, NAT for private tiers, peering and transit gateway routes) for subnets that have no route table.',
+      ),
     showRouteLines: z
       .boolean()
       .default(false)

@@ -31,10 +31,15 @@ export function peeringTriangle(overrides: Partial<Sections> = {}): Plan {
       { id: 'pcx-ac', name: 'alpha-charlie', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-c' },
     ],
     routeTables: [
-      { id: 'rt-a', name: 'alpha-rt', vpcId: 'vpc-a', routes: [
-        { destination: '10.1.0.0/16', target: 'peering', targetId: 'pcx-ab' },
-        { destination: '10.2.0.0/16', target: 'peering', targetId: 'pcx-ac' },
-      ] },
+      {
+        id: 'rt-a',
+        name: 'alpha-rt',
+        vpcId: 'vpc-a',
+        routes: [
+          { destination: '10.1.0.0/16', target: 'peering', targetId: 'pcx-ab' },
+          { destination: '10.2.0.0/16', target: 'peering', targetId: 'pcx-ac' },
+        ],
+      },
       { id: 'rt-b', name: 'bravo-rt', vpcId: 'vpc-b', routes: [{ destination: '10.0.0.0/16', target: 'peering', targetId: 'pcx-ab' }] },
       { id: 'rt-c', name: 'charlie-rt', vpcId: 'vpc-c', routes: [{ destination: '10.0.0.0/16', target: 'peering', targetId: 'pcx-ac' }] },
     ],
@@ -58,19 +63,52 @@ export function hubAndSpoke(change: (plan: Plan) => void = () => {}): Plan {
       { id: 'sn-b2', name: 'bravo-db', vpcId: 'vpc-b', availabilityZone: 'us-east-1a', tier: 'isolated', ipv4Cidr: '10.1.1.0/24', routeTableId: 'rt-b' },
       { id: 'sn-c', name: 'charlie-app', vpcId: 'vpc-c', availabilityZone: 'us-east-1a', tier: 'isolated', ipv4Cidr: '10.2.1.0/24', routeTableId: 'rt-c' },
     ],
-    routeTables: [['a', 'alpha'], ['b', 'bravo'], ['c', 'charlie']].map(([v, name]) => ({
-      id: `rt-${v}`, name: `${name}-rt`, vpcId: `vpc-${v}`,
+    routeTables: [
+      ['a', 'alpha'],
+      ['b', 'bravo'],
+      ['c', 'charlie'],
+    ].map(([v, name]) => ({
+      id: `rt-${v}`,
+      name: `${name}-rt`,
+      vpcId: `vpc-${v}`,
       routes: [{ destination: '10.0.0.0/8', target: 'transit-gateway' as const, targetId: 'tgw-hub' }],
     })),
-    transitGateways: [{
-      id: 'tgw-hub', name: 'hub',
-      routeTables: [{ id: 'tgw-rt-main', name: 'main' }],
-      attachments: [
-        { id: 'att-a', name: 'alpha-att', type: 'vpc', vpcId: 'vpc-a', subnetIds: ['sn-a', 'sn-a2'], associatedRouteTableId: 'tgw-rt-main', propagatedRouteTableIds: ['tgw-rt-main'] },
-        { id: 'att-b', name: 'bravo-att', type: 'vpc', vpcId: 'vpc-b', subnetIds: ['sn-b'], associatedRouteTableId: 'tgw-rt-main', propagatedRouteTableIds: ['tgw-rt-main'] },
-        { id: 'att-c', name: 'charlie-att', type: 'vpc', vpcId: 'vpc-c', subnetIds: ['sn-c'], associatedRouteTableId: 'tgw-rt-main', propagatedRouteTableIds: ['tgw-rt-main'] },
-      ],
-    }],
+    transitGateways: [
+      {
+        id: 'tgw-hub',
+        name: 'hub',
+        routeTables: [{ id: 'tgw-rt-main', name: 'main' }],
+        attachments: [
+          {
+            id: 'att-a',
+            name: 'alpha-att',
+            type: 'vpc',
+            vpcId: 'vpc-a',
+            subnetIds: ['sn-a', 'sn-a2'],
+            associatedRouteTableId: 'tgw-rt-main',
+            propagatedRouteTableIds: ['tgw-rt-main'],
+          },
+          {
+            id: 'att-b',
+            name: 'bravo-att',
+            type: 'vpc',
+            vpcId: 'vpc-b',
+            subnetIds: ['sn-b'],
+            associatedRouteTableId: 'tgw-rt-main',
+            propagatedRouteTableIds: ['tgw-rt-main'],
+          },
+          {
+            id: 'att-c',
+            name: 'charlie-att',
+            type: 'vpc',
+            vpcId: 'vpc-c',
+            subnetIds: ['sn-c'],
+            associatedRouteTableId: 'tgw-rt-main',
+            propagatedRouteTableIds: ['tgw-rt-main'],
+          },
+        ],
+      },
+    ],
   });
   change(plan);
   return plan;
@@ -93,19 +131,48 @@ export function internetEdge(overrides: Partial<Sections> = {}): Plan {
     vpcs: [{ id: 'vpc-e', name: 'edge', ipv4Cidrs: ['10.9.0.0/16'], ipv6Cidrs: ['2600:1f18:abc:de00::/56'] }],
     subnets: [
       { id: 'sn-pub', name: 'edge-public', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'public', ipv4Cidr: '10.9.0.0/24', routeTableId: 'rt-pub' },
-      { id: 'sn-priv', name: 'edge-private', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: '10.9.1.0/24', routeTableId: 'rt-priv' },
-      { id: 'sn-v6', name: 'edge-dual', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'private', ipv6Cidr: '2600:1f18:abc:de01::/64', routeTableId: 'rt-priv' },
-      { id: 'sn-iso', name: 'edge-isolated', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'isolated', ipv4Cidr: '10.9.2.0/24', routeTableId: 'rt-iso' },
+      {
+        id: 'sn-priv',
+        name: 'edge-private',
+        vpcId: 'vpc-e',
+        availabilityZone: 'us-east-1a',
+        tier: 'private',
+        ipv4Cidr: '10.9.1.0/24',
+        routeTableId: 'rt-priv',
+      },
+      {
+        id: 'sn-v6',
+        name: 'edge-dual',
+        vpcId: 'vpc-e',
+        availabilityZone: 'us-east-1a',
+        tier: 'private',
+        ipv6Cidr: '2600:1f18:abc:de01::/64',
+        routeTableId: 'rt-priv',
+      },
+      {
+        id: 'sn-iso',
+        name: 'edge-isolated',
+        vpcId: 'vpc-e',
+        availabilityZone: 'us-east-1a',
+        tier: 'isolated',
+        ipv4Cidr: '10.9.2.0/24',
+        routeTableId: 'rt-iso',
+      },
     ],
     internetGateways: [{ id: 'igw-e', name: 'edge-igw', vpcId: 'vpc-e' }],
     egressOnlyGateways: [{ id: 'eigw-e', name: 'edge-eigw', vpcId: 'vpc-e' }],
     natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-pub' }],
     routeTables: [
       { id: 'rt-pub', name: 'public-rt', vpcId: 'vpc-e', routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-e' }] },
-      { id: 'rt-priv', name: 'private-rt', vpcId: 'vpc-e', routes: [
-        { destination: '0.0.0.0/0', target: 'nat-gateway', targetId: 'nat-e' },
-        { destination: '::/0', target: 'egress-only-gateway', targetId: 'eigw-e' },
-      ] },
+      {
+        id: 'rt-priv',
+        name: 'private-rt',
+        vpcId: 'vpc-e',
+        routes: [
+          { destination: '0.0.0.0/0', target: 'nat-gateway', targetId: 'nat-e' },
+          { destination: '::/0', target: 'egress-only-gateway', targetId: 'eigw-e' },
+        ],
+      },
       { id: 'rt-iso', name: 'isolated-rt', vpcId: 'vpc-e', routes: [] },
     ],
     ...overrides,

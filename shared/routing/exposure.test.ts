@@ -84,8 +84,24 @@ function sharedEgress(spokeDefault: { target: 'transit-gateway' | 'peering' | 'n
     ],
     subnets: [
       { id: 'sn-s', name: 'spoke-app', vpcId: 'vpc-s', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: '10.20.1.0/24', routeTableId: 'rt-s' },
-      { id: 'sn-e-tgw', name: 'egress-tgw', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr: '10.30.1.0/28', routeTableId: 'rt-e-tgw' },
-      { id: 'sn-e-pub', name: 'egress-public', vpcId: 'vpc-e', availabilityZone: 'us-east-1a', tier: 'public', ipv4Cidr: '10.30.0.0/24', routeTableId: 'rt-e-pub' },
+      {
+        id: 'sn-e-tgw',
+        name: 'egress-tgw',
+        vpcId: 'vpc-e',
+        availabilityZone: 'us-east-1a',
+        tier: 'private',
+        ipv4Cidr: '10.30.1.0/28',
+        routeTableId: 'rt-e-tgw',
+      },
+      {
+        id: 'sn-e-pub',
+        name: 'egress-public',
+        vpcId: 'vpc-e',
+        availabilityZone: 'us-east-1a',
+        tier: 'public',
+        ipv4Cidr: '10.30.0.0/24',
+        routeTableId: 'rt-e-pub',
+      },
     ],
     internetGateways: [{ id: 'igw-e', name: 'egress-igw', vpcId: 'vpc-e' }],
     natGateways: [{ id: 'nat-e', name: 'egress-nat', subnetId: 'sn-e-pub' }],
@@ -93,22 +109,38 @@ function sharedEgress(spokeDefault: { target: 'transit-gateway' | 'peering' | 'n
     routeTables: [
       { id: 'rt-s', name: 'spoke-rt', vpcId: 'vpc-s', routes: [{ destination: '0.0.0.0/0', ...spokeDefault }] },
       { id: 'rt-e-tgw', name: 'egress-tgw-rt', vpcId: 'vpc-e', routes: [{ destination: '0.0.0.0/0', target: 'nat-gateway', targetId: 'nat-e' }] },
-      { id: 'rt-e-pub', name: 'egress-public-rt', vpcId: 'vpc-e', routes: [
-        { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-e' },
-        { destination: '10.20.0.0/16', target: 'transit-gateway', targetId: 'tgw' },
-      ] },
+      {
+        id: 'rt-e-pub',
+        name: 'egress-public-rt',
+        vpcId: 'vpc-e',
+        routes: [
+          { destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-e' },
+          { destination: '10.20.0.0/16', target: 'transit-gateway', targetId: 'tgw' },
+        ],
+      },
     ],
-    transitGateways: [{
-      id: 'tgw', name: 'hub',
-      routeTables: [
-        { id: 'tgw-rt-spokes', name: 'spokes', routes: [{ destination: '0.0.0.0/0', kind: 'static', attachmentId: 'att-e' }] },
-        { id: 'tgw-rt-egress', name: 'egress' },
-      ],
-      attachments: [
-        { id: 'att-s', name: 'spoke-att', type: 'vpc', vpcId: 'vpc-s', subnetIds: ['sn-s'], associatedRouteTableId: 'tgw-rt-spokes', propagatedRouteTableIds: ['tgw-rt-egress'] },
-        { id: 'att-e', name: 'egress-att', type: 'vpc', vpcId: 'vpc-e', subnetIds: ['sn-e-tgw'], associatedRouteTableId: 'tgw-rt-egress' },
-      ],
-    }],
+    transitGateways: [
+      {
+        id: 'tgw',
+        name: 'hub',
+        routeTables: [
+          { id: 'tgw-rt-spokes', name: 'spokes', routes: [{ destination: '0.0.0.0/0', kind: 'static', attachmentId: 'att-e' }] },
+          { id: 'tgw-rt-egress', name: 'egress' },
+        ],
+        attachments: [
+          {
+            id: 'att-s',
+            name: 'spoke-att',
+            type: 'vpc',
+            vpcId: 'vpc-s',
+            subnetIds: ['sn-s'],
+            associatedRouteTableId: 'tgw-rt-spokes',
+            propagatedRouteTableIds: ['tgw-rt-egress'],
+          },
+          { id: 'att-e', name: 'egress-att', type: 'vpc', vpcId: 'vpc-e', subnetIds: ['sn-e-tgw'], associatedRouteTableId: 'tgw-rt-egress' },
+        ],
+      },
+    ],
   });
 }
 

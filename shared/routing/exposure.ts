@@ -12,7 +12,19 @@ import type { IpVersion } from '../cidr';
 import type { PlanIndex } from '../plan/plan-index';
 import type { NatGateway, Subnet } from '../plan/schema';
 import {
-  attachmentZones, cached, labelOf, natVpcId, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcLabel, withReads, type RoutingModel, type SubnetReads,
+  attachmentZones,
+  cached,
+  labelOf,
+  natVpcId,
+  peerOf,
+  replayReads,
+  routingModel,
+  subnetBlock,
+  subnetOf,
+  vpcLabel,
+  withReads,
+  type RoutingModel,
+  type SubnetReads,
 } from './model';
 import { DEFAULT_ROUTE, resolveTable, type EffectiveRoute, type ResolvedTable } from './route-table';
 import { tgwTableRouting } from './transit-gateway';
@@ -54,9 +66,8 @@ export function subnetExposure(model: RoutingModel, subnet: Subnet): InternetExp
   for (const family of withAddress) if (RANK[family.kind] > RANK[kind]) kind = family.kind;
   const via = [...new Set(withAddress.flatMap((f) => f.via))];
   const name = `Subnet ${labelOf(subnet)}`;
-  const explanation = withAddress.length === 0
-    ? `${name} has no valid IPv4 or IPv6 block, so it has no internet access.`
-    : withAddress.map((f) => f.explanation).join(' ');
+  const explanation =
+    withAddress.length === 0 ? `${name} has no valid IPv4 or IPv6 block, so it has no internet access.` : withAddress.map((f) => f.explanation).join(' ');
   const result: InternetExposure = { kind, ipv4, ipv6, explanation };
   if (via.length > 0) result.via = via;
   return result;
@@ -101,9 +112,11 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
   const family = `IPv${version}`;
   const dest = DEFAULT_TEXT[version];
   if (!route) {
-    return isolated(table.source === 'implicit-local'
-      ? `${family}: the subnet has ${table.label}, so it has no route for ${dest} and is isolated from the internet.`
-      : `${family}: ${table.label} has no route for ${dest}, so the subnet is isolated from the internet.`);
+    return isolated(
+      table.source === 'implicit-local'
+        ? `${family}: the subnet has ${table.label}, so it has no route for ${dest} and is isolated from the internet.`
+        : `${family}: ${table.label} has no route for ${dest}, so the subnet is isolated from the internet.`,
+    );
   }
   const vpcId = table.vpcId;
   const via = (...ids: string[]): string[] => ids;
@@ -113,7 +126,9 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
       const igw = route.targetId === undefined ? undefined : model.internetGatewayById.get(route.targetId);
       if (!igw) return isolated(`${intro} to internet gateway ${route.targetId ?? '(none given)'}, which is not in the plan.`);
       if (igw.vpcId !== vpcId) {
-        return isolated(`${intro} to internet gateway ${labelOf(igw)}, which belongs to ${vpcLabel(model, igw.vpcId)}; a route table can use only its own VPC's internet gateway.`);
+        return isolated(
+          `${intro} to internet gateway ${labelOf(igw)}, which belongs to ${vpcLabel(model, igw.vpcId)}; a route table can use only its own VPC's internet gateway.`,
+        );
       }
       return { kind: 'public', hasAddress: true, via: via(igw.id), explanation: `${intro} to internet gateway ${labelOf(igw)}: public.` };
     }
@@ -121,13 +136,19 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
       const nat = route.targetId === undefined ? undefined : model.natGatewayById.get(route.targetId);
       if (!nat) return isolated(`${intro} to NAT gateway ${route.targetId ?? '(none given)'}, which is not in the plan.`);
       if (version === 6) {
-        return isolated(`${intro} to NAT gateway ${labelOf(nat)}, but a NAT gateway translates IPv6 only for NAT64 (64:ff9b::/96); send ::/0 to an egress-only internet gateway.`);
+        return isolated(
+          `${intro} to NAT gateway ${labelOf(nat)}, but a NAT gateway translates IPv6 only for NAT64 (64:ff9b::/96); send ::/0 to an egress-only internet gateway.`,
+        );
       }
       const natVpc = natVpcId(model, nat);
       if (natVpc !== vpcId) {
         const peered = natVpc !== undefined && (model.peeringsByVpc.get(vpcId) ?? []).some((p) => peerOf(p, vpcId) === natVpc);
-        return isolated(`${intro} to NAT gateway ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}, not ${vpcLabel(model, vpcId)}.`
-          + (peered ? ' Traffic cannot reach a NAT gateway through VPC peering (no edge-to-edge routing); use a transit gateway to a shared egress VPC, or a NAT gateway in this VPC.' : ''));
+        return isolated(
+          `${intro} to NAT gateway ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}, not ${vpcLabel(model, vpcId)}.` +
+            (peered
+              ? ' Traffic cannot reach a NAT gateway through VPC peering (no edge-to-edge routing); use a transit gateway to a shared egress VPC, or a NAT gateway in this VPC.'
+              : ''),
+        );
       }
       const egress = natEgress(model, nat);
       return egress.ok
@@ -139,15 +160,24 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
       if (!gateway) return isolated(`${intro} to egress-only gateway ${route.targetId ?? '(none given)'}, which is not in the plan.`);
       if (version === 4) return isolated(`${intro} to egress-only gateway ${labelOf(gateway)}, which carries IPv6 only.`);
       if (gateway.vpcId !== vpcId) return isolated(`${intro} to egress-only gateway ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}.`);
-      return { kind: 'outbound-only', hasAddress: true, via: via(gateway.id), explanation: `${intro} to egress-only internet gateway ${labelOf(gateway)}: outbound only.` };
+      return {
+        kind: 'outbound-only',
+        hasAddress: true,
+        via: via(gateway.id),
+        explanation: `${intro} to egress-only internet gateway ${labelOf(gateway)}: outbound only.`,
+      };
     }
     case 'peering': {
       const peering = route.targetId === undefined ? undefined : model.peeringById.get(route.targetId);
       const peer = peering ? peerOf(peering, vpcId) : undefined;
-      return isolated(`${intro} over peering ${peering ? labelOf(peering) : route.targetId ?? '(none given)'}${peer ? ` to ${vpcLabel(model, peer)}` : ''}, but a peer cannot use the other VPC's internet gateway or NAT gateway (no edge-to-edge routing), so the traffic is dropped.`);
+      return isolated(
+        `${intro} over peering ${peering ? labelOf(peering) : (route.targetId ?? '(none given)')}${peer ? ` to ${vpcLabel(model, peer)}` : ''}, but a peer cannot use the other VPC's internet gateway or NAT gateway (no edge-to-edge routing), so the traffic is dropped.`,
+      );
     }
     case 'vpn-gateway':
-      return isolated(`${intro} to VPN gateway ${labelOf(route.targetId === undefined ? undefined : model.vpnGatewayById.get(route.targetId), route.targetId ?? '(none given)')}; whether it reaches the internet from the far side is outside the plan.`);
+      return isolated(
+        `${intro} to VPN gateway ${labelOf(route.targetId === undefined ? undefined : model.vpnGatewayById.get(route.targetId), route.targetId ?? '(none given)')}; whether it reaches the internet from the far side is outside the plan.`,
+      );
     case 'transit-gateway':
       return throughTransitGateway(model, vpcId, route, zone, version, intro);
     case 'local':
@@ -160,10 +190,7 @@ function evaluate(model: RoutingModel, table: ResolvedTable, route: EffectiveRou
  * change for this case (a private gateway, a subnet that is not public, a VPC without an
  * internet gateway, a subnet without a route table) instead of one sentence for all.
  */
-export type NatEgressProblem =
-  | { kind: 'private' }
-  | { kind: 'unknown-subnet' }
-  | { kind: 'no-internet-route'; subnet: Subnet; table: ResolvedTable };
+export type NatEgressProblem = { kind: 'private' } | { kind: 'unknown-subnet' } | { kind: 'no-internet-route'; subnet: Subnet; table: ResolvedTable };
 
 export type NatEgress = { ok: true; igwId: string } | { ok: false; reason: string; problem: NatEgressProblem };
 
@@ -171,7 +198,11 @@ export type NatEgress = { ok: true; igwId: string } | { ok: false; reason: strin
 export function natEgress(model: RoutingModel, nat: NatGateway): NatEgress {
   return cached(model, `nat-egress:${nat.id}`, (): NatEgress => {
     if (nat.connectivity === 'private') {
-      return { ok: false, problem: { kind: 'private' }, reason: `${labelOf(nat)} is a private NAT gateway: it has no Elastic IP, and its traffic to an internet gateway is dropped.` };
+      return {
+        ok: false,
+        problem: { kind: 'private' },
+        reason: `${labelOf(nat)} is a private NAT gateway: it has no Elastic IP, and its traffic to an internet gateway is dropped.`,
+      };
     }
     const subnet = subnetOf(model, nat.subnetId);
     if (!subnet) return { ok: false, problem: { kind: 'unknown-subnet' }, reason: `it sits in subnet ${nat.subnetId}, which is not in the plan.` };
@@ -180,11 +211,10 @@ export function natEgress(model: RoutingModel, nat: NatGateway): NatEgress {
     const igw = route?.target === 'internet-gateway' && route.targetId !== undefined ? model.internetGatewayById.get(route.targetId) : undefined;
     if (!igw || igw.vpcId !== subnet.vpcId) {
       const vpc = vpcLabel(model, subnet.vpcId);
-      const follows = table.source === 'implicit-local'
-        ? `which has ${table.label}`
-        : `which follows ${table.label}`;
+      const follows = table.source === 'implicit-local' ? `which has ${table.label}` : `which follows ${table.label}`;
       return {
-        ok: false, problem: { kind: 'no-internet-route', subnet, table },
+        ok: false,
+        problem: { kind: 'no-internet-route', subnet, table },
         reason: `it sits in subnet ${labelOf(subnet)}, ${follows}, with no 0.0.0.0/0 route to an internet gateway of ${vpc}.`,
       };
     }
@@ -198,7 +228,8 @@ function throughTransitGateway(model: RoutingModel, vpcId: string, route: Effect
   const start = `${intro} to transit gateway ${labelOf(tgw)}`;
   const own = model.vpcAttachmentsByVpc.get(vpcId)?.find((ref) => ref.tgw === tgw)?.attachment;
   if (!own) return isolated(`${start}, but ${vpcLabel(model, vpcId)} has no attachment on it.`, [tgw.id]);
-  if (!attachmentZones(model, own).has(zone)) return isolated(`${start}, but its attachment ${labelOf(own)} has no subnet in ${zone}, so the subnet cannot reach the gateway.`, [tgw.id]);
+  if (!attachmentZones(model, own).has(zone))
+    return isolated(`${start}, but its attachment ${labelOf(own)} has no subnet in ${zone}, so the subnet cannot reach the gateway.`, [tgw.id]);
   const table = own.associatedRouteTableId === undefined ? undefined : tgwTableRouting(model, tgw, own.associatedRouteTableId);
   if (!table) return isolated(`${start}, but attachment ${labelOf(own)} has no associated route table there.`, [tgw.id]);
   const tgwRoute = table.match(DEFAULT_ROUTE[version]);
@@ -206,7 +237,10 @@ function throughTransitGateway(model: RoutingModel, vpcId: string, route: Effect
   if (tgwRoute.kind === 'blackhole') return isolated(`${start}, whose route table ${labelOf(table.table)} blackholes ${tgwRoute.destination}.`, [tgw.id]);
   const target = tgw.attachments.find((a) => a.id === tgwRoute.attachmentId);
   if (!target || target.type !== 'vpc' || target.vpcId === undefined || target.vpcId === vpcId) {
-    return isolated(`${start}, whose route table ${labelOf(table.table)} sends it to ${target ? `attachment ${labelOf(target)}` : `attachment ${tgwRoute.attachmentId ?? '(none given)'}, which is not on the gateway`}, not to an egress VPC.`, [tgw.id]);
+    return isolated(
+      `${start}, whose route table ${labelOf(table.table)} sends it to ${target ? `attachment ${labelOf(target)}` : `attachment ${tgwRoute.attachmentId ?? '(none given)'}, which is not on the gateway`}, not to an egress VPC.`,
+      [tgw.id],
+    );
   }
   // In the egress VPC, the attachment subnet's route table decides: it must lead to a NAT
   // gateway (IPv4) or an egress-only gateway (IPv6) there. Same AZ first, as AWS keeps traffic in the AZ.
@@ -221,16 +255,32 @@ function throughTransitGateway(model: RoutingModel, vpcId: string, route: Effect
     if (nat && natVpcId(model, nat) === target.vpcId) {
       const egress = natEgress(model, nat);
       if (egress.ok) {
-        return { kind: 'outbound-only', hasAddress: true, via: [...path, nat.id, egress.igwId], explanation: `${start}, on to ${egressVpc} and its NAT gateway ${labelOf(nat)}: outbound only.` };
+        return {
+          kind: 'outbound-only',
+          hasAddress: true,
+          via: [...path, nat.id, egress.igwId],
+          explanation: `${start}, on to ${egressVpc} and its NAT gateway ${labelOf(nat)}: outbound only.`,
+        };
       }
       return isolated(`${start}, on to ${egressVpc} and its NAT gateway ${labelOf(nat)}, but ${egress.reason}`, [...path, nat.id]);
     }
   }
   if (version === 6 && (next?.target === 'egress-only-gateway' || next?.target === 'internet-gateway')) {
-    const ok = next.targetId !== undefined
-      && (next.target === 'egress-only-gateway' ? model.egressOnlyById.get(next.targetId)?.vpcId : model.internetGatewayById.get(next.targetId)?.vpcId) === target.vpcId;
-    if (ok) return { kind: 'outbound-only', hasAddress: true, via: [...path, next.targetId as string], explanation: `${start}, on to ${egressVpc} and its ${next.target.replace(/-/g, ' ')}: outbound only.` };
+    const ok =
+      next.targetId !== undefined &&
+      (next.target === 'egress-only-gateway' ? model.egressOnlyById.get(next.targetId)?.vpcId : model.internetGatewayById.get(next.targetId)?.vpcId) ===
+        target.vpcId;
+    if (ok)
+      return {
+        kind: 'outbound-only',
+        hasAddress: true,
+        via: [...path, next.targetId as string],
+        explanation: `${start}, on to ${egressVpc} and its ${next.target.replace(/-/g, ' ')}: outbound only.`,
+      };
   }
   const nextText = next ? `${next.target.replace(/-/g, ' ')}${next.targetId ? ` ${next.targetId}` : ''}` : 'nowhere (no default route)';
-  return isolated(`${start}, on to ${egressVpc}, where the attachment subnet ${labelOf(landing)} sends ${DEFAULT_TEXT[version]} to ${nextText}; ${version === 4 ? 'it must go to a working NAT gateway of that VPC' : 'it must go to an egress-only gateway of that VPC'}.`, path);
+  return isolated(
+    `${start}, on to ${egressVpc}, where the attachment subnet ${labelOf(landing)} sends ${DEFAULT_TEXT[version]} to ${nextText}; ${version === 4 ? 'it must go to a working NAT gateway of that VPC' : 'it must go to an egress-only gateway of that VPC'}.`,
+    path,
+  );
 }

@@ -12,8 +12,19 @@
 import type { Cidr, CidrOf, IpVersion } from '../cidr';
 import { externalBlocks, planIndexOf, subnetBlock as indexedSubnetBlock, vpcBlocks, type PlanIndex } from '../plan/plan-index';
 import type {
-  EgressOnlyGateway, ExternalNetwork, InternetGateway, NatGateway, PeeringConnection, Plan, RouteTable, RouteTarget,
-  Subnet, TgwAttachment, TransitGateway, Vpc, VpnGateway,
+  EgressOnlyGateway,
+  ExternalNetwork,
+  InternetGateway,
+  NatGateway,
+  PeeringConnection,
+  Plan,
+  RouteTable,
+  RouteTarget,
+  Subnet,
+  TgwAttachment,
+  TransitGateway,
+  Vpc,
+  VpnGateway,
 } from '../plan/schema';
 
 export interface VpcAttachmentRef {
@@ -84,16 +95,36 @@ export interface SubnetReads {
   allBlocks: boolean;
 }
 
-const NO_READS: SubnetReads = { vpc: undefined, more: undefined, missing: undefined, names: undefined, lookups: undefined, blocks: undefined, allBlocks: false };
+const NO_READS: SubnetReads = {
+  vpc: undefined,
+  more: undefined,
+  missing: undefined,
+  names: undefined,
+  lookups: undefined,
+  blocks: undefined,
+  allBlocks: false,
+};
 
 /** The reads of the innermost computation under way (withReads), for the lookups, which models share. */
 let tracking: SubnetReads | undefined;
 
 /** The lookups whose reads are recorded, by name (the names of the model's fields). */
 export type LookupName =
-  | 'routeTableById' | 'mainTableByVpc' | 'internetGatewayById' | 'internetGatewaysByVpc' | 'natGatewayById' | 'natGatewaysByVpc'
-  | 'egressOnlyById' | 'egressOnlyByVpc' | 'vpnGatewayById' | 'vpnGatewaysByVpc' | 'peeringById' | 'peeringsByVpc'
-  | 'transitGatewayById' | 'vpcAttachmentsByVpc' | 'externalNetworkById';
+  | 'routeTableById'
+  | 'mainTableByVpc'
+  | 'internetGatewayById'
+  | 'internetGatewaysByVpc'
+  | 'natGatewayById'
+  | 'natGatewaysByVpc'
+  | 'egressOnlyById'
+  | 'egressOnlyByVpc'
+  | 'vpnGatewayById'
+  | 'vpnGatewaysByVpc'
+  | 'peeringById'
+  | 'peeringsByVpc'
+  | 'transitGatewayById'
+  | 'vpcAttachmentsByVpc'
+  | 'externalNetworkById';
 
 /** A Map whose `get`, during a computation, is recorded (see SubnetReads.lookups). */
 export class TrackedMap<V> extends Map<string, V> {
@@ -219,8 +250,10 @@ let lastShape: { vpcs: readonly Vpc[]; ids: string[]; v4: unknown[]; v6: unknown
  */
 export function vpcShape(vpcs: readonly Vpc[]): object {
   if (lastShape && lastShape.vpcs === vpcs) return lastShape.token;
-  const same = lastShape !== undefined && lastShape.ids.length === vpcs.length
-    && vpcs.every((v, i) => v.id === lastShape!.ids[i] && v.ipv4Cidrs === lastShape!.v4[i] && v.ipv6Cidrs === lastShape!.v6[i]);
+  const same =
+    lastShape !== undefined &&
+    lastShape.ids.length === vpcs.length &&
+    vpcs.every((v, i) => v.id === lastShape!.ids[i] && v.ipv4Cidrs === lastShape!.v4[i] && v.ipv6Cidrs === lastShape!.v6[i]);
   lastShape = same
     ? { ...lastShape!, vpcs }
     : { vpcs, ids: vpcs.map((v) => v.id), v4: vpcs.map((v) => v.ipv4Cidrs), v6: vpcs.map((v) => v.ipv6Cidrs), token: {} };
@@ -255,7 +288,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** The lookups built from plan sections other than subnets, shared by every model while those sections keep their identity. */
 type SectionLookups = Omit<RoutingModel, 'index' | 'plan' | 'natGatewaysByVpc' | 'cache' | 'objectCache' | 'tableOfSubnet' | 'reads'>;
 
-const SECTIONS = ['routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
+const SECTIONS = [
+  'routeTables',
+  'internetGateways',
+  'natGateways',
+  'egressOnlyGateways',
+  'vpnGateways',
+  'peerings',
+  'transitGateways',
+  'externalNetworks',
+] as const;
 
 let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
 
@@ -481,11 +523,17 @@ export function capitalized(text: string): string {
 export function routeTargetLabel(model: RoutingModel, target: RouteTarget, targetId: string | undefined): string {
   const kind = target === 'nat-gateway' ? 'NAT gateway' : target === 'vpn-gateway' ? 'VPN gateway' : target.replace(/-/g, ' ');
   if (target === 'local' || targetId === undefined) return kind;
-  const thing = target === 'internet-gateway' ? model.internetGatewayById.get(targetId)
-    : target === 'nat-gateway' ? model.natGatewayById.get(targetId)
-    : target === 'egress-only-gateway' ? model.egressOnlyById.get(targetId)
-    : target === 'vpn-gateway' ? model.vpnGatewayById.get(targetId)
-    : target === 'peering' ? model.peeringById.get(targetId)
-    : model.transitGatewayById.get(targetId);
+  const thing =
+    target === 'internet-gateway'
+      ? model.internetGatewayById.get(targetId)
+      : target === 'nat-gateway'
+        ? model.natGatewayById.get(targetId)
+        : target === 'egress-only-gateway'
+          ? model.egressOnlyById.get(targetId)
+          : target === 'vpn-gateway'
+            ? model.vpnGatewayById.get(targetId)
+            : target === 'peering'
+              ? model.peeringById.get(targetId)
+              : model.transitGatewayById.get(targetId);
   return `${kind} ${labelOf(thing, targetId)}`;
 }

@@ -164,8 +164,15 @@ function cellBetween(model: RoutingModel, a: string, b: string, from: Representa
           route = (from.tables[from.tableOf[f] as number] as ResolvedTable).match(subnetBlock(model, dest, version) as Cidr) ?? null;
           forward[slot] = route;
         }
-        ok = legFollows(model, source, dest, subnetBlock(model, dest, version) as Cidr, route ?? undefined)
-          && legFollows(model, dest, source, subnetBlock(model, source, version) as Cidr, resolveTable(model, dest).match(subnetBlock(model, source, version) as Cidr));
+        ok =
+          legFollows(model, source, dest, subnetBlock(model, dest, version) as Cidr, route ?? undefined) &&
+          legFollows(
+            model,
+            dest,
+            source,
+            subnetBlock(model, source, version) as Cidr,
+            resolveTable(model, dest).match(subnetBlock(model, source, version) as Cidr),
+          );
       }
       if (ok) reachable++;
       else unreachable++;
@@ -280,7 +287,11 @@ class ClassContext {
           if (route.target === 'peering' && route.targetId !== undefined) referencedPeerings.add(route.targetId);
           const destination = routeDestinationBlock(model.index, route.destination);
           if (!destination) continue;
-          if (route.target === 'local' && own.some((b) => b.version === destination.version && b.prefix === destination.prefix && b.network === destination.network)) continue;
+          if (
+            route.target === 'local' &&
+            own.some((b) => b.version === destination.version && b.prefix === destination.prefix && b.network === destination.network)
+          )
+            continue;
           addLiteral(destination);
         }
       }
@@ -320,7 +331,11 @@ class ClassContext {
   private findOverlapsAndSplits(destinations: readonly Cidr[]): void {
     const blocks: Cidr[] = [...destinations];
     const owners: Array<string | undefined> = destinations.map(() => undefined);
-    for (const vpc of this.model.plan.vpcs) for (const block of allVpcBlocks(this.model, vpc)) { blocks.push(block); owners.push(vpc.id); }
+    for (const vpc of this.model.plan.vpcs)
+      for (const block of allVpcBlocks(this.model, vpc)) {
+        blocks.push(block);
+        owners.push(vpc.id);
+      }
     const forest = blockForest(blocks);
     const groups = forest.blocks.length;
     const vpcsOf: Array<Set<string> | undefined> = new Array(groups);
@@ -346,7 +361,7 @@ class ClassContext {
       const parent = forest.parent[g] as number;
       if (parent < 0) continue;
       if (routeAt[g] || routeBelow[g]) routeBelow[parent] = 1;
-      const up = here ?? below ? new Set([...(here ?? []), ...(below ?? [])]) : undefined;
+      const up = (here ?? below) ? new Set([...(here ?? []), ...(below ?? [])]) : undefined;
       if (up) {
         const target = vpcsBelow[parent];
         if (!target) vpcsBelow[parent] = up;
@@ -360,7 +375,7 @@ class ClassContext {
 
   private shapeId(text: string): number {
     let id = this.shapeIds.get(text);
-    if (id === undefined) this.shapeIds.set(text, id = this.shapeIds.size);
+    if (id === undefined) this.shapeIds.set(text, (id = this.shapeIds.size));
     return id;
   }
 
@@ -388,7 +403,9 @@ class ClassContext {
         const holder = own.find((b) => contains(b, block));
         const matchFor = holder && !this.splitBlocks.has(formatCidr(holder)) ? holder : block;
         const { literals, gateways } = this.matchesOf(matchFor, vpcId);
-        const delivery = gateways.map((m) => (m.own ? `${m.text}:${attachmentZones(model, m.own).has(subnet.availabilityZone) ? 'in' : 'off'}` : m.text)).join(',');
+        const delivery = gateways
+          .map((m) => (m.own ? `${m.text}:${attachmentZones(model, m.own).has(subnet.availabilityZone) ? 'in' : 'off'}` : m.text))
+          .join(',');
         parts.push(`${version}:${overlapping ? formatCidr(block) : ''}>${literals}>${this.shapeId(delivery)}`);
       }
     }
@@ -411,11 +428,19 @@ class ClassContext {
       const ownIndex = own.findIndex((b) => b.version === destination.version && b.prefix === destination.prefix && b.network === destination.network);
       const where = ownIndex >= 0 ? `own${ownIndex}` : formatCidr(destination);
       // Only local, peering and transit gateway routes can lead to another VPC; the rest leave the network alike.
-      const to = route.target === 'peering' || route.target === 'transit-gateway' ? `${route.target}:${route.targetId ?? ''}` : route.target === 'local' ? 'local' : 'out';
+      const to =
+        route.target === 'peering' || route.target === 'transit-gateway'
+          ? `${route.target}:${route.targetId ?? ''}`
+          : route.target === 'local'
+            ? 'local'
+            : 'out';
       routes.push(`${where}>${to}`);
     }
     // A written table also holds the local route for each block of its VPC it does not name (see route-table.ts).
-    if (table.table) own.forEach((block, k) => { if (!written.has(formatCidr(block))) routes.push(`own${k}>local`); });
+    if (table.table)
+      own.forEach((block, k) => {
+        if (!written.has(formatCidr(block))) routes.push(`own${k}>local`);
+      });
     const shape = this.shapeId(routes.join(';'));
     this.tableShapes.set(table, shape);
     return shape;
@@ -445,7 +470,7 @@ class ClassContext {
       }
       const target = route.attachmentId === undefined ? undefined : attachmentOn(routing.tgw, route.attachmentId);
       const own = target && target.type === 'vpc' && target.vpcId === vpcId ? target : undefined;
-      gateways.push({ text: own && route.kind === 'propagated' ? 'own' : `${route.kind}:${route.destination}>${own ? 'own' : target?.id ?? '-'}`, own });
+      gateways.push({ text: own && route.kind === 'propagated' ? 'own' : `${route.kind}:${route.destination}>${own ? 'own' : (target?.id ?? '-')}`, own });
     }
     const found = { literals: this.shapeId(parts.join(',')), gateways };
     this.blockMatches.set(key, found);

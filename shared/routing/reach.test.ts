@@ -67,7 +67,9 @@ describe('reach over peering', () => {
     for (const s of implicit.subnets) delete s.routeTableId;
     const result = failure(reach(implicit, 'sn-a', 'sn-c'));
     expect(result.code).toBe('no-route');
-    expect(result.reason).toMatch(/^Subnet alpha-app has only the implicit local route \(.*\), so it has no route to 10\.2\.1\.0\/24 \(subnet charlie-app in VPC charlie\)\./);
+    expect(result.reason).toMatch(
+      /^Subnet alpha-app has only the implicit local route \(.*\), so it has no route to 10\.2\.1\.0\/24 \(subnet charlie-app in VPC charlie\)\./,
+    );
   });
 });
 
@@ -81,12 +83,25 @@ describe('reach through a transit gateway', () => {
   });
 
   it('reaches over derived transit gateway routes, and returns the same way', () => {
-    const plan = hubAndSpoke((p) => { p.routeTables = []; p.settings.deriveRoutes = true; for (const s of p.subnets) delete s.routeTableId; });
+    const plan = hubAndSpoke((p) => {
+      p.routeTables = [];
+      p.settings.deriveRoutes = true;
+      for (const s of p.subnets) delete s.routeTableId;
+    });
     const result = reach(plan, 'sn-c', 'sn-a');
     expect(result.reachable).toBe(true);
     if (!result.reachable) return;
     expect(result.path[1]).toMatchObject({ kind: 'route-table', label: 'derived routes' });
-    expect(result.returnPath?.map((h) => h.id)).toEqual(['sn-a', expect.stringContaining('derived:vpc-a'), 'tgw-hub', 'att-a', 'tgw-rt-main', 'att-c', 'vpc-c', 'sn-c']);
+    expect(result.returnPath?.map((h) => h.id)).toEqual([
+      'sn-a',
+      expect.stringContaining('derived:vpc-a'),
+      'tgw-hub',
+      'att-a',
+      'tgw-rt-main',
+      'att-c',
+      'vpc-c',
+      'sn-c',
+    ]);
   });
 
   it('stops at a blackhole', () => {

@@ -6,14 +6,30 @@
 import { formatCidr, type Cidr, type IpVersion } from '../cidr';
 import type { Plan, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../plan/schema';
 import {
-  attachmentLabel, attachmentZones, capitalized, labelOf, peerOf, routeTargetLabel, routingModelOf, subnetBlock, vpcLabel, type RoutingModel,
+  attachmentLabel,
+  attachmentZones,
+  capitalized,
+  labelOf,
+  peerOf,
+  routeTargetLabel,
+  routingModelOf,
+  subnetBlock,
+  vpcLabel,
+  type RoutingModel,
 } from './model';
 import { resolveTable, type EffectiveRoute, type ResolvedTable } from './route-table';
 import { tgwTableRouting, type TgwEffectiveRoute } from './transit-gateway';
 
 export type HopKind =
-  | 'subnet' | 'route-table' | 'peering' | 'transit-gateway' | 'tgw-route-table' | 'tgw-attachment'
-  | 'vpc' | 'vpn-gateway' | 'external-network';
+  | 'subnet'
+  | 'route-table'
+  | 'peering'
+  | 'transit-gateway'
+  | 'tgw-route-table'
+  | 'tgw-attachment'
+  | 'vpc'
+  | 'vpn-gateway'
+  | 'external-network';
 
 export interface Hop {
   kind: HopKind;
@@ -23,13 +39,19 @@ export interface Hop {
 }
 
 export type ReachFailure =
-  | 'same-subnet' | 'no-route' | 'non-transitive-peering' | 'pending-peering' | 'blackhole'
-  | 'no-attachment-in-az' | 'missing-attachment' | 'no-tgw-route' | 'no-return-route' | 'no-address'
+  | 'same-subnet'
+  | 'no-route'
+  | 'non-transitive-peering'
+  | 'pending-peering'
+  | 'blackhole'
+  | 'no-attachment-in-az'
+  | 'missing-attachment'
+  | 'no-tgw-route'
+  | 'no-return-route'
+  | 'no-address'
   | 'unknown-subnet';
 
-export type ReachResult =
-  | { reachable: true; path: Hop[]; returnPath?: Hop[] }
-  | { reachable: false; code: ReachFailure; reason: string; path: Hop[] };
+export type ReachResult = { reachable: true; path: Hop[]; returnPath?: Hop[] } | { reachable: false; code: ReachFailure; reason: string; path: Hop[] };
 
 type Leg = { ok: true; path: Hop[] } | { ok: false; code: ReachFailure; reason: string; path: Hop[] };
 
@@ -45,12 +67,18 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
     return { reachable: false, code: 'unknown-subnet', reason: `There is no subnet with id ${missing.join(' or ')} in the plan.`, path: [] };
   }
   if (from.id === to.id) {
-    return { reachable: false, code: 'same-subnet', reason: `${capitalized(subnetName(from))} is both the source and the destination; pick two different subnets.`, path: [subnetHop(from)] };
+    return {
+      reachable: false,
+      code: 'same-subnet',
+      reason: `${capitalized(subnetName(from))} is both the source and the destination; pick two different subnets.`,
+      path: [subnetHop(from)],
+    };
   }
   const version = commonVersion(model, from, to);
   if (version === undefined) {
     return {
-      reachable: false, code: 'no-address',
+      reachable: false,
+      code: 'no-address',
       reason: `${capitalized(subnetName(from))} and ${subnetName(to)} share no address family with a valid block (one is IPv4-only, the other IPv6-only, or a block is missing or malformed), so no packet can pass between them.`,
       path: [subnetHop(from)],
     };
@@ -69,7 +97,8 @@ export function reachIn(model: RoutingModel, fromSubnetId: string, toSubnetId: s
   const back = leg(to, from);
   if (!back.ok) {
     return {
-      reachable: false, code: 'no-return-route',
+      reachable: false,
+      code: 'no-return-route',
       reason: `${capitalized(subnetName(from))} can send to ${subnetName(to)}, but the replies cannot come back: ${back.reason}`,
       path: forward.path,
     };
@@ -106,33 +135,42 @@ function trace(model: RoutingModel, source: Subnet, dest: Subnet, destBlock: Cid
   switch (route.target) {
     case 'local':
       if (dest.vpcId === source.vpcId) return arrive();
-      return fail('no-route',
-        `${capitalized(table.label)} (used by ${subnetName(source)}) matches ${what} with the local route ${route.destination}: the destination lies inside ${sourceVpc}'s own block, so the traffic never leaves ${sourceVpc}. Give the two VPCs blocks that do not overlap.`);
+      return fail(
+        'no-route',
+        `${capitalized(table.label)} (used by ${subnetName(source)}) matches ${what} with the local route ${route.destination}: the destination lies inside ${sourceVpc}'s own block, so the traffic never leaves ${sourceVpc}. Give the two VPCs blocks that do not overlap.`,
+      );
     case 'peering':
       return throughPeering(model, source, dest, route, what, path, arrive);
     case 'transit-gateway':
       return throughTransitGateway(model, source, dest, destBlock, route, what, path, arrive);
     default:
-      return fail('no-route',
-        `The most specific route for ${what} in ${table.label} (used by ${subnetName(source)}) is ${route.destination} to ${routeTargetLabel(model, route.target, route.targetId)}`
-        + `, which leaves the network rather than leading to ${vpcLabel(model, dest.vpcId)}. Add a route for ${destText} via a peering or a transit gateway.`);
+      return fail(
+        'no-route',
+        `The most specific route for ${what} in ${table.label} (used by ${subnetName(source)}) is ${route.destination} to ${routeTargetLabel(model, route.target, route.targetId)}` +
+          `, which leaves the network rather than leading to ${vpcLabel(model, dest.vpcId)}. Add a route for ${destText} via a peering or a transit gateway.`,
+      );
   }
 }
 
 function noRoute(model: RoutingModel, source: Subnet, dest: Subnet, table: ResolvedTable, what: string, path: Hop[]): Leg {
-  const noRouteText = table.source === 'implicit-local'
-    ? `${capitalized(subnetName(source))} has ${table.label}, so it has no route to ${what}.`
-    : `${capitalized(table.label)} (used by ${subnetName(source)}) has no route to ${what}.`;
+  const noRouteText =
+    table.source === 'implicit-local'
+      ? `${capitalized(subnetName(source))} has ${table.label}, so it has no route to ${what}.`
+      : `${capitalized(table.label)} (used by ${subnetName(source)}) has no route to ${what}.`;
   // Peering is not transitive (docs/network-rules.md#aws-vpc-peering): B and C both peered with A is the classic trap.
   const shared = commonPeer(model, source.vpcId, dest.vpcId);
   if (shared !== undefined) {
     return {
-      ok: false, code: 'non-transitive-peering', path,
+      ok: false,
+      code: 'non-transitive-peering',
+      path,
       reason: `${noRouteText} ${capitalized(vpcLabel(model, source.vpcId))} and ${vpcLabel(model, dest.vpcId)} are both peered with ${vpcLabel(model, shared)}, but peering is not transitive: traffic cannot pass through ${vpcLabel(model, shared)}. Peer the two VPCs directly, or attach both to a transit gateway.`,
     };
   }
   return {
-    ok: false, code: 'no-route', path,
+    ok: false,
+    code: 'no-route',
+    path,
     reason: `${noRouteText} Add a route for it via a peering or a transit gateway that connects the two VPCs.`,
   };
 }
@@ -156,83 +194,127 @@ function throughPeering(model: RoutingModel, source: Subnet, dest: Subnet, route
   const sourceVpc = vpcLabel(model, source.vpcId);
   const peering = route.targetId === undefined ? undefined : model.peeringById.get(route.targetId);
   if (!peering) {
-    return fail('no-route', `The route for ${what} points to peering ${route.targetId ?? '(none given)'}, which is not in the plan. Point it at an existing peering connection.`);
+    return fail(
+      'no-route',
+      `The route for ${what} points to peering ${route.targetId ?? '(none given)'}, which is not in the plan. Point it at an existing peering connection.`,
+    );
   }
   const peer = peerOf(peering, source.vpcId);
   const peeringName = `peering ${labelOf(peering)}`;
   if (peer === undefined) {
-    return fail('no-route',
-      `The route for ${what} uses ${peeringName}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}, not ${sourceVpc}. Use a peering of ${sourceVpc}.`);
+    return fail(
+      'no-route',
+      `The route for ${what} uses ${peeringName}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}, not ${sourceVpc}. Use a peering of ${sourceVpc}.`,
+    );
   }
   path.push({ kind: 'peering', id: peering.id, label: labelOf(peering), note: `${peering.status} peering to ${vpcLabel(model, peer)}` });
   if (peering.status !== 'active') {
-    return fail('pending-peering',
-      `${capitalized(peeringName)} between ${sourceVpc} and ${vpcLabel(model, peer)} is still pending acceptance, and a pending peering carries no traffic. Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept it.`);
+    return fail(
+      'pending-peering',
+      `${capitalized(peeringName)} between ${sourceVpc} and ${vpcLabel(model, peer)} is still pending acceptance, and a pending peering carries no traffic. Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept it.`,
+    );
   }
   if (peer !== dest.vpcId) {
     // docs/network-rules.md#aws-vpc-peering: not transitive, no edge-to-edge routing.
-    return fail('non-transitive-peering',
-      `The route for ${what} sends it over ${peeringName} to ${vpcLabel(model, peer)}, but the destination is in ${vpcLabel(model, dest.vpcId)}. Peering is not transitive: ${vpcLabel(model, peer)} will not forward traffic from ${sourceVpc} to ${vpcLabel(model, dest.vpcId)}. Peer ${sourceVpc} with ${vpcLabel(model, dest.vpcId)} directly, or connect them through a transit gateway.`);
+    return fail(
+      'non-transitive-peering',
+      `The route for ${what} sends it over ${peeringName} to ${vpcLabel(model, peer)}, but the destination is in ${vpcLabel(model, dest.vpcId)}. Peering is not transitive: ${vpcLabel(model, peer)} will not forward traffic from ${sourceVpc} to ${vpcLabel(model, dest.vpcId)}. Peer ${sourceVpc} with ${vpcLabel(model, dest.vpcId)} directly, or connect them through a transit gateway.`,
+    );
   }
   return arrive();
 }
 
 function throughTransitGateway(
-  model: RoutingModel, source: Subnet, dest: Subnet, destBlock: Cidr, route: EffectiveRoute, what: string, path: Hop[], arrive: () => Leg,
+  model: RoutingModel,
+  source: Subnet,
+  dest: Subnet,
+  destBlock: Cidr,
+  route: EffectiveRoute,
+  what: string,
+  path: Hop[],
+  arrive: () => Leg,
 ): Leg {
   const fail = (code: ReachFailure, reason: string): Leg => ({ ok: false, code, reason, path });
   const sourceVpc = vpcLabel(model, source.vpcId);
   const destVpc = vpcLabel(model, dest.vpcId);
   const tgw = route.targetId === undefined ? undefined : model.transitGatewayById.get(route.targetId);
   if (!tgw) {
-    return fail('no-route', `The route for ${what} points to transit gateway ${route.targetId ?? '(none given)'}, which is not in the plan. Point it at an existing transit gateway.`);
+    return fail(
+      'no-route',
+      `The route for ${what} points to transit gateway ${route.targetId ?? '(none given)'}, which is not in the plan. Point it at an existing transit gateway.`,
+    );
   }
   const tgwName = `transit gateway ${labelOf(tgw)}`;
   path.push({ kind: 'transit-gateway', id: tgw.id, label: labelOf(tgw) });
   const own = vpcAttachmentOn(model, tgw, source.vpcId);
   if (!own) {
-    return fail('missing-attachment', `The route for ${what} sends it to ${tgwName}, but ${sourceVpc} has no attachment on ${tgwName}. Attach ${sourceVpc} to it, with one subnet in each availability zone.`);
+    return fail(
+      'missing-attachment',
+      `The route for ${what} sends it to ${tgwName}, but ${sourceVpc} has no attachment on ${tgwName}. Attach ${sourceVpc} to it, with one subnet in each availability zone.`,
+    );
   }
   path.push(attachmentHop(model, own));
   // docs/network-rules.md#aws-transit-gateway: resources in an AZ without an attachment subnet cannot reach the TGW.
   if (!attachmentZones(model, own).has(source.availabilityZone)) {
-    return fail('no-attachment-in-az',
-      `${capitalized(attachmentLabel(model, own))} has no subnet in ${source.availabilityZone}, so ${subnetName(source)} there cannot reach ${tgwName}. Add a subnet in ${source.availabilityZone} to the attachment.`);
+    return fail(
+      'no-attachment-in-az',
+      `${capitalized(attachmentLabel(model, own))} has no subnet in ${source.availabilityZone}, so ${subnetName(source)} there cannot reach ${tgwName}. Add a subnet in ${source.availabilityZone} to the attachment.`,
+    );
   }
   if (own.associatedRouteTableId === undefined) {
-    return fail('no-tgw-route', `${capitalized(attachmentLabel(model, own))} is not associated with any route table of ${tgwName}, so the gateway has no routes for its traffic. Associate it with a route table.`);
+    return fail(
+      'no-tgw-route',
+      `${capitalized(attachmentLabel(model, own))} is not associated with any route table of ${tgwName}, so the gateway has no routes for its traffic. Associate it with a route table.`,
+    );
   }
   const tgwTable = tgwTableRouting(model, tgw, own.associatedRouteTableId);
   if (!tgwTable) {
-    return fail('no-tgw-route', `${capitalized(attachmentLabel(model, own))} is associated with route table ${own.associatedRouteTableId}, which ${tgwName} does not have. Associate it with one of the gateway's route tables.`);
+    return fail(
+      'no-tgw-route',
+      `${capitalized(attachmentLabel(model, own))} is associated with route table ${own.associatedRouteTableId}, which ${tgwName} does not have. Associate it with one of the gateway's route tables.`,
+    );
   }
   const tgwRoute = tgwTable.match(destBlock);
   path.push(tgwTableHop(tgwTable.table, tgwRoute));
   const tableName = `route table ${labelOf(tgwTable.table)} of ${tgwName}`;
   if (!tgwRoute) {
-    return fail('no-tgw-route',
-      `${capitalized(tableName)} (associated with ${attachmentLabel(model, own)}) has no route for ${what}. Propagate ${destVpc}'s attachment into it, or add a static route.`);
+    return fail(
+      'no-tgw-route',
+      `${capitalized(tableName)} (associated with ${attachmentLabel(model, own)}) has no route for ${what}. Propagate ${destVpc}'s attachment into it, or add a static route.`,
+    );
   }
   if (tgwRoute.kind === 'blackhole') {
-    return fail('blackhole', `${capitalized(tableName)} drops traffic for ${what}: its most specific route is the blackhole ${tgwRoute.destination}. Remove the blackhole or add a more specific route to ${destVpc}'s attachment.`);
+    return fail(
+      'blackhole',
+      `${capitalized(tableName)} drops traffic for ${what}: its most specific route is the blackhole ${tgwRoute.destination}. Remove the blackhole or add a more specific route to ${destVpc}'s attachment.`,
+    );
   }
   const target = tgwRoute.attachmentId === undefined ? undefined : tgw.attachments.find((a) => a.id === tgwRoute.attachmentId);
   if (!target) {
-    return fail('missing-attachment',
-      `${capitalized(tableName)} sends ${what} to attachment ${tgwRoute.attachmentId ?? '(none given)'}, which ${tgwName} does not have. Point the static route ${tgwRoute.destination} at an existing attachment.`);
+    return fail(
+      'missing-attachment',
+      `${capitalized(tableName)} sends ${what} to attachment ${tgwRoute.attachmentId ?? '(none given)'}, which ${tgwName} does not have. Point the static route ${tgwRoute.destination} at an existing attachment.`,
+    );
   }
   path.push(attachmentHop(model, target));
   if (target.type !== 'vpc' || target.vpcId !== dest.vpcId) {
     const destAttachment = vpcAttachmentOn(model, tgw, dest.vpcId);
     if (!destAttachment) {
-      return fail('missing-attachment', `${capitalized(tableName)} sends ${what} to ${attachmentLabel(model, target)}, and ${destVpc} has no attachment on ${tgwName}. Attach ${destVpc} to it and propagate the attachment into ${labelOf(tgwTable.table)}.`);
+      return fail(
+        'missing-attachment',
+        `${capitalized(tableName)} sends ${what} to ${attachmentLabel(model, target)}, and ${destVpc} has no attachment on ${tgwName}. Attach ${destVpc} to it and propagate the attachment into ${labelOf(tgwTable.table)}.`,
+      );
     }
-    return fail('no-tgw-route',
-      `${capitalized(tableName)} sends ${what} to ${attachmentLabel(model, target)} (${tgwRoute.from}), not to ${destVpc}'s ${attachmentLabel(model, destAttachment)}. Fix the route ${tgwRoute.destination} or give the table a more specific route to ${destVpc}.`);
+    return fail(
+      'no-tgw-route',
+      `${capitalized(tableName)} sends ${what} to ${attachmentLabel(model, target)} (${tgwRoute.from}), not to ${destVpc}'s ${attachmentLabel(model, destAttachment)}. Fix the route ${tgwRoute.destination} or give the table a more specific route to ${destVpc}.`,
+    );
   }
   if (!attachmentZones(model, target).has(dest.availabilityZone)) {
-    return fail('no-attachment-in-az',
-      `${capitalized(attachmentLabel(model, target))} has no subnet in ${dest.availabilityZone}, so ${subnetName(dest)} there cannot reach ${tgwName} to answer. Add a subnet in ${dest.availabilityZone} to the attachment.`);
+    return fail(
+      'no-attachment-in-az',
+      `${capitalized(attachmentLabel(model, target))} has no subnet in ${dest.availabilityZone}, so ${subnetName(dest)} there cannot reach ${tgwName} to answer. Add a subnet in ${dest.availabilityZone} to the attachment.`,
+    );
   }
   return arrive();
 }
@@ -263,7 +345,9 @@ function tableHop(table: ResolvedTable, route: EffectiveRoute | undefined): Hop 
 
 function tgwTableHop(table: TgwRouteTable, route: TgwEffectiveRoute | undefined): Hop {
   return {
-    kind: 'tgw-route-table', id: table.id, label: labelOf(table),
+    kind: 'tgw-route-table',
+    id: table.id,
+    label: labelOf(table),
     note: route ? `${route.destination} ${route.kind}${route.attachmentId ? ` -> ${route.attachmentId}` : ''} (${route.from})` : 'no matching route',
   };
 }
@@ -279,8 +363,10 @@ export function reaches(model: RoutingModel, from: Subnet, to: Subnet): boolean 
   if (version === undefined) return false;
   const toBlock = subnetBlock(model, to, version) as Cidr;
   const fromBlock = subnetBlock(model, from, version) as Cidr;
-  return legFollows(model, from, to, toBlock, resolveTable(model, from).match(toBlock))
-    && legFollows(model, to, from, fromBlock, resolveTable(model, to).match(fromBlock));
+  return (
+    legFollows(model, from, to, toBlock, resolveTable(model, from).match(toBlock)) &&
+    legFollows(model, to, from, fromBlock, resolveTable(model, to).match(fromBlock))
+  );
 }
 
 /** Whether trace() would arrive, given the route the source's table matched for the destination: the same checks, in the same order. */

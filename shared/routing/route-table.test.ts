@@ -32,16 +32,18 @@ describe('lookupRoute', () => {
       const size = 1n << BigInt(32 - prefix);
       return formatCidr({ version: 4, network: network - (network % size), prefix });
     });
-    fc.assert(fc.property(fc.array(block, { maxLength: 12 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (destinations, address) => {
-      const table = destinations.map((destination, i) => ({ destination, target: 'local', i }));
-      const probe = { version: 4 as const, network: BigInt(address), prefix: 32 };
-      let expected: (typeof table)[number] | undefined;
-      for (const route of table) {
-        const c = cidr(route.destination);
-        if (contains(c, probe) && (!expected || c.prefix > cidr(expected.destination).prefix)) expected = route;
-      }
-      expect(lookupRoute(table, probe)).toBe(expected);
-    }));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 12 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (destinations, address) => {
+        const table = destinations.map((destination, i) => ({ destination, target: 'local', i }));
+        const probe = { version: 4 as const, network: BigInt(address), prefix: 32 };
+        let expected: (typeof table)[number] | undefined;
+        for (const route of table) {
+          const c = cidr(route.destination);
+          if (contains(c, probe) && (!expected || c.prefix > cidr(expected.destination).prefix)) expected = route;
+        }
+        expect(lookupRoute(table, probe)).toBe(expected);
+      }),
+    );
   });
 });
 
@@ -83,7 +85,10 @@ describe('effectiveRouteTable', () => {
     const peered = peeringTriangle({ routeTables: [], settings: { deriveRoutes: true } });
     const a = effectiveRouteTable(indexPlan(peered), 'sn-a');
     expect(a?.routes.filter((r) => r.target === 'peering').map((r) => `${r.destination} ${r.targetId}`)).toEqual(['10.1.0.0/16 pcx-ab', '10.2.0.0/16 pcx-ac']);
-    const hub = hubAndSpoke((p) => { p.routeTables = []; p.settings.deriveRoutes = true; });
+    const hub = hubAndSpoke((p) => {
+      p.routeTables = [];
+      p.settings.deriveRoutes = true;
+    });
     const c = effectiveRouteTable(indexPlan(hub), 'sn-c');
     expect(c?.routes.filter((r) => r.target === 'transit-gateway').map((r) => r.destination)).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
   });

@@ -12,8 +12,21 @@ import type { NatGateway, RouteTable, RouteTarget, Subnet, SubnetTier } from '..
 import { settingPath } from '../plan/settings';
 import { PrefixLookup } from './route-lookup';
 import {
-  addVpcRead, attachmentBlocks, cached, labelOf, noteVpcBlocksRead, peerOf, replayReads, routingModel, subnetBlock, subnetOf, vpcBlocksOf, vpcName, withReads,
-  type RoutingModel, type SubnetReads,
+  addVpcRead,
+  attachmentBlocks,
+  cached,
+  labelOf,
+  noteVpcBlocksRead,
+  peerOf,
+  replayReads,
+  routingModel,
+  subnetBlock,
+  subnetOf,
+  vpcBlocksOf,
+  vpcName,
+  withReads,
+  type RoutingModel,
+  type SubnetReads,
 } from './model';
 
 export type RouteTableSource = 'explicit' | 'main' | 'derived' | 'implicit-local';
@@ -112,7 +125,11 @@ class WrittenTable implements ResolvedTable {
   private allDestinations: Cidr[] | undefined;
   private defaults: Partial<Record<IpVersion, EffectiveRoute>> | undefined;
 
-  constructor(private readonly model: RoutingModel, readonly table: RouteTable, readonly source: 'explicit' | 'main') {
+  constructor(
+    private readonly model: RoutingModel,
+    readonly table: RouteTable,
+    readonly source: 'explicit' | 'main',
+  ) {
     this.vpcId = table.vpcId;
   }
 
@@ -365,7 +382,12 @@ function derivedVpcRoutes(model: RoutingModel, vpcId: string): DerivedRoute[] {
         if (other === attachment || (other.type === 'vpc' && other.vpcId === vpcId)) continue;
         for (const block of attachmentBlocks(model, other)) {
           if (block.prefix === 0) continue;
-          add(block, { destination: formatCidr(block), target: 'transit-gateway', targetId: tgw.id, note: `transit gateway ${labelOf(tgw)}, ${labelOf(other)}` });
+          add(block, {
+            destination: formatCidr(block),
+            target: 'transit-gateway',
+            targetId: tgw.id,
+            note: `transit gateway ${labelOf(tgw)}, ${labelOf(other)}`,
+          });
         }
       }
     }
@@ -375,7 +397,12 @@ function derivedVpcRoutes(model: RoutingModel, vpcId: string): DerivedRoute[] {
         if (!network) continue;
         for (const { block } of externalBlocks(model.index, network)) {
           if (block.prefix === 0) continue;
-          add(block, { destination: formatCidr(block), target: 'vpn-gateway', targetId: gateway.id, note: `VPN gateway ${labelOf(gateway)} to ${labelOf(network)}` });
+          add(block, {
+            destination: formatCidr(block),
+            target: 'vpn-gateway',
+            targetId: gateway.id,
+            note: `VPN gateway ${labelOf(gateway)} to ${labelOf(network)}`,
+          });
         }
       }
     }

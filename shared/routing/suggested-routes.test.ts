@@ -5,10 +5,12 @@ import { internetEdge } from '../plan/test-fixtures';
 describe('derived routes for a route table', () => {
   it('a public subnet gets local and the internet gateway', () => {
     const routes = derivedRoutesForSubnet(internetEdge(), 'sn-pub')!;
-    expect(routes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ destination: '10.9.0.0/16', target: 'local' }),
-      expect.objectContaining({ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-e' }),
-    ]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ destination: '10.9.0.0/16', target: 'local' }),
+        expect.objectContaining({ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw-e' }),
+      ]),
+    );
   });
 
   it('a private subnet gets the NAT gateway', () => {

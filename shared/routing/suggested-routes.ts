@@ -49,12 +49,17 @@ function derivedRoutesForSubnets(plan: Plan, subnetIds: readonly string[]): Map<
   for (const subnetId of asked) {
     const table = effectiveRouteTable(index, subnetId);
     if (!table) continue;
-    out.set(subnetId, table.routes.filter((r) => !r.implicit).map((r) => {
-      const route: SuggestedRoute = { destination: r.destination, target: r.target };
-      if (r.targetId !== undefined) route.targetId = r.targetId;
-      if (r.note !== undefined) route.note = r.note;
-      return route;
-    }));
+    out.set(
+      subnetId,
+      table.routes
+        .filter((r) => !r.implicit)
+        .map((r) => {
+          const route: SuggestedRoute = { destination: r.destination, target: r.target };
+          if (r.targetId !== undefined) route.targetId = r.targetId;
+          if (r.note !== undefined) route.note = r.note;
+          return route;
+        }),
+    );
   }
   return out;
 }

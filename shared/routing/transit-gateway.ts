@@ -78,7 +78,9 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
         // Identical CIDRs: the second attachment's route is not propagated (docs/network-rules.md#aws-transit-gateway,
         // older docs / inferred: AWS documents it for VPC attachments).
         suppressed.push({
-          destination, cidr: block, attachmentId: attachment.id,
+          destination,
+          cidr: block,
+          attachmentId: attachment.id,
           reason: `${attachmentLabel(model, earlier)} already propagates ${destination} into ${tableName}; an identical CIDR from a second attachment is not propagated`,
         });
         continue;
@@ -86,14 +88,19 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
       const staticRoute = lookup.exact(block);
       if (staticRoute) {
         suppressed.push({
-          destination, cidr: block, attachmentId: attachment.id,
+          destination,
+          cidr: block,
+          attachmentId: attachment.id,
           reason: `the ${staticRoute.kind} route for ${destination} in ${tableName} wins over the propagated one at equal prefix`,
         });
         continue;
       }
       propagatedBy.set(key, attachment);
       const effective: TgwEffectiveRoute = {
-        destination, cidr: block, kind: 'propagated', attachmentId: attachment.id,
+        destination,
+        cidr: block,
+        kind: 'propagated',
+        attachmentId: attachment.id,
         from: `propagated by ${attachmentLabel(model, attachment)}`,
       };
       lookup.add(block, effective);

@@ -67,7 +67,12 @@ export function networkForProposal(proposal: SizingProposal, naming: NetworkNami
     ...(proposal.vpcIpv6Cidr ? [{ destination: proposal.vpcIpv6Cidr, target: 'local' as const }] : []),
   ];
   const network: ProposalNetwork = {
-    internetGateways: [], egressOnlyGateways: [], natGateways: [], routeTables: [], subnetRouteTableIds: [], explanations: [],
+    internetGateways: [],
+    egressOnlyGateways: [],
+    natGateways: [],
+    routeTables: [],
+    subnetRouteTableIds: [],
+    explanations: [],
   };
   const tableOfSubnet = new Map<string, string>();
   const say = (line: string) => network.explanations.push(line);
@@ -83,7 +88,9 @@ export function networkForProposal(proposal: SizingProposal, naming: NetworkNami
   if (ipv6 && hasPrivate) {
     eigw = { id: naming.newId('eigw'), name: `${vpcName}-eigw`, vpcId };
     network.egressOnlyGateways.push(eigw);
-    say(`Egress-only internet gateway ${eigw.name}: private subnets send IPv6 (::/0) out through it, since a NAT gateway does not carry IPv6; nothing from the internet can start a connection in.`);
+    say(
+      `Egress-only internet gateway ${eigw.name}: private subnets send IPv6 (::/0) out through it, since a NAT gateway does not carry IPv6; nothing from the internet can start a connection in.`,
+    );
   }
 
   // One NAT gateway per AZ, in that AZ's first public subnet (the largest public tier).
@@ -92,7 +99,10 @@ export function networkForProposal(proposal: SizingProposal, naming: NetworkNami
     const missing: string[] = [];
     for (const az of azs) {
       const host = subnets.find((s) => s.az === az && s.tier === 'public');
-      if (!host) { missing.push(az); continue; }
+      if (!host) {
+        missing.push(az);
+        continue;
+      }
       const nat: NatGateway = { id: naming.newId('nat'), name: `${vpcName}-nat-${azSuffix(az)}`, subnetId: host.id, connectivity: 'public', addresses: 1 };
       natOfAz.set(az, nat);
       network.natGateways.push(nat);
@@ -101,15 +111,22 @@ export function networkForProposal(proposal: SizingProposal, naming: NetworkNami
       const host = subnets.find((s) => s.id === nat.subnetId)!;
       return `${nat.name} in ${host.tierName} (${host.az})`;
     });
-    say(`${placed.length} NAT gateway${placed.length === 1 ? '' : 's'} (public, 1 address each): ${listText(placed)}. One per AZ keeps each AZ's egress working when another AZ fails and keeps traffic from crossing AZs, which AWS charges for.`);
+    say(
+      `${placed.length} NAT gateway${placed.length === 1 ? '' : 's'} (public, 1 address each): ${listText(placed)}. One per AZ keeps each AZ's egress working when another AZ fails and keeps traffic from crossing AZs, which AWS charges for.`,
+    );
     if (missing.length > 0) say(`No public subnet in ${listText(missing)}, so no NAT gateway there.`);
   } else if (hasPrivate) {
-    say(`No public tier, so there is nowhere to put a NAT gateway and no internet gateway: the private subnets get no IPv4 internet egress${eigw ? ' (IPv6 still goes out through the egress-only gateway)' : ''}. Add a public tier, or reach the internet through a transit gateway to a shared egress VPC.`);
+    say(
+      `No public tier, so there is nowhere to put a NAT gateway and no internet gateway: the private subnets get no IPv4 internet egress${eigw ? ' (IPv6 still goes out through the egress-only gateway)' : ''}. Add a public tier, or reach the internet through a transit gateway to a shared egress VPC.`,
+    );
   }
 
   if (hasPublic && igw) {
     const table: RouteTable = {
-      id: naming.newId('rtb'), name: `${vpcName}-public`, vpcId, main: false,
+      id: naming.newId('rtb'),
+      name: `${vpcName}-public`,
+      vpcId,
+      main: false,
       routes: [
         ...local,
         { destination: IPV4_DEFAULT, target: 'internet-gateway', targetId: igw.id },
@@ -128,7 +145,10 @@ export function networkForProposal(proposal: SizingProposal, naming: NetworkNami
       if (users.length === 0) continue;
       const nat = natOfAz.get(az);
       const table: RouteTable = {
-        id: naming.newId('rtb'), name: `${vpcName}-private-${azSuffix(az)}`, vpcId, main: false,
+        id: naming.newId('rtb'),
+        name: `${vpcName}-private-${azSuffix(az)}`,
+        vpcId,
+        main: false,
         routes: [
           ...local,
           ...(nat ? [{ destination: IPV4_DEFAULT, target: 'nat-gateway' as const, targetId: nat.id }] : []),

@@ -63,7 +63,14 @@ describe('proposeVpc', () => {
   });
 
   it('names the AZs it is given, and /28 for tiny tiers', () => {
-    const p = ok({ region: 'eu-west-1', azs: ['eu-west-1b', 'eu-west-1c'], tiers: [{ name: 'tgw', tier: 'isolated', hostsPerSubnet: 2 }], growthPercent: 0, ipv6: false, avoid: [] });
+    const p = ok({
+      region: 'eu-west-1',
+      azs: ['eu-west-1b', 'eu-west-1c'],
+      tiers: [{ name: 'tgw', tier: 'isolated', hostsPerSubnet: 2 }],
+      growthPercent: 0,
+      ipv6: false,
+      avoid: [],
+    });
     expect(p.subnets.map((s) => `${s.az} ${s.cidr}`)).toEqual(['eu-west-1b 10.0.0.0/28', 'eu-west-1c 10.0.0.16/28']);
     expect(p.vpcCidr).toBe('10.0.0.0/26');
     expect(p.explanations[0]).toContain('/28 is the smallest subnet AWS allows');
@@ -74,7 +81,12 @@ describe('proposeVpc', () => {
     expect(p.vpcIpv6Cidr).toBe('2001:db8::/56');
     expect(p.ipv6Note).toMatch(/AWS assigns/);
     expect(p.subnets.map((s) => s.ipv6Cidr)).toEqual([
-      '2001:db8::/64', '2001:db8:0:1::/64', '2001:db8:0:2::/64', '2001:db8:0:3::/64', '2001:db8:0:4::/64', '2001:db8:0:5::/64',
+      '2001:db8::/64',
+      '2001:db8:0:1::/64',
+      '2001:db8:0:2::/64',
+      '2001:db8:0:3::/64',
+      '2001:db8:0:4::/64',
+      '2001:db8:0:5::/64',
     ]);
     expect(ok(threeTier).subnets[0]!.ipv6Cidr).toBeUndefined();
   });
@@ -109,7 +121,10 @@ describe('proposeVpc', () => {
     expect(proposeVpc({ ...threeTier, azs: ['a', 'a'] })).toMatchObject({ ok: false, reason: expect.stringMatching(/named twice/) });
     expect(proposeVpc({ ...threeTier, avoid: ['10.0.0.1/16'] })).toMatchObject({ ok: false, reason: expect.stringMatching(/^avoid #1: .*host bits/) });
     expect(proposeVpc({ ...threeTier, tiers: [{ name: 'x', tier: 'private', hostsPerSubnet: 1.5 }] })).toMatchObject({ ok: false, code: 'bad-request' });
-    expect(proposeVpc({ ...threeTier, tiers: [...threeTier.tiers, threeTier.tiers[0]!] })).toMatchObject({ ok: false, reason: expect.stringMatching(/used twice/) });
+    expect(proposeVpc({ ...threeTier, tiers: [...threeTier.tiers, threeTier.tiers[0]!] })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/used twice/),
+    });
     expect(proposeVpc({ ...threeTier, growthPercent: -1 })).toMatchObject({ ok: false, code: 'bad-request' });
     expect(proposeVpc({ ...threeTier, within: '2001:db8::/32' })).toMatchObject({ ok: false, code: 'bad-request' });
   });

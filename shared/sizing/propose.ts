@@ -9,12 +9,15 @@
  * when S <= 2^k: the smallest VPC is the smallest power of two holding the total. The
  * property tests check this against an exhaustive search on small cases.
  */
-import {
-  addressCount, cidr, formatCidr, freeSpace, nextFreeBlock, overlaps, parseCidr, prefixForHosts, usableAddresses, type Cidr,
-} from '../cidr';
+import { addressCount, cidr, formatCidr, freeSpace, nextFreeBlock, overlaps, parseCidr, prefixForHosts, usableAddresses, type Cidr } from '../cidr';
 import type { SubnetTier } from '../plan/schema';
 import {
-  AMAZON_VPC_IPV6_PREFIX, RESERVED_ADDRESSES_PER_SUBNET as RESERVED, SUBNET_IPV4_PREFIX as SUBNET, SUBNETS_PER_VPC_DEFAULT, USUAL_SUBNET_IPV6_PREFIX, VPC_IPV4_PREFIX as VPC,
+  AMAZON_VPC_IPV6_PREFIX,
+  RESERVED_ADDRESSES_PER_SUBNET as RESERVED,
+  SUBNET_IPV4_PREFIX as SUBNET,
+  SUBNETS_PER_VPC_DEFAULT,
+  USUAL_SUBNET_IPV6_PREFIX,
+  VPC_IPV4_PREFIX as VPC,
 } from '../aws-limits';
 import { addressesWithGrowth, awsSubnetPrefixFor, countText, prefixForAddresses } from './subnet-size';
 
@@ -156,8 +159,10 @@ function planTiers(request: SizingRequest): TierPlan[] | SizingFailure {
     const withGrowth = addressesWithGrowth(tier.hostsPerSubnet, growthPercent);
     const prefix = awsSubnetPrefixFor(withGrowth);
     if (prefix === undefined) {
-      return fail('subnet-too-large',
-        `tier "${tier.name}" needs ${countText(withGrowth)} addresses per subnet (${countText(tier.hostsPerSubnet)} hosts + ${growthPercent}% growth), more than the ${countText(usableAddresses({ version: 4, network: 0n, prefix: SUBNET.largest }, 'aws'))} usable in a /${SUBNET.largest}, the largest AWS subnet; split the tier into several subnets per AZ or lower the growth`);
+      return fail(
+        'subnet-too-large',
+        `tier "${tier.name}" needs ${countText(withGrowth)} addresses per subnet (${countText(tier.hostsPerSubnet)} hosts + ${growthPercent}% growth), more than the ${countText(usableAddresses({ version: 4, network: 0n, prefix: SUBNET.largest }, 'aws'))} usable in a /${SUBNET.largest}, the largest AWS subnet; split the tier into several subnets per AZ or lower the growth`,
+      );
     }
     plans.push({ request: tier, index, withGrowth, prefix });
   }
@@ -183,7 +188,11 @@ function parseWithin(text: string | undefined): Cidr[] | SizingFailure {
   if (text === undefined) return PRIVATE_RANGES.map((range) => cidr(range));
   const parsed = parseCidr(text);
   if (!parsed.ok) return fail('bad-request', `within: ${parsed.error.message}`);
-  if (parsed.cidr.version !== 4) return fail('bad-request', `within is ${text}, an IPv6 block; give the IPv4 range to place the VPC in, e.g. 10.0.0.0/8 (AWS assigns the IPv6 /${AMAZON_VPC_IPV6_PREFIX})`);
+  if (parsed.cidr.version !== 4)
+    return fail(
+      'bad-request',
+      `within is ${text}, an IPv6 block; give the IPv4 range to place the VPC in, e.g. 10.0.0.0/8 (AWS assigns the IPv6 /${AMAZON_VPC_IPV6_PREFIX})`,
+    );
   return [parsed.cidr];
 }
 
@@ -216,8 +225,10 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
 
   const subnetCount = azs.length * tiers.length;
   if (subnetCount > SUBNETS_PER_VPC) {
-    return fail('too-many-subnets',
-      `${tiers.length} tiers in ${azs.length} AZs make ${subnetCount} subnets, more than the ${SUBNETS_PER_VPC} AWS allows per VPC by default; use fewer tiers or AZs, or split them across VPCs`);
+    return fail(
+      'too-many-subnets',
+      `${tiers.length} tiers in ${azs.length} AZs make ${subnetCount} subnets, more than the ${SUBNETS_PER_VPC} AWS allows per VPC by default; use fewer tiers or AZs, or split them across VPCs`,
+    );
   }
 
   const largestPrefix = Math.min(...tiers.map((t) => t.prefix));
@@ -226,8 +237,10 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
   const total = subnetAddresses + spareAddresses;
   const vpcPrefix = Math.min(prefixForAddresses(total), VPC.smallest);
   if (vpcPrefix < VPC.largest) {
-    return fail('vpc-too-large',
-      `the subnets${spareAddresses > 0 ? ' and spare room' : ''} take ${countText(total)} addresses, which needs a /${vpcPrefix}; an AWS VPC block is at most a /${VPC.largest} (${countText(2 ** (32 - VPC.largest))})${spareAddresses > 0 ? '; ask for less spare room, ' : '; '}split the tiers across VPCs, or use fewer AZs`);
+    return fail(
+      'vpc-too-large',
+      `the subnets${spareAddresses > 0 ? ' and spare room' : ''} take ${countText(total)} addresses, which needs a /${vpcPrefix}; an AWS VPC block is at most a /${VPC.largest} (${countText(2 ** (32 - VPC.largest))})${spareAddresses > 0 ? '; ask for less spare room, ' : '; '}split the tiers across VPCs, or use fewer AZs`,
+    );
   }
 
   const [onlyRange] = ranges;
@@ -236,8 +249,10 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
   }
   const placed = placeVpc(ranges, avoid, vpcPrefix);
   if (!placed) {
-    return fail('no-room',
-      `no free /${vpcPrefix} is left in ${ranges.map(formatCidr).join(', ')} once ${avoid.length} avoided range${avoid.length === 1 ? '' : 's'} and the ranges AWS never allows are left out; remove an avoided range or give another range to place the VPC in`);
+    return fail(
+      'no-room',
+      `no free /${vpcPrefix} is left in ${ranges.map(formatCidr).join(', ')} once ${avoid.length} avoided range${avoid.length === 1 ? '' : 's'} and the ranges AWS never allows are left out; remove an avoided range or give another range to place the VPC in`,
+    );
   }
   const vpc = placed.block;
 
@@ -260,7 +275,12 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
       addressesWithGrowth: tier.withGrowth,
       capacity: Number(usableAddresses(block, 'aws')),
     };
-    if (request.ipv6) subnet.ipv6Cidr = formatCidr({ version: 6, network: cidr(IPV6_PLACEHOLDER).network + (BigInt(k) << BigInt(128 - USUAL_SUBNET_IPV6_PREFIX)), prefix: USUAL_SUBNET_IPV6_PREFIX });
+    if (request.ipv6)
+      subnet.ipv6Cidr = formatCidr({
+        version: 6,
+        network: cidr(IPV6_PLACEHOLDER).network + (BigInt(k) << BigInt(128 - USUAL_SUBNET_IPV6_PREFIX)),
+        prefix: USUAL_SUBNET_IPV6_PREFIX,
+      });
     return subnet;
   });
 
@@ -271,7 +291,20 @@ export function proposeVpc(request: SizingRequest): SizingProposal | SizingFailu
     subnets,
     free: freeSpace(vpc, blocks).map(formatCidr),
     spare: { perAz: sparePerAz, prefix: largestPrefix },
-    explanations: explain({ growthPercent: request.growthPercent, tiers, azs, vpc, subnetAddresses, spareAddresses, sparePerAz, largestPrefix, avoid, placed, ranges, ipv6: request.ipv6 }),
+    explanations: explain({
+      growthPercent: request.growthPercent,
+      tiers,
+      azs,
+      vpc,
+      subnetAddresses,
+      spareAddresses,
+      sparePerAz,
+      largestPrefix,
+      avoid,
+      placed,
+      ranges,
+      ipv6: request.ipv6,
+    }),
   };
   if (request.ipv6) {
     proposal.vpcIpv6Cidr = IPV6_PLACEHOLDER;
@@ -300,9 +333,10 @@ function explain(input: ExplainInput): string[] {
   const lines: string[] = [];
   for (const { request, withGrowth, prefix } of tiers) {
     const size = 2 ** (32 - prefix);
-    const hosts = withGrowth === request.hostsPerSubnet
-      ? `${countText(withGrowth)} hosts`
-      : `${countText(request.hostsPerSubnet)} hosts + ${input.growthPercent}% growth = ${countText(withGrowth)} addresses`;
+    const hosts =
+      withGrowth === request.hostsPerSubnet
+        ? `${countText(withGrowth)} hosts`
+        : `${countText(request.hostsPerSubnet)} hosts + ${input.growthPercent}% growth = ${countText(withGrowth)} addresses`;
     let why: string;
     if ((prefixForHosts(4, withGrowth, 'aws') ?? 0) > SUBNET.smallest) {
       why = `/${SUBNET.smallest} is the smallest subnet AWS allows (${size} addresses, ${size - RESERVED} usable after the ${RESERVED} AWS keeps)`;
@@ -313,13 +347,17 @@ function explain(input: ExplainInput): string[] {
     lines.push(`Tier "${request.name}" (${request.tier}): ${hosts} per subnet; ${why}.`);
   }
   const vpcSize = Number(addressCount(vpc));
-  const spareText = spareAddresses > 0
-    ? ` plus ${sparePerAz * azs.length} spare /${largestPrefix} (${sparePerAz} per AZ, the largest tier's size, so every AZ can take another subnet later) = ${countText(subnetAddresses + spareAddresses)}`
-    : '';
-  const vpcWhy = vpc.prefix === VPC.smallest && subnetAddresses + spareAddresses < vpcSize
-    ? `/${VPC.smallest} is the smallest VPC block AWS allows`
-    : `/${vpc.prefix} (${countText(vpcSize)} addresses) is the smallest block that holds that`;
-  lines.push(`${tiers.length * azs.length} subnet${tiers.length * azs.length === 1 ? '' : 's'} (${tiers.length} tier${tiers.length === 1 ? '' : 's'} x ${azs.length} AZ${azs.length === 1 ? '' : 's'}) take ${countText(subnetAddresses)} addresses${spareText}; ${vpcWhy}.`);
+  const spareText =
+    spareAddresses > 0
+      ? ` plus ${sparePerAz * azs.length} spare /${largestPrefix} (${sparePerAz} per AZ, the largest tier's size, so every AZ can take another subnet later) = ${countText(subnetAddresses + spareAddresses)}`
+      : '';
+  const vpcWhy =
+    vpc.prefix === VPC.smallest && subnetAddresses + spareAddresses < vpcSize
+      ? `/${VPC.smallest} is the smallest VPC block AWS allows`
+      : `/${vpc.prefix} (${countText(vpcSize)} addresses) is the smallest block that holds that`;
+  lines.push(
+    `${tiers.length * azs.length} subnet${tiers.length * azs.length === 1 ? '' : 's'} (${tiers.length} tier${tiers.length === 1 ? '' : 's'} x ${azs.length} AZ${azs.length === 1 ? '' : 's'}) take ${countText(subnetAddresses)} addresses${spareText}; ${vpcWhy}.`,
+  );
   lines.push(`Subnets are laid out largest first, so each starts on a multiple of its own size and no addresses are lost to alignment.`);
   const inRange = avoid.filter((block) => overlaps(block, placed.range) && block.network < placed.block.network + addressCount(placed.block));
   const rangeIndex = ranges.indexOf(placed.range);
@@ -328,7 +366,11 @@ function explain(input: ExplainInput): string[] {
   if (avoid.length === 0) lines.push(`${where}${skipped}; nothing was given to avoid.`);
   else if (inRange.length === 0) lines.push(`${where}${skipped}; none of the ${avoid.length} avoided range${avoid.length === 1 ? '' : 's'} was in the way.`);
   else lines.push(`${where}${skipped}, after leaving out ${inRange.map(formatCidr).join(', ')} (avoided: other VPCs or on-premises ranges).`);
-  if (placed.usedDocker) lines.push(`Warning: ${formatCidr(vpc)} overlaps 172.17.0.0/16, the Docker bridge range some AWS services (Cloud9, SageMaker) use; nothing else was free.`);
-  if (input.ipv6) lines.push(`Each subnet also gets one IPv6 /${USUAL_SUBNET_IPV6_PREFIX} of the VPC's /${AMAZON_VPC_IPV6_PREFIX} (${2 ** (USUAL_SUBNET_IPV6_PREFIX - AMAZON_VPC_IPV6_PREFIX)} slots), in the order listed.`);
+  if (placed.usedDocker)
+    lines.push(`Warning: ${formatCidr(vpc)} overlaps 172.17.0.0/16, the Docker bridge range some AWS services (Cloud9, SageMaker) use; nothing else was free.`);
+  if (input.ipv6)
+    lines.push(
+      `Each subnet also gets one IPv6 /${USUAL_SUBNET_IPV6_PREFIX} of the VPC's /${AMAZON_VPC_IPV6_PREFIX} (${2 ** (USUAL_SUBNET_IPV6_PREFIX - AMAZON_VPC_IPV6_PREFIX)} slots), in the order listed.`,
+    );
   return lines;
 }

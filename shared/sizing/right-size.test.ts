@@ -5,14 +5,26 @@ import { buildPlan } from '../plan/test-fixtures';
 import { rightSizeSubnet, rightSizeVpc as rightSizeVpcOf } from './index';
 
 const vpc = (ipv4Cidrs: string[], growth?: Vpc['growth']): Vpc => ({
-  id: 'vpc', name: 'prod', region: 'us-east-1', ipv4Cidrs, ipv6Cidrs: [], ipv6Source: 'amazon', ...(growth ? { growth } : {}),
+  id: 'vpc',
+  name: 'prod',
+  region: 'us-east-1',
+  ipv4Cidrs,
+  ipv6Cidrs: [],
+  ipv6Source: 'amazon',
+  ...(growth ? { growth } : {}),
 });
 const subnet = (id: string, ipv4Cidr: string, vpcId = 'vpc'): Subnet => ({ id, name: id, vpcId, availabilityZone: 'us-east-1a', tier: 'private', ipv4Cidr });
 
 describe('rightSizeSubnet', () => {
   it('shrinks in place and counts what is freed', () => {
     // 40 hosts + 50% = 60 addresses; a /26 has 64 - 5 = 59 usable, one short, so /25.
-    expect(rightSizeSubnet('10.0.4.0/22', 40, 50)).toMatchObject({ ok: true, change: 'shrink', prefix: 25, inPlace: '10.0.4.0/25', freedAddresses: 1024 - 128 });
+    expect(rightSizeSubnet('10.0.4.0/22', 40, 50)).toMatchObject({
+      ok: true,
+      change: 'shrink',
+      prefix: 25,
+      inPlace: '10.0.4.0/25',
+      freedAddresses: 1024 - 128,
+    });
   });
 
   it('says when it is already right', () => {
@@ -21,8 +33,11 @@ describe('rightSizeSubnet', () => {
   });
 
   it('grows in place when aligned and free, or says where to move', () => {
-    expect(rightSizeSubnet('10.0.0.0/24', 300, 0, { vpcBlocks: ['10.0.0.0/16'], otherSubnets: ['10.0.2.0/24'] }))
-      .toMatchObject({ change: 'grow', inPlace: '10.0.0.0/23', freedAddresses: -256 });
+    expect(rightSizeSubnet('10.0.0.0/24', 300, 0, { vpcBlocks: ['10.0.0.0/16'], otherSubnets: ['10.0.2.0/24'] })).toMatchObject({
+      change: 'grow',
+      inPlace: '10.0.0.0/23',
+      freedAddresses: -256,
+    });
     const blocked = rightSizeSubnet('10.0.0.0/24', 300, 0, { vpcBlocks: ['10.0.0.0/16'], otherSubnets: ['10.0.1.0/24'] });
     expect(blocked).toMatchObject({ change: 'grow', moveTo: '10.0.2.0/23' });
     expect(blocked.ok && blocked.inPlace).toBeFalsy();

@@ -2,9 +2,7 @@
  * The "Right-size" action: the smallest block a subnet or VPC block could be, what that
  * frees, and whether it can shrink where it is (same start address) or must move.
  */
-import {
-  addressCount, contains, formatCidr, freeSpace, nextFreeBlock, overlaps, parseCidr, usableAddresses, type Cidr,
-} from '../cidr';
+import { addressCount, contains, formatCidr, freeSpace, nextFreeBlock, overlaps, parseCidr, usableAddresses, type Cidr } from '../cidr';
 import { subnetListBlocks, vpcBlocksWithField, type PlanIndex } from '../plan/plan-index';
 import type { Vpc } from '../plan/schema';
 import { SUBNET_IPV4_PREFIX as SUBNET, USUAL_SUBNET_IPV6_PREFIX, VPC_IPV4_PREFIX as VPC } from '../aws-limits';
@@ -59,13 +57,22 @@ function ipv4Blocks(given: ReadonlyArray<string | Cidr>, what: string): Cidr[] |
       if (!read.ok) return { ok: false, reason: `${what}: ${read.error.message}` };
       block = read.cidr;
     }
-    if (block.version !== 4) return { ok: false, reason: `${what} ${formatCidr(block)} is IPv6; right-sizing works on IPv4 blocks (AWS IPv6 subnets are a fixed /${USUAL_SUBNET_IPV6_PREFIX})` };
+    if (block.version !== 4)
+      return {
+        ok: false,
+        reason: `${what} ${formatCidr(block)} is IPv6; right-sizing works on IPv4 blocks (AWS IPv6 subnets are a fixed /${USUAL_SUBNET_IPV6_PREFIX})`,
+      };
     blocks.push(block);
   }
   return blocks;
 }
 
-export function rightSizeSubnet(subnet: string | Cidr, hostsNeeded: number, growthPercent = 0, context: SubnetContext = {}): SubnetRightSize | RightSizeFailure {
+export function rightSizeSubnet(
+  subnet: string | Cidr,
+  hostsNeeded: number,
+  growthPercent = 0,
+  context: SubnetContext = {},
+): SubnetRightSize | RightSizeFailure {
   const subnetBlocks = ipv4Blocks([subnet], 'subnet');
   if (!Array.isArray(subnetBlocks)) return subnetBlocks;
   const current = subnetBlocks[0]!;
@@ -79,7 +86,10 @@ export function rightSizeSubnet(subnet: string | Cidr, hostsNeeded: number, grow
   const needed = addressesWithGrowth(hostsNeeded, growthPercent);
   const prefix = awsSubnetPrefixFor(needed, context.byoip === true);
   if (prefix === undefined) {
-    return { ok: false, reason: `${countText(needed)} addresses do not fit in a /${SUBNET.largest}, the largest AWS subnet; split the workload over several subnets` };
+    return {
+      ok: false,
+      reason: `${countText(needed)} addresses do not fit in a /${SUBNET.largest}, the largest AWS subnet; split the workload over several subnets`,
+    };
   }
   const currentText = formatCidr(current);
   const size = 2 ** (32 - prefix);
@@ -87,13 +97,20 @@ export function rightSizeSubnet(subnet: string | Cidr, hostsNeeded: number, grow
   const usable = Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: context.byoip === true }));
   const base = { ok: true as const, current: currentText, addressesNeeded: needed, prefix, freedAddresses: freed };
   if (prefix === current.prefix) {
-    return { ...base, change: 'none', inPlace: currentText, explanation: `${currentText} is already the right size: ${countText(needed)} addresses need a /${prefix} (${countText(usable)} usable).` };
+    return {
+      ...base,
+      change: 'none',
+      inPlace: currentText,
+      explanation: `${currentText} is already the right size: ${countText(needed)} addresses need a /${prefix} (${countText(usable)} usable).`,
+    };
   }
   if (prefix > current.prefix) {
     // A smaller block at the same start is always aligned: the start is a multiple of the bigger size.
     const inPlace = formatCidr({ version: 4, network: current.network, prefix });
     return {
-      ...base, change: 'shrink', inPlace,
+      ...base,
+      change: 'shrink',
+      inPlace,
       explanation: `${countText(needed)} addresses fit in a /${prefix} (${countText(usable)} usable); shrinking ${currentText} to ${inPlace} in place frees ${countText(freed)} addresses.`,
     };
   }
@@ -185,14 +202,25 @@ export function rightSizeVpc(index: PlanIndex, vpc: Vpc): VpcBlockRightSize[] {
     let explanation: string;
     if (change === 'grow') explanation = `${what}, more than ${text} holds: it needs a /${smallestPrefix}.`;
     else if (change === 'none') explanation = `${what}; ${text} is already the smallest block that holds them.`;
-    else if (possibleInPlace) explanation = `${what}; ${formatCidr(inPlace!)} holds them where they are and frees ${countText(current - smallestSize)} addresses.`;
+    else if (possibleInPlace)
+      explanation = `${what}; ${formatCidr(inPlace!)} holds them where they are and frees ${countText(current - smallestSize)} addresses.`;
     else {
-      explanation = `${what}, which a /${smallestPrefix} could hold if the subnets were laid out afresh (largest first), freeing ${countText(current - smallestSize)} addresses; `
-        + (inPlace && inPlace.prefix > block.prefix ? `without moving any, ${formatCidr(inPlace)} is the smallest, freeing ${countText(freedInPlace)}.` : `where they sit now, no smaller block at the same start holds them.`);
+      explanation =
+        `${what}, which a /${smallestPrefix} could hold if the subnets were laid out afresh (largest first), freeing ${countText(current - smallestSize)} addresses; ` +
+        (inPlace && inPlace.prefix > block.prefix
+          ? `without moving any, ${formatCidr(inPlace)} is the smallest, freeing ${countText(freedInPlace)}.`
+          : `where they sit now, no smaller block at the same start holds them.`);
     }
     results.push({
-      block: text, neededAddresses, smallest, ...(inPlace ? { inPlace: formatCidr(inPlace) } : {}), possibleInPlace, change,
-      freedAddresses: current - smallestSize, freedInPlace, explanation,
+      block: text,
+      neededAddresses,
+      smallest,
+      ...(inPlace ? { inPlace: formatCidr(inPlace) } : {}),
+      possibleInPlace,
+      change,
+      freedAddresses: current - smallestSize,
+      freedInPlace,
+      explanation,
     });
   }
   return results;

@@ -23,21 +23,36 @@ export function sizedVpcName(plan: Plan, name: string): string {
 }
 
 export function sizedVpc(
-  plan: Plan, proposal: SizingProposal, request: SizingRequest, name: string, options: { network?: boolean } = {}, newId: NewId = idMaker(plan),
+  plan: Plan,
+  proposal: SizingProposal,
+  request: SizingRequest,
+  name: string,
+  options: { network?: boolean } = {},
+  newId: NewId = idMaker(plan),
 ): SizedVpc {
   const id = newId('vpc');
   const azCount = new Set(proposal.subnets.map((s) => s.az)).size;
   const vpc: Vpc = {
-    id, name: sizedVpcName(plan, name), region: proposal.region,
-    ipv4Cidrs: [proposal.vpcCidr], ipv6Cidrs: proposal.vpcIpv6Cidr ? [proposal.vpcIpv6Cidr] : [], ipv6Source: 'amazon',
+    id,
+    name: sizedVpcName(plan, name),
+    region: proposal.region,
+    ipv4Cidrs: [proposal.vpcCidr],
+    ipv6Cidrs: proposal.vpcIpv6Cidr ? [proposal.vpcIpv6Cidr] : [],
+    ipv6Source: 'amazon',
   };
   // The spare room the proposal kept is the growth the VPC was sized for: the checks hold it to that.
   if (proposal.spare.perAz > 0) vpc.growth = { subnets: proposal.spare.perAz * azCount, prefix: proposal.spare.prefix };
   const subnets = proposal.subnets.map((s): Subnet => {
     const subnetId = newId('subnet');
     const subnet: Subnet = {
-      id: subnetId, name: fitName(`${s.tierName}-${s.az.slice(-1)}`), vpcId: id, availabilityZone: s.az, tier: s.tier,
-      ipv4Cidr: s.cidr, hostsNeeded: s.hostsNeeded, growthPercent: request.growthPercent,
+      id: subnetId,
+      name: fitName(`${s.tierName}-${s.az.slice(-1)}`),
+      vpcId: id,
+      availabilityZone: s.az,
+      tier: s.tier,
+      ipv4Cidr: s.cidr,
+      hostsNeeded: s.hostsNeeded,
+      growthPercent: request.growthPercent,
     };
     if (s.ipv6Cidr) subnet.ipv6Cidr = s.ipv6Cidr;
     return subnet;
@@ -48,10 +63,14 @@ export function sizedVpc(
   const fitted = <T extends { name: string }>(list: T[]) => list.map((o) => ({ ...o, name: fitName(o.name) }));
   const network: ProposalNetwork = {
     ...proposed,
-    internetGateways: fitted(proposed.internetGateways), egressOnlyGateways: fitted(proposed.egressOnlyGateways),
-    natGateways: fitted(proposed.natGateways), routeTables: fitted(proposed.routeTables),
+    internetGateways: fitted(proposed.internetGateways),
+    egressOnlyGateways: fitted(proposed.egressOnlyGateways),
+    natGateways: fitted(proposed.natGateways),
+    routeTables: fitted(proposed.routeTables),
   };
-  subnets.forEach((subnet, i) => { subnet.routeTableId = network.subnetRouteTableIds[i]; });
+  subnets.forEach((subnet, i) => {
+    subnet.routeTableId = network.subnetRouteTableIds[i];
+  });
   return { vpc, subnets, network };
 }
 
@@ -62,12 +81,14 @@ export function addSizedVpc(plan: Plan, sized: SizedVpc, position: Point): Plan 
     ...plan,
     vpcs: [...plan.vpcs, sized.vpc],
     subnets: [...plan.subnets, ...sized.subnets],
-    ...(network ? {
-      internetGateways: [...plan.internetGateways, ...network.internetGateways],
-      egressOnlyGateways: [...plan.egressOnlyGateways, ...network.egressOnlyGateways],
-      natGateways: [...plan.natGateways, ...network.natGateways],
-      routeTables: [...plan.routeTables, ...network.routeTables],
-    } : {}),
+    ...(network
+      ? {
+          internetGateways: [...plan.internetGateways, ...network.internetGateways],
+          egressOnlyGateways: [...plan.egressOnlyGateways, ...network.egressOnlyGateways],
+          natGateways: [...plan.natGateways, ...network.natGateways],
+          routeTables: [...plan.routeTables, ...network.routeTables],
+        }
+      : {}),
     layout: withPositions(plan.layout, { [sized.vpc.id]: position }),
   };
 }

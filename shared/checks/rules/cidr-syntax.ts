@@ -10,7 +10,8 @@ import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetLi
 import { nameOf } from '../wording';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
-const SOURCE = 'docs/network-rules.md#aws-vpc-ipv4-blocks and docs/network-rules.md#aws-subnets; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
+const SOURCE =
+  'docs/network-rules.md#aws-vpc-ipv4-blocks and docs/network-rules.md#aws-subnets; AWS VPC User Guide, "VPC CIDR blocks" and "Subnet CIDR blocks"';
 
 const FINDINGS = {
   'cidr/syntax': { severity: 'error', title: 'A CIDR field is not a valid CIDR block', source: SOURCE },
@@ -31,7 +32,10 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
     finding.fix = `Write ${error.suggestion}.`;
     finding.cidrs = [error.suggestion];
   } else if (code === 'cidr/version-mismatch') {
-    finding.fix = version === 4 ? 'Move this block to the IPv6 list (ipv6Cidrs / ipv6Cidr), or enter an IPv4 block here.' : 'Move this block to the IPv4 list (ipv4Cidrs / ipv4Cidr), or enter an IPv6 block here.';
+    finding.fix =
+      version === 4
+        ? 'Move this block to the IPv6 list (ipv6Cidrs / ipv6Cidr), or enter an IPv4 block here.'
+        : 'Move this block to the IPv4 list (ipv4Cidrs / ipv4Cidr), or enter an IPv6 block here.';
   }
   out.push(finding);
 }
@@ -55,8 +59,10 @@ function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (in
 }
 
 function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: SyntaxFinding[]): void {
-  for (const { index: i, error } of vpcFieldErrors(index, vpc, 4)) report(error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
-  for (const { index: i, error } of vpcFieldErrors(index, vpc, 6)) report(error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
+  for (const { index: i, error } of vpcFieldErrors(index, vpc, 4))
+    report(error, 4, [vpc.id], `ipv4Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv4 block ${i + 1}`, out);
+  for (const { index: i, error } of vpcFieldErrors(index, vpc, 6))
+    report(error, 6, [vpc.id], `ipv6Cidrs[${i}]`, `VPC ${nameOf(vpc)}, IPv6 block ${i + 1}`, out);
 }
 
 function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: SyntaxFinding[]): void {
@@ -91,14 +97,28 @@ function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], o
 function checkTransitGateway(index: PlanIndex, tgw: Plan['transitGateways'][number], out: SyntaxFinding[]): void {
   for (const table of tgw.routeTables) {
     for (const { index: i, error } of routeDestinationErrors(index, table)) {
-      report(error, undefined, [table.id, tgw.id], `routes[${i}].destination`, `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`, out);
+      report(
+        error,
+        undefined,
+        [table.id, tgw.id],
+        `routes[${i}].destination`,
+        `Transit gateway ${nameOf(tgw)}, route table ${nameOf(table)}, route ${i + 1} destination`,
+        out,
+      );
     }
   }
 }
 
 function checkExternalNetwork(index: PlanIndex, network: Plan['externalNetworks'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of externalFieldErrors(index, network)) {
-    report(error, undefined, [network.id], `cidrs[${i}]`, `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`, out);
+    report(
+      error,
+      undefined,
+      [network.id],
+      `cidrs[${i}]`,
+      `${network.kind === 'on-premises' ? 'On-premises network' : 'External network'} ${nameOf(network)}, block ${i + 1}`,
+      out,
+    );
   }
 }
 

@@ -11,7 +11,13 @@ describe('lattice', () => {
   });
 
   it('errors when a VPC is in two service networks', () => {
-    const plan = planWith({ vpcs, serviceNetworks: [{ id: 's1', name: 'apps', vpcIds: ['a'] }, { id: 's2', name: 'data', vpcIds: ['a', 'b'] }] });
+    const plan = planWith({
+      vpcs,
+      serviceNetworks: [
+        { id: 's1', name: 'apps', vpcIds: ['a'] },
+        { id: 's2', name: 'data', vpcIds: ['a', 'b'] },
+      ],
+    });
     const [f, ...rest] = run(latticeRule, plan);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ code: 'lattice/vpc-in-several-service-networks', subjects: ['a', 's1', 's2'] });
@@ -30,7 +36,11 @@ describe('lattice', () => {
   });
 
   it('warns above the VPC-associations quota', () => {
-    const plan = planWith({ vpcs, serviceNetworks: [{ id: 's1', name: 's1', vpcIds: ['a', 'b'] }], settings: { quotas: { serviceNetworkVpcAssociations: 1 } } });
+    const plan = planWith({
+      vpcs,
+      serviceNetworks: [{ id: 's1', name: 's1', vpcIds: ['a', 'b'] }],
+      settings: { quotas: { serviceNetworkVpcAssociations: 1 } },
+    });
     expect(codes(latticeRule, plan)).toEqual(['lattice/vpc-association-quota']);
   });
 

@@ -10,9 +10,21 @@ const LATTICE = 'docs/network-rules.md#aws-vpc-lattice-service-networks; Amazon 
 const DATA_PLANE = [cidr('169.254.171.0/24'), cidr('fd00:ec2:80::/64')];
 
 const FINDINGS = {
-  'lattice/vpc-in-several-service-networks': { severity: 'error', title: 'A VPC is associated with more than one service network', source: `${LATTICE}, "Manage VPC associations"` },
-  'lattice/data-plane-overlap': { severity: 'warning', title: "A block overlaps Lattice's data-plane range", source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)` },
-  'lattice/vpc-association-quota': { severity: 'warning', title: 'More VPC associations than the per-service-network quota', source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)` },
+  'lattice/vpc-in-several-service-networks': {
+    severity: 'error',
+    title: 'A VPC is associated with more than one service network',
+    source: `${LATTICE}, "Manage VPC associations"`,
+  },
+  'lattice/data-plane-overlap': {
+    severity: 'warning',
+    title: "A block overlaps Lattice's data-plane range",
+    source: `${LATTICE}, "Managed prefix lists" (com.amazonaws.<region>.vpc-lattice)`,
+  },
+  'lattice/vpc-association-quota': {
+    severity: 'warning',
+    title: 'More VPC associations than the per-service-network quota',
+    source: `${LATTICE}, "Quotas for VPC Lattice" (adjustable)`,
+  },
 } satisfies FindingDefinitions;
 
 type LatticeFinding = FindingOf<typeof FINDINGS>;
@@ -35,7 +47,10 @@ export const latticeRule = definePlanRule({
       const quota = plan.settings.quotas.serviceNetworkVpcAssociations;
       if (sn.vpcIds.length > quota) {
         out.push({
-          code: 'lattice/vpc-association-quota', severity: 'warning', subjects: [sn.id], field: 'vpcIds',
+          code: 'lattice/vpc-association-quota',
+          severity: 'warning',
+          subjects: [sn.id],
+          field: 'vpcIds',
           message: `Service network ${nameOf(sn)} has ${formatCount(sn.vpcIds.length)} VPC associations; the quota is ${formatCount(quota)} per service network.`,
           fix: 'Ask AWS to raise "VPC associations per service network" and set settings.quotas.serviceNetworkVpcAssociations, or split the VPCs over several service networks.',
         });
@@ -48,7 +63,9 @@ export const latticeRule = definePlanRule({
       if (!vpc) continue; // a dangling id: plan/dangling-reference
       const names = ids.map((id) => snName.get(id)!);
       out.push({
-        code: 'lattice/vpc-in-several-service-networks', severity: 'error', subjects: [vpcId, ...ids],
+        code: 'lattice/vpc-in-several-service-networks',
+        severity: 'error',
+        subjects: [vpcId, ...ids],
         message: `VPC ${nameOf(vpc)} is associated with ${ids.length} service networks (${names.join(', ')}); a VPC can be associated with only one.`,
         fix: `Keep the association with ${names[0]} and reach the others through service-network endpoints in VPC ${nameOf(vpc)}, or merge the service networks.`,
       });
@@ -57,7 +74,11 @@ export const latticeRule = definePlanRule({
       for (const range of DATA_PLANE) {
         if (!overlaps(block, range)) continue;
         out.push({
-          code: 'lattice/data-plane-overlap', severity: 'warning', subjects: [subject], field, cidrs: [text, formatCidr(range)],
+          code: 'lattice/data-plane-overlap',
+          severity: 'warning',
+          subjects: [subject],
+          field,
+          cidrs: [text, formatCidr(range)],
           message: `${what}'s block ${text} overlaps ${formatCidr(range)}, the VPC Lattice data-plane range; traffic to Lattice services from where this block is used will be misrouted.`,
           fix: `Choose a block outside ${formatCidr(range)}.`,
         });
@@ -65,7 +86,8 @@ export const latticeRule = definePlanRule({
     };
     for (const vpc of plan.vpcs) {
       for (const version of [4, 6] as const) {
-        for (const { block, index: i, text } of vpcBlocksWithField(index, vpc, version)) report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${i}]`, block, text);
+        for (const { block, index: i, text } of vpcBlocksWithField(index, vpc, version))
+          report(vpc.id, `VPC ${nameOf(vpc)}`, `ipv${version}Cidrs[${i}]`, block, text);
       }
     }
     for (const network of plan.externalNetworks) {

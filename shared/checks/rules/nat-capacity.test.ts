@@ -4,11 +4,28 @@ import { planWith } from '../fixture';
 import { natCapacity, natCapacityRule } from './nat-capacity';
 import { codes, run } from './rule-test-support';
 
-const nat = (addresses: number, demand?: Partial<NatDemand> & Pick<NatDemand, 'instances' | 'peakConnectionsPerInstance'>) => ({ id: 'n', name: 'nat-a', subnetId: 's', addresses, ...(demand ? { demand } : {}) });
+const nat = (addresses: number, demand?: Partial<NatDemand> & Pick<NatDemand, 'instances' | 'peakConnectionsPerInstance'>) => ({
+  id: 'n',
+  name: 'nat-a',
+  subnetId: 's',
+  addresses,
+  ...(demand ? { demand } : {}),
+});
 
 describe('nat-capacity', () => {
   it('computes capacity against the busiest destination', () => {
-    const plan = planWith({ natGateways: [nat(2, { instances: 100, peakConnectionsPerInstance: 1000, destinations: [{ name: 'S3', share: 30 }, { name: 'api', share: 70 }] })] });
+    const plan = planWith({
+      natGateways: [
+        nat(2, {
+          instances: 100,
+          peakConnectionsPerInstance: 1000,
+          destinations: [
+            { name: 'S3', share: 30 },
+            { name: 'api', share: 70 },
+          ],
+        }),
+      ],
+    });
     const c = natCapacity(plan.natGateways[0]!)!;
     expect(c).toMatchObject({ perDestination: 110_000, busiestDemand: 70_000, busiestDestination: 'api', assumedWorstCase: false });
     expect(c.utilisation).toBeCloseTo(70_000 / 110_000);

@@ -5,7 +5,9 @@
  * (the numbers: shared/aws-limits.ts).
  */
 import {
-  NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION as PER_ADDRESS, NAT_GATEWAY_MAX_ADDRESSES as MAX_ADDRESSES, NAT_WARNING_UTILISATION as WARN_AT,
+  NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION as PER_ADDRESS,
+  NAT_GATEWAY_MAX_ADDRESSES as MAX_ADDRESSES,
+  NAT_WARNING_UTILISATION as WARN_AT,
 } from '../../aws-limits';
 import type { NatGateway } from '../../plan/schema';
 import { formatCount, nameOf } from '../wording';
@@ -112,10 +114,24 @@ export const natCapacityRule = definePlanRule({
       const { message, fix } = describe(nat, c);
       const exceeded = c.utilisation > 1;
       out.push({
-        code: exceeded ? 'nat/capacity-exceeded' : 'nat/capacity-near-limit', severity: exceeded ? 'error' : 'warning',
-        subjects: [nat.id, nat.subnetId], field: 'addresses', message, fix,
+        code: exceeded ? 'nat/capacity-exceeded' : 'nat/capacity-near-limit',
+        severity: exceeded ? 'error' : 'warning',
+        subjects: [nat.id, nat.subnetId],
+        field: 'addresses',
+        message,
+        fix,
         ...(c.addressesForHeadroom <= MAX_ADDRESSES && c.addressesForHeadroom > nat.addresses
-          ? { fixes: [{ kind: 'add-nat-address' as const, natId: nat.id, from: nat.addresses, to: c.addressesForHeadroom, label: `Give ${nameOf(nat)} ${c.addressesForHeadroom} addresses` }] }
+          ? {
+              fixes: [
+                {
+                  kind: 'add-nat-address' as const,
+                  natId: nat.id,
+                  from: nat.addresses,
+                  to: c.addressesForHeadroom,
+                  label: `Give ${nameOf(nat)} ${c.addressesForHeadroom} addresses`,
+                },
+              ],
+            }
           : {}),
       });
     }

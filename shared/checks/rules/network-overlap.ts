@@ -34,8 +34,16 @@ const LATTICE = 'docs/network-rules.md#aws-vpc-lattice-service-networks; Amazon 
 const definitions = {
   'overlap/peered-vpcs': { severity: 'error', title: 'Peered VPCs have overlapping blocks', source: PEERING },
   'overlap/same-transit-gateway': { severity: 'error', title: 'VPCs on the same transit gateway have overlapping blocks', source: TGW },
-  'overlap/reachable-external': { severity: 'error', title: 'A VPC overlaps an on-premises or other-cloud network it reaches', source: `${TGW}; AWS Site-to-Site VPN User Guide (overlapping CIDRs with the VPC)` },
-  'overlap/unconnected-vpcs': { severity: 'warning', title: 'Unconnected VPCs overlap (they can never be peered or share a transit gateway)', source: `${PEERING}; ${TGW}` },
+  'overlap/reachable-external': {
+    severity: 'error',
+    title: 'A VPC overlaps an on-premises or other-cloud network it reaches',
+    source: `${TGW}; AWS Site-to-Site VPN User Guide (overlapping CIDRs with the VPC)`,
+  },
+  'overlap/unconnected-vpcs': {
+    severity: 'warning',
+    title: 'Unconnected VPCs overlap (they can never be peered or share a transit gateway)',
+    source: `${PEERING}; ${TGW}`,
+  },
   'overlap/lattice-only': { severity: 'info', title: 'VPCs joined only through a Lattice service network overlap (Lattice handles it)', source: LATTICE },
 } satisfies FindingDefinitions;
 
@@ -101,9 +109,13 @@ interface Links {
 
 function linksOf(plan: Plan, networks: Networks): Links {
   const vpcNumber = new Map<string, number>();
-  plan.vpcs.forEach((vpc, n) => { if (!vpcNumber.has(vpc.id)) vpcNumber.set(vpc.id, n); });
+  plan.vpcs.forEach((vpc, n) => {
+    if (!vpcNumber.has(vpc.id)) vpcNumber.set(vpc.id, n);
+  });
   const externalNumber = new Map<string, number>();
-  plan.externalNetworks.forEach((network, k) => { if (!externalNumber.has(network.id)) externalNumber.set(network.id, networks.vpcCount + k); });
+  plan.externalNetworks.forEach((network, k) => {
+    if (!externalNumber.has(network.id)) externalNumber.set(network.id, networks.vpcCount + k);
+  });
   const empty = (): number[][] => Array.from({ length: networks.count }, () => []);
   const tgws = empty();
   const serviceNetworks = empty();
@@ -114,10 +126,13 @@ function linksOf(plan: Plan, networks: Networks): Links {
   plan.transitGateways.forEach((tgw, t) => {
     for (const a of tgw.attachments) {
       if (a.type === 'vpc' && a.vpcId !== undefined) addOnce(tgws[vpcNumber.get(a.vpcId) ?? -1], t);
-      if ((a.type === 'vpn' || a.type === 'direct-connect') && a.externalNetworkId !== undefined) addOnce(tgws[externalNumber.get(a.externalNetworkId) ?? -1], t);
+      if ((a.type === 'vpn' || a.type === 'direct-connect') && a.externalNetworkId !== undefined)
+        addOnce(tgws[externalNumber.get(a.externalNetworkId) ?? -1], t);
     }
   });
-  plan.serviceNetworks.forEach((sn, s) => { for (const v of sn.vpcIds) addOnce(serviceNetworks[vpcNumber.get(v) ?? -1], s); });
+  plan.serviceNetworks.forEach((sn, s) => {
+    for (const v of sn.vpcIds) addOnce(serviceNetworks[vpcNumber.get(v) ?? -1], s);
+  });
   for (const g of plan.vpnGateways) {
     const n = vpcNumber.get(g.vpcId);
     if (n === undefined) continue;
@@ -245,14 +260,22 @@ function overlapStructure(index: PlanIndex): Structure | undefined {
   const { plan } = index;
   const { vpcs } = plan;
   let blocks = blocksMemo;
-  const same = blocks !== undefined && blocks.externals === plan.externalNetworks && blocks.ids.length === vpcs.length
-    && vpcs.every((v, i) => v.id === blocks!.ids[i] && v.ipv4Cidrs === blocks!.v4[i] && v.ipv6Cidrs === blocks!.v6[i]);
+  const same =
+    blocks !== undefined &&
+    blocks.externals === plan.externalNetworks &&
+    blocks.ids.length === vpcs.length &&
+    vpcs.every((v, i) => v.id === blocks!.ids[i] && v.ipv4Cidrs === blocks!.v4[i] && v.ipv6Cidrs === blocks!.v6[i]);
   if (!same) {
     const networks = gatherNetworks(index);
     const forest = blockForest(networks.blocks);
     blocks = {
-      ids: vpcs.map((v) => v.id), v4: vpcs.map((v) => v.ipv4Cidrs), v6: vpcs.map((v) => v.ipv6Cidrs), externals: plan.externalNetworks,
-      networks, forest, raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
+      ids: vpcs.map((v) => v.id),
+      v4: vpcs.map((v) => v.ipv4Cidrs),
+      v6: vpcs.map((v) => v.ipv6Cidrs),
+      externals: plan.externalNetworks,
+      networks,
+      forest,
+      raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
     };
     blocksMemo = blocks;
   }
@@ -264,10 +287,12 @@ function overlapStructure(index: PlanIndex): Structure | undefined {
   if (!connected || connected.raw !== blocks!.raw || connected.sections.some((section, i) => section !== sections[i])) {
     const links = linksOf(plan, networks);
     const classKeys = new Map<number, string>();
-    const overlaps = blocks!.raw.map(({ outer, inner }): Overlap => ({
-      outer: sideOf(outer, links, networks, classKeys),
-      inner: inner && sideOf(inner, links, networks, classKeys),
-    }));
+    const overlaps = blocks!.raw.map(
+      ({ outer, inner }): Overlap => ({
+        outer: sideOf(outer, links, networks, classKeys),
+        inner: inner && sideOf(inner, links, networks, classKeys),
+      }),
+    );
     connected = { raw: blocks!.raw, sections, peered: peeredOverlaps(blocks!.forest, networks, links), drafts: draftsOf(overlaps, networks, links, classKeys) };
     linksMemo = connected;
   }
@@ -325,7 +350,7 @@ function sideOf(entries: readonly Entry[], links: Links, networks: Networks, key
     }
     side.blocksOf.set(network, [block]);
     let key = keys.get(network);
-    if (key === undefined) keys.set(network, key = classKey(links, networks, network));
+    if (key === undefined) keys.set(network, (key = classKey(links, networks, network)));
     let c = classByKey.get(key);
     if (c === undefined) {
       c = side.classes.length;
@@ -367,7 +392,7 @@ function draftsOf(overlaps: readonly Overlap[], networks: Networks, links: Links
           if (peers) for (const peer of peers.keys()) if (to.classOf.get(peer) === c) partners--;
           if (partners <= 0) continue;
           let set = byRelation.get(found);
-          if (!set) byRelation.set(found, set = new Set());
+          if (!set) byRelation.set(found, (set = new Set()));
           set.add(n);
         }
       }
@@ -430,7 +455,10 @@ function peeredOverlaps(forest: BlockForest, networks: Networks, links: Links): 
 class Report {
   private readonly plan: Plan;
 
-  constructor(private readonly index: PlanIndex, private readonly networks: Networks) {
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly networks: Networks,
+  ) {
     this.plan = index.plan;
   }
 
@@ -448,7 +476,12 @@ class Report {
     const word = (n: number) => (allVpcs ? '' : n < this.networks.vpcCount ? 'VPC ' : `${this.externalKind(n)} `);
     const shown = list.slice(0, list.length > NAMES_SHOWN + 1 ? NAMES_SHOWN : list.length).map((n) => `${word(n)}${label(n)}`);
     const rest = list.length - shown.length;
-    const joined = rest > 0 ? `${shown.join(', ')} and ${formatCount(rest)} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0] ?? '';
+    const joined =
+      rest > 0
+        ? `${shown.join(', ')} and ${formatCount(rest)} more`
+        : shown.length > 1
+          ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+          : (shown[0] ?? '');
     return allVpcs ? `${list.length === 1 ? 'VPC' : 'VPCs'} ${joined}` : joined;
   }
 
@@ -478,7 +511,10 @@ class Report {
     const fix = `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(b, blocks[0]![1], scope)}), or connect them through a Lattice service network, which tolerates overlap.`;
     const move = overlapFix(this.index, this.idOf(b), [this.idOf(a)], scope);
     return {
-      code: 'overlap/peered-vpcs', severity: 'error', subjects: [this.idOf(a), this.idOf(b)], cidrs: pairCidrs(blocks),
+      code: 'overlap/peered-vpcs',
+      severity: 'error',
+      subjects: [this.idOf(a), this.idOf(b)],
+      cidrs: pairCidrs(blocks),
       message: `${names} are peered (${peering}) but their blocks overlap (${pairDetail(blocks)}); AWS refuses a peering between VPCs with overlapping blocks, even if only other blocks would be routed.`,
       fix,
       ...(move ? { fixes: [move] } : {}),
@@ -491,7 +527,12 @@ class Report {
     if (kind === 'ext-tgw' || kind === 'ext-vpn') {
       const external = Number(kind === 'ext-tgw' ? second : first);
       const vpcs = members.filter((n) => n !== external);
-      const path = kind === 'ext-tgw' ? `transit gateway ${nameOf(this.plan.transitGateways[Number(first)])}` : vpcs.length === 1 ? 'its VPN gateway' : 'their VPN gateways';
+      const path =
+        kind === 'ext-tgw'
+          ? `transit gateway ${nameOf(this.plan.transitGateways[Number(first)])}`
+          : vpcs.length === 1
+            ? 'its VPN gateway'
+            : 'their VPN gateways';
       return this.external(draft, vpcs, external, path);
     }
     if (members.length === 2) return this.pair(draft, kind!, Number(first));
@@ -512,7 +553,10 @@ class Report {
       const fix = `Renumber one of the VPCs (e.g. give ${this.nameOf(b)} ${this.replacement(b, moved, scope)}), or keep them in separate transit gateway route tables that never learn each other's routes.`;
       const move = overlapFix(this.index, this.idOf(b), [this.idOf(a)], scope);
       return {
-        code: 'overlap/same-transit-gateway', severity: 'error', subjects: [...ids, tgw.id], cidrs,
+        code: 'overlap/same-transit-gateway',
+        severity: 'error',
+        subjects: [...ids, tgw.id],
+        cidrs,
         message: `${names} are both attached to transit gateway ${nameOf(tgw)} and their blocks overlap (${detail}); traffic to the overlapping addresses cannot be routed to both.`,
         fix,
         ...(move ? { fixes: [move] } : {}),
@@ -521,13 +565,19 @@ class Report {
     if (kind === 'sn') {
       const sn = this.plan.serviceNetworks[via]!;
       return {
-        code: 'overlap/lattice-only', severity: 'info', subjects: [...ids, sn.id], cidrs,
+        code: 'overlap/lattice-only',
+        severity: 'info',
+        subjects: [...ids, sn.id],
+        cidrs,
         message: `${names} overlap (${detail}) but are joined only through the Lattice service network ${nameOf(sn)}; Lattice handles overlapping VPC blocks, so this works as drawn.`,
         fix: 'Nothing to do, unless you later want to peer them or attach both to a transit gateway: then renumber one.',
       };
     }
     return {
-      code: 'overlap/unconnected-vpcs', severity: 'warning', subjects: ids, cidrs,
+      code: 'overlap/unconnected-vpcs',
+      severity: 'warning',
+      subjects: ids,
+      cidrs,
       message: `${names} overlap (${detail}); they are not connected now, but they can never be peered or routed through a shared transit gateway.`,
       fix: `Give ${this.nameOf(b)} ${this.replacement(b, moved, scope)}, unless the two are meant to stay apart for good.`,
     };
@@ -546,7 +596,10 @@ class Report {
       const tgw = this.plan.transitGateways[via]!;
       const fixes = this.groupFixes(draft, scope, shownMovers);
       return {
-        code: 'overlap/same-transit-gateway', severity: 'error', subjects: [...ids, tgw.id], cidrs,
+        code: 'overlap/same-transit-gateway',
+        severity: 'error',
+        subjects: [...ids, tgw.id],
+        cidrs,
         message: `${count} VPCs attached to transit gateway ${nameOf(tgw)} overlap: ${detail}. Traffic to the overlapping addresses cannot be routed to more than one of them.`,
         fix: `${renumber}, or keep them in separate transit gateway route tables that never learn each other's routes.`,
         ...(fixes.length > 0 ? { fixes } : {}),
@@ -555,13 +608,19 @@ class Report {
     if (kind === 'sn') {
       const sn = this.plan.serviceNetworks[via]!;
       return {
-        code: 'overlap/lattice-only', severity: 'info', subjects: [...ids, sn.id], cidrs,
+        code: 'overlap/lattice-only',
+        severity: 'info',
+        subjects: [...ids, sn.id],
+        cidrs,
         message: `${count} VPCs overlap (${detail}), joined only through the Lattice service network ${nameOf(sn)}; Lattice handles overlapping VPC blocks, so this works as drawn.`,
         fix: 'Nothing to do, unless you later want to peer some of them or attach them to a transit gateway: then renumber those.',
       };
     }
     return {
-      code: 'overlap/unconnected-vpcs', severity: 'warning', subjects: ids, cidrs,
+      code: 'overlap/unconnected-vpcs',
+      severity: 'warning',
+      subjects: ids,
+      cidrs,
       message: `${count} VPCs overlap: ${detail}. Those with no peering, transit gateway or service network in common are not connected now, but they can never be peered or routed through a shared transit gateway.`,
       fix: `${renumber}, unless they are meant to stay apart for good.`,
     };
@@ -574,14 +633,20 @@ class Report {
     if (vpcs.length === 1) {
       const blocks = pairBlocks(draft.overlaps, vpcs[0]!, external);
       return {
-        code: 'overlap/reachable-external', severity: 'error', subjects, cidrs: pairCidrs(blocks),
+        code: 'overlap/reachable-external',
+        severity: 'error',
+        subjects,
+        cidrs: pairCidrs(blocks),
         message: `VPC ${this.nameOf(vpcs[0]!)} overlaps ${kindWord} network ${nameOf(network)} (${pairDetail(blocks)}), which it reaches through ${path}; traffic to the overlapping addresses stays in the VPC (the local route wins) and never reaches ${nameOf(network)}.`,
         fix: `Renumber the VPC or the ${kindWord} range so that they do not overlap, or put NAT between them.`,
       };
     }
     const members = new Set(draft.members);
     return {
-      code: 'overlap/reachable-external', severity: 'error', subjects, cidrs: groupCidrs(draft.overlaps, members),
+      code: 'overlap/reachable-external',
+      severity: 'error',
+      subjects,
+      cidrs: groupCidrs(draft.overlaps, members),
       message: `${formatCount(vpcs.length)} VPCs overlap ${kindWord} network ${nameOf(network)}, which they reach through ${path}: ${draft.overlaps.map((o) => this.describe(o, members)).join('; ')}. Traffic to the overlapping addresses stays in each VPC (the local route wins) and never reaches ${nameOf(network)}.`,
       fix: `Renumber the VPCs or the ${kindWord} range so that they do not overlap, or put NAT between them.`,
     };
@@ -608,7 +673,10 @@ class Report {
     const steps: SetCidrAction[] = [];
     const names: string[] = [];
     for (const n of movers) {
-      const others = networkBlocks(this.index, draft.members.filter((m) => m !== n).map((m) => this.idOf(m)));
+      const others = networkBlocks(
+        this.index,
+        draft.members.filter((m) => m !== n).map((m) => this.idOf(m)),
+      );
       const moved = overlapSteps(this.index, this.idOf(n), others, scope, false);
       if (!moved) return [];
       steps.push(...moved);
@@ -635,14 +703,18 @@ class Report {
     }
     const block = movers[0]?.[1][0];
     if (!block) return 'Renumber all but one of them';
-    if (shown.length === 0) return block.version === 4 ? `Renumber all but one of them; no /${block.prefix} is free in the private ranges, so use smaller blocks` : 'Renumber all but one of them, each into a block that no other VPC uses';
+    if (shown.length === 0)
+      return block.version === 4
+        ? `Renumber all but one of them; no /${block.prefix} is free in the private ranges, so use smaller blocks`
+        : 'Renumber all but one of them, each into a block that no other VPC uses';
     const list = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]!;
     const others = movers.length - shown.length;
     if (others <= 0) return `Give ${list} instead (free across the plan)`;
     const left = blockAllocation(this.index).networks().count(block.prefix);
-    const supply = left >= others
-      ? `${formatCount(left)} are free in the private ranges`
-      : `only ${formatCount(left)} more are free in the private ranges, so some need smaller blocks`;
+    const supply =
+      left >= others
+        ? `${formatCount(left)} are free in the private ranges`
+        : `only ${formatCount(left)} more are free in the private ranges, so some need smaller blocks`;
     return `Give ${list} instead (free across the plan), and each of the other ${formatCount(others)} a /${block.prefix} of its own (${supply})`;
   }
 }

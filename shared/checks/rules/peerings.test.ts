@@ -30,7 +30,11 @@ describe('peerings', () => {
     const atQuota = planWith({ vpcs, peerings: [peer('p1', 'a', 'b'), peer('p2', 'a', 'c')], settings: { quotas: { peeringsPerVpc: 2 } } });
     expect(run(peeringsRule, atQuota)).toEqual([]);
     // a has two peerings over a quota of 1, but only one is active: AWS counts active peerings.
-    const pending = planWith({ vpcs, peerings: [peer('p1', 'a', 'b'), { ...peer('p2', 'a', 'c'), status: 'pending' }], settings: { quotas: { peeringsPerVpc: 1 } } });
+    const pending = planWith({
+      vpcs,
+      peerings: [peer('p1', 'a', 'b'), { ...peer('p2', 'a', 'c'), status: 'pending' }],
+      settings: { quotas: { peeringsPerVpc: 1 } },
+    });
     expect(run(peeringsRule, pending)).toEqual([]);
     // A duplicate is its own error, not a second peering towards the quota.
     const duplicate = planWith({ vpcs, peerings: [peer('p1', 'a', 'b'), peer('p2', 'b', 'a')], settings: { quotas: { peeringsPerVpc: 1 } } });

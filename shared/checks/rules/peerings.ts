@@ -8,7 +8,11 @@ const PEERING = 'docs/network-rules.md#aws-vpc-peering; AWS VPC Peering Guide, "
 const FINDINGS = {
   'peering/self': { severity: 'error', title: 'A VPC is peered with itself', source: PEERING },
   'peering/duplicate': { severity: 'error', title: 'Two peerings join the same pair of VPCs', source: `${PEERING} (one peering per VPC pair)` },
-  'peering/quota': { severity: 'warning', title: 'A VPC has more peerings than the quota', source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})` },
+  'peering/quota': {
+    severity: 'warning',
+    title: 'A VPC has more peerings than the quota',
+    source: `${PEERING} (active peerings per VPC: ${PEERINGS_PER_VPC.default}, adjustable to ${PEERINGS_PER_VPC.max})`,
+  },
 } satisfies FindingDefinitions;
 
 type PeeringFinding = FindingOf<typeof FINDINGS>;
@@ -26,7 +30,10 @@ export const peeringsRule = definePlanRule({
     for (const p of plan.peerings) {
       if (p.requesterVpcId === p.accepterVpcId) {
         out.push({
-          code: 'peering/self', severity: 'error', subjects: [p.id, p.requesterVpcId], field: 'accepterVpcId',
+          code: 'peering/self',
+          severity: 'error',
+          subjects: [p.id, p.requesterVpcId],
+          field: 'accepterVpcId',
           message: `Peering ${nameOf(p)} joins VPC ${vpcName(p.requesterVpcId)} with itself; a peering joins two different VPCs.`,
           fix: 'Set accepterVpcId to the other VPC, or delete the peering.',
         });
@@ -36,7 +43,9 @@ export const peeringsRule = definePlanRule({
       const first = firstByPair.get(key);
       if (first) {
         out.push({
-          code: 'peering/duplicate', severity: 'error', subjects: [p.id, first.id],
+          code: 'peering/duplicate',
+          severity: 'error',
+          subjects: [p.id, first.id],
           message: `Peerings ${nameOf(first)} and ${nameOf(p)} both join VPCs ${vpcName(p.requesterVpcId)} and ${vpcName(p.accepterVpcId)}; AWS allows one peering per pair of VPCs.`,
           fix: `Delete ${nameOf(p)}; ${nameOf(first)} already connects the two.`,
           fixes: [{ kind: 'remove-peering', peeringId: p.id, keepPeeringId: first.id, label: `Delete ${nameOf(p)} (routes through it use ${nameOf(first)})` }],
@@ -53,7 +62,9 @@ export const peeringsRule = definePlanRule({
     for (const [vpcId, n] of active) {
       if (n <= quota) continue;
       out.push({
-        code: 'peering/quota', severity: 'warning', subjects: [vpcId],
+        code: 'peering/quota',
+        severity: 'warning',
+        subjects: [vpcId],
         message: `VPC ${vpcName(vpcId)} has ${n} active peerings; the quota is ${quota} per VPC.`,
         fix: `Ask AWS to raise "Active VPC peering connections per VPC" (up to ${PEERINGS_PER_VPC.max}) and set settings.quotas.peeringsPerVpc, or connect these VPCs through a transit gateway instead.`,
       });

@@ -12,11 +12,17 @@ describe('references', () => {
       natGateways: [{ id: 'n', name: 'n', subnetId: 's' }],
       routeTables: [{ id: 'rt', name: 'rt', vpcId: 'v', routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway', targetId: 'igw' }] }],
       externalNetworks: [{ id: 'dc', name: 'dc', kind: 'on-premises', cidrs: [] }],
-      transitGateways: [{
-        id: 't', name: 'hub',
-        routeTables: [{ id: 'trt', name: 'trt', routes: [{ destination: '0.0.0.0/0', kind: 'static', attachmentId: 'ta' }] }],
-        attachments: [{ id: 'ta', name: 'ta', type: 'vpc', vpcId: 'v', subnetIds: ['s'], associatedRouteTableId: 'trt', propagatedRouteTableIds: ['trt'] }, { id: 'tv', name: 'tv', type: 'vpn', externalNetworkId: 'dc' }],
-      }],
+      transitGateways: [
+        {
+          id: 't',
+          name: 'hub',
+          routeTables: [{ id: 'trt', name: 'trt', routes: [{ destination: '0.0.0.0/0', kind: 'static', attachmentId: 'ta' }] }],
+          attachments: [
+            { id: 'ta', name: 'ta', type: 'vpc', vpcId: 'v', subnetIds: ['s'], associatedRouteTableId: 'trt', propagatedRouteTableIds: ['trt'] },
+            { id: 'tv', name: 'tv', type: 'vpn', externalNetworkId: 'dc' },
+          ],
+        },
+      ],
       serviceNetworks: [{ id: 'sn', name: 'sn', vpcIds: ['v'], services: [{ id: 'svc', name: 'svc', vpcId: 'v' }] }],
     });
     expect(run(referencesRule, plan)).toEqual([]);
@@ -29,7 +35,9 @@ describe('references', () => {
       natGateways: [{ id: 'n', name: 'n', subnetId: 'nosubnet' }],
       routeTables: [{ id: 'rt', name: 'rt', vpcId: 'v', routes: [{ destination: '0.0.0.0/0', target: 'nat-gateway', targetId: 'nonat' }] }],
       peerings: [{ id: 'p', name: 'p', requesterVpcId: 'v', accepterVpcId: 'novpc' }],
-      transitGateways: [{ id: 't', name: 'hub', attachments: [{ id: 'ta', name: 'ta', type: 'vpc', vpcId: 'v', subnetIds: ['x'], associatedRouteTableId: 'y' }] }],
+      transitGateways: [
+        { id: 't', name: 'hub', attachments: [{ id: 'ta', name: 'ta', type: 'vpc', vpcId: 'v', subnetIds: ['x'], associatedRouteTableId: 'y' }] },
+      ],
       serviceNetworks: [{ id: 'sn', name: 'sn', vpcIds: ['z'] }],
     });
     const found = run(referencesRule, plan);

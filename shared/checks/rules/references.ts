@@ -46,7 +46,10 @@ function cachedPart(part: object, deps: readonly unknown[], compute: (out: Refer
 
 function dangling(out: ReferenceFinding[], subjects: string[], field: string, owner: string, what: string, id: string, fix: string): void {
   out.push({
-    code: 'plan/dangling-reference', severity: 'error', subjects, field,
+    code: 'plan/dangling-reference',
+    severity: 'error',
+    subjects,
+    field,
     message: `${owner} refers to ${what} "${id}" in ${field}, but the plan has no ${what} with that id.`,
     fix,
   });
@@ -56,7 +59,19 @@ export const referencesRule = definePlanRule({
   scope: 'plan',
   name: 'references',
   findings: FINDINGS,
-  dependsOn: ['vpcs', 'subnets', 'internetGateways', 'egressOnlyGateways', 'vpnGateways', 'natGateways', 'routeTables', 'peerings', 'transitGateways', 'serviceNetworks', 'externalNetworks'],
+  dependsOn: [
+    'vpcs',
+    'subnets',
+    'internetGateways',
+    'egressOnlyGateways',
+    'vpnGateways',
+    'natGateways',
+    'routeTables',
+    'peerings',
+    'transitGateways',
+    'serviceNetworks',
+    'externalNetworks',
+  ],
   check({ plan, vpcById, subnetById, subnetsByVpc }: PlanIndex): ReferenceFinding[] {
     const out: ReferenceFinding[] = [];
     const vpcFix = (thing: string) => `Pick one of the plan's ${plan.vpcs.length} VPCs for the ${thing}, or delete it.`;
@@ -68,23 +83,53 @@ export const referencesRule = definePlanRule({
         for (const s of list) {
           if (vpcMissing) dangling(part, [s.id], 'vpcId', `Subnet ${nameOf(s)}`, 'VPC', s.vpcId, vpcFix('subnet'));
           if (s.routeTableId !== undefined && !routeTableIds.has(s.routeTableId)) {
-            dangling(part, [s.id], 'routeTableId', `Subnet ${nameOf(s)}`, 'route table', s.routeTableId, 'Pick an existing route table, or clear routeTableId to use the VPC main route table.');
+            dangling(
+              part,
+              [s.id],
+              'routeTableId',
+              `Subnet ${nameOf(s)}`,
+              'route table',
+              s.routeTableId,
+              'Pick an existing route table, or clear routeTableId to use the VPC main route table.',
+            );
           }
         }
       });
       for (const f of found) out.push(f);
     }
-    for (const [list, what] of [['internetGateways', 'Internet gateway'], ['egressOnlyGateways', 'Egress-only internet gateway'], ['vpnGateways', 'VPN gateway']] as const) {
+    for (const [list, what] of [
+      ['internetGateways', 'Internet gateway'],
+      ['egressOnlyGateways', 'Egress-only internet gateway'],
+      ['vpnGateways', 'VPN gateway'],
+    ] as const) {
       for (const g of plan[list]) if (!vpcById.has(g.vpcId)) dangling(out, [g.id], 'vpcId', `${what} ${nameOf(g)}`, 'VPC', g.vpcId, vpcFix('gateway'));
     }
     const externalIds = ids(plan.externalNetworks);
     for (const g of plan.vpnGateways) {
       g.externalNetworkIds.forEach((e, i) => {
-        if (!externalIds.has(e)) dangling(out, [g.id], `externalNetworkIds[${i}]`, `VPN gateway ${nameOf(g)}`, 'external network', e, 'Add the on-premises network to the plan, or remove the id.');
+        if (!externalIds.has(e))
+          dangling(
+            out,
+            [g.id],
+            `externalNetworkIds[${i}]`,
+            `VPN gateway ${nameOf(g)}`,
+            'external network',
+            e,
+            'Add the on-premises network to the plan, or remove the id.',
+          );
       });
     }
     for (const n of plan.natGateways) {
-      if (!subnetById.has(n.subnetId)) dangling(out, [n.id], 'subnetId', `NAT gateway ${nameOf(n)}`, 'subnet', n.subnetId, 'Place the NAT gateway in an existing (public) subnet, or delete it.');
+      if (!subnetById.has(n.subnetId))
+        dangling(
+          out,
+          [n.id],
+          'subnetId',
+          `NAT gateway ${nameOf(n)}`,
+          'subnet',
+          n.subnetId,
+          'Place the NAT gateway in an existing (public) subnet, or delete it.',
+        );
     }
     // A route's targetId and a transit gateway route's attachmentId are checked by the routing
     // rules (routing/missing-target, tgw/route-to-missing-attachment), which also know whose they are.
@@ -106,28 +151,64 @@ export const referencesRule = definePlanRule({
         const subjects = [a.id, tgw.id];
         if (a.vpcId !== undefined && !vpcById.has(a.vpcId)) dangling(out, subjects, 'vpcId', owner, 'VPC', a.vpcId, vpcFix('attachment'));
         a.subnetIds.forEach((s, i) => {
-          if (!subnetById.has(s)) dangling(out, subjects, `subnetIds[${i}]`, owner, 'subnet', s, 'Pick an existing subnet of the attached VPC, one per availability zone.');
+          if (!subnetById.has(s))
+            dangling(out, subjects, `subnetIds[${i}]`, owner, 'subnet', s, 'Pick an existing subnet of the attached VPC, one per availability zone.');
         });
         if (a.externalNetworkId !== undefined && !externalIds.has(a.externalNetworkId)) {
-          dangling(out, subjects, 'externalNetworkId', owner, 'external network', a.externalNetworkId, 'Add the on-premises network to the plan, or pick an existing one.');
+          dangling(
+            out,
+            subjects,
+            'externalNetworkId',
+            owner,
+            'external network',
+            a.externalNetworkId,
+            'Add the on-premises network to the plan, or pick an existing one.',
+          );
         }
         if (a.peerTransitGatewayId !== undefined && !tgwIds.has(a.peerTransitGatewayId)) {
           dangling(out, subjects, 'peerTransitGatewayId', owner, 'transit gateway', a.peerTransitGatewayId, 'Pick an existing transit gateway to peer with.');
         }
         if (a.associatedRouteTableId !== undefined && !tables.has(a.associatedRouteTableId)) {
-          dangling(out, subjects, 'associatedRouteTableId', owner, `route table of transit gateway ${nameOf(tgw)}`, a.associatedRouteTableId, `Associate it with one of ${nameOf(tgw)}'s ${tgw.routeTables.length} route tables.`);
+          dangling(
+            out,
+            subjects,
+            'associatedRouteTableId',
+            owner,
+            `route table of transit gateway ${nameOf(tgw)}`,
+            a.associatedRouteTableId,
+            `Associate it with one of ${nameOf(tgw)}'s ${tgw.routeTables.length} route tables.`,
+          );
         }
         a.propagatedRouteTableIds.forEach((r, i) => {
-          if (!tables.has(r)) dangling(out, subjects, `propagatedRouteTableIds[${i}]`, owner, `route table of transit gateway ${nameOf(tgw)}`, r, `Propagate to one of ${nameOf(tgw)}'s route tables, or remove the id.`);
+          if (!tables.has(r))
+            dangling(
+              out,
+              subjects,
+              `propagatedRouteTableIds[${i}]`,
+              owner,
+              `route table of transit gateway ${nameOf(tgw)}`,
+              r,
+              `Propagate to one of ${nameOf(tgw)}'s route tables, or remove the id.`,
+            );
         });
       }
     }
     for (const sn of plan.serviceNetworks) {
       sn.vpcIds.forEach((v, i) => {
-        if (!vpcById.has(v)) dangling(out, [sn.id], `vpcIds[${i}]`, `Service network ${nameOf(sn)}`, 'VPC', v, 'Remove the association, or pick an existing VPC.');
+        if (!vpcById.has(v))
+          dangling(out, [sn.id], `vpcIds[${i}]`, `Service network ${nameOf(sn)}`, 'VPC', v, 'Remove the association, or pick an existing VPC.');
       });
       sn.services.forEach((svc, i) => {
-        if (svc.vpcId !== undefined && !vpcById.has(svc.vpcId)) dangling(out, [sn.id, svc.id], `services[${i}].vpcId`, `Service ${nameOf(svc)} of service network ${nameOf(sn)}`, 'VPC', svc.vpcId, 'Pick the VPC the service runs in, or clear vpcId.');
+        if (svc.vpcId !== undefined && !vpcById.has(svc.vpcId))
+          dangling(
+            out,
+            [sn.id, svc.id],
+            `services[${i}].vpcId`,
+            `Service ${nameOf(svc)} of service network ${nameOf(sn)}`,
+            'VPC',
+            svc.vpcId,
+            'Pick the VPC the service runs in, or clear vpcId.',
+          );
       });
     }
     return out;

@@ -16,7 +16,10 @@ describe('sizing', () => {
 
   it('reports a subnet too small once the reserved addresses are counted, with the prefix that fits and a free block', () => {
     // 120 needed; a /25 minus 5 reserved is 123, so 119 + 4 % = 124 does not fit.
-    const plan = planWith({ vpcs: [prod], subnets: [subnet('a', 'v', '10.0.0.0/25', { name: 'app-a', hostsNeeded: 119, growthPercent: 4 }), subnet('b', 'v', '10.0.0.128/25')] });
+    const plan = planWith({
+      vpcs: [prod],
+      subnets: [subnet('a', 'v', '10.0.0.0/25', { name: 'app-a', hostsNeeded: 119, growthPercent: 4 }), subnet('b', 'v', '10.0.0.128/25')],
+    });
     const [f, ...rest] = run(sizingRule, plan);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ code: 'sizing/subnet-too-small', subjects: ['a', 'v'] });
@@ -38,7 +41,10 @@ describe('sizing', () => {
   });
 
   it('informs when the VPC is far bigger than all its subnets need', () => {
-    const plan = planWith({ vpcs: [prod], subnets: [subnet('a', 'v', '10.0.0.0/24', { hostsNeeded: 200 }), subnet('b', 'v', '10.0.1.0/24', { hostsNeeded: 200 })] });
+    const plan = planWith({
+      vpcs: [prod],
+      subnets: [subnet('a', 'v', '10.0.0.0/24', { hostsNeeded: 200 }), subnet('b', 'v', '10.0.1.0/24', { hostsNeeded: 200 })],
+    });
     const [f] = run(sizingRule, plan);
     expect(f).toMatchObject({ code: 'sizing/vpc-oversized', subjects: ['v'] });
     expect(f!.fix).toContain('A /23');
@@ -54,10 +60,18 @@ describe('sizing', () => {
     expect(f).toMatchObject({ code: 'sizing/no-room-for-growth', severity: 'warning' });
     expect(f!.message).toBe('VPC prod plans 3 more /24 subnets, but its free space holds only 2 (10.0.1.0/24, 10.0.3.0/24).');
     // More room than the message lists: the rest counted, not cut off with an ellipsis (the printed report shows no "...").
-    const many = planWith({ vpcs: [vpc('v', ['10.0.0.0/21'], { name: 'prod', growth: { subnets: 9, prefix: 24 } })], subnets: [subnet('a', 'v', '10.0.0.0/24')] });
-    expect(run(sizingRule, many)[0]!.message).toBe('VPC prod plans 9 more /24 subnets, but its free space holds only 7 (10.0.1.0/24, 10.0.2.0/24, 10.0.3.0/24, 10.0.4.0/24, 10.0.5.0/24, and 2 more).');
+    const many = planWith({
+      vpcs: [vpc('v', ['10.0.0.0/21'], { name: 'prod', growth: { subnets: 9, prefix: 24 } })],
+      subnets: [subnet('a', 'v', '10.0.0.0/24')],
+    });
+    expect(run(sizingRule, many)[0]!.message).toBe(
+      'VPC prod plans 9 more /24 subnets, but its free space holds only 7 (10.0.1.0/24, 10.0.2.0/24, 10.0.3.0/24, 10.0.4.0/24, 10.0.5.0/24, and 2 more).',
+    );
     expect(f!.fix).toContain('/24');
-    const enough = planWith({ vpcs: [{ ...small, growth: { subnets: 2, prefix: 24 } }], subnets: [subnet('a', 'v', '10.0.0.0/24'), subnet('b', 'v', '10.0.2.0/25')] });
+    const enough = planWith({
+      vpcs: [{ ...small, growth: { subnets: 2, prefix: 24 } }],
+      subnets: [subnet('a', 'v', '10.0.0.0/24'), subnet('b', 'v', '10.0.2.0/25')],
+    });
     expect(codes(sizingRule, enough)).toEqual([]);
   });
 

@@ -31,7 +31,9 @@ export function addressesNeeded(subnet: Pick<Subnet, 'hostsNeeded' | 'growthPerc
 const USABLE_AWS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws')));
 /** Addresses in an IPv4 block by prefix, made once (a bigint per subnet otherwise). */
 const IPV4_BLOCK_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, prefix) => addressCount({ version: 4, network: 0n, prefix }));
-const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })));
+const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) =>
+  Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })),
+);
 
 /** The smallest AWS IPv4 subnet prefix (/16../28) that holds `needed` hosts, or undefined when even the largest subnet is too small. */
 export function subnetPrefixFor(needed: number, byoip: boolean): number | undefined {
@@ -111,8 +113,16 @@ function growthText(subnet: Subnet): string {
 const FINDINGS = {
   'sizing/subnet-too-small': { severity: 'error', title: 'A subnet is too small for the hosts it must hold', source: SIZING },
   'sizing/subnet-oversized': { severity: 'info', title: 'A subnet is four or more times bigger than it needs to be', source: SIZING },
-  'sizing/vpc-oversized': { severity: 'info', title: 'A VPC is four or more times bigger than its subnets need', source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks` },
-  'sizing/no-room-for-growth': { severity: 'warning', title: "A VPC has no room for its planned growth", source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)` },
+  'sizing/vpc-oversized': {
+    severity: 'info',
+    title: 'A VPC is four or more times bigger than its subnets need',
+    source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks`,
+  },
+  'sizing/no-room-for-growth': {
+    severity: 'warning',
+    title: 'A VPC has no room for its planned growth',
+    source: `${SIZING}; docs/network-rules.md#aws-vpc-ipv4-blocks (block sizes, blocks per VPC)`,
+  },
   'sizing/growth-prefix': { severity: 'error', title: 'The planned growth subnet size is not an AWS subnet size', source: SIZING },
 } satisfies FindingDefinitions;
 
@@ -167,14 +177,27 @@ export const sizingRule = defineVpcRule({
           // subnets rule proposed and the ones proposed here so far are taken.
           const free = blockAllocation(index).subnets(vpc, 4).blockFor(subnet, fitsPrefix);
           if (free) {
-            fixes = [{ kind: 'set-cidr', objectId: subnet.id, field: 'ipv4Cidr', from: subnet.ipv4Cidr!, to: formatCidr(free), label: `Make ${nameOf(subnet)} ${formatCidr(free)}` }];
+            fixes = [
+              {
+                kind: 'set-cidr',
+                objectId: subnet.id,
+                field: 'ipv4Cidr',
+                from: subnet.ipv4Cidr!,
+                to: formatCidr(free),
+                label: `Make ${nameOf(subnet)} ${formatCidr(free)}`,
+              },
+            ];
           }
           fix = free
             ? `Make it a /${fitsPrefix}: ${formatCidr(free)} is the next free /${fitsPrefix} in VPC ${vpcName}.`
             : `Make it a /${fitsPrefix}; VPC ${vpcName} has no free /${fitsPrefix} left, so add a secondary block or free space first.`;
         }
         out.push({
-          code: 'sizing/subnet-too-small', severity: 'error', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block)],
+          code: 'sizing/subnet-too-small',
+          severity: 'error',
+          subjects: [subnet.id, vpc.id],
+          field: 'ipv4Cidr',
+          cidrs: [formatCidr(block)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) has ${count(usable)} usable addresses${reserved}, but needs ${count(needed)}${growthText(subnet)}.`,
           fix,
           ...(fixes ? { fixes } : {}),
@@ -185,7 +208,11 @@ export const sizingRule = defineVpcRule({
         const right = { version: 4 as const, network: block.network, prefix: fitsPrefix };
         const freed = addressCount(block) - addressCount(right);
         out.push({
-          code: 'sizing/subnet-oversized', severity: 'info', subjects: [subnet.id, vpc.id], field: 'ipv4Cidr', cidrs: [formatCidr(block), formatCidr(right)],
+          code: 'sizing/subnet-oversized',
+          severity: 'info',
+          subjects: [subnet.id, vpc.id],
+          field: 'ipv4Cidr',
+          cidrs: [formatCidr(block), formatCidr(right)],
           message: `Subnet ${nameOf(subnet)} (${formatCidr(block)}) has ${count(usable)} usable addresses but needs only ${count(needed)}${growthText(subnet)}.`,
           fix: `A /${fitsPrefix} is enough (e.g. ${formatCidr(right)}); right-sizing frees ${count(freed)} addresses for other subnets.`,
         });
@@ -194,9 +221,10 @@ export const sizingRule = defineVpcRule({
 
     // The VPC against its subnets, only when every subnet says what it needs.
     const vpcTotal = blocks.reduce((sum, b) => sum + addressCount(b), 0n);
-    const growthNeed = vpc.growth && prefixIn(SUBNET, vpc.growth.prefix)
-      ? BigInt(vpc.growth.subnets) * addressCount({ version: 4, network: 0n, prefix: vpc.growth.prefix })
-      : 0n;
+    const growthNeed =
+      vpc.growth && prefixIn(SUBNET, vpc.growth.prefix)
+        ? BigInt(vpc.growth.subnets) * addressCount({ version: 4, network: 0n, prefix: vpc.growth.prefix })
+        : 0n;
     const need = neededTotal + growthNeed;
     const primary = blocks[0];
     if (everyNeedKnown && primary && need > 0n && vpcTotal >= OVERSIZED_FACTOR * need) {
@@ -205,7 +233,11 @@ export const sizingRule = defineVpcRule({
       prefix = Math.max(VPC.largest, Math.min(VPC.smallest, prefix));
       if (prefix > primary.prefix) {
         out.push({
-          code: 'sizing/vpc-oversized', severity: 'info', subjects: [vpc.id], field: 'ipv4Cidrs', cidrs: blocks.map(formatCidr),
+          code: 'sizing/vpc-oversized',
+          severity: 'info',
+          subjects: [vpc.id],
+          field: 'ipv4Cidrs',
+          cidrs: blocks.map(formatCidr),
           message: `VPC ${vpcName} has ${count(vpcTotal)} IPv4 addresses; its right-sized subnets${growthNeed > 0n ? ' and planned growth' : ''} need ${count(need)}.`,
           fix: `A /${prefix} (${count(addressCount({ version: 4, network: 0n, prefix }))} addresses) would hold them; a smaller VPC leaves more of your address space for other VPCs.`,
         });
@@ -216,7 +248,10 @@ export const sizingRule = defineVpcRule({
       const { subnets: wanted, prefix } = vpc.growth;
       if (!prefixIn(SUBNET, prefix)) {
         out.push({
-          code: 'sizing/growth-prefix', severity: 'error', subjects: [vpc.id], field: 'growth.prefix',
+          code: 'sizing/growth-prefix',
+          severity: 'error',
+          subjects: [vpc.id],
+          field: 'growth.prefix',
           message: `VPC ${vpcName} plans growth of ${count(wanted)} subnets of /${prefix}, but an AWS IPv4 subnet is /${SUBNET.largest} to /${SUBNET.smallest}.`,
           fix: `Set growth.prefix to a size from ${SUBNET.largest} to ${SUBNET.smallest}, e.g. ${Math.max(SUBNET.largest, Math.min(SUBNET.smallest, prefix))}.`,
         });
@@ -228,11 +263,16 @@ export const sizingRule = defineVpcRule({
           let blockPrefix = 32;
           while (blockPrefix > 0 && addressCount({ version: 4, network: 0n, prefix: blockPrefix }) < missing) blockPrefix--;
           blockPrefix = Math.max(VPC.largest, blockPrefix);
-          const fix = missing > IPV4_BLOCK_SIZE[VPC.largest]!
-            ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /${VPC.largest}), or plan smaller subnets.`
-            : `Add a secondary /${blockPrefix} (${count(addressCount({ version: 4, network: 0n, prefix: blockPrefix }))} addresses) for the ${count(missingCount)} that do not fit, or plan smaller subnets.`;
+          const fix =
+            missing > IPV4_BLOCK_SIZE[VPC.largest]!
+              ? `Add secondary blocks totalling ${count(missing)} addresses (each at most a /${VPC.largest}), or plan smaller subnets.`
+              : `Add a secondary /${blockPrefix} (${count(addressCount({ version: 4, network: 0n, prefix: blockPrefix }))} addresses) for the ${count(missingCount)} that do not fit, or plan smaller subnets.`;
           out.push({
-            code: 'sizing/no-room-for-growth', severity: 'warning', subjects: [vpc.id], field: 'growth', cidrs: [...blocks.map(formatCidr), ...first.map(formatCidr)],
+            code: 'sizing/no-room-for-growth',
+            severity: 'warning',
+            subjects: [vpc.id],
+            field: 'growth',
+            cidrs: [...blocks.map(formatCidr), ...first.map(formatCidr)],
             message: `VPC ${vpcName} plans ${count(wanted)} more /${prefix} subnets, but its free space holds only ${count(fits)}${fits > 0n ? ` (${first.map(formatCidr).join(', ')}${fits > BigInt(first.length) ? `, and ${count(fits - BigInt(first.length))} more` : ''})` : ''}.`,
             fix,
           });

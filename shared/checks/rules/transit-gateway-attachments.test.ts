@@ -10,11 +10,15 @@ function tgwPlan(opts: { vpcRegion: string; subnetIds: string[]; routeTo?: strin
   return planWith({
     vpcs: [vpc('v', ['10.0.0.0/16'], { region: opts.vpcRegion })],
     subnets: [subnet('s', 'v', '10.0.0.0/24')],
-    transitGateways: [{
-      id: 'tgw', name: 'core', region: 'us-east-1',
-      attachments: [attachment('att', 'v', opts.subnetIds)],
-      routeTables: [{ id: 'rt', name: 'main', routes: opts.routeTo ? [{ destination: '10.0.0.0/16', kind: 'static', attachmentId: opts.routeTo }] : [] }],
-    }],
+    transitGateways: [
+      {
+        id: 'tgw',
+        name: 'core',
+        region: 'us-east-1',
+        attachments: [attachment('att', 'v', opts.subnetIds)],
+        routeTables: [{ id: 'rt', name: 'main', routes: opts.routeTo ? [{ destination: '10.0.0.0/16', kind: 'static', attachmentId: opts.routeTo }] : [] }],
+      },
+    ],
   });
 }
 
@@ -33,7 +37,12 @@ describe('transit gateway attachments', () => {
 
   it('errors on a static route to a VPC attachment without subnets', () => {
     const [f] = run(transitGatewayAttachmentsRule, tgwPlan({ vpcRegion: 'us-east-1', subnetIds: [], routeTo: 'att' }));
-    expect(f).toMatchObject({ code: 'tgw/route-to-attachment-without-subnets', subjects: ['tgw', 'rt', 'att'], field: 'routeTables[0].routes[0].attachmentId', cidrs: ['10.0.0.0/16'] });
+    expect(f).toMatchObject({
+      code: 'tgw/route-to-attachment-without-subnets',
+      subjects: ['tgw', 'rt', 'att'],
+      field: 'routeTables[0].routes[0].attachmentId',
+      cidrs: ['10.0.0.0/16'],
+    });
   });
 
   it('near miss: an attachment without subnets that no route uses is not this error', () => {
@@ -52,7 +61,9 @@ describe('subnet availability zone', () => {
   });
 
   it('near miss: a subnet with a zone raises nothing', () => {
-    expect(run(subnetsRule, planWith({ vpcs: [vpc('v', ['10.0.0.0/16'])], subnets: [subnet('s', 'v', '10.0.0.0/24', { availabilityZone: 'us-east-1b' })] }))).toEqual([]);
+    expect(
+      run(subnetsRule, planWith({ vpcs: [vpc('v', ['10.0.0.0/16'])], subnets: [subnet('s', 'v', '10.0.0.0/24', { availabilityZone: 'us-east-1b' })] })),
+    ).toEqual([]);
   });
 });
 

@@ -39,7 +39,10 @@ export const transitGatewayAttachmentsRule = definePlanRule({
         const vpc = vpcById.get(a.vpcId);
         if (!vpc || vpc.region === tgw.region) return;
         out.push({
-          code: 'tgw/attachment-other-region', severity: 'error', subjects: [a.id, tgw.id, vpc.id], field: `attachments[${i}].vpcId`,
+          code: 'tgw/attachment-other-region',
+          severity: 'error',
+          subjects: [a.id, tgw.id, vpc.id],
+          field: `attachments[${i}].vpcId`,
           message: `Transit gateway ${nameOf(tgw)} is in ${tgw.region}, but its attachment ${nameOf(a)} attaches VPC ${nameOf(vpc)} in ${vpc.region}; a VPC can only be attached to a transit gateway in its own Region.`,
           fix: `Attach ${nameOf(vpc)} to a transit gateway in ${vpc.region} and peer that gateway with ${nameOf(tgw)} (a transit gateway peering attachment, static routes only).`,
         });
@@ -50,7 +53,11 @@ export const transitGatewayAttachmentsRule = definePlanRule({
           const target = route.kind === 'static' && route.attachmentId !== undefined ? withoutSubnets.get(route.attachmentId) : undefined;
           if (!target) return;
           out.push({
-            code: 'tgw/route-to-attachment-without-subnets', severity: 'error', subjects: [tgw.id, table.id, target.id], field: `routeTables[${t}].routes[${r}].attachmentId`, cidrs: [route.destination],
+            code: 'tgw/route-to-attachment-without-subnets',
+            severity: 'error',
+            subjects: [tgw.id, table.id, target.id],
+            field: `routeTables[${t}].routes[${r}].attachmentId`,
+            cidrs: [route.destination],
             message: `The static route ${route.destination} in route table ${nameOf(table)} of transit gateway ${nameOf(tgw)} goes to attachment ${nameOf(target)}, which has no subnets; without a subnet the attachment has no network interface, so the traffic goes nowhere.`,
             fix: `Give ${nameOf(target)} one subnet in each Availability Zone of VPC ${nameOf(vpcById.get(target.vpcId!), target.vpcId)} that must reach the gateway.`,
           });

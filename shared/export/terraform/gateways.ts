@@ -14,9 +14,24 @@ export function exportGateways(w: TerraformWriter, vpcs: Map<string, ExportedVpc
   const egressOnly = new Map<string, string>();
   const vpn = new Map<string, { name: string; slot: ProviderSlot }>();
   const sections = [
-    { items: w.plan.internetGateways, type: 'aws_internet_gateway', what: 'internet gateway', into: (id: string, name: string, vpc: ExportedVpc) => internet.set(id, { name, vpcId: vpc.vpc.id }) },
-    { items: w.plan.egressOnlyGateways, type: 'aws_egress_only_internet_gateway', what: 'egress-only internet gateway', into: (id: string, name: string) => egressOnly.set(id, name) },
-    { items: w.plan.vpnGateways, type: 'aws_vpn_gateway', what: 'VPN gateway', into: (id: string, name: string, vpc: ExportedVpc) => vpn.set(id, { name, slot: vpc.slot }) },
+    {
+      items: w.plan.internetGateways,
+      type: 'aws_internet_gateway',
+      what: 'internet gateway',
+      into: (id: string, name: string, vpc: ExportedVpc) => internet.set(id, { name, vpcId: vpc.vpc.id }),
+    },
+    {
+      items: w.plan.egressOnlyGateways,
+      type: 'aws_egress_only_internet_gateway',
+      what: 'egress-only internet gateway',
+      into: (id: string, name: string) => egressOnly.set(id, name),
+    },
+    {
+      items: w.plan.vpnGateways,
+      type: 'aws_vpn_gateway',
+      what: 'VPN gateway',
+      into: (id: string, name: string, vpc: ExportedVpc) => vpn.set(id, { name, slot: vpc.slot }),
+    },
   ] as const;
   for (const section of sections) {
     for (const gw of section.items) {
@@ -26,7 +41,10 @@ export function exportGateways(w: TerraformWriter, vpcs: Map<string, ExportedVpc
         continue;
       }
       const name = w.names.take(section.type, w.id(gw.id), gw.id);
-      w.resource(section.type, name, vpc.slot, [['vpc_id', ref('aws_vpc', vpc.name, 'id')], ['tags', tags(gw)]]);
+      w.resource(section.type, name, vpc.slot, [
+        ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
+        ['tags', tags(gw)],
+      ]);
       section.into(gw.id, name, vpc);
     }
   }
@@ -38,7 +56,9 @@ export function exportNatGateways(w: TerraformWriter, subnets: Map<string, Expor
   for (const nat of w.plan.natGateways) {
     const subnet = subnets.get(nat.subnetId);
     if (!subnet) {
-      w.warn(`Skipped NAT gateway ${label(nat)}: its subnet ${nat.subnetId} was not exported${w.plan.subnets.some((s) => s.id === nat.subnetId) ? ' (see the warning about it)' : ' (it is not in the plan)'}.`);
+      w.warn(
+        `Skipped NAT gateway ${label(nat)}: its subnet ${nat.subnetId} was not exported${w.plan.subnets.some((s) => s.id === nat.subnetId) ? ' (see the warning about it)' : ' (it is not in the plan)'}.`,
+      );
       continue;
     }
     if (!subnet.subnet.ipv4Cidr) {
@@ -52,7 +72,10 @@ export function exportNatGateways(w: TerraformWriter, subnets: Map<string, Expor
       const eips: string[] = [];
       for (let i = 1; i <= nat.addresses; i++) {
         const eip = w.names.take('aws_eip', `${name}_${i}`, `${nat.id}#${i}`);
-        w.resource('aws_eip', eip, slot, [['domain', 'vpc'], ['tags', hclMap([['Name', `${nat.name || nat.id} address ${i}`]])]]);
+        w.resource('aws_eip', eip, slot, [
+          ['domain', 'vpc'],
+          ['tags', hclMap([['Name', `${nat.name || nat.id} address ${i}`]])],
+        ]);
         eips.push(eip);
       }
       const igw = [...internet.values()].find((g) => g.vpcId === subnet.subnet.vpcId);
@@ -77,4 +100,3 @@ export function exportNatGateways(w: TerraformWriter, subnets: Map<string, Expor
   }
   return out;
 }
-

@@ -37,7 +37,15 @@ export interface RouteTargets extends Gateways {
 }
 
 /** Writes the routes of one table; `where` names the table in warnings. */
-function writeRoutes(w: TerraformWriter, vpc: ExportedVpc, tableName: string, tableKey: string, where: string, routes: readonly Route[], targets: RouteTargets): void {
+function writeRoutes(
+  w: TerraformWriter,
+  vpc: ExportedVpc,
+  tableName: string,
+  tableKey: string,
+  where: string,
+  routes: readonly Route[],
+  targets: RouteTargets,
+): void {
   for (const route of routes) {
     if (route.target === 'local') continue;
     const destination = parseEither(route.destination);
@@ -50,10 +58,26 @@ function writeRoutes(w: TerraformWriter, vpc: ExportedVpc, tableName: string, ta
     let dependsOn: HclValue[] | undefined;
     let why = `the target ${id || '(none given)'} was not exported or is not in the plan`;
     switch (route.target) {
-      case 'internet-gateway': { const g = targets.internet.get(id); if (g) target = ['gateway_id', ref('aws_internet_gateway', g.name, 'id')]; break; }
-      case 'vpn-gateway': { const g = targets.vpn.get(id); if (g) target = ['gateway_id', ref('aws_vpn_gateway', g.name, 'id')]; break; }
-      case 'nat-gateway': { const g = targets.nat.get(id); if (g) target = ['nat_gateway_id', ref('aws_nat_gateway', g, 'id')]; break; }
-      case 'egress-only-gateway': { const g = targets.egressOnly.get(id); if (g) target = ['egress_only_gateway_id', ref('aws_egress_only_internet_gateway', g, 'id')]; break; }
+      case 'internet-gateway': {
+        const g = targets.internet.get(id);
+        if (g) target = ['gateway_id', ref('aws_internet_gateway', g.name, 'id')];
+        break;
+      }
+      case 'vpn-gateway': {
+        const g = targets.vpn.get(id);
+        if (g) target = ['gateway_id', ref('aws_vpn_gateway', g.name, 'id')];
+        break;
+      }
+      case 'nat-gateway': {
+        const g = targets.nat.get(id);
+        if (g) target = ['nat_gateway_id', ref('aws_nat_gateway', g, 'id')];
+        break;
+      }
+      case 'egress-only-gateway': {
+        const g = targets.egressOnly.get(id);
+        if (g) target = ['egress_only_gateway_id', ref('aws_egress_only_internet_gateway', g, 'id')];
+        break;
+      }
       case 'peering': {
         const p = targets.peerings.get(id);
         if (p) {
@@ -80,12 +104,17 @@ function writeRoutes(w: TerraformWriter, vpc: ExportedVpc, tableName: string, ta
       w.warn(`Skipped route ${route.destination} -> ${route.target} ${id} in ${where}: ${why}.`);
       continue;
     }
-    w.resource('aws_route', w.names.take('aws_route', `${tableName}_${destinationWords(destination.cidr)}`, `${tableKey}|${formatCidr(destination.cidr)}`), vpc.slot, [
-      ['route_table_id', ref('aws_route_table', tableName, 'id')],
-      [destination.cidr.version === 4 ? 'destination_cidr_block' : 'destination_ipv6_cidr_block', formatCidr(destination.cidr)],
-      target,
-      ['depends_on', dependsOn],
-    ]);
+    w.resource(
+      'aws_route',
+      w.names.take('aws_route', `${tableName}_${destinationWords(destination.cidr)}`, `${tableKey}|${formatCidr(destination.cidr)}`),
+      vpc.slot,
+      [
+        ['route_table_id', ref('aws_route_table', tableName, 'id')],
+        [destination.cidr.version === 4 ? 'destination_cidr_block' : 'destination_ipv6_cidr_block', formatCidr(destination.cidr)],
+        target,
+        ['depends_on', dependsOn],
+      ],
+    );
   }
 }
 
@@ -98,8 +127,16 @@ export function exportRouteTables(w: TerraformWriter, vpcs: Map<string, Exported
       continue;
     }
     const name = w.names.take('aws_route_table', w.id(table.id), table.id);
-    w.resource('aws_route_table', name, vpc.slot, [['vpc_id', ref('aws_vpc', vpc.name, 'id')], ['tags', tags(table)]],
-      table.routes.some((r) => r.target === 'local') ? ['Local routes are implicit in AWS and not written.'] : undefined);
+    w.resource(
+      'aws_route_table',
+      name,
+      vpc.slot,
+      [
+        ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
+        ['tags', tags(table)],
+      ],
+      table.routes.some((r) => r.target === 'local') ? ['Local routes are implicit in AWS and not written.'] : undefined,
+    );
     tables.set(table.id, name);
     writeRoutes(w, vpc, name, table.id, `route table ${label(table)}`, table.routes, targets);
     if (table.main) {
@@ -114,7 +151,9 @@ export function exportRouteTables(w: TerraformWriter, vpcs: Map<string, Exported
     if (tableId === undefined) continue;
     const table = tables.get(tableId);
     if (!table) {
-      w.warn(`Subnet ${label(subnet.subnet)} is left on its VPC's main route table: its route table ${tableId} was not exported${w.plan.routeTables.some((t) => t.id === tableId) ? '' : ' (it is not in the plan)'}.`);
+      w.warn(
+        `Subnet ${label(subnet.subnet)} is left on its VPC's main route table: its route table ${tableId} was not exported${w.plan.routeTables.some((t) => t.id === tableId) ? '' : ' (it is not in the plan)'}.`,
+      );
       continue;
     }
     w.resource('aws_route_table_association', w.names.take('aws_route_table_association', subnet.name, subnet.subnet.id), subnet.vpc.slot, [
@@ -145,11 +184,16 @@ function exportDerivedRouteTables(w: TerraformWriter, subnets: Map<string, Expor
     const first = members[0]!;
     const s = first.subnet;
     // The table the routing engine resolves for the subnet (the one `reach` uses): derived, since it has no other.
-    const routes: Route[] = (effectiveRouteTable(index!, s.id)?.routes ?? []).filter((r) => !r.implicit && r.target !== 'local')
-      .map((r) => (r.targetId !== undefined ? { destination: r.destination, target: r.target, targetId: r.targetId } : { destination: r.destination, target: r.target }));
+    const routes: Route[] = (effectiveRouteTable(index!, s.id)?.routes ?? [])
+      .filter((r) => !r.implicit && r.target !== 'local')
+      .map((r) =>
+        r.targetId !== undefined ? { destination: r.destination, target: r.target, targetId: r.targetId } : { destination: r.destination, target: r.target },
+      );
     const vpcLabel = first.vpc.vpc.name || first.vpc.vpc.id;
     if (routes.length > ROUTE_QUOTA_MAX) {
-      w.warn(`Skipped the derived routes of the ${s.tier} subnets of VPC ${vpcLabel}: they number ${routes.length}, more than the ${ROUTE_QUOTA_MAX} a route table can hold (Amazon VPC quotas). Give these subnets a route table with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8).`);
+      w.warn(
+        `Skipped the derived routes of the ${s.tier} subnets of VPC ${vpcLabel}: they number ${routes.length}, more than the ${ROUTE_QUOTA_MAX} a route table can hold (Amazon VPC quotas). Give these subnets a route table with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8).`,
+      );
       continue;
     }
     if (written + routes.length > DERIVED_ROUTES_BUDGET) {
@@ -158,15 +202,25 @@ function exportDerivedRouteTables(w: TerraformWriter, subnets: Map<string, Expor
     }
     written += routes.length;
     if (routes.length > ROUTE_QUOTA_DEFAULT) {
-      w.warn(`The derived route table of the ${s.tier} subnets of VPC ${vpcLabel} has ${routes.length} routes, more than the default quota of ${ROUTE_QUOTA_DEFAULT} per route table: raise "Routes per route table" for the account (up to ${ROUTE_QUOTA_MAX}) or summarise the routes.`);
+      w.warn(
+        `The derived route table of the ${s.tier} subnets of VPC ${vpcLabel} has ${routes.length} routes, more than the default quota of ${ROUTE_QUOTA_DEFAULT} per route table: raise "Routes per route table" for the account (up to ${ROUTE_QUOTA_MAX}) or summarise the routes.`,
+      );
     }
     const words = [w.id(s.vpcId), s.tier, s.tier === 'private' ? s.availabilityZone : '', first.hasIpv6 ? 'ipv6' : ''].filter(Boolean).join('_');
     const name = w.names.take('aws_route_table', `derived_${words}`, `derived|${key}`);
     const title = `${vpcLabel} ${s.tier}${s.tier === 'private' ? ` ${s.availabilityZone}` : ''} (derived)`;
-    w.resource('aws_route_table', name, first.vpc.slot, [
-      ['vpc_id', ref('aws_vpc', first.vpc.name, 'id')],
-      ['tags', hclMap([['Name', title]])],
-    ], [`The routes VPC Planner derives for the ${s.tier} subnets of ${vpcLabel}${s.tier === 'private' ? ` in ${s.availabilityZone}` : ''} ("derive the obvious routes" is on).`]);
+    w.resource(
+      'aws_route_table',
+      name,
+      first.vpc.slot,
+      [
+        ['vpc_id', ref('aws_vpc', first.vpc.name, 'id')],
+        ['tags', hclMap([['Name', title]])],
+      ],
+      [
+        `The routes VPC Planner derives for the ${s.tier} subnets of ${vpcLabel}${s.tier === 'private' ? ` in ${s.availabilityZone}` : ''} ("derive the obvious routes" is on).`,
+      ],
+    );
     writeRoutes(w, first.vpc, name, `derived|${key}`, `the derived route table ${title}`, routes, targets);
     for (const member of members) {
       w.resource('aws_route_table_association', w.names.take('aws_route_table_association', member.name, member.subnet.id), member.vpc.slot, [
@@ -176,6 +230,8 @@ function exportDerivedRouteTables(w: TerraformWriter, subnets: Map<string, Expor
     }
   }
   if (overBudget.length > 0) {
-    w.warn(`Skipped the derived routes of ${overBudget.length} group${overBudget.length === 1 ? '' : 's'} of subnets (${overBudget.slice(0, 5).join('; ')}${overBudget.length > 5 ? '; …' : ''}): the derived routes would pass ${DERIVED_ROUTES_BUDGET.toLocaleString('en-US')} in all. Give these VPCs route tables with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8) and export again.`);
+    w.warn(
+      `Skipped the derived routes of ${overBudget.length} group${overBudget.length === 1 ? '' : 's'} of subnets (${overBudget.slice(0, 5).join('; ')}${overBudget.length > 5 ? '; …' : ''}): the derived routes would pass ${DERIVED_ROUTES_BUDGET.toLocaleString('en-US')} in all. Give these VPCs route tables with summary routes (e.g. one route to the transit gateway for 10.0.0.0/8) and export again.`,
+    );
   }
 }

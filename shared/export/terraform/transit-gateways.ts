@@ -49,7 +49,10 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
     const tables = new Map<string, string>();
     for (const table of tgw.routeTables) {
       const tableName = w.names.take('aws_ec2_transit_gateway_route_table', w.id(table.id), table.id);
-      w.resource('aws_ec2_transit_gateway_route_table', tableName, slot, [['transit_gateway_id', ref('aws_ec2_transit_gateway', name, 'id')], ['tags', tags(table)]]);
+      w.resource('aws_ec2_transit_gateway_route_table', tableName, slot, [
+        ['transit_gateway_id', ref('aws_ec2_transit_gateway', name, 'id')],
+        ['tags', tags(table)],
+      ]);
       tables.set(table.id, tableName);
     }
 
@@ -59,19 +62,29 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
       if (att.type !== 'vpc') continue;
       const vpc = att.vpcId ? vpcs.get(att.vpcId) : undefined;
       if (!vpc) {
-        w.warn(`Skipped transit gateway attachment ${label(att)}: ${att.vpcId ? missingVpc(w, att.vpcId) : 'it names no VPC'}. Routes, associations and propagations of it are skipped too.`);
+        w.warn(
+          `Skipped transit gateway attachment ${label(att)}: ${att.vpcId ? missingVpc(w, att.vpcId) : 'it names no VPC'}. Routes, associations and propagations of it are skipped too.`,
+        );
         continue;
       }
       if (vpc.vpc.region !== tgw.region) {
-        w.warn(`Skipped transit gateway attachment ${label(att)}: VPC ${label(vpc.vpc)} is in ${vpc.vpc.region} and transit gateway ${label(tgw)} in ${tgw.region}; a VPC attaches only to a transit gateway in its own region (use transit gateway peering across regions).`);
+        w.warn(
+          `Skipped transit gateway attachment ${label(att)}: VPC ${label(vpc.vpc)} is in ${vpc.vpc.region} and transit gateway ${label(tgw)} in ${tgw.region}; a VPC attaches only to a transit gateway in its own region (use transit gateway peering across regions).`,
+        );
         continue;
       }
-      const attached = att.subnetIds.map((id) => subnets.get(id)).filter((s): s is ExportedSubnet => s !== undefined && s.vpc === vpc && s.subnet.ipv4Cidr !== undefined);
+      const attached = att.subnetIds
+        .map((id) => subnets.get(id))
+        .filter((s): s is ExportedSubnet => s !== undefined && s.vpc === vpc && s.subnet.ipv4Cidr !== undefined);
       if (attached.length < att.subnetIds.length) {
-        w.warn(`Transit gateway attachment ${label(att)}: ${att.subnetIds.length - attached.length} of its subnets were left out (not exported, not in VPC ${label(vpc.vpc)}, or without IPv4).`);
+        w.warn(
+          `Transit gateway attachment ${label(att)}: ${att.subnetIds.length - attached.length} of its subnets were left out (not exported, not in VPC ${label(vpc.vpc)}, or without IPv4).`,
+        );
       }
       if (attached.length === 0) {
-        w.warn(`Skipped transit gateway attachment ${label(att)}: none of its subnets could be exported. Give it one subnet per availability zone it serves. Routes, associations and propagations of it are skipped too.`);
+        w.warn(
+          `Skipped transit gateway attachment ${label(att)}: none of its subnets could be exported. Give it one subnet per availability zone it serves. Routes, associations and propagations of it are skipped too.`,
+        );
         continue;
       }
       writable.push({ att, vpc, attached });
@@ -101,12 +114,18 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
         attachments.set(att.id, { id: ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id') });
       } else {
         const accepter = w.names.take('aws_ec2_transit_gateway_vpc_attachment_accepter', w.id(att.id), att.id);
-        w.resource('aws_ec2_transit_gateway_vpc_attachment_accepter', accepter, slot, [
-          ['transit_gateway_attachment_id', ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id')],
-          ['transit_gateway_default_route_table_association', false],
-          ['transit_gateway_default_route_table_propagation', false],
-          ['tags', tags(att)],
-        ], [`Accepts the attachment of VPC ${vpc.vpc.name || vpc.vpc.id} (account ${vpc.vpc.accountId ?? '?'}) in the transit gateway's account.`]);
+        w.resource(
+          'aws_ec2_transit_gateway_vpc_attachment_accepter',
+          accepter,
+          slot,
+          [
+            ['transit_gateway_attachment_id', ref('aws_ec2_transit_gateway_vpc_attachment', attName, 'id')],
+            ['transit_gateway_default_route_table_association', false],
+            ['transit_gateway_default_route_table_propagation', false],
+            ['tags', tags(att)],
+          ],
+          [`Accepts the attachment of VPC ${vpc.vpc.name || vpc.vpc.id} (account ${vpc.vpc.accountId ?? '?'}) in the transit gateway's account.`],
+        );
         attachments.set(att.id, { id: ref('aws_ec2_transit_gateway_vpc_attachment_accepter', accepter, 'id') });
         waits.push(expression(`aws_ec2_transit_gateway_vpc_attachment_accepter.${accepter}`));
       }
@@ -125,10 +144,15 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
       });
       const variableText = (variable as { expression: string }).expression;
       attachments.set(att.id, { id: variable, count: expression(`${variableText} == null ? 0 : 1`) });
-      const what = att.type === 'direct-connect' ? 'a Direct Connect gateway association (aws_dx_gateway_association)'
-        : att.type === 'peering' ? 'a transit gateway peering attachment (aws_ec2_transit_gateway_peering_attachment and its accepter)'
-        : `its VPN connection (the plan's attachment names no external network${att.externalNetworkId ? ` in the plan; ${att.externalNetworkId} is missing` : ''})`;
-      w.warn(`The ${att.type} attachment ${label(att)} on transit gateway ${label(tgw)} is not created by this Terraform: create ${what}, then set ${variableText} to its attachment id; its routes, association and propagations are created once it is set.`);
+      const what =
+        att.type === 'direct-connect'
+          ? 'a Direct Connect gateway association (aws_dx_gateway_association)'
+          : att.type === 'peering'
+            ? 'a transit gateway peering attachment (aws_ec2_transit_gateway_peering_attachment and its accepter)'
+            : `its VPN connection (the plan's attachment names no external network${att.externalNetworkId ? ` in the plan; ${att.externalNetworkId} is missing` : ''})`;
+      w.warn(
+        `The ${att.type} attachment ${label(att)} on transit gateway ${label(tgw)} is not created by this Terraform: create ${what}, then set ${variableText} to its attachment id; its routes, association and propagations are created once it is set.`,
+      );
       w.leftForUser.push(`The ${att.type} attachment ${label(att)} on ${label(tgw)}: create ${what} and set ${variableText}.`);
     }
 
@@ -137,13 +161,21 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
       if (!attachment) continue;
       if (att.associatedRouteTableId !== undefined) {
         const table = tables.get(att.associatedRouteTableId);
-        if (!table) w.warn(`Skipped the route table association of attachment ${label(att)}: route table ${att.associatedRouteTableId} is not on transit gateway ${label(tgw)}.`);
+        if (!table)
+          w.warn(
+            `Skipped the route table association of attachment ${label(att)}: route table ${att.associatedRouteTableId} is not on transit gateway ${label(tgw)}.`,
+          );
         else {
-          w.resource('aws_ec2_transit_gateway_route_table_association', w.names.take('aws_ec2_transit_gateway_route_table_association', w.id(att.id), att.id), slot, [
-            ['count', attachment.count],
-            ['transit_gateway_attachment_id', attachment.id],
-            ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
-          ]);
+          w.resource(
+            'aws_ec2_transit_gateway_route_table_association',
+            w.names.take('aws_ec2_transit_gateway_route_table_association', w.id(att.id), att.id),
+            slot,
+            [
+              ['count', attachment.count],
+              ['transit_gateway_attachment_id', attachment.id],
+              ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
+            ],
+          );
         }
       }
       for (const tableId of att.propagatedRouteTableIds) {
@@ -152,11 +184,16 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
           w.warn(`Skipped a propagation of attachment ${label(att)}: route table ${tableId} is not on transit gateway ${label(tgw)}.`);
           continue;
         }
-        w.resource('aws_ec2_transit_gateway_route_table_propagation', w.names.take('aws_ec2_transit_gateway_route_table_propagation', `${w.id(att.id)}_to_${table}`, `${att.id}|${tableId}`), slot, [
-          ['count', attachment.count],
-          ['transit_gateway_attachment_id', attachment.id],
-          ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
-        ]);
+        w.resource(
+          'aws_ec2_transit_gateway_route_table_propagation',
+          w.names.take('aws_ec2_transit_gateway_route_table_propagation', `${w.id(att.id)}_to_${table}`, `${att.id}|${tableId}`),
+          slot,
+          [
+            ['count', attachment.count],
+            ['transit_gateway_attachment_id', attachment.id],
+            ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', table, 'id')],
+          ],
+        );
       }
     }
     for (const table of tgw.routeTables) {
@@ -171,17 +208,24 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
         if (route.kind === 'static') {
           target = route.attachmentId ? attachments.get(route.attachmentId) : undefined;
           if (!target) {
-            w.warn(`Skipped static route ${route.destination} in transit gateway route table ${label(table)}: ${route.attachmentId ? `attachment ${route.attachmentId} was not exported (see its warning)` : 'it names no attachment'}.`);
+            w.warn(
+              `Skipped static route ${route.destination} in transit gateway route table ${label(table)}: ${route.attachmentId ? `attachment ${route.attachmentId} was not exported (see its warning)` : 'it names no attachment'}.`,
+            );
             continue;
           }
         }
-        w.resource('aws_ec2_transit_gateway_route', w.names.take('aws_ec2_transit_gateway_route', `${tableName}_${destinationWords(destination.cidr)}`, `${table.id}|${formatCidr(destination.cidr)}`), slot, [
-          ['count', target?.count],
-          ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', tableName, 'id')],
-          ['destination_cidr_block', formatCidr(destination.cidr)],
-          ['transit_gateway_attachment_id', target?.id],
-          ['blackhole', route.kind === 'blackhole' ? true : undefined],
-        ]);
+        w.resource(
+          'aws_ec2_transit_gateway_route',
+          w.names.take('aws_ec2_transit_gateway_route', `${tableName}_${destinationWords(destination.cidr)}`, `${table.id}|${formatCidr(destination.cidr)}`),
+          slot,
+          [
+            ['count', target?.count],
+            ['transit_gateway_route_table_id', ref('aws_ec2_transit_gateway_route_table', tableName, 'id')],
+            ['destination_cidr_block', formatCidr(destination.cidr)],
+            ['transit_gateway_attachment_id', target?.id],
+            ['blackhole', route.kind === 'blackhole' ? true : undefined],
+          ],
+        );
       }
     }
   }

@@ -36,7 +36,9 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
     const primaryText = vpc.ipv4Cidrs[0];
     const primary = parseAs(primaryText, 4);
     if (!primary || !primary.ok) {
-      w.warn(`Skipped VPC ${label(vpc)} and everything in it: ${primary ? `its primary IPv4 block is not valid (${primary.reason})` : 'it has no IPv4 block (AWS requires a primary IPv4 block)'}. Fix ipv4Cidrs[0] in the plan and export again.`);
+      w.warn(
+        `Skipped VPC ${label(vpc)} and everything in it: ${primary ? `its primary IPv4 block is not valid (${primary.reason})` : 'it has no IPv4 block (AWS requires a primary IPv4 block)'}. Fix ipv4Cidrs[0] in the plan and export again.`,
+      );
       continue;
     }
     const slot = w.slot(vpc.accountId, vpc.region);
@@ -53,7 +55,9 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
       }
       if (vpc.ipv6Source === 'amazon') {
         if (parsed.cidr.prefix !== AMAZON_IPV6_PREFIX) {
-          w.warn(`Skipped IPv6 block ${text} of VPC ${label(vpc)}: an Amazon-provided IPv6 block is always a /56. Make it a /56 or set ipv6Source to ipam or byoip.`);
+          w.warn(
+            `Skipped IPv6 block ${text} of VPC ${label(vpc)}: an Amazon-provided IPv6 block is always a /56. Make it a /56 or set ipv6Source to ipam or byoip.`,
+          );
           return;
         }
         if (!generatedOnVpc) {
@@ -67,12 +71,14 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
       if (vpc.ipv6Source === 'amazon') block.generated = `aws_vpc_ipv6_cidr_block_association.${assoc}.ipv6_cidr_block`;
       exported.ipv6.push(block);
       ipv6Associations.push(() => {
-        const pool = vpc.ipv6Source === 'ipam'
-          ? w.variable('ipv6_ipam_pool_id', { description: 'The IPAM pool the plan\'s IPAM-sourced IPv6 blocks come from (pool id, e.g. ipam-pool-0123...).' })
-          : undefined;
-        const byoip = vpc.ipv6Source === 'byoip'
-          ? w.variable('ipv6_byoip_pool_id', { description: 'The BYOIP IPv6 address pool the plan\'s BYOIP blocks come from (e.g. ipv6pool-ec2-0123...).' })
-          : undefined;
+        const pool =
+          vpc.ipv6Source === 'ipam'
+            ? w.variable('ipv6_ipam_pool_id', { description: "The IPAM pool the plan's IPAM-sourced IPv6 blocks come from (pool id, e.g. ipam-pool-0123...)." })
+            : undefined;
+        const byoip =
+          vpc.ipv6Source === 'byoip'
+            ? w.variable('ipv6_byoip_pool_id', { description: "The BYOIP IPv6 address pool the plan's BYOIP blocks come from (e.g. ipv6pool-ec2-0123...)." })
+            : undefined;
         w.resource('aws_vpc_ipv6_cidr_block_association', assoc, slot, [
           ['vpc_id', ref('aws_vpc', name, 'id')],
           ['assign_generated_ipv6_cidr_block', vpc.ipv6Source === 'amazon' ? true : undefined],
@@ -83,14 +89,20 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
       });
     });
     const comment = vpc.notes ? [vpc.notes] : undefined;
-    w.resource('aws_vpc', name, slot, [
-      ['cidr_block', formatCidr(primary.cidr)],
-      // AWS turns DNS hostnames off in a new VPC; Lattice, interface endpoints' private DNS and Route 53 private zones need both on.
-      ['enable_dns_support', true],
-      ['enable_dns_hostnames', true],
-      ['assign_generated_ipv6_cidr_block', generatedOnVpc ? true : undefined],
-      ['tags', tags(vpc)],
-    ], comment);
+    w.resource(
+      'aws_vpc',
+      name,
+      slot,
+      [
+        ['cidr_block', formatCidr(primary.cidr)],
+        // AWS turns DNS hostnames off in a new VPC; Lattice, interface endpoints' private DNS and Route 53 private zones need both on.
+        ['enable_dns_support', true],
+        ['enable_dns_hostnames', true],
+        ['assign_generated_ipv6_cidr_block', generatedOnVpc ? true : undefined],
+        ['tags', tags(vpc)],
+      ],
+      comment,
+    );
     vpc.ipv4Cidrs.slice(1).forEach((text, i) => {
       const parsed = parseAs(text, 4);
       if (!parsed) return;
@@ -98,8 +110,15 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
         w.warn(`Skipped secondary IPv4 block ${text} of VPC ${label(vpc)}: ${parsed.reason}. Fix ipv4Cidrs[${i + 1}] and export again.`);
         return;
       }
-      const assoc = w.names.take('aws_vpc_ipv4_cidr_block_association', `${name}_${identifierFrom(formatCidr(parsed.cidr))}`, `${vpc.id}#${formatCidr(parsed.cidr)}`);
-      w.resource('aws_vpc_ipv4_cidr_block_association', assoc, slot, [['vpc_id', ref('aws_vpc', name, 'id')], ['cidr_block', formatCidr(parsed.cidr)]]);
+      const assoc = w.names.take(
+        'aws_vpc_ipv4_cidr_block_association',
+        `${name}_${identifierFrom(formatCidr(parsed.cidr))}`,
+        `${vpc.id}#${formatCidr(parsed.cidr)}`,
+      );
+      w.resource('aws_vpc_ipv4_cidr_block_association', assoc, slot, [
+        ['vpc_id', ref('aws_vpc', name, 'id')],
+        ['cidr_block', formatCidr(parsed.cidr)],
+      ]);
       exported.ipv4.push({ cidr: parsed.cidr, association: assoc });
     });
     for (const add of ipv6Associations) add();
@@ -135,7 +154,9 @@ export function exportSubnets(w: TerraformWriter, vpcs: Map<string, ExportedVpc>
     if (v4) {
       const block = vpc.ipv4.find((b) => contains(b.cidr, v4.cidr));
       if (!block) {
-        w.warn(`Skipped subnet ${label(subnet)}: ${formatCidr(v4.cidr)} is not inside any valid IPv4 block of VPC ${label(vpc.vpc)}. Move it into one of ${vpc.ipv4.map((b) => formatCidr(b.cidr)).join(', ')}.`);
+        w.warn(
+          `Skipped subnet ${label(subnet)}: ${formatCidr(v4.cidr)} is not inside any valid IPv4 block of VPC ${label(vpc.vpc)}. Move it into one of ${vpc.ipv4.map((b) => formatCidr(b.cidr)).join(', ')}.`,
+        );
         continue;
       }
       cidrBlock = formatCidr(v4.cidr);
@@ -145,7 +166,9 @@ export function exportSubnets(w: TerraformWriter, vpcs: Map<string, ExportedVpc>
     if (v6) {
       const block = vpc.ipv6.find((b) => contains(b.cidr, v6.cidr));
       if (!block) {
-        w.warn(`Skipped subnet ${label(subnet)}: its IPv6 CIDR ${formatCidr(v6.cidr)} is not inside any valid IPv6 block of VPC ${label(vpc.vpc)}. Move it into ${vpc.ipv6.map((b) => formatCidr(b.cidr)).join(', ') || 'an IPv6 block (the VPC has none)'}.`);
+        w.warn(
+          `Skipped subnet ${label(subnet)}: its IPv6 CIDR ${formatCidr(v6.cidr)} is not inside any valid IPv6 block of VPC ${label(vpc.vpc)}. Move it into ${vpc.ipv6.map((b) => formatCidr(b.cidr)).join(', ') || 'an IPv6 block (the VPC has none)'}.`,
+        );
         continue;
       }
       if (block.generated) {
@@ -158,18 +181,23 @@ export function exportSubnets(w: TerraformWriter, vpcs: Map<string, ExportedVpc>
       if (block.association) dependsOn.push(expression(`aws_vpc_ipv6_cidr_block_association.${block.association}`));
     }
     const name = w.names.take('aws_subnet', w.id(subnet.id), subnet.id);
-    w.resource('aws_subnet', name, vpc.slot, [
-      ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
-      ['availability_zone', subnet.availabilityZone],
-      ['cidr_block', cidrBlock],
-      ['ipv6_cidr_block', ipv6],
-      ['assign_ipv6_address_on_creation', v6 ? true : undefined],
-      ['ipv6_native', v6 && !v4 ? true : undefined],
-      ['tags', tags(subnet)],
-      ['depends_on', dependsOn.length > 0 ? dependsOn : undefined],
-    ], [`${subnet.tier} subnet${subnet.hostsNeeded !== undefined ? `, ${subnet.hostsNeeded} hosts needed` : ''}`]);
+    w.resource(
+      'aws_subnet',
+      name,
+      vpc.slot,
+      [
+        ['vpc_id', ref('aws_vpc', vpc.name, 'id')],
+        ['availability_zone', subnet.availabilityZone],
+        ['cidr_block', cidrBlock],
+        ['ipv6_cidr_block', ipv6],
+        ['assign_ipv6_address_on_creation', v6 ? true : undefined],
+        ['ipv6_native', v6 && !v4 ? true : undefined],
+        ['tags', tags(subnet)],
+        ['depends_on', dependsOn.length > 0 ? dependsOn : undefined],
+      ],
+      [`${subnet.tier} subnet${subnet.hostsNeeded !== undefined ? `, ${subnet.hostsNeeded} hosts needed` : ''}`],
+    );
     out.set(subnet.id, { subnet, name, vpc, hasIpv6: v6 !== undefined });
   }
   return out;
 }
-

@@ -37,18 +37,32 @@ function customerGateway(w: TerraformWriter, network: ExternalNetwork, slot: Pro
 }
 
 /** The VPN connection of a VPN attachment; returns the attachment id, or undefined when its network is not in the plan. */
-export function exportTransitGatewayVpn(w: TerraformWriter, tgw: TransitGateway, att: TgwAttachment, slot: ProviderSlot, tgwName: string): HclValue | undefined {
+export function exportTransitGatewayVpn(
+  w: TerraformWriter,
+  tgw: TransitGateway,
+  att: TgwAttachment,
+  slot: ProviderSlot,
+  tgwName: string,
+): HclValue | undefined {
   const network = att.externalNetworkId === undefined ? undefined : w.plan.externalNetworks.find((n) => n.id === att.externalNetworkId);
   if (!network) return undefined;
   const gateway = customerGateway(w, network, slot);
   const name = w.names.take('aws_vpn_connection', w.id(att.id), att.id);
-  w.resource('aws_vpn_connection', name, slot, [
-    ['customer_gateway_id', ref('aws_customer_gateway', gateway, 'id')],
-    ['transit_gateway_id', ref('aws_ec2_transit_gateway', tgwName, 'id')],
-    ['type', 'ipsec.1'],
-    ['static_routes_only', false],
-    ['tags', tags(att)],
-  ], [`VPN attachment ${label(att)} on ${label(tgw)} to ${label(network)}${network.cidrs.length > 0 ? ` (${network.cidrs.join(', ')}, learned over BGP)` : ''}.`]);
+  w.resource(
+    'aws_vpn_connection',
+    name,
+    slot,
+    [
+      ['customer_gateway_id', ref('aws_customer_gateway', gateway, 'id')],
+      ['transit_gateway_id', ref('aws_ec2_transit_gateway', tgwName, 'id')],
+      ['type', 'ipsec.1'],
+      ['static_routes_only', false],
+      ['tags', tags(att)],
+    ],
+    [
+      `VPN attachment ${label(att)} on ${label(tgw)} to ${label(network)}${network.cidrs.length > 0 ? ` (${network.cidrs.join(', ')}, learned over BGP)` : ''}.`,
+    ],
+  );
   return ref('aws_vpn_connection', name, 'transit_gateway_attachment_id');
 }
 

@@ -12,7 +12,15 @@ import type { Plan } from '../../plan/schema';
 import { expression, hclMap, type HclBlock, type HclValue } from '../hcl';
 import { IdentifierRegistry, PlanIdentifiers } from '../terraform-identifiers';
 import {
-  ARGUMENT_SINCE, isAllowedArgument, laterVersion, OUTPUT_ARGUMENTS, PROVIDER_ARGUMENTS, PROVIDER_BLOCKS, PROVIDER_FLOOR, VARIABLE_ARGUMENTS, type ResourceType,
+  ARGUMENT_SINCE,
+  isAllowedArgument,
+  laterVersion,
+  OUTPUT_ARGUMENTS,
+  PROVIDER_ARGUMENTS,
+  PROVIDER_BLOCKS,
+  PROVIDER_FLOOR,
+  VARIABLE_ARGUMENTS,
+  type ResourceType,
 } from '../terraform-arguments';
 
 /** The file each resource type is written to: one per family, as a Terraform user would split them. */
@@ -20,17 +28,37 @@ export const FAMILY_FILES = ['vpcs.tf', 'gateways.tf', 'routing.tf', 'peering.tf
 export type FamilyFile = (typeof FAMILY_FILES)[number];
 
 const FILE_OF: Record<ResourceType, FamilyFile> = {
-  aws_vpc: 'vpcs.tf', aws_vpc_ipv4_cidr_block_association: 'vpcs.tf', aws_vpc_ipv6_cidr_block_association: 'vpcs.tf', aws_subnet: 'vpcs.tf',
-  aws_internet_gateway: 'gateways.tf', aws_egress_only_internet_gateway: 'gateways.tf', aws_vpn_gateway: 'gateways.tf', aws_eip: 'gateways.tf', aws_nat_gateway: 'gateways.tf',
-  aws_route_table: 'routing.tf', aws_route: 'routing.tf', aws_route_table_association: 'routing.tf', aws_main_route_table_association: 'routing.tf',
-  aws_vpc_peering_connection: 'peering.tf', aws_vpc_peering_connection_accepter: 'peering.tf',
-  aws_ec2_transit_gateway: 'transit-gateways.tf', aws_ec2_transit_gateway_route_table: 'transit-gateways.tf', aws_ec2_transit_gateway_vpc_attachment: 'transit-gateways.tf',
-  aws_ec2_transit_gateway_vpc_attachment_accepter: 'transit-gateways.tf', aws_ec2_transit_gateway_route_table_association: 'transit-gateways.tf',
-  aws_ec2_transit_gateway_route_table_propagation: 'transit-gateways.tf', aws_ec2_transit_gateway_route: 'transit-gateways.tf',
-  aws_ram_resource_share: 'sharing.tf', aws_ram_principal_association: 'sharing.tf', aws_ram_resource_association: 'sharing.tf',
+  aws_vpc: 'vpcs.tf',
+  aws_vpc_ipv4_cidr_block_association: 'vpcs.tf',
+  aws_vpc_ipv6_cidr_block_association: 'vpcs.tf',
+  aws_subnet: 'vpcs.tf',
+  aws_internet_gateway: 'gateways.tf',
+  aws_egress_only_internet_gateway: 'gateways.tf',
+  aws_vpn_gateway: 'gateways.tf',
+  aws_eip: 'gateways.tf',
+  aws_nat_gateway: 'gateways.tf',
+  aws_route_table: 'routing.tf',
+  aws_route: 'routing.tf',
+  aws_route_table_association: 'routing.tf',
+  aws_main_route_table_association: 'routing.tf',
+  aws_vpc_peering_connection: 'peering.tf',
+  aws_vpc_peering_connection_accepter: 'peering.tf',
+  aws_ec2_transit_gateway: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_route_table: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_vpc_attachment: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_vpc_attachment_accepter: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_route_table_association: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_route_table_propagation: 'transit-gateways.tf',
+  aws_ec2_transit_gateway_route: 'transit-gateways.tf',
+  aws_ram_resource_share: 'sharing.tf',
+  aws_ram_principal_association: 'sharing.tf',
+  aws_ram_resource_association: 'sharing.tf',
   aws_ram_resource_share_accepter: 'sharing.tf',
-  aws_customer_gateway: 'vpn.tf', aws_vpn_connection: 'vpn.tf',
-  aws_vpclattice_service_network: 'lattice.tf', aws_vpclattice_service_network_vpc_association: 'lattice.tf', aws_vpclattice_service: 'lattice.tf',
+  aws_customer_gateway: 'vpn.tf',
+  aws_vpn_connection: 'vpn.tf',
+  aws_vpclattice_service_network: 'lattice.tf',
+  aws_vpclattice_service_network_vpc_association: 'lattice.tf',
+  aws_vpclattice_service: 'lattice.tf',
   aws_vpclattice_service_network_service_association: 'lattice.tf',
 };
 
@@ -64,8 +92,18 @@ export function tags(thing: { id: string; name: string }): HclValue {
 /** Every id in the plan, nested ones too: their tokens must not clash with each other. */
 function allPlanIds(plan: Plan): string[] {
   return [
-    ...[plan.vpcs, plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.natGateways, plan.routeTables, plan.peerings, plan.serviceNetworks, plan.externalNetworks]
-      .flatMap((list) => list.map((x) => x.id)),
+    ...[
+      plan.vpcs,
+      plan.subnets,
+      plan.internetGateways,
+      plan.egressOnlyGateways,
+      plan.vpnGateways,
+      plan.natGateways,
+      plan.routeTables,
+      plan.peerings,
+      plan.serviceNetworks,
+      plan.externalNetworks,
+    ].flatMap((list) => list.map((x) => x.id)),
     ...plan.transitGateways.flatMap((t) => [t.id, ...t.routeTables.map((r) => r.id), ...t.attachments.map((a) => a.id)]),
     ...plan.serviceNetworks.flatMap((n) => n.services.map((s) => s.id)),
   ];
@@ -170,7 +208,9 @@ export class TerraformWriter {
       this.accountVariables.set(account, name);
       const known = /^\d{12}$/.test(account);
       this.variable(name, {
-        description: known ? `The AWS account id of account ${account}.` : `The 12-digit AWS account id of the account the plan calls "${account}" (the plan has only this label).`,
+        description: known
+          ? `The AWS account id of account ${account}.`
+          : `The 12-digit AWS account id of the account the plan calls "${account}" (the plan has only this label).`,
         ...(known ? { default: account } : {}),
       });
     }
@@ -180,11 +220,20 @@ export class TerraformWriter {
   /** A variable; returns its reference. `default: null` is written (the variable is optional); no default makes it required. */
   variable(name: string, options: { description: string; type?: string; default?: HclValue | null }): HclValue {
     if (!this.variables.has(name)) {
-      const attributes: Array<[string, HclValue]> = [['type', expression(options.type ?? 'string')], ['description', options.description]];
+      const attributes: Array<[string, HclValue]> = [
+        ['type', expression(options.type ?? 'string')],
+        ['description', options.description],
+      ];
       const value = options.default === null ? expression('null') : options.default;
       if (value !== undefined) attributes.push(['default', value]);
-      for (const [argument] of attributes) if (!VARIABLE_ARGUMENTS.includes(argument)) throw new Error(`variable argument ${argument} is not in VARIABLE_ARGUMENTS`);
-      this.variables.set(name, { name, description: options.description, ...(value !== undefined ? { default: value } : {}), block: { type: 'variable', labels: [name], attributes } });
+      for (const [argument] of attributes)
+        if (!VARIABLE_ARGUMENTS.includes(argument)) throw new Error(`variable argument ${argument} is not in VARIABLE_ARGUMENTS`);
+      this.variables.set(name, {
+        name,
+        description: options.description,
+        ...(value !== undefined ? { default: value } : {}),
+        block: { type: 'variable', labels: [name], attributes },
+      });
     }
     return expression(`var.${name}`);
   }
@@ -211,7 +260,10 @@ export class TerraformWriter {
   }
 
   output(name: string, description: string, value: HclValue): void {
-    const attributes: Array<[string, HclValue]> = [['description', description], ['value', value]];
+    const attributes: Array<[string, HclValue]> = [
+      ['description', description],
+      ['value', value],
+    ];
     for (const [argument] of attributes) if (!OUTPUT_ARGUMENTS.includes(argument)) throw new Error(`output argument ${argument} is not in OUTPUT_ARGUMENTS`);
     this.outputs.push({ type: 'output', labels: [this.names.take('output', name)], attributes });
   }
@@ -219,7 +271,7 @@ export class TerraformWriter {
   providerBlocks(): HclBlock[] {
     const tagsVariable = this.variable('default_tags', {
       type: 'map(string)',
-      description: 'Tags every resource gets through the providers\' default_tags (a resource\'s own Name tag is added to them).',
+      description: "Tags every resource gets through the providers' default_tags (a resource's own Name tag is added to them).",
       default: hclMap([['ManagedBy', 'terraform']]),
     });
     const blocks: HclBlock[] = [];
@@ -236,15 +288,22 @@ export class TerraformWriter {
         });
         const roleName = (role as { expression: string }).expression;
         children.push({
-          type: 'dynamic', labels: ['assume_role'], attributes: [['for_each', expression(`${roleName} == null ? [] : [${roleName}]`)]],
+          type: 'dynamic',
+          labels: ['assume_role'],
+          attributes: [['for_each', expression(`${roleName} == null ? [] : [${roleName}]`)]],
           blocks: [{ type: 'content', labels: [], attributes: [['role_arn', expression('assume_role.value')]] }],
         });
       }
       children.push({ type: 'default_tags', labels: [], attributes: [['tags', tagsVariable]] });
-      for (const [argument] of attributes) if (!PROVIDER_ARGUMENTS.includes(argument)) throw new Error(`provider argument ${argument} is not in PROVIDER_ARGUMENTS`);
-      for (const child of children) if (!PROVIDER_BLOCKS.includes(child.labels[0] ?? child.type)) throw new Error(`provider block ${child.type} is not in PROVIDER_BLOCKS`);
+      for (const [argument] of attributes)
+        if (!PROVIDER_ARGUMENTS.includes(argument)) throw new Error(`provider argument ${argument} is not in PROVIDER_ARGUMENTS`);
+      for (const child of children)
+        if (!PROVIDER_BLOCKS.includes(child.labels[0] ?? child.type)) throw new Error(`provider block ${child.type} is not in PROVIDER_BLOCKS`);
       blocks.push({
-        type: 'provider', labels: ['aws'], attributes, blocks: children,
+        type: 'provider',
+        labels: ['aws'],
+        attributes,
+        blocks: children,
         comment: [`Account ${slot.account ?? '(not set in the plan)'}, ${slot.region}.`],
       });
     }
@@ -256,8 +315,10 @@ export class TerraformWriter {
     const regions = new Set(this.regionVariables.values());
     const accounts = new Set(this.accountVariables.values());
     const rank = (name: string) => (regions.has(name) ? 0 : accounts.has(name) ? 1 : 2);
-    return [...this.variables.values()].map((v, order) => ({ v, order }))
-      .sort((a, b) => rank(a.v.name) - rank(b.v.name) || a.order - b.order).map(({ v }) => v);
+    return [...this.variables.values()]
+      .map((v, order) => ({ v, order }))
+      .sort((a, b) => rank(a.v.name) - rank(b.v.name) || a.order - b.order)
+      .map(({ v }) => v);
   }
 }
 
@@ -275,7 +336,12 @@ export function parseEither(text: string): { ok: true; cidr: Cidr } | { ok: fals
 /** `0.0.0.0/0` -> `default_ipv4`, `10.1.0.0/16` -> `10_1_0_0_16`. */
 export function destinationWords(c: Cidr): string {
   if (c.prefix === 0) return c.version === 4 ? 'default_ipv4' : 'default_ipv6';
-  return formatCidr(c).toLowerCase().replace(/[^0-9a-f]+/g, '_').replace(/^_+|_+$/g, '') || 'route';
+  return (
+    formatCidr(c)
+      .toLowerCase()
+      .replace(/[^0-9a-f]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'route'
+  );
 }
 
 export function missingVpc(w: TerraformWriter, vpcId: string): string {

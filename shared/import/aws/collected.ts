@@ -59,8 +59,13 @@ export function put<T extends object>(c: Collected, map: Map<string, T>, id: str
     for (const [key, next] of Object.entries(value)) {
       const before = (earlier as Record<string, unknown>)[key];
       if (before === undefined || next === undefined || JSON.stringify(before) === JSON.stringify(next)) continue;
-      const shown = (v: unknown) => { const t = JSON.stringify(v); return t.length > 80 ? `${t.slice(0, 77)}...` : t; };
-      c.notes.push(`Conflict: ${what} ${id} has ${key} ${shown(before)} in ${earlierFile ?? 'an earlier document'} and ${shown(next)} in ${file}; kept ${shown(next)} (the later file). Check which is current.`);
+      const shown = (v: unknown) => {
+        const t = JSON.stringify(v);
+        return t.length > 80 ? `${t.slice(0, 77)}...` : t;
+      };
+      c.notes.push(
+        `Conflict: ${what} ${id} has ${key} ${shown(before)} in ${earlierFile ?? 'an earlier document'} and ${shown(next)} in ${file}; kept ${shown(next)} (the later file). Check which is current.`,
+      );
     }
   }
   sources.set(id, file);
@@ -68,7 +73,10 @@ export function put<T extends object>(c: Collected, map: Map<string, T>, id: str
 }
 
 export function readQueriedList(list: QueriedList, collected: Collected, file: string): void {
-  if (list.kind === 'empty') { collected.notes.push(`${file}: an empty list, nothing to import.`); return; }
+  if (list.kind === 'empty') {
+    collected.notes.push(`${file}: an empty list, nothing to import.`);
+    return;
+  }
   if (list.kind === 'service-network-arns') {
     for (const arn of list.arns) {
       const parts = parseServiceNetworkArn(arn)!;
@@ -85,9 +93,11 @@ export function readQueriedList(list: QueriedList, collected: Collected, file: s
     return;
   }
   const vpcs = list.ids.every((id) => id.startsWith('snva-'));
-  collected.notes.push(vpcs
-    ? `${file}: ${list.ids.length} service-network VPC association ids without their VPC ids (the output of --query items[*].id); run list-service-network-vpc-associations without --query to import which VPCs are associated.`
-    : `${file}: ${list.ids.length} service-network association ids without what they associate (the output of --query items[*].id); run the list command without --query to import them.`);
+  collected.notes.push(
+    vpcs
+      ? `${file}: ${list.ids.length} service-network VPC association ids without their VPC ids (the output of --query items[*].id); run list-service-network-vpc-associations without --query to import which VPCs are associated.`
+      : `${file}: ${list.ids.length} service-network association ids without what they associate (the output of --query items[*].id); run the list command without --query to import them.`,
+  );
 }
 
 /** Every CIDR the import will copy into the plan must parse; a bad one names its JSON path. */
@@ -101,23 +111,37 @@ export function checkCidrs(kind: AwsOutputKind, data: unknown, at: { file: strin
   if (kind === 'vpcs') {
     (data as AwsOutput<'vpcs'>).Vpcs.forEach((v, i) => {
       check(v.CidrBlock, ['Vpcs', i, 'CidrBlock']);
-      v.CidrBlockAssociationSet?.forEach((a, j) => check(a.CidrBlock, ['Vpcs', i, 'CidrBlockAssociationSet', j, 'CidrBlock']));
-      v.Ipv6CidrBlockAssociationSet?.forEach((a, j) => check(a.Ipv6CidrBlock, ['Vpcs', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']));
+      v.CidrBlockAssociationSet?.forEach((a, j) => {
+        check(a.CidrBlock, ['Vpcs', i, 'CidrBlockAssociationSet', j, 'CidrBlock']);
+      });
+      v.Ipv6CidrBlockAssociationSet?.forEach((a, j) => {
+        check(a.Ipv6CidrBlock, ['Vpcs', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']);
+      });
     });
   } else if (kind === 'subnets') {
     (data as AwsOutput<'subnets'>).Subnets.forEach((s, i) => {
       check(s.CidrBlock, ['Subnets', i, 'CidrBlock']);
-      s.Ipv6CidrBlockAssociationSet?.forEach((a, j) => check(a.Ipv6CidrBlock, ['Subnets', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']));
+      s.Ipv6CidrBlockAssociationSet?.forEach((a, j) => {
+        check(a.Ipv6CidrBlock, ['Subnets', i, 'Ipv6CidrBlockAssociationSet', j, 'Ipv6CidrBlock']);
+      });
     });
   } else if (kind === 'routeTables') {
-    (data as AwsOutput<'routeTables'>).RouteTables.forEach((t, i) => t.Routes?.forEach((r, j) => {
-      check(r.DestinationCidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationCidrBlock']);
-      check(r.DestinationIpv6CidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationIpv6CidrBlock']);
-    }));
+    (data as AwsOutput<'routeTables'>).RouteTables.forEach((t, i) => {
+      t.Routes?.forEach((r, j) => {
+        check(r.DestinationCidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationCidrBlock']);
+        check(r.DestinationIpv6CidrBlock, ['RouteTables', i, 'Routes', j, 'DestinationIpv6CidrBlock']);
+      });
+    });
   } else if (kind === 'tgwRoutes') {
-    (data as AwsOutput<'tgwRoutes'>).Routes.forEach((r, i) => check(r.DestinationCidrBlock, ['Routes', i, 'DestinationCidrBlock']));
+    (data as AwsOutput<'tgwRoutes'>).Routes.forEach((r, i) => {
+      check(r.DestinationCidrBlock, ['Routes', i, 'DestinationCidrBlock']);
+    });
   } else if (kind === 'vpnConnections') {
-    (data as AwsOutput<'vpnConnections'>).VpnConnections.forEach((v, i) => v.Routes?.forEach((r, j) => check(r.DestinationCidrBlock, ['VpnConnections', i, 'Routes', j, 'DestinationCidrBlock'])));
+    (data as AwsOutput<'vpnConnections'>).VpnConnections.forEach((v, i) => {
+      v.Routes?.forEach((r, j) => {
+        check(r.DestinationCidrBlock, ['VpnConnections', i, 'Routes', j, 'DestinationCidrBlock']);
+      });
+    });
   }
   return problems;
 }
@@ -129,41 +153,89 @@ export function arnRegion(arn: string | undefined): string | undefined {
 
 export function collect(kind: AwsOutputKind, data: unknown, c: Collected, file: string): void {
   switch (kind) {
-    case 'vpcs': for (const v of (data as AwsOutput<'vpcs'>).Vpcs) put(c, c.vpcs, v.VpcId, v, file, 'VPC'); break;
-    case 'subnets': for (const s of (data as AwsOutput<'subnets'>).Subnets) {
-      put(c, c.subnets, s.SubnetId, s, file, 'subnet');
-      const region = arnRegion(s.SubnetArn);
-      if (region) c.arnRegions.add(region);
-    } break;
-    case 'peerings': for (const p of (data as AwsOutput<'peerings'>).VpcPeeringConnections) put(c, c.peerings, p.VpcPeeringConnectionId, p, file, 'peering'); break;
-    case 'transitGateways': for (const t of (data as AwsOutput<'transitGateways'>).TransitGateways) {
-      put(c, c.transitGateways, t.TransitGatewayId, t, file, 'transit gateway');
-      const region = arnRegion(t.TransitGatewayArn);
-      if (region) c.arnRegions.add(region);
-    } break;
-    case 'tgwAttachments': for (const a of (data as AwsOutput<'tgwAttachments'>).TransitGatewayAttachments) put(c, c.tgwAttachments, a.TransitGatewayAttachmentId, a, file, 'attachment'); break;
-    case 'tgwVpcAttachments': for (const a of (data as AwsOutput<'tgwVpcAttachments'>).TransitGatewayVpcAttachments) put(c, c.tgwVpcAttachments, a.TransitGatewayAttachmentId, a, file, 'VPC attachment'); break;
-    case 'tgwRouteTables': for (const t of (data as AwsOutput<'tgwRouteTables'>).TransitGatewayRouteTables) put(c, c.tgwRouteTables, t.TransitGatewayRouteTableId, t, file, 'transit gateway route table'); break;
-    case 'tgwRoutes': c.tgwRoutes.push({ file, routes: (data as AwsOutput<'tgwRoutes'>).Routes }); break;
-    case 'tgwAssociations': c.tgwAssociations.push({ file, associations: (data as AwsOutput<'tgwAssociations'>).Associations }); break;
-    case 'natGateways': for (const n of (data as AwsOutput<'natGateways'>).NatGateways) put(c, c.natGateways, n.NatGatewayId, n, file, 'NAT gateway'); break;
-    case 'routeTables': for (const t of (data as AwsOutput<'routeTables'>).RouteTables) put(c, c.routeTables, t.RouteTableId, t, file, 'route table'); break;
-    case 'internetGateways': for (const g of (data as AwsOutput<'internetGateways'>).InternetGateways) put(c, c.internetGateways, g.InternetGatewayId, g, file, 'internet gateway'); break;
-    case 'egressOnlyGateways': for (const g of (data as AwsOutput<'egressOnlyGateways'>).EgressOnlyInternetGateways) put(c, c.egressOnlyGateways, g.EgressOnlyInternetGatewayId, g, file, 'egress-only internet gateway'); break;
-    case 'vpnGateways': for (const g of (data as AwsOutput<'vpnGateways'>).VpnGateways) put(c, c.vpnGateways, g.VpnGatewayId, g, file, 'VPN gateway'); break;
-    case 'vpnConnections': for (const v of (data as AwsOutput<'vpnConnections'>).VpnConnections) put(c, c.vpnConnections, v.VpnConnectionId, v, file, 'VPN connection'); break;
-    case 'customerGateways': for (const g of (data as AwsOutput<'customerGateways'>).CustomerGateways) put(c, c.customerGateways, g.CustomerGatewayId, g, file, 'customer gateway'); break;
-    case 'serviceNetwork': case 'serviceNetworkList': {
+    case 'vpcs':
+      for (const v of (data as AwsOutput<'vpcs'>).Vpcs) put(c, c.vpcs, v.VpcId, v, file, 'VPC');
+      break;
+    case 'subnets':
+      for (const s of (data as AwsOutput<'subnets'>).Subnets) {
+        put(c, c.subnets, s.SubnetId, s, file, 'subnet');
+        const region = arnRegion(s.SubnetArn);
+        if (region) c.arnRegions.add(region);
+      }
+      break;
+    case 'peerings':
+      for (const p of (data as AwsOutput<'peerings'>).VpcPeeringConnections) put(c, c.peerings, p.VpcPeeringConnectionId, p, file, 'peering');
+      break;
+    case 'transitGateways':
+      for (const t of (data as AwsOutput<'transitGateways'>).TransitGateways) {
+        put(c, c.transitGateways, t.TransitGatewayId, t, file, 'transit gateway');
+        const region = arnRegion(t.TransitGatewayArn);
+        if (region) c.arnRegions.add(region);
+      }
+      break;
+    case 'tgwAttachments':
+      for (const a of (data as AwsOutput<'tgwAttachments'>).TransitGatewayAttachments)
+        put(c, c.tgwAttachments, a.TransitGatewayAttachmentId, a, file, 'attachment');
+      break;
+    case 'tgwVpcAttachments':
+      for (const a of (data as AwsOutput<'tgwVpcAttachments'>).TransitGatewayVpcAttachments)
+        put(c, c.tgwVpcAttachments, a.TransitGatewayAttachmentId, a, file, 'VPC attachment');
+      break;
+    case 'tgwRouteTables':
+      for (const t of (data as AwsOutput<'tgwRouteTables'>).TransitGatewayRouteTables)
+        put(c, c.tgwRouteTables, t.TransitGatewayRouteTableId, t, file, 'transit gateway route table');
+      break;
+    case 'tgwRoutes':
+      c.tgwRoutes.push({ file, routes: (data as AwsOutput<'tgwRoutes'>).Routes });
+      break;
+    case 'tgwAssociations':
+      c.tgwAssociations.push({ file, associations: (data as AwsOutput<'tgwAssociations'>).Associations });
+      break;
+    case 'natGateways':
+      for (const n of (data as AwsOutput<'natGateways'>).NatGateways) put(c, c.natGateways, n.NatGatewayId, n, file, 'NAT gateway');
+      break;
+    case 'routeTables':
+      for (const t of (data as AwsOutput<'routeTables'>).RouteTables) put(c, c.routeTables, t.RouteTableId, t, file, 'route table');
+      break;
+    case 'internetGateways':
+      for (const g of (data as AwsOutput<'internetGateways'>).InternetGateways) put(c, c.internetGateways, g.InternetGatewayId, g, file, 'internet gateway');
+      break;
+    case 'egressOnlyGateways':
+      for (const g of (data as AwsOutput<'egressOnlyGateways'>).EgressOnlyInternetGateways)
+        put(c, c.egressOnlyGateways, g.EgressOnlyInternetGatewayId, g, file, 'egress-only internet gateway');
+      break;
+    case 'vpnGateways':
+      for (const g of (data as AwsOutput<'vpnGateways'>).VpnGateways) put(c, c.vpnGateways, g.VpnGatewayId, g, file, 'VPN gateway');
+      break;
+    case 'vpnConnections':
+      for (const v of (data as AwsOutput<'vpnConnections'>).VpnConnections) put(c, c.vpnConnections, v.VpnConnectionId, v, file, 'VPN connection');
+      break;
+    case 'customerGateways':
+      for (const g of (data as AwsOutput<'customerGateways'>).CustomerGateways) put(c, c.customerGateways, g.CustomerGatewayId, g, file, 'customer gateway');
+      break;
+    case 'serviceNetwork':
+    case 'serviceNetworkList': {
       const list = kind === 'serviceNetwork' ? [data as AwsOutput<'serviceNetwork'>] : (data as AwsOutput<'serviceNetworkList'>).items;
       for (const n of list) {
         const region = arnRegion(n.arn);
         if (region) c.arnRegions.add(region);
-        put(c, c.serviceNetworks, n.id, { id: n.id, ...(n.name !== undefined ? { name: n.name } : {}), ...(region ? { region } : {}) }, file, 'service network');
+        put(
+          c,
+          c.serviceNetworks,
+          n.id,
+          { id: n.id, ...(n.name !== undefined ? { name: n.name } : {}), ...(region ? { region } : {}) },
+          file,
+          'service network',
+        );
       }
       break;
     }
-    case 'serviceNetworkVpcAssociations': case 'serviceNetworkVpcAssociation': {
-      const list = kind === 'serviceNetworkVpcAssociation' ? [data as AwsOutput<'serviceNetworkVpcAssociation'>] : (data as AwsOutput<'serviceNetworkVpcAssociations'>).items;
+    case 'serviceNetworkVpcAssociations':
+    case 'serviceNetworkVpcAssociation': {
+      const list =
+        kind === 'serviceNetworkVpcAssociation'
+          ? [data as AwsOutput<'serviceNetworkVpcAssociation'>]
+          : (data as AwsOutput<'serviceNetworkVpcAssociations'>).items;
       for (const a of list) {
         const vpcs = c.serviceNetworkVpcs.get(a.serviceNetworkId) ?? [];
         if (!vpcs.some((v) => v.vpcId === a.vpcId)) vpcs.push({ vpcId: a.vpcId, ...(a.status !== undefined ? { status: a.status } : {}) });
@@ -171,21 +243,44 @@ export function collect(kind: AwsOutputKind, data: unknown, c: Collected, file: 
       }
       break;
     }
-    case 'tgwPropagations': c.tgwPropagations.push({ file, propagations: (data as AwsOutput<'tgwPropagations'>).TransitGatewayRouteTablePropagations }); break;
-    case 'services': case 'service': {
+    case 'tgwPropagations':
+      c.tgwPropagations.push({ file, propagations: (data as AwsOutput<'tgwPropagations'>).TransitGatewayRouteTablePropagations });
+      break;
+    case 'services':
+    case 'service': {
       const list = kind === 'service' ? [data as AwsOutput<'service'>] : (data as AwsOutput<'services'>).items;
       for (const s of list) {
         const region = arnRegion(s.arn);
-        put(c, c.services, s.id, { id: s.id, ...(s.name !== undefined ? { name: s.name } : {}), ...(region ? { region } : {}), ...(s.status !== undefined ? { status: s.status } : {}) }, file, 'Lattice service');
+        put(
+          c,
+          c.services,
+          s.id,
+          {
+            id: s.id,
+            ...(s.name !== undefined ? { name: s.name } : {}),
+            ...(region ? { region } : {}),
+            ...(s.status !== undefined ? { status: s.status } : {}),
+          },
+          file,
+          'Lattice service',
+        );
       }
       break;
     }
-    case 'serviceNetworkServiceAssociations': case 'serviceNetworkServiceAssociation': {
-      const list = kind === 'serviceNetworkServiceAssociation' ? [data as AwsOutput<'serviceNetworkServiceAssociation'>] : (data as AwsOutput<'serviceNetworkServiceAssociations'>).items;
+    case 'serviceNetworkServiceAssociations':
+    case 'serviceNetworkServiceAssociation': {
+      const list =
+        kind === 'serviceNetworkServiceAssociation'
+          ? [data as AwsOutput<'serviceNetworkServiceAssociation'>]
+          : (data as AwsOutput<'serviceNetworkServiceAssociations'>).items;
       for (const a of list) {
         const services = c.serviceNetworkServices.get(a.serviceNetworkId) ?? [];
         if (!services.some((x) => x.serviceId === a.serviceId)) {
-          services.push({ serviceId: a.serviceId, ...(a.serviceName !== undefined ? { serviceName: a.serviceName } : {}), ...(a.status !== undefined ? { status: a.status } : {}) });
+          services.push({
+            serviceId: a.serviceId,
+            ...(a.serviceName !== undefined ? { serviceName: a.serviceName } : {}),
+            ...(a.status !== undefined ? { status: a.status } : {}),
+          });
         }
         c.serviceNetworkServices.set(a.serviceNetworkId, services);
       }
@@ -193,4 +288,3 @@ export function collect(kind: AwsOutputKind, data: unknown, c: Collected, file: 
     }
   }
 }
-

@@ -7,12 +7,24 @@ export function buildPeerings(c: Collected, vpcIds: ReadonlySet<string>, notes: 
   const peerings: NonNullable<PlanInput['peerings']> = [];
   for (const p of c.peerings.values()) {
     const code = lower(p.Status?.Code);
-    if (GONE.has(code)) { notes.push(`Skipped peering ${p.VpcPeeringConnectionId}: it is ${code}.`); continue; }
+    if (GONE.has(code)) {
+      notes.push(`Skipped peering ${p.VpcPeeringConnectionId}: it is ${code}.`);
+      continue;
+    }
     const requester = p.RequesterVpcInfo.VpcId;
     const accepter = p.AccepterVpcInfo.VpcId;
     const missing = [requester, accepter].filter((v) => v === undefined || !vpcIds.has(v));
-    if (missing.length > 0) { notes.push(`Skipped peering ${p.VpcPeeringConnectionId} (${requester ?? '?'} <-> ${accepter ?? '?'}): VPC ${missing.join(' and ')} not in the import.`); continue; }
-    peerings.push({ id: p.VpcPeeringConnectionId, name: nameTag(p.Tags) ?? p.VpcPeeringConnectionId, requesterVpcId: requester!, accepterVpcId: accepter!, status: code === 'active' ? 'active' : 'pending' });
+    if (missing.length > 0) {
+      notes.push(`Skipped peering ${p.VpcPeeringConnectionId} (${requester ?? '?'} <-> ${accepter ?? '?'}): VPC ${missing.join(' and ')} not in the import.`);
+      continue;
+    }
+    peerings.push({
+      id: p.VpcPeeringConnectionId,
+      name: nameTag(p.Tags) ?? p.VpcPeeringConnectionId,
+      requesterVpcId: requester!,
+      accepterVpcId: accepter!,
+      status: code === 'active' ? 'active' : 'pending',
+    });
     if (code !== 'active') notes.push(`Peering ${p.VpcPeeringConnectionId} is ${code || 'of unknown status'}: imported as pending.`);
   }
   return peerings;

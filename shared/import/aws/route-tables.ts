@@ -32,7 +32,10 @@ export function buildRouteTables(c: Collected, ids: RouteTargetIds, gateways: Im
   const mainTableOf = new Map<string, AwsRouteTable>();
   const tableOfSubnet = new Map<string, AwsRouteTable>();
   for (const t of c.routeTables.values()) {
-    if (!ids.vpcIds.has(t.VpcId)) { notes.push(`Skipped route table ${t.RouteTableId}: its VPC ${t.VpcId} is not in the import.`); continue; }
+    if (!ids.vpcIds.has(t.VpcId)) {
+      notes.push(`Skipped route table ${t.RouteTableId}: its VPC ${t.VpcId} is not in the import.`);
+      continue;
+    }
     const main = (t.Associations ?? []).some((a) => a.Main === true);
     if (main) mainTableOf.set(t.VpcId, t);
     for (const a of t.Associations ?? []) if (a.SubnetId !== undefined && ids.subnetIds.has(a.SubnetId)) tableOfSubnet.set(a.SubnetId, t);
@@ -40,21 +43,49 @@ export function buildRouteTables(c: Collected, ids: RouteTargetIds, gateways: Im
     for (const r of t.Routes ?? []) {
       const destination = r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock;
       const where = `Route table ${t.RouteTableId}, route ${destination ?? r.DestinationPrefixListId ?? '?'}`;
-      if (destination === undefined) { notes.push(`${where}: routes to a prefix list are not modelled; not imported.`); continue; }
+      if (destination === undefined) {
+        notes.push(`${where}: routes to a prefix list are not modelled; not imported.`);
+        continue;
+      }
       const target = routeTarget(r);
-      if (lower(r.State) === 'blackhole') { notes.push(`${where} -> ${target && 'id' in target ? target.id : 'its target'} is a blackhole (the target no longer exists); not imported.`); continue; }
-      if (!target) { notes.push(`${where}: its target (${describeOtherTarget(r)}) is not modelled; not imported.`); continue; }
-      if (target.kind === 'local') { routes.push({ destination, target: 'local' }); continue; }
-      const known = target.kind === 'internet-gateway' ? igwIds : target.kind === 'egress-only-gateway' ? eigwIds : target.kind === 'vpn-gateway' ? new Set(gateways.vpnGateways.map((g) => g.id))
-        : target.kind === 'nat-gateway' ? ids.natIds : target.kind === 'peering' ? ids.peeringIds : ids.tgwIds;
+      if (lower(r.State) === 'blackhole') {
+        notes.push(`${where} -> ${target && 'id' in target ? target.id : 'its target'} is a blackhole (the target no longer exists); not imported.`);
+        continue;
+      }
+      if (!target) {
+        notes.push(`${where}: its target (${describeOtherTarget(r)}) is not modelled; not imported.`);
+        continue;
+      }
+      if (target.kind === 'local') {
+        routes.push({ destination, target: 'local' });
+        continue;
+      }
+      const known =
+        target.kind === 'internet-gateway'
+          ? igwIds
+          : target.kind === 'egress-only-gateway'
+            ? eigwIds
+            : target.kind === 'vpn-gateway'
+              ? new Set(gateways.vpnGateways.map((g) => g.id))
+              : target.kind === 'nat-gateway'
+                ? ids.natIds
+                : target.kind === 'peering'
+                  ? ids.peeringIds
+                  : ids.tgwIds;
       if (!known.has(target.id)) {
         if (target.kind === 'internet-gateway' || target.kind === 'egress-only-gateway' || target.kind === 'vpn-gateway') {
           // A route can only name a gateway attached to the table's own VPC, so the gateway is known.
           const gateway = { id: target.id, name: target.id, vpcId: t.VpcId };
-          if (target.kind === 'internet-gateway') { gateways.internetGateways.push(gateway); igwIds.add(target.id); }
-          else if (target.kind === 'egress-only-gateway') { gateways.egressOnlyGateways.push(gateway); eigwIds.add(target.id); }
-          else gateways.vpnGateways.push({ ...gateway, externalNetworkIds: [] });
-          notes.push(`Created ${target.kind.replace(/-/g, ' ')} ${target.id} on VPC ${t.VpcId}: route table ${t.RouteTableId} routes to it, but it was not described.`);
+          if (target.kind === 'internet-gateway') {
+            gateways.internetGateways.push(gateway);
+            igwIds.add(target.id);
+          } else if (target.kind === 'egress-only-gateway') {
+            gateways.egressOnlyGateways.push(gateway);
+            eigwIds.add(target.id);
+          } else gateways.vpnGateways.push({ ...gateway, externalNetworkIds: [] });
+          notes.push(
+            `Created ${target.kind.replace(/-/g, ' ')} ${target.id} on VPC ${t.VpcId}: route table ${t.RouteTableId} routes to it, but it was not described.`,
+          );
         } else {
           notes.push(`${where} -> ${target.id}: that ${target.kind.replace(/-/g, ' ')} is not in the import; route not imported.`);
           continue;
@@ -84,8 +115,14 @@ export function assignTiers(c: Collected, subnets: Subnet[], tables: ImportedRou
     }
   }
   const inferred = tierCounts.public + tierCounts.private + tierCounts.isolated;
-  if (inferred > 0) notes.push(`Subnet tiers inferred from route tables for ${plural(inferred, 'subnet')}: ${tierCounts.public} public (a route to an internet gateway), ${tierCounts.private} private (a route to a NAT gateway), ${tierCounts.isolated} isolated (neither).`);
-  if (guessed.length > 0) notes.push(`No route table in the import for ${plural(guessed.length, 'subnet')} (${guessed.join(', ')}): tier guessed from MapPublicIpOnLaunch (true = public, false = private). Import describe-route-tables to infer it from the routes.`);
+  if (inferred > 0)
+    notes.push(
+      `Subnet tiers inferred from route tables for ${plural(inferred, 'subnet')}: ${tierCounts.public} public (a route to an internet gateway), ${tierCounts.private} private (a route to a NAT gateway), ${tierCounts.isolated} isolated (neither).`,
+    );
+  if (guessed.length > 0)
+    notes.push(
+      `No route table in the import for ${plural(guessed.length, 'subnet')} (${guessed.join(', ')}): tier guessed from MapPublicIpOnLaunch (true = public, false = private). Import describe-route-tables to infer it from the routes.`,
+    );
 }
 
 type Target = { kind: 'local' } | { kind: Exclude<Route['target'], 'local'>; id: string };

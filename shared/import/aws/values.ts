@@ -25,4 +25,3 @@ export function mostCommon(values: readonly string[]): string | undefined {
   for (const [v, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && v < best)) best = v;
   return best;
 }
-

@@ -12,12 +12,14 @@ import { withPositions, type Point } from './positions';
 /** What a palette command did: the plan with the new object, or why it could not add one. */
 export type AddResult =
   | {
-    ok: true; plan: Plan; created: string;
-    /** Added, but the user must finish something (an error-level notice). */
-    problem?: string;
-    /** Added, with something the user should know (what else was added, a compromise made). */
-    note?: string;
-  }
+      ok: true;
+      plan: Plan;
+      created: string;
+      /** Added, but the user must finish something (an error-level notice). */
+      problem?: string;
+      /** Added, with something the user should know (what else was added, a compromise made). */
+      note?: string;
+    }
   | { ok: false; reason: string };
 
 // ---------------------------------------------------------------- plain adds
@@ -123,9 +125,17 @@ export function newNatGateway(plan: Plan, selection: readonly string[], newId: N
   else if (selectedSubnet) {
     const sameZone = publics.find((s) => s.availabilityZone === selectedSubnet.availabilityZone);
     subnet = sameZone ?? publics[0]!;
-    if (!sameZone) notes.push(`${vpcName} has no public subnet in ${selectedSubnet.availabilityZone}, so the NAT gateway went into ${subnet.name || subnet.id} (${subnet.availabilityZone}); traffic from ${selectedSubnet.availabilityZone} then crosses AZs.`);
+    if (!sameZone)
+      notes.push(
+        `${vpcName} has no public subnet in ${selectedSubnet.availabilityZone}, so the NAT gateway went into ${subnet.name || subnet.id} (${subnet.availabilityZone}); traffic from ${selectedSubnet.availabilityZone} then crosses AZs.`,
+      );
   } else {
-    const zonesWithNat = new Set(plan.natGateways.map((n) => plan.subnets.find((s) => s.id === n.subnetId)).filter((s) => s?.vpcId === vpcId).map((s) => s!.availabilityZone));
+    const zonesWithNat = new Set(
+      plan.natGateways
+        .map((n) => plan.subnets.find((s) => s.id === n.subnetId))
+        .filter((s) => s?.vpcId === vpcId)
+        .map((s) => s!.availabilityZone),
+    );
     subnet = publics.find((s) => !zonesWithNat.has(s.availabilityZone)) ?? publics[0]!;
   }
   let next = plan;
@@ -133,12 +143,20 @@ export function newNatGateway(plan: Plan, selection: readonly string[], newId: N
     const igw = newInternetGateway(plan, [vpcId], newId);
     if (igw.ok) {
       next = igw.plan;
-      notes.push(`Added internet gateway ${next.internetGateways.at(-1)?.name ?? igw.created} to ${vpcName} too: a public NAT gateway reaches the internet through it.`);
+      notes.push(
+        `Added internet gateway ${next.internetGateways.at(-1)?.name ?? igw.created} to ${vpcName} too: a public NAT gateway reaches the internet through it.`,
+      );
     }
   }
   const id = newId('nat');
   const zoneLetter = subnet.availabilityZone.slice(-1);
-  const nat: NatGateway = { id, name: unusedName(plan.natGateways, `nat-${zoneLetter || subnet.name}`), subnetId: subnet.id, connectivity: 'public', addresses: 1 };
+  const nat: NatGateway = {
+    id,
+    name: unusedName(plan.natGateways, `nat-${zoneLetter || subnet.name}`),
+    subnetId: subnet.id,
+    connectivity: 'public',
+    addresses: 1,
+  };
   const result: AddResult = { ok: true, plan: addNatGateway(next, nat), created: id };
   if (notes.length > 0) result.note = notes.join(' ');
   return result;
@@ -173,8 +191,11 @@ export function newInternetGateway(plan: Plan, selection: readonly string[], new
 export function newTransitGateway(plan: Plan, position: Point, newId: NewId = idMaker(plan)): AddResult {
   const id = newId('tgw');
   const tgw: TransitGateway = {
-    id, name: `tgw-${plan.transitGateways.length + 1}`, region: planRegion(plan),
-    routeTables: [{ id: newId('tgw-rtb'), name: 'default', routes: [] }], attachments: [],
+    id,
+    name: `tgw-${plan.transitGateways.length + 1}`,
+    region: planRegion(plan),
+    routeTables: [{ id: newId('tgw-rtb'), name: 'default', routes: [] }],
+    attachments: [],
   };
   return { ok: true, plan: addTransitGateway(plan, tgw, position), created: id };
 }

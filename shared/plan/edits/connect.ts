@@ -22,20 +22,20 @@ export type ConnectionKind = 'peering' | 'attachment' | 'vpn-attachment' | 'tgw-
  * the ends in the order the edit stores them (a drag from a transit gateway to a VPC still
  * attaches the VPC to the gateway).
  */
-export type ConnectionCheck =
-  | { ok: true; kind: ConnectionKind; source: string; target: string }
-  | { ok: false; reason: string };
-
+export type ConnectionCheck = { ok: true; kind: ConnectionKind; source: string; target: string } | { ok: false; reason: string };
 
 export function canConnect(plan: Plan, sourceId: string, targetId: string): ConnectionCheck {
   if (sourceId === targetId) return { ok: false, reason: 'A connection needs two different objects.' };
   const source = findObject(plan, sourceId);
   const target = findObject(plan, targetId);
   if (!source || !target) return { ok: false, reason: 'One end of the connection is no longer in the plan.' };
-  return check(plan, source, target) ?? check(plan, target, source) ?? {
-    ok: false,
-    reason: `A ${describeKind(source.kind)} cannot be connected to a ${describeKind(target.kind)}. Connect VPCs to VPCs (peering), transit gateways, service networks or external networks.`,
-  };
+  return (
+    check(plan, source, target) ??
+    check(plan, target, source) ?? {
+      ok: false,
+      reason: `A ${describeKind(source.kind)} cannot be connected to a ${describeKind(target.kind)}. Connect VPCs to VPCs (peering), transit gateways, service networks or external networks.`,
+    }
+  );
 }
 
 /** The rule for the pair in this order; undefined when the kinds do not connect this way round. */
@@ -48,7 +48,9 @@ function check(plan: Plan, source: FoundObject, target: FoundObject): Connection
   switch (`${source.kind}>${target.kind}`) {
     case 'vpc>vpc': {
       // AWS: one peering per VPC pair (docs/network-rules.md#aws-vpc-peering).
-      const exists = plan.peerings.some((p) => (p.requesterVpcId === sourceId && p.accepterVpcId === targetId) || (p.requesterVpcId === targetId && p.accepterVpcId === sourceId));
+      const exists = plan.peerings.some(
+        (p) => (p.requesterVpcId === sourceId && p.accepterVpcId === targetId) || (p.requesterVpcId === targetId && p.accepterVpcId === sourceId),
+      );
       return exists ? { ok: false, reason: `${from} and ${to} are already peered.` } : yes('peering');
     }
     case 'vpc>transitGateway': {
@@ -75,7 +77,11 @@ function check(plan: Plan, source: FoundObject, target: FoundObject): Connection
       // AWS: a VPC is associated with one service network at most; more are reached through
       // service-network endpoints (docs/network-rules.md#aws-vpc-lattice-service-networks).
       const other = plan.serviceNetworks.find((n) => n.vpcIds.includes(sourceId));
-      if (other) return { ok: false, reason: `${from} is already associated with ${other.name || other.id}, and a VPC can be associated with only one service network. Reach ${network.name || network.id} through a service-network endpoint instead.` };
+      if (other)
+        return {
+          ok: false,
+          reason: `${from} is already associated with ${other.name || other.id}, and a VPC can be associated with only one service network. Reach ${network.name || network.id} through a service-network endpoint instead.`,
+        };
       return yes('association');
     }
     case 'vpc>externalNetwork': {
@@ -98,12 +104,18 @@ export function describeConnection(plan: Plan, check: ConnectionCheck): string {
   const from = name(check.source);
   const to = name(check.target);
   switch (check.kind) {
-    case 'peering': return `Peer ${from} with ${to}`;
-    case 'attachment': return `Attach ${from} to ${to}`;
-    case 'vpn-attachment': return `Attach ${from} to ${to} by site-to-site VPN`;
-    case 'tgw-peering': return `Peer transit gateway ${from} with ${to}`;
-    case 'association': return `Associate ${from} with ${to}`;
-    case 'vpn-gateway': return `VPN from ${from} to ${to} (virtual private gateway)`;
+    case 'peering':
+      return `Peer ${from} with ${to}`;
+    case 'attachment':
+      return `Attach ${from} to ${to}`;
+    case 'vpn-attachment':
+      return `Attach ${from} to ${to} by site-to-site VPN`;
+    case 'tgw-peering':
+      return `Peer transit gateway ${from} with ${to}`;
+    case 'association':
+      return `Associate ${from} with ${to}`;
+    case 'vpn-gateway':
+      return `VPN from ${from} to ${to} (virtual private gateway)`;
   }
 }
 
@@ -116,33 +128,66 @@ export function connect(plan: Plan, sourceId: string, targetId: string, newId: N
   const to = nameOf(target);
   switch (allowed.kind) {
     case 'peering': {
-      const peering: PeeringConnection = { id: newId('pcx'), name: fitName(`${from} ↔ ${to}`), requesterVpcId: allowed.source, accepterVpcId: allowed.target, status: 'active' };
+      const peering: PeeringConnection = {
+        id: newId('pcx'),
+        name: fitName(`${from} ↔ ${to}`),
+        requesterVpcId: allowed.source,
+        accepterVpcId: allowed.target,
+        status: 'active',
+      };
       return { ok: true, plan: { ...plan, peerings: [...plan.peerings, peering] }, created: peering.id };
     }
     case 'attachment': {
       const attachment: TgwAttachment = {
-        id: newId('tgw-attach'), name: fitName(from), type: 'vpc', vpcId: allowed.source,
-        subnetIds: attachmentSubnets(plan, allowed.source), propagatedRouteTableIds: [],
+        id: newId('tgw-attach'),
+        name: fitName(from),
+        type: 'vpc',
+        vpcId: allowed.source,
+        subnetIds: attachmentSubnets(plan, allowed.source),
+        propagatedRouteTableIds: [],
       };
       const tgw = target.object as TransitGateway;
       return attach(plan, tgw, withFirstTable(tgw, attachment));
     }
     case 'vpn-attachment': {
-      const attachment: TgwAttachment = { id: newId('tgw-attach'), name: fitName(`${from} VPN`), type: 'vpn', externalNetworkId: allowed.source, subnetIds: [], propagatedRouteTableIds: [] };
+      const attachment: TgwAttachment = {
+        id: newId('tgw-attach'),
+        name: fitName(`${from} VPN`),
+        type: 'vpn',
+        externalNetworkId: allowed.source,
+        subnetIds: [],
+        propagatedRouteTableIds: [],
+      };
       const tgw = target.object as TransitGateway;
       return attach(plan, tgw, withFirstTable(tgw, attachment));
     }
     case 'tgw-peering': {
-      const attachment: TgwAttachment = { id: newId('tgw-attach'), name: fitName(`peering to ${to}`), type: 'peering', peerTransitGatewayId: allowed.target, subnetIds: [], propagatedRouteTableIds: [] };
+      const attachment: TgwAttachment = {
+        id: newId('tgw-attach'),
+        name: fitName(`peering to ${to}`),
+        type: 'peering',
+        peerTransitGatewayId: allowed.target,
+        subnetIds: [],
+        propagatedRouteTableIds: [],
+      };
       return attach(plan, source.object as TransitGateway, attachment);
     }
     case 'association': {
       const network = target.object as ServiceNetwork;
-      return { ok: true, plan: updateObject(plan, 'serviceNetwork', network.id, { vpcIds: [...network.vpcIds, allowed.source] }), created: associationId(network.id, allowed.source) };
+      return {
+        ok: true,
+        plan: updateObject(plan, 'serviceNetwork', network.id, { vpcIds: [...network.vpcIds, allowed.source] }),
+        created: associationId(network.id, allowed.source),
+      };
     }
     case 'vpn-gateway': {
       const existing = plan.vpnGateways.find((g) => g.vpcId === allowed.source);
-      if (existing) return { ok: true, plan: updateObject(plan, 'vpnGateway', existing.id, { externalNetworkIds: [...existing.externalNetworkIds, allowed.target] }), created: existing.id };
+      if (existing)
+        return {
+          ok: true,
+          plan: updateObject(plan, 'vpnGateway', existing.id, { externalNetworkIds: [...existing.externalNetworkIds, allowed.target] }),
+          created: existing.id,
+        };
       const gateway = { id: newId('vgw'), name: fitName(`${from} VPN gateway`), vpcId: allowed.source, externalNetworkIds: [allowed.target] };
       return { ok: true, plan: { ...plan, vpnGateways: [...plan.vpnGateways, gateway] }, created: gateway.id };
     }

@@ -22,19 +22,23 @@ export function deleteObjects(plan: Plan, ids: readonly string[]): Plan {
   if (gone.size === 0 && associationsGone.length === 0) return plan;
 
   // Cascade: VPC -> its subnets and gateways; subnet -> its NAT gateways; TGW -> its attachments and tables.
-  for (const vpc of plan.vpcs) if (gone.has(vpc.id)) {
-    for (const list of [plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.routeTables]) {
-      for (const item of list) if (item.vpcId === vpc.id) gone.add(item.id);
+  for (const vpc of plan.vpcs)
+    if (gone.has(vpc.id)) {
+      for (const list of [plan.subnets, plan.internetGateways, plan.egressOnlyGateways, plan.vpnGateways, plan.routeTables]) {
+        for (const item of list) if (item.vpcId === vpc.id) gone.add(item.id);
+      }
+      for (const peering of plan.peerings) if (peering.requesterVpcId === vpc.id || peering.accepterVpcId === vpc.id) gone.add(peering.id);
     }
-    for (const peering of plan.peerings) if (peering.requesterVpcId === vpc.id || peering.accepterVpcId === vpc.id) gone.add(peering.id);
-  }
   for (const nat of plan.natGateways) if (gone.has(nat.subnetId)) gone.add(nat.id);
   for (const tgw of plan.transitGateways) {
     for (const attachment of tgw.attachments) {
-      if (gone.has(tgw.id)
-        || (attachment.vpcId !== undefined && gone.has(attachment.vpcId))
-        || (attachment.externalNetworkId !== undefined && gone.has(attachment.externalNetworkId))
-        || (attachment.peerTransitGatewayId !== undefined && gone.has(attachment.peerTransitGatewayId))) gone.add(attachment.id);
+      if (
+        gone.has(tgw.id) ||
+        (attachment.vpcId !== undefined && gone.has(attachment.vpcId)) ||
+        (attachment.externalNetworkId !== undefined && gone.has(attachment.externalNetworkId)) ||
+        (attachment.peerTransitGatewayId !== undefined && gone.has(attachment.peerTransitGatewayId))
+      )
+        gone.add(attachment.id);
     }
     if (gone.has(tgw.id)) for (const table of tgw.routeTables) gone.add(table.id);
   }
@@ -48,7 +52,8 @@ export function deleteObjects(plan: Plan, ids: readonly string[]): Plan {
     return routes.length === table.routes.length ? table : { ...table, routes };
   });
   const subnets = keep(plan.subnets).map((subnet) =>
-    subnet.routeTableId !== undefined && gone.has(subnet.routeTableId) ? withoutKey(subnet, 'routeTableId') : subnet);
+    subnet.routeTableId !== undefined && gone.has(subnet.routeTableId) ? withoutKey(subnet, 'routeTableId') : subnet,
+  );
   const vpnGateways = keep(plan.vpnGateways).map((gateway) => {
     const externalNetworkIds = gateway.externalNetworkIds.filter((id) => !gone.has(id));
     return externalNetworkIds.length === gateway.externalNetworkIds.length ? gateway : { ...gateway, externalNetworkIds };
@@ -64,13 +69,10 @@ export function deleteObjects(plan: Plan, ids: readonly string[]): Plan {
     });
     const changedTables = routeTables.some((table, i) => table !== tgw.routeTables[i]);
     // The same gateway object when nothing in it changed (map() always makes a new list): the checks key on it.
-    return sameItems(attachments, tgw.attachments) && !changedTables
-      ? tgw
-      : { ...tgw, attachments, routeTables };
+    return sameItems(attachments, tgw.attachments) && !changedTables ? tgw : { ...tgw, attachments, routeTables };
   });
   const serviceNetworks = keep(plan.serviceNetworks).map((network) => {
-    const vpcIds = network.vpcIds.filter((vpcId) => !gone.has(vpcId)
-      && !associationsGone.some((a) => a.serviceNetworkId === network.id && a.vpcId === vpcId));
+    const vpcIds = network.vpcIds.filter((vpcId) => !gone.has(vpcId) && !associationsGone.some((a) => a.serviceNetworkId === network.id && a.vpcId === vpcId));
     const services = network.services.map((service) => (service.vpcId !== undefined && gone.has(service.vpcId) ? withoutKey(service, 'vpcId') : service));
     const servicesChanged = services.some((s, i) => s !== network.services[i]);
     return vpcIds.length === network.vpcIds.length && !servicesChanged ? network : { ...network, vpcIds, services };

@@ -17,8 +17,12 @@ export function referenceProblems(plan: Plan): string[] {
   const externals = idsOf(plan.externalNetworks);
   const tgws = idsOf(plan.transitGateways);
   const targets: Record<Exclude<RouteTarget, 'local'>, Set<string>> = {
-    'internet-gateway': idsOf(plan.internetGateways), 'nat-gateway': idsOf(plan.natGateways), 'egress-only-gateway': idsOf(plan.egressOnlyGateways),
-    peering: idsOf(plan.peerings), 'transit-gateway': tgws, 'vpn-gateway': idsOf(plan.vpnGateways),
+    'internet-gateway': idsOf(plan.internetGateways),
+    'nat-gateway': idsOf(plan.natGateways),
+    'egress-only-gateway': idsOf(plan.egressOnlyGateways),
+    peering: idsOf(plan.peerings),
+    'transit-gateway': tgws,
+    'vpn-gateway': idsOf(plan.vpnGateways),
   };
   const need = (where: string, id: string | undefined, set: ReadonlySet<string>) => {
     if (id !== undefined && !set.has(id)) problems.push(`${where} -> ${id}`);

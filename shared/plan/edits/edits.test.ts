@@ -3,8 +3,27 @@ import hubAndSpoke from '../../../examples/hub-and-spoke.vpcplan.json';
 import { validatePlan } from '../load';
 import { emptyPlan, type Plan } from '../schema';
 import {
-  allIds, canConnect, connect, deleteObjects, describeConnection, extractFragment, findObject, fitName, idMaker, newId, newInternetGateway, newNatGateway, newSubnet,
-  newServiceNetwork, newTransitGateway, newVpc, pasteFragment, updateObject, vpcForNewSubnet, describeRemoval, updateSettings,
+  allIds,
+  canConnect,
+  connect,
+  deleteObjects,
+  describeConnection,
+  extractFragment,
+  findObject,
+  fitName,
+  idMaker,
+  newId,
+  newInternetGateway,
+  newNatGateway,
+  newSubnet,
+  newServiceNetwork,
+  newTransitGateway,
+  newVpc,
+  pasteFragment,
+  updateObject,
+  vpcForNewSubnet,
+  describeRemoval,
+  updateSettings,
 } from '.';
 import { referenceProblems, seededRandom } from './edit-test-support';
 
@@ -65,7 +84,10 @@ describe('the palette', () => {
   });
 
   it('a new VPC with no free /16 left is added without a block, and says what to do', () => {
-    const full: Plan = { ...emptyPlan(), externalNetworks: [{ id: 'ext', name: 'everything', kind: 'on-premises', cidrs: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] }] };
+    const full: Plan = {
+      ...emptyPlan(),
+      externalNetworks: [{ id: 'ext', name: 'everything', kind: 'on-premises', cidrs: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] }],
+    };
     const result = newVpc(full, at);
     expect(result.ok && result.plan.vpcs[0]!.ipv4Cidrs).toEqual([]);
     expect(result.ok && result.problem).toMatch(/No free \/16/);
@@ -83,7 +105,7 @@ describe('the palette', () => {
     expect(named.ok && named.plan.internetGateways.at(-1)!.name.length).toBeLessThanOrEqual(200);
   });
 
-  it('a NAT gateway is public, in a public subnet of the selected subnet\'s AZ (changed: it used to go private into a selected private subnet)', () => {
+  it("a NAT gateway is public, in a public subnet of the selected subnet's AZ (changed: it used to go private into a selected private subnet)", () => {
     const plan = hub();
     // A private subnet of us-east-1b selected: the public subnet of us-east-1b, not the selected one.
     const fromPrivate = newNatGateway(plan, ['sn-egress-tgw-b']);
@@ -110,7 +132,10 @@ describe('the palette', () => {
     if (!vpc.ok) throw new Error(vpc.reason);
     plan = vpc.plan;
     const cidr = plan.vpcs[0]!.ipv4Cidrs[0]!.replace(/\.0\.0\/16$/, '');
-    for (const [name, tier, zone, third] of [['pub-a', 'public', 'us-east-1a', 0], ['app-b', 'private', 'us-east-1b', 1]] as const) {
+    for (const [name, tier, zone, third] of [
+      ['pub-a', 'public', 'us-east-1a', 0],
+      ['app-b', 'private', 'us-east-1b', 1],
+    ] as const) {
       const added = newSubnet(plan, { name, vpcId: vpc.created, availabilityZone: zone, tier, cidr: `${cidr}.${third}.0/24` });
       if (!added.ok) throw new Error(added.reason);
       plan = added.plan;
@@ -177,7 +202,10 @@ describe('canConnect', () => {
     expect(canConnect(plan, 'vpc-legacy', 'vpc-shared')).toMatchObject({ ok: false, reason: expect.stringMatching(/already peered/) });
     expect(canConnect(plan, 'vpc-prod', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/already attached/) });
     expect(canConnect(plan, 'ext-dc', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/already attached/) });
-    expect(canConnect(plan, 'sn-prod-app-a', 'tgw-hub')).toMatchObject({ ok: false, reason: expect.stringMatching(/A subnet cannot be connected to a transit gateway/) });
+    expect(canConnect(plan, 'sn-prod-app-a', 'tgw-hub')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/A subnet cannot be connected to a transit gateway/),
+    });
     expect(canConnect(plan, 'tgw-hub', 'sn-lattice-apis')).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot be connected/) });
     expect(canConnect(plan, 'vpc-prod', 'gone')).toMatchObject({ ok: false, reason: expect.stringMatching(/no longer in the plan/) });
   });

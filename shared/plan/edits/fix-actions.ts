@@ -119,7 +119,8 @@ function applyStep(plan: Plan, fix: FixStep): Plan {
       const routeTables = plan.routeTables.map((table) =>
         table.routes.some((r) => r.targetId === fix.peeringId)
           ? { ...table, routes: table.routes.map((r) => (r.targetId === fix.peeringId ? { ...r, targetId: fix.keepPeeringId } : r)) }
-          : table);
+          : table,
+      );
       return deleteObjects({ ...plan, routeTables }, [fix.peeringId]);
     }
     case 'add-route':
@@ -207,7 +208,10 @@ function describeStep(plan: Plan, fix: FixStep): string[] {
     case 'remove-peering':
       return [`removed peering ${name(fix.peeringId)}`];
     case 'add-route':
-      return fix.routes.map((r) => `added route ${r.destination} → ${[r.target.replace(/-/g, ' '), ...(r.targetId === undefined ? [] : [name(r.targetId)])].join(' ')} to route table ${name(fix.routeTableId)}`);
+      return fix.routes.map(
+        (r) =>
+          `added route ${r.destination} → ${[r.target.replace(/-/g, ' '), ...(r.targetId === undefined ? [] : [name(r.targetId)])].join(' ')} to route table ${name(fix.routeTableId)}`,
+      );
   }
 }
 
@@ -234,7 +238,8 @@ export function renumberSubnets(
     .sort((a, b) => (a.block.network < b.block.network ? -1 : a.block.network > b.block.network ? 1 : 0));
   if (placed.length === 0) return undefined;
   const end = newBlock.network + (1n << BigInt(32 - newBlock.prefix));
-  const fitsAt = (block: Cidr, network: bigint) => block.prefix >= newBlock.prefix && network >= newBlock.network && network + (1n << BigInt(32 - block.prefix)) <= end;
+  const fitsAt = (block: Cidr, network: bigint) =>
+    block.prefix >= newBlock.prefix && network >= newBlock.network && network + (1n << BigInt(32 - block.prefix)) <= end;
   let targets: bigint[] | undefined;
   if (placed.every((s) => contains(oldBlock, s.block) && fitsAt(s.block, newBlock.network + (s.block.network - oldBlock.network)))) {
     targets = placed.map((s) => newBlock.network + (s.block.network - oldBlock.network));

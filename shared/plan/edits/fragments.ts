@@ -9,8 +9,18 @@
  */
 import { prefixOf, proposeSubnetCidr, proposeVpcCidr, rebase } from '../proposals';
 import type {
-  EgressOnlyGateway, ExternalNetwork, InternetGateway, NatGateway, PeeringConnection, Plan, RouteTable, ServiceNetwork, Subnet,
-  TransitGateway, Vpc, VpnGateway,
+  EgressOnlyGateway,
+  ExternalNetwork,
+  InternetGateway,
+  NatGateway,
+  PeeringConnection,
+  Plan,
+  RouteTable,
+  ServiceNetwork,
+  Subnet,
+  TransitGateway,
+  Vpc,
+  VpnGateway,
 } from '../schema';
 import { vpcHasInternetGateway } from './add';
 import { idMaker, type NewId } from './ids';
@@ -33,8 +43,16 @@ export interface Fragment {
 }
 
 export function isEmptyFragment(fragment: Fragment): boolean {
-  return fragment.vpcs.length + fragment.subnets.length + fragment.natGateways.length + fragment.transitGateways.length
-    + fragment.serviceNetworks.length + fragment.externalNetworks.length + fragment.internetGateways.length === 0;
+  return (
+    fragment.vpcs.length +
+      fragment.subnets.length +
+      fragment.natGateways.length +
+      fragment.transitGateways.length +
+      fragment.serviceNetworks.length +
+      fragment.externalNetworks.length +
+      fragment.internetGateways.length ===
+    0
+  );
 }
 
 export function extractFragment(plan: Plan, ids: readonly string[]): Fragment {
@@ -57,14 +75,23 @@ export function extractFragment(plan: Plan, ids: readonly string[]): Fragment {
     externalNetworks: plan.externalNetworks.filter((n) => chosen.has(n.id)),
     positions: {},
   };
-  for (const id of [...vpcIds, ...fragment.transitGateways.map((t) => t.id), ...fragment.serviceNetworks.map((n) => n.id), ...fragment.externalNetworks.map((n) => n.id)]) {
+  for (const id of [
+    ...vpcIds,
+    ...fragment.transitGateways.map((t) => t.id),
+    ...fragment.serviceNetworks.map((n) => n.id),
+    ...fragment.externalNetworks.map((n) => n.id),
+  ]) {
     const position = plan.layout.nodes[id];
     if (position) fragment.positions[id] = { x: position.x, y: position.y };
   }
   return fragment;
 }
 
-export interface PasteResult { plan: Plan; pastedIds: string[]; notes: string[] }
+export interface PasteResult {
+  plan: Plan;
+  pastedIds: string[];
+  notes: string[];
+}
 
 /** Add a fragment's copy to the plan, offset on the canvas. */
 export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PASTE_OFFSET, newId: NewId = idMaker(plan)): PasteResult {
@@ -72,10 +99,13 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PA
   const notes: string[] = [];
   const fresh = (old: string, prefix: string) => {
     let id = ids.get(old);
-    if (!id) { id = newId(prefix); ids.set(old, id); }
+    if (!id) {
+      id = newId(prefix);
+      ids.set(old, id);
+    }
     return id;
   };
-  const mapped = (old: string | undefined) => (old === undefined ? undefined : ids.get(old) ?? old);
+  const mapped = (old: string | undefined) => (old === undefined ? undefined : (ids.get(old) ?? old));
   let next = plan;
   const pastedIds: string[] = [];
 
@@ -105,7 +135,10 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PA
     const id = fresh(subnet.id, 'subnet');
     const vpcId = mapped(subnet.vpcId) as string;
     const vpc = next.vpcs.find((v) => v.id === vpcId);
-    if (!vpc) { notes.push(`${subnet.name} was not pasted: its VPC is not in this plan.`); continue; }
+    if (!vpc) {
+      notes.push(`${subnet.name} was not pasted: its VPC is not in this plan.`);
+      continue;
+    }
     const copy: Subnet = { ...subnet, id, vpcId, name: ids.has(subnet.vpcId) ? subnet.name : fitName(`${subnet.name} copy`) };
     delete copy.ipv6Cidr;
     if (subnet.routeTableId !== undefined) {
@@ -139,8 +172,14 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PA
   const gatewayPlace = <T extends { id: string; name: string; vpcId: string }>(gateway: T, what: string, onePerVpc: boolean): string | undefined => {
     const vpcId = mapped(gateway.vpcId) as string;
     if (ids.has(gateway.vpcId)) return vpcId;
-    if (!next.vpcs.some((v) => v.id === vpcId)) { notes.push(`${gateway.name || what} was not pasted: its VPC is not in this plan.`); return undefined; }
-    if (onePerVpc) { notes.push(`${gateway.name || what} was not pasted: its VPC already has ${what === 'internet gateway' ? 'an' : 'a'} ${what}, and a VPC takes only one.`); return undefined; }
+    if (!next.vpcs.some((v) => v.id === vpcId)) {
+      notes.push(`${gateway.name || what} was not pasted: its VPC is not in this plan.`);
+      return undefined;
+    }
+    if (onePerVpc) {
+      notes.push(`${gateway.name || what} was not pasted: its VPC already has ${what === 'internet gateway' ? 'an' : 'a'} ${what}, and a VPC takes only one.`);
+      return undefined;
+    }
     return vpcId;
   };
   const remap = <T extends { id: string; vpcId: string }>(item: T, vpcId: string): T => ({ ...item, id: ids.get(item.id) as string, vpcId });
@@ -160,7 +199,12 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PA
   const natGateways = fragment.natGateways
     .filter((n) => next.subnets.some((s) => s.id === mapped(n.subnetId)))
     .map((n) => ({ ...n, id: ids.get(n.id) as string, name: fitName(`${n.name} copy`), subnetId: mapped(n.subnetId) as string }));
-  const peerings = fragment.peerings.map((p) => ({ ...p, id: ids.get(p.id) as string, requesterVpcId: mapped(p.requesterVpcId) as string, accepterVpcId: mapped(p.accepterVpcId) as string }));
+  const peerings = fragment.peerings.map((p) => ({
+    ...p,
+    id: ids.get(p.id) as string,
+    requesterVpcId: mapped(p.requesterVpcId) as string,
+    accepterVpcId: mapped(p.accepterVpcId) as string,
+  }));
 
   const externalNetworks = fragment.externalNetworks.map((n) => ({ ...n, id: fresh(n.id, 'ext'), name: fitName(`${n.name} copy`) }));
   const transitGateways = fragment.transitGateways.map((t) => {
@@ -169,46 +213,66 @@ export function pasteFragment(plan: Plan, fragment: Fragment, offset: Point = PA
     const attachments = t.attachments
       .filter((a) => (a.vpcId !== undefined && ids.has(a.vpcId)) || (a.externalNetworkId !== undefined && ids.has(a.externalNetworkId)))
       .map((a) => ({
-        ...a, id: fresh(a.id, 'tgw-attach'), vpcId: mapped(a.vpcId), externalNetworkId: mapped(a.externalNetworkId),
+        ...a,
+        id: fresh(a.id, 'tgw-attach'),
+        vpcId: mapped(a.vpcId),
+        externalNetworkId: mapped(a.externalNetworkId),
         subnetIds: a.subnetIds.filter((s) => pastedSubnets.has(s)).map((s) => ids.get(s) as string),
-        associatedRouteTableId: mapped(a.associatedRouteTableId), propagatedRouteTableIds: a.propagatedRouteTableIds.map((r) => mapped(r) as string),
+        associatedRouteTableId: mapped(a.associatedRouteTableId),
+        propagatedRouteTableIds: a.propagatedRouteTableIds.map((r) => mapped(r) as string),
       }));
     for (const a of attachments) for (const key of ['vpcId', 'externalNetworkId', 'associatedRouteTableId'] as const) if (a[key] === undefined) delete a[key];
     const tables = t.routeTables.map((table) => ({
-      ...table, id: ids.get(table.id) as string,
-      routes: table.routes.filter((r) => r.attachmentId === undefined || ids.has(r.attachmentId)).map((r) => (r.attachmentId === undefined ? r : { ...r, attachmentId: ids.get(r.attachmentId) as string })),
+      ...table,
+      id: ids.get(table.id) as string,
+      routes: table.routes
+        .filter((r) => r.attachmentId === undefined || ids.has(r.attachmentId))
+        .map((r) => (r.attachmentId === undefined ? r : { ...r, attachmentId: ids.get(r.attachmentId) as string })),
     }));
     return { ...t, id, name: fitName(`${t.name} copy`), routeTables: tables, attachments };
   });
   const serviceNetworks = fragment.serviceNetworks.map((n) => ({
-    ...n, id: fresh(n.id, 'svcnet'), name: fitName(`${n.name} copy`),
+    ...n,
+    id: fresh(n.id, 'svcnet'),
+    name: fitName(`${n.name} copy`),
     vpcIds: n.vpcIds.filter((v) => ids.has(v)).map((v) => ids.get(v) as string),
     services: n.services.map((s) => {
       const service = { ...s, id: newId('svc') };
-      if (s.vpcId !== undefined) { if (ids.has(s.vpcId)) service.vpcId = ids.get(s.vpcId) as string; else delete service.vpcId; }
+      if (s.vpcId !== undefined) {
+        if (ids.has(s.vpcId)) service.vpcId = ids.get(s.vpcId) as string;
+        else delete service.vpcId;
+      }
       return service;
     }),
   }));
 
   // What the copies may refer to: the plan as it is now, plus the copies that are pasted.
   const present = allIds(next);
-  for (const list of [internetGateways, egressOnlyGateways, natGateways, peerings, externalNetworks, transitGateways, serviceNetworks]) for (const item of list) present.add(item.id);
+  for (const list of [internetGateways, egressOnlyGateways, natGateways, peerings, externalNetworks, transitGateways, serviceNetworks])
+    for (const item of list) present.add(item.id);
   for (const { gateway } of vpnGatewaysPlaced) present.add(ids.get(gateway.id) as string);
   const exists = (id: string) => present.has(id);
   const vpnGateways = vpnGatewaysPlaced.map(({ gateway, vpcId }) => ({
-    ...remap(gateway, vpcId), externalNetworkIds: gateway.externalNetworkIds.map((x) => mapped(x) as string).filter(exists),
+    ...remap(gateway, vpcId),
+    externalNetworkIds: gateway.externalNetworkIds.map((x) => mapped(x) as string).filter(exists),
   }));
   let routesLeftOut = 0;
   const routeTables = fragment.routeTables.map((t) => {
     const routes = t.routes.flatMap((r) => {
       if (r.targetId === undefined) return [r];
       const targetId = mapped(r.targetId) as string;
-      if (!exists(targetId)) { routesLeftOut++; return []; }
+      if (!exists(targetId)) {
+        routesLeftOut++;
+        return [];
+      }
       return [{ ...r, targetId }];
     });
     return { ...remap(t, mapped(t.vpcId) as string), routes };
   });
-  if (routesLeftOut > 0) notes.push(`${routesLeftOut} route${routesLeftOut > 1 ? 's were' : ' was'} left out of the copy: ${routesLeftOut > 1 ? 'their targets are' : 'its target is'} no longer in the plan.`);
+  if (routesLeftOut > 0)
+    notes.push(
+      `${routesLeftOut} route${routesLeftOut > 1 ? 's were' : ' was'} left out of the copy: ${routesLeftOut > 1 ? 'their targets are' : 'its target is'} no longer in the plan.`,
+    );
 
   for (const item of [...externalNetworks, ...transitGateways, ...serviceNetworks]) pastedIds.push(item.id);
   pastedIds.push(...natGateways.map((n) => n.id));

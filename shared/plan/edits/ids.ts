@@ -16,7 +16,9 @@ export type RandomSource = () => number;
 export type NewId = (prefix: string) => string;
 
 function candidate(prefix: string, random: RandomSource): string {
-  return `${prefix}-${Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0')}`;
+  return `${prefix}-${Math.floor(random() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, '0')}`;
 }
 
 /** One fresh id that no object of `plan` has. */

@@ -4,7 +4,10 @@
  */
 import type { Plan } from '../schema';
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** The layout with these nodes moved to whole-pixel positions; the same layout when nothing moved. */
 export function withPositions(layout: Plan['layout'], positions: Record<string, Point>): Plan['layout'] {

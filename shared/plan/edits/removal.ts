@@ -17,8 +17,20 @@ type RemovedKind = ObjectKind | 'tgwRouteTable';
 
 /** The order the kinds are listed in: the containers first, then what lived in them, then connections. */
 const ORDER: readonly RemovedKind[] = [
-  'vpc', 'transitGateway', 'serviceNetwork', 'externalNetwork', 'subnet', 'natGateway', 'internetGateway', 'egressOnlyGateway',
-  'vpnGateway', 'routeTable', 'tgwRouteTable', 'peering', 'tgwAttachment', 'association',
+  'vpc',
+  'transitGateway',
+  'serviceNetwork',
+  'externalNetwork',
+  'subnet',
+  'natGateway',
+  'internetGateway',
+  'egressOnlyGateway',
+  'vpnGateway',
+  'routeTable',
+  'tgwRouteTable',
+  'peering',
+  'tgwAttachment',
+  'association',
 ];
 
 function words(kind: RemovedKind): string {

@@ -67,7 +67,10 @@ export function setRoutes(plan: Plan, tableId: string, routes: Route[]): Plan {
 
 /** Another route table for the transit gateway, named table-N. */
 export function addTgwRouteTable(plan: Plan, tgwId: string, tableId: string): Plan {
-  return updateTransitGateway(plan, tgwId, (tgw) => ({ ...tgw, routeTables: [...tgw.routeTables, { id: tableId, name: `table-${tgw.routeTables.length + 1}`, routes: [] }] }));
+  return updateTransitGateway(plan, tgwId, (tgw) => ({
+    ...tgw,
+    routeTables: [...tgw.routeTables, { id: tableId, name: `table-${tgw.routeTables.length + 1}`, routes: [] }],
+  }));
 }
 
 export function setTgwRoutes(plan: Plan, tgwId: string, tableId: string, routes: TgwRoute[]): Plan {
@@ -96,7 +99,10 @@ function patched<T extends object>(before: T, patch: object): T | undefined {
   let changed = false;
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) {
-      if (field in after) { delete after[field]; changed = true; }
+      if (field in after) {
+        delete after[field];
+        changed = true;
+      }
     } else if (!sameValue(after[field], value)) {
       after[field] = value;
       changed = true;

@@ -28,12 +28,14 @@ const FINDINGS = {
   'exposure/bastion-unreachable': {
     severity: 'error',
     title: 'Bastion subnet is not public',
-    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC (AWS VPC User Guide, internet gateways); a bastion must be reachable from the internet',
+    source:
+      'docs/network-rules.md#aws-route-tables-and-subnet-types: a subnet is public when its route table sends internet traffic to an internet gateway of its VPC (AWS VPC User Guide, internet gateways); a bastion must be reachable from the internet',
   },
   'exposure/isolated-with-internet-route': {
     severity: 'warning',
     title: 'Isolated subnet routes to the internet',
-    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: an isolated subnet has no route to an internet gateway or NAT gateway (AWS VPC User Guide, subnet types)',
+    source:
+      'docs/network-rules.md#aws-route-tables-and-subnet-types: an isolated subnet has no route to an internet gateway or NAT gateway (AWS VPC User Guide, subnet types)',
   },
 } satisfies FindingDefinitions;
 
@@ -43,7 +45,19 @@ export const internetEgressRule = definePlanRule({
   scope: 'plan',
   name: 'routing/internet-egress',
   findings: FINDINGS,
-  dependsOn: ['vpcs', 'subnets', 'routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks', 'settings'],
+  dependsOn: [
+    'vpcs',
+    'subnets',
+    'routeTables',
+    'internetGateways',
+    'natGateways',
+    'egressOnlyGateways',
+    'vpnGateways',
+    'peerings',
+    'transitGateways',
+    'externalNetworks',
+    'settings',
+  ],
   check(index: PlanIndex): EgressFinding[] {
     const model = routingModel(index);
     const findings: EgressFinding[] = [];
@@ -94,12 +108,16 @@ function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Egres
 function checkNatEgress(model: RoutingModel, nat: NatGateway): EgressFinding[] {
   const egress = natEgress(model, nat);
   if (egress.ok) return [];
-  return [{
-    code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, nat.subnetId],
-    message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
-    fix: natEgressFix(model, nat, egress.problem),
-    field: 'subnetId',
-  }];
+  return [
+    {
+      code: 'nat/private-nat-internet',
+      severity: 'error',
+      subjects: [nat.id, nat.subnetId],
+      message: `Public NAT gateway ${labelOf(nat)} cannot reach the internet: ${egress.reason} Everything routed to it is dropped.`,
+      fix: natEgressFix(model, nat, egress.problem),
+      field: 'subnetId',
+    },
+  ];
 }
 
 /**
@@ -109,7 +127,8 @@ function checkNatEgress(model: RoutingModel, nat: NatGateway): EgressFinding[] {
  */
 function natEgressFix(model: RoutingModel, nat: NatGateway, problem: NatEgressProblem): string {
   const name = labelOf(nat);
-  if (problem.kind !== 'no-internet-route') return `Put ${name} in a public subnet of its VPC, one whose route table sends 0.0.0.0/0 to the VPC's internet gateway.`;
+  if (problem.kind !== 'no-internet-route')
+    return `Put ${name} in a public subnet of its VPC, one whose route table sends 0.0.0.0/0 to the VPC's internet gateway.`;
   const { subnet, table } = problem;
   const vpc = vpcLabel(model, subnet.vpcId);
   if (subnet.tier !== 'public') {
@@ -119,11 +138,12 @@ function natEgressFix(model: RoutingModel, nat: NatGateway, problem: NatEgressPr
   }
   const igw = model.internetGatewaysByVpc.get(subnet.vpcId)?.[0];
   const route = igw ? `0.0.0.0/0 to internet gateway ${labelOf(igw)}` : '0.0.0.0/0 to the internet gateway';
-  const routing = table.source === 'implicit-local'
-    ? `turn on ${settingPath('deriveRoutes')} (public subnets then send ${route}), or give subnet ${labelOf(subnet)} a route table with that route`
-    : table.source === 'derived'
-      ? `the derived routes of subnet ${labelOf(subnet)} then send ${route}`
-      : `add a route ${route} to ${table.label}, which subnet ${labelOf(subnet)} follows`;
+  const routing =
+    table.source === 'implicit-local'
+      ? `turn on ${settingPath('deriveRoutes')} (public subnets then send ${route}), or give subnet ${labelOf(subnet)} a route table with that route`
+      : table.source === 'derived'
+        ? `the derived routes of subnet ${labelOf(subnet)} then send ${route}`
+        : `add a route ${route} to ${table.label}, which subnet ${labelOf(subnet)} follows`;
   if (!igw) return `Add an internet gateway to ${vpc} (select the VPC, then Add IGW); ${routing}.`;
   return `${routing.charAt(0).toUpperCase()}${routing.slice(1)}.`;
 }
@@ -144,10 +164,13 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
     const hasIpv4 = subnetBlock(model, subnet, 4) !== undefined;
     const version = hasIpv4 ? 4 : 6;
     // The table is resolved already (checkVpcSubnets): no second lookup per subnet.
-    const family = hasIpv4 || subnetBlock(model, subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
+    const family =
+      hasIpv4 || subnetBlock(model, subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
     if (family.hasAddress && family.kind === 'isolated') {
       findings.push({
-        code: 'nat/private-subnet-no-egress', severity: 'warning', subjects: subnetAndTable(subnet, table),
+        code: 'nat/private-subnet-no-egress',
+        severity: 'warning',
+        subjects: subnetAndTable(subnet, table),
         message: `Subnet ${labelOf(subnet)} is private but has no path to the internet. ${family.explanation}`,
         fix: derivingWouldHelp(model, table, subnet, version)
           ? `Turn on ${settingPath('deriveRoutes')} (private subnets then send ${version === 4 ? '0.0.0.0/0 to a NAT gateway' : '::/0 to an egress-only internet gateway'} of their VPC), or give ${labelOf(subnet)} a route table that does.`
@@ -162,7 +185,9 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
     const exposure = subnetExposure(model, subnet);
     if (exposure.kind !== 'public') {
       findings.push({
-        code: 'exposure/bastion-unreachable', severity: 'error', subjects: subnetAndTable(subnet, table),
+        code: 'exposure/bastion-unreachable',
+        severity: 'error',
+        subjects: subnetAndTable(subnet, table),
         message: `Subnet ${labelOf(subnet)} holds a bastion host but is not public, so the bastion cannot be reached from the internet. ${exposure.explanation}`,
         fix: `Give ${labelOf(subnet)} a route table that sends 0.0.0.0/0 to its VPC's internet gateway (and the tier "public"), or move the bastion to a public subnet.`,
         field: 'bastion',
@@ -174,7 +199,9 @@ function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, 
     if (internet.length > 0) {
       const listed = internet.map((r) => `${r.destination} -> ${routeTargetLabel(model, r.target, r.targetId)}`).join(', ');
       findings.push({
-        code: 'exposure/isolated-with-internet-route', severity: 'warning', subjects: [subnet.id, table.table.id],
+        code: 'exposure/isolated-with-internet-route',
+        severity: 'warning',
+        subjects: [subnet.id, table.table.id],
         message: `Subnet ${labelOf(subnet)} is marked isolated, but ${table.label} sends traffic to the internet (${listed}).`,
         fix: `Give ${labelOf(subnet)} a route table without internet gateway or NAT gateway routes, or change its tier to ${internet.some((r) => r.target === 'internet-gateway') ? 'public' : 'private'}.`,
         field: 'routeTableId',
@@ -219,18 +246,24 @@ function privateNat(model: RoutingModel, table: ResolvedTable): { nat: NatGatewa
   return nat && nat.connectivity === 'private' ? { nat, route } : undefined;
 }
 
-const privateNatMessage = (nat: NatGateway) => `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
+const privateNatMessage = (nat: NatGateway) =>
+  `NAT gateway ${labelOf(nat)}, which has private connectivity: it has no Elastic IP and its traffic to an internet gateway is dropped.`;
 
 /** 0.0.0.0/0 to a private NAT gateway in a written table (used or not). */
 function checkNatTarget(model: RoutingModel, written: RouteTable): EgressFinding[] {
   const hit = privateNat(model, writtenTable(model, written, written.main ? 'main' : 'explicit'));
   if (!hit) return [];
-  return [{
-    code: 'nat/private-nat-internet', severity: 'error', subjects: [written.id, hit.nat.id], cidrs: [hit.route.destination],
-    message: `Route table ${labelOf(written)} sends ${hit.route.destination} to ${privateNatMessage(hit.nat)}`,
-    fix: `Send 0.0.0.0/0 to a public NAT gateway instead; keep ${labelOf(hit.nat)} for routes to other private networks.`,
-    field: `routes[${written.routes.findIndex((r) => r.targetId === hit.nat.id && r.destination === hit.route.destination)}].targetId`,
-  }];
+  return [
+    {
+      code: 'nat/private-nat-internet',
+      severity: 'error',
+      subjects: [written.id, hit.nat.id],
+      cidrs: [hit.route.destination],
+      message: `Route table ${labelOf(written)} sends ${hit.route.destination} to ${privateNatMessage(hit.nat)}`,
+      fix: `Send 0.0.0.0/0 to a public NAT gateway instead; keep ${labelOf(hit.nat)} for routes to other private networks.`,
+      field: `routes[${written.routes.findIndex((r) => r.targetId === hit.nat.id && r.destination === hit.route.destination)}].targetId`,
+    },
+  ];
 }
 
 /**
@@ -248,9 +281,16 @@ function checkDerivedNatTargets(model: RoutingModel, byTable: Map<ResolvedTable,
     derivedUsers.set(hit.nat, [...(derivedUsers.get(hit.nat) ?? []), ...withIpv4]);
   }
   for (const [nat, subnets] of derivedUsers) {
-    const names = subnets.slice(0, 3).map((s) => labelOf(s)).join(', ') + (subnets.length > 3 ? ` and ${subnets.length - 3} more` : '');
+    const names =
+      subnets
+        .slice(0, 3)
+        .map((s) => labelOf(s))
+        .join(', ') + (subnets.length > 3 ? ` and ${subnets.length - 3} more` : '');
     findings.push({
-      code: 'nat/private-nat-internet', severity: 'error', subjects: [nat.id, ...subnets.map((s) => s.id)], cidrs: ['0.0.0.0/0'],
+      code: 'nat/private-nat-internet',
+      severity: 'error',
+      subjects: [nat.id, ...subnets.map((s) => s.id)],
+      cidrs: ['0.0.0.0/0'],
       message: `The derived routes of ${subnets.length === 1 ? 'subnet' : 'subnets'} ${names} send 0.0.0.0/0 to ${privateNatMessage(nat)}`,
       fix: `Add a public NAT gateway to ${vpcLabel(model, subnets[0]?.vpcId ?? '?')} in a public subnet.`,
     });

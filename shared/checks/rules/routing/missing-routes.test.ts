@@ -34,7 +34,12 @@ describe('routing/peering-unrouted', () => {
     expect(reach(plan, 'sn-a', 'sn-b').reachable).toBe(false);
     const [finding, ...rest] = unrouted(plan);
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ code: 'routing/peering-unrouted', severity: 'warning', subjects: ['vpc-a', 'pcx-ab', 'vpc-b', 'rt-a'], cidrs: ['10.1.0.0/16'] });
+    expect(finding).toMatchObject({
+      code: 'routing/peering-unrouted',
+      severity: 'warning',
+      subjects: ['vpc-a', 'pcx-ab', 'vpc-b', 'rt-a'],
+      cidrs: ['10.1.0.0/16'],
+    });
     expect(finding!.message).toBe(
       "VPC alpha is peered with VPC bravo (peering alpha-bravo), but no route table its subnets follow sends VPC bravo's block 10.1.0.0/16 over the peering (route table alpha-rt), so VPC alpha cannot reach VPC bravo.",
     );

@@ -28,7 +28,17 @@ import type { AddRouteAction, FixAction } from '../../../plan/edits/fix-actions'
 import { routeDestinations } from '../../../plan/plan-index';
 import type { PeeringConnection, Route, Subnet, TgwAttachment, TransitGateway } from '../../../plan/schema';
 import { settingPath } from '../../../plan/settings';
-import { labelOf, peerOf, replayReadsCoarsely, routingModel, subnetBlock, vpcBlocksOf, vpcLabel, type RoutingModel, type SubnetReads } from '../../../routing/model';
+import {
+  labelOf,
+  peerOf,
+  replayReadsCoarsely,
+  routingModel,
+  subnetBlock,
+  vpcBlocksOf,
+  vpcLabel,
+  type RoutingModel,
+  type SubnetReads,
+} from '../../../routing/model';
 import { resolveTable, type ResolvedTable } from '../../../routing/route-table';
 import { tgwTableRouting, type TgwEffectiveRoute } from '../../../routing/transit-gateway';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
@@ -226,7 +236,13 @@ function checkVpc(model: RoutingModel, subnets: readonly Subnet[]): MissingRoute
   return findings;
 }
 
-function checkPeering(model: RoutingModel, vpcId: string, peering: PeeringConnection, use: TablesInUse, reachable: (b: Cidr) => boolean): MissingRouteFinding | undefined {
+function checkPeering(
+  model: RoutingModel,
+  vpcId: string,
+  peering: PeeringConnection,
+  use: TablesInUse,
+  reachable: (b: Cidr) => boolean,
+): MissingRouteFinding | undefined {
   const peer = peerOf(peering, vpcId);
   if (peer === undefined || peer === vpcId) return undefined;
   // The peer's blocks (and whether it is there) are read: recorded, so re-addressing the peer re-checks this VPC.

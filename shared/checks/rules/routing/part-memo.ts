@@ -21,7 +21,16 @@ import { sameLookupValue, vpcReadIds, vpcShape, withReads, type LookupName, type
  * The sections the model's lookups are built from: while none changes (and the NAT gateways
  * by VPC are the same map, see the model), no lookup gives anything new.
  */
-const LOOKUP_SECTIONS = ['routeTables', 'internetGateways', 'natGateways', 'egressOnlyGateways', 'vpnGateways', 'peerings', 'transitGateways', 'externalNetworks'] as const;
+const LOOKUP_SECTIONS = [
+  'routeTables',
+  'internetGateways',
+  'natGateways',
+  'egressOnlyGateways',
+  'vpnGateways',
+  'peerings',
+  'transitGateways',
+  'externalNetworks',
+] as const;
 
 interface Part<F> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
@@ -94,7 +103,11 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
       if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
       if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
       if (valid && part.lookups && !(this.lookupsSame && part.used === this.checks - 1)) valid = lookupsHold(model, part.lookups);
-      if (valid && part.blocks) valid = part.blocks.every(([id, v4, v6]) => { const vpc = model.index.vpcById.get(id); return vpc?.ipv4Cidrs === v4 && vpc?.ipv6Cidrs === v6; });
+      if (valid && part.blocks)
+        valid = part.blocks.every(([id, v4, v6]) => {
+          const vpc = model.index.vpcById.get(id);
+          return vpc?.ipv4Cidrs === v4 && vpc?.ipv6Cidrs === v6;
+        });
       if (valid && part.shape) valid = part.shape === vpcShape(model.plan.vpcs);
       if (valid) {
         part.used = this.checks;
@@ -104,12 +117,22 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
     const { value, reads } = withReads(model, () => check(model, key));
     const vpcIds = vpcReadIds(reads);
     const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
-    const blocks = reads.blocks && [...reads.blocks].map((id): [string, unknown, unknown] => {
-      const vpc = model.index.vpcById.get(id);
-      return [id, vpc?.ipv4Cidrs, vpc?.ipv6Cidrs];
-    });
+    const blocks =
+      reads.blocks &&
+      [...reads.blocks].map((id): [string, unknown, unknown] => {
+        const vpc = model.index.vpcById.get(id);
+        return [id, vpc?.ipv4Cidrs, vpc?.ipv6Cidrs];
+      });
     this.parts.set(key, {
-      vpcIds, lists: vpcIds.map((id) => subnetsByVpc.get(id)), missing: reads.missing && [...reads.missing], names, lookups: reads.lookups, blocks, shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined, findings: value, used: this.checks,
+      vpcIds,
+      lists: vpcIds.map((id) => subnetsByVpc.get(id)),
+      missing: reads.missing && [...reads.missing],
+      names,
+      lookups: reads.lookups,
+      blocks,
+      shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined,
+      findings: value,
+      used: this.checks,
     });
     return value;
   }

@@ -27,12 +27,14 @@ const FINDINGS = {
   'routing/missing-target': {
     severity: 'error',
     title: 'Route target missing or in another VPC',
-    source: 'docs/network-rules.md#aws-route-tables-and-subnet-types: a route targets a gateway, peering or transit gateway attachment of the table\'s own VPC (AWS VPC route tables); docs/network-rules.md#aws-transit-gateway: one attachment per VPC per transit gateway',
+    source:
+      "docs/network-rules.md#aws-route-tables-and-subnet-types: a route targets a gateway, peering or transit gateway attachment of the table's own VPC (AWS VPC route tables); docs/network-rules.md#aws-transit-gateway: one attachment per VPC per transit gateway",
   },
   'nat/route-via-peering': {
     severity: 'error',
     title: 'Internet egress through a peering',
-    source: 'docs/network-rules.md#aws-nat-gateway: traffic cannot reach a NAT gateway through VPC peering; docs/network-rules.md#aws-vpc-peering: no edge-to-edge routing',
+    source:
+      'docs/network-rules.md#aws-nat-gateway: traffic cannot reach a NAT gateway through VPC peering; docs/network-rules.md#aws-vpc-peering: no edge-to-edge routing',
   },
 } satisfies FindingDefinitions;
 
@@ -59,13 +61,20 @@ const tableParts = new PartMemo<RouteTable, RouteFinding>(['settings']);
 
 function checkTable(model: RoutingModel, table: RouteTable): RouteFinding[] {
   const findings: RouteFinding[] = [];
-  table.routes.forEach((route, i) => checkRoute(model, table, route, i, findings));
+  table.routes.forEach((route, i) => {
+    checkRoute(model, table, route, i, findings);
+  });
   return findings;
 }
 
 /** How a route is named in messages, worked out on first use: most routes raise no finding. */
 class RouteWords {
-  constructor(private readonly model: RoutingModel, private readonly table: RouteTable, private readonly route: Route, private readonly i: number) {}
+  constructor(
+    private readonly model: RoutingModel,
+    private readonly table: RouteTable,
+    private readonly route: Route,
+    private readonly i: number,
+  ) {}
   get tableName(): string {
     return `Route table ${labelOf(this.table)}`;
   }
@@ -85,10 +94,21 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
   // The wording below is only read when a finding is made; getters keep a sound route free of it.
   const w = new RouteWords(model, table, route, i);
   const missing = (message: string, fix: string, extraSubjects: string[] = []): void => {
-    findings.push({ code: 'routing/missing-target', severity: 'error', message, subjects: [table.id, ...extraSubjects], fix, field: w.field, cidrs: [route.destination] });
+    findings.push({
+      code: 'routing/missing-target',
+      severity: 'error',
+      message,
+      subjects: [table.id, ...extraSubjects],
+      fix,
+      field: w.field,
+      cidrs: [route.destination],
+    });
   };
   if (route.targetId === undefined) {
-    missing(`${w.tableName} has ${w.routeText} with no target named, so AWS cannot create it.`, `Pick the ${route.target.replace(/-/g, ' ')} of ${w.vpcName} the route should use.`);
+    missing(
+      `${w.tableName} has ${w.routeText} with no target named, so AWS cannot create it.`,
+      `Pick the ${route.target.replace(/-/g, ' ')} of ${w.vpcName} the route should use.`,
+    );
     return;
   }
   const id = route.targetId;
@@ -96,42 +116,70 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
     case 'internet-gateway':
     case 'egress-only-gateway':
     case 'vpn-gateway': {
-      const gateway = route.target === 'internet-gateway' ? model.internetGatewayById.get(id)
-        : route.target === 'egress-only-gateway' ? model.egressOnlyById.get(id) : model.vpnGatewayById.get(id);
+      const gateway =
+        route.target === 'internet-gateway'
+          ? model.internetGatewayById.get(id)
+          : route.target === 'egress-only-gateway'
+            ? model.egressOnlyById.get(id)
+            : model.vpnGatewayById.get(id);
       const kind = route.target.replace(/-/g, ' ');
-      if (!gateway) missing(`${w.tableName} has ${w.routeText} ${id}, but there is no ${kind} ${id} in the plan.`, `Point the route at the ${kind} of ${w.vpcName}, or add one.`);
+      if (!gateway)
+        missing(
+          `${w.tableName} has ${w.routeText} ${id}, but there is no ${kind} ${id} in the plan.`,
+          `Point the route at the ${kind} of ${w.vpcName}, or add one.`,
+        );
       else if (gateway.vpcId !== table.vpcId) {
-        missing(`${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}; a route table can use only its own VPC's gateways.`,
-          `Use a ${kind} of ${w.vpcName}.`, [gateway.id]);
+        missing(
+          `${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(gateway)}, which belongs to ${vpcLabel(model, gateway.vpcId)}; a route table can use only its own VPC's gateways.`,
+          `Use a ${kind} of ${w.vpcName}.`,
+          [gateway.id],
+        );
       }
       return;
     }
     case 'nat-gateway': {
       const nat = model.natGatewayById.get(id);
       if (!nat) {
-        missing(`${w.tableName} has ${w.routeText} ${id}, but there is no NAT gateway ${id} in the plan.`, `Point the route at a NAT gateway of ${w.vpcName}, or add one.`);
+        missing(
+          `${w.tableName} has ${w.routeText} ${id}, but there is no NAT gateway ${id} in the plan.`,
+          `Point the route at a NAT gateway of ${w.vpcName}, or add one.`,
+        );
         return;
       }
       const natVpc = natVpcId(model, nat);
       if (natVpc === table.vpcId) return;
       if (natVpc !== undefined && peeringBetween(model, table.vpcId, natVpc)) {
         findings.push({
-          code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, nat.id], field: w.field, cidrs: [route.destination],
+          code: 'nat/route-via-peering',
+          severity: 'error',
+          subjects: [table.id, nat.id],
+          field: w.field,
+          cidrs: [route.destination],
           message: `${w.tableName} (in ${w.vpcName}) sends ${route.destination} to NAT gateway ${labelOf(nat)} of the peered ${vpcLabel(model, natVpc)}; traffic cannot reach a NAT gateway through VPC peering.`,
           fix: `Add a NAT gateway to ${w.vpcName}, or share one egress VPC through a transit gateway.`,
         });
         return;
       }
-      missing(`${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}; a route table can use only its own VPC's NAT gateways.`,
-        `Use a NAT gateway of ${w.vpcName}.`, [nat.id]);
+      missing(
+        `${w.tableName} (in ${w.vpcName}) has ${w.routeText} ${labelOf(nat)}, which is in ${natVpc === undefined ? 'no known VPC' : vpcLabel(model, natVpc)}; a route table can use only its own VPC's NAT gateways.`,
+        `Use a NAT gateway of ${w.vpcName}.`,
+        [nat.id],
+      );
       return;
     }
     case 'transit-gateway': {
       const tgw = model.transitGatewayById.get(id);
-      if (!tgw) missing(`${w.tableName} has ${w.routeText} ${id}, but there is no transit gateway ${id} in the plan.`, 'Point the route at an existing transit gateway.');
+      if (!tgw)
+        missing(
+          `${w.tableName} has ${w.routeText} ${id}, but there is no transit gateway ${id} in the plan.`,
+          'Point the route at an existing transit gateway.',
+        );
       else if (!(model.vpcAttachmentsByVpc.get(table.vpcId) ?? []).some((ref) => ref.tgw === tgw)) {
-        missing(`${w.tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${w.vpcName} is not attached to it.`,
-          `Attach ${w.vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`, [tgw.id]);
+        missing(
+          `${w.tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${w.vpcName} is not attached to it.`,
+          `Attach ${w.vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`,
+          [tgw.id],
+        );
       }
       return;
     }
@@ -142,7 +190,11 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
 }
 
 function checkPeeringRoute(
-  model: RoutingModel, table: RouteTable, route: Route, i: number, findings: RouteFinding[],
+  model: RoutingModel,
+  table: RouteTable,
+  route: Route,
+  i: number,
+  findings: RouteFinding[],
   missing: (message: string, fix: string, extra?: string[]) => void,
 ): void {
   const tableName = `Route table ${labelOf(table)}`;
@@ -154,15 +206,22 @@ function checkPeeringRoute(
   }
   const peer = peerOf(peering, table.vpcId);
   if (peer === undefined) {
-    missing(`${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}; ${vpcName} is not part of it.`,
-      `Use a peering of ${vpcName}.`, [peering.id]);
+    missing(
+      `${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}; ${vpcName} is not part of it.`,
+      `Use a peering of ${vpcName}.`,
+      [peering.id],
+    );
     return;
   }
   const peerName = vpcLabel(model, peer);
   const field = `routes[${i}]`;
   if (peering.status !== 'active') {
     findings.push({
-      code: 'routing/pending-peering', severity: 'warning', subjects: [table.id, peering.id], field, cidrs: [route.destination],
+      code: 'routing/pending-peering',
+      severity: 'warning',
+      subjects: [table.id, peering.id],
+      field,
+      cidrs: [route.destination],
       message: `${tableName} sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but the peering is ${peering.status}: it carries no traffic until accepted.`,
       fix: `Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept the peering.`,
     });
@@ -171,7 +230,11 @@ function checkPeeringRoute(
   if (!destination) return;
   if (destination.prefix === 0) {
     findings.push({
-      code: 'nat/route-via-peering', severity: 'error', subjects: [table.id, peering.id], field, cidrs: [route.destination],
+      code: 'nat/route-via-peering',
+      severity: 'error',
+      subjects: [table.id, peering.id],
+      field,
+      cidrs: [route.destination],
       message: `${tableName} (in ${vpcName}) sends internet traffic (${route.destination}) over peering ${labelOf(peering)} to ${peerName}; a peer cannot use the other VPC's internet gateway or NAT gateway, so it is dropped.`,
       fix: `Give ${vpcName} its own NAT gateway or internet gateway, or use a shared egress VPC behind a transit gateway.`,
     });
@@ -182,7 +245,10 @@ function checkPeeringRoute(
   const third = transitiveTarget(model, table.vpcId, peer, destination);
   if (third === undefined) return;
   findings.push({
-    code: 'routing/transitive-peering', severity: 'error', subjects: [table.id, peering.id, third.vpcId], field,
+    code: 'routing/transitive-peering',
+    severity: 'error',
+    subjects: [table.id, peering.id, third.vpcId],
+    field,
     cidrs: [route.destination, formatCidr(third.block)],
     message: `${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but that range belongs to ${vpcLabel(model, third.vpcId)} (${formatCidr(third.block)}). Peering is not transitive: ${peerName} will not forward traffic from ${vpcName} to ${vpcLabel(model, third.vpcId)}.`,
     fix: `Peer ${vpcName} with ${vpcLabel(model, third.vpcId)} directly and route ${formatCidr(third.block)} over that peering, or connect the VPCs through a transit gateway.`,

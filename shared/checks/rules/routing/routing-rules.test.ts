@@ -21,11 +21,22 @@ describe('the rule catalogue', () => {
   it('declares every code it raises, with a severity and a docs/network-rules.md source', () => {
     const declared = routingRules.flatMap((rule) => Object.keys(rule.findings));
     expect(declared.sort()).toEqual([
-      'exposure/bastion-unreachable', 'exposure/isolated-with-internet-route',
-      'nat/private-nat-internet', 'nat/private-subnet-no-egress', 'nat/route-via-peering',
-      'routing/missing-target', 'routing/peering-unrouted', 'routing/pending-peering', 'routing/tgw-unrouted', 'routing/transitive-peering',
-      'tgw/attachment-az-coverage', 'tgw/attachment-subnet-ipv4', 'tgw/blackhole-hides-route',
-      'tgw/identical-cidrs', 'tgw/no-association', 'tgw/route-to-missing-attachment',
+      'exposure/bastion-unreachable',
+      'exposure/isolated-with-internet-route',
+      'nat/private-nat-internet',
+      'nat/private-subnet-no-egress',
+      'nat/route-via-peering',
+      'routing/missing-target',
+      'routing/peering-unrouted',
+      'routing/pending-peering',
+      'routing/tgw-unrouted',
+      'routing/transitive-peering',
+      'tgw/attachment-az-coverage',
+      'tgw/attachment-subnet-ipv4',
+      'tgw/blackhole-hides-route',
+      'tgw/identical-cidrs',
+      'tgw/no-association',
+      'tgw/route-to-missing-attachment',
     ]);
     for (const rule of routingRules) {
       for (const definition of Object.values(rule.findings)) expect(definition.source).toMatch(/docs\/network-rules\.md#[a-z0-9-]+/);
@@ -63,8 +74,10 @@ describe('routing/transitive-peering', () => {
     for (const name of ['VPC alpha', 'VPC bravo', 'VPC charlie']) expect(finding.message).toContain(name);
   });
 
-  it('does not flag routes to the peer, nor an unrelated VPC sharing the peer\'s range', () => {
-    const plan = peeringTriangle({ vpcs: [...peeringTriangle().vpcs, { id: 'vpc-d', name: 'delta', region: 'us-east-1', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: [], ipv6Source: 'amazon' }] });
+  it("does not flag routes to the peer, nor an unrelated VPC sharing the peer's range", () => {
+    const plan = peeringTriangle({
+      vpcs: [...peeringTriangle().vpcs, { id: 'vpc-d', name: 'delta', region: 'us-east-1', ipv4Cidrs: ['10.0.0.0/16'], ipv6Cidrs: [], ipv6Source: 'amazon' }],
+    });
     expect(findings(plan, 'routing/transitive-peering')).toEqual([]);
   });
 });
@@ -84,7 +97,7 @@ describe('routing/pending-peering', () => {
 });
 
 describe('routing/missing-target', () => {
-  it('flags unknown targets, other VPCs\' gateways, peerings and unattached transit gateways', () => {
+  it("flags unknown targets, other VPCs' gateways, peerings and unattached transit gateways", () => {
     const plan = peeringTriangle({
       internetGateways: [{ id: 'igw-b', name: 'bravo-igw', vpcId: 'vpc-b' }],
       transitGateways: [{ id: 'tgw-x', name: 'x' }],
@@ -98,62 +111,75 @@ describe('routing/missing-target', () => {
     plan.routeTables[1]?.routes.push({ destination: '10.2.0.0/16', target: 'peering', targetId: 'pcx-ac' });
     const found = findings(plan, 'routing/missing-target');
     expect(found.map((f) => `${f.subjects[0]} ${f.field}`)).toEqual([
-      'rt-a routes[2].targetId', 'rt-a routes[3].targetId', 'rt-a routes[4].targetId', 'rt-a routes[5].targetId', 'rt-b routes[1].targetId',
+      'rt-a routes[2].targetId',
+      'rt-a routes[3].targetId',
+      'rt-a routes[4].targetId',
+      'rt-a routes[5].targetId',
+      'rt-b routes[1].targetId',
     ]);
     expect(found[0]?.message).toContain('belongs to VPC bravo');
     expect(found[1]?.message).toContain('not attached');
     expect(found[4]?.message).toContain('is not part of it');
   });
 
-  it('accepts targets of the table\'s own VPC', () => {
+  it("accepts targets of the table's own VPC", () => {
     expect(findings(internetEdge(), 'routing/missing-target')).toEqual([]);
     expect(findings(hubAndSpoke(), 'routing/missing-target')).toEqual([]);
   });
 });
 
 describe('nat/route-via-peering', () => {
-  const twoVpcs = (routes: Plan['routeTables'][number]['routes']) => buildPlan({
-    vpcs: [{ id: 'vpc-s', name: 'spoke', ipv4Cidrs: ['10.20.0.0/16'] }, { id: 'vpc-e', name: 'egress', ipv4Cidrs: ['10.30.0.0/16'] }],
-    subnets: [
-      { id: 'sn-s', name: 'spoke-app', vpcId: 'vpc-s', availabilityZone: 'a', tier: 'private', ipv4Cidr: '10.20.0.0/24', routeTableId: 'rt-s' },
-      { id: 'sn-e', name: 'egress-public', vpcId: 'vpc-e', availabilityZone: 'a', tier: 'public', ipv4Cidr: '10.30.0.0/24' },
-    ],
-    natGateways: [{ id: 'nat-e', name: 'egress-nat', subnetId: 'sn-e' }],
-    peerings: [{ id: 'pcx', name: 'spoke-egress', requesterVpcId: 'vpc-s', accepterVpcId: 'vpc-e' }],
-    routeTables: [{ id: 'rt-s', name: 'spoke-rt', vpcId: 'vpc-s', routes }],
-  });
+  const twoVpcs = (routes: Plan['routeTables'][number]['routes']) =>
+    buildPlan({
+      vpcs: [
+        { id: 'vpc-s', name: 'spoke', ipv4Cidrs: ['10.20.0.0/16'] },
+        { id: 'vpc-e', name: 'egress', ipv4Cidrs: ['10.30.0.0/16'] },
+      ],
+      subnets: [
+        { id: 'sn-s', name: 'spoke-app', vpcId: 'vpc-s', availabilityZone: 'a', tier: 'private', ipv4Cidr: '10.20.0.0/24', routeTableId: 'rt-s' },
+        { id: 'sn-e', name: 'egress-public', vpcId: 'vpc-e', availabilityZone: 'a', tier: 'public', ipv4Cidr: '10.30.0.0/24' },
+      ],
+      natGateways: [{ id: 'nat-e', name: 'egress-nat', subnetId: 'sn-e' }],
+      peerings: [{ id: 'pcx', name: 'spoke-egress', requesterVpcId: 'vpc-s', accepterVpcId: 'vpc-e' }],
+      routeTables: [{ id: 'rt-s', name: 'spoke-rt', vpcId: 'vpc-s', routes }],
+    });
 
-  it('flags a default route over a peering, and a route to the peer\'s NAT gateway', () => {
-    expect(only(twoVpcs([{ destination: '0.0.0.0/0', target: 'peering', targetId: 'pcx' }]), 'nat/route-via-peering').message).toContain('peering spoke-egress');
+  it("flags a default route over a peering, and a route to the peer's NAT gateway", () => {
+    expect(only(twoVpcs([{ destination: '0.0.0.0/0', target: 'peering', targetId: 'pcx' }]), 'nat/route-via-peering').message).toContain(
+      'peering spoke-egress',
+    );
     const toNat = only(twoVpcs([{ destination: '0.0.0.0/0', target: 'nat-gateway', targetId: 'nat-e' }]), 'nat/route-via-peering');
     expect(toNat.subjects).toEqual(['rt-s', 'nat-e']);
   });
 
-  it('leaves a peering route to the peer\'s own range alone', () => {
+  it("leaves a peering route to the peer's own range alone", () => {
     expect(findings(twoVpcs([{ destination: '10.30.0.0/16', target: 'peering', targetId: 'pcx' }]), 'nat/route-via-peering')).toEqual([]);
   });
 });
 
 describe('tgw/route-to-missing-attachment', () => {
   it('flags a static route to an attachment the gateway does not have, or to none', () => {
-    const plan = hubAndSpoke((p) => hubTable(p).routes.push(
-      { destination: '172.16.0.0/12', kind: 'static', attachmentId: 'att-gone' },
-      { destination: '192.168.0.0/16', kind: 'static' },
-    ));
+    const plan = hubAndSpoke((p) =>
+      hubTable(p).routes.push({ destination: '172.16.0.0/12', kind: 'static', attachmentId: 'att-gone' }, { destination: '192.168.0.0/16', kind: 'static' }),
+    );
     const found = findings(plan, 'tgw/route-to-missing-attachment');
     expect(found.map((f) => f.field)).toEqual(['routeTables[0].routes[0].attachmentId', 'routeTables[0].routes[1].attachmentId']);
     expect(found[0]?.message).toContain('att-gone');
   });
 
   it('accepts static routes to existing attachments and blackholes', () => {
-    const plan = hubAndSpoke((p) => hubTable(p).routes.push({ destination: '172.16.0.0/12', kind: 'static', attachmentId: 'att-b' }, { destination: '192.168.0.0/16', kind: 'blackhole' }));
+    const plan = hubAndSpoke((p) =>
+      hubTable(p).routes.push({ destination: '172.16.0.0/12', kind: 'static', attachmentId: 'att-b' }, { destination: '192.168.0.0/16', kind: 'blackhole' }),
+    );
     expect(findings(plan, 'tgw/route-to-missing-attachment')).toEqual([]);
   });
 });
 
 describe('tgw/blackhole-hides-route', () => {
   it('warns when a blackhole as specific as a propagated block drops it', () => {
-    const plan = hubAndSpoke((p) => hubTable(p).routes.push({ destination: '10.1.0.0/16', kind: 'blackhole' }, { destination: '10.2.5.0/24', kind: 'blackhole' }));
+    const plan = hubAndSpoke((p) =>
+      hubTable(p).routes.push({ destination: '10.1.0.0/16', kind: 'blackhole' }, { destination: '10.2.5.0/24', kind: 'blackhole' }),
+    );
     const found = findings(plan, 'tgw/blackhole-hides-route');
     expect(found.map((f) => f.subjects[1])).toEqual(['att-b', 'att-c']);
     expect(found[0]?.message).toContain('all of 10.1.0.0/16');
@@ -161,14 +187,18 @@ describe('tgw/blackhole-hides-route', () => {
   });
 
   it('is quiet for a broader blackhole (the propagated route wins) and unpropagated ranges', () => {
-    const plan = hubAndSpoke((p) => hubTable(p).routes.push({ destination: '10.0.0.0/8', kind: 'blackhole' }, { destination: '192.168.0.0/16', kind: 'blackhole' }));
+    const plan = hubAndSpoke((p) =>
+      hubTable(p).routes.push({ destination: '10.0.0.0/8', kind: 'blackhole' }, { destination: '192.168.0.0/16', kind: 'blackhole' }),
+    );
     expect(findings(plan, 'tgw/blackhole-hides-route')).toEqual([]);
   });
 });
 
 describe('tgw/identical-cidrs', () => {
   it('flags two attachments propagating identical VPC CIDRs into one table', () => {
-    const plan = hubAndSpoke((p) => { (p.vpcs[2] as { ipv4Cidrs: string[] }).ipv4Cidrs = ['10.1.0.0/16']; });
+    const plan = hubAndSpoke((p) => {
+      (p.vpcs[2] as { ipv4Cidrs: string[] }).ipv4Cidrs = ['10.1.0.0/16'];
+    });
     const finding = only(plan, 'tgw/identical-cidrs');
     expect(finding.subjects).toEqual(['att-c', 'att-b', 'tgw-hub']);
     expect(finding.message).toContain('not propagated');
@@ -188,7 +218,9 @@ describe('tgw/identical-cidrs', () => {
 
 describe('tgw/attachment-az-coverage and tgw/attachment-subnet-ipv4', () => {
   it('warns about an AZ with subnets but no attachment subnet', () => {
-    const plan = hubAndSpoke((p) => { (p.transitGateways[0]?.attachments[0] as { subnetIds: string[] }).subnetIds = ['sn-a']; });
+    const plan = hubAndSpoke((p) => {
+      (p.transitGateways[0]?.attachments[0] as { subnetIds: string[] }).subnetIds = ['sn-a'];
+    });
     const finding = only(plan, 'tgw/attachment-az-coverage');
     expect(finding.subjects[0]).toBe('att-a');
     expect(finding.message).toContain('us-east-1b');
@@ -258,8 +290,12 @@ describe('nat/private-nat-internet', () => {
     expect(finding.message).toContain('edge-isolated');
   });
 
-  it('flags a derived route to a VPC\'s only, private, NAT gateway', () => {
-    const plan = internetEdge({ routeTables: [], settings: { deriveRoutes: true }, natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-pub', connectivity: 'private' }] });
+  it("flags a derived route to a VPC's only, private, NAT gateway", () => {
+    const plan = internetEdge({
+      routeTables: [],
+      settings: { deriveRoutes: true },
+      natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-pub', connectivity: 'private' }],
+    });
     const finding = only(plan, 'nat/private-nat-internet');
     expect(finding.subjects).toEqual(['nat-e', 'sn-priv']);
     expect(finding.message).toContain('The derived routes of subnet edge-private send 0.0.0.0/0 to NAT gateway edge-nat, which has private connectivity');
@@ -271,40 +307,57 @@ describe('nat/private-nat-internet', () => {
 
   it('says to move the gateway only when its subnet is not public, and names a public subnet of the same AZ', () => {
     const finding = only(internetEdge({ natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-iso' }] }), 'nat/private-nat-internet');
-    expect(finding.fix).toBe('Move edge-nat into a public subnet of VPC edge (such as edge-public, in us-east-1a): subnet edge-isolated is isolated. Or set its connectivity to private if it serves only other private networks.');
+    expect(finding.fix).toBe(
+      'Move edge-nat into a public subnet of VPC edge (such as edge-public, in us-east-1a): subnet edge-isolated is isolated. Or set its connectivity to private if it serves only other private networks.',
+    );
   });
 
   it('in a subnet marked public but not routed to the internet gateway, says which route to add where (not "move it into a public subnet")', () => {
     const plan = internetEdge();
     (plan.routeTables[0] as { routes: unknown[] }).routes = [];
     const finding = only(plan, 'nat/private-nat-internet');
-    expect(finding.message).toContain('it sits in subnet edge-public, which follows route table public-rt, with no 0.0.0.0/0 route to an internet gateway of VPC edge');
+    expect(finding.message).toContain(
+      'it sits in subnet edge-public, which follows route table public-rt, with no 0.0.0.0/0 route to an internet gateway of VPC edge',
+    );
     expect(finding.fix).toBe('Add a route 0.0.0.0/0 to internet gateway edge-igw to route table public-rt, which subnet edge-public follows.');
     expect(finding.fix).not.toMatch(/Move/);
   });
 
   it('in a public subnet without a route table, names the setting that derives the route, and the missing internet gateway', () => {
     const noTables = internetEdge({ routeTables: [], subnets: internetEdge().subnets.map(({ routeTableId: _, ...s }) => s) });
-    expect(only(noTables, 'nat/private-nat-internet').fix)
-      .toBe('Turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to internet gateway edge-igw), or give subnet edge-public a route table with that route.');
+    expect(only(noTables, 'nat/private-nat-internet').fix).toBe(
+      'Turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to internet gateway edge-igw), or give subnet edge-public a route table with that route.',
+    );
     const noGateway = { ...noTables, internetGateways: [] };
-    expect(only(noGateway, 'nat/private-nat-internet').fix)
-      .toBe('Add an internet gateway to VPC edge (select the VPC, then Add IGW); turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to the internet gateway), or give subnet edge-public a route table with that route.');
+    expect(only(noGateway, 'nat/private-nat-internet').fix).toBe(
+      'Add an internet gateway to VPC edge (select the VPC, then Add IGW); turn on Settings › Derive obvious routes (public subnets then send 0.0.0.0/0 to the internet gateway), or give subnet edge-public a route table with that route.',
+    );
     const derived = { ...noGateway, settings: { ...noGateway.settings, deriveRoutes: true } };
-    expect(only(derived, 'nat/private-nat-internet').fix)
-      .toBe('Add an internet gateway to VPC edge (select the VPC, then Add IGW); the derived routes of subnet edge-public then send 0.0.0.0/0 to the internet gateway.');
+    expect(only(derived, 'nat/private-nat-internet').fix).toBe(
+      'Add an internet gateway to VPC edge (select the VPC, then Add IGW); the derived routes of subnet edge-public then send 0.0.0.0/0 to the internet gateway.',
+    );
   });
 
   it('follows the gateway when it moves: the incremental checker drops the finding once the new subnet reaches the internet', () => {
     const checker = createChecker();
     let plan = internetEdge({ natGateways: [{ id: 'nat-e', name: 'edge-nat', subnetId: 'sn-iso' }] });
-    expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet').map((f) => f.fix)).toEqual([expect.stringMatching(/^Move edge-nat/)]);
+    expect(
+      checker
+        .check(plan)
+        .filter((f) => f.code === 'nat/private-nat-internet')
+        .map((f) => f.fix),
+    ).toEqual([expect.stringMatching(/^Move edge-nat/)]);
     plan = { ...plan, natGateways: [{ ...plan.natGateways[0]!, subnetId: 'sn-pub' }] };
     expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toEqual([]);
     // Back into the isolated subnet, then its route table changes: the finding is rebuilt each time.
     plan = { ...plan, natGateways: [{ ...plan.natGateways[0]!, subnetId: 'sn-iso' }] };
     expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toHaveLength(1);
-    plan = { ...plan, routeTables: plan.routeTables.map((t) => (t.id === 'rt-iso' ? { ...t, routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway' as const, targetId: 'igw-e' }] } : t)) };
+    plan = {
+      ...plan,
+      routeTables: plan.routeTables.map((t) =>
+        t.id === 'rt-iso' ? { ...t, routes: [{ destination: '0.0.0.0/0', target: 'internet-gateway' as const, targetId: 'igw-e' }] } : t,
+      ),
+    };
     expect(checker.check(plan).filter((f) => f.code === 'nat/private-nat-internet')).toEqual([]);
   });
 });

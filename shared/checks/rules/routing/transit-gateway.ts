@@ -10,7 +10,16 @@ import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex
 import type { TgwAttachment, TransitGateway } from '../../../plan/schema';
 import { PartMemo } from './part-memo';
 import {
-  attachmentBlocks, attachmentLabel, attachmentZones, capitalized, labelOf, routingModel, subnetOf, subnetsOf, vpcLabel, type RoutingModel,
+  attachmentBlocks,
+  attachmentLabel,
+  attachmentZones,
+  capitalized,
+  labelOf,
+  routingModel,
+  subnetOf,
+  subnetsOf,
+  vpcLabel,
+  type RoutingModel,
 } from '../../../routing/model';
 
 const TGW_SOURCE = 'docs/network-rules.md#aws-transit-gateway';
@@ -105,10 +114,15 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
       const field = (): string => `routeTables[${t}].routes[${r}]`;
       if (route.kind === 'static' && (route.attachmentId === undefined || !attachmentIds.has(route.attachmentId))) {
         findings.push({
-          code: 'tgw/route-to-missing-attachment', severity: 'error', subjects: [tgw.id, table.id], field: `${field()}.attachmentId`, cidrs: [route.destination],
-          message: route.attachmentId === undefined
-            ? `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} names no attachment, so it has nowhere to send traffic.`
-            : `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} goes to attachment ${route.attachmentId}, which ${tgwName} does not have.`,
+          code: 'tgw/route-to-missing-attachment',
+          severity: 'error',
+          subjects: [tgw.id, table.id],
+          field: `${field()}.attachmentId`,
+          cidrs: [route.destination],
+          message:
+            route.attachmentId === undefined
+              ? `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} names no attachment, so it has nowhere to send traffic.`
+              : `The static route ${route.destination} in route table ${labelOf(table)} of ${tgwName} goes to attachment ${route.attachmentId}, which ${tgwName} does not have.`,
           fix: `Point it at one of the gateway's attachments, or make it a blackhole if the range should be dropped.`,
         });
       }
@@ -135,7 +149,10 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
       reported.add(`${earlier.id}|${attachment.id}`);
       const key = formatCidr(block);
       findings.push({
-        code: 'tgw/identical-cidrs', severity: 'error', subjects: [attachment.id, earlier.id, tgw.id], cidrs: [key],
+        code: 'tgw/identical-cidrs',
+        severity: 'error',
+        subjects: [attachment.id, earlier.id, tgw.id],
+        cidrs: [key],
         message: `${capitalized(attachmentLabel(model, attachment))} and ${attachmentLabel(model, earlier)} both propagate ${key} into route table ${labelOf(table)} of ${tgwName}; with identical CIDRs the second attachment's route is not propagated, so ${vpcLabel(model, attachment.vpcId ?? '?')} is unreachable there.`,
         fix: `Re-address one of the VPCs, or keep them in separate transit gateway route tables.`,
       });
@@ -146,13 +163,19 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
     const field = `attachments[${a}]`;
     if (attachment.associatedRouteTableId === undefined) {
       findings.push({
-        code: 'tgw/no-association', severity: 'warning', subjects: [attachment.id, tgw.id], field: `${field}.associatedRouteTableId`,
+        code: 'tgw/no-association',
+        severity: 'warning',
+        subjects: [attachment.id, tgw.id],
+        field: `${field}.associatedRouteTableId`,
         message: `${capitalized(attachmentLabel(model, attachment))} on ${tgwName} is not associated with a route table, so the gateway drops everything it sends.`,
         fix: `Associate it with one of the gateway's route tables${tgw.routeTables[0] ? ` (e.g. ${labelOf(tgw.routeTables[0])})` : ''}.`,
       });
     } else if (!tableIds.has(attachment.associatedRouteTableId)) {
       findings.push({
-        code: 'tgw/no-association', severity: 'warning', subjects: [attachment.id, tgw.id], field: `${field}.associatedRouteTableId`,
+        code: 'tgw/no-association',
+        severity: 'warning',
+        subjects: [attachment.id, tgw.id],
+        field: `${field}.associatedRouteTableId`,
         message: `${capitalized(attachmentLabel(model, attachment))} is associated with route table ${attachment.associatedRouteTableId}, which ${tgwName} does not have, so it has no route table in effect.`,
         fix: `Associate it with one of the gateway's route tables.`,
       });
@@ -162,8 +185,14 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
 }
 
 function blackholeFindings(
-  model: RoutingModel, tgw: TransitGateway, tableId: string, tableName: string, hole: Cidr, field: string,
-  propagated: Array<{ attachment: TgwAttachment; block: Cidr }>, findings: TgwFinding[],
+  model: RoutingModel,
+  tgw: TransitGateway,
+  tableId: string,
+  tableName: string,
+  hole: Cidr,
+  field: string,
+  propagated: Array<{ attachment: TgwAttachment; block: Cidr }>,
+  findings: TgwFinding[],
 ): void {
   for (const { attachment, block } of propagated) {
     // A shorter blackhole loses to the more specific propagated route; one as specific or more drops traffic.
@@ -172,7 +201,11 @@ function blackholeFindings(
     const holeText = formatCidr(hole);
     const share = hole.prefix === block.prefix ? `all of ${blockText}` : `${holeText}, part of ${blockText}`;
     findings.push({
-      code: 'tgw/blackhole-hides-route', severity: 'warning', subjects: [tableId, attachment.id, tgw.id], field, cidrs: [holeText, blockText],
+      code: 'tgw/blackhole-hides-route',
+      severity: 'warning',
+      subjects: [tableId, attachment.id, tgw.id],
+      field,
+      cidrs: [holeText, blockText],
       message: `The blackhole ${holeText} in route table ${tableName} of transit gateway ${labelOf(tgw)} drops ${share}, which ${attachmentLabel(model, attachment)} propagates into that table.`,
       fix: `Remove the blackhole, or stop propagating ${attachmentLabel(model, attachment)} into ${tableName} if the range is meant to be unreachable.`,
     });
@@ -187,7 +220,10 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
     const subnet = subnetOf(model, subnetId);
     if (subnet && (subnet.ipv4Cidr === undefined || subnet.ipv4Cidr.trim() === '')) {
       findings.push({
-        code: 'tgw/attachment-subnet-ipv4', severity: 'error', subjects: [attachment.id, subnet.id, tgw.id], field: `${field}.subnetIds[${s}]`,
+        code: 'tgw/attachment-subnet-ipv4',
+        severity: 'error',
+        subjects: [attachment.id, subnet.id, tgw.id],
+        field: `${field}.subnetIds[${s}]`,
         message: `${capitalized(name())} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
         fix: `Give subnet ${labelOf(subnet)} an IPv4 block, or attach a dual-stack subnet in ${subnet.availabilityZone} instead.`,
       });
@@ -204,7 +240,10 @@ function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment
   const zones = [...uncovered.keys()].sort();
   const subnetCount = [...uncovered.values()].reduce((a, b) => a + b, 0);
   findings.push({
-    code: 'tgw/attachment-az-coverage', severity: 'warning', subjects: [attachment.id, attachment.vpcId as string, tgw.id], field: `${field}.subnetIds`,
+    code: 'tgw/attachment-az-coverage',
+    severity: 'warning',
+    subjects: [attachment.id, attachment.vpcId as string, tgw.id],
+    field: `${field}.subnetIds`,
     message: `${capitalized(name())} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
     fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /${SUBNET_IPV4_PREFIX.smallest} per AZ is enough).`,
   });
