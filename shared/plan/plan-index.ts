@@ -414,6 +414,12 @@ export function routeDestinationFields(index: PlanIndex, table: RouteTable | Tgw
  * Undefined when the text is not a valid block.
  */
 export function routeDestinationBlock(index: PlanIndex, text: string): Ipv4Cidr | Ipv6Cidr | undefined {
+  const read = routeDestinationRead(index, text);
+  return isCidrError(read) ? undefined : read;
+}
+
+/** What a route destination's text holds: its block, or why it is not one (read once per text, as routeDestinationBlock). */
+export function routeDestinationRead(index: PlanIndex, text: string): Ipv4Cidr | Ipv6Cidr | CidrError {
   const destinations = index.cidrs.destinations;
   let read = destinations.get(text);
   if (read === undefined) {
@@ -421,7 +427,7 @@ export function routeDestinationBlock(index: PlanIndex, text: string): Ipv4Cidr 
     read = readCidrField(text);
     destinations.set(text, read);
   }
-  return isCidrError(read) ? undefined : read;
+  return read;
 }
 
 /** The routes of a table whose destination is not a valid block, and why. */

@@ -25,7 +25,7 @@ import { planIndexOf } from '../../plan/plan-index';
 import { effectiveRouteTable } from '../../routing/route-table';
 import { expression, hclMap, type HclValue } from '../hcl';
 import type { Gateways } from './gateways';
-import { destinationWords, label, missingVpc, parseEither, ref, tags, type TerraformWriter } from './writer';
+import { destinationWords, label, destinationRead, missingVpc, ref, tags, type TerraformWriter } from './writer';
 import type { ExportedSubnet, ExportedVpc } from './vpcs';
 
 export interface RouteTargets extends Gateways {
@@ -48,7 +48,7 @@ function writeRoutes(
 ): void {
   for (const route of routes) {
     if (route.target === 'local') continue;
-    const destination = parseEither(route.destination);
+    const destination = destinationRead(w, route.destination);
     if (!destination.ok) {
       w.warn(`Skipped route ${route.destination} in ${where}: ${destination.reason}. Fix the destination.`);
       continue;

@@ -17,7 +17,7 @@ import { formatCidr } from '../../cidr';
 import { expression, type HclValue } from '../hcl';
 import { shareWithAccounts } from './ram';
 import { exportTransitGatewayVpn } from './vpn';
-import { destinationWords, label, missingVpc, parseEither, ref, tags, transitGatewayAccount, type ProviderSlot, type TerraformWriter } from './writer';
+import { destinationWords, destinationRead, label, missingVpc, ref, tags, transitGatewayAccount, type ProviderSlot, type TerraformWriter } from './writer';
 import type { ExportedSubnet, ExportedVpc } from './vpcs';
 
 export interface ExportedTransitGateways {
@@ -199,7 +199,7 @@ export function exportTransitGateways(w: TerraformWriter, vpcs: Map<string, Expo
     for (const table of tgw.routeTables) {
       const tableName = tables.get(table.id)!;
       for (const route of table.routes) {
-        const destination = parseEither(route.destination);
+        const destination = destinationRead(w, route.destination);
         if (!destination.ok) {
           w.warn(`Skipped route ${route.destination} in transit gateway route table ${label(table)}: ${destination.reason}. Fix the destination.`);
           continue;

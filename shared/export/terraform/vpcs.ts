@@ -1,9 +1,10 @@
 /** VPCs (with their secondary IPv4 and extra IPv6 blocks) and subnets. */
 import { contains, formatCidr, type Cidr } from '../../cidr';
+import { subnetCidrField, vpcCidrFields } from '../../plan/plan-index';
 import type { Subnet, Vpc } from '../../plan/schema';
 import { expression, type HclValue } from '../hcl';
 import { identifierFrom } from '../terraform-identifiers';
-import { label, missingVpc, parseAs, ref, tags, type ProviderSlot, type TerraformWriter } from './writer';
+import { fieldRead, label, missingVpc, ref, tags, type ProviderSlot, type TerraformWriter } from './writer';
 
 export interface Ipv6Block {
   cidr: Cidr;
@@ -33,8 +34,7 @@ export const AMAZON_IPV6_PREFIX = 56;
 export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
   const out = new Map<string, ExportedVpc>();
   for (const vpc of w.plan.vpcs) {
-    const primaryText = vpc.ipv4Cidrs[0];
-    const primary = parseAs(primaryText, 4);
+    const primary = fieldRead(vpcCidrFields(w.index, vpc, 4)[0]);
     if (!primary || !primary.ok) {
       w.warn(
         `Skipped VPC ${label(vpc)} and everything in it: ${primary ? `its primary IPv4 block is not valid (${primary.reason})` : 'it has no IPv4 block (AWS requires a primary IPv4 block)'}. Fix ipv4Cidrs[0] in the plan and export again.`,
@@ -47,7 +47,7 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
     let generatedOnVpc = false;
     const ipv6Associations: Array<() => void> = [];
     vpc.ipv6Cidrs.forEach((text, index) => {
-      const parsed = parseAs(text, 6);
+      const parsed = fieldRead(vpcCidrFields(w.index, vpc, 6)[index]);
       if (!parsed) return;
       if (!parsed.ok) {
         w.warn(`Skipped IPv6 block ${index + 1} of VPC ${label(vpc)}: ${parsed.reason}. Fix ipv6Cidrs[${index}] and export again.`);
@@ -104,7 +104,7 @@ export function exportVpcs(w: TerraformWriter): Map<string, ExportedVpc> {
       comment,
     );
     vpc.ipv4Cidrs.slice(1).forEach((text, i) => {
-      const parsed = parseAs(text, 4);
+      const parsed = fieldRead(vpcCidrFields(w.index, vpc, 4)[i + 1]);
       if (!parsed) return;
       if (!parsed.ok) {
         w.warn(`Skipped secondary IPv4 block ${text} of VPC ${label(vpc)}: ${parsed.reason}. Fix ipv4Cidrs[${i + 1}] and export again.`);
@@ -135,8 +135,8 @@ export function exportSubnets(w: TerraformWriter, vpcs: Map<string, ExportedVpc>
       w.warn(`Skipped subnet ${label(subnet)}: ${missingVpc(w, subnet.vpcId)}.`);
       continue;
     }
-    const v4 = parseAs(subnet.ipv4Cidr, 4);
-    const v6 = parseAs(subnet.ipv6Cidr, 6);
+    const v4 = fieldRead(subnetCidrField(w.index, subnet, 4));
+    const v6 = fieldRead(subnetCidrField(w.index, subnet, 6));
     if (v4 && !v4.ok) {
       w.warn(`Skipped subnet ${label(subnet)}: its IPv4 CIDR is not valid (${v4.reason}). Fix ipv4Cidr and export again.`);
       continue;

@@ -7,7 +7,8 @@
  * terraform-identifiers.ts), and a provider alias from its account and region, so editing one
  * object changes only that object's resources.
  */
-import { formatCidr, parseCidr, type Cidr, type IpVersion } from '../../cidr';
+import { formatCidr, isCidrError, type Cidr, type CidrError } from '../../cidr';
+import { planIndexOf, routeDestinationRead, type PlanIndex } from '../../plan/plan-index';
 import type { Plan } from '../../plan/schema';
 import { expression, hclMap, type HclBlock, type HclValue } from '../hcl';
 import { IdentifierRegistry, PlanIdentifiers } from '../terraform-identifiers';
@@ -138,7 +139,11 @@ export class TerraformWriter {
   /** The oldest AWS provider that has every argument written so far (see ARGUMENT_SINCE). */
   minimumProvider = PROVIDER_FLOOR;
 
+  /** The plan's blocks, read once (the checks share the same index). */
+  readonly index: PlanIndex;
+
   constructor(readonly plan: Plan) {
+    this.index = planIndexOf(plan);
     this.ids = new PlanIdentifiers(allPlanIds(plan));
     // Decided from the plan, not from what gets exported, so aliases do not depend on which objects are valid.
     const places = new Set([
@@ -322,15 +327,23 @@ export class TerraformWriter {
   }
 }
 
-export function parseAs(text: string | undefined, version: IpVersion): { ok: true; cidr: Cidr } | { ok: false; reason: string } | undefined {
-  if (text === undefined || text.trim() === '') return undefined;
-  const result = parseCidr(text, { version });
-  return result.ok ? { ok: true, cidr: result.cidr } : { ok: false, reason: result.error.message };
+/** A CIDR field as the exporter uses it: its block, or the reason it is not one. */
+export type FieldRead = { ok: true; cidr: Cidr } | { ok: false; reason: string };
+
+/**
+ * A field's block as the plan index read it (shared/plan/plan-index: every CIDR text of the
+ * plan is read once, for the checks and the exports alike), in the exporter's words; an
+ * empty optional field is undefined.
+ */
+export function fieldRead(read: Cidr | CidrError | undefined): FieldRead | undefined {
+  if (read === undefined || (isCidrError(read) && read.code === 'empty')) return undefined;
+  return isCidrError(read) ? { ok: false, reason: read.message } : { ok: true, cidr: read };
 }
 
-export function parseEither(text: string): { ok: true; cidr: Cidr } | { ok: false; reason: string } {
-  const result = parseCidr(text);
-  return result.ok ? { ok: true, cidr: result.cidr } : { ok: false, reason: result.error.message };
+/** A route's destination (a field that may not be empty), read once through the plan index. */
+export function destinationRead(w: TerraformWriter, text: string): FieldRead {
+  const read = routeDestinationRead(w.index, text);
+  return isCidrError(read) ? { ok: false, reason: read.message } : { ok: true, cidr: read };
 }
 
 /** `0.0.0.0/0` -> `default_ipv4`, `10.1.0.0/16` -> `10_1_0_0_16`. */
