@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../checks';
 import type { Plan } from '../plan/schema';
-import { diffPlans, fieldLabel, KIND_WORDS, listItemText, type CidrChange, type FieldChange, type ObjectKind, type ObjectRef } from './diff';
+import { diffPlans, fieldLabel, KIND_WORDS, listItemText, type CidrChange, type FieldChange, type ObjectKind, type ObjectRef, planObjectsByKind } from './diff';
 
 export type Where = 'only-here' | 'only-there' | 'different';
 
@@ -58,30 +58,7 @@ interface AnyObject {
 /** The plan's objects by kind and id, for names and canvas places. */
 function objectsOf(plan: Plan): Map<string, AnyObject> {
   const out = new Map<string, AnyObject>();
-  const add = (kind: ObjectKind, items: ReadonlyArray<object>) => {
-    for (const item of items) out.set(`${kind}:${(item as AnyObject).id}`, item as AnyObject);
-  };
-  add('vpc', plan.vpcs);
-  add('subnet', plan.subnets);
-  add('internet-gateway', plan.internetGateways);
-  add('egress-only-gateway', plan.egressOnlyGateways);
-  add('vpn-gateway', plan.vpnGateways);
-  add('nat-gateway', plan.natGateways);
-  add('route-table', plan.routeTables);
-  add('peering', plan.peerings);
-  add('transit-gateway', plan.transitGateways);
-  for (const tgw of plan.transitGateways) {
-    add(
-      'tgw-route-table',
-      tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })),
-    );
-    add(
-      'tgw-attachment',
-      tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })),
-    );
-  }
-  add('service-network', plan.serviceNetworks);
-  add('external-network', plan.externalNetworks);
+  for (const [kind, items] of planObjectsByKind(plan)) for (const item of items) out.set(`${kind}:${item.id}`, item as AnyObject);
   return out;
 }
 

@@ -174,36 +174,41 @@ export function fieldLabel(field: string): string {
   return FIELD_WORDS[field] ?? field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/**
+ * Every object of a plan, kind by kind: the one listing the diff and the comparison share. A
+ * transit gateway's route tables and attachments come as objects of their own, each carrying
+ * its gateway's id.
+ */
+export function planObjectsByKind(plan: Plan): Array<[ObjectKind, ReadonlyArray<{ id: string; name: string }>]> {
+  return [
+    ['vpc', plan.vpcs],
+    ['subnet', plan.subnets],
+    ['internet-gateway', plan.internetGateways],
+    ['egress-only-gateway', plan.egressOnlyGateways],
+    ['vpn-gateway', plan.vpnGateways],
+    ['nat-gateway', plan.natGateways],
+    ['route-table', plan.routeTables],
+    ['peering', plan.peerings],
+    ['transit-gateway', plan.transitGateways],
+    ['tgw-route-table', plan.transitGateways.flatMap((tgw) => tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })))],
+    ['tgw-attachment', plan.transitGateways.flatMap((tgw) => tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })))],
+    ['service-network', plan.serviceNetworks],
+    ['external-network', plan.externalNetworks],
+  ];
+}
+
+/** Fields compared on their own objects, not as part of their parent's value. */
+const NESTED_OBJECTS: Partial<Record<ObjectKind, readonly string[]>> = { 'transit-gateway': ['routeTables', 'attachments'] };
+
 function entries(plan: Plan): Map<string, Entry> {
   const out = new Map<string, Entry>();
-  const add = (kind: ObjectKind, items: ReadonlyArray<{ id: string; name: string }>, omit: readonly string[] = []) => {
+  for (const [kind, items] of planObjectsByKind(plan)) {
     for (const item of items) {
       const value: Record<string, unknown> = { ...item };
-      for (const key of omit) delete value[key];
+      for (const key of NESTED_OBJECTS[kind] ?? []) delete value[key];
       out.set(`${kind}\u0000${item.id}`, { kind, id: item.id, name: item.name, value });
     }
-  };
-  add('vpc', plan.vpcs);
-  add('subnet', plan.subnets);
-  add('internet-gateway', plan.internetGateways);
-  add('egress-only-gateway', plan.egressOnlyGateways);
-  add('vpn-gateway', plan.vpnGateways);
-  add('nat-gateway', plan.natGateways);
-  add('route-table', plan.routeTables);
-  add('peering', plan.peerings);
-  add('transit-gateway', plan.transitGateways, ['routeTables', 'attachments']);
-  for (const tgw of plan.transitGateways) {
-    add(
-      'tgw-route-table',
-      tgw.routeTables.map((t) => ({ ...t, transitGatewayId: tgw.id })),
-    );
-    add(
-      'tgw-attachment',
-      tgw.attachments.map((a) => ({ ...a, transitGatewayId: tgw.id })),
-    );
   }
-  add('service-network', plan.serviceNetworks);
-  add('external-network', plan.externalNetworks);
   return out;
 }
 

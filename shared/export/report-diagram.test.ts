@@ -9,7 +9,7 @@ import { generatePlan } from '../plan/generate-plan';
 import { textWidth } from '../layout';
 import { parsePlanText } from '../plan/load';
 import type { Plan } from '../plan/schema';
-import { buildReviewReport, pathInWindow, pathPieces, pathPoints } from './report';
+import { buildReviewReport, pathInFrame, pathPieces, pathPoints } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -88,7 +88,7 @@ describe('the printed diagram', () => {
             `${vpc.name} in a caption`,
           ).toBe(true);
       }
-      // A page's SVG draws no text that lies wholly outside its window.
+      // A page's SVG draws no text that lies wholly outside its frame.
       for (const [i, page] of printed.entries()) {
         const outside = labels(page.svg).filter((l) => !meets(l, { x0: page.x0 - 8, y0: page.y0 - 8, x1: page.x1 + 8, y1: page.y1 + 8 }));
         expect(outside.map((l) => l.text).slice(0, 3), `page ${i + 1}`).toEqual([]);
@@ -130,19 +130,19 @@ describe('path geometry', () => {
     expect(() => pathPoints('m0,0 l10,10')).toThrow(/absolute paths only/);
   });
 
-  it('keeps the pieces of a long dashed curve that cross a window, joined where they meet', () => {
+  it('keeps the pieces of a long dashed curve that cross a frame, joined where they meet', () => {
     const element =
       '<path class="edge edge-association" data-id="a" d="M0,0 C3000,0 7000,1000 10000,1000" fill="none" stroke="#a21caf" stroke-dasharray="2 4"/>';
     const pieces = pathPieces(element)!;
     expect(pieces.pieces.length).toBeGreaterThan(50);
-    const window = { x: 4000, y: 0, width: 1000, height: 1000 };
-    const cut = pathInWindow(pieces, window);
+    const frame = { x: 4000, y: 0, width: 1000, height: 1000 };
+    const cut = pathInFrame(pieces, frame);
     const d = / d="([^"]+)"/.exec(cut)![1]!;
-    // One run (one M), every point near the window, the rest of the element as it was.
+    // One run (one M), every point near the frame, the rest of the element as it was.
     expect(d.match(/M/g)).toHaveLength(1);
-    for (const p of pathPoints(d)) expect(p.x > window.x - 200 && p.x < window.x + window.width + 200, `${p.x}`).toBe(true);
+    for (const p of pathPoints(d)) expect(p.x > frame.x - 200 && p.x < frame.x + frame.width + 200, `${p.x}`).toBe(true);
     expect(cut.replace(/ d="[^"]+"/, '')).toBe(element.replace(/ d="[^"]+"/, ''));
-    expect(pathInWindow(pieces, { x: 4000, y: 5000, width: 1000, height: 1000 })).toBe('');
+    expect(pathInFrame(pieces, { x: 4000, y: 5000, width: 1000, height: 1000 })).toBe('');
     // A path of other commands is not cut.
     expect(pathPieces('<path d="M0,0 A5,5 0 0 0 10,10" stroke-dasharray="2 4"/>')).toBeUndefined();
   });

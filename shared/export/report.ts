@@ -13,7 +13,7 @@
  * its header on each page, and a table too wide for the page (the reachability matrix) is split
  * into column groups that repeat the first column. Every plan string is escaped; the diagram is
  * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
- * dashed lines, that show through its window), and the page's Content-Security-Policy runs no
+ * dashed lines, that show through its frame), and the page's Content-Security-Policy runs no
  * script whatever it holds.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
@@ -825,7 +825,7 @@ function least(values: readonly number[]): number {
   return out;
 }
 
-/** The inline SVG pages of the diagram: one viewBox window of it per page, each holding only what shows through its window. */
+/** The inline SVG pages of the diagram: one viewBox frame of it per page, each holding only what shows through its frame. */
 function diagramHtml(svg: string, alt: string): string {
   const open = /^\s*<svg\b[^>]*>/.exec(svg);
   const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
@@ -848,7 +848,7 @@ function diagramHtml(svg: string, alt: string): string {
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
   const chunks = topLevelChunks(inner, rootFont);
-  // A dashed line is cut to each page's window (pathInWindow); cut into pieces once.
+  // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once.
   const dashed = new Map(
     chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
       const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
@@ -862,10 +862,10 @@ function diagramHtml(svg: string, alt: string): string {
       : tiles.length > 1
         ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.`
         : '';
-    // Each page holds only what shows through its window, so a big plan's pages stay quick to print.
+    // Each page holds only what shows through its frame, so a big plan's pages stay quick to print.
     const shown = chunks
       .filter((c) => c.box === undefined || meets(c.box, tile))
-      .map((c) => ({ text: dashed.has(c) ? pathInWindow(dashed.get(c)!, tile) : linesInWindow(c, tile) }))
+      .map((c) => ({ text: dashed.has(c) ? pathInFrame(dashed.get(c)!, tile) : linesInFrame(c, tile) }))
       .filter((c) => c.text !== '');
     out.push(
       [
@@ -913,18 +913,18 @@ function grow(e: Extent, by: number): Extent {
   return { x0: e.x0 - by, y0: e.y0 - by, x1: e.x1 + by, y1: e.y1 + by };
 }
 
-function meets(e: Extent, window: { x: number; y: number; width: number; height: number }): boolean {
-  return e.x0 <= window.x + window.width && e.x1 >= window.x && e.y0 <= window.y + window.height && e.y1 >= window.y;
+function meets(e: Extent, frame: { x: number; y: number; width: number; height: number }): boolean {
+  return e.x0 <= frame.x + frame.width && e.x1 >= frame.x && e.y0 <= frame.y + frame.height && e.y1 >= frame.y;
 }
 
 /**
- * A group's lines less the elements that lie wholly outside the window: a VPC half on a page
+ * A group's lines less the elements that lie wholly outside the frame: a VPC half on a page
  * carries only its half into the page's SVG. Group tags and elements without coordinates are kept.
  */
-function linesInWindow(chunk: Chunk, window: { x: number; y: number; width: number; height: number }): string {
+function linesInFrame(chunk: Chunk, frame: { x: number; y: number; width: number; height: number }): string {
   if (chunk.lines.length === 1) return chunk.text;
   return chunk.lines
-    .filter((l) => !l.extent || meets(grow(l.extent, 6), window))
+    .filter((l) => !l.extent || meets(grow(l.extent, 6), frame))
     .map((l) => l.line)
     .join('\n');
 }
@@ -950,7 +950,7 @@ function cubicPart(c: readonly Point[], t0: number, t1: number): Point[] {
   return t1 < 1 ? split(tail, (t1 - t0) / (1 - t0))[0] : tail;
 }
 
-/** Length of path a page's window is cut into, in SVG units. */
+/** Length of path a page's frame is cut into, in SVG units. */
 const EDGE_PIECE = 150;
 
 /** A path cut into short cubic pieces, each with the box its control points span. */
@@ -997,13 +997,13 @@ export function pathPieces(element: string): PathPieces | undefined {
 
 /**
  * A dashed connection as one page shows it: only the pieces of its path that pass through the
- * tile's window. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
+ * tile's frame. Chromium's PDF printer writes every dash of a path, clipped or not, so each page
  * of a 100-VPC diagram carried every long dashed Lattice association and TGW peering whole
  * (thousands of dashes): over a minute to print and 100 MB of PDF. Returns '' when no piece shows.
  */
-export function pathInWindow(path: PathPieces, window: { x: number; y: number; width: number; height: number }): string {
+export function pathInFrame(path: PathPieces, frame: { x: number; y: number; width: number; height: number }): string {
   // Wide enough for the stroke and its round ends.
-  const area = { x: window.x - 8, y: window.y - 8, width: window.width + 16, height: window.height + 16 };
+  const area = { x: frame.x - 8, y: frame.y - 8, width: frame.width + 16, height: frame.height + 16 };
   const runs: Point[][][] = [];
   let previous = false;
   for (const { curve, box, joined } of path.pieces) {
@@ -1102,7 +1102,7 @@ function htmlTableGroup(t: Table, caption: string): string {
 
 // Print layout, checked by printing the examples and 30- and 100-VPC plans with headless Chromium
 // and drawing every page with PDF.js (e2e/web/review-pdf.spec.ts: text sizes, whole labels, ink):
-// - a title page of its own; then the diagram on landscape pages (named page "wide"), one window a page;
+// - a title page of its own; then the diagram on landscape pages (named page "wide"), one frame a page;
 // - the sections flow on portrait pages with no forced breaks: a heading keeps to what follows it;
 // - every table repeats its header row on each page (thead as a header group) and never splits a row;
 // - a cell never breaks inside a code, CIDR, zone or number (nowrap); only running text may break a

@@ -56,7 +56,7 @@ const TITLE_BLOCK = 64;
 const LEGEND_ROW = 24;
 const LEGEND_GAP = 20;
 const LEGEND_TITLE = 28;
-/** The widest the legend's rows run: narrower than a printed diagram page's window (report.ts), about 1,100 units. */
+/** The widest the legend's rows run: narrower than a printed diagram page's frame (report.ts), about 1,100 units. */
 const LEGEND_WIDTH = 960;
 
 // The app's light theme (renderer/app.css), for a picture that prints.
