@@ -43,11 +43,23 @@ function sharedEgress(plan: Plan): Plan {
   };
 }
 
+/**
+ * Every third VPC's tables send nothing to its transit gateway: tgw-unrouted findings that
+ * name up to sixteen other VPCs each (kept across checks, and renamed under them).
+ */
+function unroutedSpokes(plan: Plan): Plan {
+  return {
+    ...plan,
+    routeTables: plan.routeTables.map((t, i) => (i % 9 < 3 ? { ...t, routes: t.routes.filter((r) => r.target !== 'transit-gateway') } : t)),
+  };
+}
+
 const starts = [
   generatePlan({ vpcs: 12, subnetsPerVpc: 10, seed: 7 }),
   sharedEgress(generatePlan({ vpcs: 10, subnetsPerVpc: 6, seed: 11 })),
   generatePlan({ vpcs: 9, subnetsPerVpc: 4, seed: 3, sameBlock: '172.31.0.0/16' }),
   generatePlan({ vpcs: 8, subnetsPerVpc: 6, seed: 5, transitGateways: 'one' }),
+  unroutedSpokes(generatePlan({ vpcs: 40, subnetsPerVpc: 3, seed: 9 })),
 ];
 
 describe('the incremental checker, edit after edit', () => {

@@ -17,32 +17,23 @@
  * The fix adds the routes the derived routes would have (the far side's blocks, to the
  * connection) to one of the written tables the VPC's subnets follow.
  *
- * Findings are kept per VPC (./part-memo) by what each VPC's computation read: its subnet
- * list (the key), the route tables, peerings, attachments and external networks it looked
- * up (recorded by the model's lookups), the blocks of the VPC and of the far sides
- * (vpcBlocksOf, and the transit gateway tables' replayed reads), the
- * names it printed, and settings (deriveRoutes), on which every part depends.
+ * What a VPC's subnets route, and its peering findings, are kept per VPC (./part-memo) by
+ * what each VPC's computation read: its subnet list (the key), the route tables and peerings
+ * it looked up (recorded by the model's lookups), the blocks of the VPC and of its peers, the
+ * names it printed, and settings (deriveRoutes), on which every part depends. The transit
+ * gateway findings are worked out on every check from that (checkAttachments): a query per
+ * attached VPC against an index of what each gateway table sends on (./tgw-forwarding).
  */
 import { formatCidr, overlaps, type Cidr } from '../../../cidr';
 import type { AddRouteAction, FixAction } from '../../../plan/edits/fix-actions';
 import { routeDestinations } from '../../../plan/plan-index';
-import type { PeeringConnection, Route, Subnet, TgwAttachment, TransitGateway } from '../../../plan/schema';
+import type { PeeringConnection, Route, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../../../plan/schema';
 import { settingPath } from '../../../plan/settings';
-import {
-  labelOf,
-  peerOf,
-  replayReadsCoarsely,
-  routingModel,
-  subnetBlock,
-  vpcBlocksOf,
-  vpcLabel,
-  type RoutingModel,
-  type SubnetReads,
-} from '../../../routing/model';
+import { labelOf, peerOf, routingModel, subnetBlock, vpcBlocksOf, vpcLabel, type RoutingModel } from '../../../routing/model';
 import { resolveTable, type ResolvedTable } from '../../../routing/route-table';
-import { tgwTableRouting, type TgwEffectiveRoute } from '../../../routing/transit-gateway';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
-import { PartMemo } from './part-memo';
+import { ValueMemo } from './part-memo';
+import { forwardsOverlapping, tgwForwarding, type ForwardEntry, type TgwForwarding } from './tgw-forwarding';
 
 const PEERING_SOURCE =
   'docs/network-rules.md#aws-vpc-peering: a peering carries only what the route tables of each side send to it (AWS VPC Peering Guide, "Update your route tables for a VPC peering connection"); docs/network-rules.md#aws-route-tables-and-subnet-types';
@@ -86,17 +77,74 @@ export const missingRoutesRule = definePlanRule({
     const findings: MissingRouteFinding[] = [];
     vpcParts.begin(index.plan);
     for (const subnets of index.subnetsByVpc.values()) {
-      for (const f of vpcParts.findings(model, subnets, checkVpc)) findings.push(f);
+      const part = vpcParts.get(model, subnets, vpcPart);
+      for (const f of part.findings) findings.push(f);
+      if (part.routing) checkAttachments(model, part.routing, findings);
     }
     return findings;
   },
 });
 
+/** What the checks read of one VPC's routing: kept per VPC with its peering findings. */
+interface VpcRouting {
+  vpcId: string;
+  own: readonly Cidr[];
+  /** The IP versions the VPC's subnets have blocks in: only those can be routed anywhere. */
+  versions: ReadonlySet<4 | 6>;
+  use: TablesInUse;
+  /** Some table the subnets follow is derived: derived routes send every peer's and attachment's blocks on. */
+  derived: boolean;
+  /** The destinations the written tables send to each transit gateway, by gateway id. */
+  toGateway: ReadonlyMap<string, readonly Cidr[]>;
+}
+
+interface VpcPart {
+  routing: VpcRouting | undefined;
+  findings: MissingRouteFinding[];
+}
+
+const NO_PART: VpcPart = { routing: undefined, findings: [] };
+
 /**
- * A VPC's findings read its subnets (the key), settings (deriveRoutes: any change drops every
- * part), and what the model records: lookups, blocks and names.
+ * A VPC's part: what its subnets' tables route, and its peerings' findings. It reads its
+ * subnets (the key), settings (deriveRoutes: any change drops every part), and what the model
+ * records: lookups, blocks and names. It reads nothing of the transit gateways: their
+ * findings are worked out on every check from the part's routing (checkAttachments), so that
+ * attaching a VPC, or re-addressing one of thousands on a gateway, re-checks no other part.
  */
-const vpcParts = new PartMemo<readonly Subnet[], MissingRouteFinding>(['settings']);
+const vpcParts = new ValueMemo<readonly Subnet[], VpcPart>(['settings']);
+
+function vpcPart(model: RoutingModel, subnets: readonly Subnet[]): VpcPart {
+  const vpcId = subnets[0]?.vpcId;
+  if (vpcId === undefined) return NO_PART;
+  // The VPC's blocks (and whether it is there at all) are read: recorded before anything else.
+  const own = vpcBlocksOf(model, vpcId);
+  if (!model.index.vpcById.get(vpcId)) return NO_PART;
+  const use = tablesInUse(model, subnets);
+  const routing: VpcRouting = {
+    vpcId,
+    own,
+    versions: versionsOf(model, subnets),
+    use,
+    derived: use.tables.some((t) => t.source === 'derived'),
+    toGateway: gatewayDestinations(model, use.tables),
+  };
+  const findings: MissingRouteFinding[] = [];
+  for (const peering of model.peeringsByVpc.get(vpcId) ?? []) {
+    const finding = checkPeering(model, routing, peering);
+    if (finding) findings.push(finding);
+  }
+  return { routing, findings };
+}
+
+/**
+ * Whether a block can be routed out of the VPC at all: in a version its subnets have blocks
+ * in, not a default route, and not inside the VPC's own blocks (those take the local route:
+ * a network overlap, reported as one, not a missing route).
+ */
+function reachable(routing: VpcRouting, block: Cidr): boolean {
+  return routing.versions.has(block.version) && block.prefix > 0 && !routing.own.some((o) => overlaps(o, block));
+}
 
 /** The tables a VPC's subnets follow, the most used first. */
 interface TablesInUse {
@@ -167,31 +215,6 @@ function usesConnection(model: RoutingModel, tables: readonly ResolvedTable[], t
 /** Destinations a tgw-unrouted finding names in its cidrs and fix at most. */
 const MAX_LISTED = 16;
 
-const forwardedByTable = new WeakMap<object, Record<4 | 6, TgwEffectiveRoute[]>>();
-
-/** A gateway table's routes that send traffic on to an attachment, by IP version: once per table. */
-function forwardedRoutes(table: NonNullable<ReturnType<typeof tgwTableRouting>>): Record<4 | 6, TgwEffectiveRoute[]> {
-  let split = forwardedByTable.get(table);
-  if (!split) {
-    split = { 4: [], 6: [] };
-    for (const route of table.routes) if (route.kind !== 'blackhole' && route.attachmentId !== undefined) split[route.cidr.version].push(route);
-    forwardedByTable.set(table, split);
-  }
-  return split;
-}
-
-const attachmentMaps = new WeakMap<TransitGateway, Map<string, TgwAttachment>>();
-
-/** A gateway's attachments by id, once per gateway object. */
-function attachmentsById(tgw: TransitGateway): Map<string, TgwAttachment> {
-  let map = attachmentMaps.get(tgw);
-  if (!map) {
-    map = new Map(tgw.attachments.map((a) => [a.id, a]));
-    attachmentMaps.set(tgw, map);
-  }
-  return map;
-}
-
 /** Whether some table the subnets follow sends part of `block` to a connection (derived tables always do). */
 function routed(model: RoutingModel, tables: readonly ResolvedTable[], block: Cidr): boolean {
   for (const table of tables) {
@@ -211,44 +234,14 @@ function versionsOf(model: RoutingModel, subnets: readonly Subnet[]): Set<4 | 6>
   return versions;
 }
 
-function checkVpc(model: RoutingModel, subnets: readonly Subnet[]): MissingRouteFinding[] {
-  const vpcId = subnets[0]?.vpcId;
-  if (vpcId === undefined) return [];
-  // The VPC's blocks (and whether it is there at all) are read: recorded before anything else.
-  const own = vpcBlocksOf(model, vpcId);
-  if (!model.index.vpcById.get(vpcId)) return [];
-  const peerings = model.peeringsByVpc.get(vpcId) ?? [];
-  const attachments = model.vpcAttachmentsByVpc.get(vpcId) ?? [];
-  if (peerings.length === 0 && attachments.length === 0) return [];
-  const versions = versionsOf(model, subnets);
-  // Blocks inside the VPC's own take the local route (a network overlap, reported as one): not a missing route.
-  const reachable = (block: Cidr) => versions.has(block.version) && block.prefix > 0 && !own.some((o) => overlaps(o, block));
-  const use = tablesInUse(model, subnets);
-  const findings: MissingRouteFinding[] = [];
-  for (const peering of peerings) {
-    const finding = checkPeering(model, vpcId, peering, use, reachable);
-    if (finding) findings.push(finding);
-  }
-  for (const { tgw, attachment } of attachments) {
-    const finding = checkAttachment(model, vpcId, tgw, attachment, use, reachable, versions);
-    if (finding) findings.push(finding);
-  }
-  return findings;
-}
-
-function checkPeering(
-  model: RoutingModel,
-  vpcId: string,
-  peering: PeeringConnection,
-  use: TablesInUse,
-  reachable: (b: Cidr) => boolean,
-): MissingRouteFinding | undefined {
+function checkPeering(model: RoutingModel, routing: VpcRouting, peering: PeeringConnection): MissingRouteFinding | undefined {
+  const { vpcId, use } = routing;
   const peer = peerOf(peering, vpcId);
   if (peer === undefined || peer === vpcId) return undefined;
   // The peer's blocks (and whether it is there) are read: recorded, so re-addressing the peer re-checks this VPC.
   const peerBlocks = vpcBlocksOf(model, peer);
   if (!model.index.vpcById.get(peer)) return undefined;
-  const far = peerBlocks.filter(reachable);
+  const far = peerBlocks.filter((block) => reachable(routing, block));
   if (usesConnection(model, use.tables, 'peering', peering.id, far)) return undefined;
   const missing = far.filter((block) => !routed(model, use.tables, block));
   if (missing.length === 0) return undefined;
@@ -268,60 +261,199 @@ function checkPeering(
   };
 }
 
-function checkAttachment(
+/**
+ * The transit gateway findings of one VPC, worked out on every check (outside the VPC's part,
+ * so nothing here is recorded as read). An attachment is in use when a route to the gateway
+ * covers part of what the gateway's table sends on to another attachment (an index query per
+ * destination: ./tgw-forwarding); only one that is not in use has its finding built. Both are
+ * kept per VPC routing and attachment while what they read holds.
+ */
+function checkAttachments(model: RoutingModel, routing: VpcRouting, out: MissingRouteFinding[]): void {
+  const attachments = model.vpcAttachmentsByVpc.peek(routing.vpcId);
+  // Derived routes send every other attachment's blocks to the gateway.
+  if (!attachments || routing.derived) return;
+  for (const { tgw, attachment } of attachments) {
+    // Without subnets or a route table, the attachment's own findings say what is wrong first.
+    if (attachment.subnetIds.length === 0 || attachment.associatedRouteTableId === undefined) continue;
+    const forwarding = tgwForwarding(model, tgw, attachment.associatedRouteTableId);
+    if (!forwarding) continue;
+    const finding = attachmentFinding(model, routing, tgw, attachment, forwarding);
+    if (finding) out.push(finding);
+  }
+}
+
+/** What was found for an attachment, with the gateway, its table's forwarding and the plan's VPCs and external networks then. */
+interface KeptAttachment {
+  tgw: TransitGateway;
+  forwarding: TgwForwarding;
+  vpcs: unknown;
+  externalNetworks: unknown;
+  inUse: boolean;
+  search: MissingSearch | undefined;
+}
+
+/**
+ * The search for what an attachment that is not in use misses, as done last: the gateway
+ * table's routes it went through (in order: it stops at the one past MAX_LISTED missing),
+ * whether it went through them all, the names it printed, the gateway's name and table.
+ */
+interface MissingSearch {
+  scanned: ForwardEntry[];
+  complete: boolean;
+  names: Array<[string, string | undefined]>;
+  tgwName: string;
+  table: TgwRouteTable | undefined;
+  finding: MissingRouteFinding | undefined;
+}
+
+/** Per VPC routing (one part's value, kept while the part holds), per attachment. */
+const keptAttachments = new WeakMap<VpcRouting, Map<TgwAttachment, KeptAttachment>>();
+
+function attachmentFinding(
   model: RoutingModel,
-  vpcId: string,
+  routing: VpcRouting,
   tgw: TransitGateway,
   attachment: TgwAttachment,
-  use: TablesInUse,
-  reachable: (b: Cidr) => boolean,
-  versions: ReadonlySet<4 | 6>,
+  forwarding: TgwForwarding,
 ): MissingRouteFinding | undefined {
-  // Without subnets or a route table, the attachment's own findings say what is wrong first.
-  if (attachment.subnetIds.length === 0 || attachment.associatedRouteTableId === undefined) return undefined;
-  const tgwTable = gatewayTable(model, tgw, attachment.associatedRouteTableId);
-  if (!tgwTable) return undefined;
-  // Derived routes send every other attachment's blocks to the gateway.
-  if (use.tables.some((t) => t.source === 'derived')) return undefined;
-  const byId = attachmentsById(tgw);
-  const sentOn = (route: TgwEffectiveRoute): boolean => {
-    if (route.kind === 'blackhole' || route.attachmentId === undefined) return false;
-    const to = byId.get(route.attachmentId);
-    return to !== undefined && to !== attachment && !(to.type === 'vpc' && to.vpcId === vpcId) && reachable(route.cidr);
-  };
-  // In use when a route to the gateway covers part of what the gateway sends on: looked for
-  // first, stopping at the first, as a VPC on a gateway nearly always has one; only among the
-  // routes of the versions routed to the gateway.
-  const forward = forwardedRoutes(tgwTable);
-  const toGateway = destinationsTo(model, use.tables, 'transit-gateway', tgw.id);
-  for (const version of [4, 6] as const) {
-    const here = toGateway.filter((d) => d.version === version);
-    if (here.length === 0) continue;
-    for (const route of forward[version]) if (sentOn(route) && here.some((d) => overlaps(d, route.cidr))) return undefined;
+  let byAttachment = keptAttachments.get(routing);
+  if (!byAttachment) {
+    byAttachment = new Map();
+    keptAttachments.set(routing, byAttachment);
   }
-  // What the gateway's table sends on to the other attachments that no table here routes another
-  // way: at most MAX_LISTED (one route to the gateway for any of them puts the attachment in use,
-  // so the fix need not add them all). A gateway with thousands of attachments would otherwise
-  // make each VPC's finding, and its check, as large as the plan.
-  const seen = new Set<string>();
-  const missing: Array<{ text: string; owner: string }> = [];
-  let truncated = false;
-  search: for (const version of [4, 6] as const) {
-    if (!versions.has(version)) continue;
-    for (const route of forward[version]) {
-      if (!sentOn(route) || seen.has(route.destination)) continue;
-      seen.add(route.destination);
-      if (routed(model, use.tables, route.cidr)) continue;
-      if (missing.length === MAX_LISTED) {
-        truncated = true;
-        break search;
-      }
-      missing.push({ text: route.destination, owner: ownerOf(model, byId.get(route.attachmentId!)!) });
+  const { vpcs, externalNetworks } = model.plan;
+  const kept = byAttachment.get(attachment);
+  const sameGateway = kept !== undefined && kept.tgw === tgw && kept.forwarding === forwarding;
+  if (sameGateway && kept.vpcs === vpcs && kept.externalNetworks === externalNetworks) return kept.search?.finding;
+  // In use or not reads the VPC's routing, the attachment, the gateway and what its table sends on: not names.
+  const inUse = sameGateway ? kept.inUse : attachmentInUse(routing, tgw, attachment, forwarding);
+  let search: MissingSearch | undefined;
+  if (!inUse) {
+    const earlier = kept?.externalNetworks === externalNetworks ? kept.search : undefined;
+    search =
+      earlier && searchHolds(model, earlier, routing, tgw, attachment, forwarding, sameGateway)
+        ? earlier
+        : searchMissing(model, routing, tgw, attachment, forwarding);
+  }
+  byAttachment.set(attachment, { tgw, forwarding, vpcs, externalNetworks, inUse, search });
+  return search?.finding;
+}
+
+/** The destinations the written tables send to each transit gateway (the first table's first), by gateway id. */
+function gatewayDestinations(model: RoutingModel, tables: readonly ResolvedTable[]): Map<string, Cidr[]> {
+  const out = new Map<string, Cidr[]>();
+  for (const table of tables) {
+    if (!table.table) continue;
+    const routes = table.table.routes;
+    let blocks: ReturnType<typeof routeDestinations> | undefined;
+    for (let i = 0; i < routes.length; i++) {
+      const route = routes[i]!;
+      if (route.target !== 'transit-gateway' || route.targetId === undefined) continue;
+      blocks ??= routeDestinations(model.index, table.table);
+      const destination = blocks[i];
+      if (!destination) continue;
+      const list = out.get(route.targetId);
+      if (list) list.push(destination);
+      else out.set(route.targetId, [destination]);
     }
   }
-  if (missing.length === 0) return undefined;
+  return out;
+}
+
+/** Whether the gateway sends a route on to `to` that the VPC's traffic could take: not back to this VPC, and routable from it. */
+function sendsOnFrom(routing: VpcRouting, attachment: TgwAttachment, entry: ForwardEntry): boolean {
+  const { to } = entry;
+  return to !== attachment && !(to.type === 'vpc' && to.vpcId === routing.vpcId) && reachable(routing, entry.cidr);
+}
+
+function attachmentInUse(routing: VpcRouting, tgw: TransitGateway, attachment: TgwAttachment, forwarding: TgwForwarding): boolean {
+  const destinations = routing.toGateway.get(tgw.id);
+  if (!destinations) return false;
+  const accept = (entry: ForwardEntry) => sendsOnFrom(routing, attachment, entry);
+  for (const destination of destinations) if (forwardsOverlapping(forwarding, destination, accept)) return true;
+  return false;
+}
+
+/** Whether a search done earlier is what searching now would give: the same names printed, and (when the gateway changed) the same routes gone through. */
+function searchHolds(
+  model: RoutingModel,
+  search: MissingSearch,
+  routing: VpcRouting,
+  tgw: TransitGateway,
+  attachment: TgwAttachment,
+  forwarding: TgwForwarding,
+  sameGateway: boolean,
+): boolean {
+  for (const [id, name] of search.names) if (model.index.vpcById.get(id)?.name !== name) return false;
+  return sameGateway || sameRoutes(search, routing, tgw, attachment, forwarding);
+}
+
+/** Whether the gateway's table sends on the same routes as far as the search went through them, from the same gateway table. */
+function sameRoutes(search: MissingSearch, routing: VpcRouting, tgw: TransitGateway, attachment: TgwAttachment, forwarding: TgwForwarding): boolean {
+  if (search.tgwName !== labelOf(tgw) || search.table !== tableOf(tgw, attachment)) return false;
+  let k = 0;
+  for (const version of [4, 6] as const) {
+    if (!routing.versions.has(version)) continue;
+    for (const entry of forwarding.ordered[version]) {
+      // Every route gone through is the same: a search that stopped there stops there again.
+      if (k === search.scanned.length) return !search.complete;
+      const was = search.scanned[k++]!;
+      if (was.destination !== entry.destination || was.to !== entry.to) return false;
+    }
+  }
+  return k === search.scanned.length;
+}
+
+function tableOf(tgw: TransitGateway, attachment: TgwAttachment): TgwRouteTable | undefined {
+  return tgw.routeTables.find((t) => t.id === attachment.associatedRouteTableId);
+}
+
+/**
+ * An attachment no route leads into: what the gateway's table sends on to the other
+ * attachments that no table here routes another way, at most MAX_LISTED of them (one route
+ * to the gateway for any of them puts the attachment in use, so the fix need not add them
+ * all; a gateway with thousands of attachments would otherwise make each VPC's finding as
+ * large as the plan).
+ */
+function searchMissing(model: RoutingModel, routing: VpcRouting, tgw: TransitGateway, attachment: TgwAttachment, forwarding: TgwForwarding): MissingSearch {
+  const { vpcId, use } = routing;
+  const table = tableOf(tgw, attachment);
+  const kept: MissingSearch = { scanned: [], complete: true, names: [], tgwName: labelOf(tgw), table, finding: undefined };
+  const seen = new Set<string>();
+  const missing: Array<{ text: string; owner: string }> = [];
+  search: for (const version of [4, 6] as const) {
+    if (!routing.versions.has(version)) continue;
+    for (const entry of forwarding.ordered[version]) {
+      kept.scanned.push(entry);
+      const { to } = entry;
+      if (to === attachment || (to.type === 'vpc' && to.vpcId === vpcId) || !reachable(routing, entry.cidr)) continue;
+      if (seen.has(entry.destination)) continue;
+      seen.add(entry.destination);
+      if (routed(model, use.tables, entry.cidr)) continue;
+      if (missing.length === MAX_LISTED) {
+        kept.complete = false;
+        break search;
+      }
+      missing.push({ text: entry.destination, owner: ownerOf(model, to, kept.names) });
+    }
+  }
+  if (missing.length > 0) kept.finding = unroutedFinding(model, routing, tgw, attachment, table, missing, !kept.complete, kept.names);
+  return kept;
+}
+
+function unroutedFinding(
+  model: RoutingModel,
+  routing: VpcRouting,
+  tgw: TransitGateway,
+  attachment: TgwAttachment,
+  table: TgwRouteTable | undefined,
+  missing: ReadonlyArray<{ text: string; owner: string }>,
+  truncated: boolean,
+  names: Array<[string, string | undefined]>,
+): MissingRouteFinding {
+  const { vpcId, use } = routing;
   const texts = missing.map((m) => m.text);
-  const self = vpcLabel(model, vpcId);
+  const self = vpcLabelNoted(model, vpcId, names);
   const target = `transit gateway ${labelOf(tgw)}`;
   const listed =
     missing
@@ -334,31 +466,16 @@ function checkAttachment(
     severity: 'warning',
     subjects: [vpcId, tgw.id, attachment.id, ...writtenTableIds(use)],
     cidrs: texts,
-    message: `${self} is attached to ${target}, but no route table its subnets follow sends the gateway any of what its route table ${labelOf(tgwTable.table)} sends on to other attachments (${tablesText(use)}), so ${self} cannot reach ${listed}.`,
+    message: `${self} is attached to ${target}, but no route table its subnets follow sends the gateway any of what its route table ${labelOf(table)} sends on to other attachments (${tablesText(use)}), so ${self} cannot reach ${listed}.`,
     fix: fixText(model, use, texts, target, self),
     ...(fixes.length > 0 ? { fixes } : {}),
   };
 }
 
-/**
- * A transit gateway route table's routes, read as depending on every VPC's blocks: its
- * propagated routes read the blocks (and names) of every attached VPC, and recording those
- * VPC by VPC in each attached VPC's part would make the parts of a gateway with thousands of
- * attachments as large as the plan each. The lookups it read (gateways, external networks)
- * are recorded as they are; the names are not, as no finding here prints the table's words.
- */
-function gatewayTable(model: RoutingModel, tgw: TransitGateway, tableId: string): ReturnType<typeof tgwTableRouting> {
-  const outer = model.reads;
-  model.reads = undefined;
-  let table: ReturnType<typeof tgwTableRouting>;
-  try {
-    table = tgwTableRouting(model, tgw, tableId);
-  } finally {
-    model.reads = outer;
-  }
-  const entry = model.cache.get(`tgw-table:${tgw.id}:${tableId}`) as { reads: SubnetReads } | undefined;
-  if (entry) replayReadsCoarsely(model, entry.reads);
-  return table;
+/** A VPC's label, noting the name printed (a kept finding is built again when it changes). */
+function vpcLabelNoted(model: RoutingModel, vpcId: string, names: Array<[string, string | undefined]>): string {
+  names.push([vpcId, model.index.vpcById.get(vpcId)?.name]);
+  return vpcLabel(model, vpcId);
 }
 
 /** The written tables the subnets follow, where the route would go: the inspector shows the finding on each. */
@@ -366,8 +483,8 @@ function writtenTableIds(use: TablesInUse): string[] {
   return use.tables.flatMap((t) => (t.table ? [t.table.id] : []));
 }
 
-function ownerOf(model: RoutingModel, attachment: TgwAttachment): string {
-  if (attachment.type === 'vpc' && attachment.vpcId !== undefined) return vpcLabel(model, attachment.vpcId);
+function ownerOf(model: RoutingModel, attachment: TgwAttachment, names: Array<[string, string | undefined]>): string {
+  if (attachment.type === 'vpc' && attachment.vpcId !== undefined) return vpcLabelNoted(model, attachment.vpcId, names);
   if (attachment.externalNetworkId !== undefined) return labelOf(model.externalNetworkById.get(attachment.externalNetworkId), attachment.externalNetworkId);
   return labelOf(attachment);
 }

@@ -32,7 +32,7 @@ const LOOKUP_SECTIONS = [
   'externalNetworks',
 ] as const;
 
-interface Part<F> {
+interface Part<V> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
   lists: unknown[];
@@ -44,20 +44,28 @@ interface Part<F> {
   /** VPCs whose blocks were read, with their block lists then; and, when every VPC's were, their shape then. */
   blocks: Array<[string, unknown, unknown]> | undefined;
   shape: object | undefined;
-  findings: F[];
+  value: V;
   /** The check that last used the part (stale parts are dropped now and then). */
   used: number;
 }
 
-/** `F`: the findings of the rule that keeps the memo. */
-export class PartMemo<K extends object, F extends Finding = Finding> {
+/**
+ * Values computed per part (`V`), kept while the part's reads hold. PartMemo keeps findings;
+ * a rule can keep something else per part (what it reads of a VPC's routing, say) with this.
+ */
+export class ValueMemo<K extends object, V> {
   private sections: unknown[] = [];
   private lookupSections: unknown[] = [];
   /** No lookup's section changed since the previous check: a part valid then reads the same lookups now. */
   private lookupsSame = false;
+  /** The plan's VPCs and subnets are the same arrays as at the previous check: no name, block or subnet list changed. */
+  private vpcsSame = false;
+  private subnetsSame = false;
+  private lastVpcs: unknown;
+  private lastSubnets: unknown;
   private natMap: unknown;
   private natMapSeenAt = -1;
-  private parts = new Map<K, Part<F>>();
+  private parts = new Map<K, Part<V>>();
   private checks = 0;
   private usedLastCheck = 0;
   private usedThisCheck = 0;
@@ -76,6 +84,10 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
     const lookupSections = LOOKUP_SECTIONS.map((name) => plan[name]);
     this.lookupsSame = lookupSections.every((section, i) => section === this.lookupSections[i]);
     this.lookupSections = lookupSections;
+    this.vpcsSame = plan.vpcs === this.lastVpcs;
+    this.subnetsSame = plan.subnets === this.lastSubnets;
+    this.lastVpcs = plan.vpcs;
+    this.lastSubnets = plan.subnets;
     this.checks++;
     this.usedLastCheck = this.usedThisCheck;
     this.usedThisCheck = 0;
@@ -87,8 +99,8 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
     }
   }
 
-  /** The part's findings: remembered while its subnet reads are unchanged, else computed by `check(model, key)`. */
-  findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => F[]): F[] {
+  /** The part's value: remembered while its reads are unchanged, else computed by `compute(model, key)`. */
+  get(model: RoutingModel, key: K, compute: (model: RoutingModel, key: K) => V): V {
     const { subnetsByVpc, subnetById } = model.index;
     this.usedThisCheck++;
     if (this.natMapSeenAt !== this.checks) {
@@ -97,24 +109,11 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
       this.natMap = model.natGatewaysByVpc;
     }
     const part = this.parts.get(key);
-    if (part) {
-      let valid = true;
-      for (let i = 0; valid && i < part.vpcIds.length; i++) valid = subnetsByVpc.get(part.vpcIds[i]!) === part.lists[i];
-      if (valid && part.missing) valid = part.missing.every((id) => subnetById.get(id) === undefined);
-      if (valid && part.names) valid = part.names.every(([id, name]) => model.index.vpcById.get(id)?.name === name);
-      if (valid && part.lookups && !(this.lookupsSame && part.used === this.checks - 1)) valid = lookupsHold(model, part.lookups);
-      if (valid && part.blocks)
-        valid = part.blocks.every(([id, v4, v6]) => {
-          const vpc = model.index.vpcById.get(id);
-          return vpc?.ipv4Cidrs === v4 && vpc?.ipv6Cidrs === v6;
-        });
-      if (valid && part.shape) valid = part.shape === vpcShape(model.plan.vpcs);
-      if (valid) {
-        part.used = this.checks;
-        return part.findings;
-      }
+    if (part && this.holds(model, part)) {
+      part.used = this.checks;
+      return part.value;
     }
-    const { value, reads } = withReads(model, () => check(model, key));
+    const { value, reads } = withReads(model, () => compute(model, key));
     const vpcIds = vpcReadIds(reads);
     const names = reads.names && [...reads.names].map((id): [string, string | undefined] => [id, model.index.vpcById.get(id)?.name]);
     const blocks =
@@ -131,10 +130,38 @@ export class PartMemo<K extends object, F extends Finding = Finding> {
       lookups: reads.lookups,
       blocks,
       shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined,
-      findings: value,
+      value,
       used: this.checks,
     });
     return value;
+  }
+
+  /**
+   * Whether what the part read still holds. A part that held at the previous check needs
+   * only the reads of what changed since: the subnet lists when the subnets did, names and
+   * blocks when the VPCs did, lookups when their sections did.
+   */
+  private holds(model: RoutingModel, part: Part<V>): boolean {
+    const recent = part.used === this.checks - 1;
+    const { subnetsByVpc, subnetById, vpcById } = model.index;
+    if (!(recent && this.subnetsSame)) {
+      for (let i = 0; i < part.vpcIds.length; i++) if (subnetsByVpc.get(part.vpcIds[i]!) !== part.lists[i]) return false;
+      if (part.missing && !part.missing.every((id) => subnetById.get(id) === undefined)) return false;
+    }
+    if (!(recent && this.vpcsSame)) {
+      if (part.names && !part.names.every(([id, name]) => vpcById.get(id)?.name === name)) return false;
+      if (part.blocks && !part.blocks.every(([id, v4, v6]) => vpcById.get(id)?.ipv4Cidrs === v4 && vpcById.get(id)?.ipv6Cidrs === v6)) return false;
+      if (part.shape && part.shape !== vpcShape(model.plan.vpcs)) return false;
+    }
+    return !part.lookups || (this.lookupsSame && recent) || lookupsHold(model, part.lookups);
+  }
+}
+
+/** `F`: the findings of the rule that keeps the memo. */
+export class PartMemo<K extends object, F extends Finding = Finding> extends ValueMemo<K, F[]> {
+  /** The part's findings: remembered while its reads are unchanged, else computed by `check(model, key)`. */
+  findings(model: RoutingModel, key: K, check: (model: RoutingModel, key: K) => F[]): F[] {
+    return this.get(model, key, check);
   }
 }
 
