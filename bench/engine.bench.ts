@@ -16,11 +16,14 @@
  *  5. `vpcplan cidr overlaps --count` of 100,000 identical blocks, through the built bin.
  *  6. The CIDR core against cidr-tools in the same run, with the parse-and-sort floor
  *     (bench/cidr.bench.ts).
+ *  7. The web build in Chromium: first contentful paint of a cold start, and a CIDR commit to
+ *     repaint on a 2,000-subnet plan (bench/startup.bench.ts, bench/canvas.bench.ts).
  *
  * Targets (the 2-core machine the project is built on): 10,000 VPCs on 172.31.0.0/16 checked
  * under 1 s and 1 GB; 1,000 VPCs / 10,000 subnets cold under 100 ms; every edit kind under
  * 5 ms p95 at 1,000 VPCs; report of 10,000 VPCs under 10 s; cidr overlaps of 100,000 identical
- * blocks with --count under 1 s; free space with strings faster than cidr-tools.
+ * blocks with --count under 1 s; free space with strings faster than cidr-tools; first
+ * contentful paint under 300 ms; CIDR commit to repaint under 50 ms at 2,000 subnets.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +33,9 @@ import { checkPlan } from '../shared/checks';
 import type { Plan } from '../shared/plan/schema';
 import { createCheckerHost } from '../renderer/checks/checker-host';
 import { PlanSender } from '../renderer/checks/plan-transfer';
+import { runCanvasBench } from './canvas.bench';
 import { runCidrBench } from './cidr.bench';
+import { printStartup, runStartupBench } from './startup.bench';
 import { applyEdit, EDIT_KINDS, newEditState } from '../shared/edit-mix/edit-mix';
 import { generatePlan, type GeneratePlanOptions } from '../shared/plan/generate-plan';
 import { median, percentile, timeOnce, timeWallAndCpu } from './timing';
@@ -231,6 +236,15 @@ console.log(
 
 console.log('\n6. The CIDR core against cidr-tools, same data, same run');
 runCidrBench();
+
+console.log('\n7. The web build in Chromium: cold start, and a CIDR commit to repaint at 2,000 subnets');
+if (spawnSync('which', ['chromium']).status !== 0 && !process.env.CHROMIUM_PATH) {
+  console.log('   skipped: no Chromium here (apt-get install chromium, or set CHROMIUM_PATH); npm run bench:startup and bench:canvas run these alone');
+} else {
+  printStartup(await runStartupBench(true));
+  console.log('');
+  await runCanvasBench(false);
+}
 
 const [loadAtEnd = 0] = loadavg();
 console.log(

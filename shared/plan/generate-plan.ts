@@ -116,6 +116,9 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
     }>
   > = tgwIds.map(() => []);
   const serviceNetworkVpcs: string[] = [];
+  // The summary route a spoke sends its hub: the /8 the plan's VPC blocks start in (10.0.0.0/8
+  // unless addressOffset moves them), so that a plan keeps its shape wherever it is numbered.
+  const hubRoute = `${vpcBlock(addressOffset).split('.')[0]}.0.0.0/8`;
 
   for (let i = 0; i < vpcCount; i++) {
     const id = `vpc-${i + 1}`;
@@ -167,7 +170,7 @@ export function generatePlan({ vpcs: vpcCount, subnetsPerVpc, seed, sameBlock, t
         routes: [
           { destination: block, target: 'local' },
           { destination: '0.0.0.0/0', target: 'nat-gateway', targetId: natId },
-          ...(tgwIndex >= 0 ? [{ destination: '10.0.0.0/8', target: 'transit-gateway' as const, targetId: tgwIds[tgwIndex]! }] : []),
+          ...(tgwIndex >= 0 ? [{ destination: hubRoute, target: 'transit-gateway' as const, targetId: tgwIds[tgwIndex]! }] : []),
         ],
       },
       { id: isolatedRt, name: `${id}-isolated`, vpcId: id, main: false, routes: [{ destination: block, target: 'local' }] },
