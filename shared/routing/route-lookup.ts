@@ -25,6 +25,16 @@ interface ByVersion<K, T> {
   byPrefix: Map<number, Map<K, T>>;
 }
 
+/**
+ * An IPv6 network as a map key: the high 64 bits folded into the low ones. V8 hashes a
+ * bigint by its low 64 bits only, and those are zero in every /64 or shorter network, so
+ * keyed as they are a thousand VPC /56s land in one hash bucket (a map of them costs
+ * quadratic time). The fold is one-to-one (the high half is kept as it is).
+ */
+function v6Key(network: bigint): bigint {
+  return network ^ (network >> 64n);
+}
+
 /** 2^(32 - prefix) as a number. */
 const SIZE_V4: readonly number[] = Array.from({ length: 33 }, (_, p) => 2 ** (32 - p));
 
@@ -82,7 +92,7 @@ export class PrefixLookup<T> {
     const v6 = this.v6!;
     for (const prefix of v6.prefixes) {
       if (prefix > target.prefix) continue;
-      const found = v6.byPrefix.get(prefix)!.get(truncate(6, target.network, prefix));
+      const found = v6.byPrefix.get(prefix)!.get(v6Key(truncate(6, target.network, prefix)));
       if (found !== undefined) return found;
     }
     return undefined;
@@ -95,7 +105,7 @@ export class PrefixLookup<T> {
       return at >= 0 ? this.routes[at] : undefined;
     }
     if (destination.version === 4) return this.v4!.byPrefix.get(destination.prefix)?.get(Number(destination.network));
-    return this.v6!.byPrefix.get(destination.prefix)?.get(destination.network);
+    return this.v6!.byPrefix.get(destination.prefix)?.get(v6Key(destination.network));
   }
 
   private scanExact(destination: Cidr): number {
@@ -143,7 +153,7 @@ export class PrefixLookup<T> {
 
   private addToMaps(destination: Cidr, route: T): boolean {
     if (destination.version === 4) return addTo(this.v4!, destination.prefix, Number(destination.network), route);
-    return addTo(this.v6!, destination.prefix, destination.network, route);
+    return addTo(this.v6!, destination.prefix, v6Key(destination.network), route);
   }
 }
 
