@@ -370,7 +370,6 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
   if (!fields) {
     const routes = table.routes;
     const all = new Array<Ipv4Cidr | Ipv6Cidr | CidrError>(routes.length);
-    const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(routes.length);
     let errors: FieldError[] | undefined;
     const destinations = index.cidrs.destinations;
     // Texts the plan no longer uses pile up over a long editing session: start again past a bound far above any plan's.
@@ -383,17 +382,23 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
         destinations.set(text, read);
       }
       all[i] = read;
-      if (isCidrError(read)) {
-        blocks[i] = undefined;
-        (errors ??= []).push({ index: i, error: read });
-      } else {
-        blocks[i] = read;
-      }
+      if (isCidrError(read)) (errors ??= []).push({ index: i, error: read });
     }
-    fields = { read: all, blocks, errors: errors ?? NO_ERRORS };
+    // Nearly every table reads clean: then its blocks are what it read, one array for both.
+    fields = { read: all, blocks: errors ? blocksOf(all) : (all as Array<Ipv4Cidr | Ipv6Cidr>), errors: errors ?? NO_ERRORS };
     tables.set(table, fields);
   }
   return fields;
+}
+
+/** What a list read holds, place by place, with undefined where a text is not a valid block. */
+function blocksOf(read: ReadonlyArray<Ipv4Cidr | Ipv6Cidr | CidrError>): Array<Ipv4Cidr | Ipv6Cidr | undefined> {
+  const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(read.length);
+  for (let i = 0; i < read.length; i++) {
+    const one = read[i]!;
+    blocks[i] = isCidrError(one) ? undefined : one;
+  }
+  return blocks;
 }
 
 /** The valid destination blocks of a route table's routes (VPC or transit gateway table, either version): blocks[i] is routes[i]'s, undefined where it is not valid. */
