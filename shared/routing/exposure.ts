@@ -92,7 +92,7 @@ export function familyExposureWith(model: RoutingModel, subnet: Subnet, table: R
     byFamily = { 4: undefined, 6: undefined, zoned4: undefined, zoned6: undefined };
     model.objectCache.set(table, byFamily);
   }
-  const zoned = zone === '' ? undefined : version === 4 ? (byFamily.zoned4 ??= new Map()) : (byFamily.zoned6 ??= new Map());
+  const zoned = zone === '' ? undefined : zonedExposures(byFamily, version);
   let result = zoned ? zoned.get(zone) : byFamily[version];
   if (result) replayReads(model, result.reads);
   else {
@@ -104,6 +104,17 @@ export function familyExposureWith(model: RoutingModel, subnet: Subnet, table: R
 }
 
 type Exposure = { value: FamilyExposure; reads: SubnetReads };
+
+/** A table's exposures of one family by zone, made on first use. */
+function zonedExposures(byFamily: TableExposures, version: IpVersion): Map<string, Exposure> {
+  const key = version === 4 ? 'zoned4' : 'zoned6';
+  let zoned = byFamily[key];
+  if (!zoned) {
+    zoned = new Map();
+    byFamily[key] = zoned;
+  }
+  return zoned;
+}
 
 /** A table's exposures by family: one when the zone does not matter, else by zone. */
 interface TableExposures {
