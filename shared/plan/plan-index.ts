@@ -55,20 +55,6 @@ interface VpcFields {
   v6: ReadList<Ipv6Cidr>;
 }
 
-/** A subnet field not read yet (undefined means "read: the field is empty"). */
-const NOT_READ = 0;
-
-/**
- * A subnet's two fields as read: each its block, or why it is not one, or undefined when
- * the field is empty (an empty field means "none": the editor clears a field that way).
- */
-interface SubnetFields {
-  /** The subnet object read: an entry made for another object with the same id is stale. */
-  subnet: Subnet;
-  v4: Ipv4Cidr | CidrError | undefined | typeof NOT_READ;
-  v6: Ipv6Cidr | CidrError | undefined | typeof NOT_READ;
-}
-
 /** A route table's destinations (VPC or transit gateway table), read: blocks[i] is routes[i]'s, if valid. */
 interface TableFields {
   read: Array<Ipv4Cidr | Ipv6Cidr | CidrError>;
@@ -77,9 +63,14 @@ interface TableFields {
 }
 
 const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
+const EMPTY_LIST: ReadList<never> = { read: [], listed: [], blocks: [], errors: NO_ERRORS };
 
 /** Distinct route destination texts kept for a line of indexes (a plan of 5,000 VPCs has a few thousand). */
 const DESTINATION_TEXTS_KEPT = 50_000;
+/** Distinct subnet CIDR texts kept (of one version): far above any plan's subnets. */
+const SUBNET_TEXTS_KEPT = 500_000;
+/** Distinct one-block VPC lists kept (of one version). */
+const VPC_TEXTS_KEPT = 100_000;
 
 /**
  * The fields read so far, shared by every index of one line of plan versions (an index
@@ -89,11 +80,16 @@ const DESTINATION_TEXTS_KEPT = 50_000;
 export class ReadFields {
   readonly vpcs = new WeakMap<Vpc, VpcFields>();
   /**
-   * Subnets, by far the most numerous, by id: the ids are hashed once already (for
-   * subnetById), and a map from strings costs less than a weak map from ten thousand
-   * fresh objects. An entry answers only for the subnet object it was read from.
+   * A VPC's list of one block, by its text: what a list reads depends on its texts only, and
+   * ten thousand VPCs on 172.31.0.0/16 then share one read list instead of making one each.
    */
-  readonly subnets = new Map<string, SubnetFields>();
+  readonly vpcSingles: Record<IpVersion, Map<string, ReadList<Ipv4Cidr> | ReadList<Ipv6Cidr>>> = { 4: new Map(), 6: new Map() };
+  /**
+   * Subnet fields, by far the most numerous, by text and version: a text reads the same in
+   * every subnet, so nothing per subnet is kept (no entry to go stale when a subnet is
+   * replaced), and a plan of identical VPCs (100,000 subnets, ten texts) reads ten texts.
+   */
+  readonly subnetTexts: Record<IpVersion, Map<string, Ipv4Cidr | Ipv6Cidr | CidrError>> = { 4: new Map(), 6: new Map() };
   /** By subnet list: the index keeps a VPC's list while each of its subnets keeps its identity. */
   readonly subnetLists = new WeakMap<readonly Subnet[], SubnetListBlocks>();
   readonly tables = new WeakMap<RouteTable | TgwRouteTable, TableFields>();
@@ -185,10 +181,6 @@ export function indexPlan(plan: Plan, previous?: PlanIndex): PlanIndex {
       if (before && before.length === list.length && before.every((s, i) => s === list[i])) subnetsByVpc.set(vpcId, before as Subnet[]);
     }
   }
-  // Entries for subnets no plan holds any more pile up over a long editing session: drop them now and then.
-  if (cidrs.subnets.size > 2 * subnetById.size + 1024) {
-    for (const [id, fields] of cidrs.subnets) if (subnetById.get(id) !== fields.subnet) cidrs.subnets.delete(id);
-  }
   return { plan, vpcById, subnetById, subnetsByVpc, cidrs };
 }
 
@@ -268,10 +260,25 @@ function vpcFields(index: PlanIndex, vpc: Vpc): VpcFields {
   const vpcs = index.cidrs.vpcs;
   let fields = vpcs.get(vpc);
   if (!fields) {
-    fields = { v4: readList(vpc.ipv4Cidrs, 4), v6: readList(vpc.ipv6Cidrs, 6) };
+    fields = { v4: vpcReadList(index, vpc.ipv4Cidrs, 4), v6: vpcReadList(index, vpc.ipv6Cidrs, 6) };
     vpcs.set(vpc, fields);
   }
   return fields;
+}
+
+/** A VPC's block list read: an empty one or one of a single text is shared by every VPC with the same (the result is never modified). */
+function vpcReadList<V extends IpVersion>(index: PlanIndex, texts: readonly string[], version: V): ReadList<CidrOf<V>> {
+  if (texts.length === 0) return EMPTY_LIST as ReadList<CidrOf<V>>;
+  if (texts.length > 1) return readList(texts, version);
+  const singles = index.cidrs.vpcSingles[version] as Map<string, ReadList<CidrOf<V>>>;
+  const text = texts[0]!;
+  let list = singles.get(text);
+  if (!list) {
+    if (singles.size > VPC_TEXTS_KEPT) singles.clear();
+    list = readList(texts, version);
+    singles.set(text, list);
+  }
+  return list;
 }
 
 function vpcList<V extends IpVersion>(index: PlanIndex, vpc: Vpc, version: V): ReadList<CidrOf<V>> {
@@ -299,30 +306,22 @@ export function vpcFieldErrors(index: PlanIndex, vpc: Vpc, version: IpVersion): 
   return vpcList(index, vpc, version).errors;
 }
 
-function readSubnetField<V extends IpVersion>(text: string | undefined, version: V): CidrOf<V> | CidrError | undefined {
-  return text === undefined || text === '' ? undefined : (readCidrField(text, version) as CidrOf<V> | CidrError);
-}
-
-/** A subnet's entry, made (or made again, for a replaced subnet object) on first use. */
-function subnetFields(index: PlanIndex, subnet: Subnet): SubnetFields {
-  const subnets = index.cidrs.subnets;
-  let fields = subnets.get(subnet.id);
-  if (fields === undefined || fields.subnet !== subnet) {
-    // A second subnet with the same id (a plan error the references rule reports) takes the entry over; each still reads right.
-    fields = { subnet, v4: NOT_READ, v6: NOT_READ };
-    subnets.set(subnet.id, fields);
+/** What a subnet field's text holds, read once per text and version; undefined for an empty field (it means "none"). */
+function readSubnetText<V extends IpVersion>(index: PlanIndex, text: string | undefined, version: V): CidrOf<V> | CidrError | undefined {
+  if (text === undefined || text === '') return undefined;
+  const texts = index.cidrs.subnetTexts[version];
+  let read = texts.get(text);
+  if (read === undefined) {
+    // Texts the plan no longer uses pile up over a long editing session: start again past a bound far above any plan's.
+    if (texts.size > SUBNET_TEXTS_KEPT) texts.clear();
+    read = readCidrField(text, version);
+    texts.set(text, read);
   }
-  return fields;
+  return read as CidrOf<V> | CidrError;
 }
 
 function subnetSlot<V extends IpVersion>(index: PlanIndex, subnet: Subnet, version: V): CidrOf<V> | CidrError | undefined {
-  const fields = subnetFields(index, subnet);
-  if (version === 4) {
-    if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
-    return fields.v4 as CidrOf<V> | CidrError | undefined;
-  }
-  if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
-  return fields.v6 as CidrOf<V> | CidrError | undefined;
+  return readSubnetText(index, version === 4 ? subnet.ipv4Cidr : subnet.ipv6Cidr, version);
 }
 
 /** What a subnet's IPv4 or IPv6 field holds: its block, or why it is not one; undefined when the field is empty. */
@@ -354,11 +353,10 @@ export function subnetListBlocks(index: PlanIndex, subnets: readonly Subnet[]): 
     const v6 = new Array<Ipv6Cidr | undefined>(subnets.length);
     for (let k = 0; k < subnets.length; k++) {
       const subnet = subnets[k]!;
-      const fields = subnetFields(index, subnet);
-      if (fields.v4 === NOT_READ) fields.v4 = readSubnetField(subnet.ipv4Cidr, 4);
-      if (fields.v6 === NOT_READ) fields.v6 = readSubnetField(subnet.ipv6Cidr, 6);
-      v4[k] = fields.v4 === undefined || isCidrError(fields.v4) ? undefined : fields.v4;
-      v6[k] = fields.v6 === undefined || isCidrError(fields.v6) ? undefined : fields.v6;
+      const read4 = readSubnetText(index, subnet.ipv4Cidr, 4);
+      const read6 = readSubnetText(index, subnet.ipv6Cidr, 6);
+      v4[k] = read4 === undefined || isCidrError(read4) ? undefined : read4;
+      v6[k] = read6 === undefined || isCidrError(read6) ? undefined : read6;
     }
     blocks = { v4, v6 };
     lists.set(subnets, blocks);
@@ -372,7 +370,6 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
   if (!fields) {
     const routes = table.routes;
     const all = new Array<Ipv4Cidr | Ipv6Cidr | CidrError>(routes.length);
-    const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(routes.length);
     let errors: FieldError[] | undefined;
     const destinations = index.cidrs.destinations;
     // Texts the plan no longer uses pile up over a long editing session: start again past a bound far above any plan's.
@@ -385,17 +382,23 @@ function tableFields(index: PlanIndex, table: RouteTable | TgwRouteTable): Table
         destinations.set(text, read);
       }
       all[i] = read;
-      if (isCidrError(read)) {
-        blocks[i] = undefined;
-        (errors ??= []).push({ index: i, error: read });
-      } else {
-        blocks[i] = read;
-      }
+      if (isCidrError(read)) (errors ??= []).push({ index: i, error: read });
     }
-    fields = { read: all, blocks, errors: errors ?? NO_ERRORS };
+    // Nearly every table reads clean: then its blocks are what it read, one array for both.
+    fields = { read: all, blocks: errors ? blocksOf(all) : (all as Array<Ipv4Cidr | Ipv6Cidr>), errors: errors ?? NO_ERRORS };
     tables.set(table, fields);
   }
   return fields;
+}
+
+/** What a list read holds, place by place, with undefined where a text is not a valid block. */
+function blocksOf(read: ReadonlyArray<Ipv4Cidr | Ipv6Cidr | CidrError>): Array<Ipv4Cidr | Ipv6Cidr | undefined> {
+  const blocks = new Array<Ipv4Cidr | Ipv6Cidr | undefined>(read.length);
+  for (let i = 0; i < read.length; i++) {
+    const one = read[i]!;
+    blocks[i] = isCidrError(one) ? undefined : one;
+  }
+  return blocks;
 }
 
 /** The valid destination blocks of a route table's routes (VPC or transit gateway table, either version): blocks[i] is routes[i]'s, undefined where it is not valid. */

@@ -85,24 +85,44 @@ export function familyExposureWith(model: RoutingModel, subnet: Subnet, table: R
   const route = table.defaultRoute(version);
   // Only the transit gateway path depends on the subnet's AZ (attachment coverage).
   const zone = route?.target === 'transit-gateway' ? subnet.availabilityZone : '';
-  // Per table and family, then by zone: no key string is built per subnet.
+  // Per table and family, then by zone: no key string is built per subnet, and a table whose
+  // exposure does not depend on the zone (nearly all) keeps no map.
   let byFamily = model.objectCache.get(table) as TableExposures | undefined;
   if (!byFamily) {
-    byFamily = { 4: new Map(), 6: new Map() };
+    byFamily = { 4: undefined, 6: undefined, zoned4: undefined, zoned6: undefined };
     model.objectCache.set(table, byFamily);
   }
-  const byZone = byFamily[version];
-  let result = byZone.get(zone);
+  const zoned = zone === '' ? undefined : zonedExposures(byFamily, version);
+  let result = zoned ? zoned.get(zone) : byFamily[version];
   if (result) replayReads(model, result.reads);
   else {
     result = withReads(model, () => evaluate(model, table, route, subnet.availabilityZone, version));
-    byZone.set(zone, result);
+    if (zoned) zoned.set(zone, result);
+    else byFamily[version] = result;
   }
   return result.value;
 }
 
-/** A table's exposures by family, then by zone ('' when the zone does not matter). */
-type TableExposures = Record<IpVersion, Map<string, { value: FamilyExposure; reads: SubnetReads }>>;
+type Exposure = { value: FamilyExposure; reads: SubnetReads };
+
+/** A table's exposures of one family by zone, made on first use. */
+function zonedExposures(byFamily: TableExposures, version: IpVersion): Map<string, Exposure> {
+  const key = version === 4 ? 'zoned4' : 'zoned6';
+  let zoned = byFamily[key];
+  if (!zoned) {
+    zoned = new Map();
+    byFamily[key] = zoned;
+  }
+  return zoned;
+}
+
+/** A table's exposures by family: one when the zone does not matter, else by zone. */
+interface TableExposures {
+  4: Exposure | undefined;
+  6: Exposure | undefined;
+  zoned4: Map<string, Exposure> | undefined;
+  zoned6: Map<string, Exposure> | undefined;
+}
 
 function isolated(explanation: string, via: string[] = []): FamilyExposure {
   return { kind: 'isolated', hasAddress: true, via, explanation };

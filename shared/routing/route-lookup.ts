@@ -25,39 +25,74 @@ interface ByVersion<K, T> {
   byPrefix: Map<number, Map<K, T>>;
 }
 
+/**
+ * An IPv6 network as a map key: the high 64 bits folded into the low ones. V8 hashes a
+ * bigint by its low 64 bits only, and those are zero in every /64 or shorter network, so
+ * keyed as they are a thousand VPC /56s land in one hash bucket (a map of them costs
+ * quadratic time). The fold is one-to-one (the high half is kept as it is).
+ */
+function v6Key(network: bigint): bigint {
+  return network ^ (network >> 64n);
+}
+
 /** 2^(32 - prefix) as a number. */
 const SIZE_V4: readonly number[] = Array.from({ length: 33 }, (_, p) => 2 ** (32 - p));
 
 /**
+ * Routes kept in a list up to this many: most tables hold a handful of routes, and a scan
+ * of a few beats building (and collecting) a map per prefix for each of thousands of tables.
+ */
+const SCAN_LIMIT = 16;
+
+/**
  * Routes indexed for longest-prefix match; `T` is whatever route shape the caller keeps.
+ * A small table is a list, scanned; past SCAN_LIMIT routes, maps by prefix.
  * IPv4 networks are keyed as numbers (exact below 2^32): hashing and truncating a number is
  * several times cheaper than a bigint, and IPv4 lookups are the hot path of the checks.
  */
 export class PrefixLookup<T> {
-  private readonly v4: ByVersion<number, T> = { prefixes: [], byPrefix: new Map() };
-  private readonly v6: ByVersion<bigint, T> = { prefixes: [], byPrefix: new Map() };
+  /** The routes while few, in the order added (undefined once in the maps). */
+  private blocks: Cidr[] | undefined = [];
+  private routes: T[] = [];
+  /** blocks[i].network as a number for IPv4 (NaN for IPv6): compared without a bigint. */
+  private numbers: number[] = [];
+  private v4: ByVersion<number, T> | undefined;
+  private v6: ByVersion<bigint, T> | undefined;
 
   /** Adds a route; for a destination already present the first one added stays (the caller decides precedence by order). */
   add(destination: Cidr, route: T): boolean {
-    if (destination.version === 4) return addTo(this.v4, destination.prefix, Number(destination.network), route);
-    return addTo(this.v6, destination.prefix, destination.network, route);
+    const blocks = this.blocks;
+    if (blocks) {
+      if (this.scanExact(destination) >= 0) return false;
+      if (blocks.length < SCAN_LIMIT) {
+        blocks.push(destination);
+        this.routes.push(route);
+        this.numbers.push(destination.version === 4 ? Number(destination.network) : Number.NaN);
+        return true;
+      }
+      this.toMaps();
+    }
+    return this.addToMaps(destination, route);
   }
 
   /** The most specific route whose destination holds all of `target` (a block, or one address as /32 or /128). */
   match(target: Cidr): T | undefined {
+    if (this.blocks) return this.scanMatch(target);
     if (target.version === 4) {
+      const v4 = this.v4!;
       const network = Number(target.network);
-      for (const prefix of this.v4.prefixes) {
+      for (const prefix of v4.prefixes) {
         if (prefix > target.prefix) continue;
         const size = SIZE_V4[prefix] as number;
-        const found = this.v4.byPrefix.get(prefix)!.get(Math.floor(network / size) * size);
+        const found = v4.byPrefix.get(prefix)!.get(Math.floor(network / size) * size);
         if (found !== undefined) return found;
       }
       return undefined;
     }
-    for (const prefix of this.v6.prefixes) {
+    const v6 = this.v6!;
+    for (const prefix of v6.prefixes) {
       if (prefix > target.prefix) continue;
-      const found = this.v6.byPrefix.get(prefix)!.get(truncate(6, target.network, prefix));
+      const found = v6.byPrefix.get(prefix)!.get(v6Key(truncate(6, target.network, prefix)));
       if (found !== undefined) return found;
     }
     return undefined;
@@ -65,8 +100,60 @@ export class PrefixLookup<T> {
 
   /** The route with exactly this destination, if any. */
   exact(destination: Cidr): T | undefined {
-    if (destination.version === 4) return this.v4.byPrefix.get(destination.prefix)?.get(Number(destination.network));
-    return this.v6.byPrefix.get(destination.prefix)?.get(destination.network);
+    if (this.blocks) {
+      const at = this.scanExact(destination);
+      return at >= 0 ? this.routes[at] : undefined;
+    }
+    if (destination.version === 4) return this.v4!.byPrefix.get(destination.prefix)?.get(Number(destination.network));
+    return this.v6!.byPrefix.get(destination.prefix)?.get(v6Key(destination.network));
+  }
+
+  private scanExact(destination: Cidr): number {
+    const blocks = this.blocks!;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      if (block.prefix === destination.prefix && block.version === destination.version && block.network === destination.network) return i;
+    }
+    return -1;
+  }
+
+  /** The longest prefix that holds the target wins; a list holds each destination once, so there is no tie. */
+  private scanMatch(target: Cidr): T | undefined {
+    const blocks = this.blocks!;
+    let best = -1;
+    let bestPrefix = -1;
+    const v4 = target.version === 4;
+    const network = v4 ? Number(target.network) : 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const prefix = block.prefix;
+      if (block.version !== target.version || prefix > target.prefix || prefix <= bestPrefix) continue;
+      const holds = v4
+        ? Math.floor(network / (SIZE_V4[prefix] as number)) * (SIZE_V4[prefix] as number) === this.numbers[i]
+        : truncate(6, target.network, prefix) === block.network;
+      if (holds) {
+        best = i;
+        bestPrefix = prefix;
+      }
+    }
+    return best >= 0 ? this.routes[best] : undefined;
+  }
+
+  /** Past SCAN_LIMIT routes: the list moves into maps by prefix, in the order added. */
+  private toMaps(): void {
+    const blocks = this.blocks!;
+    const routes = this.routes;
+    this.blocks = undefined;
+    this.routes = [];
+    this.numbers = [];
+    this.v4 = { prefixes: [], byPrefix: new Map() };
+    this.v6 = { prefixes: [], byPrefix: new Map() };
+    for (let i = 0; i < blocks.length; i++) this.addToMaps(blocks[i]!, routes[i]!);
+  }
+
+  private addToMaps(destination: Cidr, route: T): boolean {
+    if (destination.version === 4) return addTo(this.v4!, destination.prefix, Number(destination.network), route);
+    return addTo(this.v6!, destination.prefix, v6Key(destination.network), route);
   }
 }
 

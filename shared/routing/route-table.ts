@@ -103,19 +103,27 @@ export function resolveTable(model: RoutingModel, subnet: Subnet): ResolvedTable
   return resolved.value;
 }
 
-/** A route table from the plan, resolved (memoized per table). */
+/**
+ * A route table from the plan, resolved (memoized per table). A table is nearly always used
+ * one way only (explicitly, or as its VPC's main table): the cache holds that one resolution,
+ * and a pair only for a main table that a subnet also names.
+ */
 export function writtenTable(model: RoutingModel, table: RouteTable, source: 'explicit' | 'main'): ResolvedTable {
-  let both = model.objectCache.get(table) as { explicit?: ResolvedTable; main?: ResolvedTable } | undefined;
-  if (!both) {
-    both = {};
-    model.objectCache.set(table, both);
+  const cache = model.objectCache;
+  const hit = cache.get(table) as WrittenTable | WrittenPair | undefined;
+  if (hit instanceof WrittenTable) {
+    if (hit.source === source) return hit;
+    const other = new WrittenTable(model, table, source);
+    cache.set(table, source === 'main' ? { explicit: hit, main: other } : { explicit: other, main: hit });
+    return other;
   }
-  return (both[source] ??= buildWrittenTable(model, table, source));
+  if (hit) return (hit[source] ??= new WrittenTable(model, table, source));
+  const made = new WrittenTable(model, table, source);
+  cache.set(table, made);
+  return made;
 }
 
-function buildWrittenTable(model: RoutingModel, table: RouteTable, source: 'explicit' | 'main'): ResolvedTable {
-  return new WrittenTable(model, table, source);
-}
+type WrittenPair = { explicit?: WrittenTable; main?: WrittenTable };
 
 /** A table written in the plan. A class, not a closure per table: thousands are made per check. */
 class WrittenTable implements ResolvedTable {

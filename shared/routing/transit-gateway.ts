@@ -67,37 +67,30 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
     // Static routes first: at equal prefix static (and blackhole) beats propagated.
     if (lookup.add(block, effective)) routes.push(effective);
   }
-  const propagatedBy = new Map<string, TgwAttachment>();
+  // Keyed by the block's numbers (IPv4) rather than its text: nothing is formatted for a route that is suppressed.
+  const propagatedV4 = new Map<number, TgwAttachment>();
+  const propagatedV6 = new Map<string, TgwAttachment>();
   for (const attachment of tgw.attachments) {
     if (!attachment.propagatedRouteTableIds.includes(table.id)) continue;
     for (const block of attachmentBlocks(model, attachment)) {
-      const destination = formatCidr(block);
-      const key = `${block.version}:${destination}`;
-      const earlier = propagatedBy.get(key);
+      const v4Key = block.version === 4 ? Number(block.network) * 64 + block.prefix : 0;
+      const v6Key = block.version === 4 ? '' : formatCidr(block);
+      const earlier = block.version === 4 ? propagatedV4.get(v4Key) : propagatedV6.get(v6Key);
       if (earlier) {
         // Identical CIDRs: the second attachment's route is not propagated (docs/network-rules.md#aws-transit-gateway,
         // older docs / inferred: AWS documents it for VPC attachments).
-        suppressed.push({
-          destination,
-          cidr: block,
-          attachmentId: attachment.id,
-          reason: `${attachmentLabel(model, earlier)} already propagates ${destination} into ${tableName}; an identical CIDR from a second attachment is not propagated`,
-        });
+        suppressed.push(new SuppressedRoute(model, block, attachment.id, tableName, earlier, undefined));
         continue;
       }
       const staticRoute = lookup.exact(block);
       if (staticRoute) {
-        suppressed.push({
-          destination,
-          cidr: block,
-          attachmentId: attachment.id,
-          reason: `the ${staticRoute.kind} route for ${destination} in ${tableName} wins over the propagated one at equal prefix`,
-        });
+        suppressed.push(new SuppressedRoute(model, block, attachment.id, tableName, undefined, staticRoute.kind));
         continue;
       }
-      propagatedBy.set(key, attachment);
+      if (block.version === 4) propagatedV4.set(v4Key, attachment);
+      else propagatedV6.set(v6Key, attachment);
       const effective: TgwEffectiveRoute = {
-        destination,
+        destination: block.version === 4 ? formatCidr(block) : v6Key,
         cidr: block,
         kind: 'propagated',
         attachmentId: attachment.id,
@@ -108,4 +101,31 @@ function buildTable(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTab
     }
   }
   return { tgw, table, routes, suppressed, match: (destination) => lookup.match(destination) };
+}
+
+/**
+ * A suppressed route, worded when asked: with ten thousand VPCs on one block, all but the
+ * first propagate an identical CIDR, and nothing reads why each one is not used.
+ */
+class SuppressedRoute implements TgwSuppressedRoute {
+  constructor(
+    private readonly model: RoutingModel,
+    readonly cidr: Cidr,
+    readonly attachmentId: string,
+    private readonly tableName: string,
+    /** The attachment that propagates the same CIDR first, or (when undefined) the kind of the static route that wins. */
+    private readonly earlier: TgwAttachment | undefined,
+    private readonly staticKind: TgwEffectiveRoute['kind'] | undefined,
+  ) {}
+
+  get destination(): string {
+    return formatCidr(this.cidr);
+  }
+
+  get reason(): string {
+    const destination = this.destination;
+    return this.earlier
+      ? `${attachmentLabel(this.model, this.earlier)} already propagates ${destination} into ${this.tableName}; an identical CIDR from a second attachment is not propagated`
+      : `the ${this.staticKind} route for ${destination} in ${this.tableName} wins over the propagated one at equal prefix`;
+  }
 }

@@ -48,11 +48,15 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
  */
 const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
 
+/** What a clean list keeps: one shared empty list, not one per VPC (only ever read). */
+const NO_FINDINGS: SyntaxFinding[] = [];
+
 function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: SyntaxFinding[]) => void): SyntaxFinding[] {
   let found = byArray.get(list);
   if (found === undefined) {
     found = [];
     for (const item of list) check(index, item, found);
+    if (found.length === 0) found = NO_FINDINGS;
     byArray.set(list, found);
   }
   return found;
@@ -83,6 +87,7 @@ function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][num
       if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
       checkSubnet(index, list[k]!, found);
     }
+    if (found.length === 0) found = NO_FINDINGS;
     byArray.set(list, found);
   }
   return found;

@@ -31,6 +31,28 @@ export function addressesNeeded(subnet: Pick<Subnet, 'hostsNeeded' | 'growthPerc
 const USABLE_AWS: readonly number[] = Array.from({ length: 33 }, (_, prefix) => Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws')));
 /** Addresses in an IPv4 block by prefix, made once (a bigint per subnet otherwise). */
 const IPV4_BLOCK_SIZE: readonly bigint[] = Array.from({ length: 33 }, (_, prefix) => addressCount({ version: 4, network: 0n, prefix }));
+/** The same as numbers, for the sum of what the subnets need (see ExactSum). */
+const IPV4_BLOCK_NUMBER: readonly number[] = IPV4_BLOCK_SIZE.map(Number);
+
+/**
+ * A sum of whole numbers, exact whatever its size: kept as a number while that is exact
+ * (nearly always) and as a bigint past it, so the sizing rule makes no bigint per subnet.
+ */
+class ExactSum {
+  private small = 0;
+  private big = 0n;
+  add(n: number): void {
+    if (this.small + n > Number.MAX_SAFE_INTEGER) {
+      this.big += BigInt(this.small);
+      this.small = 0;
+    }
+    this.small += n;
+  }
+  total(): bigint {
+    return this.big + BigInt(this.small);
+  }
+}
+
 const USABLE_BYOIP: readonly number[] = Array.from({ length: 33 }, (_, prefix) =>
   Number(usableAddresses({ version: 4, network: 0n, prefix }, 'aws', { byoip: true })),
 );
@@ -149,7 +171,7 @@ export const sizingRule = defineVpcRule({
       }
     }
     let everyNeedKnown = placed.length > 0 && placed.length === subnets.length;
-    let neededTotal = 0n;
+    const needed4 = new ExactSum();
     for (let k = 0; k < placed.length; k++) {
       const subnet = placed[k]!;
       const block = used[k]!;
@@ -158,16 +180,17 @@ export const sizingRule = defineVpcRule({
         everyNeedKnown = false;
         continue;
       }
-      // BigInt() first: it refuses a non-integer need exactly as before. Past it, `needed` is
-      // an integer held exactly, so comparing numbers gives the bigint answer without the allocations.
-      const neededBig = BigInt(needed);
+      // BigInt() refuses a non-integer need (NaN from a plan that was never validated) exactly
+      // as before; past it, `needed` is an integer held exactly, so comparing and summing
+      // numbers gives the bigint answer without a bigint per subnet.
+      if (!Number.isInteger(needed)) BigInt(needed);
       const byoip = subnet.byoip === true;
       const usable = (byoip ? USABLE_BYOIP : USABLE_AWS)[block.prefix]!;
       const fitsPrefix = subnetPrefixFor(needed, byoip);
-      neededTotal += fitsPrefix === undefined ? neededBig : IPV4_BLOCK_SIZE[fitsPrefix]!;
-      // Wording is built only for a finding: most subnets raise none.
-      const reserved = byoip ? '' : `, after the ${RESERVED_ADDRESSES_PER_SUBNET} addresses AWS reserves`;
+      needed4.add(fitsPrefix === undefined ? needed : IPV4_BLOCK_NUMBER[fitsPrefix]!);
       if (usable < needed) {
+        // Wording is built only for a finding: most subnets raise none.
+        const reserved = byoip ? '' : `, after the ${RESERVED_ADDRESSES_PER_SUBNET} addresses AWS reserves`;
         let fix: string;
         let fixes: FixAction[] | undefined;
         if (fitsPrefix === undefined) {
@@ -225,7 +248,7 @@ export const sizingRule = defineVpcRule({
       vpc.growth && prefixIn(SUBNET, vpc.growth.prefix)
         ? BigInt(vpc.growth.subnets) * addressCount({ version: 4, network: 0n, prefix: vpc.growth.prefix })
         : 0n;
-    const need = neededTotal + growthNeed;
+    const need = needed4.total() + growthNeed;
     const primary = blocks[0];
     if (everyNeedKnown && primary && need > 0n && vpcTotal >= OVERSIZED_FACTOR * need) {
       let prefix = 32;

@@ -7,6 +7,7 @@ import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex
 import type { NatGateway, Route, RouteTable, Subnet } from '../../../plan/schema';
 import type { IpVersion } from '../../../cidr';
 import { settingPath } from '../../../plan/settings';
+import { subnetListBlocks } from '../../../plan/plan-index';
 import { familyExposureOf, familyExposureWith, natEgress, subnetExposure, type NatEgressProblem } from '../../../routing/exposure';
 import { labelOf, routeTargetLabel, routingModel, subnetBlock, subnetOf, subnetsOf, vpcLabel, type RoutingModel } from '../../../routing/model';
 import { PartMemo } from './part-memo';
@@ -91,10 +92,12 @@ function checkVpcSubnets(model: RoutingModel, subnets: readonly Subnet[]): Egres
   // Only derived tables are grouped (their NAT finding lists the subnets table by table); the
   // per-subnet findings are independent of one another, so the rest need no map.
   let derived: Map<ResolvedTable, Subnet[]> | undefined;
+  // The list's blocks, read once per list by the plan index: no lookup per subnet.
+  const listed = subnetListBlocks(model.index, subnets);
   for (let k = 0; k < subnets.length; k++) {
     const subnet = subnets[k]!;
     const table = resolveTable(model, subnet);
-    checkSubnet(model, table, subnet, findings);
+    checkSubnet(model, table, subnet, listed.v4[k] !== undefined, listed.v6[k] !== undefined, findings);
     if (table.source !== 'derived') continue;
     derived ??= new Map();
     const list = derived.get(table);
@@ -158,14 +161,13 @@ function subnetAndTable(subnet: Subnet, table: ResolvedTable): string[] {
   return table.table ? [subnet.id, table.table.id] : [subnet.id];
 }
 
-function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, findings: EgressFinding[]): void {
+/** `hasIpv4`, `hasIpv6`: whether the subnet has a valid block of each version. */
+function checkSubnet(model: RoutingModel, table: ResolvedTable, subnet: Subnet, hasIpv4: boolean, hasIpv6: boolean, findings: EgressFinding[]): void {
   // Wording is built only for a finding: most subnets raise none.
   if (subnet.tier === 'private') {
-    const hasIpv4 = subnetBlock(model, subnet, 4) !== undefined;
     const version = hasIpv4 ? 4 : 6;
     // The table is resolved already (checkVpcSubnets): no second lookup per subnet.
-    const family =
-      hasIpv4 || subnetBlock(model, subnet, 6) !== undefined ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
+    const family = hasIpv4 || hasIpv6 ? familyExposureWith(model, subnet, table, version) : familyExposureOf(model, subnet, version);
     if (family.hasAddress && family.kind === 'isolated') {
       findings.push({
         code: 'nat/private-subnet-no-egress',

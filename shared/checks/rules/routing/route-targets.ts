@@ -6,7 +6,7 @@
 import { contains, formatCidr, type Cidr } from '../../../cidr';
 import { routeDestinations } from '../../../plan/plan-index';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
-import type { PeeringConnection, Route, RouteTable } from '../../../plan/schema';
+import type { PeeringConnection, Route, RouteTable, TransitGateway } from '../../../plan/schema';
 import { labelOf, natVpcId, peerOf, routingModel, vpcBlocksOf, vpcLabel, type RoutingModel } from '../../../routing/model';
 import { PartMemo } from './part-memo';
 import { vpcBlocksOverlapping } from '../../../routing/vpc-block-owners';
@@ -61,10 +61,48 @@ const tableParts = new PartMemo<RouteTable, RouteFinding>(['settings']);
 
 function checkTable(model: RoutingModel, table: RouteTable): RouteFinding[] {
   const findings: RouteFinding[] = [];
-  table.routes.forEach((route, i) => {
-    checkRoute(model, table, route, i, findings);
-  });
+  const routes = table.routes;
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i]!;
+    // Nearly every route is sound: that is decided before any wording (or closure) is made for it.
+    if (!soundTarget(model, table, route)) checkRoute(model, table, route, i, findings);
+  }
   return findings;
+}
+
+/**
+ * True for a route whose target is there and in the table's own VPC (the lookups checkRoute
+ * would make, in its order): such a route raises nothing. Peering routes are left to checkRoute.
+ */
+function soundTarget(model: RoutingModel, table: RouteTable, route: Route): boolean {
+  const id = route.targetId;
+  switch (route.target) {
+    case 'local':
+      return true;
+    case 'internet-gateway':
+      return id !== undefined && model.internetGatewayById.get(id)?.vpcId === table.vpcId;
+    case 'egress-only-gateway':
+      return id !== undefined && model.egressOnlyById.get(id)?.vpcId === table.vpcId;
+    case 'vpn-gateway':
+      return id !== undefined && model.vpnGatewayById.get(id)?.vpcId === table.vpcId;
+    case 'nat-gateway': {
+      const nat = id === undefined ? undefined : model.natGatewayById.get(id);
+      return nat !== undefined && natVpcId(model, nat) === table.vpcId;
+    }
+    case 'transit-gateway': {
+      const tgw = id === undefined ? undefined : model.transitGatewayById.get(id);
+      return tgw !== undefined && attachedTo(model, table.vpcId, tgw);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether a VPC has an attachment on the transit gateway (a loop, not .some(): no closure per route). */
+function attachedTo(model: RoutingModel, vpcId: string, tgw: TransitGateway): boolean {
+  const refs = model.vpcAttachmentsByVpc.get(vpcId);
+  if (refs) for (let k = 0; k < refs.length; k++) if (refs[k]!.tgw === tgw) return true;
+  return false;
 }
 
 /** How a route is named in messages, worked out on first use: most routes raise no finding. */
@@ -174,7 +212,7 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
           `${w.tableName} has ${w.routeText} ${id}, but there is no transit gateway ${id} in the plan.`,
           'Point the route at an existing transit gateway.',
         );
-      else if (!(model.vpcAttachmentsByVpc.get(table.vpcId) ?? []).some((ref) => ref.tgw === tgw)) {
+      else if (!attachedTo(model, table.vpcId, tgw)) {
         missing(
           `${w.tableName} sends ${route.destination} to transit gateway ${labelOf(tgw)}, but ${w.vpcName} is not attached to it.`,
           `Attach ${w.vpcName} to ${labelOf(tgw)} (one subnet per availability zone), or use a transit gateway it is attached to.`,
@@ -184,7 +222,7 @@ function checkRoute(model: RoutingModel, table: RouteTable, route: Route, i: num
       return;
     }
     case 'peering':
-      checkPeeringRoute(model, table, route, i, findings, missing);
+      checkPeeringRoute(model, table, route, i, findings, missing, w);
       return;
   }
 }
@@ -196,24 +234,26 @@ function checkPeeringRoute(
   i: number,
   findings: RouteFinding[],
   missing: (message: string, fix: string, extra?: string[]) => void,
+  w: RouteWords,
 ): void {
-  const tableName = `Route table ${labelOf(table)}`;
-  const vpcName = vpcLabel(model, table.vpcId);
   const peering = model.peeringById.get(route.targetId as string);
   if (!peering) {
-    missing(`${tableName} sends ${route.destination} to peering ${route.targetId}, which is not in the plan.`, `Point the route at a peering of ${vpcName}.`);
+    missing(
+      `${w.tableName} sends ${route.destination} to peering ${route.targetId}, which is not in the plan.`,
+      `Point the route at a peering of ${w.vpcName}.`,
+    );
     return;
   }
   const peer = peerOf(peering, table.vpcId);
   if (peer === undefined) {
     missing(
-      `${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}; ${vpcName} is not part of it.`,
-      `Use a peering of ${vpcName}.`,
+      `${w.tableName} (in ${w.vpcName}) sends ${route.destination} over peering ${labelOf(peering)}, which connects ${vpcLabel(model, peering.requesterVpcId)} and ${vpcLabel(model, peering.accepterVpcId)}; ${w.vpcName} is not part of it.`,
+      `Use a peering of ${w.vpcName}.`,
       [peering.id],
     );
     return;
   }
-  const peerName = vpcLabel(model, peer);
+  const peerName = (): string => vpcLabel(model, peer);
   const field = `routes[${i}]`;
   if (peering.status !== 'active') {
     findings.push({
@@ -222,7 +262,7 @@ function checkPeeringRoute(
       subjects: [table.id, peering.id],
       field,
       cidrs: [route.destination],
-      message: `${tableName} sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but the peering is ${peering.status}: it carries no traffic until accepted.`,
+      message: `${w.tableName} sends ${route.destination} over peering ${labelOf(peering)} to ${peerName()}, but the peering is ${peering.status}: it carries no traffic until accepted.`,
       fix: `Have the owner of ${vpcLabel(model, peering.accepterVpcId)} accept the peering.`,
     });
   }
@@ -235,8 +275,8 @@ function checkPeeringRoute(
       subjects: [table.id, peering.id],
       field,
       cidrs: [route.destination],
-      message: `${tableName} (in ${vpcName}) sends internet traffic (${route.destination}) over peering ${labelOf(peering)} to ${peerName}; a peer cannot use the other VPC's internet gateway or NAT gateway, so it is dropped.`,
-      fix: `Give ${vpcName} its own NAT gateway or internet gateway, or use a shared egress VPC behind a transit gateway.`,
+      message: `${w.tableName} (in ${w.vpcName}) sends internet traffic (${route.destination}) over peering ${labelOf(peering)} to ${peerName()}; a peer cannot use the other VPC's internet gateway or NAT gateway, so it is dropped.`,
+      fix: `Give ${w.vpcName} its own NAT gateway or internet gateway, or use a shared egress VPC behind a transit gateway.`,
     });
     return;
   }
@@ -250,8 +290,8 @@ function checkPeeringRoute(
     subjects: [table.id, peering.id, third.vpcId],
     field,
     cidrs: [route.destination, formatCidr(third.block)],
-    message: `${tableName} (in ${vpcName}) sends ${route.destination} over peering ${labelOf(peering)} to ${peerName}, but that range belongs to ${vpcLabel(model, third.vpcId)} (${formatCidr(third.block)}). Peering is not transitive: ${peerName} will not forward traffic from ${vpcName} to ${vpcLabel(model, third.vpcId)}.`,
-    fix: `Peer ${vpcName} with ${vpcLabel(model, third.vpcId)} directly and route ${formatCidr(third.block)} over that peering, or connect the VPCs through a transit gateway.`,
+    message: `${w.tableName} (in ${w.vpcName}) sends ${route.destination} over peering ${labelOf(peering)} to ${peerName()}, but that range belongs to ${vpcLabel(model, third.vpcId)} (${formatCidr(third.block)}). Peering is not transitive: ${peerName()} will not forward traffic from ${w.vpcName} to ${vpcLabel(model, third.vpcId)}.`,
+    fix: `Peer ${w.vpcName} with ${vpcLabel(model, third.vpcId)} directly and route ${formatCidr(third.block)} over that peering, or connect the VPCs through a transit gateway.`,
   });
 }
 

@@ -71,12 +71,13 @@ export const transitGatewayRule = definePlanRule({
     attachmentParts.begin(index.plan);
     for (const tgw of index.plan.transitGateways) {
       for (const f of gatewayParts.findings(model, tgw, checkTransitGateway)) findings.push(f);
-      tgw.attachments.forEach((attachment, a) => {
-        if (attachment.type !== 'vpc' || attachment.vpcId === undefined) return;
+      const attachments = tgw.attachments;
+      for (let a = 0; a < attachments.length; a++) {
+        const attachment = attachments[a]!;
+        if (attachment.type !== 'vpc' || attachment.vpcId === undefined) continue;
         // The attachment's field path and gateway are part of its findings: key on both.
-        const key = attachmentKey(tgw, a);
-        for (const f of attachmentParts.findings(model, key, () => checkVpcAttachment(model, tgw, attachment, `attachments[${a}]`))) findings.push(f);
-      });
+        for (const f of attachmentParts.findings(model, attachmentKey(tgw, a), checkAttachmentPart)) findings.push(f);
+      }
     }
     return findings;
   },
@@ -85,18 +86,28 @@ export const transitGatewayRule = definePlanRule({
 /** Route tables and associations read the gateway, VPC blocks and external networks, no subnets. */
 const gatewayParts = new PartMemo<TransitGateway, TgwFinding>(['settings']);
 /** An attachment's subnets and AZ coverage read the subnets of its VPC. */
-const attachmentParts = new PartMemo<object, TgwFinding>(['settings']);
+const attachmentParts = new PartMemo<AttachmentKey, TgwFinding>(['settings']);
 
-const attachmentKeys = new WeakMap<TransitGateway, object[]>();
+/** An attachment's part: the gateway, and the attachment at its position (which a gateway object never changes). */
+interface AttachmentKey {
+  tgw: TransitGateway;
+  position: number;
+}
 
-/** One key object per (gateway, attachment position), renewed when the attachment object changes. */
-function attachmentKey(tgw: TransitGateway, position: number): object {
+const attachmentKeys = new WeakMap<TransitGateway, AttachmentKey[]>();
+
+/** One key object per (gateway, attachment position), renewed when the gateway object (so any attachment) changes. */
+function attachmentKey(tgw: TransitGateway, position: number): AttachmentKey {
   let keys = attachmentKeys.get(tgw);
   if (!keys) {
-    keys = tgw.attachments.map(() => ({}));
+    keys = tgw.attachments.map((_, k) => ({ tgw, position: k }));
     attachmentKeys.set(tgw, keys);
   }
-  return keys[position] ?? {};
+  return keys[position] ?? { tgw, position };
+}
+
+function checkAttachmentPart(model: RoutingModel, key: AttachmentKey): TgwFinding[] {
+  return checkVpcAttachment(model, key.tgw, key.tgw.attachments[key.position]!, key.position);
 }
 
 function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFinding[] {
@@ -160,13 +171,14 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
   });
 
   tgw.attachments.forEach((attachment, a) => {
-    const field = `attachments[${a}]`;
+    // The field path is built only for a finding.
+    const field = (): string => `attachments[${a}]`;
     if (attachment.associatedRouteTableId === undefined) {
       findings.push({
         code: 'tgw/no-association',
         severity: 'warning',
         subjects: [attachment.id, tgw.id],
-        field: `${field}.associatedRouteTableId`,
+        field: `${field()}.associatedRouteTableId`,
         message: `${capitalized(attachmentLabel(model, attachment))} on ${tgwName} is not associated with a route table, so the gateway drops everything it sends.`,
         fix: `Associate it with one of the gateway's route tables${tgw.routeTables[0] ? ` (e.g. ${labelOf(tgw.routeTables[0])})` : ''}.`,
       });
@@ -175,7 +187,7 @@ function checkTransitGateway(model: RoutingModel, tgw: TransitGateway): TgwFindi
         code: 'tgw/no-association',
         severity: 'warning',
         subjects: [attachment.id, tgw.id],
-        field: `${field}.associatedRouteTableId`,
+        field: `${field()}.associatedRouteTableId`,
         message: `${capitalized(attachmentLabel(model, attachment))} is associated with route table ${attachment.associatedRouteTableId}, which ${tgwName} does not have, so it has no route table in effect.`,
         fix: `Associate it with one of the gateway's route tables.`,
       });
@@ -212,39 +224,44 @@ function blackholeFindings(
   }
 }
 
-function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, field: string): TgwFinding[] {
+function checkVpcAttachment(model: RoutingModel, tgw: TransitGateway, attachment: TgwAttachment, position: number): TgwFinding[] {
   const findings: TgwFinding[] = [];
-  // Named only for a finding: most attachments raise none.
-  const name = (): string => attachmentLabel(model, attachment);
-  attachment.subnetIds.forEach((subnetId, s) => {
+  // Named, and the field path built, only for a finding: most attachments raise none.
+  const subnetIds = attachment.subnetIds;
+  for (let s = 0; s < subnetIds.length; s++) {
+    const subnetId = subnetIds[s]!;
     const subnet = subnetOf(model, subnetId);
     if (subnet && (subnet.ipv4Cidr === undefined || subnet.ipv4Cidr.trim() === '')) {
       findings.push({
         code: 'tgw/attachment-subnet-ipv4',
         severity: 'error',
         subjects: [attachment.id, subnet.id, tgw.id],
-        field: `${field}.subnetIds[${s}]`,
-        message: `${capitalized(name())} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
+        field: `attachments[${position}].subnetIds[${s}]`,
+        message: `${capitalized(attachmentLabel(model, attachment))} uses subnet ${labelOf(subnet)}, which has no IPv4 block; a transit gateway attachment subnet needs IPv4, even in a dual-stack VPC.`,
         fix: `Give subnet ${labelOf(subnet)} an IPv4 block, or attach a dual-stack subnet in ${subnet.availabilityZone} instead.`,
       });
     }
-  });
+  }
   const covered = attachmentZones(model, attachment);
-  const uncovered = new Map<string, number>();
+  // Made on the first uncovered subnet: most attachments cover every zone.
+  let uncovered: Map<string, number> | undefined;
   for (const subnet of subnetsOf(model, attachment.vpcId as string)) {
     // A subnet without a zone is its own error (subnet/no-availability-zone); naming an empty zone here would read "no subnet in , where".
     if (subnet.availabilityZone.trim() === '') continue;
-    if (!covered.has(subnet.availabilityZone)) uncovered.set(subnet.availabilityZone, (uncovered.get(subnet.availabilityZone) ?? 0) + 1);
+    if (!covered.has(subnet.availabilityZone)) {
+      uncovered ??= new Map();
+      uncovered.set(subnet.availabilityZone, (uncovered.get(subnet.availabilityZone) ?? 0) + 1);
+    }
   }
-  if (uncovered.size === 0) return findings;
+  if (uncovered === undefined || uncovered.size === 0) return findings;
   const zones = [...uncovered.keys()].sort();
   const subnetCount = [...uncovered.values()].reduce((a, b) => a + b, 0);
   findings.push({
     code: 'tgw/attachment-az-coverage',
     severity: 'warning',
     subjects: [attachment.id, attachment.vpcId as string, tgw.id],
-    field: `${field}.subnetIds`,
-    message: `${capitalized(name())} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
+    field: `attachments[${position}].subnetIds`,
+    message: `${capitalized(attachmentLabel(model, attachment))} on transit gateway ${labelOf(tgw)} has no subnet in ${zones.join(', ')}, where ${vpcLabel(model, attachment.vpcId as string)} has ${subnetCount} subnet${subnetCount === 1 ? '' : 's'}; resources there cannot reach the transit gateway.`,
     fix: `Add one subnet in each of ${zones.join(', ')} to the attachment (a small /${SUBNET_IPV4_PREFIX.smallest} per AZ is enough).`,
   });
   return findings;
