@@ -159,14 +159,158 @@ export interface Checker {
   readonly index: PlanIndex | undefined;
 }
 
-/** An incremental checker over every rule (or the rules given). */
+/** What one check changed: the findings that went and the findings that came, in the full check's order of concatenation. */
+interface Change {
+  gone: Finding[];
+  came: Finding[];
+}
+
+/**
+ * Whether a sorted list has two neighbours the order cannot tell apart. Such a tie is
+ * ordered by where its findings were concatenated, which a merge cannot know, so a result
+ * with ties is always sorted whole.
+ */
+function hasTies(sorted: readonly Finding[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (compareFindings(sorted[i - 1]!, sorted[i]!) === 0) return true;
+  return false;
+}
+
+/**
+ * The previous sorted result with `change` applied, or undefined when a finding that came
+ * ties with one it meets (then only a whole sort gives the full check's order). A finding
+ * that both went and came (a rule's memo handed back the same object) stays where it was.
+ */
+function merged(previous: Finding[], change: Change): Finding[] | undefined {
+  const going = new Map<Finding, number>();
+  for (const f of change.gone) going.set(f, (going.get(f) ?? 0) + 1);
+  const came: Finding[] = [];
+  for (const f of change.came) {
+    const n = going.get(f);
+    if (n) going.set(f, n - 1);
+    else came.push(f);
+  }
+  let leaving = 0;
+  for (const n of going.values()) leaving += n;
+  if (leaving === 0 && came.length === 0) return previous;
+  // Stable: findings that came in the same check keep their concatenation order on ties.
+  came.sort(compareFindings);
+  if (hasTies(came)) return undefined;
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of previous) {
+    const n = leaving > 0 ? going.get(f) : undefined;
+    if (n) {
+      going.set(f, n - 1);
+      leaving--;
+      continue;
+    }
+    while (j < came.length) {
+      const order = compareFindings(came[j]!, f);
+      if (order === 0) return undefined;
+      if (order > 0) break;
+      out.push(came[j++]!);
+    }
+    out.push(f);
+  }
+  while (j < came.length) out.push(came[j++]!);
+  return out;
+}
+
+/**
+ * An incremental checker over every rule (or the rules given). A check runs the rules
+ * whose inputs changed, then applies what their findings gained and lost to the previous
+ * sorted result (a merge, not a sort of every finding), so an edit costs what it touched.
+ */
 export function createChecker(only?: readonly Rule[]): Checker {
   const { vpcRules, planRules, vpcReads } = only ? ruleSet(only) : ALL_RULES;
   let previousIndex: PlanIndex | undefined;
-  let vpcCache = new Map<string, VpcEntry>();
+  const vpcCache = new Map<string, VpcEntry>();
   const planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
   let lastPlan: Plan | undefined;
+  let lastReads: unknown[] = [];
   let lastResult: Finding[] = [];
+  /** The last result has ties (see hasTies): the next one is sorted whole. */
+  let tied = true;
+
+  /** Re-runs the per-VPC rules of each VPC whose inputs changed; false when the VPC ids repeat (then only a whole sort is right). */
+  const checkVpcs = (plan: Plan, index: PlanIndex, change: Change): boolean => {
+    const reads = vpcReads.map((section) => plan[section]);
+    const readsKept = sameList(reads, lastReads);
+    lastReads = reads;
+    const previous = previousIndex;
+    // Neither a VPC nor a VPC's subnet list changed: every entry stands.
+    if (readsKept && previous && previous.plan.vpcs === plan.vpcs && previous.subnetsByVpc === index.subnetsByVpc) return !tied;
+    if (index.vpcById.size !== plan.vpcs.length) return false;
+    for (const vpc of plan.vpcs) {
+      const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
+      const entry = vpcCache.get(vpc.id);
+      if (entry && entry.vpc === vpc && sameList(entry.subnets, subnets) && (readsKept || sameList(entry.reads, reads))) continue;
+      const findings: Finding[] = [];
+      runVpcRules(vpcRules, vpc, index, findings);
+      if (entry) for (const f of entry.findings) change.gone.push(f);
+      for (const f of findings) change.came.push(f);
+      vpcCache.set(vpc.id, { vpc, subnets, reads, findings });
+    }
+    // A VPC deleted: its entry goes with its findings.
+    if (vpcCache.size > plan.vpcs.length) {
+      for (const [id, entry] of vpcCache) {
+        if (index.vpcById.has(id)) continue;
+        for (const f of entry.findings) change.gone.push(f);
+        vpcCache.delete(id);
+      }
+    }
+    return !tied;
+  };
+
+  const checkPlanRules = (plan: Plan, index: PlanIndex, change: Change): void => {
+    for (const rule of planRules) {
+      const deps = rule.dependsOn.map((section) => plan[section]);
+      const cached = planCache.get(rule);
+      if (cached && sameList(cached.deps, deps)) continue;
+      const findings = runPlanRule(rule, index);
+      planCache.set(rule, { deps, findings });
+      // A rule that handed back its previous findings changed nothing.
+      if (cached?.findings === findings) continue;
+      if (cached) for (const f of cached.findings) change.gone.push(f);
+      for (const f of findings) change.came.push(f);
+    }
+  };
+
+  /** Every cached finding in the full check's order of concatenation, sorted: the result when a merge cannot be. */
+  const sortedWhole = (plan: Plan): Finding[] => {
+    const out: Finding[] = [];
+    for (const vpc of plan.vpcs) for (const f of vpcCache.get(vpc.id)?.findings ?? []) out.push(f);
+    for (const rule of planRules) for (const f of planCache.get(rule)?.findings ?? []) out.push(f);
+    out.sort(compareFindings);
+    tied = hasTies(out);
+    return out;
+  };
+
+  /** The old way, for a plan whose VPC ids repeat: each VPC entry is rebuilt in plan order, and everything sorted. */
+  const checkWhole = (plan: Plan, index: PlanIndex): Finding[] => {
+    const reads = vpcReads.map((section) => plan[section]);
+    const out: Finding[] = [];
+    const seen = new Map<string, VpcEntry>();
+    for (const vpc of plan.vpcs) {
+      const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
+      let entry = seen.get(vpc.id) ?? vpcCache.get(vpc.id);
+      if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
+        const findings: Finding[] = [];
+        runVpcRules(vpcRules, vpc, index, findings);
+        entry = { vpc, subnets, reads, findings };
+      }
+      seen.set(vpc.id, entry);
+      for (const f of entry.findings) out.push(f);
+    }
+    vpcCache.clear();
+    for (const [id, entry] of seen) vpcCache.set(id, entry);
+    lastReads = reads;
+    for (const rule of planRules) for (const f of planCache.get(rule)!.findings) out.push(f);
+    out.sort(compareFindings);
+    // The cache no longer matches the concatenation (a repeated id keeps one entry): the next check sorts whole too.
+    tied = true;
+    return out;
+  };
 
   return {
     get index() {
@@ -175,34 +319,16 @@ export function createChecker(only?: readonly Rule[]): Checker {
     check(plan: Plan): Finding[] {
       if (plan === lastPlan) return lastResult.slice();
       const index = indexPlan(plan, previousIndex);
-      const reads = vpcReads.map((section) => plan[section]);
-      const nextCache = new Map<string, VpcEntry>();
-      const out: Finding[] = [];
-      for (const vpc of plan.vpcs) {
-        const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
-        let entry = vpcCache.get(vpc.id);
-        if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
-          const findings: Finding[] = [];
-          runVpcRules(vpcRules, vpc, index, findings);
-          entry = { vpc, subnets, reads, findings };
-        }
-        nextCache.set(vpc.id, entry);
-        for (const f of entry.findings) out.push(f);
-      }
-      vpcCache = nextCache;
-      for (const rule of planRules) {
-        const deps = rule.dependsOn.map((section) => plan[section]);
-        let cached = planCache.get(rule);
-        if (!cached || !sameList(cached.deps, deps)) {
-          cached = { deps, findings: runPlanRule(rule, index) };
-          planCache.set(rule, cached);
-        }
-        for (const f of cached.findings) out.push(f);
-      }
+      const change: Change = { gone: [], came: [] };
+      const mergeable = checkVpcs(plan, index, change);
+      checkPlanRules(plan, index, change);
+      let result: Finding[] | undefined;
+      if (!mergeable) result = index.vpcById.size === plan.vpcs.length ? sortedWhole(plan) : checkWhole(plan, index);
+      else result = merged(lastResult, change) ?? sortedWhole(plan);
       previousIndex = index;
       lastPlan = plan;
-      lastResult = out.sort(compareFindings);
-      return lastResult.slice();
+      lastResult = result;
+      return result.slice();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
 import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetListBlocks, vpcFieldErrors } from '../../plan/plan-index';
 import { nameOf } from '../wording';
+import { Concatenation, ListMemo, PartMemo } from './plan-memo';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE =
@@ -41,22 +42,21 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
 }
 
 /**
- * Results by identity of a section's array (VPCs, route tables, ...) or of one VPC's subnet
- * list: after one edit only the edited array is walked again. Keyed by arrays, not by each
- * object: on a plan just opened, ten thousand WeakMap entries cost more than the walk.
- * The cache holds nothing the arrays do not determine, so the rule stays a pure function of the plan.
+ * Results by identity of one VPC's subnet list: after a subnet edit only that list is walked
+ * again. Keyed by lists, not by each subnet: on a plan just opened, ten thousand WeakMap
+ * entries cost more than the walk. The cache holds nothing the lists do not determine.
  */
 const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
 
-function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: SyntaxFinding[]) => void): SyntaxFinding[] {
-  let found = byArray.get(list);
-  if (found === undefined) {
-    found = [];
-    for (const item of list) check(index, item, found);
-    byArray.set(list, found);
-  }
-  return found;
-}
+/** The other sections item by item (plan-memo): a rename or a new block re-reads one VPC, not all. */
+const memos = {
+  vpcs: new ListMemo<Plan['vpcs'][number], SyntaxFinding>(),
+  subnets: new PartMemo<SyntaxFinding>(),
+  routeTables: new ListMemo<Plan['routeTables'][number], SyntaxFinding>(),
+  transitGateways: new ListMemo<Plan['transitGateways'][number], SyntaxFinding>(),
+  externalNetworks: new ListMemo<Plan['externalNetworks'][number], SyntaxFinding>(),
+};
+const all = new Concatenation<SyntaxFinding>();
 
 function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of vpcFieldErrors(index, vpc, 4))
@@ -129,16 +129,15 @@ export const cidrSyntaxRule = definePlanRule({
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'transitGateways', 'externalNetworks'],
   check(index: PlanIndex): SyntaxFinding[] {
     const { plan, subnetsByVpc } = index;
-    const out: SyntaxFinding[] = [];
-    const add = (found: SyntaxFinding[]) => {
-      for (const f of found) out.push(f);
-    };
-    add(memo(index, plan.vpcs, checkVpc));
-    // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
-    for (const list of subnetsByVpc.values()) add(subnetListFindings(index, list));
-    add(memo(index, plan.routeTables, checkRouteTable));
-    add(memo(index, plan.transitGateways, checkTransitGateway));
-    add(memo(index, plan.externalNetworks, checkExternalNetwork));
-    return out;
+    return all.of([
+      memos.vpcs.findings(plan.vpcs, [], (vpc, out) => checkVpc(index, vpc, out)),
+      // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
+      memos.subnets.findings([subnetsByVpc], (out) => {
+        for (const list of subnetsByVpc.values()) for (const f of subnetListFindings(index, list)) out.push(f);
+      }),
+      memos.routeTables.findings(plan.routeTables, [], (table, out) => checkRouteTable(index, table, out)),
+      memos.transitGateways.findings(plan.transitGateways, [], (tgw, out) => checkTransitGateway(index, tgw, out)),
+      memos.externalNetworks.findings(plan.externalNetworks, [], (network, out) => checkExternalNetwork(index, network, out)),
+    ]);
   },
 });
