@@ -127,7 +127,7 @@ function numberingOf(plan: Plan, networks: Networks): Numbering {
 
 /**
  * Each part of the links, kept while its section and the numbering are the same objects
- * (the numbering lives as long as the blocks memo, which holds the ids): a peering edit
+ * (the numbering lives while the ids do, across new blocks): a peering edit
  * re-reads the peerings, not the transit gateways' hundreds of attachments.
  */
 const linkParts = {
@@ -144,7 +144,8 @@ function linkPart<V>(part: { key: unknown[]; value: V } | undefined, key: unknow
 }
 
 function linksOf(plan: Plan, networks: Networks): Links {
-  if (linkParts.numbering?.key !== blocksMemo) linkParts.numbering = { key: blocksMemo, value: numberingOf(plan, networks) };
+  const ids = blocksMemo!.numbering;
+  if (linkParts.numbering?.key !== ids) linkParts.numbering = { key: ids, value: numberingOf(plan, networks) };
   const numbering = linkParts.numbering!.value;
   const { vpc: vpcNumber, external: externalNumber } = numbering;
   const empty = (): number[][] => Array.from({ length: networks.count }, () => []);
@@ -358,6 +359,8 @@ interface BlocksMemo {
   v4: unknown[];
   v6: unknown[];
   externals: unknown;
+  /** The same object while the VPC and external network ids are: the links' numbering is kept by it. */
+  numbering: object;
   /** The last VPC list found to match: the next check of the same list needs no walk. */
   vpcs: readonly Vpc[];
   networks: Networks;
@@ -379,23 +382,64 @@ function sameBlocks(blocks: BlocksMemo, vpcs: readonly Vpc[], externals: unknown
 }
 let linksMemo: { raw: RawOverlap[]; sections: unknown[]; peered: PeeredPair[]; drafts: Draft[]; overlapAt: Map<Overlap, number> } | undefined;
 
+/** The blocks memo of this plan; `previous` lends its numbering when the ids are the same (a new block keeps every id). */
+function blocksOf(index: PlanIndex, previous: BlocksMemo | undefined): BlocksMemo {
+  const { vpcs, externalNetworks } = index.plan;
+  const ids = new Array<string>(vpcs.length);
+  const v4 = new Array<unknown>(vpcs.length);
+  const v6 = new Array<unknown>(vpcs.length);
+  let sameIds = previous !== undefined && previous.externals === externalNetworks && previous.ids.length === vpcs.length;
+  for (let i = 0; i < vpcs.length; i++) {
+    const vpc = vpcs[i]!;
+    ids[i] = vpc.id;
+    v4[i] = vpc.ipv4Cidrs;
+    v6[i] = vpc.ipv6Cidrs;
+    if (sameIds && previous!.ids[i] !== vpc.id) sameIds = false;
+  }
+  const networks = (sameIds && patchedNetworks(index, previous!)) || gatherNetworks(index);
+  const forest = blockForest(networks.blocks);
+  return {
+    ids,
+    v4,
+    v6,
+    externals: externalNetworks,
+    numbering: sameIds ? previous!.numbering : {},
+    vpcs,
+    networks,
+    forest,
+    raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
+  };
+}
+
+/**
+ * The previous networks with the blocks of the VPCs whose lists changed put in, when each
+ * still has as many valid blocks (a block changed, not added): the numbering of blocks
+ * stays, and only those VPCs are read. Undefined when the blocks must be gathered anew.
+ */
+function patchedNetworks(index: PlanIndex, previous: BlocksMemo): Networks | undefined {
+  const { vpcs } = index.plan;
+  const { networks } = previous;
+  let blocks: Cidr[] | undefined;
+  for (let n = 0; n < vpcs.length; n++) {
+    const vpc = vpcs[n]!;
+    if (vpc.ipv4Cidrs === previous.v4[n] && vpc.ipv6Cidrs === previous.v6[n]) continue;
+    const first = networks.firstBlock[n] as number;
+    const own = [...vpcBlocksWithField(index, vpc, 4), ...vpcBlocksWithField(index, vpc, 6)];
+    if (own.length !== (networks.firstBlock[n + 1] as number) - first) return undefined;
+    blocks ??= networks.blocks.slice();
+    own.forEach(({ block }, k) => {
+      blocks![first + k] = block;
+    });
+  }
+  return { ...networks, vpcs, blocks: blocks ?? networks.blocks };
+}
+
 function overlapStructure(index: PlanIndex): Structure | undefined {
   const { plan } = index;
   const { vpcs } = plan;
   let blocks = blocksMemo;
   if (!blocks || !sameBlocks(blocks, vpcs, plan.externalNetworks)) {
-    const networks = gatherNetworks(index);
-    const forest = blockForest(networks.blocks);
-    blocks = {
-      ids: vpcs.map((v) => v.id),
-      v4: vpcs.map((v) => v.ipv4Cidrs),
-      v6: vpcs.map((v) => v.ipv6Cidrs),
-      externals: plan.externalNetworks,
-      vpcs,
-      networks,
-      forest,
-      raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
-    };
+    blocks = blocksOf(index, blocks);
     blocksMemo = blocks;
   }
   if (blocks!.raw.length === 0) return undefined;
