@@ -8,7 +8,7 @@ import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
 import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetListBlocks, vpcFieldErrors } from '../../plan/plan-index';
 import { nameOf } from '../wording';
-import { Concatenation, ListMemo, PartMemo } from './plan-memo';
+import { Concatenation, ListMemo, MapMemo } from './plan-memo';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE =
@@ -42,16 +42,12 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
 }
 
 /**
- * Results by identity of one VPC's subnet list: after a subnet edit only that list is walked
- * again. Keyed by lists, not by each subnet: on a plan just opened, ten thousand WeakMap
- * entries cost more than the walk. The cache holds nothing the lists do not determine.
+ * Each section item by item (plan-memo): a rename or a new block re-reads one VPC, not all;
+ * the subnets by VPC list, which the index keeps for every VPC an edit did not touch.
  */
-const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
-
-/** The other sections item by item (plan-memo): a rename or a new block re-reads one VPC, not all. */
 const memos = {
   vpcs: new ListMemo<Plan['vpcs'][number], SyntaxFinding>(),
-  subnets: new PartMemo<SyntaxFinding>(),
+  subnets: new MapMemo<string, readonly Plan['subnets'][number][], SyntaxFinding>(),
   routeTables: new ListMemo<Plan['routeTables'][number], SyntaxFinding>(),
   transitGateways: new ListMemo<Plan['transitGateways'][number], SyntaxFinding>(),
   externalNetworks: new ListMemo<Plan['externalNetworks'][number], SyntaxFinding>(),
@@ -74,18 +70,12 @@ function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: Syn
 }
 
 /** A VPC's subnets; a field the list's blocks hold as valid needs no second look. */
-function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][]): SyntaxFinding[] {
-  let found = byArray.get(list);
-  if (found === undefined) {
-    found = [];
-    const { v4, v6 } = subnetListBlocks(index, list);
-    for (let k = 0; k < list.length; k++) {
-      if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
-      checkSubnet(index, list[k]!, found);
-    }
-    byArray.set(list, found);
+function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][], out: SyntaxFinding[]): void {
+  const { v4, v6 } = subnetListBlocks(index, list);
+  for (let k = 0; k < list.length; k++) {
+    if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
+    checkSubnet(index, list[k]!, out);
   }
-  return found;
 }
 
 function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], out: SyntaxFinding[]): void {
@@ -131,10 +121,7 @@ export const cidrSyntaxRule = definePlanRule({
     const { plan, subnetsByVpc } = index;
     return all.of([
       memos.vpcs.findings(plan.vpcs, [], (vpc, out) => checkVpc(index, vpc, out)),
-      // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
-      memos.subnets.findings([subnetsByVpc], (out) => {
-        for (const list of subnetsByVpc.values()) for (const f of subnetListFindings(index, list)) out.push(f);
-      }),
+      memos.subnets.findings(subnetsByVpc, [], (_, list, out) => subnetListFindings(index, list, out)),
       memos.routeTables.findings(plan.routeTables, [], (table, out) => checkRouteTable(index, table, out)),
       memos.transitGateways.findings(plan.transitGateways, [], (tgw, out) => checkTransitGateway(index, tgw, out)),
       memos.externalNetworks.findings(plan.externalNetworks, [], (network, out) => checkExternalNetwork(index, network, out)),

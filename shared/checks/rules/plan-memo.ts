@@ -94,18 +94,51 @@ export class ListMemo<T, F> {
   }
 }
 
-/** One part of a rule's work, kept while what it read (`deps`) is the same objects. */
-export class PartMemo<F> {
+/**
+ * ListMemo over a map's entries (the index's subnet lists by VPC), walked in step with the
+ * previous map: an entry with the same key and the same value at the same place gives what
+ * it gave then. An edit to one subnet replaces one list, so one list is looked at again.
+ */
+export class MapMemo<K, V, F> {
+  private map: ReadonlyMap<K, V> | undefined;
+  private keys: K[] = [];
+  private values: V[] = [];
   private deps: readonly unknown[] | undefined;
+  private found: Array<readonly F[] | undefined> = [];
   private out: F[] = [];
 
-  findings(deps: readonly unknown[], compute: (out: F[]) => void): F[] {
-    if (this.deps && sameDeps(deps, this.deps)) return this.out;
-    const out: F[] = [];
-    compute(out);
+  findings(map: ReadonlyMap<K, V>, deps: readonly unknown[], check: (key: K, value: V, out: F[]) => void): F[] {
+    const depsKept = this.deps !== undefined && sameDeps(deps, this.deps);
+    if (map === this.map && depsKept) return this.out;
+    this.map = map;
+    const fresh = !depsKept || map.size !== this.keys.length;
+    const keys: K[] = new Array(map.size);
+    const values: V[] = new Array(map.size);
+    const found: Array<readonly F[] | undefined> = new Array(map.size);
+    let changed = fresh;
+    let i = 0;
+    for (const [key, value] of map) {
+      keys[i] = key;
+      values[i] = value;
+      if (!fresh && key === this.keys[i] && value === this.values[i]) found[i] = this.found[i];
+      else {
+        const here: F[] = [];
+        check(key, value, here);
+        found[i] = here.length > 0 ? here : undefined;
+        if (fresh || this.found[i] !== undefined || here.length > 0) changed = true;
+      }
+      i++;
+    }
+    this.keys = keys;
+    this.values = values;
     this.deps = deps;
-    this.out = out;
-    return out;
+    this.found = found;
+    if (changed) {
+      const out: F[] = [];
+      for (const list of found) if (list) for (const f of list) out.push(f);
+      this.out = out;
+    }
+    return this.out;
   }
 }
 

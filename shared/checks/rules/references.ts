@@ -4,7 +4,7 @@
  */
 import type { Plan } from '../../plan/schema';
 import { nameOf } from '../wording';
-import { Concatenation, IdSequenceOf, ListMemo, PartMemo } from './plan-memo';
+import { Concatenation, IdSequenceOf, ListMemo, MapMemo } from './plan-memo';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE = 'Plan integrity (docs/plan.schema.json: objects refer to each other by id)';
@@ -33,20 +33,6 @@ const FINDINGS = {
 type ReferenceFinding = FindingOf<typeof FINDINGS>;
 
 /**
- * Findings for one VPC's subnets, kept while the list and the ids its subnets point at keep
- * their identity: after a subnet edit only that VPC's subnets are looked at again.
- */
-const partCache = new WeakMap<object, { deps: readonly unknown[]; findings: ReferenceFinding[] }>();
-function cachedPart(part: object, deps: readonly unknown[], compute: (out: ReferenceFinding[]) => void): ReferenceFinding[] {
-  const hit = partCache.get(part);
-  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.findings;
-  const findings: ReferenceFinding[] = [];
-  compute(findings);
-  partCache.set(part, { deps, findings });
-  return findings;
-}
-
-/**
  * What a reference is checked against is the ids of a section, not its objects: a rename, a
  * new block or a moved subnet keeps every id, so the parts keyed on these stay valid.
  */
@@ -60,7 +46,7 @@ const sequences = {
 
 /** Each section's findings, kept item by item (plan-memo); the subnets' by VPC list. */
 const memos = {
-  subnets: new PartMemo<ReferenceFinding>(),
+  subnets: new MapMemo<string, readonly Plan['subnets'][number][], ReferenceFinding>(),
   internetGateways: new ListMemo<Plan['internetGateways'][number], ReferenceFinding>(),
   egressOnlyGateways: new ListMemo<Plan['egressOnlyGateways'][number], ReferenceFinding>(),
   vpnGateways: new ListMemo<Plan['vpnGateways'][number], ReferenceFinding>(),
@@ -118,7 +104,8 @@ export const referencesRule = definePlanRule({
     // A route's targetId and a transit gateway route's attachmentId are checked by the routing
     // rules (routing/missing-target, tgw/route-to-missing-attachment), which also know whose they are.
     return all.of([
-      memos.subnets.findings([index.subnetsByVpc, vpcIds, routeTableIds], (out) => subnetFindings(index, [vpcIds, routeTableIds], vpcFix, out)),
+      // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit one list is looked at again.
+      memos.subnets.findings(index.subnetsByVpc, [vpcIds, routeTableIds], (vpcId, list, out) => subnetFindings(index, vpcId, list, vpcFix, out)),
       memos.internetGateways.findings(plan.internetGateways, [vpcIds], gateway('Internet gateway')),
       memos.egressOnlyGateways.findings(plan.egressOnlyGateways, [vpcIds], gateway('Egress-only internet gateway')),
       memos.vpnGateways.findings(plan.vpnGateways, [vpcIds], gateway('VPN gateway')),
@@ -152,28 +139,22 @@ export const referencesRule = definePlanRule({
 
 type VpcFix = (thing: string) => string;
 
-/** Subnets by VPC list: the index keeps the lists of unedited VPCs, so their result is reused. */
-function subnetFindings({ plan, vpcById, subnetsByVpc }: PlanIndex, deps: readonly unknown[], vpcFix: VpcFix, out: ReferenceFinding[]): void {
+function subnetFindings({ plan, vpcById }: PlanIndex, vpcId: string, list: readonly Plan['subnets'][number][], vpcFix: VpcFix, out: ReferenceFinding[]): void {
   const routeTableIds = ids(plan.routeTables);
-  for (const [vpcId, list] of subnetsByVpc) {
-    const found = cachedPart(list, deps, (part) => {
-      const vpcMissing = !vpcById.has(vpcId);
-      for (const s of list) {
-        if (vpcMissing) dangling(part, [s.id], 'vpcId', `Subnet ${nameOf(s)}`, 'VPC', s.vpcId, vpcFix('subnet'));
-        if (s.routeTableId !== undefined && !routeTableIds.has(s.routeTableId)) {
-          dangling(
-            part,
-            [s.id],
-            'routeTableId',
-            `Subnet ${nameOf(s)}`,
-            'route table',
-            s.routeTableId,
-            'Pick an existing route table, or clear routeTableId to use the VPC main route table.',
-          );
-        }
-      }
-    });
-    for (const f of found) out.push(f);
+  const vpcMissing = !vpcById.has(vpcId);
+  for (const s of list) {
+    if (vpcMissing) dangling(out, [s.id], 'vpcId', `Subnet ${nameOf(s)}`, 'VPC', s.vpcId, vpcFix('subnet'));
+    if (s.routeTableId !== undefined && !routeTableIds.has(s.routeTableId)) {
+      dangling(
+        out,
+        [s.id],
+        'routeTableId',
+        `Subnet ${nameOf(s)}`,
+        'route table',
+        s.routeTableId,
+        'Pick an existing route table, or clear routeTableId to use the VPC main route table.',
+      );
+    }
   }
 }
 
