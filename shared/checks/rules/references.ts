@@ -95,6 +95,7 @@ export const referencesRule = definePlanRule({
     const tgwIds = sequences.transitGateways.of(plan.transitGateways);
     const externalIds = sequences.externalNetworks.of(plan.externalNetworks);
     const { vpcById } = index;
+    const tgwDeps = [vpcIds, subnetIds, externalIds, tgwIds];
     const vpcFix = (thing: string) => `Pick one of the plan's ${vpcIds.length} VPCs for the ${thing}, or delete it.`;
     const gateway =
       (what: string) =>
@@ -129,9 +130,7 @@ export const referencesRule = definePlanRule({
         if (!vpcById.has(p.requesterVpcId)) dangling(out, [p.id], 'requesterVpcId', `Peering ${nameOf(p)}`, 'VPC', p.requesterVpcId, vpcFix('peering'));
         if (!vpcById.has(p.accepterVpcId)) dangling(out, [p.id], 'accepterVpcId', `Peering ${nameOf(p)}`, 'VPC', p.accepterVpcId, vpcFix('peering'));
       }),
-      memos.transitGateways.findings(plan.transitGateways, [vpcIds, subnetIds, externalIds, tgwIds], (tgw, out) =>
-        transitGatewayFindings(index, tgw, vpcFix, out),
-      ),
+      memos.transitGateways.findings(plan.transitGateways, tgwDeps, (tgw, out) => transitGatewayFindings(index, tgw, tgwDeps, vpcFix, out)),
       memos.serviceNetworks.findings(plan.serviceNetworks, [vpcIds], (sn, out) => serviceNetworkFindings(index, sn, out)),
     ]);
   },
@@ -176,12 +175,34 @@ function vpnExternalFindings({ plan }: PlanIndex, g: Plan['vpnGateways'][number]
 
 type Attachment = Plan['transitGateways'][number]['attachments'][number];
 
-function transitGatewayFindings(index: PlanIndex, tgw: Plan['transitGateways'][number], vpcFix: VpcFix, out: ReferenceFinding[]): void {
+/**
+ * Which of a gateway's attachments were sound, by gateway id, against the attachments and
+ * the id sequences they were judged with: attaching a VPC replaces the gateway and adds one
+ * attachment, and the hundreds already there keep their identity and their verdict.
+ */
+const soundness = new Map<string, { attachments: readonly Attachment[]; tables: unknown; deps: readonly unknown[]; sound: boolean[] }>();
+
+function transitGatewayFindings(
+  index: PlanIndex,
+  tgw: Plan['transitGateways'][number],
+  deps: readonly unknown[],
+  vpcFix: VpcFix,
+  out: ReferenceFinding[],
+): void {
   const tables = idSet(tgw.routeTables);
   const externalIds = ids(index.plan.externalNetworks);
   const tgwIds = ids(index.plan.transitGateways);
+  const before = soundness.get(tgw.id);
+  const known = before && before.deps.length === deps.length && before.deps.every((d, i) => d === deps[i]) ? before : undefined;
+  const sound = new Array<boolean>(tgw.attachments.length);
   // A gateway holds hundreds of attachments, nearly all sound: look first, word only the faulty.
-  for (const a of tgw.attachments) if (!attachmentSound(index, a, tables, externalIds, tgwIds)) attachmentFindings(index, tgw, a, tables, vpcFix, out);
+  tgw.attachments.forEach((a, i) => {
+    // A verdict also rests on the gateway's own route tables: the same array, or look again.
+    const kept = known && known.attachments[i] === a && tgw.routeTables === known.tables ? known.sound[i] : undefined;
+    sound[i] = kept ?? attachmentSound(index, a, tables, externalIds, tgwIds);
+    if (!sound[i]) attachmentFindings(index, tgw, a, tables, vpcFix, out);
+  });
+  soundness.set(tgw.id, { attachments: tgw.attachments, deps, sound, tables: tgw.routeTables });
 }
 
 function attachmentSound({ vpcById, subnetById }: PlanIndex, a: Attachment, tables: Set<string>, externalIds: Set<string>, tgwIds: Set<string>): boolean {
