@@ -222,113 +222,117 @@ function merged(previous: Finding[], change: Change): Finding[] | undefined {
  * sorted result (a merge, not a sort of every finding), so an edit costs what it touched.
  */
 export function createChecker(only?: readonly Rule[]): Checker {
-  const { vpcRules, planRules, vpcReads } = only ? ruleSet(only) : ALL_RULES;
-  let previousIndex: PlanIndex | undefined;
-  const vpcCache = new Map<string, VpcEntry>();
-  const planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
-  let lastPlan: Plan | undefined;
-  let lastReads: unknown[] = [];
-  let lastResult: Finding[] = [];
-  /** The last result has ties (see hasTies): the next one is sorted whole. */
-  let tied = true;
+  return new IncrementalChecker(only ? ruleSet(only) : ALL_RULES);
+}
 
-  /** Re-runs the per-VPC rules of each VPC whose inputs changed; false when the VPC ids repeat (then only a whole sort is right). */
-  const checkVpcs = (plan: Plan, index: PlanIndex, change: Change): boolean => {
-    const reads = vpcReads.map((section) => plan[section]);
-    const readsKept = sameList(reads, lastReads);
-    lastReads = reads;
-    const previous = previousIndex;
+class IncrementalChecker implements Checker {
+  private previousIndex: PlanIndex | undefined;
+  private readonly vpcCache = new Map<string, VpcEntry>();
+  private readonly planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
+  private lastPlan: Plan | undefined;
+  private lastReads: unknown[] = [];
+  private lastResult: Finding[] = [];
+  /** The last result has ties (see hasTies), or the cache does not match it: the next one is sorted whole. */
+  private tied = true;
+
+  constructor(private readonly rules: RuleSet) {}
+
+  get index(): PlanIndex | undefined {
+    return this.previousIndex;
+  }
+
+  check(plan: Plan): Finding[] {
+    if (plan === this.lastPlan) return this.lastResult.slice();
+    const index = indexPlan(plan, this.previousIndex);
+    const change: Change = { gone: [], came: [] };
+    const idsRepeat = index.vpcById.size !== plan.vpcs.length;
+    if (!idsRepeat) this.checkVpcs(plan, index, change);
+    this.checkPlanRules(plan, index, change);
+    let result: Finding[] | undefined;
+    if (idsRepeat) result = this.checkWhole(plan, index);
+    else if (!this.tied) result = merged(this.lastResult, change);
+    result ??= this.sortedWhole(plan);
+    this.previousIndex = index;
+    this.lastPlan = plan;
+    this.lastResult = result;
+    return result.slice();
+  }
+
+  /** Re-runs the per-VPC rules of each VPC whose inputs changed (the VPC ids are distinct). */
+  private checkVpcs(plan: Plan, index: PlanIndex, change: Change): void {
+    const reads = this.rules.vpcReads.map((section) => plan[section]);
+    const readsKept = sameList(reads, this.lastReads);
+    this.lastReads = reads;
+    const previous = this.previousIndex;
     // Neither a VPC nor a VPC's subnet list changed: every entry stands.
-    if (readsKept && previous && previous.plan.vpcs === plan.vpcs && previous.subnetsByVpc === index.subnetsByVpc) return !tied;
-    if (index.vpcById.size !== plan.vpcs.length) return false;
+    if (readsKept && previous && previous.plan.vpcs === plan.vpcs && previous.subnetsByVpc === index.subnetsByVpc) return;
+    const cache = this.vpcCache;
     for (const vpc of plan.vpcs) {
       const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
-      const entry = vpcCache.get(vpc.id);
+      const entry = cache.get(vpc.id);
       if (entry && entry.vpc === vpc && sameList(entry.subnets, subnets) && (readsKept || sameList(entry.reads, reads))) continue;
       const findings: Finding[] = [];
-      runVpcRules(vpcRules, vpc, index, findings);
+      runVpcRules(this.rules.vpcRules, vpc, index, findings);
       if (entry) for (const f of entry.findings) change.gone.push(f);
       for (const f of findings) change.came.push(f);
-      vpcCache.set(vpc.id, { vpc, subnets, reads, findings });
+      cache.set(vpc.id, { vpc, subnets, reads, findings });
     }
     // A VPC deleted: its entry goes with its findings.
-    if (vpcCache.size > plan.vpcs.length) {
-      for (const [id, entry] of vpcCache) {
+    if (cache.size > plan.vpcs.length) {
+      for (const [id, entry] of cache) {
         if (index.vpcById.has(id)) continue;
         for (const f of entry.findings) change.gone.push(f);
-        vpcCache.delete(id);
+        cache.delete(id);
       }
     }
-    return !tied;
-  };
+  }
 
-  const checkPlanRules = (plan: Plan, index: PlanIndex, change: Change): void => {
-    for (const rule of planRules) {
+  private checkPlanRules(plan: Plan, index: PlanIndex, change: Change): void {
+    for (const rule of this.rules.planRules) {
       const deps = rule.dependsOn.map((section) => plan[section]);
-      const cached = planCache.get(rule);
+      const cached = this.planCache.get(rule);
       if (cached && sameList(cached.deps, deps)) continue;
       const findings = runPlanRule(rule, index);
-      planCache.set(rule, { deps, findings });
+      this.planCache.set(rule, { deps, findings });
       // A rule that handed back its previous findings changed nothing.
       if (cached?.findings === findings) continue;
       if (cached) for (const f of cached.findings) change.gone.push(f);
       for (const f of findings) change.came.push(f);
     }
-  };
+  }
 
   /** Every cached finding in the full check's order of concatenation, sorted: the result when a merge cannot be. */
-  const sortedWhole = (plan: Plan): Finding[] => {
+  private sortedWhole(plan: Plan): Finding[] {
     const out: Finding[] = [];
-    for (const vpc of plan.vpcs) for (const f of vpcCache.get(vpc.id)?.findings ?? []) out.push(f);
-    for (const rule of planRules) for (const f of planCache.get(rule)?.findings ?? []) out.push(f);
+    for (const vpc of plan.vpcs) for (const f of this.vpcCache.get(vpc.id)?.findings ?? []) out.push(f);
+    for (const rule of this.rules.planRules) for (const f of this.planCache.get(rule)?.findings ?? []) out.push(f);
     out.sort(compareFindings);
-    tied = hasTies(out);
+    this.tied = hasTies(out);
     return out;
-  };
+  }
 
-  /** The old way, for a plan whose VPC ids repeat: each VPC entry is rebuilt in plan order, and everything sorted. */
-  const checkWhole = (plan: Plan, index: PlanIndex): Finding[] => {
-    const reads = vpcReads.map((section) => plan[section]);
+  /** For a plan whose VPC ids repeat: each VPC's entry is checked in plan order, as a full check concatenates, and everything sorted. */
+  private checkWhole(plan: Plan, index: PlanIndex): Finding[] {
+    const reads = this.rules.vpcReads.map((section) => plan[section]);
     const out: Finding[] = [];
     const seen = new Map<string, VpcEntry>();
     for (const vpc of plan.vpcs) {
       const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
-      let entry = seen.get(vpc.id) ?? vpcCache.get(vpc.id);
+      let entry = seen.get(vpc.id) ?? this.vpcCache.get(vpc.id);
       if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
         const findings: Finding[] = [];
-        runVpcRules(vpcRules, vpc, index, findings);
+        runVpcRules(this.rules.vpcRules, vpc, index, findings);
         entry = { vpc, subnets, reads, findings };
       }
       seen.set(vpc.id, entry);
       for (const f of entry.findings) out.push(f);
     }
-    vpcCache.clear();
-    for (const [id, entry] of seen) vpcCache.set(id, entry);
-    lastReads = reads;
-    for (const rule of planRules) for (const f of planCache.get(rule)!.findings) out.push(f);
-    out.sort(compareFindings);
-    // The cache no longer matches the concatenation (a repeated id keeps one entry): the next check sorts whole too.
-    tied = true;
-    return out;
-  };
-
-  return {
-    get index() {
-      return previousIndex;
-    },
-    check(plan: Plan): Finding[] {
-      if (plan === lastPlan) return lastResult.slice();
-      const index = indexPlan(plan, previousIndex);
-      const change: Change = { gone: [], came: [] };
-      const mergeable = checkVpcs(plan, index, change);
-      checkPlanRules(plan, index, change);
-      let result: Finding[] | undefined;
-      if (!mergeable) result = index.vpcById.size === plan.vpcs.length ? sortedWhole(plan) : checkWhole(plan, index);
-      else result = merged(lastResult, change) ?? sortedWhole(plan);
-      previousIndex = index;
-      lastPlan = plan;
-      lastResult = result;
-      return result.slice();
-    },
-  };
+    this.vpcCache.clear();
+    for (const [id, entry] of seen) this.vpcCache.set(id, entry);
+    this.lastReads = reads;
+    for (const rule of this.rules.planRules) for (const f of this.planCache.get(rule)!.findings) out.push(f);
+    // A repeated id keeps one entry, so the cache no longer matches the result: the next check sorts whole too.
+    this.tied = true;
+    return out.sort(compareFindings);
+  }
 }
