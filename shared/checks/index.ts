@@ -159,50 +159,180 @@ export interface Checker {
   readonly index: PlanIndex | undefined;
 }
 
-/** An incremental checker over every rule (or the rules given). */
-export function createChecker(only?: readonly Rule[]): Checker {
-  const { vpcRules, planRules, vpcReads } = only ? ruleSet(only) : ALL_RULES;
-  let previousIndex: PlanIndex | undefined;
-  let vpcCache = new Map<string, VpcEntry>();
-  const planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
-  let lastPlan: Plan | undefined;
-  let lastResult: Finding[] = [];
+/** What one check changed: the findings that went and the findings that came, in the full check's order of concatenation. */
+interface Change {
+  gone: Finding[];
+  came: Finding[];
+}
 
-  return {
-    get index() {
-      return previousIndex;
-    },
-    check(plan: Plan): Finding[] {
-      if (plan === lastPlan) return lastResult.slice();
-      const index = indexPlan(plan, previousIndex);
-      const reads = vpcReads.map((section) => plan[section]);
-      const nextCache = new Map<string, VpcEntry>();
-      const out: Finding[] = [];
-      for (const vpc of plan.vpcs) {
-        const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
-        let entry = vpcCache.get(vpc.id);
-        if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
-          const findings: Finding[] = [];
-          runVpcRules(vpcRules, vpc, index, findings);
-          entry = { vpc, subnets, reads, findings };
-        }
-        nextCache.set(vpc.id, entry);
-        for (const f of entry.findings) out.push(f);
+/**
+ * Whether a sorted list has two neighbours the order cannot tell apart. Such a tie is
+ * ordered by where its findings were concatenated, which a merge cannot know, so a result
+ * with ties is always sorted whole.
+ */
+function hasTies(sorted: readonly Finding[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (compareFindings(sorted[i - 1]!, sorted[i]!) === 0) return true;
+  return false;
+}
+
+/**
+ * The previous sorted result with `change` applied, or undefined when a finding that came
+ * ties with one it meets (then only a whole sort gives the full check's order). A finding
+ * that both went and came (a rule's memo handed back the same object) stays where it was.
+ */
+function merged(previous: Finding[], change: Change): Finding[] | undefined {
+  const going = new Map<Finding, number>();
+  for (const f of change.gone) going.set(f, (going.get(f) ?? 0) + 1);
+  const came: Finding[] = [];
+  for (const f of change.came) {
+    const n = going.get(f);
+    if (n) going.set(f, n - 1);
+    else came.push(f);
+  }
+  let leaving = 0;
+  for (const n of going.values()) leaving += n;
+  if (leaving === 0 && came.length === 0) return previous;
+  // Stable: findings that came in the same check keep their concatenation order on ties.
+  came.sort(compareFindings);
+  if (hasTies(came)) return undefined;
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of previous) {
+    const n = leaving > 0 ? going.get(f) : undefined;
+    if (n) {
+      going.set(f, n - 1);
+      leaving--;
+      continue;
+    }
+    while (j < came.length) {
+      const order = compareFindings(came[j]!, f);
+      if (order === 0) return undefined;
+      if (order > 0) break;
+      out.push(came[j++]!);
+    }
+    out.push(f);
+  }
+  while (j < came.length) out.push(came[j++]!);
+  return out;
+}
+
+/**
+ * An incremental checker over every rule (or the rules given). A check runs the rules
+ * whose inputs changed, then applies what their findings gained and lost to the previous
+ * sorted result (a merge, not a sort of every finding), so an edit costs what it touched.
+ */
+export function createChecker(only?: readonly Rule[]): Checker {
+  return new IncrementalChecker(only ? ruleSet(only) : ALL_RULES);
+}
+
+class IncrementalChecker implements Checker {
+  private previousIndex: PlanIndex | undefined;
+  private readonly vpcCache = new Map<string, VpcEntry>();
+  private readonly planCache = new Map<PlanRule, { deps: unknown[]; findings: Finding[] }>();
+  private lastPlan: Plan | undefined;
+  private lastReads: unknown[] = [];
+  private lastResult: Finding[] = [];
+  /** The last result has ties (see hasTies), or the cache does not match it: the next one is sorted whole. */
+  private tied = true;
+
+  constructor(private readonly rules: RuleSet) {}
+
+  get index(): PlanIndex | undefined {
+    return this.previousIndex;
+  }
+
+  check(plan: Plan): Finding[] {
+    if (plan === this.lastPlan) return this.lastResult.slice();
+    const index = indexPlan(plan, this.previousIndex);
+    const change: Change = { gone: [], came: [] };
+    const idsRepeat = index.vpcById.size !== plan.vpcs.length;
+    if (!idsRepeat) this.checkVpcs(plan, index, change);
+    this.checkPlanRules(plan, index, change);
+    let result: Finding[] | undefined;
+    if (idsRepeat) result = this.checkWhole(plan, index);
+    else if (!this.tied) result = merged(this.lastResult, change);
+    result ??= this.sortedWhole(plan);
+    this.previousIndex = index;
+    this.lastPlan = plan;
+    this.lastResult = result;
+    return result.slice();
+  }
+
+  /** Re-runs the per-VPC rules of each VPC whose inputs changed (the VPC ids are distinct). */
+  private checkVpcs(plan: Plan, index: PlanIndex, change: Change): void {
+    const reads = this.rules.vpcReads.map((section) => plan[section]);
+    const readsKept = sameList(reads, this.lastReads);
+    this.lastReads = reads;
+    const previous = this.previousIndex;
+    // Neither a VPC nor a VPC's subnet list changed: every entry stands.
+    if (readsKept && previous && previous.plan.vpcs === plan.vpcs && previous.subnetsByVpc === index.subnetsByVpc) return;
+    const cache = this.vpcCache;
+    for (const vpc of plan.vpcs) {
+      const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
+      const entry = cache.get(vpc.id);
+      if (entry && entry.vpc === vpc && sameList(entry.subnets, subnets) && (readsKept || sameList(entry.reads, reads))) continue;
+      const findings: Finding[] = [];
+      runVpcRules(this.rules.vpcRules, vpc, index, findings);
+      if (entry) for (const f of entry.findings) change.gone.push(f);
+      for (const f of findings) change.came.push(f);
+      cache.set(vpc.id, { vpc, subnets, reads, findings });
+    }
+    // A VPC deleted: its entry goes with its findings.
+    if (cache.size > plan.vpcs.length) {
+      for (const [id, entry] of cache) {
+        if (index.vpcById.has(id)) continue;
+        for (const f of entry.findings) change.gone.push(f);
+        cache.delete(id);
       }
-      vpcCache = nextCache;
-      for (const rule of planRules) {
-        const deps = rule.dependsOn.map((section) => plan[section]);
-        let cached = planCache.get(rule);
-        if (!cached || !sameList(cached.deps, deps)) {
-          cached = { deps, findings: runPlanRule(rule, index) };
-          planCache.set(rule, cached);
-        }
-        for (const f of cached.findings) out.push(f);
+    }
+  }
+
+  private checkPlanRules(plan: Plan, index: PlanIndex, change: Change): void {
+    for (const rule of this.rules.planRules) {
+      const deps = rule.dependsOn.map((section) => plan[section]);
+      const cached = this.planCache.get(rule);
+      if (cached && sameList(cached.deps, deps)) continue;
+      const findings = runPlanRule(rule, index);
+      this.planCache.set(rule, { deps, findings });
+      // A rule that handed back its previous findings changed nothing.
+      if (cached?.findings === findings) continue;
+      if (cached) for (const f of cached.findings) change.gone.push(f);
+      for (const f of findings) change.came.push(f);
+    }
+  }
+
+  /** Every cached finding in the full check's order of concatenation, sorted: the result when a merge cannot be. */
+  private sortedWhole(plan: Plan): Finding[] {
+    const out: Finding[] = [];
+    for (const vpc of plan.vpcs) for (const f of this.vpcCache.get(vpc.id)?.findings ?? []) out.push(f);
+    for (const rule of this.rules.planRules) for (const f of this.planCache.get(rule)?.findings ?? []) out.push(f);
+    out.sort(compareFindings);
+    this.tied = hasTies(out);
+    return out;
+  }
+
+  /** For a plan whose VPC ids repeat: each VPC's entry is checked in plan order, as a full check concatenates, and everything sorted. */
+  private checkWhole(plan: Plan, index: PlanIndex): Finding[] {
+    const reads = this.rules.vpcReads.map((section) => plan[section]);
+    const out: Finding[] = [];
+    const seen = new Map<string, VpcEntry>();
+    for (const vpc of plan.vpcs) {
+      const subnets = index.subnetsByVpc.get(vpc.id) ?? NO_SUBNETS;
+      let entry = seen.get(vpc.id) ?? this.vpcCache.get(vpc.id);
+      if (!entry || entry.vpc !== vpc || !sameList(entry.subnets, subnets) || !sameList(entry.reads, reads)) {
+        const findings: Finding[] = [];
+        runVpcRules(this.rules.vpcRules, vpc, index, findings);
+        entry = { vpc, subnets, reads, findings };
       }
-      previousIndex = index;
-      lastPlan = plan;
-      lastResult = out.sort(compareFindings);
-      return lastResult.slice();
-    },
-  };
+      seen.set(vpc.id, entry);
+      for (const f of entry.findings) out.push(f);
+    }
+    this.vpcCache.clear();
+    for (const [id, entry] of seen) this.vpcCache.set(id, entry);
+    this.lastReads = reads;
+    for (const rule of this.rules.planRules) for (const f of this.planCache.get(rule)!.findings) out.push(f);
+    // A repeated id keeps one entry, so the cache no longer matches the result: the next check sorts whole too.
+    this.tied = true;
+    return out.sort(compareFindings);
+  }
 }

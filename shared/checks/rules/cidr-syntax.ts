@@ -8,6 +8,7 @@ import type { CidrError, IpVersion } from '../../cidr';
 import type { Plan } from '../../plan/schema';
 import { externalFieldErrors, routeDestinationErrors, subnetFieldError, subnetListBlocks, vpcFieldErrors } from '../../plan/plan-index';
 import { nameOf } from '../wording';
+import { Concatenation, ListMemo, MapMemo } from './plan-memo';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../types';
 
 const SOURCE =
@@ -41,26 +42,17 @@ function report(error: CidrError, version: IpVersion | undefined, subjects: stri
 }
 
 /**
- * Results by identity of a section's array (VPCs, route tables, ...) or of one VPC's subnet
- * list: after one edit only the edited array is walked again. Keyed by arrays, not by each
- * object: on a plan just opened, ten thousand WeakMap entries cost more than the walk.
- * The cache holds nothing the arrays do not determine, so the rule stays a pure function of the plan.
+ * Each section item by item (plan-memo): a rename or a new block re-reads one VPC, not all;
+ * the subnets by VPC list, which the index keeps for every VPC an edit did not touch.
  */
-const byArray = new WeakMap<readonly object[], SyntaxFinding[]>();
-
-/** What a clean list keeps: one shared empty list, not one per VPC (only ever read). */
-const NO_FINDINGS: SyntaxFinding[] = [];
-
-function memo<T extends object>(index: PlanIndex, list: readonly T[], check: (index: PlanIndex, item: T, out: SyntaxFinding[]) => void): SyntaxFinding[] {
-  let found = byArray.get(list);
-  if (found === undefined) {
-    found = [];
-    for (const item of list) check(index, item, found);
-    if (found.length === 0) found = NO_FINDINGS;
-    byArray.set(list, found);
-  }
-  return found;
-}
+const memos = {
+  vpcs: new ListMemo<Plan['vpcs'][number], SyntaxFinding>(),
+  subnets: new MapMemo<string, readonly Plan['subnets'][number][], SyntaxFinding>(),
+  routeTables: new ListMemo<Plan['routeTables'][number], SyntaxFinding>(),
+  transitGateways: new ListMemo<Plan['transitGateways'][number], SyntaxFinding>(),
+  externalNetworks: new ListMemo<Plan['externalNetworks'][number], SyntaxFinding>(),
+};
+const all = new Concatenation<SyntaxFinding>();
 
 function checkVpc(index: PlanIndex, vpc: Plan['vpcs'][number], out: SyntaxFinding[]): void {
   for (const { index: i, error } of vpcFieldErrors(index, vpc, 4))
@@ -78,19 +70,12 @@ function checkSubnet(index: PlanIndex, subnet: Plan['subnets'][number], out: Syn
 }
 
 /** A VPC's subnets; a field the list's blocks hold as valid needs no second look. */
-function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][]): SyntaxFinding[] {
-  let found = byArray.get(list);
-  if (found === undefined) {
-    found = [];
-    const { v4, v6 } = subnetListBlocks(index, list);
-    for (let k = 0; k < list.length; k++) {
-      if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
-      checkSubnet(index, list[k]!, found);
-    }
-    if (found.length === 0) found = NO_FINDINGS;
-    byArray.set(list, found);
+function subnetListFindings(index: PlanIndex, list: readonly Plan['subnets'][number][], out: SyntaxFinding[]): void {
+  const { v4, v6 } = subnetListBlocks(index, list);
+  for (let k = 0; k < list.length; k++) {
+    if (v4[k] !== undefined && (v6[k] !== undefined || list[k]!.ipv6Cidr === undefined || list[k]!.ipv6Cidr === '')) continue;
+    checkSubnet(index, list[k]!, out);
   }
-  return found;
 }
 
 function checkRouteTable(index: PlanIndex, table: Plan['routeTables'][number], out: SyntaxFinding[]): void {
@@ -134,16 +119,12 @@ export const cidrSyntaxRule = definePlanRule({
   dependsOn: ['vpcs', 'subnets', 'routeTables', 'transitGateways', 'externalNetworks'],
   check(index: PlanIndex): SyntaxFinding[] {
     const { plan, subnetsByVpc } = index;
-    const out: SyntaxFinding[] = [];
-    const add = (found: SyntaxFinding[]) => {
-      for (const f of found) out.push(f);
-    };
-    add(memo(index, plan.vpcs, checkVpc));
-    // By VPC list: the index keeps the lists of unedited VPCs, so after a subnet edit only one list is walked.
-    for (const list of subnetsByVpc.values()) add(subnetListFindings(index, list));
-    add(memo(index, plan.routeTables, checkRouteTable));
-    add(memo(index, plan.transitGateways, checkTransitGateway));
-    add(memo(index, plan.externalNetworks, checkExternalNetwork));
-    return out;
+    return all.of([
+      memos.vpcs.findings(plan.vpcs, [], (vpc, out) => checkVpc(index, vpc, out)),
+      memos.subnets.findings(subnetsByVpc, [], (_, list, out) => subnetListFindings(index, list, out)),
+      memos.routeTables.findings(plan.routeTables, [], (table, out) => checkRouteTable(index, table, out)),
+      memos.transitGateways.findings(plan.transitGateways, [], (tgw, out) => checkTransitGateway(index, tgw, out)),
+      memos.externalNetworks.findings(plan.externalNetworks, [], (network, out) => checkExternalNetwork(index, network, out)),
+    ]);
   },
 });

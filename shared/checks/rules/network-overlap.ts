@@ -107,50 +107,94 @@ interface Links {
   peers: Array<Map<number, string> | undefined>;
 }
 
-function linksOf(plan: Plan, networks: Networks): Links {
-  const vpcNumber = new Map<string, number>();
-  plan.vpcs.forEach((vpc, n) => {
-    if (!vpcNumber.has(vpc.id)) vpcNumber.set(vpc.id, n);
+/** Network numbers by id: VPCs (the first of a repeated id) and external networks. */
+interface Numbering {
+  vpc: Map<string, number>;
+  external: Map<string, number>;
+}
+
+function numberingOf(plan: Plan, networks: Networks): Numbering {
+  const vpc = new Map<string, number>();
+  plan.vpcs.forEach((v, n) => {
+    if (!vpc.has(v.id)) vpc.set(v.id, n);
   });
-  const externalNumber = new Map<string, number>();
+  const external = new Map<string, number>();
   plan.externalNetworks.forEach((network, k) => {
-    if (!externalNumber.has(network.id)) externalNumber.set(network.id, networks.vpcCount + k);
+    if (!external.has(network.id)) external.set(network.id, networks.vpcCount + k);
   });
+  return { vpc, external };
+}
+
+/**
+ * Each part of the links, kept while its section and the numbering are the same objects
+ * (the numbering lives while the ids do, across new blocks): a peering edit
+ * re-reads the peerings, not the transit gateways' hundreds of attachments.
+ */
+const linkParts = {
+  numbering: undefined as { key: unknown; value: Numbering } | undefined,
+  tgws: undefined as { key: unknown[]; value: number[][] } | undefined,
+  serviceNetworks: undefined as { key: unknown[]; value: number[][] } | undefined,
+  vpnReach: undefined as { key: unknown[]; value: number[][] } | undefined,
+  peers: undefined as { key: unknown[]; value: Array<Map<number, string> | undefined> } | undefined,
+};
+
+function linkPart<V>(part: { key: unknown[]; value: V } | undefined, key: unknown[], make: () => V): { key: unknown[]; value: V } {
+  if (part && part.key.length === key.length && part.key.every((k, i) => k === key[i])) return part;
+  return { key, value: make() };
+}
+
+function linksOf(plan: Plan, networks: Networks): Links {
+  const ids = blocksMemo!.numbering;
+  if (linkParts.numbering?.key !== ids) linkParts.numbering = { key: ids, value: numberingOf(plan, networks) };
+  const numbering = linkParts.numbering!.value;
+  const { vpc: vpcNumber, external: externalNumber } = numbering;
   const empty = (): number[][] => Array.from({ length: networks.count }, () => []);
-  const tgws = empty();
-  const serviceNetworks = empty();
-  const vpnReach = empty();
   const addOnce = (list: number[] | undefined, value: number) => {
     if (list && list[list.length - 1] !== value && !list.includes(value)) list.push(value);
   };
-  plan.transitGateways.forEach((tgw, t) => {
-    for (const a of tgw.attachments) {
-      if (a.type === 'vpc' && a.vpcId !== undefined) addOnce(tgws[vpcNumber.get(a.vpcId) ?? -1], t);
-      if ((a.type === 'vpn' || a.type === 'direct-connect') && a.externalNetworkId !== undefined)
-        addOnce(tgws[externalNumber.get(a.externalNetworkId) ?? -1], t);
-    }
+  linkParts.tgws = linkPart(linkParts.tgws, [numbering, plan.transitGateways], () => {
+    const tgws = empty();
+    plan.transitGateways.forEach((tgw, t) => {
+      for (const a of tgw.attachments) {
+        if (a.type === 'vpc' && a.vpcId !== undefined) addOnce(tgws[vpcNumber.get(a.vpcId) ?? -1], t);
+        if ((a.type === 'vpn' || a.type === 'direct-connect') && a.externalNetworkId !== undefined)
+          addOnce(tgws[externalNumber.get(a.externalNetworkId) ?? -1], t);
+      }
+    });
+    return tgws;
   });
-  plan.serviceNetworks.forEach((sn, s) => {
-    for (const v of sn.vpcIds) addOnce(serviceNetworks[vpcNumber.get(v) ?? -1], s);
+  linkParts.serviceNetworks = linkPart(linkParts.serviceNetworks, [numbering, plan.serviceNetworks], () => {
+    const serviceNetworks = empty();
+    plan.serviceNetworks.forEach((sn, s) => {
+      for (const v of sn.vpcIds) addOnce(serviceNetworks[vpcNumber.get(v) ?? -1], s);
+    });
+    return serviceNetworks;
   });
-  for (const g of plan.vpnGateways) {
-    const n = vpcNumber.get(g.vpcId);
-    if (n === undefined) continue;
-    for (const e of g.externalNetworkIds) {
-      const k = externalNumber.get(e);
-      if (k !== undefined) addOnce(vpnReach[n], k);
+  linkParts.vpnReach = linkPart(linkParts.vpnReach, [numbering, plan.vpnGateways], () => {
+    const vpnReach = empty();
+    for (const g of plan.vpnGateways) {
+      const n = vpcNumber.get(g.vpcId);
+      if (n === undefined) continue;
+      for (const e of g.externalNetworkIds) {
+        const k = externalNumber.get(e);
+        if (k !== undefined) addOnce(vpnReach[n], k);
+      }
     }
-  }
-  for (const list of vpnReach) list.sort((x, y) => x - y);
-  const peers: Array<Map<number, string> | undefined> = new Array(networks.count);
-  for (const p of plan.peerings) {
-    const a = vpcNumber.get(p.requesterVpcId);
-    const b = vpcNumber.get(p.accepterVpcId);
-    if (a === undefined || b === undefined || a === b) continue;
-    if (!(peers[a] ??= new Map()).has(b)) peers[a]!.set(b, nameOf(p));
-    if (!(peers[b] ??= new Map()).has(a)) peers[b]!.set(a, nameOf(p));
-  }
-  return { tgws, serviceNetworks, vpnReach, peers };
+    for (const list of vpnReach) list.sort((x, y) => x - y);
+    return vpnReach;
+  });
+  linkParts.peers = linkPart(linkParts.peers, [numbering, plan.peerings], () => {
+    const peers: Array<Map<number, string> | undefined> = new Array(networks.count);
+    for (const p of plan.peerings) {
+      const a = vpcNumber.get(p.requesterVpcId);
+      const b = vpcNumber.get(p.accepterVpcId);
+      if (a === undefined || b === undefined || a === b) continue;
+      if (!(peers[a] ??= new Map()).has(b)) peers[a]!.set(b, nameOf(p));
+      if (!(peers[b] ??= new Map()).has(a)) peers[b]!.set(a, nameOf(p));
+    }
+    return peers;
+  });
+  return { tgws: linkParts.tgws.value, serviceNetworks: linkParts.serviceNetworks.value, vpnReach: linkParts.vpnReach.value, peers: linkParts.peers.value };
 }
 
 function firstShared(a: readonly number[], b: readonly number[]): number {
@@ -222,11 +266,11 @@ export const networkOverlapRule = definePlanRule({
   // settings: the fixes keep a VPC's own block rules satisfied (quotas among them).
   dependsOn: ['vpcs', 'peerings', 'transitGateways', 'vpnGateways', 'serviceNetworks', 'externalNetworks', 'settings'],
   check(index: PlanIndex): OverlapFinding[] {
-    const { plan } = index;
     const structure = overlapStructure(index);
     if (!structure) return [];
+    const key = reportKey(index, structure);
+    if (reportMemo && sameReportKey(reportMemo.key, key)) return reportMemo.findings;
     const { networks, peered, drafts } = structure;
-    // Words are written on every run (they carry names, which a rename changes); the rest is reused while its inputs are.
     const report = new Report(index, networks);
     const out: OverlapFinding[] = [];
     for (const pair of peered) out.push(report.peered(pair));
@@ -235,7 +279,8 @@ export const networkOverlapRule = definePlanRule({
       if (finding) out.push(finding);
     }
     // Fixes for the two-VPC findings between connected VPCs, from the same allocation as the words.
-    return withOverlapFixes(index, out);
+    reportMemo = { key, findings: withOverlapFixes(index, out) };
+    return reportMemo.findings;
   },
 });
 
@@ -243,6 +288,62 @@ interface Structure {
   networks: Networks;
   peered: PeeredPair[];
   drafts: Draft[];
+  /** Each overlap's place in the list of overlaps the blocks give (Overlap objects are remade when the connections change). */
+  overlapAt: ReadonlyMap<Overlap, number>;
+}
+
+/**
+ * Everything the words and fixes read, to reuse them when an edit changed none of it (a
+ * rename of a VPC no finding names, a peering between VPCs that overlap nothing). The
+ * replacement blocks are handed out one after another from a ledger of the plan's blocks,
+ * so the same blocks, settings and findings in the making ask in the same order and get
+ * the same answers: those three, with the names printed, determine the findings.
+ */
+interface ReportKey {
+  /** The blocks memo: the same object while every VPC's block lists and the external networks are. */
+  blocks: unknown;
+  /** The fixes keep a moved VPC's own block rules satisfied (quotas among them). */
+  settings: unknown;
+  /** The findings in the making: relations, members, overlaps, and the gateways, service networks and peerings named. */
+  drafts: string;
+  /** Each VPC a finding names, moves or reads, by its place and by its id (a repeated id reads another). */
+  vpcs: Array<Vpc | undefined>;
+}
+
+let reportMemo: { key: ReportKey; findings: OverlapFinding[] } | undefined;
+
+function reportKey(index: PlanIndex, { networks, peered, drafts, overlapAt }: Structure): ReportKey {
+  const { plan } = index;
+  const parts: string[] = [];
+  const named = new Set<number>();
+  for (const { a, b, peering, blocks } of peered) {
+    named.add(a).add(b);
+    parts.push(`p${a},${b},${peering},${blocks.map(([x, y]) => `${formatCidr(x)} ${formatCidr(y)}`).join(';')}`);
+  }
+  for (const draft of drafts) {
+    for (const n of draft.members) named.add(n);
+    parts.push(`d${draft.relation}|${draft.members.join(',')}|${draft.overlaps.map((o) => overlapAt.get(o)).join(',')}|${viaName(plan, draft.relation)}`);
+  }
+  const vpcs: Array<Vpc | undefined> = [];
+  for (const n of [...named].sort((x, y) => x - y)) {
+    if (n >= networks.vpcCount) continue;
+    const vpc = networks.vpcs[n]!;
+    vpcs.push(vpc, index.vpcById.get(vpc.id));
+  }
+  return { blocks: blocksMemo, settings: plan.settings, drafts: parts.join('\n'), vpcs };
+}
+
+/** The transit gateway or service network a relation names ('tgw:t', 'sn:s', 'ext-tgw:t:e'), by id and name. */
+function viaName(plan: Plan, relation: string): string {
+  const [kind, via] = relation.split(':');
+  const object = kind === 'tgw' || kind === 'ext-tgw' ? plan.transitGateways[Number(via)] : kind === 'sn' ? plan.serviceNetworks[Number(via)] : undefined;
+  return object ? `${object.id} ${nameOf(object)}` : '';
+}
+
+function sameReportKey(a: ReportKey, b: ReportKey): boolean {
+  return (
+    a.blocks === b.blocks && a.settings === b.settings && a.drafts === b.drafts && a.vpcs.length === b.vpcs.length && a.vpcs.every((v, i) => v === b.vpcs[i])
+  );
 }
 
 /**
@@ -253,30 +354,92 @@ interface Structure {
  * the external networks are the same; the connections part while the peerings, gateways and
  * service networks are too.
  */
-let blocksMemo: { ids: string[]; v4: unknown[]; v6: unknown[]; externals: unknown; networks: Networks; forest: BlockForest; raw: RawOverlap[] } | undefined;
-let linksMemo: { raw: RawOverlap[]; sections: unknown[]; peered: PeeredPair[]; drafts: Draft[] } | undefined;
+interface BlocksMemo {
+  ids: string[];
+  v4: unknown[];
+  v6: unknown[];
+  externals: unknown;
+  /** The same object while the VPC and external network ids are: the links' numbering is kept by it. */
+  numbering: object;
+  /** The last VPC list found to match: the next check of the same list needs no walk. */
+  vpcs: readonly Vpc[];
+  networks: Networks;
+  forest: BlockForest;
+  raw: RawOverlap[];
+}
+let blocksMemo: BlocksMemo | undefined;
+
+function sameBlocks(blocks: BlocksMemo, vpcs: readonly Vpc[], externals: unknown): boolean {
+  if (blocks.externals !== externals) return false;
+  if (blocks.vpcs === vpcs) return true;
+  if (blocks.ids.length !== vpcs.length) return false;
+  for (let i = 0; i < vpcs.length; i++) {
+    const v = vpcs[i]!;
+    if (v.id !== blocks.ids[i] || v.ipv4Cidrs !== blocks.v4[i] || v.ipv6Cidrs !== blocks.v6[i]) return false;
+  }
+  blocks.vpcs = vpcs;
+  return true;
+}
+let linksMemo: { raw: RawOverlap[]; sections: unknown[]; peered: PeeredPair[]; drafts: Draft[]; overlapAt: Map<Overlap, number> } | undefined;
+
+/** The blocks memo of this plan; `previous` lends its numbering when the ids are the same (a new block keeps every id). */
+function blocksOf(index: PlanIndex, previous: BlocksMemo | undefined): BlocksMemo {
+  const { vpcs, externalNetworks } = index.plan;
+  const ids = new Array<string>(vpcs.length);
+  const v4 = new Array<unknown>(vpcs.length);
+  const v6 = new Array<unknown>(vpcs.length);
+  let sameIds = previous !== undefined && previous.externals === externalNetworks && previous.ids.length === vpcs.length;
+  for (let i = 0; i < vpcs.length; i++) {
+    const vpc = vpcs[i]!;
+    ids[i] = vpc.id;
+    v4[i] = vpc.ipv4Cidrs;
+    v6[i] = vpc.ipv6Cidrs;
+    if (sameIds && previous!.ids[i] !== vpc.id) sameIds = false;
+  }
+  const networks = (sameIds && patchedNetworks(index, previous!)) || gatherNetworks(index);
+  const forest = blockForest(networks.blocks);
+  return {
+    ids,
+    v4,
+    v6,
+    externals: externalNetworks,
+    numbering: sameIds ? previous!.numbering : {},
+    vpcs,
+    networks,
+    forest,
+    raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
+  };
+}
+
+/**
+ * The previous networks with the blocks of the VPCs whose lists changed put in, when each
+ * still has as many valid blocks (a block changed, not added): the numbering of blocks
+ * stays, and only those VPCs are read. Undefined when the blocks must be gathered anew.
+ */
+function patchedNetworks(index: PlanIndex, previous: BlocksMemo): Networks | undefined {
+  const { vpcs } = index.plan;
+  const { networks } = previous;
+  let blocks: Cidr[] | undefined;
+  for (let n = 0; n < vpcs.length; n++) {
+    const vpc = vpcs[n]!;
+    if (vpc.ipv4Cidrs === previous.v4[n] && vpc.ipv6Cidrs === previous.v6[n]) continue;
+    const first = networks.firstBlock[n] as number;
+    const own = [...vpcBlocksWithField(index, vpc, 4), ...vpcBlocksWithField(index, vpc, 6)];
+    if (own.length !== (networks.firstBlock[n + 1] as number) - first) return undefined;
+    blocks ??= networks.blocks.slice();
+    own.forEach(({ block }, k) => {
+      blocks![first + k] = block;
+    });
+  }
+  return { ...networks, vpcs, blocks: blocks ?? networks.blocks };
+}
 
 function overlapStructure(index: PlanIndex): Structure | undefined {
   const { plan } = index;
   const { vpcs } = plan;
   let blocks = blocksMemo;
-  const same =
-    blocks !== undefined &&
-    blocks.externals === plan.externalNetworks &&
-    blocks.ids.length === vpcs.length &&
-    vpcs.every((v, i) => v.id === blocks!.ids[i] && v.ipv4Cidrs === blocks!.v4[i] && v.ipv6Cidrs === blocks!.v6[i]);
-  if (!same) {
-    const networks = gatherNetworks(index);
-    const forest = blockForest(networks.blocks);
-    blocks = {
-      ids: vpcs.map((v) => v.id),
-      v4: vpcs.map((v) => v.ipv4Cidrs),
-      v6: vpcs.map((v) => v.ipv6Cidrs),
-      externals: plan.externalNetworks,
-      networks,
-      forest,
-      raw: networks.blocks.length < 2 ? [] : overlapsIn(forest, networks),
-    };
+  if (!blocks || !sameBlocks(blocks, vpcs, plan.externalNetworks)) {
+    blocks = blocksOf(index, blocks);
     blocksMemo = blocks;
   }
   if (blocks!.raw.length === 0) return undefined;
@@ -293,10 +456,16 @@ function overlapStructure(index: PlanIndex): Structure | undefined {
         inner: inner && sideOf(inner, links, networks, classKeys),
       }),
     );
-    connected = { raw: blocks!.raw, sections, peered: peeredOverlaps(blocks!.forest, networks, links), drafts: draftsOf(overlaps, networks, links, classKeys) };
+    connected = {
+      raw: blocks!.raw,
+      sections,
+      peered: peeredOverlaps(blocks!.forest, networks, links),
+      drafts: draftsOf(overlaps, networks, links, classKeys),
+      overlapAt: new Map(overlaps.map((o, k) => [o, k])),
+    };
     linksMemo = connected;
   }
-  return { networks, peered: connected.peered, drafts: connected.drafts };
+  return { networks, peered: connected.peered, drafts: connected.drafts, overlapAt: connected.overlapAt };
 }
 
 type RawOverlap = { outer: Entry[]; inner: Entry[] | undefined };
