@@ -9,9 +9,10 @@
  * while every section in its `dependsOn` is the same object.
  */
 import type { Plan, Subnet, Vpc } from '../plan/schema';
-import { indexPlan } from '../plan/plan-index';
+import { indexPlan, planIndexOf } from '../plan/plan-index';
 import { engineRules } from './rules';
 import { routingRules } from './rules/routing';
+import { withoutKeeping } from './rules/routing/part-memo';
 import type { DefinedRule, Finding, FindingDefinition, FindingDefinitions, PlanIndex, PlanRule, Rule, Severity, VpcRule } from './types';
 
 export type { Finding, FindingDefinition, PlanIndex, PlanRule, Rule, Severity, VpcRule, VpcView } from './types';
@@ -131,10 +132,13 @@ function runPlanRule(rule: PlanRule, index: PlanIndex): Finding[] {
 /** A full check: every rule (or the rules given, e.g. to time one part) over the whole plan, nothing remembered. */
 export function checkPlan(plan: Plan, only?: readonly Rule[]): Finding[] {
   const { vpcRules, planRules } = only ? ruleSet(only) : ALL_RULES;
-  const index = indexPlan(plan);
+  // The plan's own index: a caller that read the plan first (the report) shares what it parsed.
+  const index = planIndexOf(plan);
   const out: Finding[] = [];
-  for (const vpc of plan.vpcs) runVpcRules(vpcRules, vpc, index, out);
-  for (const rule of planRules) for (const f of runPlanRule(rule, index)) out.push(f);
+  withoutKeeping(() => {
+    for (const vpc of plan.vpcs) runVpcRules(vpcRules, vpc, index, out);
+    for (const rule of planRules) for (const f of runPlanRule(rule, index)) out.push(f);
+  });
   return out.sort(compareFindings);
 }
 

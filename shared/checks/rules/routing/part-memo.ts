@@ -32,6 +32,24 @@ const LOOKUP_SECTIONS = [
   'externalNetworks',
 ] as const;
 
+/** Off while a one-shot check runs (see withoutKeeping). */
+let keeping = true;
+
+/**
+ * Runs a check that nothing will follow (checkPlan): the memos keep no part and record no read,
+ * and the incremental checker's parts are left as they were. A part's reads, kept for
+ * thousands of parts, are most of what a large plan's check allocates.
+ */
+export function withoutKeeping<T>(run: () => T): T {
+  const was = keeping;
+  keeping = false;
+  try {
+    return run();
+  } finally {
+    keeping = was;
+  }
+}
+
 interface Part<V> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
@@ -79,6 +97,7 @@ export class ValueMemo<K extends object, V> {
    * blocks do (vpcShape): a rename is caught part by part, by the names each part printed.
    */
   begin(plan: Plan): void {
+    if (!keeping) return;
     let same = this.sections.length === this.reads.length;
     for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === sectionOf(plan, this.reads[i]!);
     const lookupSections = LOOKUP_SECTIONS.map((name) => plan[name]);
@@ -101,6 +120,7 @@ export class ValueMemo<K extends object, V> {
 
   /** The part's value: remembered while its reads are unchanged, else computed by `compute(model, key)`. */
   get(model: RoutingModel, key: K, compute: (model: RoutingModel, key: K) => V): V {
+    if (!keeping) return compute(model, key);
     const { subnetsByVpc, subnetById } = model.index;
     this.usedThisCheck++;
     if (this.natMapSeenAt !== this.checks) {
