@@ -22,7 +22,7 @@ import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUB
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
 import { usableAddresses } from '../cidr';
 import { textWidth, type TextStyle } from '../layout';
-import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
+import { planIndexOf, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet } from '../plan/schema';
 import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
 import { escapeMarkup } from './markup';
@@ -160,7 +160,8 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
 }
 
 function sections(plan: Plan, findings: readonly Finding[]): Section[] {
-  const index = indexPlan(plan);
+  // The plan's one index, which reachability and the diagram read too: each CIDR is read once for all three.
+  const index = planIndexOf(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
   out.push({ title: 'Diagram', tables: [], diagram: true });
@@ -332,18 +333,29 @@ function matrixGroups(headers: readonly string[]): number[] {
 }
 
 function accountsSection(plan: Plan): Section {
+  // Each VPC pushed onto its account's list and each subnet counted through its VPC's account, in
+  // one pass each: copying the list per VPC and scanning every VPC per subnet took seconds at 10,000 VPCs.
   const byAccount = new Map<string, Array<Plan['vpcs'][number]>>();
+  // (A VPC id that two accounts both use, in a plan not yet valid, counts its subnets in both.)
+  const accountsOf = new Map<string, Set<string>>();
   for (const vpc of plan.vpcs) {
     const key = vpc.accountId ?? '';
-    byAccount.set(key, [...(byAccount.get(key) ?? []), vpc]);
+    const list = byAccount.get(key);
+    if (list) list.push(vpc);
+    else byAccount.set(key, [vpc]);
+    const accounts = accountsOf.get(vpc.id);
+    if (accounts) accounts.add(key);
+    else accountsOf.set(vpc.id, new Set([key]));
   }
+  const subnetCounts = new Map<string, number>();
+  for (const s of plan.subnets) for (const key of accountsOf.get(s.vpcId) ?? []) subnetCounts.set(key, (subnetCounts.get(key) ?? 0) + 1);
   const rows = [...byAccount]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([account, vpcs]) => [
       account || '(no account given)',
       [...new Set(vpcs.map((v) => v.region))].sort().join(', '),
       String(vpcs.length),
-      String(plan.subnets.filter((s) => vpcs.some((v) => v.id === s.vpcId)).length),
+      String(subnetCounts.get(account) ?? 0),
       vpcs.map((v) => v.name || v.id).join(', '),
     ]);
   return {
@@ -825,11 +837,25 @@ function least(values: readonly number[]): number {
   return out;
 }
 
-/** The inline SVG pages of the diagram: one viewBox frame of it per page, each holding only what shows through its frame. */
-function diagramHtml(svg: string, alt: string): string {
-  const open = /^\s*<svg\b[^>]*>/.exec(svg);
-  const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
-  const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
+/** A diagram SVG's root tag and size, and the grid of pages it spans at the readable scale. */
+interface DiagramMeasure {
+  open: string;
+  width: number;
+  height: number;
+  /** The SVG's smallest font size, in px. */
+  smallest: number;
+  /** The root's font size, which every text without its own inherits. */
+  rootFont: number;
+  /** A page's frame in SVG units, at the readable scale. */
+  page: { width: number; height: number };
+  /** Pages across times pages down. */
+  grid: number;
+}
+
+function measureDiagram(svg: string): DiagramMeasure {
+  const open = /^\s*<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = Number(/\bwidth="([\d.]+)"/.exec(open ?? '')?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(open ?? '')?.[1]);
   if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg))
     throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
@@ -837,28 +863,80 @@ function diagramHtml(svg: string, alt: string): string {
   const { scale: trial } = diagramTiles(width, height, smallest);
   const page = { width: (TILE_WIDTH_MM * PX_PER_MM) / trial, height: (TILE_HEIGHT_MM * PX_PER_MM) / trial };
   const grid = Math.ceil(width / page.width) * Math.ceil(height / page.height);
-  const tooBig = grid > DIAGRAM_MAX_PAGES;
-  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open[0])?.[1] ?? 12);
+  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open)?.[1] ?? 12);
+  return { open, width, height, smallest, rootFont, page, grid };
+}
+
+/**
+ * Past this many VPCs the report's own diagram is the overview (planToSvg's overview: VPC boxes
+ * without their subnets), and the full diagram is not drawn for it at all: a VPC of ten subnets
+ * takes a printed page of its own, so paging them would pass DIAGRAM_MAX_PAGES, and drawing and
+ * cutting up the full diagram of 10,000 VPCs alone took seconds and a 100 MB page nobody could open.
+ */
+export const DIAGRAM_FULL_VPC_LIMIT = DIAGRAM_MAX_PAGES;
+
+/**
+ * The HTML's diagram. A picture the caller gives (the app's, of its selection say) is printed as
+ * given. Else the plan's full diagram, a page per group of boxes, while that takes at most
+ * DIAGRAM_MAX_PAGES pages and the plan has at most DIAGRAM_FULL_VPC_LIMIT VPCs; past either, the
+ * overview whole on one page, its caption saying what it leaves out and where the full diagram is.
+ */
+function reportDiagramHtml(plan: Plan, given: string | undefined, full: () => string, date: string | undefined): string {
+  const alt = `Diagram of ${plan.name}`;
+  if (given !== undefined) return diagramHtml(given, alt, measureDiagram(given));
+  let pages: number | undefined;
+  if (plan.vpcs.length <= DIAGRAM_FULL_VPC_LIMIT) {
+    const svg = full();
+    const measured = measureDiagram(svg);
+    if (measured.grid <= DIAGRAM_MAX_PAGES) return diagramHtml(svg, alt, measured);
+    pages = measured.grid;
+  }
+  const overview = planToSvg(plan, { ...(date ? { date } : {}), overview: true });
+  return diagramHtml(overview, alt, measureDiagram(overview), overviewCaption(plan, pages));
+}
+
+/** What the overview leaves out, why, and where the rest is. */
+function overviewCaption(plan: Plan, pages: number | undefined): string {
+  const why =
+    pages === undefined
+      ? `its ${count(plan.vpcs.length)} VPCs are more than ${count(DIAGRAM_FULL_VPC_LIMIT)} printed pages could show legibly`
+      : `the full diagram would take ${count(pages)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text`;
+  const nats = plan.natGateways.length > 0 ? ` and ${count(plan.natGateways.length)} NAT gateway${plan.natGateways.length === 1 ? '' : 's'}` : '';
+  return (
+    `An overview of the whole plan, because ${why}: each VPC is its box and name, without its subnets (${count(plan.subnets.length)} in all)${nats}, and the connections are drawn without their labels. ` +
+    'Every VPC and subnet is listed in the tables below; the full diagram is the separately exported SVG (Export > SVG, or vpcplan export --format svg).'
+  );
+}
+
+/**
+ * The inline SVG pages of the diagram: one viewBox frame of it per page, each holding only what
+ * shows through its frame. Given `whole` (a caption), or when paging would pass
+ * DIAGRAM_MAX_PAGES, the whole diagram on one page instead, as large as fits.
+ */
+function diagramHtml(svg: string, alt: string, measured: DiagramMeasure, whole?: string): string {
+  const { open, width, height, smallest, rootFont, page, grid } = measured;
+  const tooBig = whole !== undefined || grid > DIAGRAM_MAX_PAGES;
   // Too many pages: the whole diagram on one page, as large as fits (its text unreadably small; the exported SVG has it at full size).
   const { scale, tiles } = tooBig ? diagramTiles(width, height, Infinity) : diagramTiles(width, height, smallest, diagramPieces(svg, page, rootFont));
   const inner = svg
-    .slice(open[0].length)
+    .slice(open.length)
     .replace(/<\/svg>\s*$/, '')
     .replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
-  const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
+  const inherited = [...open.matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
   const chunks = topLevelChunks(inner, rootFont);
-  // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once.
+  // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once. One page shows it all: nothing to cut.
   const dashed = new Map(
     chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
-      const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
+      const pieces = !tooBig && /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
       return pieces ? [[c, pieces]] : [];
     }),
   );
   const out: string[] = [];
   tiles.forEach((tile, i) => {
     const where = tooBig
-      ? `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
+      ? (whole ??
+        `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`)
       : tiles.length > 1
         ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.`
         : '';
@@ -1160,7 +1238,8 @@ export interface ReviewReport {
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
   // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
   let diagram: string | undefined = options.diagramSvg;
-  const diagramSvg = (): string => (diagram ??= planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {}));
+  const diagramDay = options.generatedAt?.slice(0, 10);
+  const diagramSvg = (): string => (diagram ??= planToSvg(plan, diagramDay ? { date: diagramDay } : {}));
   // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
   const all = sections(plan, findings);
@@ -1187,7 +1266,7 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       return (markdown ??= markdownReport(plan, all, meta, summary));
     },
     get html() {
-      return (html ??= htmlReport(plan, all, meta, summary, diagramSvg()));
+      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, options.diagramSvg, diagramSvg, diagramDay)));
     },
     get diagramSvg() {
       return diagramSvg();
@@ -1212,13 +1291,13 @@ function markdownReport(plan: Plan, all: readonly Section[], meta: string, summa
   return `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: string): string {
+function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: () => string): string {
   const htmlSections = all.map((s) =>
     [
       `<section${s.diagram ? ' class="diagram"' : ''}>`,
       `<h2>${escapeMarkup(s.title)}</h2>`,
       s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-      s.diagram ? diagramHtml(diagram, `Diagram of ${plan.name}`) : '',
+      s.diagram ? diagram() : '',
       ...s.tables.map((t) => htmlTable(t.table, t.caption)),
       '</section>',
     ]
