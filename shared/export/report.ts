@@ -19,14 +19,14 @@
  * do not show a data: image.
  */
 import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
-import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
+import { checkPlan, natCapacity, vpcFreeSpace, type Finding, type VpcFreeSpace } from '../checks';
 import { usableAddresses } from '../cidr';
-import { textWidth, type TextStyle } from '../layout';
+import { engineFigures, formatCount, textWidth, usageOfSpace, type DiagramFigures, type TextStyle } from '../layout';
 import { planIndexOf, subnetBlock, type PlanIndex } from '../plan/plan-index';
-import type { Plan, Subnet } from '../plan/schema';
+import type { Plan, Subnet, Vpc } from '../plan/schema';
 import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
 import { escapeMarkup } from './markup';
-import { planToSvg } from './svg';
+import { planToSvg, type DiagramSvgOptions } from './svg';
 
 /** The file the Markdown report links the diagram as; `vpcplan export --format markdown -o DIR` writes it beside report.md. */
 export const MARKDOWN_DIAGRAM_FILE = 'diagram.svg';
@@ -59,8 +59,9 @@ interface Section {
   diagram?: boolean;
 }
 
+/** A count with its digits grouped (65,536), as the diagram writes it. */
 function count(n: number | bigint): string {
-  return typeof n === 'bigint' ? n.toLocaleString('en-US') : n.toLocaleString('en-US');
+  return formatCount(n);
 }
 
 function percent(part: number, whole: number): string {
@@ -159,8 +160,27 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
   };
 }
 
-function sections(plan: Plan, findings: readonly Finding[]): Section[] {
+/** Each VPC's free space, worked out once for the free-space table and the diagram's usage lines. */
+function freeSpaces(plan: Plan): (vpc: Vpc) => VpcFreeSpace {
   // The plan's one index, which reachability and the diagram read too: each CIDR is read once for all three.
+  const index = planIndexOf(plan);
+  const memo = new Map<Vpc, VpcFreeSpace>();
+  return (vpc) => {
+    let space = memo.get(vpc);
+    if (!space) {
+      space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
+      memo.set(vpc, space);
+    }
+    return space;
+  };
+}
+
+/** The diagram's figures, its VPCs' usage read from the free space the report has worked out. */
+function reportFigures(plan: Plan, freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): DiagramFigures {
+  return { ...engineFigures(plan), vpcUsage: (vpc) => usageOfSpace(freeSpaceOf(vpc).ipv4) };
+}
+
+function sections(plan: Plan, findings: readonly Finding[], freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): Section[] {
   const index = planIndexOf(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
@@ -217,8 +237,7 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
 
   const freeRows: string[][] = [];
   for (const vpc of plan.vpcs) {
-    const space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
-    for (const block of space.ipv4.blocks) {
+    for (const block of freeSpaceOf(vpc).ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
       freeRows.push([
         vpc.name || vpc.id,
@@ -881,7 +900,7 @@ export const DIAGRAM_FULL_VPC_LIMIT = DIAGRAM_MAX_PAGES;
  * DIAGRAM_MAX_PAGES pages and the plan has at most DIAGRAM_FULL_VPC_LIMIT VPCs; past either, the
  * overview whole on one page, its caption saying what it leaves out and where the full diagram is.
  */
-function reportDiagramHtml(plan: Plan, given: string | undefined, full: () => string, date: string | undefined): string {
+function reportDiagramHtml(plan: Plan, given: string | undefined, full: () => string, overviewOptions: DiagramSvgOptions): string {
   const alt = `Diagram of ${plan.name}`;
   if (given !== undefined) return diagramHtml(given, alt, measureDiagram(given));
   let pages: number | undefined;
@@ -891,7 +910,7 @@ function reportDiagramHtml(plan: Plan, given: string | undefined, full: () => st
     if (measured.grid <= DIAGRAM_MAX_PAGES) return diagramHtml(svg, alt, measured);
     pages = measured.grid;
   }
-  const overview = planToSvg(plan, { ...(date ? { date } : {}), overview: true });
+  const overview = planToSvg(plan, { ...overviewOptions, overview: true });
   return diagramHtml(overview, alt, measureDiagram(overview), overviewCaption(plan, pages));
 }
 
@@ -924,7 +943,8 @@ function diagramHtml(svg: string, alt: string, measured: DiagramMeasure, whole?:
     .replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
   const inherited = [...open.matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
-  const chunks = topLevelChunks(inner, rootFont);
+  // The overview is all on its one page: none of its lines is measured against a frame.
+  const chunks = whole === undefined ? topLevelChunks(inner, rootFont) : [];
   // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once. One page shows it all: nothing to cut.
   const dashed = new Map(
     chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
@@ -941,15 +961,18 @@ function diagramHtml(svg: string, alt: string, measured: DiagramMeasure, whole?:
         ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.`
         : '';
     // Each page holds only what shows through its frame, so a big plan's pages stay quick to print.
-    const shown = chunks
-      .filter((c) => c.box === undefined || meets(c.box, tile))
-      .map((c) => ({ text: dashed.has(c) ? pathInFrame(dashed.get(c)!, tile) : linesInFrame(c, tile) }))
-      .filter((c) => c.text !== '');
+    const shown =
+      whole !== undefined
+        ? inner.split('\n').filter((line) => line.trim() !== '')
+        : chunks
+            .filter((c) => c.box === undefined || meets(c.box, tile))
+            .map((c) => (dashed.has(c) ? pathInFrame(dashed.get(c)!, tile) : linesInFrame(c, tile)))
+            .filter((text) => text !== '');
     out.push(
       [
         '<figure class="diagram-page">',
         `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
-        ...shown.map((c) => c.text),
+        ...shown,
         '</svg>',
         where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
         '</figure>',
@@ -1173,8 +1196,16 @@ function htmlTableGroup(t: Table, caption: string): string {
     ].filter((n) => n !== '');
     return names.length > 0 ? ` class="${names.join(' ')}"` : '';
   };
-  const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>`;
+  // Each column's opening tags worked out once, not per cell: a table of 100,000 subnets has 800,000 cells.
+  const th = t.headers.map((_, i) => `<th${cls(i)}>`);
+  const td = t.headers.map((_, i) => `<td${cls(i)}>`);
+  const head = `<thead><tr>${t.headers.map((h, i) => `${th[i]}${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.map((r) => {
+    let row = '<tr>';
+    for (let i = 0; i < r.length; i++) row += `${td[i] ?? `<td${cls(i)}>`}${escapeMarkup(r[i]!)}</td>`;
+    return `${row}</tr>`;
+  });
+  const body = `<tbody>${rows.join('\n')}</tbody>`;
   return `<table>${caption ? `<caption>${escapeMarkup(caption)}</caption>` : ''}${head}\n${body}</table>`;
 }
 
@@ -1238,11 +1269,15 @@ export interface ReviewReport {
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
   // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
   let diagram: string | undefined = options.diagramSvg;
-  const diagramDay = options.generatedAt?.slice(0, 10);
-  const diagramSvg = (): string => (diagram ??= planToSvg(plan, diagramDay ? { date: diagramDay } : {}));
+  const freeSpaceOf = freeSpaces(plan);
+  const drawing = (): DiagramSvgOptions => {
+    const day = options.generatedAt?.slice(0, 10);
+    return { ...(day ? { date: day } : {}), figures: reportFigures(plan, freeSpaceOf) };
+  };
+  const diagramSvg = (): string => (diagram ??= planToSvg(plan, drawing()));
   // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
-  const all = sections(plan, findings);
+  const all = sections(plan, findings, freeSpaceOf);
   const findingCounts = severityCounts(findings);
   const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
   const summary: Array<[string, string]> = [
@@ -1266,7 +1301,7 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       return (markdown ??= markdownReport(plan, all, meta, summary));
     },
     get html() {
-      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, options.diagramSvg, diagramSvg, diagramDay)));
+      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, options.diagramSvg, diagramSvg, drawing())));
     },
     get diagramSvg() {
       return diagramSvg();

@@ -48,6 +48,8 @@ export interface DiagramSvgOptions {
    * fraction of its text. The review report prints this for a plan too large to print whole.
    */
   overview?: boolean;
+  /** The engine's numbers the boxes show, when the caller has them worked out already; computed from the plan when absent. */
+  figures?: DiagramFigures;
 }
 
 /** The day a picture is drawn, as its title block gives it (UTC, so the app and the CLI agree). */
@@ -330,7 +332,7 @@ function drawLegend(entries: ReturnType<typeof legendEntries>, left: number, top
 
 /** The diagram of the plan, or of the selected objects, as SVG text. */
 export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
-  const figures = engineFigures(plan);
+  const figures = options.figures ?? engineFigures(plan);
   const diagram = planDiagram(plan, figures);
   const scope = diagramScope(plan, diagram, options.selection);
   if (options.selection && scope.nodes.size === 0)
