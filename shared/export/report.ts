@@ -15,6 +15,9 @@
  * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
  * dashed lines, that show through its frame), and the page's Content-Security-Policy runs no
  * script whatever it holds.
+ * A plan too large to page (past DIAGRAM_FULL_VPC_LIMIT VPCs, or DIAGRAM_MAX_PAGES pages) prints an
+ * overview instead, each VPC a box without its subnets, on one page, its caption saying what it
+ * leaves out; every VPC, subnet and finding is still in the tables.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
@@ -564,8 +567,9 @@ export const DIAGRAM_MIN_TEXT_PT = 7.2;
 /**
  * Past this many pages (counted as the grid of pages the diagram spans at the readable scale) the
  * printed diagram is shown whole on one page instead: a plan of thousands of VPCs would take
- * thousands of pages (and placing them is work in the square of the boxes). The exported SVG
- * (diagram.svg) keeps it at full size.
+ * thousands of pages (and placing them is work in the square of the boxes). The report's own
+ * diagram is then the overview (VPC boxes without their subnets: reportDiagramHtml); a picture
+ * the caller gives is shown as given. The exported SVG (diagram.svg) keeps it at full size.
  */
 export const DIAGRAM_MAX_PAGES = 600;
 export interface DiagramTile {
@@ -923,7 +927,7 @@ function overviewCaption(plan: Plan, pages: number | undefined): string {
   const nats = plan.natGateways.length > 0 ? ` and ${count(plan.natGateways.length)} NAT gateway${plan.natGateways.length === 1 ? '' : 's'}` : '';
   return (
     `An overview of the whole plan, because ${why}: each VPC is its box and name, without its subnets (${count(plan.subnets.length)} in all)${nats}, and the connections are drawn without their labels. ` +
-    'Every VPC and subnet is listed in the tables below; the full diagram is the separately exported SVG (Export > SVG, or vpcplan export --format svg).'
+    'Every VPC and subnet is listed in the tables below; the full diagram is the separately exported SVG (File > Export > SVG, or vpcplan export --format svg).'
   );
 }
 
