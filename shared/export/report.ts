@@ -1253,8 +1253,13 @@ th.prose { overflow-wrap: break-word; }
 .meta { color: #475569; }
 `;
 
+/** A character md() escapes, or a line break it joins. */
+const MD_SPECIAL = /[\\`*_[\]<>|#&~\n]/;
+
 /** Markdown's special characters escaped, so a name cannot open a link, close a table cell or start HTML. */
 function md(text: string): string {
+  // Most cells (names, CIDRs, counts) hold none of these: returned as they are, without two passes each.
+  if (!MD_SPECIAL.test(text)) return text;
   return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
