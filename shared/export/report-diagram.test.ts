@@ -68,9 +68,9 @@ describe('the printed diagram', () => {
   ];
   for (const [label, plan, most] of plans) {
     it(`${label}: every label and every VPC whole on some page, in at most ${most} pages, each page holding only what it shows`, () => {
-      const svg = planToSvg(plan, { date: '2026-03-04' });
-      const { html } = buildReviewReport(plan, { diagramSvg: svg });
-      const printed = pages(html);
+      const report = buildReviewReport(plan, { generatedAt: '2026-03-04T05:06:07Z' });
+      const svg = report.diagramSvg;
+      const printed = pages(report.html);
       expect(printed.length).toBeGreaterThanOrEqual(1);
       expect(printed.length).toBeLessThanOrEqual(most);
       const cut = labels(svg).filter((l) => !printed.some((p) => within(l, p)));
@@ -143,12 +143,29 @@ describe('the printed diagram of a plan too large to page', () => {
     expect(printed[0]!.svg).toContain(`class="name">${plan.vpcs[0]!.name}</text>`);
   });
 
-  it('prints a diagram the caller gives as given, however large (the app draws its selection)', () => {
-    const plan = generatePlan({ vpcs: DIAGRAM_FULL_VPC_LIMIT + 1, subnetsPerVpc: 1, seed: 9 });
-    const svg = planToSvg(example('three-tier.vpcplan.json'));
-    const printed = pages(buildReviewReport(plan, { diagramSvg: svg }).html);
-    expect(printed.some((p) => p.svg.includes('class="subnet'))).toBe(true);
+  it('of a small selection is its full diagram; of a selection past the limit, its overview, so captioned', () => {
+    const plan = generatePlan({ vpcs: DIAGRAM_FULL_VPC_LIMIT + 2, subnetsPerVpc: 2, seed: 9 });
+    const [first, second] = plan.vpcs;
+    // A VPC and a subnet of another: both VPCs drawn whole, with their subnets, and nothing else.
+    const subnet = plan.subnets.find((s) => s.vpcId === second!.id)!;
+    const small = buildReviewReport(plan, { diagram: { selection: [first!.id, subnet.id] } });
+    const printed = pages(small.html);
+    const drawn = printed.map((p) => p.svg).join('\n');
+    expect(new Set([...drawn.matchAll(/<g class="vpc" data-id="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set([first!.id, second!.id]));
+    expect(drawn.match(/<g class="subnet [^"]*" data-id="([^"]+)"/g)?.length).toBeGreaterThanOrEqual(4);
     expect(printed.every((p) => !p.caption.includes('overview'))).toBe(true);
+    // diagram.svg is the selection's full diagram too.
+    expect(small.diagramSvg).toContain('2 of ');
+    expect(small.diagramSvg.match(/<g class="vpc" /g)).toHaveLength(2);
+
+    const all = plan.vpcs.slice(1).map((v) => v.id);
+    const [page, ...more] = pages(buildReviewReport(plan, { diagram: { selection: all, legend: false } }).html);
+    expect(more).toHaveLength(0);
+    expect(page!.svg).not.toContain('class="subnet');
+    expect(page!.svg).not.toContain('class="legend"');
+    expect(page!.svg.match(/<g class="vpc" /g)).toHaveLength(all.length);
+    expect(page!.caption).toContain(`An overview of the selection, because its ${all.length.toLocaleString('en-US')} VPCs are more than`);
+    expect(page!.caption).toContain(`without its subnets (${(all.length * 2).toLocaleString('en-US')} in all)`);
   });
 });
 

@@ -15,16 +15,17 @@
  * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
  * dashed lines, that show through its frame), and the page's Content-Security-Policy runs no
  * script whatever it holds.
- * A plan too large to page (past DIAGRAM_FULL_VPC_LIMIT VPCs, or DIAGRAM_MAX_PAGES pages) prints an
- * overview instead, each VPC a box without its subnets, on one page, its caption saying what it
- * leaves out; every VPC, subnet and finding is still in the tables.
+ * The report draws the diagram itself, of the whole plan or of the app's selection, with or without
+ * its legend (ReportDiagramOptions). One too large to page (past DIAGRAM_FULL_VPC_LIMIT VPCs, or
+ * DIAGRAM_MAX_PAGES pages) prints an overview instead, each VPC a box without its subnets, on one
+ * page, its caption saying what it leaves out; every VPC, subnet and finding is still in the tables.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
 import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
 import { checkPlan, natCapacity, vpcFreeSpace, type Finding, type VpcFreeSpace } from '../checks';
 import { usableAddresses } from '../cidr';
-import { engineFigures, formatCount, textWidth, usageOfSpace, type DiagramFigures, type TextStyle } from '../layout';
+import { diagramScope, engineFigures, formatCount, planDiagram, textWidth, usageOfSpace, type Diagram, type DiagramFigures, type TextStyle } from '../layout';
 import { planIndexOf, subnetBlock, type PlanIndex } from '../plan/plan-index';
 import type { Plan, Subnet, Vpc } from '../plan/schema';
 import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
@@ -34,9 +35,20 @@ import { planToSvg, type DiagramSvgOptions } from './svg';
 /** The file the Markdown report links the diagram as; `vpcplan export --format markdown -o DIR` writes it beside report.md. */
 export const MARKDOWN_DIAGRAM_FILE = 'diagram.svg';
 
+/** What the report's diagram shows: the choices of the app's Export dialog. */
+export interface ReportDiagramOptions {
+  /** Only these objects and the connections between them (the editor's selection, as planToSvg takes it); the whole plan when absent. */
+  selection?: readonly string[];
+  /** Draw the legend (default yes). */
+  legend?: boolean;
+}
+
 export interface ReviewReportOptions {
-  /** The diagram as SVG, when the app made it (of the selection, say); without it the report draws the whole plan. */
-  diagramSvg?: string;
+  /**
+   * What the diagram shows; the whole plan with its legend when absent. The report draws it
+   * itself (not a picture handed in) so that one too large to page prints as its overview.
+   */
+  diagram?: ReportDiagramOptions;
   /** When the report was made (ISO 8601); left out when not given, so the output is reproducible. */
   generatedAt?: string;
 }
@@ -181,6 +193,60 @@ function freeSpaces(plan: Plan): (vpc: Vpc) => VpcFreeSpace {
 /** The diagram's figures, its VPCs' usage read from the free space the report has worked out. */
 function reportFigures(plan: Plan, freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): DiagramFigures {
   return { ...engineFigures(plan), vpcUsage: (vpc) => usageOfSpace(freeSpaceOf(vpc).ipv4) };
+}
+
+/** What a diagram draws, for the overview's caption and for choosing whether to draw it in full. */
+interface Drawn {
+  /** Of the selection, not the whole plan. */
+  selection: boolean;
+  vpcs: number;
+  subnets: number;
+  nats: number;
+}
+
+/** The report's pictures of the plan (or of the selection), each drawn when first wanted, sharing one layout. */
+interface ReportDrawing {
+  /** The full diagram: the Markdown's diagram.svg, and the printed pages while they stay few. */
+  full(): string;
+  /** Each VPC as its box and name only: printed when the full diagram is too large to page. */
+  overview(): string;
+  drawn(): Drawn;
+}
+
+function reportDrawing(plan: Plan, options: ReviewReportOptions, freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): ReportDrawing {
+  const day = options.generatedAt?.slice(0, 10);
+  const { selection, legend = true } = options.diagram ?? {};
+  // Laid out once for the count, the full diagram and the overview: 10,000 VPCs take seconds.
+  let figures: DiagramFigures | undefined;
+  let geometry: Diagram | undefined;
+  const drawing = (): DiagramSvgOptions & { geometry: Diagram } => {
+    figures ??= reportFigures(plan, freeSpaceOf);
+    geometry ??= planDiagram(plan, figures);
+    return { ...(day ? { date: day } : {}), ...(selection ? { selection } : {}), legend, figures, geometry };
+  };
+  let full: string | undefined;
+  return {
+    full: () => (full ??= planToSvg(plan, drawing())),
+    overview: () => planToSvg(plan, { ...drawing(), overview: true }),
+    // The whole plan's counts need no layout, so a large plan's overview is the only one it lays out.
+    drawn: () => (selection ? drawnOfSelection(plan, drawing().geometry, selection) : drawnOfPlan(plan)),
+  };
+}
+
+function drawnOfPlan(plan: Plan): Drawn {
+  return { selection: false, vpcs: plan.vpcs.length, subnets: plan.subnets.length, nats: plan.natGateways.length };
+}
+
+/** The VPCs a picture of the selection draws (planToSvg's scope: a VPC whole, the ends of a chosen connection), with their subnets and NAT gateways. */
+function drawnOfSelection(plan: Plan, geometry: Diagram, selection: readonly string[]): Drawn {
+  const vpcIds = new Set([...diagramScope(plan, geometry, selection).nodes].filter((id) => geometry.byId.get(id)?.kind === 'vpc'));
+  const vpcOfSubnet = new Map(plan.subnets.map((s) => [s.id, s.vpcId]));
+  return {
+    selection: true,
+    vpcs: vpcIds.size,
+    subnets: plan.subnets.filter((s) => vpcIds.has(s.vpcId)).length,
+    nats: plan.natGateways.filter((n) => vpcIds.has(vpcOfSubnet.get(n.subnetId) ?? '')).length,
+  };
 }
 
 function sections(plan: Plan, findings: readonly Finding[], freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): Section[] {
@@ -568,8 +634,8 @@ export const DIAGRAM_MIN_TEXT_PT = 7.2;
  * Past this many pages (counted as the grid of pages the diagram spans at the readable scale) the
  * printed diagram is shown whole on one page instead: a plan of thousands of VPCs would take
  * thousands of pages (and placing them is work in the square of the boxes). The report's own
- * diagram is then the overview (VPC boxes without their subnets: reportDiagramHtml); a picture
- * the caller gives is shown as given. The exported SVG (diagram.svg) keeps it at full size.
+ * diagram is then the overview (VPC boxes without their subnets: reportDiagramHtml). The
+ * exported SVG (diagram.svg) keeps it at full size.
  */
 export const DIAGRAM_MAX_PAGES = 600;
 export interface DiagramTile {
@@ -879,8 +945,7 @@ function measureDiagram(svg: string): DiagramMeasure {
   const open = /^\s*<svg\b[^>]*>/.exec(svg)?.[0];
   const width = Number(/\bwidth="([\d.]+)"/.exec(open ?? '')?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open ?? '')?.[1]);
-  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg))
-    throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
+  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
   const smallest = fonts.length > 0 ? least(fonts) : 12;
   const { scale: trial } = diagramTiles(width, height, smallest);
@@ -891,42 +956,52 @@ function measureDiagram(svg: string): DiagramMeasure {
 }
 
 /**
- * Past this many VPCs the report's own diagram is the overview (planToSvg's overview: VPC boxes
- * without their subnets), and the full diagram is not drawn for it at all: a VPC of ten subnets
- * takes a printed page of its own, so paging them would pass DIAGRAM_MAX_PAGES, and drawing and
- * cutting up the full diagram of 10,000 VPCs alone took seconds and a 100 MB page nobody could open.
+ * Past this many VPCs (of the plan, or drawn for the selection) the report's diagram is the
+ * overview (planToSvg's overview: VPC boxes without their subnets), and the full diagram is not
+ * drawn for it at all: a VPC of ten subnets takes a printed page of its own, so paging them would
+ * pass DIAGRAM_MAX_PAGES, and drawing and cutting up the full diagram of 10,000 VPCs alone took
+ * seconds and a 100 MB page nobody could open.
  */
 export const DIAGRAM_FULL_VPC_LIMIT = DIAGRAM_MAX_PAGES;
 
 /**
- * The HTML's diagram. A picture the caller gives (the app's, of its selection say) is printed as
- * given. Else the plan's full diagram, a page per group of boxes, while that takes at most
- * DIAGRAM_MAX_PAGES pages and the plan has at most DIAGRAM_FULL_VPC_LIMIT VPCs; past either, the
- * overview whole on one page, its caption saying what it leaves out and where the full diagram is.
+ * The HTML's diagram, of the whole plan or the selection: its full diagram, a page per group of
+ * boxes, while that takes at most DIAGRAM_MAX_PAGES pages and draws at most
+ * DIAGRAM_FULL_VPC_LIMIT VPCs; past either, its overview whole on one page, the caption saying
+ * what it leaves out and where the full diagram is.
  */
-function reportDiagramHtml(plan: Plan, given: string | undefined, full: () => string, overviewOptions: DiagramSvgOptions): string {
+function reportDiagramHtml(plan: Plan, drawing: ReportDrawing): string {
   const alt = `Diagram of ${plan.name}`;
-  if (given !== undefined) return diagramHtml(given, alt, measureDiagram(given));
+  const drawn = drawing.drawn();
   let pages: number | undefined;
-  if (plan.vpcs.length <= DIAGRAM_FULL_VPC_LIMIT) {
-    const svg = full();
+  if (drawn.vpcs <= DIAGRAM_FULL_VPC_LIMIT) {
+    const svg = drawing.full();
     const measured = measureDiagram(svg);
     if (measured.grid <= DIAGRAM_MAX_PAGES) return diagramHtml(svg, alt, measured);
     pages = measured.grid;
   }
-  const overview = planToSvg(plan, { ...overviewOptions, overview: true });
-  return diagramHtml(overview, alt, measureDiagram(overview), overviewCaption(plan, pages));
+  const overview = drawing.overview();
+  return diagramHtml(overview, alt, measureDiagram(overview), overviewCaption(drawn, pages));
+}
+
+/**
+ * The printed pages of any diagram SVG (shapes and text as svg.ts writes them): a page per group
+ * of boxes, or past DIAGRAM_MAX_PAGES the whole of it on one page. The report prints its own
+ * diagram through reportDiagramHtml; this is the paging alone.
+ */
+export function diagramPagesHtml(svg: string, alt: string): string {
+  return diagramHtml(svg, alt, measureDiagram(svg));
 }
 
 /** What the overview leaves out, why, and where the rest is. */
-function overviewCaption(plan: Plan, pages: number | undefined): string {
+function overviewCaption(drawn: Drawn, pages: number | undefined): string {
   const why =
     pages === undefined
-      ? `its ${count(plan.vpcs.length)} VPCs are more than ${count(DIAGRAM_FULL_VPC_LIMIT)} printed pages could show legibly`
+      ? `its ${count(drawn.vpcs)} VPCs are more than ${count(DIAGRAM_FULL_VPC_LIMIT)} printed pages could show legibly`
       : `the full diagram would take ${count(pages)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text`;
-  const nats = plan.natGateways.length > 0 ? ` and ${count(plan.natGateways.length)} NAT gateway${plan.natGateways.length === 1 ? '' : 's'}` : '';
+  const nats = drawn.nats > 0 ? ` and ${count(drawn.nats)} NAT gateway${drawn.nats === 1 ? '' : 's'}` : '';
   return (
-    `An overview of the whole plan, because ${why}: each VPC is its box and name, without its subnets (${count(plan.subnets.length)} in all)${nats}, and the connections are drawn without their labels. ` +
+    `An overview of ${drawn.selection ? 'the selection' : 'the whole plan'}, because ${why}: each VPC is its box and name, without its subnets (${count(drawn.subnets)} in all)${nats}, and the connections are drawn without their labels. ` +
     'Every VPC and subnet is listed in the tables below; the full diagram is the separately exported SVG (File > Export > SVG, or vpcplan export --format svg).'
   );
 }
@@ -1271,19 +1346,14 @@ function markdownTable(t: Table): string {
 export interface ReviewReport {
   markdown: string;
   html: string;
-  /** The diagram the Markdown links as MARKDOWN_DIAGRAM_FILE; write it beside the Markdown. */
+  /** The full diagram (of the selection, when one was chosen) the Markdown links as MARKDOWN_DIAGRAM_FILE; write it beside the Markdown. */
   diagramSvg: string;
 }
 
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
-  // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
-  let diagram: string | undefined = options.diagramSvg;
   const freeSpaceOf = freeSpaces(plan);
-  const drawing = (): DiagramSvgOptions => {
-    const day = options.generatedAt?.slice(0, 10);
-    return { ...(day ? { date: day } : {}), figures: reportFigures(plan, freeSpaceOf) };
-  };
-  const diagramSvg = (): string => (diagram ??= planToSvg(plan, drawing()));
+  // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
+  const drawing = reportDrawing(plan, options, freeSpaceOf);
   // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
   const all = sections(plan, findings, freeSpaceOf);
@@ -1310,10 +1380,10 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       return (markdown ??= markdownReport(plan, all, meta, summary));
     },
     get html() {
-      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, options.diagramSvg, diagramSvg, drawing())));
+      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, drawing)));
     },
     get diagramSvg() {
-      return diagramSvg();
+      return drawing.full();
     },
   };
 }
