@@ -10,7 +10,9 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import type { Download, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { planToTerraform, SUBNET_CSV_COLUMNS } from '../../shared/export';
+import { DIAGRAM_FULL_VPC_LIMIT } from '../../shared/export/report';
 import { readPdf } from '../pdf-text';
+import { generatePlan } from '../../shared/plan/generate-plan';
 import { parsePlanText } from '../../shared/plan/load';
 import { test, expect, type Editor } from './fixtures';
 
@@ -272,6 +274,41 @@ test('review report: HTML and Markdown downloads, and the same HTML printed to a
   const worst = findings.find((f) => f.severity === 'error') ?? findings[0]!;
   expect(flat).toContain(worst.code);
   expect(text).toMatch(/nat-egress-a\s+2\s+110,000\s+90,720\s+82\.5 %/);
+});
+
+/** The HTML report's diagram section. */
+function reportDiagram(html: string): string {
+  const start = html.indexOf('<section class="diagram">');
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+test('review report of the selection: only the selected VPC, whole, without the legend when unticked; diagram.svg the same', async ({ editor, page }) => {
+  const plan = await editor.plan();
+  await editor.select(['vpc-prod']);
+  const diagram = reportDiagram((await exportAs(page, 'html', { selection: true, legend: false })).bytes.toString('utf8'));
+  expect(diagram).toContain('<g class="vpc" data-id="vpc-prod">');
+  expect(diagram.match(/<g class="vpc" /g)).toHaveLength(1);
+  for (const subnet of plan.subnets.filter((s) => s.vpcId === 'vpc-prod')) expect(diagram).toContain(`data-id="${subnet.id}"`);
+  expect(diagram).not.toContain('class="legend"');
+  await closeDialog(page);
+  const zipped = unzipSync(new Uint8Array((await exportAs(page, 'markdown', { selection: true })).bytes));
+  const svg = strFromU8(zipped[`${plan.name} review/diagram.svg`]!);
+  expect(svg.match(/<g class="vpc" /g)).toHaveLength(1);
+  expect(svg).toContain('class="legend"');
+});
+
+test('review report of a plan too large to page: the overview of VPC boxes with its caption, not the full diagram', async ({ editor, page }) => {
+  const plan = generatePlan({ vpcs: DIAGRAM_FULL_VPC_LIMIT + 1, subnetsPerVpc: 2, seed: 11 });
+  expect(await page.evaluate((text) => window.__vpcPlanner!.loadPlanText(text, 'large.vpcplan.json'), JSON.stringify(plan))).toBe(true);
+  expect((await editor.plan()).vpcs.length).toBe(plan.vpcs.length);
+  const { bytes } = await exportAs(page, 'html');
+  const diagram = reportDiagram(bytes.toString('utf8'));
+  expect(diagram.match(/<figure class="diagram-page">/g)).toHaveLength(1);
+  expect(diagram.match(/<g class="vpc" /g)).toHaveLength(plan.vpcs.length);
+  expect(diagram).not.toContain('class="subnet');
+  expect(diagram).toContain(`An overview of the whole plan, because its ${plan.vpcs.length.toLocaleString('en-US')} VPCs are more than`);
+  // The full diagram of every subnet would be several times this.
+  expect(diagram.length).toBeLessThan(2_000_000);
 });
 
 test('Terraform: a zipped folder of .tf files that parse as HCL, with the README, and the warnings in the dialog', async ({ editor, page }) => {

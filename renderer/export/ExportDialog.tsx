@@ -9,7 +9,7 @@ import type { VpcHost } from '../../shared/host';
 import type { Plan } from '../../shared/plan/schema';
 import { Modal } from '../panels/dialogs';
 import { diagramSvg, svgSize, svgToPng, type DiagramPicture } from './diagram-image';
-import { baseFileName, buildExport, EXPORT_FORMATS, type ExportFormat, type ReportDiagram } from './exports';
+import { baseFileName, buildExport, EXPORT_FORMATS, type ExportFormat } from './exports';
 import './export.css';
 
 interface Outcome {
@@ -46,17 +46,10 @@ export function ExportDialog({ plan, selection, host, onClose }: { plan: Plan; s
         );
         return;
       }
-      const warnings: string[] = [];
-      let diagram: ReportDiagram | undefined;
-      if (info.image) {
-        try {
-          diagram = { svg: diagramSvg(plan, chosenSelection, legend) };
-        } catch (error) {
-          warnings.push(`The diagram of the selection could not be drawn (${message(error)}), so the report shows the whole plan.`);
-        }
-      }
-      const artifact = buildExport(plan, format, { ...(diagram ? { diagram } : {}), generatedAt: new Date().toISOString() });
-      warnings.push(...artifact.warnings);
+      // The report draws its diagram from these choices: a plan too large to page prints its overview.
+      const diagram = info.image ? { diagram: { ...(chosenSelection ? { selection: chosenSelection } : {}), legend } } : {};
+      const artifact = buildExport(plan, format, { ...diagram, generatedAt: new Date().toISOString() });
+      const warnings = [...artifact.warnings];
       if (artifact.printHtml !== undefined) {
         const printed = await host.exportReportPdf(artifact.printHtml, artifact.fileName);
         if (!printed.ok) setOutcome({ kind: 'error', text: printed.error, warnings });

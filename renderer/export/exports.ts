@@ -1,14 +1,23 @@
 /**
  * What each entry of File > Export saves: its file name, bytes and MIME type, built from
- * the plan with the engine's exporters (shared/export). The diagram is made by the dialog
- * (diagram-image.ts) and handed in, so this stays free of the DOM.
+ * the plan with the engine's exporters (shared/export). The review report draws its own
+ * diagram from the dialog's choices (the selection, the legend), so a plan too large to page
+ * prints its overview as the CLI's report does; the PNG and SVG are the dialog's (diagram-image.ts).
  *
  * Terraform is several files (versions.tf, providers.tf, variables.tf, one per resource family,
  * outputs.tf, README.md), so it is saved as one zip holding a folder of them: one save dialog,
  * one file that cannot be half-saved, unzipped where the module should live.
  */
 import { strToU8, zipSync, type Zippable, type ZippableFile } from 'fflate';
-import { buildReviewReport, MARKDOWN_DIAGRAM_FILE, planToDrawio, planToTerraform, subnetsToCsv } from '../../shared/export';
+import {
+  buildReviewReport,
+  MARKDOWN_DIAGRAM_FILE,
+  planToDrawio,
+  planToTerraform,
+  subnetsToCsv,
+  type ReportDiagramOptions,
+  type ReviewReportOptions,
+} from '../../shared/export';
 import { serializePlan } from '../../shared/plan/load';
 import type { Plan } from '../../shared/plan/schema';
 
@@ -77,37 +86,17 @@ export function baseFileName(plan: Plan): string {
   return (cleaned || 'plan').slice(0, 120);
 }
 
-export interface ReportDiagram {
-  /** The diagram (of the whole plan or the selection) as SVG text; buildReviewReport embeds it as a data: image. */
-  svg: string;
-}
-
 export function buildExport(
   plan: Plan,
   format: Exclude<ExportFormat, 'png' | 'svg'>,
-  options: { diagram?: ReportDiagram; generatedAt?: string } = {},
+  options: { diagram?: ReportDiagramOptions; generatedAt?: string } = {},
 ): ExportArtifact {
   const base = baseFileName(plan);
   switch (format) {
     case 'pdf':
     case 'html':
-    case 'markdown': {
-      const report = buildReviewReport(plan, {
-        ...(options.diagram ? { diagramSvg: options.diagram.svg } : {}),
-        ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
-      });
-      if (format === 'markdown') {
-        // The report links its diagram as a file beside it (git hosts show no data: image): one zip of the two.
-        const folder = `${base} review`;
-        const entries: Zippable = {
-          [`${folder}/report.md`]: [strToU8(report.markdown), { mtime: TERRAFORM_ZIP_TIME }],
-          [`${folder}/${MARKDOWN_DIAGRAM_FILE}`]: [strToU8(report.diagramSvg), { mtime: TERRAFORM_ZIP_TIME }],
-        };
-        return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings: [] };
-      }
-      if (format === 'html') return { fileName: `${base} review.html`, data: report.html, mimeType: 'text/html', warnings: [] };
-      return { fileName: `${base} review.pdf`, data: report.html, mimeType: 'application/pdf', printHtml: report.html, warnings: [] };
-    }
+    case 'markdown':
+      return reportExport(plan, format, options);
     case 'terraform': {
       const { files, warnings } = planToTerraform(plan);
       const folder = `${base} terraform`;
@@ -124,4 +113,38 @@ export function buildExport(
     case 'json':
       return { fileName: `${base}.vpcplan.json`, data: serializePlan(plan), mimeType: 'application/json', warnings: [] };
   }
+}
+
+/**
+ * The review report. A selection that cannot be drawn (nothing of it is on the diagram) does not
+ * stop the export: the report shows the whole plan instead, and says so in the dialog.
+ */
+function reportExport(plan: Plan, format: 'pdf' | 'html' | 'markdown', options: ReviewReportOptions): ExportArtifact {
+  const selection = options.diagram?.selection;
+  if (!selection) return reportArtifact(plan, format, options);
+  try {
+    return reportArtifact(plan, format, options);
+  } catch (error) {
+    const { selection: _drawnWhole, ...whole } = options.diagram!;
+    const artifact = reportArtifact(plan, format, { ...options, diagram: whole });
+    const why = error instanceof Error ? error.message : String(error);
+    return { ...artifact, warnings: [`The diagram of the selection could not be drawn (${why}), so the report shows the whole plan.`, ...artifact.warnings] };
+  }
+}
+
+/** The report in one format; its forms are drawn lazily, so reading them here is where drawing fails. */
+function reportArtifact(plan: Plan, format: 'pdf' | 'html' | 'markdown', options: ReviewReportOptions): ExportArtifact {
+  const report = buildReviewReport(plan, options);
+  const base = baseFileName(plan);
+  if (format === 'markdown') {
+    // The report links its diagram as a file beside it (git hosts show no data: image): one zip of the two.
+    const folder = `${base} review`;
+    const entries: Zippable = {
+      [`${folder}/report.md`]: [strToU8(report.markdown), { mtime: TERRAFORM_ZIP_TIME }],
+      [`${folder}/${MARKDOWN_DIAGRAM_FILE}`]: [strToU8(report.diagramSvg), { mtime: TERRAFORM_ZIP_TIME }],
+    };
+    return { fileName: `${folder}.zip`, data: zipSync(entries, { level: 6 }), mimeType: 'application/zip', warnings: [] };
+  }
+  if (format === 'html') return { fileName: `${base} review.html`, data: report.html, mimeType: 'text/html', warnings: [] };
+  return { fileName: `${base} review.pdf`, data: report.html, mimeType: 'application/pdf', printHtml: report.html, warnings: [] };
 }

@@ -8,6 +8,7 @@ export {
   diagramTiles,
   DIAGRAM_MIN_TEXT_PT,
   MARKDOWN_DIAGRAM_FILE,
+  type ReportDiagramOptions,
   type ReviewReport,
   type ReviewReportOptions,
 } from './report';

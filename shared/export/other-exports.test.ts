@@ -4,7 +4,7 @@ import { parsePlanText } from '../plan/load';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { SUBNET_CSV_COLUMNS, subnetsToCsv } from './csv';
 import { diffPlans, formatPlanDiff } from './diff';
-import { buildReviewReport, DIAGRAM_MAX_PAGES, DIAGRAM_MIN_TEXT_PT, FULL_MATRIX_LIMIT } from './report';
+import { buildReviewReport, diagramPagesHtml, DIAGRAM_MAX_PAGES, DIAGRAM_MIN_TEXT_PT, FULL_MATRIX_LIMIT } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -142,9 +142,7 @@ describe('buildReviewReport', () => {
 
   it('has every section, the NAT demand against capacity and every finding', () => {
     const plan = example('hub-and-spoke.vpcplan.json');
-    const { html, markdown } = buildReviewReport(plan, {
-      diagramSvg: '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"><text>canvas</text></svg>',
-    });
+    const { html, markdown } = buildReviewReport(plan);
     const titles = [
       'Diagram',
       'Accounts',
@@ -166,7 +164,8 @@ describe('buildReviewReport', () => {
     }
     // Sections flow: the only forced breaks are after the title page and between diagram pages.
     expect(html.match(/break-before: page|break-after: page/g)).toHaveLength(2);
-    expect(html).toContain('<text>canvas</text>');
+    const diagram = html.slice(html.indexOf('<section class="diagram">'), html.indexOf('<h2>Accounts</h2>'));
+    for (const vpc of plan.vpcs) expect(diagram).toContain(`<g class="vpc" data-id="${vpc.id}">`);
     // The Markdown links the diagram as a file beside it, never as a data: URI.
     expect(markdown).toContain('](diagram.svg)');
     expect(markdown).not.toContain('data:');
@@ -196,13 +195,12 @@ describe('buildReviewReport', () => {
   });
 
   it('tiles a diagram with as many texts as a 10,000-VPC plan has, each page holding only its own (no argument list as long as the texts)', () => {
-    const plan = example('three-tier.vpcplan.json');
     const texts = Array.from(
       { length: 200_000 },
       (_, i) => `<text x="${(i % 400) * 10}" y="${Math.floor(i / 400) * 4}" font-size="${i === 123_456 ? 7.5 : 12}">t${i}</text>`,
     );
     const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="2000" viewBox="0 0 4000 2000">\n${texts.join('\n')}\n</svg>`;
-    const { html } = buildReviewReport(plan, { diagramSvg });
+    const html = diagramPagesHtml(diagramSvg, 'Diagram');
     // Tiled at the scale of the smallest text (7.5 px, not 12): more than one page, fewer than the cap.
     const pages = html.match(/<figure class="diagram-page"/g)!.length;
     expect(pages).toBeGreaterThan(1);
@@ -213,10 +211,9 @@ describe('buildReviewReport', () => {
   });
 
   it('shows a diagram too large to print legibly whole on one page, saying so', () => {
-    const plan = example('three-tier.vpcplan.json');
     const texts = Array.from({ length: 50_000 }, (_, i) => `<text x="${(i % 200) * 200}" y="${Math.floor(i / 200) * 200}" font-size="7.5">t${i}</text>`);
     const diagramSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="40000" height="50000" viewBox="0 0 40000 50000">\n${texts.join('\n')}\n</svg>`;
-    const { html } = buildReviewReport(plan, { diagramSvg });
+    const html = diagramPagesHtml(diagramSvg, 'Diagram');
     expect(html.match(/<figure class="diagram-page"/g)!.length).toBe(1);
     expect(html).toMatch(new RegExp(`The whole diagram, too large to print legibly here \\([\\d,]+ pages at ${DIAGRAM_MIN_TEXT_PT} pt text\\)`));
     expect(html.match(/>t49999<\/text>/g)!.length).toBe(1);

@@ -9,7 +9,7 @@ import { generatePlan } from '../plan/generate-plan';
 import { textWidth } from '../layout';
 import { parsePlanText } from '../plan/load';
 import type { Plan } from '../plan/schema';
-import { buildReviewReport, pathInFrame, pathPieces, pathPoints } from './report';
+import { buildReviewReport, DIAGRAM_FULL_VPC_LIMIT, DIAGRAM_MAX_PAGES, DIAGRAM_MIN_TEXT_PT, pathInFrame, pathPieces, pathPoints } from './report';
 import { planToSvg } from './svg';
 
 function example(name: string): Plan {
@@ -68,9 +68,9 @@ describe('the printed diagram', () => {
   ];
   for (const [label, plan, most] of plans) {
     it(`${label}: every label and every VPC whole on some page, in at most ${most} pages, each page holding only what it shows`, () => {
-      const svg = planToSvg(plan, { date: '2026-03-04' });
-      const { html } = buildReviewReport(plan, { diagramSvg: svg });
-      const printed = pages(html);
+      const report = buildReviewReport(plan, { generatedAt: '2026-03-04T05:06:07Z' });
+      const svg = report.diagramSvg;
+      const printed = pages(report.html);
       expect(printed.length).toBeGreaterThanOrEqual(1);
       expect(printed.length).toBeLessThanOrEqual(most);
       const cut = labels(svg).filter((l) => !printed.some((p) => within(l, p)));
@@ -107,6 +107,65 @@ describe('the printed diagram', () => {
           expect(meets({ x0: p.x, y0: p.y, x1: p.x, y1: p.y }, { x0: page.x0 - 400, y0: page.y0 - 400, x1: page.x1 + 400, y1: page.y1 + 400 })).toBe(true);
       }
     }
+  });
+});
+
+describe('the printed diagram of a plan too large to page', () => {
+  it(`above ${DIAGRAM_FULL_VPC_LIMIT} VPCs is the overview on one page, saying what it leaves out; the tables and diagram.svg keep everything`, () => {
+    const plan = generatePlan({ vpcs: DIAGRAM_FULL_VPC_LIMIT + 1, subnetsPerVpc: 2, seed: 9 });
+    const report = buildReviewReport(plan);
+    const printed = pages(report.html);
+    expect(printed).toHaveLength(1);
+    const [page] = printed;
+    expect(page!.svg).not.toContain('class="subnet');
+    expect(page!.svg.match(/<g class="vpc" /g)).toHaveLength(plan.vpcs.length);
+    expect(page!.caption).toContain(
+      `its ${(DIAGRAM_FULL_VPC_LIMIT + 1).toLocaleString('en-US')} VPCs are more than ${DIAGRAM_FULL_VPC_LIMIT} printed pages could show legibly`,
+    );
+    expect(page!.caption).toContain(`without its subnets (${plan.subnets.length.toLocaleString('en-US')} in all)`);
+    expect(page!.caption).toContain('the full diagram is the separately exported SVG');
+    // The overview, printed whole: its frame is the overview SVG's, at a scale that fits the page.
+    expect(page!.x1 - page!.x0).toBe(Number(/width="(\d+)"/.exec(planToSvg(plan, { overview: true }))![1]));
+    // The full diagram is still the one the Markdown links, and every subnet is in the tables.
+    expect(report.diagramSvg.match(/<g class="subnet /g)).toHaveLength(plan.subnets.length);
+    const table = report.html.slice(report.html.indexOf('<h2>VPCs and subnets</h2>'), report.html.indexOf('<h2>IPv6 allocations</h2>'));
+    for (const subnet of plan.subnets) expect(table).toContain(`<td class="nowrap">${subnet.ipv4Cidr}</td>`);
+  });
+
+  it(`with few VPCs but a diagram of more than ${DIAGRAM_MAX_PAGES} pages is the overview, saying how many pages the full one would take`, () => {
+    const plan = example('hub-and-spoke.vpcplan.json');
+    // A box moved far off: the picture spans a grid of thousands of pages, nearly all of them empty.
+    plan.layout.nodes[plan.vpcs[0]!.id] = { x: 200_000, y: 100_000 };
+    const printed = pages(buildReviewReport(plan).html);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.caption).toMatch(new RegExp(`because the full diagram would take [\\d,]+ pages at ${DIAGRAM_MIN_TEXT_PT} pt text`));
+    expect(printed[0]!.svg).not.toContain('class="subnet');
+    expect(printed[0]!.svg).toContain(`class="name">${plan.vpcs[0]!.name}</text>`);
+  });
+
+  it('of a small selection is its full diagram; of a selection past the limit, its overview, so captioned', () => {
+    const plan = generatePlan({ vpcs: DIAGRAM_FULL_VPC_LIMIT + 2, subnetsPerVpc: 2, seed: 9 });
+    const [first, second] = plan.vpcs;
+    // A VPC and a subnet of another: both VPCs drawn whole, with their subnets, and nothing else.
+    const subnet = plan.subnets.find((s) => s.vpcId === second!.id)!;
+    const small = buildReviewReport(plan, { diagram: { selection: [first!.id, subnet.id] } });
+    const printed = pages(small.html);
+    const drawn = printed.map((p) => p.svg).join('\n');
+    expect(new Set([...drawn.matchAll(/<g class="vpc" data-id="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set([first!.id, second!.id]));
+    expect(drawn.match(/<g class="subnet [^"]*" data-id="([^"]+)"/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(printed.every((p) => !p.caption.includes('overview'))).toBe(true);
+    // diagram.svg is the selection's full diagram too.
+    expect(small.diagramSvg).toContain('2 of ');
+    expect(small.diagramSvg.match(/<g class="vpc" /g)).toHaveLength(2);
+
+    const all = plan.vpcs.slice(1).map((v) => v.id);
+    const [page, ...more] = pages(buildReviewReport(plan, { diagram: { selection: all, legend: false } }).html);
+    expect(more).toHaveLength(0);
+    expect(page!.svg).not.toContain('class="subnet');
+    expect(page!.svg).not.toContain('class="legend"');
+    expect(page!.svg.match(/<g class="vpc" /g)).toHaveLength(all.length);
+    expect(page!.caption).toContain(`An overview of the selection, because its ${all.length.toLocaleString('en-US')} VPCs are more than`);
+    expect(page!.caption).toContain(`without its subnets (${(all.length * 2).toLocaleString('en-US')} in all)`);
   });
 });
 

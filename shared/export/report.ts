@@ -15,25 +15,40 @@
  * inline SVG (shapes and text, each page's SVG holding only the elements, and the pieces of
  * dashed lines, that show through its frame), and the page's Content-Security-Policy runs no
  * script whatever it holds.
+ * The report draws the diagram itself, of the whole plan or of the app's selection, with or without
+ * its legend (ReportDiagramOptions). One too large to page (past DIAGRAM_FULL_VPC_LIMIT VPCs, or
+ * DIAGRAM_MAX_PAGES pages) prints an overview instead, each VPC a box without its subnets, on one
+ * page, its caption saying what it leaves out; every VPC, subnet and finding is still in the tables.
  * The Markdown links the diagram as a file (diagram.svg beside report.md), because git hosts
  * do not show a data: image.
  */
 import { NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION, RESERVED_ADDRESSES_PER_SUBNET } from '../aws-limits';
-import { checkPlan, natCapacity, vpcFreeSpace, type Finding } from '../checks';
+import { checkPlan, natCapacity, vpcFreeSpace, type Finding, type VpcFreeSpace } from '../checks';
 import { usableAddresses } from '../cidr';
-import { textWidth, type TextStyle } from '../layout';
-import { indexPlan, subnetBlock, type PlanIndex } from '../plan/plan-index';
-import type { Plan, Subnet } from '../plan/schema';
+import { diagramScope, engineFigures, formatCount, planDiagram, textWidth, usageOfSpace, type Diagram, type DiagramFigures, type TextStyle } from '../layout';
+import { planIndexOf, subnetBlock, type PlanIndex } from '../plan/plan-index';
+import type { Plan, Subnet, Vpc } from '../plan/schema';
 import { reachabilityClasses, type MatrixCell, type ReachabilityClasses } from '../routing/reach-matrix';
 import { escapeMarkup } from './markup';
-import { planToSvg } from './svg';
+import { planToSvg, type DiagramSvgOptions } from './svg';
 
 /** The file the Markdown report links the diagram as; `vpcplan export --format markdown -o DIR` writes it beside report.md. */
 export const MARKDOWN_DIAGRAM_FILE = 'diagram.svg';
 
+/** What the report's diagram shows: the choices of the app's Export dialog. */
+export interface ReportDiagramOptions {
+  /** Only these objects and the connections between them (the editor's selection, as planToSvg takes it); the whole plan when absent. */
+  selection?: readonly string[];
+  /** Draw the legend (default yes). */
+  legend?: boolean;
+}
+
 export interface ReviewReportOptions {
-  /** The diagram as SVG, when the app made it (of the selection, say); without it the report draws the whole plan. */
-  diagramSvg?: string;
+  /**
+   * What the diagram shows; the whole plan with its legend when absent. The report draws it
+   * itself (not a picture handed in) so that one too large to page prints as its overview.
+   */
+  diagram?: ReportDiagramOptions;
   /** When the report was made (ISO 8601); left out when not given, so the output is reproducible. */
   generatedAt?: string;
 }
@@ -59,8 +74,9 @@ interface Section {
   diagram?: boolean;
 }
 
+/** A count with its digits grouped (65,536), as the diagram writes it. */
 function count(n: number | bigint): string {
-  return typeof n === 'bigint' ? n.toLocaleString('en-US') : n.toLocaleString('en-US');
+  return formatCount(n);
 }
 
 function percent(part: number, whole: number): string {
@@ -159,8 +175,82 @@ function reachabilitySection(plan: Plan, names: ReadonlyMap<string, string>): Se
   };
 }
 
-function sections(plan: Plan, findings: readonly Finding[]): Section[] {
-  const index = indexPlan(plan);
+/** Each VPC's free space, worked out once for the free-space table and the diagram's usage lines. */
+function freeSpaces(plan: Plan): (vpc: Vpc) => VpcFreeSpace {
+  // The plan's one index, which reachability and the diagram read too: each CIDR is read once for all three.
+  const index = planIndexOf(plan);
+  const memo = new Map<Vpc, VpcFreeSpace>();
+  return (vpc) => {
+    let space = memo.get(vpc);
+    if (!space) {
+      space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
+      memo.set(vpc, space);
+    }
+    return space;
+  };
+}
+
+/** The diagram's figures, its VPCs' usage read from the free space the report has worked out. */
+function reportFigures(plan: Plan, freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): DiagramFigures {
+  return { ...engineFigures(plan), vpcUsage: (vpc) => usageOfSpace(freeSpaceOf(vpc).ipv4) };
+}
+
+/** What a diagram draws, for the overview's caption and for choosing whether to draw it in full. */
+interface Drawn {
+  /** Of the selection, not the whole plan. */
+  selection: boolean;
+  vpcs: number;
+  subnets: number;
+  nats: number;
+}
+
+/** The report's pictures of the plan (or of the selection), each drawn when first wanted, sharing one layout. */
+interface ReportDrawing {
+  /** The full diagram: the Markdown's diagram.svg, and the printed pages while they stay few. */
+  full(): string;
+  /** Each VPC as its box and name only: printed when the full diagram is too large to page. */
+  overview(): string;
+  drawn(): Drawn;
+}
+
+function reportDrawing(plan: Plan, options: ReviewReportOptions, freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): ReportDrawing {
+  const day = options.generatedAt?.slice(0, 10);
+  const { selection, legend = true } = options.diagram ?? {};
+  // Laid out once for the count, the full diagram and the overview: 10,000 VPCs take seconds.
+  let figures: DiagramFigures | undefined;
+  let geometry: Diagram | undefined;
+  const drawing = (): DiagramSvgOptions & { geometry: Diagram } => {
+    figures ??= reportFigures(plan, freeSpaceOf);
+    geometry ??= planDiagram(plan, figures);
+    return { ...(day ? { date: day } : {}), ...(selection ? { selection } : {}), legend, figures, geometry };
+  };
+  let full: string | undefined;
+  return {
+    full: () => (full ??= planToSvg(plan, drawing())),
+    overview: () => planToSvg(plan, { ...drawing(), overview: true }),
+    // The whole plan's counts need no layout, so a large plan's overview is the only one it lays out.
+    drawn: () => (selection ? drawnOfSelection(plan, drawing().geometry, selection) : drawnOfPlan(plan)),
+  };
+}
+
+function drawnOfPlan(plan: Plan): Drawn {
+  return { selection: false, vpcs: plan.vpcs.length, subnets: plan.subnets.length, nats: plan.natGateways.length };
+}
+
+/** The VPCs a picture of the selection draws (planToSvg's scope: a VPC whole, the ends of a chosen connection), with their subnets and NAT gateways. */
+function drawnOfSelection(plan: Plan, geometry: Diagram, selection: readonly string[]): Drawn {
+  const vpcIds = new Set([...diagramScope(plan, geometry, selection).nodes].filter((id) => geometry.byId.get(id)?.kind === 'vpc'));
+  const vpcOfSubnet = new Map(plan.subnets.map((s) => [s.id, s.vpcId]));
+  return {
+    selection: true,
+    vpcs: vpcIds.size,
+    subnets: plan.subnets.filter((s) => vpcIds.has(s.vpcId)).length,
+    nats: plan.natGateways.filter((n) => vpcIds.has(vpcOfSubnet.get(n.subnetId) ?? '')).length,
+  };
+}
+
+function sections(plan: Plan, findings: readonly Finding[], freeSpaceOf: (vpc: Vpc) => VpcFreeSpace): Section[] {
+  const index = planIndexOf(plan);
   const names = new Map(plan.vpcs.map((v) => [v.id, v.name || v.id]));
   const out: Section[] = [];
   out.push({ title: 'Diagram', tables: [], diagram: true });
@@ -216,8 +306,7 @@ function sections(plan: Plan, findings: readonly Finding[]): Section[] {
 
   const freeRows: string[][] = [];
   for (const vpc of plan.vpcs) {
-    const space = vpcFreeSpace(index, vpc, index.subnetsByVpc.get(vpc.id) ?? []);
-    for (const block of space.ipv4.blocks) {
+    for (const block of freeSpaceOf(vpc).ipv4.blocks) {
       const shown = block.free.slice(0, 6).join(', ') + (block.free.length > 6 ? `, and ${block.free.length - 6} more` : '');
       freeRows.push([
         vpc.name || vpc.id,
@@ -332,18 +421,29 @@ function matrixGroups(headers: readonly string[]): number[] {
 }
 
 function accountsSection(plan: Plan): Section {
+  // Each VPC pushed onto its account's list and each subnet counted through its VPC's account, in
+  // one pass each: copying the list per VPC and scanning every VPC per subnet took seconds at 10,000 VPCs.
   const byAccount = new Map<string, Array<Plan['vpcs'][number]>>();
+  // (A VPC id that two accounts both use, in a plan not yet valid, counts its subnets in both.)
+  const accountsOf = new Map<string, Set<string>>();
   for (const vpc of plan.vpcs) {
     const key = vpc.accountId ?? '';
-    byAccount.set(key, [...(byAccount.get(key) ?? []), vpc]);
+    const list = byAccount.get(key);
+    if (list) list.push(vpc);
+    else byAccount.set(key, [vpc]);
+    const accounts = accountsOf.get(vpc.id);
+    if (accounts) accounts.add(key);
+    else accountsOf.set(vpc.id, new Set([key]));
   }
+  const subnetCounts = new Map<string, number>();
+  for (const s of plan.subnets) for (const key of accountsOf.get(s.vpcId) ?? []) subnetCounts.set(key, (subnetCounts.get(key) ?? 0) + 1);
   const rows = [...byAccount]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
     .map(([account, vpcs]) => [
       account || '(no account given)',
       [...new Set(vpcs.map((v) => v.region))].sort().join(', '),
       String(vpcs.length),
-      String(plan.subnets.filter((s) => vpcs.some((v) => v.id === s.vpcId)).length),
+      String(subnetCounts.get(account) ?? 0),
       vpcs.map((v) => v.name || v.id).join(', '),
     ]);
   return {
@@ -533,8 +633,9 @@ export const DIAGRAM_MIN_TEXT_PT = 7.2;
 /**
  * Past this many pages (counted as the grid of pages the diagram spans at the readable scale) the
  * printed diagram is shown whole on one page instead: a plan of thousands of VPCs would take
- * thousands of pages (and placing them is work in the square of the boxes). The exported SVG
- * (diagram.svg) keeps it at full size.
+ * thousands of pages (and placing them is work in the square of the boxes). The report's own
+ * diagram is then the overview (VPC boxes without their subnets: reportDiagramHtml). The
+ * exported SVG (diagram.svg) keeps it at full size.
  */
 export const DIAGRAM_MAX_PAGES = 600;
 export interface DiagramTile {
@@ -825,53 +926,132 @@ function least(values: readonly number[]): number {
   return out;
 }
 
-/** The inline SVG pages of the diagram: one viewBox frame of it per page, each holding only what shows through its frame. */
-function diagramHtml(svg: string, alt: string): string {
-  const open = /^\s*<svg\b[^>]*>/.exec(svg);
-  const width = Number(/\bwidth="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
-  const height = Number(/\bheight="([\d.]+)"/.exec(open?.[0] ?? '')?.[1]);
-  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg))
-    throw new Error('the diagram is not an SVG with a width and height; export it again from the canvas');
+/** A diagram SVG's root tag and size, and the grid of pages it spans at the readable scale. */
+interface DiagramMeasure {
+  open: string;
+  width: number;
+  height: number;
+  /** The SVG's smallest font size, in px. */
+  smallest: number;
+  /** The root's font size, which every text without its own inherits. */
+  rootFont: number;
+  /** A page's frame in SVG units, at the readable scale. */
+  page: { width: number; height: number };
+  /** Pages across times pages down. */
+  grid: number;
+}
+
+function measureDiagram(svg: string): DiagramMeasure {
+  const open = /^\s*<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = Number(/\bwidth="([\d.]+)"/.exec(open ?? '')?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(open ?? '')?.[1]);
+  if (!open || !(width > 0) || !(height > 0) || !/<\/svg>\s*$/.test(svg)) throw new Error('the diagram is not an SVG with a width and height');
   const fonts = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])).filter((n) => n > 0);
   const smallest = fonts.length > 0 ? least(fonts) : 12;
   const { scale: trial } = diagramTiles(width, height, smallest);
   const page = { width: (TILE_WIDTH_MM * PX_PER_MM) / trial, height: (TILE_HEIGHT_MM * PX_PER_MM) / trial };
   const grid = Math.ceil(width / page.width) * Math.ceil(height / page.height);
-  const tooBig = grid > DIAGRAM_MAX_PAGES;
-  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open[0])?.[1] ?? 12);
+  const rootFont = Number(/\bfont-size="([\d.]+)"/.exec(open)?.[1] ?? 12);
+  return { open, width, height, smallest, rootFont, page, grid };
+}
+
+/**
+ * Past this many VPCs (of the plan, or drawn for the selection) the report's diagram is the
+ * overview (planToSvg's overview: VPC boxes without their subnets), and the full diagram is not
+ * drawn for it at all: a VPC of ten subnets takes a printed page of its own, so paging them would
+ * pass DIAGRAM_MAX_PAGES, and drawing and cutting up the full diagram of 10,000 VPCs alone took
+ * seconds and a 100 MB page nobody could open.
+ */
+export const DIAGRAM_FULL_VPC_LIMIT = DIAGRAM_MAX_PAGES;
+
+/**
+ * The HTML's diagram, of the whole plan or the selection: its full diagram, a page per group of
+ * boxes, while that takes at most DIAGRAM_MAX_PAGES pages and draws at most
+ * DIAGRAM_FULL_VPC_LIMIT VPCs; past either, its overview whole on one page, the caption saying
+ * what it leaves out and where the full diagram is.
+ */
+function reportDiagramHtml(plan: Plan, drawing: ReportDrawing): string {
+  const alt = `Diagram of ${plan.name}`;
+  const drawn = drawing.drawn();
+  let pages: number | undefined;
+  if (drawn.vpcs <= DIAGRAM_FULL_VPC_LIMIT) {
+    const svg = drawing.full();
+    const measured = measureDiagram(svg);
+    if (measured.grid <= DIAGRAM_MAX_PAGES) return diagramHtml(svg, alt, measured);
+    pages = measured.grid;
+  }
+  const overview = drawing.overview();
+  return diagramHtml(overview, alt, measureDiagram(overview), overviewCaption(drawn, pages));
+}
+
+/**
+ * The printed pages of any diagram SVG (shapes and text as svg.ts writes them): a page per group
+ * of boxes, or past DIAGRAM_MAX_PAGES the whole of it on one page. The report prints its own
+ * diagram through reportDiagramHtml; this is the paging alone.
+ */
+export function diagramPagesHtml(svg: string, alt: string): string {
+  return diagramHtml(svg, alt, measureDiagram(svg));
+}
+
+/** What the overview leaves out, why, and where the rest is. */
+function overviewCaption(drawn: Drawn, pages: number | undefined): string {
+  const why =
+    pages === undefined
+      ? `its ${count(drawn.vpcs)} VPCs are more than ${count(DIAGRAM_FULL_VPC_LIMIT)} printed pages could show legibly`
+      : `the full diagram would take ${count(pages)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text`;
+  const nats = drawn.nats > 0 ? ` and ${count(drawn.nats)} NAT gateway${drawn.nats === 1 ? '' : 's'}` : '';
+  return (
+    `An overview of ${drawn.selection ? 'the selection' : 'the whole plan'}, because ${why}: each VPC is its box and name, without its subnets (${count(drawn.subnets)} in all)${nats}, and the connections are drawn without their labels. ` +
+    'Every VPC and subnet is listed in the tables below; the full diagram is the separately exported SVG (File > Export > SVG, or vpcplan export --format svg).'
+  );
+}
+
+/**
+ * The inline SVG pages of the diagram: one viewBox frame of it per page, each holding only what
+ * shows through its frame. Given `whole` (a caption), or when paging would pass
+ * DIAGRAM_MAX_PAGES, the whole diagram on one page instead, as large as fits.
+ */
+function diagramHtml(svg: string, alt: string, measured: DiagramMeasure, whole?: string): string {
+  const { open, width, height, smallest, rootFont, page, grid } = measured;
+  const tooBig = whole !== undefined || grid > DIAGRAM_MAX_PAGES;
   // Too many pages: the whole diagram on one page, as large as fits (its text unreadably small; the exported SVG has it at full size).
   const { scale, tiles } = tooBig ? diagramTiles(width, height, Infinity) : diagramTiles(width, height, smallest, diagramPieces(svg, page, rootFont));
   const inner = svg
-    .slice(open[0].length)
+    .slice(open.length)
     .replace(/<\/svg>\s*$/, '')
     .replace(/^\s*<title>[^<]*<\/title>/, '');
   // The outer <svg>'s own attributes (fonts) carried onto each page's SVG, so the text looks the same.
-  const inherited = [...open[0].matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
-  const chunks = topLevelChunks(inner, rootFont);
-  // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once.
+  const inherited = [...open.matchAll(/\b(font-family|font-size)="([^"]*)"/g)].map((m) => `${m[1]}="${m[2]}"`).join(' ');
+  // The overview is all on its one page: none of its lines is measured against a frame.
+  const chunks = whole === undefined ? topLevelChunks(inner, rootFont) : [];
+  // A dashed line is cut to each page's frame (pathInFrame); cut into pieces once. One page shows it all: nothing to cut.
   const dashed = new Map(
     chunks.flatMap((c): Array<[Chunk, PathPieces]> => {
-      const pieces = /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
+      const pieces = !tooBig && /^<path\b[^>]*\bstroke-dasharray=/.test(c.text) ? pathPieces(c.text) : undefined;
       return pieces ? [[c, pieces]] : [];
     }),
   );
   const out: string[] = [];
   tiles.forEach((tile, i) => {
     const where = tooBig
-      ? `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`
+      ? (whole ??
+        `The whole diagram, too large to print legibly here (${count(grid)} pages at ${DIAGRAM_MIN_TEXT_PT} pt text); the exported SVG has it at full size.`)
       : tiles.length > 1
         ? `Part ${i + 1} of ${tiles.length}${tile.names.length > 0 ? `: ${tile.names.join(', ')}` : ''}.`
         : '';
     // Each page holds only what shows through its frame, so a big plan's pages stay quick to print.
-    const shown = chunks
-      .filter((c) => c.box === undefined || meets(c.box, tile))
-      .map((c) => ({ text: dashed.has(c) ? pathInFrame(dashed.get(c)!, tile) : linesInFrame(c, tile) }))
-      .filter((c) => c.text !== '');
+    const shown =
+      whole !== undefined
+        ? inner.split('\n').filter((line) => line.trim() !== '')
+        : chunks
+            .filter((c) => c.box === undefined || meets(c.box, tile))
+            .map((c) => (dashed.has(c) ? pathInFrame(dashed.get(c)!, tile) : linesInFrame(c, tile)))
+            .filter((text) => text !== '');
     out.push(
       [
         '<figure class="diagram-page">',
         `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeMarkup(alt)}" viewBox="${r1(tile.x)} ${r1(tile.y)} ${r1(tile.width)} ${r1(tile.height)}" width="${r1(tile.width * scale)}" height="${r1(tile.height * scale)}" ${inherited}>`,
-        ...shown.map((c) => c.text),
+        ...shown,
         '</svg>',
         where ? `<figcaption>${escapeMarkup(where)}</figcaption>` : '',
         '</figure>',
@@ -1095,8 +1275,16 @@ function htmlTableGroup(t: Table, caption: string): string {
     ].filter((n) => n !== '');
     return names.length > 0 ? ` class="${names.join(' ')}"` : '';
   };
-  const head = `<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeMarkup(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>`;
+  // Each column's opening tags worked out once, not per cell: a table of 100,000 subnets has 800,000 cells.
+  const th = t.headers.map((_, i) => `<th${cls(i)}>`);
+  const td = t.headers.map((_, i) => `<td${cls(i)}>`);
+  const head = `<thead><tr>${t.headers.map((h, i) => `${th[i]}${escapeMarkup(h)}</th>`).join('')}</tr></thead>`;
+  const rows = t.rows.map((r) => {
+    let row = '<tr>';
+    for (let i = 0; i < r.length; i++) row += `${td[i] ?? `<td${cls(i)}>`}${escapeMarkup(r[i]!)}</td>`;
+    return `${row}</tr>`;
+  });
+  const body = `<tbody>${rows.join('\n')}</tbody>`;
   return `<table>${caption ? `<caption>${escapeMarkup(caption)}</caption>` : ''}${head}\n${body}</table>`;
 }
 
@@ -1140,8 +1328,13 @@ th.prose { overflow-wrap: break-word; }
 .meta { color: #475569; }
 `;
 
+/** A character md() escapes, or a line break it joins. */
+const MD_SPECIAL = /[\\`*_[\]<>|#&~\n]/;
+
 /** Markdown's special characters escaped, so a name cannot open a link, close a table cell or start HTML. */
 function md(text: string): string {
+  // Most cells (names, CIDRs, counts) hold none of these: returned as they are, without two passes each.
+  if (!MD_SPECIAL.test(text)) return text;
   return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
@@ -1153,17 +1346,17 @@ function markdownTable(t: Table): string {
 export interface ReviewReport {
   markdown: string;
   html: string;
-  /** The diagram the Markdown links as MARKDOWN_DIAGRAM_FILE; write it beside the Markdown. */
+  /** The full diagram (of the selection, when one was chosen) the Markdown links as MARKDOWN_DIAGRAM_FILE; write it beside the Markdown. */
   diagramSvg: string;
 }
 
 export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {}): ReviewReport {
+  const freeSpaceOf = freeSpaces(plan);
   // The diagram too is drawn when first needed (the HTML and diagram.svg want it; the Markdown only links it).
-  let diagram: string | undefined = options.diagramSvg;
-  const diagramSvg = (): string => (diagram ??= planToSvg(plan, options.generatedAt ? { date: options.generatedAt.slice(0, 10) } : {}));
+  const drawing = reportDrawing(plan, options, freeSpaceOf);
   // One check for the findings section and the title page's count.
   const findings = checkPlan(plan);
-  const all = sections(plan, findings);
+  const all = sections(plan, findings, freeSpaceOf);
   const findingCounts = severityCounts(findings);
   const accounts = new Set(plan.vpcs.map((v) => v.accountId ?? ''));
   const summary: Array<[string, string]> = [
@@ -1187,10 +1380,10 @@ export function buildReviewReport(plan: Plan, options: ReviewReportOptions = {})
       return (markdown ??= markdownReport(plan, all, meta, summary));
     },
     get html() {
-      return (html ??= htmlReport(plan, all, meta, summary, diagramSvg()));
+      return (html ??= htmlReport(plan, all, meta, summary, () => reportDiagramHtml(plan, drawing)));
     },
     get diagramSvg() {
-      return diagramSvg();
+      return drawing.full();
     },
   };
 }
@@ -1212,13 +1405,13 @@ function markdownReport(plan: Plan, all: readonly Section[], meta: string, summa
   return `${mdParts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: string): string {
+function htmlReport(plan: Plan, all: readonly Section[], meta: string, summary: ReadonlyArray<[string, string]>, diagram: () => string): string {
   const htmlSections = all.map((s) =>
     [
       `<section${s.diagram ? ' class="diagram"' : ''}>`,
       `<h2>${escapeMarkup(s.title)}</h2>`,
       s.intro ? `<p>${escapeMarkup(s.intro)}</p>` : '',
-      s.diagram ? diagramHtml(diagram, `Diagram of ${plan.name}`) : '',
+      s.diagram ? diagram() : '',
       ...s.tables.map((t) => htmlTable(t.table, t.caption)),
       '</section>',
     ]

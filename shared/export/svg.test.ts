@@ -74,6 +74,20 @@ describe('planToSvg (the one diagram renderer)', () => {
     expect(() => planToSvg(plan, { selection: ['nothing-here'] })).toThrow(/nothing selected is on the diagram/);
   });
 
+  it('as an overview, draws each VPC as its box and name where the full diagram has it, without subnets, NAT gateways or edge labels', () => {
+    const full = planToSvg(plan);
+    const overview = planToSvg(plan, { overview: true });
+    const drawn = boxes(overview);
+    for (const node of planDiagram(plan).nodes) expect(drawn.get(node.id), node.id).toEqual(boxes(full).get(node.id));
+    expect(drawn.size).toBe(planDiagram(plan).nodes.length);
+    expect(overview).not.toMatch(/class="subnet|class="nat"|class="edge-label"/);
+    for (const vpc of plan.vpcs) expect(overview).toContain(`class="name">${vpc.name}</text>`);
+    expect(overview.match(/class="edge edge-/g)).toEqual(full.match(/class="edge edge-/g));
+    expect(overview).toContain('overview: VPCs without their subnets');
+    expect(overview).not.toMatch(/Public subnet|NAT gateway</);
+    expect(overview.length).toBeLessThan(full.length / 2);
+  });
+
   it('puts the same picture out for the same plan', () => {
     expect(planToSvg(plan, { date: '2026-01-01' })).toBe(planToSvg(plan, { date: '2026-01-01' }));
   });

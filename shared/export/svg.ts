@@ -24,6 +24,7 @@ import {
   vpcHeader,
   vpcMembers,
   type Box,
+  type Diagram,
   type DiagramEdge,
   type DiagramNode,
   type EdgeKind,
@@ -42,6 +43,20 @@ export interface DiagramSvgOptions {
   legend?: boolean;
   /** The date in the title block, e.g. "2026-03-14"; no date when absent, so the output is reproducible. */
   date?: string;
+  /**
+   * Each VPC as its box and name only (no subnets, NAT gateways or other header lines) and the
+   * connections without their labels: the boxes where the full diagram has them, in a small
+   * fraction of its text. The review report prints this for a plan too large to print whole.
+   */
+  overview?: boolean;
+  /** The engine's numbers the boxes show, when the caller has them worked out already; computed from the plan when absent. */
+  figures?: DiagramFigures;
+  /**
+   * The plan's boxes and connections (planDiagram of these figures), when the caller has them
+   * already: laying out 10,000 VPCs takes seconds, and the review report reads it to count what
+   * a selection draws before drawing it.
+   */
+  geometry?: Diagram;
 }
 
 /** The day a picture is drawn, as its title block gives it (UTC, so the app and the CLI agree). */
@@ -139,17 +154,23 @@ interface VpcParts {
   nats: readonly NatGateway[];
   hasIgw: boolean;
   figures: DiagramFigures;
+  /** The box and name only (DiagramSvgOptions.overview). */
+  overview: boolean;
 }
 
 function drawVpc(node: DiagramNode, box: Box, parts: VpcParts): string[] {
   const { vpc, subnets, nats, figures } = parts;
   const geometry = node.vpc!;
-  const usage = figures.vpcUsage(vpc, subnets);
+  const usage = parts.overview ? undefined : figures.vpcUsage(vpc, subnets);
   const header = vpcHeader(vpc, subnets.length, usage);
   const out = [`<g class="vpc" data-id="${escapeMarkup(vpc.id)}">`];
   out.push(rect(box, { rx: 12, fill: COLOURS.vpcFill, stroke: COLOURS.vpcBorder, 'stroke-width': 2 }));
   const left = box.x + 16;
   out.push(text(left, box.y + 26, header.name, TYPE.vpcName, { fill: COLOURS.text, class: 'name' }));
+  if (parts.overview) {
+    out.push('</g>');
+    return out;
+  }
   if (parts.hasIgw) {
     const chip = { x: box.x + box.width - 14 - 44, y: box.y + 12, width: 44, height: 18 };
     out.push(rect(chip, { rx: 9, fill: 'none', stroke: TIER_COLOURS.public }));
@@ -318,8 +339,8 @@ function drawLegend(entries: ReturnType<typeof legendEntries>, left: number, top
 
 /** The diagram of the plan, or of the selected objects, as SVG text. */
 export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
-  const figures = engineFigures(plan);
-  const diagram = planDiagram(plan, figures);
+  const figures = options.figures ?? engineFigures(plan);
+  const diagram = options.geometry ?? planDiagram(plan, figures);
   const scope = diagramScope(plan, diagram, options.selection);
   if (options.selection && scope.nodes.size === 0)
     throw new Error('nothing selected is on the diagram: select a VPC, a gateway, a network or a connection first');
@@ -343,12 +364,19 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
   const contentBottom = nodes.length ? maxBottom + dy : MARGIN + TITLE_BLOCK;
 
   const titleStyle: TextStyle = { size: 20, bold: true };
-  const subtitle = [options.date, options.selection ? `${nodes.length} of ${diagram.nodes.length} boxes (the selection)` : ''].filter(Boolean).join(' · ');
+  const overview = options.overview === true;
+  const subtitle = [
+    options.date,
+    options.selection ? `${nodes.length} of ${diagram.nodes.length} boxes (the selection)` : '',
+    overview ? 'overview: VPCs without their subnets' : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const titleWidth = Math.max(textWidth(plan.name, titleStyle), subtitle ? textWidth(subtitle, { size: 12 }) : 0);
   const members = vpcMembers(plan);
   const tiers = new Set<SubnetTier>();
   let hasNat = false;
-  for (const node of nodes) {
+  for (const node of overview ? [] : nodes) {
     if (node.kind !== 'vpc') continue;
     for (const subnet of members.subnets.get(node.id) ?? []) tiers.add(subnet.tier);
     if ((members.nats.get(node.id)?.length ?? 0) > 0) hasNat = true;
@@ -368,7 +396,7 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
     const b = diagram.byId.get(edge.target)!;
     const drawn = drawEdge(edge, shift(a, dx, dy), shift(b, dx, dy));
     body.push(drawn.line);
-    labels.push(drawn.label);
+    if (!overview) labels.push(drawn.label);
   }
   const byId = {
     vpc: new Map(plan.vpcs.map((v) => [v.id, v])),
@@ -386,6 +414,7 @@ export function planToSvg(plan: Plan, options: DiagramSvgOptions = {}): string {
           nats: members.nats.get(node.id) ?? [],
           hasIgw: (members.igws.get(node.id)?.length ?? 0) > 0,
           figures,
+          overview,
         }),
       );
     } else if (node.kind === 'tgw') body.push(...drawHub(node, box, transitGatewayText(byId.tgw.get(node.id)!)));
