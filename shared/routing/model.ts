@@ -260,18 +260,6 @@ export function vpcShape(vpcs: readonly Vpc[]): object {
   return lastShape.token;
 }
 
-/**
- * Adds the reads a memoized value was computed from to the computation in progress, coarsely:
- * every VPC's blocks stand for the blocks it read (readAllVpcBlocks), and the names it read
- * are left out. For a caller that prints none of the value's names and would otherwise record
- * thousands of VPCs (a transit gateway table, read once per attached VPC).
- */
-export function replayReadsCoarsely(model: RoutingModel, reads: SubnetReads): void {
-  const into = model.reads;
-  if (!into || reads === NO_READS) return;
-  replayInto(into, { ...reads, names: undefined, blocks: undefined, allBlocks: reads.allBlocks || reads.blocks !== undefined });
-}
-
 /** Adds the reads a memoized value was computed from to the computation in progress. */
 export function replayReads(model: RoutingModel, reads: SubnetReads): void {
   if (model.reads && reads !== NO_READS) replayInto(model.reads, reads);
