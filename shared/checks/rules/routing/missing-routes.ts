@@ -27,12 +27,12 @@
 import { formatCidr, overlaps, type Cidr } from '../../../cidr';
 import type { AddRouteAction, FixAction } from '../../../plan/edits/fix-actions';
 import { routeDestinations } from '../../../plan/plan-index';
-import type { PeeringConnection, Route, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../../../plan/schema';
+import type { PeeringConnection, Plan, Route, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../../../plan/schema';
 import { settingPath } from '../../../plan/settings';
 import { labelOf, peerOf, routingModel, subnetBlock, vpcBlocksOf, vpcLabel, type RoutingModel } from '../../../routing/model';
 import { resolveTable, type ResolvedTable } from '../../../routing/route-table';
 import { definePlanRule, type FindingDefinitions, type FindingOf, type PlanIndex } from '../../types';
-import { ValueMemo } from './part-memo';
+import { keepingParts, ValueMemo } from './part-memo';
 import { forwardsOverlapping, tgwForwarding, type ForwardEntry, type TgwForwarding } from './tgw-forwarding';
 
 const PEERING_SOURCE =
@@ -76,14 +76,51 @@ export const missingRoutesRule = definePlanRule({
     const model = routingModel(index);
     const findings: MissingRouteFinding[] = [];
     vpcParts.begin(index.plan);
+    const gatewaysSame = gatewayChecks.begin(index.plan);
     for (const subnets of index.subnetsByVpc.values()) {
       const part = vpcParts.get(model, subnets, vpcPart);
       for (const f of part.findings) findings.push(f);
-      if (part.routing) checkAttachments(model, part.routing, findings);
+      if (part.routing) for (const f of gatewayChecks.findings(model, part, gatewaysSame)) findings.push(f);
     }
     return findings;
   },
 });
+
+/**
+ * The transit gateway findings of each part as of the previous check. They read the part's
+ * routing and, of the rest of the plan, only the gateways, the VPCs (blocks and names) and the
+ * external networks: while those three sections are the same arrays, a part that held gives
+ * the findings it gave, without a look at its attachments.
+ */
+class GatewayChecks {
+  private sections: unknown[] = [];
+  private checks = 0;
+  private kept = new WeakMap<VpcPart, { at: number; findings: MissingRouteFinding[] }>();
+
+  /** Call once per check; whether the sections the gateway findings read are those of the previous check. */
+  begin(plan: Plan): boolean {
+    if (!keepingParts()) return false;
+    const sections = [plan.transitGateways, plan.vpcs, plan.externalNetworks];
+    const same = sections.every((section, i) => section === this.sections[i]);
+    this.sections = sections;
+    this.checks++;
+    return same;
+  }
+
+  findings(model: RoutingModel, part: VpcPart, sectionsSame: boolean): MissingRouteFinding[] {
+    const hit = this.kept.get(part);
+    if (sectionsSame && hit?.at === this.checks - 1) {
+      hit.at = this.checks;
+      return hit.findings;
+    }
+    const findings: MissingRouteFinding[] = [];
+    checkAttachments(model, part.routing!, findings);
+    if (keepingParts()) this.kept.set(part, { at: this.checks, findings });
+    return findings;
+  }
+}
+
+const gatewayChecks = new GatewayChecks();
 
 /** What the checks read of one VPC's routing: kept per VPC with its peering findings. */
 interface VpcRouting {

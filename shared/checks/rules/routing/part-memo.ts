@@ -32,6 +32,37 @@ const LOOKUP_SECTIONS = [
   'externalNetworks',
 ] as const;
 
+/** The section each lookup is built from (natGatewaysByVpc: the NAT map itself, see get). */
+const SECTION_OF_LOOKUP: Record<LookupName, (typeof LOOKUP_SECTIONS)[number] | undefined> = {
+  routeTableById: 'routeTables',
+  mainTableByVpc: 'routeTables',
+  internetGatewayById: 'internetGateways',
+  internetGatewaysByVpc: 'internetGateways',
+  natGatewayById: 'natGateways',
+  natGatewaysByVpc: undefined,
+  egressOnlyById: 'egressOnlyGateways',
+  egressOnlyByVpc: 'egressOnlyGateways',
+  vpnGatewayById: 'vpnGateways',
+  vpnGatewaysByVpc: 'vpnGateways',
+  peeringById: 'peerings',
+  peeringsByVpc: 'peerings',
+  transitGatewayById: 'transitGateways',
+  vpcAttachmentsByVpc: 'transitGateways',
+  externalNetworkById: 'externalNetworks',
+};
+/** One bit per section, and one for the NAT map. */
+const NAT_MAP_BIT = 1 << LOOKUP_SECTIONS.length;
+const LOOKUP_BIT = Object.fromEntries(
+  Object.entries(SECTION_OF_LOOKUP).map(([lookup, section]) => [lookup, section === undefined ? NAT_MAP_BIT : 1 << LOOKUP_SECTIONS.indexOf(section)]),
+) as Record<LookupName, number>;
+
+/** The sections (bits) a part's lookups come from. */
+function lookupBits(lookups: readonly unknown[] | undefined): number {
+  let bits = 0;
+  if (lookups) for (let i = 0; i < lookups.length; i += 3) bits |= LOOKUP_BIT[lookups[i] as LookupName];
+  return bits;
+}
+
 /** Off while a one-shot check runs (see withoutKeeping). */
 let keeping = true;
 
@@ -50,6 +81,11 @@ export function withoutKeeping<T>(run: () => T): T {
   }
 }
 
+/** Whether the memos keep parts (false during a one-shot check). */
+export function keepingParts(): boolean {
+  return keeping;
+}
+
 interface Part<V> {
   /** The subnet lists read, with what they were, and the subnets found missing. */
   vpcIds: string[];
@@ -57,8 +93,9 @@ interface Part<V> {
   missing: string[] | undefined;
   /** The VPCs whose names the findings print, with the names they had. */
   names: Array<[string, string | undefined]> | undefined;
-  /** Lookups read: [lookup, key, value] triples (see SubnetReads.lookups). */
+  /** Lookups read: [lookup, key, value] triples (see SubnetReads.lookups), and the sections they come from (LOOKUP_BIT). */
   lookups: unknown[] | undefined;
+  lookupBits: number;
   /** VPCs whose blocks were read, with their block lists then; and, when every VPC's were, their shape then. */
   blocks: Array<[string, unknown, unknown]> | undefined;
   shape: object | undefined;
@@ -74,8 +111,8 @@ interface Part<V> {
 export class ValueMemo<K extends object, V> {
   private sections: unknown[] = [];
   private lookupSections: unknown[] = [];
-  /** No lookup's section changed since the previous check: a part valid then reads the same lookups now. */
-  private lookupsSame = false;
+  /** The sections (LOOKUP_BIT) that changed since the previous check. */
+  private changedBits = -1;
   /** The plan's VPCs and subnets are the same arrays as at the previous check: no name, block or subnet list changed. */
   private vpcsSame = false;
   private subnetsSame = false;
@@ -101,7 +138,10 @@ export class ValueMemo<K extends object, V> {
     let same = this.sections.length === this.reads.length;
     for (let i = 0; same && i < this.reads.length; i++) same = this.sections[i] === sectionOf(plan, this.reads[i]!);
     const lookupSections = LOOKUP_SECTIONS.map((name) => plan[name]);
-    this.lookupsSame = lookupSections.every((section, i) => section === this.lookupSections[i]);
+    this.changedBits = 0;
+    lookupSections.forEach((section, i) => {
+      if (section !== this.lookupSections[i]) this.changedBits |= 1 << i;
+    });
     this.lookupSections = lookupSections;
     this.vpcsSame = plan.vpcs === this.lastVpcs;
     this.subnetsSame = plan.subnets === this.lastSubnets;
@@ -125,7 +165,9 @@ export class ValueMemo<K extends object, V> {
     this.usedThisCheck++;
     if (this.natMapSeenAt !== this.checks) {
       this.natMapSeenAt = this.checks;
-      if (model.natGatewaysByVpc !== this.natMap) this.lookupsSame = false;
+      if (model.natGatewaysByVpc !== this.natMap) {
+        this.changedBits |= NAT_MAP_BIT;
+      }
       this.natMap = model.natGatewaysByVpc;
     }
     const part = this.parts.get(key);
@@ -148,6 +190,7 @@ export class ValueMemo<K extends object, V> {
       missing: reads.missing && [...reads.missing],
       names,
       lookups: reads.lookups,
+      lookupBits: lookupBits(reads.lookups),
       blocks,
       shape: reads.allBlocks ? vpcShape(model.plan.vpcs) : undefined,
       value,
@@ -173,7 +216,8 @@ export class ValueMemo<K extends object, V> {
       if (part.blocks && !part.blocks.every(([id, v4, v6]) => vpcById.get(id)?.ipv4Cidrs === v4 && vpcById.get(id)?.ipv6Cidrs === v6)) return false;
       if (part.shape && part.shape !== vpcShape(model.plan.vpcs)) return false;
     }
-    return !part.lookups || (this.lookupsSame && recent) || lookupsHold(model, part.lookups);
+    // A part that held last time holds while none of the sections its lookups come from changed.
+    return !part.lookups || (recent && (part.lookupBits & this.changedBits) === 0) || lookupsHold(model, part.lookups);
   }
 }
 
