@@ -287,12 +287,36 @@ const SECTIONS = [
   'externalNetworks',
 ] as const;
 
+/**
+ * The lookups by the section each is built from, each section's rebuilt only when that section
+ * changed: adding a peering rebuilds the peering lookups, not the route tables' (thousands).
+ */
+const SECTION_BUILDERS = {
+  routeTables: buildRouteTableLookups,
+  internetGateways: buildInternetGatewayLookups,
+  natGateways: buildNatGatewayLookups,
+  egressOnlyGateways: buildEgressOnlyLookups,
+  vpnGateways: buildVpnGatewayLookups,
+  peerings: buildPeeringLookups,
+  transitGateways: buildTransitGatewayLookups,
+  externalNetworks: buildExternalNetworkLookups,
+} satisfies Record<(typeof SECTIONS)[number], (plan: Plan) => Partial<SectionLookups>>;
+
+const lastBySection = new Map<string, { section: unknown; lookups: Partial<SectionLookups> }>();
 let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
 
 function sectionLookups(plan: Plan): SectionLookups {
   const sections = SECTIONS.map((name) => plan[name]);
   if (lastLookups && lastLookups.sections.every((section, i) => section === sections[i])) return lastLookups.lookups;
-  const lookups = untracked(() => buildSectionLookups(plan));
+  const lookups = {} as SectionLookups;
+  SECTIONS.forEach((name, i) => {
+    let kept = lastBySection.get(name);
+    if (!kept || kept.section !== sections[i]) {
+      kept = { section: sections[i], lookups: untracked(() => SECTION_BUILDERS[name](plan)) };
+      lastBySection.set(name, kept);
+    }
+    Object.assign(lookups, kept.lookups);
+  });
   lastLookups = { sections, lookups };
   return lookups;
 }
@@ -353,47 +377,71 @@ export function routingModel(index: PlanIndex): RoutingModel {
   return model;
 }
 
-function buildSectionLookups(plan: Plan): SectionLookups {
-  const model: SectionLookups = {
-    routeTableById: new TrackedMap('routeTableById'),
-    mainTableByVpc: new TrackedMap('mainTableByVpc'),
-    internetGatewayById: new TrackedMap('internetGatewayById'),
-    internetGatewaysByVpc: new TrackedMap('internetGatewaysByVpc'),
-    natGatewayById: new TrackedMap('natGatewayById'),
-    egressOnlyById: new TrackedMap('egressOnlyById'),
-    egressOnlyByVpc: new TrackedMap('egressOnlyByVpc'),
-    vpnGatewayById: new TrackedMap('vpnGatewayById'),
-    vpnGatewaysByVpc: new TrackedMap('vpnGatewaysByVpc'),
-    peeringById: new TrackedMap('peeringById'),
-    peeringsByVpc: new TrackedMap('peeringsByVpc'),
-    transitGatewayById: new TrackedMap('transitGatewayById'),
-    vpcAttachmentsByVpc: new TrackedMap('vpcAttachmentsByVpc'),
-    externalNetworkById: new TrackedMap('externalNetworkById'),
-  };
+function buildRouteTableLookups(plan: Plan): Pick<SectionLookups, 'routeTableById' | 'mainTableByVpc'> {
+  const lookups = { routeTableById: new TrackedMap<RouteTable>('routeTableById'), mainTableByVpc: new TrackedMap<RouteTable>('mainTableByVpc') };
   for (const table of plan.routeTables) {
-    model.routeTableById.set(table.id, table);
-    if (table.main && !model.mainTableByVpc.has(table.vpcId)) model.mainTableByVpc.set(table.vpcId, table);
+    lookups.routeTableById.set(table.id, table);
+    if (table.main && !lookups.mainTableByVpc.has(table.vpcId)) lookups.mainTableByVpc.set(table.vpcId, table);
   }
+  return lookups;
+}
+
+function buildInternetGatewayLookups(plan: Plan): Pick<SectionLookups, 'internetGatewayById' | 'internetGatewaysByVpc'> {
+  const lookups = {
+    internetGatewayById: new TrackedMap<InternetGateway>('internetGatewayById'),
+    internetGatewaysByVpc: new TrackedMap<InternetGateway[]>('internetGatewaysByVpc'),
+  };
   for (const igw of plan.internetGateways) {
-    model.internetGatewayById.set(igw.id, igw);
-    push(model.internetGatewaysByVpc, igw.vpcId, igw);
+    lookups.internetGatewayById.set(igw.id, igw);
+    push(lookups.internetGatewaysByVpc, igw.vpcId, igw);
   }
-  for (const nat of plan.natGateways) model.natGatewayById.set(nat.id, nat);
+  return lookups;
+}
+
+function buildNatGatewayLookups(plan: Plan): Pick<SectionLookups, 'natGatewayById'> {
+  const natGatewayById = new TrackedMap<NatGateway>('natGatewayById');
+  for (const nat of plan.natGateways) natGatewayById.set(nat.id, nat);
+  return { natGatewayById };
+}
+
+function buildEgressOnlyLookups(plan: Plan): Pick<SectionLookups, 'egressOnlyById' | 'egressOnlyByVpc'> {
+  const lookups = {
+    egressOnlyById: new TrackedMap<EgressOnlyGateway>('egressOnlyById'),
+    egressOnlyByVpc: new TrackedMap<EgressOnlyGateway[]>('egressOnlyByVpc'),
+  };
   for (const gateway of plan.egressOnlyGateways) {
-    model.egressOnlyById.set(gateway.id, gateway);
-    push(model.egressOnlyByVpc, gateway.vpcId, gateway);
+    lookups.egressOnlyById.set(gateway.id, gateway);
+    push(lookups.egressOnlyByVpc, gateway.vpcId, gateway);
   }
+  return lookups;
+}
+
+function buildVpnGatewayLookups(plan: Plan): Pick<SectionLookups, 'vpnGatewayById' | 'vpnGatewaysByVpc'> {
+  const lookups = { vpnGatewayById: new TrackedMap<VpnGateway>('vpnGatewayById'), vpnGatewaysByVpc: new TrackedMap<VpnGateway[]>('vpnGatewaysByVpc') };
   for (const gateway of plan.vpnGateways) {
-    model.vpnGatewayById.set(gateway.id, gateway);
-    push(model.vpnGatewaysByVpc, gateway.vpcId, gateway);
+    lookups.vpnGatewayById.set(gateway.id, gateway);
+    push(lookups.vpnGatewaysByVpc, gateway.vpcId, gateway);
   }
+  return lookups;
+}
+
+function buildPeeringLookups(plan: Plan): Pick<SectionLookups, 'peeringById' | 'peeringsByVpc'> {
+  const lookups = { peeringById: new TrackedMap<PeeringConnection>('peeringById'), peeringsByVpc: new TrackedMap<PeeringConnection[]>('peeringsByVpc') };
   for (const peering of plan.peerings) {
-    model.peeringById.set(peering.id, peering);
-    push(model.peeringsByVpc, peering.requesterVpcId, peering);
-    if (peering.accepterVpcId !== peering.requesterVpcId) push(model.peeringsByVpc, peering.accepterVpcId, peering);
+    lookups.peeringById.set(peering.id, peering);
+    push(lookups.peeringsByVpc, peering.requesterVpcId, peering);
+    if (peering.accepterVpcId !== peering.requesterVpcId) push(lookups.peeringsByVpc, peering.accepterVpcId, peering);
   }
+  return lookups;
+}
+
+function buildTransitGatewayLookups(plan: Plan): Pick<SectionLookups, 'transitGatewayById' | 'vpcAttachmentsByVpc'> {
+  const lookups = {
+    transitGatewayById: new TrackedMap<TransitGateway>('transitGatewayById'),
+    vpcAttachmentsByVpc: new TrackedMap<VpcAttachmentRef[]>('vpcAttachmentsByVpc'),
+  };
   for (const tgw of plan.transitGateways) {
-    model.transitGatewayById.set(tgw.id, tgw);
+    lookups.transitGatewayById.set(tgw.id, tgw);
     for (const attachment of tgw.attachments) {
       if (attachment.type !== 'vpc' || attachment.vpcId === undefined) continue;
       let ref = attachmentRefs.get(attachment);
@@ -401,11 +449,16 @@ function buildSectionLookups(plan: Plan): SectionLookups {
         ref = { tgw, attachment };
         attachmentRefs.set(attachment, ref);
       }
-      push(model.vpcAttachmentsByVpc, attachment.vpcId, ref);
+      push(lookups.vpcAttachmentsByVpc, attachment.vpcId, ref);
     }
   }
-  for (const network of plan.externalNetworks) model.externalNetworkById.set(network.id, network);
-  return model;
+  return lookups;
+}
+
+function buildExternalNetworkLookups(plan: Plan): Pick<SectionLookups, 'externalNetworkById'> {
+  const externalNetworkById = new TrackedMap<ExternalNetwork>('externalNetworkById');
+  for (const network of plan.externalNetworks) externalNetworkById.set(network.id, network);
+  return { externalNetworkById };
 }
 
 /** The routing model for a bare plan (reach, the matrix): one index and one model per plan object. */
