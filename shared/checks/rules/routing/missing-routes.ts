@@ -24,7 +24,7 @@
  * gateway findings are worked out on every check from that (checkAttachments): a query per
  * attached VPC against an index of what each gateway table sends on (./tgw-forwarding).
  */
-import { formatCidr, overlaps, type Cidr } from '../../../cidr';
+import { equalCidrs, formatCidr, overlaps, type Cidr } from '../../../cidr';
 import type { AddRouteAction, FixAction } from '../../../plan/edits/fix-actions';
 import { routeDestinations } from '../../../plan/plan-index';
 import type { PeeringConnection, Plan, Route, Subnet, TgwAttachment, TgwRouteTable, TransitGateway } from '../../../plan/schema';
@@ -435,7 +435,7 @@ function sameRoutes(search: MissingSearch, routing: VpcRouting, tgw: TransitGate
       // Every route gone through is the same: a search that stopped there stops there again.
       if (k === search.scanned.length) return !search.complete;
       const was = search.scanned[k++]!;
-      if (was.destination !== entry.destination || was.to !== entry.to) return false;
+      if (was.to !== entry.to || !equalCidrs(was.cidr, entry.cidr)) return false;
     }
   }
   return k === search.scanned.length;

@@ -9,20 +9,34 @@
  * attachments propagates (the VPC's block lists, the external network) keep their identity,
  * so an edit elsewhere, or to a VPC on another gateway, rebuilds nothing.
  */
-import { contains, lastAddress, type Cidr } from '../../../cidr';
-import type { TgwAttachment, TransitGateway } from '../../../plan/schema';
-import type { RoutingModel } from '../../../routing/model';
-import { tgwTableRouting } from '../../../routing/transit-gateway';
+import { contains, formatCidr, lastAddress, type Cidr } from '../../../cidr';
+import { routeDestinations } from '../../../plan/plan-index';
+import type { TgwAttachment, TgwRouteTable, TransitGateway } from '../../../plan/schema';
+import { attachmentBlocks, type RoutingModel } from '../../../routing/model';
 
 /** A route the table sends on to an attachment of the gateway. */
-export interface ForwardEntry {
-  cidr: Cidr;
-  /** The block as the table's route prints it. */
-  destination: string;
-  last: bigint;
-  to: TgwAttachment;
+export class ForwardEntry {
+  readonly last: bigint;
   /** In the sorted list, the nearest entry (by position) whose block holds this one's; -1 for none. */
-  parent: number;
+  parent = -1;
+  private text: string | undefined;
+
+  constructor(
+    readonly cidr: Cidr,
+    readonly to: TgwAttachment,
+  ) {
+    this.last = lastAddress(cidr);
+  }
+
+  /** The block as the table's route prints it: worded only for a finding. */
+  get destination(): string {
+    this.text ??= formatCidr(this.cidr);
+    return this.text;
+  }
+
+  copy(): ForwardEntry {
+    return new ForwardEntry(this.cidr, this.to);
+  }
 }
 
 /** A table's forwarded routes by IP version: sorted by network, the bigger block first, and in the table's own order. */
@@ -72,8 +86,8 @@ function keptForwarding(model: RoutingModel, tgw: TransitGateway, tableId: strin
   const key = `${tgw.id}\u0000${tableId}`;
   const hit = kept.get(key);
   if (hit && hit.tgw === tgw && sourcesHold(model, hit.sources)) return hit.forwarding;
-  const routing = tgwTableRouting(model, tgw, tableId);
-  const forwarding = routing ? buildForwarding(tgw, routing.routes) : undefined;
+  const table = tgw.routeTables.find((t) => t.id === tableId);
+  const forwarding = table ? buildForwarding(tgw, effectiveRoutes(model, tgw, table)) : undefined;
   if (kept.size >= KEPT_LIMIT) kept.clear();
   kept.set(key, { tgw, sources: sourcesOf(model, tgw, tableId), forwarding });
   return forwarding;
@@ -110,8 +124,44 @@ function sourcesHold(model: RoutingModel, sources: readonly unknown[]): boolean 
 interface RoutedOn {
   kind: 'static' | 'propagated' | 'blackhole';
   cidr: Cidr;
-  destination: string;
-  attachmentId?: string;
+  attachmentId?: string | undefined;
+}
+
+/** A block's identity as a map key: its numbers, never its text (nothing is formatted for a route dropped). */
+function blockKey(block: Cidr): number | string {
+  return block.version === 4 ? Number(block.network) * 64 + block.prefix : `${block.network}/${block.prefix}`;
+}
+
+/**
+ * The table's effective routes in its own order, as ../../../routing/transit-gateway words them
+ * (tgwTableRouting), without the words: static and blackhole routes first (the first of equal
+ * blocks), then each attachment's propagated blocks in attachment order, unless an earlier
+ * attachment propagates the same block or a static route has it (docs/network-rules.md#aws-transit-gateway).
+ */
+function effectiveRoutes(model: RoutingModel, tgw: TransitGateway, table: TgwRouteTable): RoutedOn[] {
+  const routes: RoutedOn[] = [];
+  const written = new Set<number | string>();
+  const blocks = routeDestinations(model.index, table);
+  for (let i = 0; i < table.routes.length; i++) {
+    const route = table.routes[i]!;
+    const block = blocks[i];
+    if (!block) continue;
+    const key = blockKey(block);
+    if (written.has(key)) continue;
+    written.add(key);
+    routes.push({ kind: route.kind, cidr: block, attachmentId: route.kind === 'static' ? route.attachmentId : undefined });
+  }
+  const propagated = new Set<number | string>();
+  for (const attachment of tgw.attachments) {
+    if (!attachment.propagatedRouteTableIds.includes(table.id)) continue;
+    for (const block of attachmentBlocks(model, attachment)) {
+      const key = blockKey(block);
+      if (propagated.has(key) || written.has(key)) continue;
+      propagated.add(key);
+      routes.push({ kind: 'propagated', cidr: block, attachmentId: attachment.id });
+    }
+  }
+  return routes;
 }
 
 /** The forwarding of a table's effective routes (exported for its tests). */
@@ -124,13 +174,13 @@ export function buildForwarding(tgw: TransitGateway, routes: readonly RoutedOn[]
     const to = byId.get(route.attachmentId);
     if (!to) continue;
     const { cidr } = route;
-    ordered[cidr.version].push({ cidr, destination: route.destination, last: lastAddress(cidr), to, parent: -1 });
+    ordered[cidr.version].push(new ForwardEntry(cidr, to));
   }
   return { ordered, sorted: { 4: sortedWithParents(ordered[4]), 6: sortedWithParents(ordered[6]) } };
 }
 
 function sortedWithParents(ordered: readonly ForwardEntry[]): ForwardEntry[] {
-  const list = ordered.map((entry) => ({ ...entry }));
+  const list = ordered.map((entry) => entry.copy());
   list.sort((a, b) => (a.cidr.network < b.cidr.network ? -1 : a.cidr.network > b.cidr.network ? 1 : a.cidr.prefix - b.cidr.prefix));
   linkParents(list);
   return list;
