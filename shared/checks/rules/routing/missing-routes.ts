@@ -321,6 +321,7 @@ function checkAttachments(model: RoutingModel, routing: VpcRouting, out: Missing
 
 /** What was found for an attachment, with the gateway, its table's forwarding and the plan's VPCs and external networks then. */
 interface KeptAttachment {
+  attachment: TgwAttachment;
   tgw: TransitGateway;
   forwarding: TgwForwarding;
   vpcs: unknown;
@@ -343,8 +344,11 @@ interface MissingSearch {
   finding: MissingRouteFinding | undefined;
 }
 
-/** Per VPC routing (one part's value, kept while the part holds), per attachment. */
-const keptAttachments = new WeakMap<VpcRouting, Map<TgwAttachment, KeptAttachment>>();
+/**
+ * Per VPC routing (one part's value, kept while the part holds), per attachment id: one entry
+ * per attachment, the last object's, so an attachment edited over and over keeps no old gateways.
+ */
+const keptAttachments = new WeakMap<VpcRouting, Map<string, KeptAttachment>>();
 
 function attachmentFinding(
   model: RoutingModel,
@@ -359,7 +363,8 @@ function attachmentFinding(
     keptAttachments.set(routing, byAttachment);
   }
   const { vpcs, externalNetworks } = model.plan;
-  const kept = byAttachment.get(attachment);
+  const found = byAttachment.get(attachment.id);
+  const kept = found?.attachment === attachment ? found : undefined;
   const sameGateway = kept !== undefined && kept.tgw === tgw && kept.forwarding === forwarding;
   if (sameGateway && kept.vpcs === vpcs && kept.externalNetworks === externalNetworks) return kept.search?.finding;
   // In use or not reads the VPC's routing, the attachment, the gateway and what its table sends on: not names.
@@ -372,7 +377,7 @@ function attachmentFinding(
         ? earlier
         : searchMissing(model, routing, tgw, attachment, forwarding);
   }
-  byAttachment.set(attachment, { tgw, forwarding, vpcs, externalNetworks, inUse, search });
+  byAttachment.set(attachment.id, { attachment, tgw, forwarding, vpcs, externalNetworks, inUse, search });
   return search?.finding;
 }
 
