@@ -143,9 +143,9 @@ export function importTerraformState(files: ReadonlyArray<ImportFile>): ImportRe
       problems.push(...split.problems);
       continue;
     }
-    for (const document of split.documents) {
-      const found = stateResources(document.value);
-      if (typeof found === 'string') problems.push({ file: file.name, line: document.line, message: found });
+    for (const piece of split.documents) {
+      const found = stateResources(piece.value);
+      if (typeof found === 'string') problems.push({ file: file.name, line: piece.line, message: found });
       else resources.push(...found.map((r) => ({ ...r, file: file.name })));
     }
   }

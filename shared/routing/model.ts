@@ -276,7 +276,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** The lookups built from plan sections other than subnets, shared by every model while those sections keep their identity. */
 type SectionLookups = Omit<RoutingModel, 'index' | 'plan' | 'natGatewaysByVpc' | 'cache' | 'objectCache' | 'tableOfSubnet' | 'reads'>;
 
-const SECTIONS = [
+/**
+ * The plan sections the lookups are built from: while none changes (and the NAT gateways by
+ * VPC are the same map), no lookup gives anything new.
+ */
+export const LOOKUP_SECTIONS = [
   'routeTables',
   'internetGateways',
   'natGateways',
@@ -286,6 +290,25 @@ const SECTIONS = [
   'transitGateways',
   'externalNetworks',
 ] as const;
+
+/** The section each lookup is built from (by SECTION_BUILDERS); natGatewaysByVpc also reads the subnets, see natGatewaysByVpcOf. */
+export const SECTION_OF_LOOKUP: Record<LookupName, (typeof LOOKUP_SECTIONS)[number] | undefined> = {
+  routeTableById: 'routeTables',
+  mainTableByVpc: 'routeTables',
+  internetGatewayById: 'internetGateways',
+  internetGatewaysByVpc: 'internetGateways',
+  natGatewayById: 'natGateways',
+  natGatewaysByVpc: undefined,
+  egressOnlyById: 'egressOnlyGateways',
+  egressOnlyByVpc: 'egressOnlyGateways',
+  vpnGatewayById: 'vpnGateways',
+  vpnGatewaysByVpc: 'vpnGateways',
+  peeringById: 'peerings',
+  peeringsByVpc: 'peerings',
+  transitGatewayById: 'transitGateways',
+  vpcAttachmentsByVpc: 'transitGateways',
+  externalNetworkById: 'externalNetworks',
+};
 
 /**
  * The lookups by the section each is built from, each section's rebuilt only when that section
@@ -300,16 +323,16 @@ const SECTION_BUILDERS = {
   peerings: buildPeeringLookups,
   transitGateways: buildTransitGatewayLookups,
   externalNetworks: buildExternalNetworkLookups,
-} satisfies Record<(typeof SECTIONS)[number], (plan: Plan) => Partial<SectionLookups>>;
+} satisfies Record<(typeof LOOKUP_SECTIONS)[number], (plan: Plan) => Partial<SectionLookups>>;
 
 const lastBySection = new Map<string, { section: unknown; lookups: Partial<SectionLookups> }>();
 let lastLookups: { sections: unknown[]; lookups: SectionLookups } | undefined;
 
 function sectionLookups(plan: Plan): SectionLookups {
-  const sections = SECTIONS.map((name) => plan[name]);
+  const sections = LOOKUP_SECTIONS.map((name) => plan[name]);
   if (lastLookups && lastLookups.sections.every((section, i) => section === sections[i])) return lastLookups.lookups;
   const lookups = {} as SectionLookups;
-  SECTIONS.forEach((name, i) => {
+  LOOKUP_SECTIONS.forEach((name, i) => {
     let kept = lastBySection.get(name);
     if (!kept || kept.section !== sections[i]) {
       kept = { section: sections[i], lookups: untracked(() => SECTION_BUILDERS[name](plan)) };

@@ -15,41 +15,18 @@
  */
 import type { Finding } from '../../types';
 import type { Plan } from '../../../plan/schema';
-import { sameLookupValue, vpcReadIds, vpcShape, withReads, type LookupName, type RoutingModel, type TrackedMap } from '../../../routing/model';
+import {
+  LOOKUP_SECTIONS,
+  SECTION_OF_LOOKUP,
+  sameLookupValue,
+  vpcReadIds,
+  vpcShape,
+  withReads,
+  type LookupName,
+  type RoutingModel,
+  type TrackedMap,
+} from '../../../routing/model';
 
-/**
- * The sections the model's lookups are built from: while none changes (and the NAT gateways
- * by VPC are the same map, see the model), no lookup gives anything new.
- */
-const LOOKUP_SECTIONS = [
-  'routeTables',
-  'internetGateways',
-  'natGateways',
-  'egressOnlyGateways',
-  'vpnGateways',
-  'peerings',
-  'transitGateways',
-  'externalNetworks',
-] as const;
-
-/** The section each lookup is built from (natGatewaysByVpc: the NAT map itself, see get). */
-const SECTION_OF_LOOKUP: Record<LookupName, (typeof LOOKUP_SECTIONS)[number] | undefined> = {
-  routeTableById: 'routeTables',
-  mainTableByVpc: 'routeTables',
-  internetGatewayById: 'internetGateways',
-  internetGatewaysByVpc: 'internetGateways',
-  natGatewayById: 'natGateways',
-  natGatewaysByVpc: undefined,
-  egressOnlyById: 'egressOnlyGateways',
-  egressOnlyByVpc: 'egressOnlyGateways',
-  vpnGatewayById: 'vpnGateways',
-  vpnGatewaysByVpc: 'vpnGateways',
-  peeringById: 'peerings',
-  peeringsByVpc: 'peerings',
-  transitGatewayById: 'transitGateways',
-  vpcAttachmentsByVpc: 'transitGateways',
-  externalNetworkById: 'externalNetworks',
-};
 /** One bit per section, and one for the NAT map. */
 const NAT_MAP_BIT = 1 << LOOKUP_SECTIONS.length;
 const LOOKUP_BIT = Object.fromEntries(
